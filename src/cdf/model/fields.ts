@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+import { epochMs, externalId, geoLocation, instanceId, internalId, label, metadataMap } from './primitives';
+
+/**
+ * The fields of a file record, what kind of update each allows, and the words shown on hover.
+ * Everything that knows "which fields exist" (the record model, the document, diff, apply, the
+ * JSON Schema) reads this table, so adding a field is one edit.
+ */
+export type UpdateKind =
+  /** `set` / `setNull` */
+  | 'scalar'
+  /** `set` (replace all) or `add` / `remove` of keys */
+  | 'metadata'
+  /** a set of int64 ids: `set` or `add` / `remove` */
+  | 'idSet'
+  /** a set of `{externalId}`: `set` or `add` / `remove` */
+  | 'labels';
+
+export interface EditableField {
+  readonly kind: UpdateKind;
+  /** May a file linked to a data modelling instance change it (`DMSFileChange`)? */
+  readonly instanceLinkedMayChange: boolean;
+  readonly schema: z.ZodType;
+  readonly description: string;
+}
+
+export const EDITABLE_FIELDS = {
+  externalId: {
+    kind: 'scalar',
+    instanceLinkedMayChange: true,
+    schema: externalId,
+    description: `The external ID of the file, unique in the project. Max ${LIMITS.externalIdLength} characters; \`null\` clears it.`,
+  },
+  directory: {
+    kind: 'scalar',
+    instanceLinkedMayChange: false,
+    schema: z.string().max(LIMITS.directoryLength),
+    description: `Directory containing the file: an absolute, unix-style path such as \`/plant-a/pid\`. Max ${LIMITS.directoryLength} characters; \`null\` clears it.`,
+  },
+  source: {
+    kind: 'scalar',
+    instanceLinkedMayChange: false,
+    schema: z.string().max(LIMITS.sourceLength),
+    description: `The source system of the file, e.g. \`SAP\` or \`sharepoint\`. Max ${LIMITS.sourceLength} characters; \`null\` clears it.`,
+  },
+  mimeType: {
+    kind: 'scalar',
+    instanceLinkedMayChange: false,
+    schema: z.string().max(LIMITS.mimeTypeLength),
+    description: `The MIME type of the file, e.g. \`application/pdf\`. Max ${LIMITS.mimeTypeLength} characters; \`null\` clears it.`,
+  },
+  dataSetId: {
+    kind: 'scalar',
+    instanceLinkedMayChange: true,
+    schema: internalId,
+    description: 'The internal ID of the data set the file belongs to. `null` removes it from its data set.',
+  },
+  assetIds: {
+    kind: 'idSet',
+    instanceLinkedMayChange: true,
+    schema: z.array(internalId).max(LIMITS.assetIds),
+    description: `Internal IDs of the assets the file is linked to; at most ${LIMITS.assetIds}, each once. Order does not matter.`,
+  },
+  labels: {
+    kind: 'labels',
+    instanceLinkedMayChange: true,
+    schema: z.array(label).max(LIMITS.labels),
+    description: `Labels on the file, as \`{"externalId": "..."}\` objects naming label definitions in the project; at most ${LIMITS.labels}, each once.`,
+  },
+  metadata: {
+    kind: 'metadata',
+    instanceLinkedMayChange: true,
+    schema: metadataMap,
+    description: `Custom metadata, string keys to string values. Keys at most ${LIMITS.metadataKeyBytes} bytes, values at most ${LIMITS.metadataValueBytes} bytes, at most ${LIMITS.metadataPairs} pairs, at most ${LIMITS.metadataTotalBytes} bytes in total (UTF-8).`,
+  },
+  securityCategories: {
+    kind: 'idSet',
+    instanceLinkedMayChange: false,
+    schema: z.array(internalId).max(LIMITS.securityCategories),
+    description: `IDs of the security categories required to access the file; at most ${LIMITS.securityCategories}, each once.`,
+  },
+  sourceCreatedTime: {
+    kind: 'scalar',
+    instanceLinkedMayChange: false,
+    schema: epochMs,
+    description: 'When the file was created in the source system, in milliseconds since 1970-01-01T00:00:00Z.',
+  },
+  sourceModifiedTime: {
+    kind: 'scalar',
+    instanceLinkedMayChange: false,
+    schema: epochMs,
+    description: 'When the file was last modified in the source system, in milliseconds since 1970-01-01T00:00:00Z.',
+  },
+  geoLocation: {
+    kind: 'scalar',
+    instanceLinkedMayChange: true,
+    schema: geoLocation,
+    description:
+      'Where the file belongs, as a GeoJSON `Feature` (WGS84) with a Point, LineString, Polygon, MultiPoint, MultiLineString or MultiPolygon geometry.',
+  },
+} as const satisfies Record<string, EditableField>;
+
+export type EditableFieldName = keyof typeof EDITABLE_FIELDS;
+export const EDITABLE_FIELD_NAMES = Object.keys(EDITABLE_FIELDS) as EditableFieldName[];
+
+/** Fields the API sets; `files/update` cannot change them. `name` is here too: see {@link NAME_NOT_UPDATABLE}. */
+export const READ_ONLY_FIELDS = {
+  id: { schema: internalId, description: 'The internal ID of the file, assigned by CDF. Read-only.' },
+  name: {
+    schema: z.string().max(LIMITS.nameLength),
+    description: `The name of the file (max ${LIMITS.nameLength} characters). \`files/update\` cannot rename a file: to rename it, create it again under the new name (\`POST /files\` with \`overwrite\`) or delete and re-upload it.`,
+  },
+  uploaded: { schema: z.boolean(), description: 'Whether the file content has been uploaded. Read-only.' },
+  uploadedTime: { schema: epochMs, description: 'When the content was uploaded, in epoch milliseconds. Read-only.' },
+  createdTime: { schema: epochMs, description: 'When the record was created, in epoch milliseconds. Read-only.' },
+  lastUpdatedTime: {
+    schema: epochMs,
+    description: 'When the record was last changed, in epoch milliseconds. Read-only.',
+  },
+  instanceId: {
+    schema: instanceId,
+    description:
+      'The data modelling instance this file is linked to. Read-only. A linked file can change only externalId, metadata, assetIds, dataSetId, labels and geoLocation.',
+  },
+} as const;
+
+export type ReadOnlyFieldName = keyof typeof READ_ONLY_FIELDS;
+export const READ_ONLY_FIELD_NAMES = Object.keys(READ_ONLY_FIELDS) as ReadOnlyFieldName[];
+
+export const NAME_NOT_UPDATABLE =
+  'The API cannot rename a file (files/update has no "name"). Put the old name back; to rename, create the file again under the new name (POST /files with overwrite=true and the same externalId) or delete and re-upload it.';

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { EDITABLE_FIELDS, EDITABLE_FIELD_NAMES, type EditableFieldName } from './fields';
+import { LIMITS } from './limits';
+import { externalId, instanceId, internalId, label, metadataMap } from './primitives';
+
+/** Patch shapes of `POST /files/update`, one per kind of field (OpenAPI `SinglePatch*`, `ObjectPatch`, `ArrayPatchLong`, `LabelsPatch`). */
+const setNull = z.strictObject({ setNull: z.boolean() });
+const scalarPatch = <T extends z.ZodType>(value: T) => z.union([z.strictObject({ set: value }), setNull]);
+
+const uniqueIds = (max: number) =>
+  z
+    .array(internalId)
+    .max(max)
+    .refine((a) => new Set(a).size === a.length, { message: 'Each id may appear only once' });
+const uniqueLabels = z
+  .array(label)
+  .max(LIMITS.labels)
+  .refine((a) => new Set(a.map((l) => l.externalId)).size === a.length, {
+    message: 'Each label may appear only once',
+  });
+
+export const metadataPatch = z.union([
+  z.strictObject({ set: metadataMap }),
+  z.strictObject({ add: metadataMap.optional(), remove: z.array(z.string()).optional() }),
+]);
+const idSetPatch = (max: number) =>
+  z.union([
+    z.strictObject({ set: uniqueIds(max) }),
+    z.strictObject({ add: uniqueIds(max).optional(), remove: uniqueIds(max).optional() }),
+  ]);
+export const labelsPatch = z.union([
+  z.strictObject({ set: uniqueLabels }),
+  z.strictObject({ add: uniqueLabels.optional(), remove: uniqueLabels.optional() }),
+]);
+
+function patchSchemaFor(name: EditableFieldName): z.ZodType {
+  const field = EDITABLE_FIELDS[name];
+  switch (field.kind) {
+    case 'scalar':
+      return scalarPatch(field.schema);
+    case 'metadata':
+      return metadataPatch;
+    case 'idSet':
+      return idSetPatch(name === 'assetIds' ? LIMITS.assetIds : LIMITS.securityCategories);
+    case 'labels':
+      return labelsPatch;
+  }
+}
+
+const patchShape = (names: readonly EditableFieldName[]) =>
+  Object.fromEntries(names.map((n) => [n, patchSchemaFor(n).optional()])) as Record<
+    EditableFieldName,
+    z.ZodOptional<z.ZodType>
+  >;
+
+/** `FileChange.update`: every updatable field. `name` is not among them: the API cannot rename. */
+export const fileChange = z.strictObject(patchShape(EDITABLE_FIELD_NAMES));
+/** `DMSFileChange.update`: what a file linked to a data modelling instance may change. */
+export const INSTANCE_LINKED_UPDATABLE = EDITABLE_FIELD_NAMES.filter((n) => EDITABLE_FIELDS[n].instanceLinkedMayChange);
+export const dmsFileChange = z.strictObject(patchShape(INSTANCE_LINKED_UPDATABLE));
+
+export const fileUpdateItem = z.union([
+  z.strictObject({ id: internalId, update: fileChange }),
+  z.strictObject({ externalId: externalId, update: fileChange }),
+  z.strictObject({ instanceId, update: dmsFileChange }),
+]);
+
+// The inferred type of a record-built schema is too loose to be useful; spell the wire shape out.
+export type ScalarPatch<T> = { set: T } | { setNull: boolean };
+export type MetadataPatch = { set: Record<string, string> } | { add?: Record<string, string>; remove?: string[] };
+export type IdSetPatch = { set: number[] } | { add?: number[]; remove?: number[] };
+export type LabelsPatch =
+  { set: { externalId: string }[] } | { add?: { externalId: string }[]; remove?: { externalId: string }[] };
+
+export interface FileChangeUpdate {
+  externalId?: ScalarPatch<string>;
+  directory?: ScalarPatch<string>;
+  source?: ScalarPatch<string>;
+  mimeType?: ScalarPatch<string>;
+  dataSetId?: ScalarPatch<number>;
+  assetIds?: IdSetPatch;
+  labels?: LabelsPatch;
+  metadata?: MetadataPatch;
+  securityCategories?: IdSetPatch;
+  sourceCreatedTime?: ScalarPatch<number>;
+  sourceModifiedTime?: ScalarPatch<number>;
+  geoLocation?: ScalarPatch<z.infer<typeof EDITABLE_FIELDS.geoLocation.schema>>;
+}
+
+export type FileUpdateItem =
+  | { id: number; update: FileChangeUpdate }
+  | { externalId: string; update: FileChangeUpdate }
+  | { instanceId: { space: string; externalId: string }; update: FileChangeUpdate };
+
+export const fileUpdateRequest = z.strictObject({
+  items: z.array(fileUpdateItem).min(1).max(LIMITS.itemsPerRequest),
+});
+export interface FileUpdateRequest {
+  items: FileUpdateItem[];
+}

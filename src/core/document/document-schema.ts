@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import {
+  EDITABLE_FIELDS,
+  EDITABLE_FIELD_NAMES,
+  READ_ONLY_FIELDS,
+  READ_ONLY_FIELD_NAMES,
+  type EditableFieldName,
+  type ReadOnlyFieldName,
+} from '../../cdf/model';
+
+/** Hover text: VS Code shows `markdownDescription`, other tools `description`. */
+function docs(title: string, body: string) {
+  return { title, description: body.replace(/[`*]/g, ''), markdownDescription: body };
+}
+
+const MIME_EXAMPLES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/tiff',
+  'image/vnd.dwg',
+  'text/plain',
+  'text/csv',
+  'application/json',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+];
+
+/**
+ * The editable record document: the API's record shape, every editable field present and `null`
+ * when unset. `.meta()` sits on the outermost wrapper so hover works while the value is `null`
+ * (see SCHEMA-NOTES.md).
+ */
+function editableProperty(name: EditableFieldName): z.ZodType {
+  const field = EDITABLE_FIELDS[name];
+  const linkedNote = field.instanceLinkedMayChange
+    ? ''
+    : '\n\nA file linked to a data modelling instance (`instanceId`) cannot change this field.';
+  const meta: Record<string, unknown> = docs(name, field.description + linkedNote);
+  if (name === 'mimeType') meta.examples = MIME_EXAMPLES;
+  return field.schema.nullable().optional().meta(meta);
+}
+
+function readOnlyProperty(name: ReadOnlyFieldName): z.ZodType {
+  return READ_ONLY_FIELDS[name].schema
+    .nullable()
+    .optional()
+    .meta({ ...docs(name, READ_ONLY_FIELDS[name].description), readOnly: true });
+}
+
+export const fileDocumentSchema = z
+  .strictObject({
+    ...Object.fromEntries(READ_ONLY_FIELD_NAMES.map((n) => [n, readOnlyProperty(n)])),
+    ...Object.fromEntries(EDITABLE_FIELD_NAMES.map((n) => [n, editableProperty(n)])),
+  })
+  .meta({
+    title: 'CDF file record',
+    description:
+      'A CDF file record. Saving sends the minimal POST /files/update for what you changed. Read-only fields (id, name, uploaded, times, instanceId) cannot be changed here.',
+  });
+
+/** The JSON Schema (draft-07, the one spelling every zod 4.x and VS Code agree on). */
+export function fileDocumentJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(fileDocumentSchema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  return { ...schema, $id: 'https://cdf-files.invalid/schemas/file-document.schema.json' };
+}

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { type CommandId } from './command-ids';
+
+/**
+ * The one error wrapper for commands: cancellation is quiet, the user gets a short message,
+ * the log gets the detail.
+ */
+export function registerCommand(
+  id: CommandId,
+  log: vscode.LogOutputChannel,
+  handler: (...args: unknown[]) => unknown,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (isCancellation(err)) return undefined;
+      const message = err instanceof Error ? err.message : String(err);
+      log.error(`${id} failed:`, err instanceof Error ? (err.stack ?? message) : message);
+      void vscode.window.showErrorMessage(vscode.l10n.t('CDF Files: {0}', message));
+      return undefined;
+    }
+  });
+}
+
+function isCancellation(err: unknown): boolean {
+  return err instanceof vscode.CancellationError || (err instanceof Error && err.name === 'AbortError');
+}

@@ -1,0 +1,65 @@
+// A real VS Code (code-server) with this extension under development, driven by Playwright in Debian's
+// Chromium, the way a person uses it. Shared by the UI scenarios.
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCodeServer, launchBrowser } from '../../scripts/vscode-harness/harness.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SHOTS = process.env.SHOTS || path.join(ROOT, 'test-artifacts', 'e2e');
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+/** Starts code-server + Chromium and opens the workbench with the extension loaded from ROOT. */
+export async function openWorkbench({ env = {}, settings = {} } = {}) {
+  const port = await freePort();
+  const root = fs.mkdtempSync(path.join(process.env.TMPDIR || '/tmp', 'cdf-ui-'));
+  const ws = path.join(root, 'ws');
+  fs.mkdirSync(ws, { recursive: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  // Monaco's auto-closing doubles quotes and brackets typed by Playwright; turn it off for exact text.
+  const editorSettings = {
+    'editor.autoClosingQuotes': 'never',
+    'editor.autoClosingBrackets': 'never',
+    'editor.autoSurround': 'never',
+    'editor.autoIndent': 'none',
+    'editor.formatOnType': false,
+    ...settings,
+  };
+  const cs = await startCodeServer({ port, root, env, settings: editorSettings });
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const payload = encodeURIComponent(
+    JSON.stringify([
+      ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${ROOT}`],
+      ['skipWelcome', 'true'],
+    ]),
+  );
+  await page.goto(`${cs.url}?folder=${encodeURIComponent(ws)}&payload=${payload}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  const close = async (keep) => {
+    await browser.close().catch(() => {});
+    await cs.stop();
+    if (!keep) fs.rmSync(root, { recursive: true, force: true });
+  };
+  return { page, root, close, shot: (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) }) };
+}
+
+/** Runs a palette command by its title, as a person would (F1, type, Enter). */
+export async function runPaletteCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
+export const treeRow = (page, text) => page.locator('.monaco-list-row[role="treeitem"]').filter({ hasText: text });
