@@ -48,7 +48,9 @@ function applyMetadata(current: Record<string, string>, patch: MetadataPatch): R
   if ('set' in patch) return { ...patch.set };
   const next = { ...current };
   for (const key of patch.remove ?? []) delete next[key];
-  Object.assign(next, patch.add ?? {});
+  // defineProperty, not Object.assign: a metadata key "__proto__" is data, not the prototype.
+  for (const [key, value] of Object.entries(patch.add ?? {}))
+    Object.defineProperty(next, key, { value, writable: true, enumerable: true, configurable: true });
   return next;
 }
 

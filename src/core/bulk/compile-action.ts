@@ -1,0 +1,177 @@
+import type { FileRecord } from '../../cdf/model';
+import { moveDirectory } from './directory-move';
+import type {
+  AddElementsOperation,
+  BulkOperation,
+  MetadataRenameKeyOperation,
+  MetadataReplaceOperation,
+  RemoveElementsOperation,
+} from './operations';
+import { ownValue, putOwn } from './own-keys';
+import { regexFlags } from './parameters';
+import { hasErrors, problem, type Problem } from './problem';
+import { validateOperations } from './validate-operation';
+
+/**
+ * A record being transformed: a shallow copy whose `metadata` and array fields are copies too, so a
+ * step may change them in place. Absent means unset.
+ */
+export type Draft = Record<string, unknown> & { metadata?: Record<string, string> };
+
+/** One operation, ready to run on a record; returns a problem when this record must be refused. */
+type Step = (draft: Draft) => Problem | undefined;
+
+/** A validated action: its operations, compiled once (regexes included) and run for every record. */
+export interface CompiledAction {
+  readonly operations: readonly BulkOperation[];
+  readonly steps: readonly Step[];
+  /** Non-blocking problems found while validating. */
+  readonly warnings: readonly Problem[];
+}
+
+export type CompileResult = { ok: true; action: CompiledAction } | { ok: false; problems: Problem[] };
+
+export function compileAction(operations: unknown): CompileResult {
+  const problems = validateOperations(operations);
+  if (hasErrors(problems)) return { ok: false, problems };
+  const ops = operations as BulkOperation[];
+  const steps = ops.map((op, index) => withIndex(compileStep(op), index));
+  return { ok: true, action: { operations: ops, steps, warnings: problems } };
+}
+
+export class InvalidActionError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`Invalid bulk action: ${problems.map((p) => p.message).join('; ')}`);
+    this.name = 'InvalidActionError';
+  }
+}
+
+/** Callers that validated up front may pass plain operations; an invalid action is a programming error. */
+export function toCompiledAction(action: CompiledAction | readonly BulkOperation[]): CompiledAction {
+  if (!Array.isArray(action)) return action as CompiledAction;
+  const result = compileAction(action);
+  if (!result.ok) throw new InvalidActionError(result.problems);
+  return result.action;
+}
+
+/** The copy a step may change in place. */
+export function draftOf(record: FileRecord): Draft {
+  const draft: Draft = { ...record };
+  if (record.metadata) draft.metadata = { ...record.metadata };
+  for (const [key, value] of Object.entries(draft)) if (Array.isArray(value)) draft[key] = [...(value as unknown[])];
+  return draft;
+}
+
+function withIndex(step: Step, operation: number): Step {
+  return (draft) => {
+    const p = step(draft);
+    return p && { ...p, operation };
+  };
+}
+
+function compileStep(op: BulkOperation): Step {
+  switch (op.op) {
+    case 'set': {
+      const { field, value } = op;
+      if (field === 'metadata') return (d) => void (d.metadata = { ...value });
+      if (Array.isArray(value)) {
+        const elements = uniqueElements(value);
+        return (d) => void (d[field] = [...elements]);
+      }
+      return (d) => void (d[field] = value);
+    }
+    case 'clear':
+      return (d) => void delete d[op.field];
+    case 'add':
+      return addElements(op);
+    case 'remove':
+      return removeElements(op);
+    case 'metadataAdd':
+      return (d) => void putOwn((d.metadata ??= {}), op.key, op.value);
+    case 'metadataRemove':
+      return (d) => void (d.metadata && delete d.metadata[op.key]);
+    case 'metadataRenameKey':
+      return renameKey(op);
+    case 'metadataReplace':
+      return replaceInValues(op);
+    case 'directoryMove':
+      return (d) => {
+        if (typeof d.directory !== 'string') return undefined;
+        const moved = moveDirectory(d.directory, op.from, op.to);
+        if (moved !== undefined) d.directory = moved;
+        return undefined;
+      };
+  }
+}
+
+/** Labels are the same label when their external ids are; ids when equal. */
+export const elementKey = (element: unknown): string | number =>
+  typeof element === 'number' ? element : (element as { externalId: string }).externalId;
+
+function uniqueElements(values: readonly unknown[]): unknown[] {
+  const seen = new Set<string | number>();
+  return values.filter((v) => !seen.has(elementKey(v)) && Boolean(seen.add(elementKey(v))));
+}
+
+function addElements(op: AddElementsOperation): Step {
+  const values = uniqueElements(op.values);
+  return (d) => {
+    const current = (d[op.field] as unknown[] | undefined) ?? [];
+    const present = new Set(current.map(elementKey));
+    d[op.field] = [...current, ...values.filter((v) => !present.has(elementKey(v)))];
+    return undefined;
+  };
+}
+
+function removeElements(op: RemoveElementsOperation): Step {
+  const removed = new Set(op.values.map(elementKey));
+  return (d) => {
+    const current = d[op.field] as unknown[] | undefined;
+    if (current) d[op.field] = current.filter((v) => !removed.has(elementKey(v)));
+    return undefined;
+  };
+}
+
+function renameKey(op: MetadataRenameKeyOperation): Step {
+  return (d) => {
+    const metadata = d.metadata;
+    const value = ownValue(metadata, op.from);
+    if (!metadata || value === undefined) return undefined;
+    const existing = ownValue(metadata, op.to);
+    if (existing !== undefined && existing !== value && op.ifTargetExists !== 'overwrite') {
+      return problem(
+        'rename-target-exists',
+        `metadata.${op.to}`,
+        `metadata key "${op.to}" already exists`,
+        `Cannot rename "${op.from}" to "${op.to}": "${op.to}" already holds ${JSON.stringify(existing)} (the value of "${op.from}" is ${JSON.stringify(value)})`,
+      );
+    }
+    delete metadata[op.from];
+    putOwn(metadata, op.to, value);
+    return undefined;
+  };
+}
+
+function replaceInValues(op: MetadataReplaceOperation): Step {
+  const replace = valueReplacer(op);
+  const keys = op.keys && new Set(op.keys);
+  return (d) => {
+    const metadata = d.metadata;
+    if (!metadata) return undefined;
+    for (const [key, value] of Object.entries(metadata)) {
+      if (keys && !keys.has(key)) continue;
+      putOwn(metadata, key, replace(value));
+    }
+    return undefined;
+  };
+}
+
+/**
+ * Literal mode splits and joins, so neither `find` nor `replacement` has special characters
+ * (`String.replaceAll` would still expand `$&` in the replacement).
+ */
+export function valueReplacer(op: Pick<MetadataReplaceOperation, 'find' | 'replacement' | 'regex' | 'flags'>) {
+  if (!op.regex) return (value: string) => value.split(op.find).join(op.replacement);
+  const pattern = new RegExp(op.find, regexFlags(op.flags));
+  return (value: string) => value.replace(pattern, op.replacement);
+}

@@ -1,0 +1,132 @@
+/**
+ * RFC 4180 CSV, hand-written because the import needs what libraries throw away: whether a cell was
+ * quoted. An unquoted empty cell means "leave this field", a quoted `""` means the empty string,
+ * unquoted `null` means "clear" and a quoted `"null"` the four letters (see import-csv.ts).
+ */
+
+export interface CsvCell {
+  text: string;
+  quoted: boolean;
+}
+
+export interface CsvRow {
+  /** 1-based physical line where the row starts (a quoted cell may span lines). */
+  line: number;
+  cells: CsvCell[];
+}
+
+export interface CsvParseResult {
+  rows: CsvRow[];
+  errors: { line: number; message: string }[];
+  delimiter: string;
+}
+
+/**
+ * Parses CSV text: CRLF, LF or CR line ends, a UTF-8 byte order mark skipped, blank lines skipped.
+ * The delimiter is a comma unless the first line has no comma but semicolons or tabs (a spreadsheet
+ * saved in a locale that uses them). A bare quote inside an unquoted cell is kept as text; text after
+ * a closing quote, or a quote left open, is an error on its line.
+ */
+export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvParseResult {
+  const result: CsvParseResult = { rows: [], errors: [], delimiter };
+  const s = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let i = 0;
+  let line = 1;
+  let row: CsvRow = { line, cells: [] };
+  const endRow = () => {
+    const blank = row.cells.length === 1 && !row.cells[0]?.quoted && row.cells[0]?.text === '';
+    if (!blank) result.rows.push(row);
+  };
+  while (i <= s.length) {
+    let cell: CsvCell;
+    if (s[i] === '"') {
+      const startLine = line;
+      let value = '';
+      i++;
+      for (;;) {
+        if (i >= s.length) {
+          result.errors.push({ line: startLine, message: 'A quoted cell is not closed' });
+          break;
+        }
+        const c = s[i] as string;
+        if (c === '"') {
+          if (s[i + 1] === '"') {
+            value += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (c === '\n' || (c === '\r' && s[i + 1] !== '\n')) line++;
+        value += c;
+        i++;
+      }
+      const rest = readUnquoted(s, i, delimiter);
+      if (rest.text.length) {
+        result.errors.push({
+          line,
+          message: `Unexpected text after a closing quote: ${JSON.stringify(rest.text.slice(0, 20))}`,
+        });
+        value += rest.text;
+      }
+      i = rest.end;
+      cell = { text: value, quoted: true };
+    } else {
+      const read = readUnquoted(s, i, delimiter);
+      i = read.end;
+      cell = { text: read.text, quoted: false };
+    }
+    row.cells.push(cell);
+    if (i >= s.length) {
+      endRow();
+      break;
+    }
+    if (s[i] === delimiter) {
+      i++;
+      if (i === s.length) {
+        row.cells.push({ text: '', quoted: false });
+        endRow();
+        break;
+      }
+      continue;
+    }
+    // a line end
+    i += s[i] === '\r' && s[i + 1] === '\n' ? 2 : 1;
+    line++;
+    endRow();
+    if (i >= s.length) break;
+    row = { line, cells: [] };
+  }
+  return result;
+}
+
+function readUnquoted(s: string, start: number, delimiter: string): { text: string; end: number } {
+  let end = start;
+  while (end < s.length && s[end] !== delimiter && s[end] !== '\n' && s[end] !== '\r') end++;
+  return { text: s.slice(start, end), end };
+}
+
+function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r\n|\r|\n/, 1)[0] ?? '';
+  if (firstLine.includes(',')) return ',';
+  if (firstLine.includes(';')) return ';';
+  if (firstLine.includes('\t')) return '\t';
+  return ',';
+}
+
+/**
+ * One field as RFC 4180 writes it. `undefined` (an unset field) is an empty unquoted cell; the empty
+ * string and the text `null` are quoted so that an import can tell them from "leave" and "clear".
+ */
+export function formatCsvField(value: string | undefined): string {
+  if (value === undefined) return '';
+  if (value === '' || value === 'null' || /[",\r\n]/.test(value) || value !== value.trim())
+    return `"${value.replace(/"/g, '""')}"`;
+  return value;
+}
+
+/** A row, ended by CRLF as RFC 4180 asks. */
+export function formatCsvRow(fields: readonly (string | undefined)[]): string {
+  return fields.map(formatCsvField).join(',') + '\r\n';
+}

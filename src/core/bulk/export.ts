@@ -1,0 +1,73 @@
+import type { FileRecord } from '../../cdf/model';
+import { DOCUMENT_FIELD_ORDER } from '../document/types';
+import { formatCsvRow } from './csv';
+
+/** CSV columns every export has, in the document's field order; metadata follows as `metadata.<key>`. */
+export const CSV_FIXED_COLUMNS: readonly string[] = DOCUMENT_FIELD_ORDER.filter((name) => name !== 'metadata');
+export const METADATA_COLUMN_PREFIX = 'metadata.';
+
+/** Adds the metadata keys of a page of records to `into`: a first pass over a filter gathers the columns. */
+export function collectMetadataKeys(records: readonly FileRecord[], into = new Set<string>()): Set<string> {
+  for (const record of records) for (const key of Object.keys(record.metadata ?? {})) into.add(key);
+  return into;
+}
+
+/** Stable columns: the fixed ones, then one per metadata key in code-point order. */
+export function csvColumns(metadataKeys: Iterable<string>): string[] {
+  const keys = [...new Set(metadataKeys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...CSV_FIXED_COLUMNS, ...keys.map((k) => METADATA_COLUMN_PREFIX + k)];
+}
+
+export const csvHeader = (columns: readonly string[]): string => formatCsvRow(columns);
+
+/**
+ * The CSV lines of a page of records under `columns` (write {@link csvHeader} once first). Unset
+ * fields are empty cells; arrays and objects are JSON (labels as a list of their external ids).
+ * `unexportedKeys` lists metadata keys that have no column (a record changed between the passes):
+ * the caller should warn, since those values are not in the file.
+ */
+export function csvRows(
+  records: readonly FileRecord[],
+  columns: readonly string[],
+): { text: string; unexportedKeys: string[] } {
+  const known = new Set(columns);
+  const unexported = new Set<string>();
+  let text = '';
+  for (const record of records) {
+    for (const key of Object.keys(record.metadata ?? {}))
+      if (!known.has(METADATA_COLUMN_PREFIX + key)) unexported.add(key);
+    text += formatCsvRow(columns.map((column) => csvCell(record, column)));
+  }
+  return { text, unexportedKeys: [...unexported] };
+}
+
+/** Header and rows of records that fit in memory (a selection); stream large sets with the functions above. */
+export function recordsToCsv(records: readonly FileRecord[]): string {
+  const columns = csvColumns(collectMetadataKeys(records));
+  return csvHeader(columns) + csvRows(records, columns).text;
+}
+
+function csvCell(record: FileRecord, column: string): string | undefined {
+  if (column.startsWith(METADATA_COLUMN_PREFIX)) {
+    const metadata = record.metadata ?? {};
+    const key = column.slice(METADATA_COLUMN_PREFIX.length);
+    return Object.prototype.hasOwnProperty.call(metadata, key) ? metadata[key] : undefined;
+  }
+  const value: unknown = record[column];
+  if (value === undefined || value === null) return undefined;
+  if (column === 'labels') return JSON.stringify((value as { externalId: string }[]).map((l) => l.externalId));
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+/** One record as one line of JSON Lines: known fields in document order, then any others, sorted. */
+export function toJsonLine(record: FileRecord): string {
+  const known = DOCUMENT_FIELD_ORDER.filter((name) => record[name] !== undefined);
+  const others = Object.keys(record)
+    .filter((k) => !(DOCUMENT_FIELD_ORDER as readonly string[]).includes(k))
+    .sort();
+  return JSON.stringify(Object.fromEntries([...known, ...others].map((k) => [k, record[k]]))) + '\n';
+}
+
+export const recordsToJsonLines = (records: readonly FileRecord[]): string => records.map(toJsonLine).join('');

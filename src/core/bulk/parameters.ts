@@ -1,0 +1,91 @@
+import {
+  EDITABLE_FIELDS,
+  LIMITS,
+  internalId,
+  label,
+  metadataMap,
+  utf8Bytes,
+  type EditableFieldName,
+} from '../../cdf/model';
+import { schemaMessage } from './schema-message';
+
+/**
+ * Checks of one parameter at a time, for a wizard's input boxes: each returns the message to show,
+ * or `undefined` when the value is fine (the shape VS Code's `InputBox.validateInput` wants).
+ * `validateOperation` is built from the same checks, so the wizard and the planner never disagree.
+ */
+
+export function checkMetadataKey(key: string): string | undefined {
+  if (key.length === 0) return 'A metadata key cannot be empty';
+  const bytes = utf8Bytes(key);
+  if (bytes > LIMITS.metadataKeyBytes)
+    return `A metadata key is at most ${LIMITS.metadataKeyBytes} bytes in UTF-8 (this one is ${bytes})`;
+  return undefined;
+}
+
+export function checkMetadataValue(value: string): string | undefined {
+  const bytes = utf8Bytes(value);
+  if (bytes > LIMITS.metadataValueBytes)
+    return `A metadata value is at most ${LIMITS.metadataValueBytes} bytes in UTF-8 (this one is ${bytes})`;
+  return undefined;
+}
+
+export function checkLabelExternalId(externalId: string): string | undefined {
+  if (externalId.length === 0) return 'A label external id cannot be empty';
+  if (label.safeParse({ externalId }).success) return undefined;
+  return `A label external id is at most ${LIMITS.labelExternalIdLength} characters (this one is ${externalId.length})`;
+}
+
+export function checkId(id: unknown, subject = 'An id'): string | undefined {
+  if (internalId.safeParse(id).success) return undefined;
+  return `${subject} must be a whole number from 1 to ${LIMITS.maxId} (got ${JSON.stringify(id) ?? String(id)})`;
+}
+
+/** Directories are absolute, unix-style paths (FILES-API-NOTES §1.2), within the field's length. */
+export function checkDirectory(path: string): string | undefined {
+  if (!path.startsWith('/')) return `A directory must be an absolute path starting with "/" (got "${path}")`;
+  return schemaMessage(EDITABLE_FIELDS.directory.schema, path, 'A directory');
+}
+
+/** Flags a replace may add; `g` is always on, `y` and `d` would change what "replace all" means. */
+export const ALLOWED_REGEX_FLAGS = 'imsuv';
+
+export function checkRegexFlags(flags: string): string | undefined {
+  const bad = [...flags].filter((f) => f !== 'g' && !ALLOWED_REGEX_FLAGS.includes(f));
+  if (bad.length)
+    return `Unsupported regular expression flag(s) "${bad.join('')}": use any of "${ALLOWED_REGEX_FLAGS}"`;
+  return undefined;
+}
+
+/** Does the pattern compile with these flags (checked too)? */
+export function checkRegex(source: string, flags = ''): string | undefined {
+  if (source.length === 0) return 'The pattern cannot be empty';
+  const flagsMessage = checkRegexFlags(flags);
+  if (flagsMessage) return flagsMessage;
+  try {
+    new RegExp(source, regexFlags(flags));
+    return undefined;
+  } catch (e) {
+    return `The regular expression does not compile: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+/** The flags a replace runs with: the user's, plus `g` once. */
+export function regexFlags(flags = ''): string {
+  return [...new Set([...flags.replace(/g/g, ''), 'g'])].join('');
+}
+
+/** Is `value` a valid value for `field` (the record's schema, plus the absolute-directory rule)? */
+export function checkFieldValue(field: EditableFieldName, value: unknown): string | undefined {
+  if (field === 'directory' && typeof value === 'string') return checkDirectory(value);
+  if (field === 'metadata') {
+    const shape = schemaMessage(metadataMap, value, 'metadata');
+    if (shape) return shape;
+    for (const key of Object.keys(value as object)) {
+      const m = checkMetadataKey(key);
+      if (m) return m;
+    }
+    return undefined;
+  }
+  return schemaMessage(EDITABLE_FIELDS[field].schema, value, field);
+}

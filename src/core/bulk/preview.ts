@@ -1,0 +1,114 @@
+import { EDITABLE_FIELDS, LIMITS, type EditableFieldName, type FileRecord } from '../../cdf/model';
+import { DOCUMENT_FIELD_ORDER } from '../document/types';
+import { sameFieldValue } from '../field-values';
+import { displayPath } from '../json-path';
+import { elementKey } from './compile-action';
+import { ownValue } from './own-keys';
+import type { PlanCounts } from './plan-batch';
+import type { RecordPlan } from './plan-record';
+
+const EDITABLE_IN_ORDER = DOCUMENT_FIELD_ORDER.filter((n): n is EditableFieldName => n in EDITABLE_FIELDS);
+const MAX_SHOWN = 80;
+/** The largest time a JavaScript Date can show; epoch ms may go higher. */
+const MAX_DATE_MS = 8.64e15;
+
+/** `P-101.pdf (id 123)`: how a file is named in previews and reports. */
+export const fileTitle = (record: FileRecord): string => `${record.name} (id ${record.id})`;
+
+/**
+ * One line per change from `before` to `after`, in document field order, metadata keys sorted:
+ * `labels: + pump, - old`, `metadata.rev: "A" → "B"`, `metadata.tag: + "P-1"`, `directory: "/a" → (unset)`.
+ */
+export function describeChanges(before: FileRecord, after: FileRecord): string[] {
+  const lines: string[] = [];
+  for (const name of EDITABLE_IN_ORDER) {
+    const was: unknown = before[name];
+    const is: unknown = after[name];
+    if (sameFieldValue(name, was, is)) continue;
+    switch (EDITABLE_FIELDS[name].kind) {
+      case 'scalar':
+        lines.push(`${name}: ${show(name, was)} → ${show(name, is)}`);
+        break;
+      case 'metadata':
+        lines.push(...metadataLines((was ?? {}) as Record<string, string>, (is ?? {}) as Record<string, string>));
+        break;
+      case 'idSet':
+      case 'labels':
+        lines.push(`${name}: ${elementChanges((was ?? []) as unknown[], (is ?? []) as unknown[])}`);
+        break;
+    }
+  }
+  return lines;
+}
+
+/** A file's block in the preview: its title, then its changes (or why it is left alone or refused), indented. */
+export function formatRecordPreview(plan: RecordPlan): string {
+  const title = fileTitle(plan.before);
+  switch (plan.outcome) {
+    case 'change':
+      return [title, ...describeChanges(plan.before, plan.after).map((l) => `  ${l}`)].join('\n');
+    case 'unchanged':
+      return `${title}: no change (${plan.skipped})`;
+    case 'refused':
+      return [`${title}: refused`, ...plan.problems.map((p) => `  ${p.where}: ${p.message}`)].join('\n');
+  }
+}
+
+export const requestsFor = (changed: number): number => Math.ceil(changed / LIMITS.itemsPerRequest);
+
+/**
+ * The confirmation text: how many files match, how many change and in how many requests, how many
+ * need nothing, how many are refused and why (most frequent reason first).
+ */
+export function formatPlanSummary(counts: PlanCounts): string {
+  const requests = requestsFor(counts.changed);
+  const lines = [
+    `${files(counts.matched)} matched.`,
+    `${counts.changed} will change, in ${plural(requests, 'request')} (at most ${LIMITS.itemsPerRequest} files per request).`,
+  ];
+  if (counts.unchanged) lines.push(`${counts.unchanged} need no change.`);
+  if (counts.refused) {
+    lines.push(`${counts.refused} refused:`);
+    const reasons = Object.entries(counts.refusedByReason).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    for (const [reason, n] of reasons) lines.push(`  ${n} × ${reason}`);
+  }
+  return lines.join('\n');
+}
+
+function metadataLines(was: Record<string, string>, is: Record<string, string>): string[] {
+  const keys = [...new Set([...Object.keys(was), ...Object.keys(is)])].sort();
+  const lines: string[] = [];
+  for (const key of keys) {
+    const a = ownValue(was, key);
+    const b = ownValue(is, key);
+    if (a === b) continue;
+    const path = displayPath(['metadata', key]);
+    if (a === undefined) lines.push(`${path}: + ${quote(b)}`);
+    else if (b === undefined) lines.push(`${path}: - ${quote(a)}`);
+    else lines.push(`${path}: ${quote(a)} → ${quote(b)}`);
+  }
+  return lines;
+}
+
+function elementChanges(was: unknown[], is: unknown[]): string {
+  const before = new Set(was.map(elementKey));
+  const after = new Set(is.map(elementKey));
+  const added = [...after].filter((k) => !before.has(k)).map((k) => `+ ${String(k)}`);
+  const removed = [...before].filter((k) => !after.has(k)).map((k) => `- ${String(k)}`);
+  return [...added, ...removed].join(', ');
+}
+
+function show(name: EditableFieldName, value: unknown): string {
+  if (value === undefined || value === null) return '(unset)';
+  if ((name === 'sourceCreatedTime' || name === 'sourceModifiedTime') && typeof value === 'number')
+    return Math.abs(value) <= MAX_DATE_MS ? `${value} (${new Date(value).toISOString()})` : String(value);
+  return quote(value);
+}
+
+function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+}
+
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const files = (n: number): string => plural(n, 'file');

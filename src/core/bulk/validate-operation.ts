@@ -1,0 +1,198 @@
+import { NAME_NOT_UPDATABLE, READ_ONLY_FIELDS } from '../../cdf/model';
+import { normalizeDirectory } from './directory-move';
+import { OPERATION_KINDS, isEditableField, isSetLikeField, type BulkOperation } from './operations';
+import {
+  checkDirectory,
+  checkFieldValue,
+  checkId,
+  checkLabelExternalId,
+  checkMetadataKey,
+  checkMetadataValue,
+  checkRegex,
+  checkRegexFlags,
+} from './parameters';
+import { problem, type Problem } from './problem';
+
+type Loose = Record<string, unknown>;
+
+/** The parameters each operation takes; anything else is a typo worth reporting. */
+const PARAMETERS: Record<BulkOperation['op'], readonly string[]> = {
+  set: ['field', 'value'],
+  clear: ['field'],
+  add: ['field', 'values'],
+  remove: ['field', 'values'],
+  metadataAdd: ['key', 'value'],
+  metadataRemove: ['key'],
+  metadataRenameKey: ['from', 'to', 'ifTargetExists'],
+  metadataReplace: ['find', 'replacement', 'regex', 'flags', 'keys'],
+  directoryMove: ['from', 'to'],
+};
+
+/**
+ * Everything wrong with one operation before anything is sent, one problem per parameter at fault
+ * (`where` names the parameter). Accepts any JSON, since operations come from a wizard or a file.
+ * Warnings (`severity: 'warning'`) do not block.
+ */
+export function validateOperation(op: unknown): Problem[] {
+  if (!op || typeof op !== 'object' || Array.isArray(op))
+    return [shape('operation', 'An operation must be an object with an "op" property')];
+  const o = op as Loose;
+  const kind = o.op;
+  if (typeof kind !== 'string' || !(kind in PARAMETERS))
+    return [shape('op', `Unknown operation ${JSON.stringify(kind)}; expected one of ${OPERATION_KINDS.join(', ')}`)];
+  const allowed = ['op', ...PARAMETERS[kind as BulkOperation['op']]];
+  const extra = Object.keys(o)
+    .filter((k) => !allowed.includes(k))
+    .map((k) => shape(k, `"${kind}" takes no parameter "${k}" (it takes ${allowed.slice(1).join(', ')})`));
+  return [...extra, ...validateParameters(kind as BulkOperation['op'], o)];
+}
+
+/** {@link validateOperation} for a whole action; each problem carries the index of its operation. */
+export function validateOperations(ops: unknown): Problem[] {
+  if (!Array.isArray(ops)) return [shape('operations', 'An action is a list of operations')];
+  if (ops.length === 0) return [shape('operations', 'An action needs at least one operation')];
+  return ops.flatMap((op, operation) => validateOperation(op).map((p) => ({ ...p, operation })));
+}
+
+function validateParameters(kind: BulkOperation['op'], o: Loose): Problem[] {
+  switch (kind) {
+    case 'set':
+    case 'clear':
+    case 'add':
+    case 'remove':
+      return validateFieldOperation(kind, o);
+    case 'metadataAdd':
+      return [...key(o, 'key'), ...stringParam(o, 'value', checkMetadataValue)];
+    case 'metadataRemove':
+      return key(o, 'key');
+    case 'metadataRenameKey':
+      return validateRename(o);
+    case 'metadataReplace':
+      return validateReplace(o);
+    case 'directoryMove':
+      return validateMove(o);
+  }
+}
+
+function validateFieldOperation(kind: 'set' | 'clear' | 'add' | 'remove', o: Loose): Problem[] {
+  const field = o.field;
+  if (typeof field !== 'string') return [shape('field', `"${kind}" needs a "field": the name of the field to change`)];
+  if (field in READ_ONLY_FIELDS) {
+    const message = field === 'name' ? NAME_NOT_UPDATABLE : `${field} is set by CDF; files/update cannot change it`;
+    return [problem('not-allowed', 'field', 'read-only field', message)];
+  }
+  if (!isEditableField(field))
+    return [problem('not-allowed', 'field', 'unknown field', `There is no field "${field}"`)];
+
+  if (kind === 'clear') return [];
+  if (kind === 'set') {
+    if (o.value === null || o.value === undefined)
+      return [shape('value', `"set" needs a "value"; to unset ${field}, use "clear"`)];
+    const message = checkFieldValue(field, o.value);
+    if (message) return [problem('parameter', 'value', `invalid ${field}`, message)];
+    if (field === 'externalId')
+      return [
+        problem(
+          'parameter',
+          'value',
+          'same external id for every file',
+          'External ids are unique: with more than one target file, all but the first will be refused',
+          'warning',
+        ),
+      ];
+    return [];
+  }
+  if (!isSetLikeField(field)) {
+    const message =
+      field === 'metadata'
+        ? `Metadata takes "metadataAdd" and "metadataRemove", not "${kind}"`
+        : `${field} holds one value: use "set" or "clear", not "${kind}"`;
+    return [problem('not-allowed', 'field', `${kind} on a single-valued field`, message)];
+  }
+  const values = o.values;
+  if (!Array.isArray(values) || values.length === 0)
+    return [shape('values', `"${kind}" needs "values": a non-empty list of ${field === 'labels' ? 'labels' : 'ids'}`)];
+  const problems = values.flatMap((v, i) => {
+    const message =
+      field === 'labels'
+        ? v && typeof v === 'object' && typeof (v as Loose).externalId === 'string'
+          ? checkLabelExternalId((v as { externalId: string }).externalId)
+          : 'A label is written {"externalId": "..."}'
+        : checkId(v);
+    return message ? [problem('parameter', `values[${i}]`, `invalid ${field} value`, message)] : [];
+  });
+  if (problems.length === 0 && kind === 'add') {
+    const tooMany = checkFieldValue(field, values);
+    if (tooMany) problems.push(problem('limit', 'values', `too many ${field}`, tooMany));
+  }
+  return problems;
+}
+
+function validateRename(o: Loose): Problem[] {
+  const problems = [...key(o, 'from'), ...key(o, 'to')];
+  if (problems.length === 0 && o.from === o.to)
+    problems.push(problem('parameter', 'to', 'rename onto itself', 'The new key is the same as the old one'));
+  if (o.ifTargetExists !== undefined && o.ifTargetExists !== 'refuse' && o.ifTargetExists !== 'overwrite')
+    problems.push(shape('ifTargetExists', '"ifTargetExists" is "refuse" or "overwrite"'));
+  return problems;
+}
+
+function validateReplace(o: Loose): Problem[] {
+  const problems: Problem[] = [];
+  if (o.regex !== undefined && typeof o.regex !== 'boolean') problems.push(shape('regex', '"regex" is true or false'));
+  if (o.flags !== undefined && typeof o.flags !== 'string') problems.push(shape('flags', '"flags" is a string'));
+  if (typeof o.find !== 'string') problems.push(shape('find', '"metadataReplace" needs "find": the text to look for'));
+  else if (o.regex === true) {
+    const flags = typeof o.flags === 'string' ? o.flags : '';
+    const flagsMessage = checkRegexFlags(flags);
+    const message = flagsMessage ?? checkRegex(o.find, flags);
+    if (message)
+      problems.push(problem('parameter', flagsMessage ? 'flags' : 'find', 'invalid regular expression', message));
+  } else if (o.find.length === 0)
+    problems.push(problem('parameter', 'find', 'empty search text', 'The text to find cannot be empty'));
+  else if (o.flags)
+    problems.push(problem('parameter', 'flags', 'flags without regex', 'Flags apply only with "regex": true'));
+  if (typeof o.replacement !== 'string')
+    problems.push(shape('replacement', '"metadataReplace" needs "replacement" (it may be empty)'));
+  else {
+    const message = checkMetadataValue(o.replacement);
+    if (message) problems.push(problem('parameter', 'replacement', 'replacement too long', message));
+  }
+  if (o.keys !== undefined) {
+    if (!Array.isArray(o.keys) || o.keys.length === 0)
+      problems.push(shape('keys', '"keys" is a non-empty list of metadata keys; leave it out to search every key'));
+    else
+      o.keys.forEach((k, i) => {
+        const message = typeof k === 'string' ? checkMetadataKey(k) : 'A metadata key is a string';
+        if (message) problems.push(problem('parameter', `keys[${i}]`, 'invalid metadata key', message));
+      });
+  }
+  return problems;
+}
+
+function validateMove(o: Loose): Problem[] {
+  const problems = [...stringParam(o, 'from', checkDirectory), ...stringParam(o, 'to', checkDirectory)];
+  if (problems.length === 0 && normalizeDirectory(o.from as string) === normalizeDirectory(o.to as string))
+    problems.push(problem('parameter', 'to', 'move onto itself', 'The new directory is the same as the old one'));
+  return problems;
+}
+
+function key(o: Loose, name: string): Problem[] {
+  return stringParam(o, name, checkMetadataKey, 'invalid metadata key');
+}
+
+function stringParam(
+  o: Loose,
+  name: string,
+  check: (s: string) => string | undefined,
+  reason = `invalid ${name}`,
+): Problem[] {
+  const value = o[name];
+  if (typeof value !== 'string') return [shape(name, `"${String(o.op)}" needs "${name}" as a string`)];
+  const message = check(value);
+  return message ? [problem('parameter', name, reason, message)] : [];
+}
+
+function shape(where: string, message: string): Problem {
+  return problem('shape', where, 'malformed operation', message);
+}

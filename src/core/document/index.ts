@@ -1,0 +1,4 @@
+export * from './types';
+export * from './render';
+export * from './parse';
+export { validateDocument, formatPath } from './validate';

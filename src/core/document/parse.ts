@@ -1,0 +1,232 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { displayPath, type JsonPath } from '../json-path';
+
+/** A span of the text, in UTF-16 code units (what VS Code's `positionAt` takes). */
+export interface TextRange {
+  offset: number;
+  length: number;
+}
+
+/** 1-based, as editors and compilers print them; `column` counts UTF-16 code units. */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
+/** Why the text is not a document: not JSON, or a key given twice. */
+export interface ParseProblem extends TextRange, TextPosition {
+  code: 'invalid-json' | 'duplicate-key';
+  message: string;
+  /** Where it is: `[]` for a syntax error, the object's path plus the key for a duplicate key. */
+  path: JsonPath;
+  severity: 'error';
+}
+
+export type ParsedDocument =
+  { ok: true; value: unknown; tree: Node } | { ok: false; problems: ParseProblem[]; tree: Node | undefined };
+
+const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
+
+/**
+ * Parses strict JSON (no comments, no trailing commas, no duplicate keys) and keeps the parse tree so
+ * that a problem's JSON path can be mapped back to a range ({@link rangeOfPath}).
+ */
+export function parseDocument(text: string): ParsedDocument {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, STRICT);
+  const lines = lineStarts(text);
+  const problems: ParseProblem[] = [];
+  // One mistake makes the parser report a cascade of follow-up errors; only the first is reliable.
+  const first = errors[0];
+  if (first) problems.push(located(lines, first, 'invalid-json', [], syntaxMessage(text, first)));
+  else if (tree) problems.push(...treeProblems(tree, lines));
+  if (!tree || problems.length > 0) return { ok: false, problems, tree };
+  // JSON.parse builds the value: it keeps a key such as "__proto__" as data, which a hand-built object would not.
+  return { ok: true, value: JSON.parse(text) as unknown, tree };
+}
+
+/** Duplicate keys and numbers beyond what a JSON number can hold: valid syntax, but data would be lost. */
+function treeProblems(root: Node, lines: number[]): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  const walk = (node: Node, path: JsonPath): void => {
+    if (node.type === 'number' && !Number.isFinite(node.value)) {
+      problems.push(
+        located(
+          lines,
+          node,
+          'invalid-json',
+          path,
+          'Invalid JSON: this number is too large for JSON (it would become Infinity).',
+        ),
+      );
+    }
+    if (node.type === 'array') node.children?.forEach((child, i) => walk(child, [...path, i]));
+    if (node.type !== 'object') return;
+    const seen = new Map<string, Node>();
+    for (const property of node.children ?? []) {
+      const [keyNode, valueNode] = property.children ?? [];
+      if (!keyNode) continue;
+      const key = String(keyNode.value);
+      const first = seen.get(key);
+      if (first) {
+        const at = positionOf(lines, first.offset);
+        problems.push(
+          located(
+            lines,
+            keyNode,
+            'duplicate-key',
+            [...path, key],
+            `Duplicate key "${key}" in ${displayPath(path)}: it is already at line ${at.line}. Keep one of them.`,
+          ),
+        );
+      } else {
+        seen.set(key, keyNode);
+      }
+      if (valueNode) walk(valueNode, [...path, key]);
+    }
+  };
+  walk(root, []);
+  return problems;
+}
+
+/**
+ * The range of the value at `path`; with `key: true`, of its property key instead (for problems about
+ * the key). When the value is missing but its key is there (text being typed), the key's range. When
+ * the path does not exist, the nearest existing parent: for a missing property of an object, that
+ * object's opening brace (as VS Code marks a missing property), otherwise the parent's whole range.
+ * Duplicate keys resolve to the last one, as `JSON.parse` keeps the last value.
+ */
+export function rangeOfPath(tree: Node, path: JsonPath, options: { key?: boolean } = {}): TextRange {
+  let node = tree;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const last = i === path.length - 1;
+    if (node.type === 'object' && typeof segment === 'string') {
+      const property = findLastProperty(node, segment);
+      if (!property) return { offset: node.offset, length: 1 };
+      const [keyNode, valueNode] = property.children ?? [];
+      if (!valueNode || (last && options.key)) return rangeOf(keyNode ?? property);
+      node = valueNode;
+    } else if (node.type === 'array' && typeof segment === 'number' && node.children?.[segment]) {
+      node = node.children[segment];
+    } else {
+      return rangeOf(node);
+    }
+  }
+  return rangeOf(node);
+}
+
+/** The 1-based line and column of an offset in `text`. */
+export function positionAt(text: string, offset: number): TextPosition {
+  return positionOf(lineStarts(text), offset);
+}
+
+/** {@link positionAt} for many offsets in one text: indexes the lines once. */
+export function positionLocator(text: string): (offset: number) => TextPosition {
+  const starts = lineStarts(text);
+  return (offset) => positionOf(starts, offset);
+}
+
+function findLastProperty(object: Node, key: string): Node | undefined {
+  const properties = object.children ?? [];
+  for (let i = properties.length - 1; i >= 0; i--) {
+    const property = properties[i]!;
+    if (property.children?.[0]?.value === key) return property;
+  }
+  return undefined;
+}
+
+const rangeOf = (node: Node): TextRange => ({ offset: node.offset, length: node.length });
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */ && text.charCodeAt(i + 1) === 10) continue;
+    if (c === 10 || c === 13) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function positionOf(starts: number[], offset: number): TextPosition {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+function located(
+  lines: number[],
+  range: TextRange,
+  code: ParseProblem['code'],
+  path: JsonPath,
+  message: string,
+): ParseProblem {
+  return {
+    code,
+    message,
+    path,
+    severity: 'error',
+    offset: range.offset,
+    length: range.length,
+    ...positionOf(lines, range.offset),
+  };
+}
+
+/** What went wrong, in words (jsonc-parser gives only an error code). */
+function syntaxMessage(text: string, error: ParseError): string {
+  const found = text.slice(error.offset, error.offset + Math.max(error.length, 1)).slice(0, 20);
+  const atEnd = error.offset >= text.trimEnd().length;
+  const before = text.slice(0, error.offset).trimEnd();
+  const trailingComma = before.endsWith(',') && (found.startsWith('}') || found.startsWith(']'));
+  const code = printParseErrorCode(error.error);
+  const detail = ((): string => {
+    switch (code) {
+      case 'InvalidSymbol':
+        if (found.startsWith("'")) return 'strings and keys need double quotes (").';
+        return `unexpected ${JSON.stringify(found)}; expected a value (a string in double quotes, a number, true, false, null, an object or an array).`;
+      case 'InvalidNumberFormat':
+        return 'malformed number (JSON numbers have no leading zeros, "+", or trailing ".").';
+      case 'PropertyNameExpected':
+        if (trailingComma) return 'trailing comma before "}": JSON does not allow it; remove the comma.';
+        return `expected a property name in double quotes; found ${JSON.stringify(found)}.`;
+      case 'ValueExpected':
+        if (trailingComma) return `trailing comma before "${found[0]}": JSON does not allow it; remove the comma.`;
+        if (atEnd)
+          return text.trim() === ''
+            ? 'the document is empty; expected a JSON object.'
+            : 'expected a value, but the text ends here.';
+        return `expected a value; found ${JSON.stringify(found)}.`;
+      case 'ColonExpected':
+        return 'expected ":" after the property name.';
+      case 'CommaExpected':
+        return 'expected "," between two entries.';
+      case 'CloseBraceExpected':
+        return 'expected "}" to close the object.';
+      case 'CloseBracketExpected':
+        return 'expected "]" to close the array.';
+      case 'EndOfFileExpected':
+        return 'unexpected text after the end of the document.';
+      case 'InvalidCommentToken':
+      case 'UnexpectedEndOfComment':
+        return 'comments are not allowed in JSON; remove it.';
+      case 'UnexpectedEndOfString':
+        return 'string not closed (write a line break inside a string as \\n).';
+      case 'UnexpectedEndOfNumber':
+        return 'number not complete.';
+      case 'InvalidUnicode':
+        return 'invalid \\u escape: it needs exactly 4 hex digits.';
+      case 'InvalidEscapeCharacter':
+        return 'invalid escape sequence; JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX.';
+      case 'InvalidCharacter':
+        return 'control characters inside a string must be escaped (for example \\n or \\t).';
+      default:
+        return `syntax error (${code}).`;
+    }
+  })();
+  return `Invalid JSON: ${detail}`;
+}

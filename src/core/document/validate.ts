@@ -1,0 +1,177 @@
+import {
+  EDITABLE_FIELDS,
+  EDITABLE_FIELD_NAMES,
+  INSTANCE_LINKED_UPDATABLE,
+  NAME_NOT_UPDATABLE,
+  READ_ONLY_FIELDS,
+  READ_ONLY_FIELD_NAMES,
+  type EditableFieldName,
+  type FileRecord,
+} from '../../cdf/model';
+import { labelKey, sameFieldValue, sameValue } from '../field-values';
+import { displayPath, type JsonPath } from '../json-path';
+import { describeValue, jsonPreview, problem, problemsFromIssues, quote } from './messages';
+import type { DocumentProblem } from './types';
+
+export { formatPath } from '../json-path';
+export type { DocumentProblem, ProblemCode } from './types';
+
+const isEditable = (key: string): key is EditableFieldName =>
+  Object.prototype.hasOwnProperty.call(EDITABLE_FIELDS, key);
+const isReadOnly = (key: string): key is keyof typeof READ_ONLY_FIELDS =>
+  Object.prototype.hasOwnProperty.call(READ_ONLY_FIELDS, key);
+const KNOWN_FIELDS: readonly string[] = [...READ_ONLY_FIELD_NAMES, ...EDITABLE_FIELD_NAMES];
+
+/**
+ * Everything that stops `edited` from being saved over `base`, each problem at its JSON path; `[]`
+ * when it can be saved. A missing editable key means `null` (clear the field) and is fine; a missing
+ * read-only key is no edit either. `[]` / `{}` and `null` all mean "none" for the list and map fields.
+ */
+export function validateDocument(base: FileRecord, edited: unknown): DocumentProblem[] {
+  if (typeof edited !== 'object' || edited === null || Array.isArray(edited)) {
+    return [
+      problem(
+        [],
+        'not-an-object',
+        `The document must be a JSON object with the fields of the file record ({"id": ..., "externalId": ..., ...}); found ${describeValue(edited)}.`,
+      ),
+    ];
+  }
+  const doc = edited as Record<string, unknown>;
+  const problems: DocumentProblem[] = [];
+  const invalidFields = new Set<string>();
+  for (const [key, value] of Object.entries(doc)) {
+    const found = isEditable(key)
+      ? editableFieldProblems(key, value)
+      : key === 'name'
+        ? nameProblems(base, value)
+        : isReadOnly(key)
+          ? readOnlyProblems(base, key, value)
+          : [unknownFieldProblem(key)];
+    if (found.length) invalidFields.add(key);
+    problems.push(...found);
+  }
+  if (base.instanceId) problems.push(...instanceLinkedProblems(base, doc, invalidFields));
+  return problems;
+}
+
+/** Types and limits from the zod model (so the limits live in one place), then uniqueness in the sets. */
+function editableFieldProblems(name: EditableFieldName, value: unknown): DocumentProblem[] {
+  if (value === null) return [];
+  const result = EDITABLE_FIELDS[name].schema.safeParse(value);
+  const problems = result.success ? [] : problemsFromIssues(result.error.issues, value, [name], true);
+  if (!Array.isArray(value)) return problems;
+  if (EDITABLE_FIELDS[name].kind === 'idSet') problems.push(...duplicates(name, value, (v) => v, 'duplicate-id'));
+  if (EDITABLE_FIELDS[name].kind === 'labels') problems.push(...duplicates(name, value, labelKey, 'duplicate-label'));
+  return problems;
+}
+
+function duplicates(
+  name: EditableFieldName,
+  items: unknown[],
+  identity: (item: unknown) => unknown,
+  code: 'duplicate-id' | 'duplicate-label',
+): DocumentProblem[] {
+  const firstAt = new Map<unknown, number>();
+  const problems: DocumentProblem[] = [];
+  items.forEach((item, i) => {
+    const id = identity(item);
+    if (typeof id !== 'string' && typeof id !== 'number') return; // a wrong type is reported already
+    const first = firstAt.get(id);
+    if (first === undefined) {
+      firstAt.set(id, i);
+      return;
+    }
+    const what = code === 'duplicate-label' ? `the label ${quote(String(id))}` : `the id ${id}`;
+    const unit = code === 'duplicate-label' ? 'label' : 'id';
+    problems.push(
+      problem(
+        [name, i],
+        code,
+        `${displayPath([name, i])} repeats ${what}, already at ${displayPath([name, first])}; each ${unit} may appear only once.`,
+      ),
+    );
+  });
+  return problems;
+}
+
+function nameProblems(base: FileRecord, value: unknown): DocumentProblem[] {
+  if (sameValue(value, base.name)) return [];
+  return [problem(['name'], 'name-not-updatable', `${NAME_NOT_UPDATABLE} The name was ${quote(base.name, 80)}.`)];
+}
+
+function readOnlyProblems(base: FileRecord, key: keyof typeof READ_ONLY_FIELDS, value: unknown): DocumentProblem[] {
+  const original = base[key];
+  if (sameValue(value, original)) return [];
+  const message =
+    original === undefined || original === null
+      ? `${key} is read-only and this file has none; remove it or set it back to null.`
+      : `${key} is read-only (set by CDF); put back ${jsonPreview(original)}.`;
+  return [problem([key], 'read-only', message)];
+}
+
+function unknownFieldProblem(key: string): DocumentProblem {
+  const suggestion = closestField(key);
+  const message = suggestion
+    ? `Unknown field ${quote(key)}: did you mean "${suggestion}"? Field names are case-sensitive, and a missing "${suggestion}" would clear it.`
+    : `Unknown field ${quote(key)}: a file record has no such field. Custom values belong in "metadata".`;
+  return problem([key], 'unknown-field', message, true);
+}
+
+/** The known field a key most likely means: the same letters ignoring case and punctuation, a small typo, or a prefix. */
+function closestField(key: string): string | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const k = norm(key);
+  let best: { name: string; distance: number } | undefined;
+  for (const name of KNOWN_FIELDS) {
+    const distance = editDistance(k, norm(name));
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  const allowed = Math.max(1, Math.floor(k.length / 4));
+  if (best && best.distance <= allowed) return best.name;
+  // A shortened name: "dataSet" for dataSetId, "meta" for metadata.
+  return k.length >= 4 ? KNOWN_FIELDS.find((name) => norm(name).startsWith(k)) : undefined;
+}
+
+/** Edit distance where swapping two neighbouring letters ("lables") counts as one edit. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** A file linked to a data modelling instance can change only the fields of `DMSFileChange`. */
+function instanceLinkedProblems(
+  base: FileRecord,
+  doc: Record<string, unknown>,
+  invalidFields: Set<string>,
+): DocumentProblem[] {
+  const instance = base.instanceId!;
+  const problems: DocumentProblem[] = [];
+  for (const name of EDITABLE_FIELD_NAMES) {
+    if (EDITABLE_FIELDS[name].instanceLinkedMayChange || invalidFields.has(name)) continue;
+    const value = doc[name];
+    if (sameFieldValue(name, base[name], value)) continue;
+    const path: JsonPath = [name];
+    problems.push(
+      problem(
+        path,
+        'instance-linked',
+        `This file is linked to the data modelling instance ${quote(instance.space)}/${quote(instance.externalId)}, ` +
+          `so ${name} cannot be changed here; put back ${jsonPreview(base[name])}. ` +
+          `A linked file can change only ${INSTANCE_LINKED_UPDATABLE.join(', ')}.`,
+      ),
+    );
+  }
+  return problems;
+}

@@ -1,0 +1,68 @@
+import type { FilesApi } from '../../cdf/files-api';
+import type { FileRecord, FileUpdateItem } from '../../cdf/model';
+import { applyUpdate } from '../apply';
+import { deepEqual } from '../field-values';
+import { diff, planSave } from '../diff';
+import type { SaveProblem } from '../diff';
+import { mergeRecords, type MergeConflict } from '../merge';
+
+/** How the user settles fields that both they and someone else changed since the document was opened. */
+export type ConflictChoice = 'overwrite' | 'theirs' | 'cancel';
+
+export interface SaveRequest {
+  base: FileRecord;
+  text: string;
+  api: Pick<FilesApi, 'retrieveFiles' | 'updateFiles'>;
+  /** Called only when a field was changed on both sides; shows the comparison and asks. */
+  resolveConflicts: (conflicts: MergeConflict[], theirs: FileRecord, mine: FileRecord) => Promise<ConflictChoice>;
+  signal?: AbortSignal;
+}
+
+export type SaveOutcome =
+  | { kind: 'invalid'; problems: SaveProblem[] }
+  | { kind: 'unchanged' }
+  | { kind: 'cancelled' }
+  /** Nothing left to send after merging: the server already holds what the user wants. */
+  | { kind: 'up-to-date'; record: FileRecord }
+  | { kind: 'saved'; record: FileRecord; sent: FileUpdateItem; merged: boolean };
+
+/**
+ * The save loop (DESIGN.md): validate, diff against the base, no request when nothing changed,
+ * re-read to detect a concurrent change, merge three ways, send the minimal update. API errors
+ * propagate to the caller, which keeps the user's text.
+ */
+export async function saveRecord(req: SaveRequest): Promise<SaveOutcome> {
+  const plan = planSave(req.base, req.text);
+  if (!plan.ok) return { kind: 'invalid', problems: plan.problems };
+  if (!plan.update) return { kind: 'unchanged' };
+
+  const [theirs] = await req.api.retrieveFiles([req.base.id], req.signal);
+  if (!theirs) throw new Error(`File ${req.base.id} was not returned by the server.`);
+  const mine = applyUpdate(req.base, plan.update);
+
+  if (unchangedSince(req.base, theirs)) return send(req, theirs, mine, false);
+
+  const { conflicts, merged: preferTheirs } = mergeRecords(req.base, mine, theirs, 'theirs');
+  let merged = preferTheirs;
+  if (conflicts.length) {
+    const choice = await req.resolveConflicts(conflicts, theirs, mine);
+    if (choice === 'cancel') return { kind: 'cancelled' };
+    if (choice === 'overwrite') merged = mergeRecords(req.base, mine, theirs, 'mine').merged;
+  }
+  return send(req, theirs, merged, true);
+}
+
+async function send(req: SaveRequest, current: FileRecord, wanted: FileRecord, merged: boolean): Promise<SaveOutcome> {
+  // Diff against what the server holds now, so a merged save sends only what still differs.
+  const update = diff(current, wanted);
+  if (!update) return { kind: 'up-to-date', record: current };
+  const item: FileUpdateItem = { id: current.id, update };
+  const [record] = await req.api.updateFiles([item], req.signal);
+  if (!record) throw new Error(`The update of file ${current.id} returned no record.`);
+  return { kind: 'saved', record, sent: item, merged };
+}
+
+/** No ETag on file records: an unchanged `lastUpdatedTime` and content mean nobody else wrote. */
+function unchangedSince(base: FileRecord, current: FileRecord): boolean {
+  return base.lastUpdatedTime === current.lastUpdatedTime && deepEqual(base, current);
+}

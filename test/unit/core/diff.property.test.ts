@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  EDITABLE_FIELDS,
+  EDITABLE_FIELD_NAMES,
+  dmsFileChange,
+  fileRecord,
+  fileUpdateItem,
+  type FileChangeUpdate,
+  type FileRecord,
+} from '../../../src/cdf/model';
+import { applyUpdate, omitEmpty } from '../../../src/core/apply';
+import { diff, diffToUpdateItem, planSave } from '../../../src/core/diff';
+import { documentFromRecord, renderDocument } from '../../../src/core/document/render';
+import type { FileDocument } from '../../../src/core/document/types';
+import { validateDocument } from '../../../src/core/document/validate';
+import { caseArb, recordArb } from './arbitraries';
+
+// A fixed seed: a failure reproduces on every machine; fast-check prints the counterexample and its path.
+const SEED = 20260525;
+const RUNS = 2000;
+
+/** The record `edited` describes: base's read-only fields, the document's editable ones. */
+function expectedRecord(base: FileRecord, edited: FileDocument): FileRecord {
+  const out: Record<string, unknown> = { ...base };
+  for (const name of EDITABLE_FIELD_NAMES) out[name] = edited[name] ?? undefined;
+  return normalize(out as FileRecord);
+}
+
+/** As the API would return it, with the id and label lists in a fixed order (they are sets). */
+function normalize(record: FileRecord): FileRecord {
+  const r = omitEmpty(record) as Record<string, unknown>;
+  for (const name of EDITABLE_FIELD_NAMES) {
+    const value = r[name];
+    if (!Array.isArray(value)) continue;
+    if (EDITABLE_FIELDS[name].kind === 'idSet') r[name] = [...(value as number[])].sort((a, b) => a - b);
+    if (EDITABLE_FIELDS[name].kind === 'labels')
+      r[name] = [...(value as { externalId: string }[])].sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
+  }
+  return r as FileRecord;
+}
+
+/** add/remove only when its JSON is shorter than the set form, set otherwise; never an empty part. */
+function assertSmallestForm(base: FileRecord, update: FileChangeUpdate): void {
+  for (const [name, patch] of Object.entries(update) as [keyof FileChangeUpdate, Record<string, unknown>][]) {
+    assert.ok(Object.keys(patch).length > 0, `${name}: empty patch`);
+    if (EDITABLE_FIELDS[name].kind === 'scalar') {
+      assert.ok('set' in patch || patch.setNull === true, `${name}: ${JSON.stringify(patch)}`);
+      continue;
+    }
+    if ('add' in patch) assert.ok(Object.keys(patch.add as object).length > 0, `${name}: empty add`);
+    if ('remove' in patch) assert.ok((patch.remove as unknown[]).length > 0, `${name}: empty remove`);
+    const after = applyUpdate(base, { [name]: patch })[name] ?? (EDITABLE_FIELDS[name].kind === 'metadata' ? {} : []);
+    const setLength = JSON.stringify({ set: after }).length;
+    if ('set' in patch) {
+      const before = base[name] ?? (EDITABLE_FIELDS[name].kind === 'metadata' ? {} : []);
+      assert.ok(
+        setLength <= addRemoveLength(before, after),
+        `${name}: set ${setLength} chosen over a shorter add/remove`,
+      );
+    } else {
+      assert.ok(JSON.stringify(patch).length < setLength, `${name}: add/remove is not shorter than set`);
+    }
+  }
+}
+
+/** The length of the add/remove form, computed independently of diff(). */
+function addRemoveLength(before: unknown, after: unknown): number {
+  if (!Array.isArray(before) || !Array.isArray(after)) {
+    const b = before as Record<string, string>;
+    const a = after as Record<string, string>;
+    const add = Object.fromEntries(Object.entries(a).filter(([k, v]) => !Object.hasOwn(b, k) || b[k] !== v));
+    const remove = Object.keys(b).filter((k) => !Object.hasOwn(a, k));
+    return JSON.stringify({ ...(Object.keys(add).length ? { add } : {}), ...(remove.length ? { remove } : {}) }).length;
+  }
+  const key = (x: unknown) => JSON.stringify(x);
+  const b = new Set(before.map(key));
+  const a = new Set(after.map(key));
+  const add = after.filter((x) => !b.has(key(x)));
+  const remove = before.filter((x) => !a.has(key(x)));
+  return JSON.stringify({ ...(add.length ? { add } : {}), ...(remove.length ? { remove } : {}) }).length;
+}
+
+describe('diff engine (property tests, fast-check)', function () {
+  this.timeout(60_000);
+
+  it('generates records the model accepts and documents validation accepts', () => {
+    fc.assert(
+      fc.property(caseArb, ({ base, edited }) => {
+        assert.ok(fileRecord.safeParse(base).success, 'generated record is invalid');
+        assert.deepEqual(validateDocument(base, edited), []);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it('apply(base, diff(base, edited)) is the edited record, and every update is valid and as small as the rules say', () => {
+    fc.assert(
+      fc.property(caseArb, ({ base, edited }) => {
+        const update = diff(base, edited);
+        assert.deepStrictEqual(normalize(applyUpdate(base, update ?? {})), expectedRecord(base, edited));
+        if (update === undefined) return;
+        assert.ok(Object.keys(update).length > 0);
+        const item = diffToUpdateItem(base, edited);
+        assert.deepStrictEqual(item, { id: base.id, update });
+        const parsed = fileUpdateItem.safeParse(item);
+        assert.ok(parsed.success, JSON.stringify(parsed.error?.issues));
+        if (base.instanceId)
+          assert.ok(dmsFileChange.safeParse(update).success, 'linked file: field outside DMSFileChange');
+        assertSmallestForm(base, update);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it('diff(x, documentFromRecord(x)) is nothing, and so is saving the rendered text unchanged', () => {
+    fc.assert(
+      fc.property(recordArb, (record) => {
+        assert.equal(diff(record, documentFromRecord(record)), undefined);
+        const plan = planSave(record, renderDocument(record));
+        assert.ok(plan.ok, JSON.stringify(!plan.ok && plan.problems));
+        assert.equal(plan.update, undefined);
+        assert.equal(plan.item, undefined);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it('planSave of an edited text gives the same update as diff, and rendering the result then saving it round-trips', () => {
+    fc.assert(
+      fc.property(caseArb, ({ base, edited }) => {
+        const plan = planSave(base, JSON.stringify(edited, null, 2));
+        assert.ok(plan.ok, JSON.stringify(!plan.ok && plan.problems));
+        assert.deepStrictEqual(plan.update, diff(base, edited));
+        // The saved record, rendered and saved over the base, is the same change.
+        const saved = applyUpdate(base, plan.update ?? {});
+        const again = planSave(base, renderDocument(saved));
+        assert.ok(again.ok, JSON.stringify(!again.ok && again.problems));
+        assert.deepStrictEqual(normalize(applyUpdate(base, again.update ?? {})), normalize(saved));
+        // ... and once saved, the document of the new record has nothing more to send.
+        assert.equal(diff(saved, documentFromRecord(saved)), undefined);
+      }),
+      { seed: SEED, numRuns: RUNS / 2 },
+    );
+  });
+});
