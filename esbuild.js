@@ -23,6 +23,8 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
+  // jsonc-parser's UMD build requires its parts at run time; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
   // openid-client and its deps are ESM with import.meta; esbuild rewrites them for CJS.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
