@@ -1,0 +1,81 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FileStore } from '../store/file-store';
+import type { ContentLinks } from './content-links';
+
+export interface RouteContext {
+  store: FileStore;
+  /** Path parameters, e.g. `{ id: '123' }` for `/files/{id}`. */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** The parsed JSON body (undefined when empty). Raw-body routes read `rawBody`. */
+  body: unknown;
+  rawBody: Buffer;
+  headers: IncomingHttpHeaders;
+  now: () => number;
+  links: ContentLinks;
+}
+
+export interface RouteResult {
+  status?: number;
+  /** A JSON answer... */
+  json?: unknown;
+  /** ...or raw bytes (file downloads). */
+  raw?: { body: Buffer; contentType: string };
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT';
+  /**
+   * For `scope: 'project'`, relative to `/api/v1/projects/{project}` (e.g. `/files/{id}`); for
+   * `scope: 'content'`, an absolute path (the upload and download URLs the API hands out).
+   */
+  template: string;
+  scope: 'project' | 'content';
+  /** Raw-body routes (uploads) get the bytes; all others get parsed JSON. */
+  rawBody?: boolean;
+  handle(ctx: RouteContext): RouteResult | Promise<RouteResult>;
+}
+
+/** `/files/{id}` matches `/files/123` with `{ id: '123' }`. Literal segments win over parameters. */
+export class Router {
+  private readonly routes: { route: Route; segments: string[] }[] = [];
+
+  constructor(routes: readonly Route[]) {
+    for (const route of routes) this.routes.push({ route, segments: split(route.template) });
+    // Literal templates first, so `/files/list` is never taken for `/files/{id}`.
+    this.routes.sort((a, b) => paramCount(a.segments) - paramCount(b.segments));
+  }
+
+  /** The route for this method and path, `'method'` when only the method is wrong, or undefined. */
+  match(
+    scope: Route['scope'],
+    method: string,
+    path: string,
+  ): { route: Route; params: Record<string, string> } | 'method' | undefined {
+    const parts = split(path);
+    let pathMatched = false;
+    for (const { route, segments } of this.routes) {
+      if (route.scope !== scope) continue;
+      const params = matchSegments(segments, parts);
+      if (!params) continue;
+      if (route.method === method) return { route, params };
+      pathMatched = true;
+    }
+    return pathMatched ? 'method' : undefined;
+  }
+}
+
+const split = (path: string): string[] => path.split('/').filter((s) => s !== '');
+const paramCount = (segments: string[]): number => segments.filter((s) => s.startsWith('{')).length;
+
+function matchSegments(template: string[], parts: string[]): Record<string, string> | undefined {
+  if (template.length !== parts.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < template.length; i++) {
+    const t = template[i] as string;
+    const p = parts[i] as string;
+    if (t.startsWith('{') && t.endsWith('}')) params[t.slice(1, -1)] = decodeURIComponent(p);
+    else if (t !== p) return undefined;
+  }
+  return params;
+}

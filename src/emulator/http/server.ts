@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RecordedRequest } from '../options';
+import type { FileStore } from '../store/file-store';
+import { ApiError, AUTO_RETRYABLE } from './api-error';
+import type { ContentLinks } from './content-links';
+import type { Faults } from './faults';
+import { parseJsonBody, readBody } from './read-body';
+import type { RequestRecorder } from './recorder';
+import { jsonBody, writeBody, type Body, type Timers } from './respond';
+import type { Router } from './route';
+import type { Throttle } from './throttle';
+
+export interface PipelineDeps {
+  router: Router;
+  store: FileStore;
+  project: string;
+  isAccepted: (token: string) => Promise<boolean>;
+  now: () => number;
+  throttle: Throttle;
+  faults: Faults;
+  recorder: RequestRecorder;
+  links: ContentLinks;
+  timers: Timers;
+}
+
+const PROJECT_PREFIX = '/api/v1/projects/';
+
+const errorBody = (e: ApiError): Body => {
+  const headers: Record<string, string> = { ...e.extras.headers };
+  if (AUTO_RETRYABLE.has(e.status)) headers['cdf-is-auto-retryable'] = 'true';
+  return jsonBody(e.status, e.body(), headers);
+};
+
+function redactedHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v === undefined) continue;
+    out[k] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  if (out.authorization) out.authorization = out.authorization.split(' ')[0] ?? '';
+  return out;
+}
+
+function bearerToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  const match = header === undefined ? null : /^Bearer\s+(.+)$/i.exec(header.trim());
+  return match?.[1]?.trim();
+}
+
+/**
+ * The request pipeline: record → read and decompress the body → authenticate → route → throttle →
+ * injected faults → handler → answer. Every answer carries `x-request-id`.
+ */
+export function createRequestListener(deps: PipelineDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(deps, req, res).catch((e: unknown) => {
+      // Only reached on a bug in the pipeline itself; the socket must still be answered.
+      if (!res.headersSent)
+        void writeBody(res, jsonBody(500, { error: { code: 500, message: String(e) } }), deps.timers);
+      else res.destroy();
+    });
+  };
+}
+
+async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const requestId = randomBytes(8).toString('hex');
+  res.setHeader('x-request-id', requestId);
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const method = (req.method ?? 'GET').toUpperCase();
+  const record: RecordedRequest = {
+    method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    body: undefined,
+    headers: redactedHeaders(req),
+    status: 0,
+    requestId,
+    time: Date.now(),
+  };
+  deps.recorder.record(record);
+  res.on('finish', () => {
+    record.status = res.statusCode;
+    deps.recorder.answered(record);
+  });
+
+  let release: (() => void) | undefined;
+  res.on('close', () => release?.());
+  const answer = (body: Body, slow?: { ms: number; chunks: number }) => writeBody(res, body, deps.timers, slow);
+
+  let rawBody: Buffer;
+  try {
+    rawBody = await readBody(req);
+  } catch (e) {
+    return answer(errorBody(e instanceof ApiError ? e : new ApiError(400, String(e))));
+  }
+
+  const inProject = url.pathname.startsWith(PROJECT_PREFIX);
+  let routePath = url.pathname;
+  if (inProject) {
+    const rest = url.pathname.slice(PROJECT_PREFIX.length);
+    const slash = rest.indexOf('/');
+    const project = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash));
+    routePath = slash < 0 ? '/' : rest.slice(slash);
+    const token = bearerToken(req);
+    if (token === undefined || !(await deps.isAccepted(token))) {
+      return answer(errorBody(new ApiError(401, 'Unauthorized')));
+    }
+    if (project !== deps.project) {
+      return answer(
+        errorBody(new ApiError(403, `Resource not found. This may also be due to insufficient access rights.`)),
+      );
+    }
+    const admitted = deps.throttle.admit(token);
+    if ('reason' in admitted) {
+      record.fault = 'throttled';
+      return answer(errorBody(new ApiError(429, admitted.message)));
+    }
+    release = admitted.release;
+  }
+
+  const matched = deps.router.match(inProject ? 'project' : 'content', method, routePath);
+  if (matched === undefined) return answer(errorBody(new ApiError(404, `Not found: ${method} ${url.pathname}`)));
+  if (matched === 'method')
+    return answer(errorBody(new ApiError(405, `Method ${method} is not allowed on ${url.pathname}`)));
+  const { route, params } = matched;
+  record.route = `${route.method} ${route.template}`;
+
+  let body: unknown;
+  try {
+    body = route.rawBody ? undefined : parseJsonBody(rawBody);
+    record.body = body;
+  } catch (e) {
+    return answer(errorBody(e as ApiError));
+  }
+
+  const fate = deps.faults.decide(method, route.template);
+  await deps.timers.sleep(fate.latencyMs);
+  if (fate.drop === 'before') {
+    record.fault = 'dropped';
+    req.socket.destroy();
+    return;
+  }
+  if (fate.errorStatus !== undefined) {
+    record.fault = 'error';
+    return answer(
+      errorBody(new ApiError(fate.errorStatus, `Injected fault: the service answered ${fate.errorStatus}`)),
+    );
+  }
+
+  let result: Body;
+  try {
+    const out = await route.handle({
+      store: deps.store,
+      params,
+      query: url.searchParams,
+      body,
+      rawBody,
+      headers: req.headers,
+      now: deps.now,
+      links: deps.links,
+    });
+    const status = out.status ?? 200;
+    result = out.raw
+      ? { status, bytes: out.raw.body, contentType: out.raw.contentType }
+      : jsonBody(status, out.json ?? {});
+  } catch (e) {
+    result =
+      e instanceof ApiError
+        ? errorBody(e)
+        : jsonBody(500, { error: { code: 500, message: `Emulator error: ${(e as Error).message}` } });
+  }
+  if (fate.drop === 'after') {
+    record.fault = 'dropped';
+    req.socket.destroy();
+    return;
+  }
+  return answer(result, fate.slowBody);
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { idEither, LIMITS } from '../../../cdf/model';
+import type { Route } from '../../http/route';
+import { parseOr400 } from '../../http/validation';
+import { resolveRefs } from '../../query/resolve-refs';
+import { limit, page } from './common';
+
+/** `POST /labels/list` (OpenAPI `LabelDefinition`): label definitions, keyed and ordered by externalId. */
+const labelListRequest = z.strictObject({
+  filter: z
+    .strictObject({
+      name: z.string().min(1).max(140).optional(),
+      externalIdPrefix: z.string().max(255).optional(),
+      dataSetIds: z.array(idEither).max(1000).optional(),
+    })
+    .optional(),
+  limit: limit.optional(),
+  cursor: z.string().optional(),
+});
+
+export const labelRoutes: Route[] = [
+  {
+    method: 'POST',
+    template: '/labels/list',
+    scope: 'project',
+    handle: (ctx) => {
+      const r = parseOr400(labelListRequest, ctx.body ?? {});
+      const f = r.filter;
+      const dataSetIds = f?.dataSetIds
+        ? resolveRefs(f.dataSetIds, (ref) => ctx.store.dataSets.find(ref), 'Data sets')
+        : undefined;
+      const rows = ctx.store.labels
+        .sorted()
+        .filter(
+          (l) =>
+            (f?.name === undefined || l.name === f.name) &&
+            (f?.externalIdPrefix === undefined || l.externalId.startsWith(f.externalIdPrefix)) &&
+            (!dataSetIds || (l.dataSetId !== undefined && dataSetIds.has(l.dataSetId))),
+        );
+      return { json: page(rows, (l) => l.externalId, r.limit ?? LIMITS.listLimitDefault, r.cursor) };
+    },
+  },
+];
