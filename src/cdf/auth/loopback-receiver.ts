@@ -1,0 +1,113 @@
+/**
+ * A one-shot web server on the loopback interface that receives the browser's redirect at the end
+ * of an authorization code sign-in (RFC 8252 §7.3), then closes.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { abortReason } from '../client/abortable-sleep';
+import { AuthError } from './token-provider';
+
+export interface LoopbackReceiver {
+  /** `http://127.0.0.1:PORT/PATH`: the redirect URI to register and send. */
+  readonly redirectUri: string;
+  /**
+   * Resolves once the browser arrives, with the full callback URL (code and state in the query)
+   * and `finish` to tell the waiting browser tab how the sign-in ended.
+   */
+  readonly callback: Promise<LoopbackCallback>;
+  close(): Promise<void>;
+}
+
+export interface LoopbackCallback {
+  readonly url: URL;
+  finish(outcome: { ok: true } | { ok: false; message: string }): void;
+}
+
+export interface LoopbackReceiverOptions {
+  readonly host?: '127.0.0.1' | 'localhost' | '[::1]';
+  /** 0 (default) picks a free port; RFC 8252 providers accept any port on a loopback redirect. */
+  readonly port?: number;
+  readonly path?: string;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+const PAGE = (title: string, text: string): string =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head>` +
+  `<body style="font-family:sans-serif;margin:3em"><h1>${title}</h1><p>${text}</p></body></html>`;
+
+export async function startLoopbackReceiver(options: LoopbackReceiverOptions): Promise<LoopbackReceiver> {
+  const host = options.host ?? '127.0.0.1';
+  const path = options.path ?? '/callback';
+  let resolveCallback!: (callback: LoopbackCallback) => void;
+  let rejectCallback!: (error: Error) => void;
+  const callback = new Promise<LoopbackCallback>((resolve, reject) => {
+    resolveCallback = resolve;
+    rejectCallback = reject;
+  });
+  // Nobody may be waiting yet when it rejects (e.g. aborted before the browser opened).
+  callback.catch(() => undefined);
+
+  let redirectUri = '';
+  let pending: http.ServerResponse | undefined;
+  let received = false;
+  const answer = (res: http.ServerResponse, ok: boolean, text: string): void => {
+    if (res.writableEnded) return;
+    res.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(PAGE(ok ? 'Signed in' : 'Sign-in failed', escapeHtml(text)));
+  };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', redirectUri);
+    if (req.method !== 'GET' || url.pathname !== path) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    if (received) {
+      answer(res, false, 'This sign-in link was already used. Return to VS Code.');
+      return;
+    }
+    received = true;
+    pending = res;
+    resolveCallback({
+      url: new URL(url.href),
+      finish: (outcome) =>
+        answer(
+          res,
+          outcome.ok,
+          outcome.ok
+            ? 'You are signed in to CDF. You can close this tab and return to VS Code.'
+            : `${outcome.message} You can close this tab and try again from VS Code.`,
+        ),
+    });
+  });
+  server.keepAliveTimeout = 1000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host === '[::1]' ? '::1' : host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  redirectUri = `http://${host}:${port}${path}`;
+
+  const timer = setTimeout(
+    () => rejectCallback(new AuthError(`Sign-in timed out after ${Math.round(options.timeoutMs / 1000)} s.`)),
+    options.timeoutMs,
+  );
+  const onAbort = (): void => rejectCallback(abortReason(options.signal));
+  options.signal.addEventListener('abort', onAbort, { once: true });
+
+  const close = async (): Promise<void> => {
+    clearTimeout(timer);
+    options.signal.removeEventListener('abort', onAbort);
+    if (pending) answer(pending, false, 'The sign-in did not complete.');
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { redirectUri, callback, close };
+}

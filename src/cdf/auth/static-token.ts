@@ -1,0 +1,22 @@
+/** A fixed token: pasted by a person for a quick test, or the demo emulator's. */
+import { abortReason } from '../client/abortable-sleep';
+import { AuthError, type TokenProvider } from './token-provider';
+
+export const DEMO_TOKEN = 'demo';
+
+export class StaticTokenProvider implements TokenProvider {
+  constructor(private readonly token: string) {
+    if (!token.trim()) throw new AuthError('The token is empty.');
+  }
+
+  getToken(signal?: AbortSignal): Promise<string> {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    return Promise.resolve(this.token.trim());
+  }
+
+  /** Nothing to refresh: a rejected static token stays rejected, and the 401 reaches the user. */
+  invalidate(): void {}
+}
+
+/** The built-in demo connection's credentials (the emulator accepts this token by default). */
+export const demoTokenProvider = (): TokenProvider => new StaticTokenProvider(DEMO_TOKEN);

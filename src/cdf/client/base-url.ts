@@ -1,0 +1,62 @@
+/**
+ * Where tokens may go. A CDF base URL must be https, except on the loopback interface (the demo
+ * emulator and tests), so a token never travels in clear text over a network.
+ */
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export class InvalidBaseUrlError extends Error {
+  override readonly name = 'InvalidBaseUrlError';
+}
+
+export const isLoopbackHost = (hostname: string): boolean => LOOPBACK_HOSTS.has(hostname.toLowerCase());
+
+/**
+ * Parses and checks a URL that will receive credentials (a CDF base URL, a token URL, an issuer).
+ * Returns it without a trailing slash. `what` names the setting in the error message.
+ */
+export function validateSecureUrl(input: string, what: string): URL {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    throw new InvalidBaseUrlError(
+      `${what} "${input}" is not a valid URL (example: https://westeurope-1.cognitedata.com).`,
+    );
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw new InvalidBaseUrlError(
+      `${what} must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); got "${url.protocol}//${url.host}".`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new InvalidBaseUrlError(`${what} must not contain a user name or password.`);
+  }
+  if (url.search || url.hash) {
+    throw new InvalidBaseUrlError(`${what} must not contain a query (?…) or a fragment (#…).`);
+  }
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  return url;
+}
+
+/** Checks a CDF base URL such as `https://westeurope-1.cognitedata.com` (a path prefix is allowed). */
+export const validateBaseUrl = (input: string): URL => validateSecureUrl(input, 'The CDF base URL');
+
+/** `https://CLUSTER.cognitedata.com` for a cluster name such as `westeurope-1` or `api`. */
+export function clusterBaseUrl(cluster: string): string {
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(cluster)) {
+    throw new InvalidBaseUrlError(`"${cluster}" is not a CDF cluster name (example: westeurope-1).`);
+  }
+  return `https://${cluster.toLowerCase()}.cognitedata.com`;
+}
+
+/** The usual OAuth scope for a CDF cluster: `https://CLUSTER.cognitedata.com/.default`. */
+export const defaultScopeFor = (baseUrl: string): string => `${validateBaseUrl(baseUrl).origin}/.default`;
+
+/** `…/api/v1/projects/PROJECT`: where every project-scoped endpoint lives. */
+export function projectApiUrl(baseUrl: URL, project: string): URL {
+  if (!project.trim()) throw new InvalidBaseUrlError('The CDF project name is empty.');
+  const url = new URL(baseUrl.href);
+  url.pathname = `${baseUrl.pathname.replace(/\/+$/, '')}/api/v1/projects/${encodeURIComponent(project)}`;
+  return url;
+}

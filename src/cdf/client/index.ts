@@ -1,0 +1,11 @@
+export * from './cdf-client';
+export * from './errors';
+export * from './base-url';
+export * from './retry-policy';
+export * from './adaptive-concurrency';
+export * from './lookup-models';
+export * from './update/update-report';
+export type { UpdateOptions } from './update/update-runner';
+export type { AttemptEvent } from './transport';
+export * from './connection';
+export * from './files-api-adapter';

@@ -1,0 +1,390 @@
+/**
+ * `POST /files/update` for any number of items: chunks of at most 1000, sent under a concurrency
+ * limit that adapts to throttling, with per-item outcomes (see update-report.ts).
+ *
+ * Why re-sending an update is safe (so 5xx and network failures are retried, and `unknown` items
+ * may be sent again): every patch sets a value (`set`, `setNull`), or adds/removes members of a set
+ * (`assetIds`, `labels`, `metadata` keys), and doing that twice gives the same record as doing it
+ * once. The one exception is an item named by `externalId` that also changes its `externalId`: once
+ * applied, the old name is gone and a re-send fails with `missing`. So a `missing` or `duplicated`
+ * that follows an attempt which may have been applied is reported `unknown`, not `failed`.
+ *
+ * A rejected request is all-or-nothing in CDF (FILES-API-NOTES §2.5): on 400/409/422 that names
+ * `missing` / `duplicated` items, those fail and the rest of the chunk is sent again without them.
+ * A rejection that names no item is narrowed down by splitting the chunk in halves.
+ */
+import { z } from 'zod';
+import { fileRecord, LIMITS, type FileRecord, type FileUpdateItem } from '../../model';
+import type { Logger } from '../../logging';
+import { AdaptiveConcurrency, type AdaptiveConcurrencyOptions } from '../adaptive-concurrency';
+import { chunk } from '../chunk';
+import { CdfApiError, CdfNetworkError, CdfResponseValidationError } from '../errors';
+import type { AttemptEvent, CdfTransport } from '../transport';
+import { invalidItemReason } from './invalid-item';
+import { identityKey, matchReferences, pairRecords } from './item-references';
+import {
+  buildReport,
+  type FailureReason,
+  type ItemFailure,
+  type ItemOutcome,
+  type UpdateAttemptRecord,
+  type UpdateProgress,
+  type UpdateReport,
+} from './update-report';
+
+export interface UpdateOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: UpdateProgress) => void;
+  readonly concurrency?: AdaptiveConcurrencyOptions;
+  /** Items per request; at most 1000 (the API's limit). Smaller only for tests and experiments. */
+  readonly chunkSize?: number;
+  /**
+   * After cancellation, how long requests already on the wire may run to learn their outcome
+   * (no new attempts start). Past this they are abandoned and their items reported `unknown`.
+   */
+  readonly cancelGraceMs?: number;
+}
+
+const updateResponse = z.object({ items: z.array(fileRecord) });
+
+/**
+ * Halving a rejected request to find the items it does not name costs about 2·log2(size) requests
+ * per bad item. The budget per job: enough to isolate one bad item in every chunk, plus some.
+ */
+const splitBudget = (chunks: number): number => 100 + 20 * chunks;
+
+interface Unit {
+  readonly indexes: readonly number[];
+  /** An earlier request carrying these items may have been applied (5xx / no answer). */
+  readonly possiblyApplied: boolean;
+}
+
+export async function runUpdate(
+  transport: CdfTransport,
+  logger: Logger,
+  items: readonly FileUpdateItem[],
+  options: UpdateOptions = {},
+): Promise<UpdateReport> {
+  const run = new UpdateRun(transport, logger, items, options);
+  return run.execute();
+}
+
+class UpdateRun {
+  private readonly outcomes: (ItemOutcome | undefined)[];
+  private readonly sends: number[];
+  private readonly attempts: UpdateAttemptRecord[] = [];
+  private readonly queue: Unit[] = [];
+  private readonly limiter: AdaptiveConcurrency;
+  private readonly counts = { applied: 0, failed: 0, unknown: 0, notSent: 0 };
+  private requestsSent = 0;
+  private throttled = 0;
+  private splitRequests = 0;
+  private maxSplitRequests = 0;
+  private peakConcurrency: number;
+  private readonly graceController = new AbortController();
+  private readonly startedAt = Date.now();
+
+  constructor(
+    private readonly transport: CdfTransport,
+    private readonly logger: Logger,
+    private readonly items: readonly FileUpdateItem[],
+    private readonly options: UpdateOptions,
+  ) {
+    this.outcomes = new Array<ItemOutcome | undefined>(items.length);
+    this.sends = new Array<number>(items.length).fill(0);
+    this.limiter = new AdaptiveConcurrency(options.concurrency);
+    this.peakConcurrency = this.limiter.limit;
+  }
+
+  async execute(): Promise<UpdateReport> {
+    const { signal } = this.options;
+    const chunkSize = Math.min(this.options.chunkSize ?? LIMITS.itemsPerRequest, LIMITS.itemsPerRequest);
+    const sendable = this.refuseUnsendable();
+    for (const indexes of chunk(sendable, chunkSize)) this.queue.push({ indexes, possiblyApplied: false });
+    this.maxSplitRequests = splitBudget(this.queue.length);
+
+    let graceTimer: ReturnType<typeof setTimeout> | undefined;
+    const onAbort = (): void => {
+      graceTimer = setTimeout(() => this.graceController.abort(signal?.reason), this.options.cancelGraceMs ?? 2000);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+
+    try {
+      const running = new Set<Promise<void>>();
+      this.progress();
+      for (;;) {
+        while (!signal?.aborted && this.queue.length > 0 && running.size < this.limiter.limit) {
+          const unit = this.queue.shift() as Unit;
+          const task: Promise<void> = this.send(unit).finally(() => running.delete(task));
+          running.add(task);
+          this.peakConcurrency = Math.max(this.peakConcurrency, running.size);
+        }
+        if (running.size === 0) break;
+        await Promise.race(running);
+      }
+      for (const unit of this.queue.splice(0)) {
+        for (const i of unit.indexes) this.settle(i, { outcome: 'notSent' });
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      clearTimeout(graceTimer);
+      this.graceController.abort();
+    }
+
+    this.progress();
+    const outcomes = this.outcomes.map((o, i) => o ?? this.internalError(i));
+    const report = buildReport(outcomes, this.attempts, signal?.aborted ?? false, {
+      requestsSent: this.requestsSent,
+      throttled: this.throttled,
+      peakConcurrency: this.peakConcurrency,
+      finalConcurrency: this.limiter.limit,
+      durationMs: Date.now() - this.startedAt,
+    });
+    this.logger.info(
+      `files/update: ${report.applied.length} applied, ${report.failed.length} failed, ${report.unknown.length} unknown, ` +
+        `${report.notSent.length} not sent; ${this.requestsSent} requests, ${this.throttled} throttled, ${report.stats.durationMs} ms`,
+    );
+    return report;
+  }
+
+  /** Items the API would reject anyway fail here, without a request; returns the rest. */
+  private refuseUnsendable(): number[] {
+    const sendable: number[] = [];
+    const firstByIdentity = new Map<string, number>();
+    const duplicates = new Set<number>();
+    this.items.forEach((item, i) => {
+      const key = identityKey(item);
+      const first = firstByIdentity.get(key);
+      if (first === undefined) firstByIdentity.set(key, i);
+      else duplicates.add(first).add(i);
+    });
+    this.items.forEach((item, i) => {
+      const invalid = invalidItemReason(item);
+      if (invalid !== undefined) {
+        this.fail(i, { reason: 'invalid', message: invalid });
+      } else if (duplicates.has(i)) {
+        this.fail(i, {
+          reason: 'duplicated',
+          message: 'The same file appears more than once in this update; combine its changes into one item.',
+        });
+      } else {
+        sendable.push(i);
+      }
+    });
+    return sendable;
+  }
+
+  private async send(unit: Unit): Promise<void> {
+    const { signal } = this.options;
+    const body = { items: unit.indexes.map((i) => this.items[i] as FileUpdateItem) };
+    let epoch = this.limiter.epoch;
+    let onTheWire = false;
+    let possiblyApplied = unit.possiblyApplied;
+    let record: UpdateAttemptRecord | undefined;
+
+    const onAttempt = (event: AttemptEvent): void => {
+      switch (event.type) {
+        case 'sending':
+          epoch = this.limiter.epoch;
+          onTheWire = true;
+          this.requestsSent++;
+          for (const i of unit.indexes) this.sends[i] = (this.sends[i] ?? 0) + 1;
+          record = { itemIndexes: unit.indexes, attempt: event.attempt };
+          this.attempts.push(record);
+          break;
+        case 'answered':
+          onTheWire = false;
+          if (record) Object.assign(record, { status: event.status, requestId: event.requestId });
+          if (event.status === 429 || event.status === 503) {
+            if (event.status === 429) this.throttled++;
+            this.limiter.onThrottled(epoch);
+          } else {
+            this.limiter.onSuccess();
+          }
+          if (event.status >= 500) possiblyApplied = true;
+          break;
+        case 'noAnswer':
+          onTheWire = false;
+          possiblyApplied = true;
+          if (record) record.noAnswer = event.timedOut ? 'timed out' : errorText(event.error);
+          break;
+        case 'waiting':
+          break;
+      }
+      this.progress();
+    };
+
+    try {
+      const response = await this.transport.request({
+        method: 'POST',
+        path: '/files/update',
+        body,
+        response: updateResponse,
+        idempotent: true,
+        signal: this.graceController.signal,
+        stopRetrying: signal,
+        onAttempt,
+      });
+      const records = pairRecords(body.items, response.data.items);
+      unit.indexes.forEach((index, k) => this.settle(index, { outcome: 'applied', record: records[k] }));
+    } catch (error) {
+      if (onTheWire && record) record.noAnswer = 'cancelled';
+      this.settleRejected(unit, error, { onTheWire, possiblyApplied });
+    } finally {
+      this.progress();
+    }
+  }
+
+  private settleRejected(unit: Unit, error: unknown, state: { onTheWire: boolean; possiblyApplied: boolean }): void {
+    const { signal } = this.options;
+    const settleAll = (o: SettleInput): void => unit.indexes.forEach((i) => this.settle(i, o));
+
+    if (signal?.aborted && !(error instanceof CdfApiError)) {
+      if (state.onTheWire || state.possiblyApplied) {
+        settleAll({ outcome: 'unknown', why: 'cancelled while a request with this item was in flight' });
+      } else {
+        settleAll({ outcome: 'notSent' });
+      }
+      return;
+    }
+    if (error instanceof CdfResponseValidationError) {
+      // A 2xx whose body we cannot read: CDF applied the chunk.
+      this.logger.warn(`files/update: ${error.message}`);
+      settleAll({ outcome: 'applied', record: undefined });
+      return;
+    }
+    if (error instanceof CdfNetworkError) {
+      settleAll({ outcome: 'unknown', why: error.message });
+      return;
+    }
+    if (!(error instanceof CdfApiError)) {
+      // Nothing reached CDF in a way we could see (e.g. no token): safe to try again later.
+      const message = errorText(error);
+      if (state.possiblyApplied) settleAll({ outcome: 'unknown', why: message });
+      else unit.indexes.forEach((i) => this.fail(i, { reason: 'other', message }));
+      return;
+    }
+    this.settleApiError(unit, error, state.possiblyApplied);
+  }
+
+  private settleApiError(unit: Unit, error: CdfApiError, possiblyApplied: boolean): void {
+    const base = { message: error.message, status: error.status, requestId: error.requestId };
+    const rejected = error.status === 400 || error.status === 409 || error.status === 422;
+    const unitItems = unit.indexes.map((i) => this.items[i] as FileUpdateItem);
+
+    if (rejected && (error.missing.length > 0 || error.duplicated.length > 0)) {
+      const missing = matchReferences(unitItems, error.missing, 'missing');
+      const duplicated = matchReferences(unitItems, error.duplicated, 'duplicated');
+      if (missing.size + duplicated.size > 0) {
+        const good: number[] = [];
+        unit.indexes.forEach((index, k) => {
+          const reason: FailureReason | undefined = missing.has(k)
+            ? 'missing'
+            : duplicated.has(k)
+              ? 'duplicated'
+              : undefined;
+          if (reason === undefined) good.push(index);
+          else if (possiblyApplied) {
+            this.settle(index, {
+              outcome: 'unknown',
+              why: `${error.message} — but an earlier attempt that may have been applied could be the cause`,
+              status: error.status,
+              requestId: error.requestId,
+            });
+          } else this.fail(index, { reason, ...base });
+        });
+        if (good.length > 0) this.queue.unshift({ indexes: good, possiblyApplied });
+        return;
+      }
+    }
+
+    const splittable = (rejected || error.status === 413) && unit.indexes.length > 1;
+    if (splittable && this.splitRequests < this.maxSplitRequests) {
+      const half = Math.ceil(unit.indexes.length / 2);
+      this.splitRequests += 2;
+      this.queue.unshift(
+        { indexes: unit.indexes.slice(0, half), possiblyApplied },
+        { indexes: unit.indexes.slice(half), possiblyApplied },
+      );
+      return;
+    }
+
+    if (error.status >= 500 || possiblyApplied) {
+      unit.indexes.forEach((i) =>
+        this.settle(i, { outcome: 'unknown', why: error.message, status: error.status, requestId: error.requestId }),
+      );
+      return;
+    }
+    // 429 here means the retry budget ran out while throttled: refused, so not applied.
+    const reason: FailureReason = !(rejected || error.status === 413)
+      ? 'other'
+      : error.missing.length > 0
+        ? 'missing'
+        : error.duplicated.length > 0
+          ? 'duplicated'
+          : 'invalid';
+    if (splittable) {
+      const message = `${error.message} (CDF rejected ${unit.indexes.length} items together without naming which; the client stopped narrowing it down, so some may be fine)`;
+      unit.indexes.forEach((i) => this.fail(i, { reason, ...base, message, notIsolated: true }));
+      return;
+    }
+    unit.indexes.forEach((i) => this.fail(i, { reason, ...base }));
+  }
+
+  private fail(index: number, failure: ItemFailure): void {
+    this.settle(index, { outcome: 'failed', failure });
+  }
+
+  private settle(index: number, outcome: SettleInput): void {
+    if (this.outcomes[index] !== undefined) throw new Error(`update item ${index} settled twice`);
+    const item = this.items[index] as FileUpdateItem;
+    this.outcomes[index] = { ...outcome, index, item, sends: this.sends[index] ?? 0 };
+    this.counts[outcome.outcome]++;
+  }
+
+  private internalError(index: number): ItemOutcome {
+    // Every path settles each item; this is a guard so a bug shows as `unknown`, never as success.
+    return {
+      outcome: 'unknown',
+      index,
+      item: this.items[index] as FileUpdateItem,
+      sends: this.sends[index] ?? 0,
+      why: 'internal error: item never settled',
+    };
+  }
+
+  private progress(): void {
+    const { onProgress } = this.options;
+    if (!onProgress) return;
+    const settled = this.counts.applied + this.counts.failed + this.counts.unknown + this.counts.notSent;
+    const progress: UpdateProgress = {
+      total: this.items.length,
+      ...this.counts,
+      pending: this.items.length - settled,
+      requestsSent: this.requestsSent,
+      throttled: this.throttled,
+      concurrency: this.limiter.limit,
+    };
+    try {
+      onProgress(progress);
+    } catch (error) {
+      // A broken progress display must not break the job (or leave it half-reported).
+      this.logger.warn(`files/update: the progress callback failed: ${errorText(error)}`);
+    }
+  }
+}
+
+type SettleInput =
+  | { outcome: 'applied'; record: FileRecord | undefined }
+  | { outcome: 'failed'; failure: ItemFailure }
+  | { outcome: 'unknown'; why: string; status?: number; requestId?: string }
+  | { outcome: 'notSent' };
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}

@@ -1,0 +1,160 @@
+/**
+ * Logging for the CDF layer: a tiny interface that VS Code's `LogOutputChannel` satisfies as it is,
+ * and redaction so that no token, secret or `Authorization` header ever reaches a log line.
+ *
+ * Redaction works in two layers: patterns (anything that looks like a bearer token, a JWT, an
+ * `Authorization` header or a secret-named field) and exact values (every token and secret this
+ * process has handled is registered with a {@link SecretRedactor}, so even an opaque token that
+ * matches no pattern is masked).
+ */
+export interface Logger {
+  trace(message: string, ...args: unknown[]): void;
+  debug(message: string, ...args: unknown[]): void;
+  info(message: string, ...args: unknown[]): void;
+  warn(message: string, ...args: unknown[]): void;
+  error(message: string | Error, ...args: unknown[]): void;
+}
+
+export const silentLogger: Logger = {
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
+
+export const REDACTED = '[REDACTED]';
+
+/** Keys whose values are secrets wherever they appear (compared case-insensitively, `-`/`_` ignored). */
+const SENSITIVE_KEYS = new Set([
+  'authorization',
+  'proxyauthorization',
+  'cookie',
+  'setcookie',
+  'accesstoken',
+  'refreshtoken',
+  'idtoken',
+  'token',
+  'bearer',
+  'clientsecret',
+  'secret',
+  'password',
+  'apikey',
+  'codeverifier',
+  'devicecode',
+  'assertion',
+  'clientassertion',
+]);
+const normalizeKey = (key: string): string => key.toLowerCase().replace(/[-_\s]/g, '');
+export const isSensitiveKey = (key: string): boolean => {
+  const k = normalizeKey(key);
+  return SENSITIVE_KEYS.has(k) || k.includes('secret') || k.includes('password');
+};
+
+const TEXT_PATTERNS: readonly [RegExp, string][] = [
+  // A JWT anywhere (header.payload.signature, base64url), e.g. an access or id token.
+  [/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
+  // "Bearer xyz" / "Basic xyz", as in an Authorization header or an error message quoting one.
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi, `$1 ${REDACTED}`],
+  // "Authorization: ..." / "authorization=..." up to the end of the value.
+  [/\b((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)[^"'\r\n,;}]+/gi, `$1$2${REDACTED}`],
+  // JSON fields with secret names: "access_token":"...".
+  [
+    /"((?:access|refresh|id)_?token|client_?secret|secret|password|token|code_?verifier|device_?code|api_?key)"(\s*:\s*)"(?:[^"\\]|\\.)*"/gi,
+    `"$1"$2"${REDACTED}"`,
+  ],
+  // Form or query parameters with secret names: client_secret=...&code=...
+  [
+    /(^|[?&\s])((?:access|refresh|id)_token|client_secret|client_assertion|password|code_verifier|device_code|code|token)=[^&\s"']+/gi,
+    `$1$2=${REDACTED}`,
+  ],
+];
+
+/** Masks secrets in free text: known secret values first, then anything that looks like one. */
+export function redactText(text: string, knownSecrets: Iterable<string> = []): string {
+  let out = text;
+  for (const secret of knownSecrets) {
+    // Very short strings would mask ordinary words; our tokens and secrets are long.
+    if (secret.length >= 6) out = out.split(secret).join(REDACTED);
+  }
+  for (const [pattern, replacement] of TEXT_PATTERNS) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/**
+ * A redacted copy of any value, safe to log: strings are masked, fields with secret names are
+ * replaced, errors keep their name, message and stack (masked), `Headers` lose their values.
+ */
+export function redactValue(value: unknown, knownSecrets: Iterable<string> = [], depth = 0): unknown {
+  const secrets = [...knownSecrets];
+  if (typeof value === 'string') return redactText(value, secrets);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 8) return '[…]';
+  if (value instanceof Error) {
+    const copy: Record<string, unknown> = {
+      name: value.name,
+      message: redactText(value.message, secrets),
+    };
+    if (value.stack) copy.stack = redactText(value.stack, secrets);
+    for (const [k, v] of Object.entries(value)) {
+      copy[k] = isSensitiveKey(k) ? REDACTED : redactValue(v, secrets, depth + 1);
+    }
+    if (value.cause !== undefined) copy.cause = redactValue(value.cause, secrets, depth + 1);
+    return copy;
+  }
+  if (typeof Headers !== 'undefined' && value instanceof Headers) {
+    const copy: Record<string, string> = {};
+    value.forEach((v, k) => (copy[k] = isSensitiveKey(k) ? REDACTED : redactText(v, secrets)));
+    return copy;
+  }
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    copy[k] = isSensitiveKey(k) ? REDACTED : redactValue(v, secrets, depth + 1);
+  }
+  return copy;
+}
+
+/** Remembers the secret values this process handles (tokens, client secrets) so logs can mask them exactly. */
+export class SecretRedactor {
+  private readonly secrets = new Set<string>();
+
+  add(secret: string | undefined): void {
+    if (secret) this.secrets.add(secret);
+  }
+
+  text(text: string): string {
+    return redactText(text, this.secrets);
+  }
+
+  value(value: unknown): unknown {
+    return redactValue(value, this.secrets);
+  }
+}
+
+/**
+ * Wraps a logger so every message and argument is redacted before it is written. Errors are passed
+ * on as `Error` objects (VS Code's log channel prints their stack) with masked message and stack.
+ */
+export function redactingLogger(inner: Logger, redactor: SecretRedactor = new SecretRedactor()): Logger {
+  const args = (list: unknown[]): unknown[] => list.map((a) => maskForLog(a, redactor));
+  return {
+    trace: (message, ...rest) => inner.trace(redactor.text(message), ...args(rest)),
+    debug: (message, ...rest) => inner.debug(redactor.text(message), ...args(rest)),
+    info: (message, ...rest) => inner.info(redactor.text(message), ...args(rest)),
+    warn: (message, ...rest) => inner.warn(redactor.text(message), ...args(rest)),
+    error: (message, ...rest) =>
+      inner.error(typeof message === 'string' ? redactor.text(message) : maskError(message, redactor), ...args(rest)),
+  };
+}
+
+function maskForLog(value: unknown, redactor: SecretRedactor): unknown {
+  return value instanceof Error ? maskError(value, redactor) : redactor.value(value);
+}
+
+function maskError(error: Error, redactor: SecretRedactor): Error {
+  const masked = new Error(redactor.text(error.message));
+  masked.name = error.name;
+  masked.stack = redactor.text(error.stack ?? `${error.name}: ${error.message}`);
+  return masked;
+}

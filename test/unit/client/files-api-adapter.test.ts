@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
+import { CdfClient } from '../../../src/cdf/client/cdf-client';
+import { connectionBaseUrl } from '../../../src/cdf/client/connection';
+import { CdfApiError } from '../../../src/cdf/client/errors';
+import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
+import type { FilesApi } from '../../../src/cdf/files-api';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+
+describe('the editor port (FilesApi) served by the client, against the emulator', () => {
+  let emu: RunningEmulator;
+  let api: FilesApi;
+
+  before(async () => {
+    emu = await startEmulator({ files: 120, seed: 3 });
+    api = filesApiOf(
+      new CdfClient({ baseUrl: emu.baseUrl, project: emu.project, tokenProvider: new StaticTokenProvider(emu.token) }),
+    );
+  });
+  after(() => emu.close());
+
+  it('lists a page with a cursor, counts, and retrieves in order', async () => {
+    const page = await api.listFiles({ limit: 50 });
+    assert.equal(page.items.length, 50);
+    assert.ok(page.nextCursor);
+    assert.equal(await api.countFiles({}), 120);
+    const ids = page.items
+      .slice(0, 3)
+      .map((f) => f.id)
+      .reverse();
+    assert.deepEqual(
+      (await api.retrieveFiles(ids)).map((f) => f.id),
+      ids,
+    );
+  });
+
+  it('saves one all-or-nothing update and throws the API error for a missing file', async () => {
+    const [first] = (await api.listFiles({ limit: 1 })).items;
+    const [saved] = await api.updateFiles([{ id: first!.id, update: { source: { set: 'adapter' } } }]);
+    assert.equal(saved?.source, 'adapter');
+    await assert.rejects(
+      api.updateFiles([{ id: 1, update: { source: { set: 'x' } } }]),
+      (e: unknown) => e instanceof CdfApiError && e.status === 400 && e.missing.length === 1,
+    );
+  });
+
+  it('feeds completion: data sets, labels, assets', async () => {
+    assert.ok((await api.listDataSets()).length > 0);
+    const labels = await api.listLabels();
+    assert.ok(labels.every((l) => typeof l.externalId === 'string' && typeof l.name === 'string'));
+    const assets = await api.searchAssets('pump', 5);
+    assert.ok(assets.length <= 5);
+  });
+});
+
+describe('connection base URLs', () => {
+  it('come from a cluster name or a checked base URL', () => {
+    const auth = { kind: 'demo' } as const;
+    assert.equal(
+      connectionBaseUrl({ name: 'a', cluster: 'westeurope-1', project: 'p', auth }),
+      'https://westeurope-1.cognitedata.com',
+    );
+    assert.equal(
+      connectionBaseUrl({ name: 'b', baseUrl: 'https://example.com/cdf/', project: 'p', auth }),
+      'https://example.com/cdf',
+    );
+    assert.throws(() => connectionBaseUrl({ name: 'c', baseUrl: 'http://example.com', project: 'p', auth }), /https/);
+    assert.throws(() => connectionBaseUrl({ name: 'd', project: 'p', auth }), /cluster or a base URL/);
+  });
+});
