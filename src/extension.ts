@@ -1,31 +1,127 @@
 import * as vscode from 'vscode';
-import { COMMANDS, VIEWS } from './vscode/command-ids';
+import { COMMANDS, CONTEXT, FILE_SCHEME, VIEWS } from './vscode/command-ids';
 import { registerCommand } from './vscode/command-runner';
+import { BulkController } from './vscode/bulk/bulk-controller';
+import { registerBulkCommands } from './vscode/bulk/bulk-commands';
+import { registerBrowseCommands } from './vscode/commands/browse-commands';
+import { ConflictPrompt } from './vscode/conflict-prompt';
+import {
+  DEMO_CONNECTION,
+  lastConnection,
+  openConnection,
+  registerConnectionCommands,
+} from './vscode/connections/connection-commands';
+import { ProjectLookups } from './vscode/editor/project-lookups';
+import { ReferenceCompletionProvider } from './vscode/editor/reference-completion';
+import { TimeHintsProvider } from './vscode/editor/time-hints';
+import { UpdatePreview } from './vscode/editor/update-preview';
+import { watchLiveProblems } from './vscode/live-problems';
+import { RecordFileSystem } from './vscode/record-fs';
+import { SaveDiagnostics } from './vscode/save-diagnostics';
+import { Sessions } from './vscode/sessions';
+import { StatusBar } from './vscode/status-bar';
+import { FilesTreeProvider } from './vscode/tree/files-tree';
 
 /** What activate() hands to the in-editor tests. */
 export interface ExtensionApi {
   readonly log: vscode.LogOutputChannel;
   readonly schemaUri: vscode.Uri;
+  readonly sessions: Sessions;
+  readonly tree: FilesTreeProvider;
+  readonly fs: RecordFileSystem;
+  readonly diagnostics: SaveDiagnostics;
+  readonly conflicts: ConflictPrompt;
+  readonly preview: UpdatePreview;
+  readonly bulk: BulkController;
+  /** Where this extension's logs go (tests read them back to check no secret is ever logged). */
+  readonly logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('CDF Files', { log: true });
   const schemaUri = vscode.Uri.joinPath(context.extensionUri, 'schemas', 'file-document.schema.json');
-  const tree = vscode.window.createTreeView(VIEWS.files, {
-    treeDataProvider: { getChildren: () => [], getTreeItem: (item: vscode.TreeItem) => item },
+  const sessions = new Sessions();
+  const diagnostics = new SaveDiagnostics();
+  const conflicts = new ConflictPrompt();
+  const fs = new RecordFileSystem(sessions, diagnostics, conflicts, log);
+  const tree = new FilesTreeProvider(sessions, context.extensionUri, context.workspaceState);
+  const view = vscode.window.createTreeView(VIEWS.files, {
+    treeDataProvider: tree,
     canSelectMany: true,
+    showCollapseAll: true,
   });
+  const lookups = new ProjectLookups(sessions);
+  const timeHints = new TimeHintsProvider();
+  const preview = new UpdatePreview(fs);
+  const bulk = new BulkController(sessions, tree, fs, log);
+  const records = { scheme: FILE_SCHEME };
+
+  const syncViewState = (): void => {
+    view.description = tree.description || undefined;
+    void vscode.commands.executeCommand('setContext', CONTEXT.filtered, !!tree.description);
+  };
   context.subscriptions.push(
     log,
+    sessions,
+    diagnostics,
+    conflicts,
+    fs,
     tree,
+    view,
+    preview,
+    bulk,
+    new StatusBar(sessions),
+    vscode.workspace.registerFileSystemProvider(FILE_SCHEME, fs, { isCaseSensitive: true }),
+    vscode.languages.registerCompletionItemProvider(
+      records,
+      new ReferenceCompletionProvider(lookups),
+      '"',
+      ' ',
+      '[',
+      ',',
+    ),
+    vscode.languages.registerInlayHintsProvider(records, timeHints),
+    vscode.languages.registerHoverProvider(records, timeHints),
+    ...UpdatePreview.register(preview),
+    watchLiveProblems(fs, diagnostics),
+    tree.onDidChangeTreeData(syncViewState),
+    sessions.onDidChange((s) => {
+      void vscode.commands.executeCommand('setContext', CONTEXT.connected, !!s);
+      log.info(s ? `connected to ${s.label} (project ${s.project} at ${s.baseUrl})` : 'disconnected');
+    }),
+    fs.onDidSave(({ outcome }) => {
+      if (outcome.kind === 'saved' || outcome.kind === 'up-to-date') tree.updateRecord(outcome.record);
+    }),
     registerCommand(COMMANDS.showLog, log, () => log.show()),
     registerCommand(COMMANDS.openSchema, log, async () => {
       const doc = await vscode.workspace.openTextDocument(schemaUri);
       await vscode.window.showTextDocument(doc, { preview: true });
     }),
+    registerCommand(COMMANDS.openDemo, log, () =>
+      vscode.window.withProgress(
+        { location: { viewId: VIEWS.files }, title: vscode.l10n.t('Starting the demo project…') },
+        () => openConnection(DEMO_CONNECTION, context, sessions, log),
+      ),
+    ),
+    registerCommand(COMMANDS.disconnect, log, async () => {
+      await sessions.close();
+      await context.globalState.update('cdfFiles.lastConnection', undefined);
+    }),
+    ...registerConnectionCommands(context, sessions, log),
+    registerCommand(COMMANDS.previewUpdate, log, (uri) => preview.show(uri instanceof vscode.Uri ? uri : undefined)),
+    ...registerBrowseCommands(tree, sessions, log),
+    ...registerBulkCommands(bulk, tree, sessions, log),
   );
+
+  // Reconnect to what was open before a reload, so restored (possibly dirty) editors can read their records.
+  const reopen = process.env.CDF_FILES_OPEN_DEMO === '1' ? DEMO_CONNECTION : lastConnection(context);
+  if (reopen) {
+    openConnection(reopen, context, sessions, log).catch((err: unknown) =>
+      log.error(`could not reopen "${reopen}"`, err),
+    );
+  }
   log.info(`activated (VS Code ${vscode.version})`);
-  return { log, schemaUri };
+  return { log, schemaUri, sessions, tree, fs, diagnostics, conflicts, preview, bulk, logUri: context.logUri };
 }
 
 export function deactivate(): void {

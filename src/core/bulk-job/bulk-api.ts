@@ -1,0 +1,19 @@
+import type { UpdateOptions } from '../../cdf/client/update/update-runner';
+import type { UpdateReport } from '../../cdf/client/update/update-report';
+import type { FileFilter, FileIdentifier, FileListRequest, FileRecord, FileUpdateItem } from '../../cdf/model';
+
+/** What a bulk job needs from CDF: stream targets, read them fresh, send many updates. */
+export interface BulkApi {
+  listFiles(request: FileListRequest, signal?: AbortSignal): Promise<{ items: FileRecord[]; nextCursor?: string }>;
+  /** Unknown ids are left out of the answer (`ignoreUnknownIds`). */
+  retrieveExisting(refs: FileIdentifier[], signal?: AbortSignal): Promise<FileRecord[]>;
+  /** Chunked, throttling-aware, cancellable; reports every item. */
+  updateMany(items: FileUpdateItem[], options: UpdateOptions): Promise<UpdateReport>;
+}
+
+/** Which files a bulk action is about. */
+export type BulkTarget =
+  /** The tree's selection: read again before planning, the tree may be stale. */
+  | { kind: 'ids'; label: string; refs: FileIdentifier[] }
+  /** Every file matching a filter, streamed through the cursor. */
+  | { kind: 'filter'; label: string; filter: FileFilter };

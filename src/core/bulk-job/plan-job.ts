@@ -1,0 +1,51 @@
+import type { FileIdentifier, FileRecord } from '../../cdf/model';
+import {
+  addCounts,
+  createBatchContext,
+  emptyCounts,
+  planBatch,
+  type CompiledAction,
+  type PlanCounts,
+  type RecordPlan,
+} from '../bulk';
+import type { BulkApi, BulkTarget } from './bulk-api';
+import { targetPages } from './target-pages';
+
+/** Everything the preview shows and the run sends. */
+export interface JobPlan {
+  items: { id: number; update: NonNullable<Extract<RecordPlan, { outcome: 'change' }>['update']> }[];
+  /** The records before the action, same order as `items` (undo needs them). */
+  preImages: FileRecord[];
+  counts: PlanCounts;
+  /** Plans of the files that change (for the per-file preview) and of the refused ones (for the report). */
+  changes: Extract<RecordPlan, { outcome: 'change' }>[];
+  refusals: Extract<RecordPlan, { outcome: 'refused' }>[];
+  missing: FileIdentifier[];
+}
+
+/**
+ * Reads the target page by page and plans every record. `doneIds` skips files this action already
+ * changed (a resumed run: some operations, like a directory move into a sub-folder, must not repeat).
+ */
+export async function planJob(
+  api: BulkApi,
+  target: BulkTarget,
+  action: CompiledAction,
+  options: { signal?: AbortSignal; doneIds?: Iterable<number>; onPage?: (counts: PlanCounts) => void } = {},
+): Promise<JobPlan> {
+  const context = createBatchContext(options.doneIds);
+  const plan: JobPlan = { items: [], preImages: [], counts: emptyCounts(), changes: [], refusals: [], missing: [] };
+  for await (const page of targetPages(api, target, options.signal)) {
+    const batch = planBatch(page.records, action, context);
+    plan.items.push(...batch.items);
+    plan.preImages.push(...batch.preImages);
+    plan.counts = addCounts(plan.counts, batch.counts);
+    for (const p of batch.plans) {
+      if (p.outcome === 'change') plan.changes.push(p);
+      else if (p.outcome === 'refused') plan.refusals.push(p);
+    }
+    plan.missing.push(...page.missing);
+    options.onPage?.(plan.counts);
+  }
+  return plan;
+}

@@ -1,0 +1,386 @@
+import * as vscode from 'vscode';
+import type { UpdateProgress, UpdateReport } from '../../cdf/client/update/update-report';
+import type { FileRecord } from '../../cdf/model';
+import {
+  compileAction,
+  formatPlanSummary,
+  formatRecordPreview,
+  planUndo,
+  requestsFor,
+  type BulkOperation,
+} from '../../core/bulk';
+import {
+  BulkActionRecord,
+  formatRunReport,
+  planJob,
+  summarizeRun,
+  type BulkTarget,
+  type JobPlan,
+} from '../../core/bulk-job';
+import type { ProjectSession, Sessions } from '../sessions';
+import type { RecordFileSystem } from '../record-fs';
+import type { FilesTreeProvider } from '../tree/files-tree';
+import { BulkDocuments } from './bulk-documents';
+import { describe, pickOperations } from './operation-wizard';
+
+const PREVIEW_SAMPLE = 20;
+
+export interface BulkRequest {
+  target?: BulkTarget;
+  operations?: BulkOperation[];
+  /** false: no preview or confirmation (scripts and tests that already looked). */
+  confirm?: boolean;
+}
+
+export interface BulkRun {
+  plan: JobPlan;
+  report: UpdateReport;
+}
+
+/**
+ * Bulk actions from the palette or the tree: pick targets and operations, preview, confirm, run
+ * with progress and cancellation, report every item, resume, undo.
+ */
+export class BulkController implements vscode.Disposable {
+  last: BulkActionRecord | undefined;
+  private running: AbortController | undefined;
+  private readonly documents = new BulkDocuments();
+  private readonly progressListeners = new Set<(p: UpdateProgress) => void>();
+
+  constructor(
+    private readonly sessions: Sessions,
+    private readonly tree: FilesTreeProvider,
+    private readonly fs: RecordFileSystem,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Tests watch progress (and cancel mid-run) through this. */
+  onProgress(listener: (p: UpdateProgress) => void): vscode.Disposable {
+    this.progressListeners.add(listener);
+    return new vscode.Disposable(() => this.progressListeners.delete(listener));
+  }
+
+  /** Stops sending further chunks of the running job. */
+  cancel(): void {
+    this.running?.abort();
+  }
+
+  async edit(request: BulkRequest = {}, selection: FileRecord[] = []): Promise<BulkRun | undefined> {
+    const session = this.session();
+    const target = request.target ?? (await this.pickTarget(session, selection));
+    if (!target) return undefined;
+    const operations = request.operations ?? (await pickOperations(session.api, target.label));
+    if (!operations?.length) return undefined;
+    const compiled = compileAction(operations);
+    if (!compiled.ok) throw new Error(compiled.problems.map((p) => p.message).join(' '));
+
+    const plan = await this.plan(session, target, compiled.action);
+    if (!plan) return undefined;
+    if (plan.counts.changed === 0) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Nothing to change: {0}', formatPlanSummary(plan.counts)),
+      );
+      return undefined;
+    }
+    if (request.confirm !== false && !(await this.confirm(target, operations, plan))) return undefined;
+
+    const record = new BulkActionRecord(target, operations, Date.now());
+    this.last = record;
+    const report = await this.run(session, plan, record, vscode.l10n.t('Bulk edit: {0}', target.label));
+    return { plan, report };
+  }
+
+  /** Previews, confirms and runs a plan made elsewhere (a CSV import). */
+  async applyPlan(
+    target: BulkTarget,
+    operations: BulkOperation[],
+    plan: JobPlan,
+    confirm = true,
+  ): Promise<BulkRun | undefined> {
+    const session = this.session();
+    if (plan.counts.changed === 0) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Nothing to change: {0}', formatPlanSummary(plan.counts)),
+      );
+      return undefined;
+    }
+    if (confirm && !(await this.confirm(target, operations, plan))) return undefined;
+    const record = new BulkActionRecord(target, operations, Date.now());
+    this.last = record;
+    const report = await this.run(session, plan, record, vscode.l10n.t('Import: {0}', target.label));
+    return { plan, report };
+  }
+
+  /** Re-plans the last action against the files as they are now, leaving out those it already changed. */
+  async resume(): Promise<BulkRun | undefined> {
+    const record = this.requireLast();
+    const session = this.session();
+    const compiled = compileAction(record.operations);
+    if (!compiled.ok) throw new Error(compiled.problems.map((p) => p.message).join(' '));
+    const plan = await this.plan(session, record.target, compiled.action, record.appliedIds);
+    if (!plan) return undefined;
+    if (plan.counts.changed === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The last bulk action has nothing left to do.'));
+      return undefined;
+    }
+    const report = await this.run(session, plan, record, vscode.l10n.t('Resuming: {0}', record.target.label));
+    return { plan, report };
+  }
+
+  /** Restores every file the last action changed, unless someone changed it again since (reported, not clobbered). */
+  async undo(options: { confirm?: boolean } = {}): Promise<{ report?: UpdateReport; conflicts: number } | undefined> {
+    const record = this.requireLast();
+    const session = this.session();
+    const ids = [...new Set([...record.postImages.keys(), ...record.uncertain])];
+    const current: FileRecord[] = [];
+    for (let i = 0; i < ids.length; i += 1000)
+      current.push(...(await session.bulk.retrieveExisting(ids.slice(i, i + 1000).map((id) => ({ id })))));
+    // An uncertain item has no post-image: treat the record as it is now as the action's result when it
+    // differs from before (it was applied), so it is restored like the others.
+    const post = new Map(record.postImages);
+    for (const id of record.uncertain) {
+      const now = current.find((r) => r.id === id);
+      if (now && !post.has(id)) post.set(id, now);
+    }
+    const plan = planUndo([...record.preImages.values()], [...post.values()], current);
+    const conflictText = plan.conflicts.length
+      ? vscode.l10n.t(' {0} file(s) changed since by someone else are left alone.', plan.conflicts.length)
+      : '';
+    if (!plan.items.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to undo.{0}', conflictText));
+      return { conflicts: plan.conflicts.length };
+    }
+    if (options.confirm !== false) {
+      const ok = vscode.l10n.t('Undo');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'Restore {0} file(s) to how they were before the last bulk action?{1}',
+          plan.items.length,
+          conflictText,
+        ),
+        { modal: true },
+        ok,
+      );
+      if (answer !== ok) return undefined;
+    }
+    const undoRecord = new BulkActionRecord(record.target, [], Date.now());
+    const report = await this.run(
+      session,
+      {
+        items: plan.items,
+        preImages: current.filter((r) => plan.items.some((i) => i.id === r.id)),
+        counts: emptyPlanCounts(plan.items.length),
+        changes: [],
+        refusals: [],
+        missing: [],
+      },
+      undoRecord,
+      vscode.l10n.t('Undoing the last bulk action'),
+    );
+    if (plan.conflicts.length) {
+      const lines = plan.conflicts.map((c) => `- ${c.title}: ${c.changes.map((x) => x.where).join(', ')}`);
+      await this.documents.show(
+        'undo-conflicts',
+        `# Not restored: changed since by someone else\n\n${lines.join('\n')}\n`,
+      );
+    }
+    if (report.applied.length === plan.items.length) this.last = undefined;
+    return { report, conflicts: plan.conflicts.length };
+  }
+
+  async showReport(): Promise<void> {
+    const record = this.requireLast();
+    const text = record.reports.map((r, i) => formatRunReport(i === 0 ? 'Bulk edit' : `Resume ${i}`, r)).join('\n');
+    await this.documents.show('bulk-report', text);
+  }
+
+  private async plan(
+    session: ProjectSession,
+    target: BulkTarget,
+    action: Parameters<typeof planJob>[2],
+    doneIds?: number[],
+  ) {
+    return vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Reading {0}…', target.label),
+        cancellable: true,
+      },
+      async (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        try {
+          return await planJob(session.bulk, target, action, {
+            signal: abort.signal,
+            doneIds,
+            onPage: (c) =>
+              progress.report({ message: vscode.l10n.t('{0} files read, {1} to change', c.matched, c.changed) }),
+          });
+        } catch (err) {
+          if (abort.signal.aborted) return undefined;
+          throw err;
+        }
+      },
+    );
+  }
+
+  private async confirm(target: BulkTarget, operations: BulkOperation[], plan: JobPlan): Promise<boolean> {
+    const preview = (all: boolean) =>
+      [
+        `# Bulk edit preview: ${target.label}`,
+        '',
+        `Operations: ${operations.map(describe).join('; ')}`,
+        '',
+        formatPlanSummary(plan.counts),
+        '',
+        `## ${all ? 'Every change' : `First ${Math.min(PREVIEW_SAMPLE, plan.changes.length)} of ${plan.changes.length} changes`}`,
+        '',
+        ...(all ? plan.changes : plan.changes.slice(0, PREVIEW_SAMPLE)).map((p) => formatRecordPreview(p) + '\n'),
+        ...(plan.refusals.length ? ['## Refused', '', ...plan.refusals.map((p) => formatRecordPreview(p) + '\n')] : []),
+      ].join('\n');
+    await this.documents.show('bulk-preview', preview(false));
+    const apply = vscode.l10n.t('Apply');
+    const showAll = vscode.l10n.t('Show All Changes');
+    for (;;) {
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Change {0} file(s) in {1} request(s)?', plan.counts.changed, requestsFor(plan.counts.changed)),
+        { modal: true, detail: formatPlanSummary(plan.counts) },
+        apply,
+        showAll,
+      );
+      if (answer === showAll) {
+        await this.documents.show('bulk-preview', preview(true));
+        continue;
+      }
+      return answer === apply;
+    }
+  }
+
+  private async run(
+    session: ProjectSession,
+    plan: JobPlan,
+    record: BulkActionRecord,
+    title: string,
+  ): Promise<UpdateReport> {
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (progress, token) => {
+        const abort = new AbortController();
+        this.running = abort;
+        token.onCancellationRequested(() => abort.abort());
+        let reported = 0;
+        try {
+          return await session.bulk.updateMany(plan.items, {
+            signal: abort.signal,
+            onProgress: (p) => {
+              const settled = p.applied + p.failed + p.unknown + p.notSent;
+              progress.report({
+                message: vscode.l10n.t(
+                  '{0} of {1} applied · {2} requests · {3} throttled',
+                  p.applied,
+                  p.total,
+                  p.requestsSent,
+                  p.throttled,
+                ),
+                increment: ((settled - reported) / Math.max(1, p.total)) * 100,
+              });
+              reported = settled;
+              for (const l of this.progressListeners) l(p);
+            },
+          });
+        } finally {
+          this.running = undefined;
+        }
+      },
+    );
+    record.addRun(plan.preImages, report);
+    this.refreshViews(report.applied.map((a) => a.record).filter((r): r is FileRecord => !!r));
+    this.log.info(`${title}: ${summarizeRun(report)}`);
+    void this.announce(report);
+    return report;
+  }
+
+  private refreshViews(records: FileRecord[]): void {
+    // A bulk action can move files between groups (directory, data set): load the tree again.
+    if (records.length) this.tree.reset();
+    const byId = new Map(records.map((r) => [r.id, r]));
+    for (const doc of vscode.workspace.textDocuments) {
+      const base = this.fs.baseOf(doc.uri);
+      const next = base && byId.get(base.id);
+      if (next && !doc.isDirty) this.fs.recordChanged(doc.uri, next);
+    }
+  }
+
+  private async announce(report: UpdateReport): Promise<void> {
+    const incomplete = report.failed.length + report.unknown.length + report.notSent.length;
+    const actions = [vscode.l10n.t('Show Report'), vscode.l10n.t('Copy Report')];
+    if (incomplete) actions.push(vscode.l10n.t('Resume'));
+    actions.push(vscode.l10n.t('Undo'));
+    const show = incomplete ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const answer = await show(vscode.l10n.t('Bulk edit: {0}', summarizeRun(report)), ...actions);
+    if (answer === actions[0]) await this.showReport();
+    else if (answer === actions[1]) await vscode.env.clipboard.writeText(formatRunReport('Bulk edit', report));
+    else if (answer === vscode.l10n.t('Resume')) await vscode.commands.executeCommand('cdfFiles.resumeBulk');
+    else if (answer === vscode.l10n.t('Undo')) await vscode.commands.executeCommand('cdfFiles.undoBulk');
+  }
+
+  private async pickTarget(session: ProjectSession, selection: FileRecord[]): Promise<BulkTarget | undefined> {
+    type Choice = vscode.QuickPickItem & { make: () => Promise<BulkTarget | undefined> };
+    const filter = this.tree.currentFilter;
+    const choices: Choice[] = [];
+    if (selection.length)
+      choices.push({
+        label: vscode.l10n.t('The {0} selected file(s)', selection.length),
+        make: () =>
+          Promise.resolve({
+            kind: 'ids',
+            label: `${selection.length} selected files`,
+            refs: selection.map((r) => ({ id: r.id })),
+          }),
+      });
+    const count = await session.api.countFiles({ filter });
+    choices.push({
+      label: vscode.l10n.t('Every file matching the current filter ({0})', count.toLocaleString('en-US')),
+      description: this.tree.description || vscode.l10n.t('no filter: the whole project'),
+      make: () => Promise.resolve({ kind: 'filter', label: this.tree.description || 'all files', filter }),
+    });
+    choices.push({ label: vscode.l10n.t('Ids or external ids I paste…'), make: () => pastedTarget() });
+    const picked = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Bulk edit: which files?') });
+    return picked?.make();
+  }
+
+  private session(): ProjectSession {
+    const s = this.sessions.active;
+    if (!s) throw new Error(vscode.l10n.t('Open a CDF project first.'));
+    return s;
+  }
+
+  private requireLast(): BulkActionRecord {
+    if (!this.last) throw new Error(vscode.l10n.t('There is no bulk action to resume or undo in this session.'));
+    return this.last;
+  }
+
+  dispose(): void {
+    this.running?.abort();
+    this.documents.dispose();
+  }
+}
+
+async function pastedTarget(): Promise<BulkTarget | undefined> {
+  const { parseTargets } = await import('../../core/bulk/targets-text');
+  const text = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Files by id or external id'),
+    prompt: vscode.l10n.t(
+      'Ids and external ids, separated by commas or spaces; quote an external id that looks like a number',
+    ),
+    validateInput: (v) => parseTargets(v.replace(/\s+/g, '\n')).problems.map((p) => `line ${p.line}: ${p.message}`)[0],
+    ignoreFocusOut: true,
+  });
+  if (!text) return undefined;
+  const parsed = parseTargets(text.replace(/\s+/g, '\n'));
+  return { kind: 'ids', label: `${parsed.targets.length} listed files`, refs: parsed.targets };
+}
+
+function emptyPlanCounts(changed: number): JobPlan['counts'] {
+  return { matched: changed, changed, unchanged: 0, refused: 0, refusedByReason: {} };
+}

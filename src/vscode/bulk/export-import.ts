@@ -1,0 +1,154 @@
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { FileRecord } from '../../cdf/model';
+import {
+  addCounts,
+  createBatchContext,
+  emptyCounts,
+  parseChangesCsv,
+  planEach,
+  planImportRow,
+  recordsToCsv,
+  toJsonLine,
+} from '../../core/bulk';
+import { targetPages, type BulkTarget, type JobPlan } from '../../core/bulk-job';
+import type { Sessions } from '../sessions';
+import type { FilesTreeProvider } from '../tree/files-tree';
+import type { BulkController } from './bulk-controller';
+
+type Format = 'jsonl' | 'csv';
+interface ExportRequest {
+  format?: Format;
+  uri?: vscode.Uri;
+}
+
+/**
+ * Export the selection, or every file matching the tree's filter, to JSON Lines (streamed to disk
+ * page by page) or CSV (one column per metadata key, so the records are gathered first).
+ */
+export async function exportFiles(
+  sessions: Sessions,
+  tree: FilesTreeProvider,
+  selection: FileRecord[],
+  arg: unknown,
+): Promise<number | undefined> {
+  const session = sessions.active;
+  if (!session) throw new Error(vscode.l10n.t('Open a CDF project first.'));
+  const request: ExportRequest = typeof arg === 'object' && arg !== null && !('kind' in arg) ? arg : {};
+  const target: BulkTarget = selection.length
+    ? { kind: 'ids', label: `${selection.length} selected files`, refs: selection.map((r) => ({ id: r.id })) }
+    : { kind: 'filter', label: tree.description || 'all files', filter: tree.currentFilter };
+  const format =
+    request.format ??
+    (
+      await vscode.window.showQuickPick(
+        [
+          { label: 'JSON Lines', description: 'one record per line, as the API returns it', format: 'jsonl' as const },
+          { label: 'CSV', description: 'one column per field and per metadata key', format: 'csv' as const },
+        ],
+        { title: vscode.l10n.t('Export {0}', target.label) },
+      )
+    )?.format;
+  if (!format) return undefined;
+  const uri =
+    request.uri ??
+    (await vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Export {0}', target.label),
+      defaultUri: vscode.Uri.joinPath(
+        vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()),
+        `cdf-files.${format}`,
+      ),
+      filters: format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines': ['jsonl'] },
+    }));
+  if (!uri) return undefined;
+
+  return vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Exporting {0}…', target.label),
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      let count = 0;
+      const gathered: FileRecord[] = [];
+      const stream = format === 'jsonl' && uri.scheme === 'file' ? fs.createWriteStream(uri.fsPath) : undefined;
+      const chunks: string[] = [];
+      try {
+        for await (const page of targetPages(session.bulk, target, abort.signal)) {
+          count += page.records.length;
+          if (format === 'csv') gathered.push(...page.records);
+          else {
+            const text = page.records.map(toJsonLine).join('');
+            if (stream)
+              await new Promise<void>((resolve, reject) => stream.write(text, (e) => (e ? reject(e) : resolve())));
+            else chunks.push(text);
+          }
+          progress.report({ message: vscode.l10n.t('{0} files', count) });
+        }
+      } finally {
+        if (stream) await new Promise<void>((resolve) => stream.end(resolve));
+      }
+      if (format === 'csv') await vscode.workspace.fs.writeFile(uri, Buffer.from(recordsToCsv(gathered), 'utf8'));
+      else if (!stream) await vscode.workspace.fs.writeFile(uri, Buffer.from(chunks.join(''), 'utf8'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} file records to {1}', count, uri.fsPath));
+      return count;
+    },
+  );
+}
+
+/**
+ * Import a CSV of changes (a column `id` or `externalId`, plus the columns to change): every cell is
+ * checked first (row and column named), then the files are read and planned, previewed and applied
+ * like any bulk action.
+ */
+export async function importCsv(sessions: Sessions, bulk: BulkController, arg: unknown) {
+  const session = sessions.active;
+  if (!session) throw new Error(vscode.l10n.t('Open a CDF project first.'));
+  const request = typeof arg === 'object' && arg !== null ? (arg as { uri?: vscode.Uri; confirm?: boolean }) : {};
+  const uri =
+    request.uri ??
+    (
+      await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import changes from CSV'), filters: { CSV: ['csv'] } })
+    )?.[0];
+  if (!uri) return undefined;
+  const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+  const parsed = parseChangesCsv(text);
+  if (parsed.problems.length) {
+    const list = parsed.problems
+      .slice(0, 20)
+      .map((p) => `line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.message}`)
+      .join('\n');
+    throw new Error(vscode.l10n.t('The CSV has {0} problem(s); nothing was sent.\n{1}', parsed.problems.length, list));
+  }
+  const refs = parsed.rows.map((r) => r.target);
+  const target: BulkTarget = { kind: 'ids', label: `${parsed.rows.length} rows of ${uri.path.split('/').pop()}`, refs };
+  const plan: JobPlan = { items: [], preImages: [], counts: emptyCounts(), changes: [], refusals: [], missing: [] };
+  const context = createBatchContext();
+  let row = 0;
+  for await (const page of targetPages(session.bulk, target)) {
+    const rows = parsed.rows.slice(row, row + page.records.length + page.missing.length);
+    row += rows.length;
+    const entries = rows.flatMap((r) => {
+      const record = page.records.find((x) =>
+        'id' in r.target ? x.id === r.target.id : x.externalId === r.target.externalId,
+      );
+      return record ? [{ record, plan: (rec: FileRecord) => planImportRow(rec, r) }] : [];
+    });
+    const batch = planEach(entries, context);
+    plan.items.push(...batch.items);
+    plan.preImages.push(...batch.preImages);
+    plan.counts = addCounts(plan.counts, batch.counts);
+    for (const p of batch.plans) {
+      if (p.outcome === 'change') plan.changes.push(p);
+      else if (p.outcome === 'refused') plan.refusals.push(p);
+    }
+    plan.missing.push(...page.missing);
+  }
+  if (plan.missing.length)
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} row(s) name files that do not exist; they are left out.', plan.missing.length),
+    );
+  return bulk.applyPlan(target, [], plan, request.confirm !== false);
+}

@@ -1,0 +1,198 @@
+import * as vscode from 'vscode';
+import type { FilesApi } from '../../cdf/files-api';
+import { EDITABLE_FIELDS, EDITABLE_FIELD_NAMES, type EditableFieldName } from '../../cdf/model';
+import {
+  checkDirectory,
+  checkMetadataKey,
+  checkMetadataValue,
+  checkRegex,
+  parseElementsInput,
+  parseFieldInput,
+  type BulkOperation,
+  type SetLikeField,
+} from '../../core/bulk';
+
+interface Step extends vscode.QuickPickItem {
+  run?: () => Promise<BulkOperation | undefined>;
+  done?: boolean;
+}
+
+const SCALAR_FIELDS = EDITABLE_FIELD_NAMES.filter((f) => EDITABLE_FIELDS[f].kind === 'scalar');
+const SET_FIELDS: SetLikeField[] = ['labels', 'assetIds', 'securityCategories'];
+
+/**
+ * Builds the operations of a bulk action, one at a time, each parameter checked as it is typed
+ * (the same checks the planner runs), so nothing invalid ever reaches a request.
+ */
+export async function pickOperations(api: FilesApi, targetLabel: string): Promise<BulkOperation[] | undefined> {
+  const operations: BulkOperation[] = [];
+  for (;;) {
+    const steps: Step[] = [
+      ...(operations.length
+        ? [
+            {
+              label: `$(check) Preview ${operations.length} operation(s)…`,
+              detail: operations.map(describe).join('; '),
+              done: true,
+            },
+          ]
+        : []),
+      { label: 'Add labels…', run: () => pickLabels(api, 'add') },
+      { label: 'Remove labels…', run: () => pickLabels(api, 'remove') },
+      { label: 'Add metadata key…', run: metadataAdd },
+      { label: 'Remove metadata key…', run: metadataRemove },
+      { label: 'Rename metadata key…', run: metadataRename },
+      { label: 'Find and replace in metadata values…', run: metadataReplace },
+      { label: 'Move directory (replace a prefix)…', run: directoryMove },
+      { label: 'Set data set…', run: () => pickDataSet(api) },
+      { label: 'Set a field…', run: setField },
+      { label: 'Clear a field…', run: clearField },
+      ...SET_FIELDS.filter((f) => f !== 'labels').flatMap((field) => [
+        { label: `Add ${field}…`, run: () => elements('add', field) },
+        { label: `Remove ${field}…`, run: () => elements('remove', field) },
+      ]),
+    ];
+    const step = await vscode.window.showQuickPick(steps, {
+      title: vscode.l10n.t('Bulk edit: {0}', targetLabel),
+      placeHolder: operations.length
+        ? vscode.l10n.t('Add another operation, or preview')
+        : vscode.l10n.t('What should change?'),
+      ignoreFocusOut: true,
+    });
+    if (!step) return undefined;
+    if (step.done) return operations;
+    const op = await step.run?.();
+    if (op) operations.push(op);
+  }
+}
+
+export function describe(op: BulkOperation): string {
+  switch (op.op) {
+    case 'set':
+      return `set ${op.field} = ${JSON.stringify(op.value)}`;
+    case 'clear':
+      return `clear ${op.field}`;
+    case 'add':
+    case 'remove':
+      return `${op.op} ${op.field} ${op.values.map((v) => (typeof v === 'object' ? v.externalId : v)).join(', ')}`;
+    case 'metadataAdd':
+      return `metadata ${op.key} = "${op.value}"`;
+    case 'metadataRemove':
+      return `remove metadata ${op.key}`;
+    case 'metadataRenameKey':
+      return `rename metadata ${op.from} → ${op.to}`;
+    case 'metadataReplace':
+      return `replace "${op.find}" → "${op.replacement}" in metadata values`;
+    case 'directoryMove':
+      return `move ${op.from} → ${op.to}`;
+  }
+}
+
+const ask = (
+  prompt: string,
+  validateInput: (v: string) => string | undefined,
+  value = '',
+): Thenable<string | undefined> => vscode.window.showInputBox({ prompt, value, validateInput, ignoreFocusOut: true });
+
+async function pickLabels(api: FilesApi, op: 'add' | 'remove'): Promise<BulkOperation | undefined> {
+  const labels = await api.listLabels();
+  const picked = await vscode.window.showQuickPick(
+    labels.map((l) => ({ label: l.externalId, description: l.name })),
+    { canPickMany: true, title: op === 'add' ? vscode.l10n.t('Labels to add') : vscode.l10n.t('Labels to remove') },
+  );
+  return picked?.length ? { op, field: 'labels', values: picked.map((p) => ({ externalId: p.label })) } : undefined;
+}
+
+async function metadataAdd(): Promise<BulkOperation | undefined> {
+  const key = await ask(vscode.l10n.t('Metadata key'), checkMetadataKey);
+  if (key === undefined) return undefined;
+  const value = await ask(
+    vscode.l10n.t('Value for "{0}" (replaces the value where the key exists)', key),
+    checkMetadataValue,
+  );
+  return value === undefined ? undefined : { op: 'metadataAdd', key, value };
+}
+
+async function metadataRemove(): Promise<BulkOperation | undefined> {
+  const key = await ask(vscode.l10n.t('Metadata key to remove'), checkMetadataKey);
+  return key === undefined ? undefined : { op: 'metadataRemove', key };
+}
+
+async function metadataRename(): Promise<BulkOperation | undefined> {
+  const from = await ask(vscode.l10n.t('Metadata key to rename'), checkMetadataKey);
+  if (from === undefined) return undefined;
+  const to = await ask(
+    vscode.l10n.t('New name for "{0}" (files that already have it are refused, not overwritten)', from),
+    (v) => (v === from ? vscode.l10n.t('The new name is the old one') : checkMetadataKey(v)),
+  );
+  return to === undefined ? undefined : { op: 'metadataRenameKey', from, to };
+}
+
+async function metadataReplace(): Promise<BulkOperation | undefined> {
+  const find = await ask(
+    vscode.l10n.t('Find in metadata values (a regular expression when it starts with "re:")'),
+    (v) => (!v ? vscode.l10n.t('Enter the text to find') : v.startsWith('re:') ? checkRegex(v.slice(3)) : undefined),
+  );
+  if (!find) return undefined;
+  const replacement = await ask(vscode.l10n.t('Replace with'), () => undefined);
+  if (replacement === undefined) return undefined;
+  return find.startsWith('re:')
+    ? { op: 'metadataReplace', find: find.slice(3), replacement, regex: true }
+    : { op: 'metadataReplace', find, replacement };
+}
+
+async function directoryMove(): Promise<BulkOperation | undefined> {
+  const from = await ask(vscode.l10n.t('Move files from the directory (and below it)'), checkDirectory);
+  if (from === undefined) return undefined;
+  const to = await ask(vscode.l10n.t('to the directory'), checkDirectory);
+  return to === undefined ? undefined : { op: 'directoryMove', from, to };
+}
+
+async function pickDataSet(api: FilesApi): Promise<BulkOperation | undefined> {
+  const dataSets = await api.listDataSets();
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: vscode.l10n.t('(no data set)'), id: undefined as number | undefined },
+      ...dataSets.map((d) => ({
+        label: d.name ?? String(d.id),
+        description: String(d.id),
+        id: d.id,
+      })),
+    ],
+    { title: vscode.l10n.t('Data set') },
+  );
+  if (!picked) return undefined;
+  return picked.id === undefined
+    ? { op: 'clear', field: 'dataSetId' }
+    : { op: 'set', field: 'dataSetId', value: picked.id };
+}
+
+async function setField(): Promise<BulkOperation | undefined> {
+  const field = (await vscode.window.showQuickPick(SCALAR_FIELDS, { title: vscode.l10n.t('Field to set') })) as
+    EditableFieldName | undefined;
+  if (!field) return undefined;
+  const text = await ask(vscode.l10n.t('New value of {0}', field), (v) => {
+    const parsed = parseFieldInput(field, v);
+    return parsed.ok ? undefined : parsed.message;
+  });
+  if (text === undefined) return undefined;
+  const parsed = parseFieldInput(field, text);
+  return parsed.ok ? ({ op: 'set', field, value: parsed.value } as BulkOperation) : undefined;
+}
+
+async function clearField(): Promise<BulkOperation | undefined> {
+  const field = (await vscode.window.showQuickPick(EDITABLE_FIELD_NAMES, {
+    title: vscode.l10n.t('Field to clear'),
+  })) as EditableFieldName | undefined;
+  return field ? { op: 'clear', field } : undefined;
+}
+
+async function elements(op: 'add' | 'remove', field: SetLikeField): Promise<BulkOperation | undefined> {
+  const text = await ask(vscode.l10n.t('{0} to {1} (comma-separated ids)', field, op), (v) => {
+    const parsed = parseElementsInput(field, v);
+    return parsed.ok ? undefined : parsed.message;
+  });
+  if (text === undefined) return undefined;
+  const parsed = parseElementsInput(field, text);
+  return parsed.ok ? ({ op, field, values: parsed.value } as BulkOperation) : undefined;
+}

@@ -1,0 +1,176 @@
+import * as vscode from 'vscode';
+import type { FilesApi } from '../../cdf/files-api';
+import { fileFilter, type FileFilter } from '../../cdf/model';
+
+type TextField = 'name' | 'externalIdPrefix' | 'directoryPrefix' | 'mimeType' | 'source';
+
+interface Choice extends vscode.QuickPickItem {
+  action: TextField | 'dataSet' | 'labels' | 'metadata' | 'uploaded' | 'apply' | 'clear';
+}
+
+const TEXT_FIELDS: Record<TextField, string> = {
+  name: 'Name (exact)',
+  externalIdPrefix: 'External id prefix',
+  directoryPrefix: 'Directory prefix',
+  mimeType: 'Mime type',
+  source: 'Source',
+};
+
+/**
+ * A small filter editor: pick a field, enter its value (checked against the API's filter model as you
+ * type), repeat, then apply. Returns undefined when the user backs out.
+ */
+export async function pickFilter(api: FilesApi, current: FileFilter): Promise<FileFilter | undefined> {
+  let filter: FileFilter = { ...current };
+  for (;;) {
+    const items: Choice[] = [
+      { label: '$(check) Apply', action: 'apply', description: summary(filter) },
+      ...(Object.keys(TEXT_FIELDS) as TextField[]).map((f) => ({
+        label: TEXT_FIELDS[f],
+        action: f,
+        description: filter[f] ?? '',
+      })),
+      {
+        label: 'Data set',
+        action: 'dataSet',
+        description: filter.dataSetIds?.map((d) => ('id' in d ? d.id : d.externalId)).join(', ') ?? '',
+      },
+      { label: 'Labels (any of)', action: 'labels', description: labelText(filter) },
+      {
+        label: 'Metadata key=value',
+        action: 'metadata',
+        description: Object.entries(filter.metadata ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', '),
+      },
+      {
+        label: 'Uploaded',
+        action: 'uploaded',
+        description: filter.uploaded === undefined ? '' : String(filter.uploaded),
+      },
+      { label: '$(clear-all) Clear all', action: 'clear' },
+    ];
+    const choice = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Filter Files'),
+      ignoreFocusOut: true,
+    });
+    if (!choice) return undefined;
+    switch (choice.action) {
+      case 'apply':
+        return filter;
+      case 'clear':
+        filter = {};
+        break;
+      case 'dataSet': {
+        const dataSets = await api.listDataSets();
+        const picked = await vscode.window.showQuickPick(
+          dataSets.map((d) => ({
+            label: d.name ?? String(d.id),
+            description: `${d.id}${d.externalId ? ` · ${d.externalId}` : ''}`,
+            id: d.id,
+          })),
+          { canPickMany: true, title: vscode.l10n.t('Files in any of these data sets') },
+        );
+        if (picked)
+          filter = withValue(filter, 'dataSetIds', picked.length ? picked.map((p) => ({ id: p.id })) : undefined);
+        break;
+      }
+      case 'labels': {
+        const labels = await api.listLabels();
+        const picked = await vscode.window.showQuickPick(
+          labels.map((l) => ({ label: l.externalId, description: l.name })),
+          { canPickMany: true, title: vscode.l10n.t('Files with any of these labels') },
+        );
+        if (picked)
+          filter = withValue(
+            filter,
+            'labels',
+            picked.length ? { containsAny: picked.map((p) => ({ externalId: p.label })) } : undefined,
+          );
+        break;
+      }
+      case 'metadata': {
+        const text = await input(
+          'Metadata filter: key=value (exact match); empty to clear',
+          metadataText(filter),
+          (v) => validate(filter, 'metadata', parseMetadata(v)),
+        );
+        if (text !== undefined) filter = withValue(filter, 'metadata', parseMetadata(text));
+        break;
+      }
+      case 'uploaded': {
+        const picked = await vscode.window.showQuickPick(['any', 'true', 'false'], {
+          title: vscode.l10n.t('Uploaded'),
+        });
+        if (picked) filter = withValue(filter, 'uploaded', picked === 'any' ? undefined : picked === 'true');
+        break;
+      }
+      default: {
+        const field = choice.action;
+        const text = await input(TEXT_FIELDS[field], filter[field] ?? '', (v) =>
+          validate(filter, field, v || undefined),
+        );
+        if (text !== undefined) filter = withValue(filter, field, text || undefined);
+      }
+    }
+  }
+}
+
+function withValue<K extends keyof FileFilter>(
+  filter: FileFilter,
+  key: K,
+  value: FileFilter[K] | undefined,
+): FileFilter {
+  const next = { ...filter };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+function validate<K extends keyof FileFilter>(
+  filter: FileFilter,
+  key: K,
+  value: FileFilter[K] | undefined,
+): string | undefined {
+  const result = fileFilter.safeParse(withValue(filter, key, value));
+  return result.success
+    ? undefined
+    : result.error.issues.map((i) => `${[key, ...i.path.slice(1)].join('.')}: ${i.message}`).join('; ');
+}
+
+function input(
+  prompt: string,
+  value: string,
+  validateInput: (v: string) => string | undefined,
+): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t('Filter Files'),
+    prompt,
+    value,
+    validateInput,
+    ignoreFocusOut: true,
+  });
+}
+
+function parseMetadata(text: string): Record<string, string> | undefined {
+  const pairs = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p): [string, string] => {
+      const i = p.indexOf('=');
+      return i < 0 ? [p, ''] : [p.slice(0, i).trim(), p.slice(i + 1).trim()];
+    });
+  return pairs.length ? Object.fromEntries(pairs) : undefined;
+}
+
+const metadataText = (f: FileFilter): string =>
+  Object.entries(f.metadata ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+const labelText = (f: FileFilter): string =>
+  f.labels
+    ? ('containsAny' in f.labels ? f.labels.containsAny : f.labels.containsAll).map((l) => l.externalId).join(', ')
+    : '';
+const summary = (f: FileFilter): string =>
+  Object.keys(f).length ? `${Object.keys(f).length} condition(s)` : 'no conditions';

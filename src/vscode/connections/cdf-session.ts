@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { bulkApiOf } from '../../cdf/client/bulk-api-adapter';
+import { connect, connectionBaseUrl, type ConnectionConfig } from '../../cdf/client/connection';
+import { filesApiOf } from '../../cdf/client/files-api-adapter';
+import type { ProjectSession } from '../sessions';
+import { secretKey } from './connection-settings';
+
+/**
+ * A session on a real CDF project: secrets from SecretStorage, interactive sign-in through VS Code
+ * (device code shown in a notification, browser opened with openExternal). The first request checks
+ * that the connection works before the tree switches to it.
+ */
+export async function openCdfSession(
+  config: ConnectionConfig,
+  secrets: vscode.SecretStorage,
+  log: vscode.LogOutputChannel,
+): Promise<ProjectSession> {
+  const { client } = connect(
+    config,
+    {
+      readSecret: async (name) => secrets.get(secretKey(config.name, name)),
+      refreshTokenStore: {
+        load: async () => secrets.get(secretKey(config.name, 'refreshToken')),
+        save: async (token) =>
+          token === undefined
+            ? secrets.delete(secretKey(config.name, 'refreshToken'))
+            : secrets.store(secretKey(config.name, 'refreshToken'), token),
+      },
+      showDeviceCode: async (prompt, signal) => {
+        const open = vscode.l10n.t('Copy Code and Open Browser');
+        const answer = await vscode.window.showInformationMessage(
+          vscode.l10n.t(
+            'Sign in to {0}: enter the code {1} at {2}',
+            config.name,
+            prompt.userCode,
+            prompt.verificationUri,
+          ),
+          open,
+        );
+        if (answer === open && !signal.aborted) {
+          await vscode.env.clipboard.writeText(prompt.userCode);
+          await vscode.env.openExternal(vscode.Uri.parse(prompt.verificationUriComplete ?? prompt.verificationUri));
+        }
+      },
+      openBrowser: async (url) => {
+        await vscode.env.openExternal(vscode.Uri.parse(url));
+      },
+      logger: log,
+    },
+    { logger: log },
+  );
+  const api = filesApiOf(client);
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Connecting to {0}…', config.name) },
+    () => api.countFiles({}),
+  );
+  return {
+    label: config.name,
+    project: config.project,
+    baseUrl: connectionBaseUrl(config),
+    api,
+    bulk: bulkApiOf(client),
+    isDemo: false,
+    dispose: () => Promise.resolve(),
+  };
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { getLocation, parseTree, findNodeAtOffset } from 'jsonc-parser';
+import type { ProjectLookups } from './project-lookups';
+
+/**
+ * Completion a static schema cannot give: the project's data set ids, label external ids and asset ids.
+ * In `assetIds`, typing part of an asset's name finds it and inserts its id.
+ */
+export class ReferenceCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly lookups: ProjectLookups) {}
+
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): Promise<vscode.CompletionItem[]> {
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const location = getLocation(text, offset);
+    if (location.isAtPropertyKey) return [];
+    const [field, index, inner] = location.path;
+    const node = findNodeAtOffset(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, offset, true);
+    const valueRange =
+      node &&
+      (node.type === 'string' || node.type === 'number' || node.type === 'null') &&
+      node.offset <= offset &&
+      offset <= node.offset + node.length
+        ? new vscode.Range(document.positionAt(node.offset), document.positionAt(node.offset + node.length))
+        : (document.getWordRangeAtPosition(position, /[\w.-]+/) ?? new vscode.Range(position, position));
+
+    if (field === 'dataSetId' && location.path.length === 1) {
+      return (await this.lookups.dataSets()).map((d, i) => {
+        const item = new vscode.CompletionItem(
+          { label: String(d.id), description: d.name ?? d.externalId },
+          vscode.CompletionItemKind.Value,
+        );
+        item.insertText = String(d.id);
+        item.range = valueRange;
+        item.filterText = `${d.id} ${d.name ?? ''} ${d.externalId ?? ''}`;
+        item.sortText = String(i).padStart(4, '0');
+        item.documentation = new vscode.MarkdownString(
+          `**${d.name ?? d.id}**${d.externalId ? `  \nexternalId \`${d.externalId}\`` : ''}${d.description ? `\n\n${d.description}` : ''}`,
+        );
+        return item;
+      });
+    }
+    if (field === 'labels' && typeof index === 'number') {
+      const labels = await this.lookups.labels();
+      const inObject = inner === 'externalId';
+      return labels.map((l, i) => {
+        const item = new vscode.CompletionItem(
+          { label: l.externalId, description: l.name },
+          vscode.CompletionItemKind.EnumMember,
+        );
+        item.insertText = inObject ? JSON.stringify(l.externalId) : `{ "externalId": ${JSON.stringify(l.externalId)} }`;
+        item.range = valueRange;
+        item.filterText = inObject ? JSON.stringify(l.externalId) : l.externalId;
+        item.sortText = String(i).padStart(4, '0');
+        item.documentation = l.description;
+        return item;
+      });
+    }
+    if (field === 'assetIds' && typeof index === 'number') {
+      const typed = document.getText(valueRange).trim();
+      const assets = await this.lookups.assets(/^\d*$/.test(typed) ? '' : typed);
+      return assets.map((a, i) => {
+        const item = new vscode.CompletionItem(
+          { label: String(a.id), description: a.name },
+          vscode.CompletionItemKind.Reference,
+        );
+        item.insertText = String(a.id);
+        item.range = valueRange;
+        item.filterText = `${typed} ${a.id} ${a.name} ${a.externalId ?? ''}`;
+        item.sortText = String(i).padStart(4, '0');
+        item.detail = a.externalId;
+        item.documentation = a.description;
+        return item;
+      });
+    }
+    return [];
+  }
+}

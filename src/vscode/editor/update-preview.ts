@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import { planSave } from '../../core/diff';
+import { COMMANDS, FILE_SCHEME } from '../command-ids';
+import type { RecordFileSystem } from '../record-fs';
+
+const PREVIEW_SCHEME = 'cdf-file-preview';
+
+/**
+ * "Preview update": the exact `POST /files/update` body saving would send (against the record as it
+ * was opened), as a command and as a CodeLens on the first line of a dirty record.
+ */
+export class UpdatePreview implements vscode.CodeLensProvider, vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly lensesChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.lensesChanged.event;
+  private readonly contentChanged = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.contentChanged.event;
+  private readonly previews = new Map<string, string>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly fs: RecordFileSystem) {
+    this.subscription = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.scheme === FILE_SCHEME) this.lensesChanged.fire();
+    });
+  }
+
+  /** What saving `document` would send, or why nothing would be. */
+  describe(document: vscode.TextDocument): { body?: { items: unknown[] }; summary: string } {
+    const base = this.fs.baseOf(document.uri);
+    if (!base) return { summary: vscode.l10n.t('The record is not loaded.') };
+    const plan = planSave(base, document.getText());
+    if (!plan.ok) return { summary: vscode.l10n.t('{0} problem(s): nothing would be sent', plan.problems.length) };
+    if (!plan.update) return { body: { items: [] }, summary: vscode.l10n.t('No changes: saving sends nothing') };
+    const fields = Object.keys(plan.update);
+    return {
+      body: { items: [{ id: base.id, update: plan.update }] },
+      summary: vscode.l10n.t('Preview update: {0}', fields.join(', ')),
+    };
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!document.isDirty || !this.fs.baseOf(document.uri)) return [];
+    const { summary } = this.describe(document);
+    return [
+      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+        title: `$(eye) ${summary}`,
+        command: COMMANDS.previewUpdate,
+        arguments: [document.uri],
+      }),
+    ];
+  }
+
+  async show(uri?: vscode.Uri): Promise<vscode.TextDocument> {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target?.toString());
+    if (!document || document.uri.scheme !== FILE_SCHEME)
+      throw new Error(vscode.l10n.t('Open a CDF file record first.'));
+    const { body, summary } = this.describe(document);
+    if (!body) throw new Error(summary);
+    const previewUri = vscode.Uri.from({
+      scheme: PREVIEW_SCHEME,
+      path: `${document.uri.path.replace(/\.json$/, '')}.update-request.json`,
+    });
+    this.previews.set(previewUri.path, JSON.stringify(body, null, 2) + '\n');
+    this.contentChanged.fire(previewUri);
+    const preview = await vscode.workspace.openTextDocument(previewUri);
+    await vscode.languages.setTextDocumentLanguage(preview, 'json');
+    await vscode.window.showTextDocument(preview, {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: true,
+      preserveFocus: true,
+    });
+    return preview;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.previews.get(uri.path) ?? '';
+  }
+
+  static register(preview: UpdatePreview): vscode.Disposable[] {
+    return [
+      vscode.languages.registerCodeLensProvider({ scheme: FILE_SCHEME }, preview),
+      vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
+    ];
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.lensesChanged.dispose();
+    this.contentChanged.dispose();
+  }
+}

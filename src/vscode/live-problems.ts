@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { planSave } from '../core/diff';
+import { FILE_SCHEME } from './command-ids';
+import type { RecordFileSystem } from './record-fs';
+import type { SaveDiagnostics } from './save-diagnostics';
+
+/**
+ * After a save was refused, keep its problems current while the user fixes them: re-validate on
+ * every edit and drop each problem as soon as it is gone (the schema's own squiggles come from VS Code's JSON service).
+ */
+export function watchLiveProblems(fs: RecordFileSystem, diagnostics: SaveDiagnostics): vscode.Disposable {
+  let timer: NodeJS.Timeout | undefined;
+  return vscode.workspace.onDidChangeTextDocument((e) => {
+    const doc = e.document;
+    if (doc.uri.scheme !== FILE_SCHEME || !diagnostics.has(doc.uri)) return;
+    if (
+      diagnostics
+        .get(doc.uri)
+        .some((d) => typeof d.code === 'string' && (d.code.startsWith('api-') || d.code === 'network'))
+    )
+      return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const base = fs.baseOf(doc.uri);
+      if (!base) return;
+      const plan = planSave(base, doc.getText());
+      if (plan.ok) diagnostics.clear(doc.uri);
+      else diagnostics.showProblems(doc.uri, doc.getText(), plan.problems);
+    }, 250);
+  });
+}

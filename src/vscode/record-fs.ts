@@ -1,0 +1,212 @@
+import * as vscode from 'vscode';
+import type { FileRecord } from '../cdf/model';
+import { renderDocument } from '../core/document/render';
+import { saveRecord, type SaveOutcome } from '../core/save/save-record';
+import { describeApiFailure } from './api-failure';
+import type { ConflictPrompt } from './conflict-prompt';
+import { parseRecordUri, type RecordRef } from './record-uri';
+import type { SaveDiagnostics } from './save-diagnostics';
+import type { Sessions } from './sessions';
+
+interface Base {
+  record: FileRecord;
+  fetchedAt: number;
+}
+
+/** VS Code calls stat() right before readFile() on open; one fetch serves both. */
+const FRESH_MS = 2000;
+
+/**
+ * Records as JSON documents on the `cdf-file:` scheme. readFile fetches the record (the base);
+ * writeFile runs the save loop and throws on every failure, so VS Code keeps the buffer dirty with
+ * the user's text and offers to retry.
+ */
+export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly bases = new Map<string, Base>();
+  private readonly saving = new Map<string, Promise<unknown>>();
+  /** Stat of the text VS Code just wrote, until VS Code has read it back once (see save()). */
+  private readonly written = new Map<string, { mtime: number; size: number }>();
+  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.emitter.event;
+  private readonly saved = new vscode.EventEmitter<{ uri: vscode.Uri; outcome: SaveOutcome }>();
+  /** Fires after every save attempt that reached a verdict (tests and the tree listen). */
+  readonly onDidSave = this.saved.event;
+
+  private readonly reloadAfterSave = new Set<string>();
+  private readonly onSaved: vscode.Disposable;
+
+  constructor(
+    private readonly sessions: Sessions,
+    private readonly diagnostics: SaveDiagnostics,
+    private readonly conflicts: ConflictPrompt,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    // Once VS Code has finished saving (and noted the stat of what it wrote), tell it the record
+    // in CDF now reads differently, so a clean editor reloads it.
+    this.onSaved = vscode.workspace.onDidSaveTextDocument((doc) => {
+      const ref = parseRecordUri(doc.uri);
+      if (ref && this.reloadAfterSave.delete(key(ref)))
+        this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri: doc.uri }]);
+    });
+  }
+
+  /** The record a document was opened from (what a save diffs against). */
+  baseOf(uri: vscode.Uri): FileRecord | undefined {
+    const ref = parseRecordUri(uri);
+    return ref && this.bases.get(key(ref))?.record;
+  }
+
+  /** Another part of the extension learned a newer record (bulk action, tree refresh): reload clean editors. */
+  recordChanged(uri: vscode.Uri, record: FileRecord): void {
+    const ref = parseRecordUri(uri);
+    if (!ref) return;
+    this.bases.set(key(ref), { record, fetchedAt: Date.now() });
+    this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    const ref = parseRecordUri(uri);
+    if (!ref) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    const written = this.written.get(key(ref));
+    if (written) {
+      this.written.delete(key(ref));
+      return { type: vscode.FileType.File, ctime: 0, mtime: written.mtime, size: written.size };
+    }
+    const cached = this.bases.get(key(ref));
+    const record = cached?.record ?? (await this.fetch(uri, ref));
+    return {
+      type: vscode.FileType.File,
+      ctime: record.createdTime,
+      // VS Code compares mtimes before a save; ours only moves when we learn a newer record.
+      mtime: record.lastUpdatedTime,
+      size: Buffer.byteLength(renderDocument(record)),
+    };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const ref = parseRecordUri(uri);
+    if (!ref) throw vscode.FileSystemError.FileIsADirectory(uri);
+    const cached = this.bases.get(key(ref));
+    const record = cached && Date.now() - cached.fetchedAt < FRESH_MS ? cached.record : await this.fetch(uri, ref);
+    return Buffer.from(renderDocument(record), 'utf8');
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const ref = parseRecordUri(uri);
+    if (!ref) throw vscode.FileSystemError.NoPermissions(uri);
+    // Saves of one record run one after another: each must diff against the base the previous produced.
+    const k = key(ref);
+    const previous = this.saving.get(k) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.save(uri, ref, Buffer.from(content).toString('utf8')));
+    this.saving.set(k, next);
+    try {
+      await next;
+    } finally {
+      if (this.saving.get(k) === next) this.saving.delete(k);
+    }
+  }
+
+  private async save(uri: vscode.Uri, ref: RecordRef, text: string): Promise<void> {
+    const session = await this.sessionFor(uri, ref);
+    const base = this.bases.get(key(ref))?.record ?? (await this.fetch(uri, ref));
+    let outcome: SaveOutcome;
+    try {
+      outcome = await saveRecord({
+        base,
+        text,
+        api: session.api,
+        resolveConflicts: (conflicts, theirs, mine) => this.conflicts.ask(uri, conflicts, theirs, mine),
+      });
+    } catch (err) {
+      const failure = describeApiFailure(err);
+      this.log.error(`save of ${uri.toString()} failed: ${failure.logDetail}`);
+      this.diagnostics.showApiFailure(uri, text, failure);
+      throw new vscode.FileSystemError(failure.message);
+    }
+    this.saved.fire({ uri, outcome });
+    switch (outcome.kind) {
+      case 'invalid':
+        this.diagnostics.showProblems(uri, text, outcome.problems);
+        throw new vscode.FileSystemError(
+          vscode.l10n.t(
+            'Not saved: {0} problem(s) in the document, nothing was sent. See the Problems panel.',
+            outcome.problems.length,
+          ),
+        );
+      case 'cancelled':
+        throw vscode.FileSystemError.Unavailable(
+          vscode.l10n.t('Save cancelled; your edits are kept and nothing was sent.'),
+        );
+      case 'unchanged':
+        this.diagnostics.clear(uri);
+        return;
+      case 'up-to-date':
+      case 'saved':
+        this.diagnostics.clear(uri);
+        if (outcome.kind === 'saved') {
+          this.log.info(
+            `saved file ${ref.id}: ${JSON.stringify(outcome.sent.update)}${outcome.merged ? ' (merged)' : ''}`,
+          );
+        }
+        this.bases.set(key(ref), { record: outcome.record, fetchedAt: Date.now() });
+        // The response is the new base and the document's content. VS Code stats the file right after
+        // writing and skips a reload when that stat is unchanged, so the first stat describes the text it
+        // wrote; the change event that follows makes it read the record back.
+        if (renderDocument(outcome.record) !== text) {
+          this.written.set(key(ref), { mtime: base.lastUpdatedTime, size: Buffer.byteLength(text) });
+          this.reloadAfterSave.add(key(ref));
+        }
+        return;
+    }
+  }
+
+  private async fetch(uri: vscode.Uri, ref: RecordRef): Promise<FileRecord> {
+    const session = await this.sessionFor(uri, ref);
+    let record: FileRecord | undefined;
+    try {
+      [record] = await session.api.retrieveFiles([ref.id]);
+    } catch (err) {
+      const failure = describeApiFailure(err);
+      if (failure.status === 400 && failure.missing) throw vscode.FileSystemError.FileNotFound(uri);
+      throw vscode.FileSystemError.Unavailable(failure.message);
+    }
+    if (!record) throw vscode.FileSystemError.FileNotFound(uri);
+    this.bases.set(key(ref), { record, fetchedAt: Date.now() });
+    return record;
+  }
+
+  private async sessionFor(uri: vscode.Uri, ref: RecordRef) {
+    const session = await this.sessions.whenReady();
+    if (!session || session.project !== ref.project) {
+      throw vscode.FileSystemError.Unavailable(
+        vscode.l10n.t('Connect to CDF project "{0}" to open {1}.', ref.project, uri.path),
+      );
+    }
+    return session;
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  dispose(): void {
+    this.onSaved.dispose();
+    this.emitter.dispose();
+    this.saved.dispose();
+  }
+}
+
+const key = (ref: RecordRef): string => `${ref.project}/${ref.id}`;

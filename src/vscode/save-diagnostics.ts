@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { rangeOfPath, parseDocument } from '../core/document/parse';
+import type { SaveProblem } from '../core/diff';
+import { formatPath } from '../core/document/validate';
+import type { ApiFailure } from './api-failure';
+
+/** Save problems in the Problems panel, at the exact range of the field they concern. */
+export class SaveDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('cdf-files');
+
+  showProblems(uri: vscode.Uri, text: string, problems: SaveProblem[]): void {
+    const doc = documentFor(uri, text);
+    const tree = parseDocument(text).tree;
+    const diagnostics = problems.map((p) => {
+      const span =
+        p.offset !== undefined
+          ? { offset: p.offset, length: p.length ?? 1 }
+          : tree
+            ? rangeOfPath(tree, p.path)
+            : undefined;
+      const range = span
+        ? new vscode.Range(doc.positionAt(span.offset), doc.positionAt(span.offset + Math.max(span.length, 1)))
+        : firstLine;
+      const d = new vscode.Diagnostic(range, `${formatPath(p.path)}: ${p.message}`, vscode.DiagnosticSeverity.Error);
+      d.source = 'CDF Files';
+      d.code = p.code;
+      return d;
+    });
+    this.collection.set(uri, diagnostics);
+  }
+
+  showApiFailure(uri: vscode.Uri, text: string, failure: ApiFailure): void {
+    const tree = parseDocument(text).tree;
+    const span = failure.field && tree ? rangeOfPath(tree, [failure.field]) : undefined;
+    const doc = documentFor(uri, text);
+    const range = span
+      ? new vscode.Range(doc.positionAt(span.offset), doc.positionAt(span.offset + span.length))
+      : firstLine;
+    const d = new vscode.Diagnostic(range, failure.message, vscode.DiagnosticSeverity.Error);
+    d.source = 'CDF Files';
+    d.code = failure.status !== undefined ? `api-${failure.status}` : 'network';
+    this.collection.set(uri, [d]);
+  }
+
+  has(uri: vscode.Uri): boolean {
+    return (this.collection.get(uri)?.length ?? 0) > 0;
+  }
+
+  get(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return this.collection.get(uri) ?? [];
+  }
+
+  clear(uri: vscode.Uri): void {
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
+}
+
+const firstLine = new vscode.Range(0, 0, 0, 1);
+
+/** Offsets to positions for the text that was saved (the open document may have moved on since). */
+function documentFor(uri: vscode.Uri, text: string): { positionAt(offset: number): vscode.Position } {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open && open.getText() === text) return open;
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  return {
+    positionAt(offset: number) {
+      let line = 0;
+      while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? Infinity) <= offset) line++;
+      return new vscode.Position(line, offset - (lineStarts[line] ?? 0));
+    },
+  };
+}

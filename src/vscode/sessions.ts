@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { FilesApi } from '../cdf/files-api';
+import type { BulkApi } from '../core/bulk-job/bulk-api';
+import type { RunningEmulator } from '../emulator';
+
+/** An open connection to one CDF project: what the tree, documents and completion talk to. */
+export interface ProjectSession {
+  /** The connection's display name, e.g. "Demo project". */
+  readonly label: string;
+  readonly project: string;
+  /** Shown in the status bar tooltip; never carries credentials. */
+  readonly baseUrl: string;
+  readonly api: FilesApi;
+  /** Streaming reads and chunked, throttling-aware updates for bulk actions. */
+  readonly bulk: BulkApi;
+  readonly isDemo: boolean;
+  /** The in-process emulator behind the demo project (tests read what it received). */
+  readonly demo?: RunningEmulator;
+  dispose(): Promise<void>;
+}
+
+/** Holds the active session; everything else asks it, so switching projects is one event. */
+export class Sessions implements vscode.Disposable {
+  private current: ProjectSession | undefined;
+  private pending: Promise<ProjectSession | undefined> | undefined;
+  private readonly changed = new vscode.EventEmitter<ProjectSession | undefined>();
+  readonly onDidChange = this.changed.event;
+
+  get active(): ProjectSession | undefined {
+    return this.current;
+  }
+
+  /** Waits for a connection being opened (e.g. restored after a window reload) before answering. */
+  async whenReady(): Promise<ProjectSession | undefined> {
+    return this.pending ? await this.pending : this.current;
+  }
+
+  async open(connect: () => Promise<ProjectSession>): Promise<ProjectSession> {
+    const opening = (async () => {
+      const next = await connect();
+      const previous = this.current;
+      this.current = next;
+      this.changed.fire(next);
+      await previous?.dispose();
+      return next;
+    })();
+    this.pending = opening.catch(() => this.current);
+    try {
+      return await opening;
+    } finally {
+      this.pending = undefined;
+    }
+  }
+
+  async close(): Promise<void> {
+    const previous = this.current;
+    this.current = undefined;
+    this.changed.fire(undefined);
+    await previous?.dispose();
+  }
+
+  dispose(): void {
+    void this.close();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,211 @@
+// The product as a new user meets it: open the demo project, browse, filter, open a file, edit it
+// with completion, save; an invalid edit, concurrent changes and a duplicated external id.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runPaletteCommand, treeRow } from './workbench.mjs';
+
+const port = 20000 + Math.floor(Math.random() * 20000);
+const requestLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-ui-log-')), 'requests.jsonl');
+const api = `http://127.0.0.1:${port}/api/v1/projects/demo`;
+
+export const name = 'demo project: browse, filter, open, edit with completion, save, conflicts, errors';
+export const options = { env: { CDF_FILES_DEMO_PORT: String(port), CDF_FILES_DEMO_REQUEST_LOG: requestLog } };
+
+const requests = () =>
+  fs.existsSync(requestLog)
+    ? fs
+        .readFileSync(requestLog, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
+const updates = () => requests().filter((r) => r.method === 'POST' && r.path.endsWith('/files/update'));
+const call = async (route, body) => {
+  const res = await fetch(`${api}${route}`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer demo', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  assert.equal(res.status, 200, await res.clone().text());
+  return res.json();
+};
+const record = async (id) => (await call('/files/byids', { items: [{ id }] })).items[0];
+
+export async function scenario({ page, shot }) {
+  const editorText = () => page.locator('.editor-instance .view-lines').first().innerText();
+  /** The 1-based line number of the first line containing `text` (the record fits on one screen). */
+  const lineOf = async (text) => {
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    // Monaco renders only what is on screen, in any DOM order: pair each rendered line with the
+    // line number drawn at the same height in the gutter.
+    const line = await page.evaluate((wanted) => {
+      const editor = document.querySelector('.editor-instance');
+      const numbers = new Map(
+        [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((n) => [
+          Math.round(n.parentElement.getBoundingClientRect().top),
+          Number(n.textContent),
+        ]),
+      );
+      const hit = [...editor.querySelectorAll('.view-lines .view-line')]
+        .map((e) => ({ top: Math.round(e.getBoundingClientRect().top), text: e.textContent.replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .find((l) => l.text.includes(wanted));
+      return hit ? numbers.get(hit.top) : undefined;
+    }, text);
+    assert.ok(line, `a line with ${text}`);
+    return line;
+  };
+  /** Go to the line containing `text` (Ctrl+G, as a person would), select it, type over it. */
+  const replaceLine = async (text, replacement) => {
+    const line = await lineOf(text);
+    await page.keyboard.press('Control+G');
+    await page.keyboard.insertText(String(line));
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.insertText(replacement);
+  };
+  const save = () => page.keyboard.press('Control+S');
+  const dirtyTab = page.locator('.tabs-container .tab.dirty');
+
+  // 1. A new user opens the demo project from the welcome view.
+  await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
+  await page.getByRole('button', { name: 'Open the Demo Project' }).click();
+  await page.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30000 });
+  await page.locator('.statusbar-item', { hasText: 'CDF: Demo project' }).waitFor();
+
+  // 2. Expand a folder of the directory tree.
+  const plant = treeRow(page, 'plant-a');
+  await plant.first().click();
+  await page.locator('.monaco-list-row[role="treeitem"][aria-level="2"]').first().waitFor();
+  await shot('10-tree-expanded');
+
+  // 3. Filter to PDFs from the view's title bar.
+  await page.locator('.part.sidebar .action-label[aria-label^="Filter"]').first().click();
+  await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: 'Mime type' }).first().click();
+  await page.locator('.quick-input-message', { hasText: 'Mime type' }).waitFor();
+  await page.keyboard.insertText('application/pdf');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: 'Apply' }).first().click();
+  await page.locator('.part.sidebar', { hasText: 'application/pdf' }).first().waitFor();
+  await page.locator('.part.sidebar .action-label[aria-label^="Group By"]').first().click();
+  await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: 'Flat list' }).first().click();
+  const firstFile = page.locator('.monaco-list-row[role="treeitem"]').first();
+  await firstFile.waitFor();
+  await shot('11-filtered-flat');
+
+  // 4. Open a file: a JSON document named after the file.
+  await page.waitForTimeout(500); // the list settles after regrouping
+  const fileName = (await firstFile.locator('.label-name').innerText()).trim();
+  await treeRow(page, fileName).first().click();
+  await page.locator('.tabs-container .tab', { hasText: `${fileName}.json` }).waitFor({ timeout: 30000 });
+  let text = await editorText();
+  const id = Number(/"id":\s*(\d+)/.exec(text)?.[1]);
+  assert.ok(id > 0, 'the document shows the id');
+  const before = await record(id);
+  assert.equal(before.mimeType, 'application/pdf');
+
+  // 5. Edit: a metadata value, a label picked from completion, and clear the source.
+  const [metaKey] = Object.keys(before.metadata ?? {});
+  assert.ok(metaKey, 'the demo file has metadata');
+  await replaceLine(
+    `"${metaKey}": `,
+    `"${metaKey}": "changed in the UI",`.replace(/,$/, Object.keys(before.metadata).length > 1 ? ',' : ''),
+  );
+  await replaceLine('"source": ', '"source": null,');
+  if (before.labels?.length) {
+    await replaceLine('"labels": [', '"labels": [ { "externalId": ');
+  } else {
+    await replaceLine('"labels": null', '"labels": [ { "externalId": ');
+  }
+  await page.keyboard.press('Control+Space');
+  const suggestion = page.locator('.suggest-widget .monaco-list-row').first();
+  await suggestion.waitFor({ timeout: 15000 });
+  await shot('12-label-completion');
+  const picked = (await suggestion.locator('.label-name').innerText()).replace(/"/g, '').trim();
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText(before.labels?.length ? ' },' : ' } ],');
+  await dirtyTab.first().waitFor();
+  const updatesBefore = updates().length;
+  await save();
+  await dirtyTab.waitFor({ state: 'detached', timeout: 15000 });
+  await shot('13-saved');
+  const sent = updates().slice(updatesBefore);
+  assert.equal(sent.length, 1, 'exactly one update request');
+  const expectedLabels = before.labels?.some((l) => l.externalId === picked)
+    ? undefined
+    : { add: [{ externalId: picked }] };
+  assert.deepEqual(sent[0].body, {
+    items: [
+      {
+        id,
+        update: {
+          ...(expectedLabels ? { labels: expectedLabels } : {}),
+          metadata: { add: { [metaKey]: 'changed in the UI' } },
+          source: { setNull: true },
+        },
+      },
+    ],
+  });
+  const after = await record(id);
+  assert.equal(after.source, undefined);
+  assert.equal(after.metadata[metaKey], 'changed in the UI');
+  assert.ok(after.labels.some((l) => l.externalId === picked));
+
+  // 6. An invalid edit: a diagnostic at the field, nothing sent, the edit kept.
+  await replaceLine('"source": ', '"source": 5,');
+  await save();
+  await page.locator('.notifications-toasts', { hasText: 'nothing was sent' }).first().waitFor({ timeout: 15000 });
+  await page.locator('.squiggly-error').first().waitFor();
+  await shot('14-invalid-edit');
+  assert.equal(updates().length, updatesBefore + 1, 'nothing sent for the invalid edit');
+  assert.ok(await dirtyTab.count(), 'still dirty');
+  text = await editorText();
+  assert.match(text, /"source":\s*5/);
+
+  // 7. Someone else changes another field meanwhile: my save merges with theirs.
+  await call('/files/update', { items: [{ id, update: { mimeType: { set: 'application/x-pdf-merged' } } }] });
+  await replaceLine('"source": ', '"source": "UI source",');
+  await save();
+  await dirtyTab.waitFor({ state: 'detached', timeout: 15000 });
+  const merged = await record(id);
+  assert.equal(merged.source, 'UI source');
+  assert.equal(merged.mimeType, 'application/x-pdf-merged', 'their change was kept');
+
+  // 8. Someone else changes the same field: VS Code shows both versions and asks.
+  await page.waitForTimeout(500); // the document reloads the merged record
+  await call('/files/update', { items: [{ id, update: { source: { set: 'Their source' } } }] });
+  await replaceLine('"source": ', '"source": "My source",');
+  await save();
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 15000 });
+  assert.match(await dialog.innerText(), /source/);
+  await shot('15-conflict-dialog');
+  await dialog.getByRole('button', { name: 'Overwrite with Mine' }).click();
+  await page
+    .locator('.tabs-container .tab.dirty', { hasText: fileName })
+    .waitFor({ state: 'detached', timeout: 15000 });
+  assert.equal((await record(id)).source, 'My source');
+
+  // 9. A duplicated external id is reported on its line and the edit survives.
+  const other = (await call('/files/list', { limit: 5, filter: { uploaded: true } })).items.find(
+    (r) => r.externalId && r.id !== id,
+  );
+  await page.getByRole('tab', { name: `${fileName}.json`, exact: true }).click();
+  await replaceLine('"externalId": ', `"externalId": "${other.externalId}",`);
+  await save();
+  await page.locator('.notifications-toasts', { hasText: 'already used' }).first().waitFor({ timeout: 15000 });
+  await shot('16-duplicated-external-id');
+  assert.ok(await dirtyTab.count(), 'the edit survives');
+  assert.match(
+    await editorText(),
+    new RegExp(`"externalId":\\s*"${other.externalId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`),
+  );
+  await runPaletteCommand(page, 'View: Toggle Problems');
+  await page.locator('.markers-panel', { hasText: 'already used' }).waitFor({ timeout: 10000 });
+  await shot('17-problems-panel');
+}

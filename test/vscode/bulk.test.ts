@@ -1,0 +1,197 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { FileRecord } from '../../src/cdf/model';
+import type { BulkRun } from '../../src/vscode/bulk/bulk-controller';
+import { activateExtension, openDemo } from './helpers';
+
+type Emulator = NonNullable<NonNullable<ExtensionApi['sessions']['active']>['demo']>;
+
+describe('bulk actions over the demo project', () => {
+  let api: ExtensionApi;
+  let emulator: Emulator;
+  const all = async (ids: number[]): Promise<FileRecord[]> => {
+    const out: FileRecord[] = [];
+    for (let i = 0; i < ids.length; i += 1000)
+      out.push(...(await api.sessions.active!.api.retrieveFiles(ids.slice(i, i + 1000))));
+    return out;
+  };
+  const listAll = async (): Promise<FileRecord[]> => {
+    const out: FileRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.sessions.active!.api.listFiles({ limit: 1000, ...(cursor ? { cursor } : {}) });
+      out.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+  };
+
+  before(async () => {
+    api = await activateExtension();
+    emulator = await openDemo(api);
+  });
+  afterEach(() => {
+    emulator.setThrottle(undefined);
+    emulator.setFaults(undefined);
+  });
+
+  it('adds a label and a metadata key to 50 selected files, with progress; every one changed', async () => {
+    const files = (await api.sessions.active!.api.listFiles({ limit: 50, filter: { uploaded: true } })).items;
+    assert.equal(files.length, 50);
+    const label = (await api.sessions.active!.api.listLabels()).at(-1)!.externalId;
+    const progress: number[] = [];
+    const watch = api.bulk.onProgress((p) => progress.push(p.applied));
+    emulator.clearRequests();
+    const run = await vscode.commands.executeCommand<BulkRun>('cdfFiles.bulkEdit', {
+      target: { kind: 'ids', label: '50 selected files', refs: files.map((f) => ({ id: f.id })) },
+      operations: [
+        { op: 'add', field: 'labels', values: [{ externalId: label }] },
+        { op: 'metadataAdd', key: 'bulkChecked', value: 'yes' },
+      ],
+      confirm: false,
+    });
+    watch.dispose();
+    const needing = files.filter(
+      (f) => !f.labels?.some((l) => l.externalId === label) || f.metadata?.bulkChecked !== 'yes',
+    );
+    assert.equal(run.report.applied.length, needing.length);
+    assert.equal(run.report.failed.length + run.report.unknown.length + run.report.notSent.length, 0);
+    assert.ok(progress.length > 0 && progress.at(-1) === needing.length, 'progress reported');
+    for (const r of await all(files.map((f) => f.id))) {
+      assert.ok(
+        r.labels?.some((l) => l.externalId === label),
+        `${r.id} has the label`,
+      );
+      assert.equal(r.metadata?.bulkChecked, 'yes');
+    }
+    const updates = emulator.requests.filter((r) => r.path.endsWith('/files/update'));
+    assert.equal(updates.length, 1, '50 items fit in one request');
+  });
+
+  it('moves the directories of every file under a filter while throttled: cancel half way, exact report, resume, undo', async function () {
+    this.timeout(180000);
+    const before = new Map((await listAll()).map((r) => [r.id, r]));
+    // Files linked to data modelling cannot change their directory: the plan refuses them.
+    const moving = [...before.values()].filter((r) => r.directory?.startsWith('/plant-') && !r.instanceId);
+    const linked = [...before.values()].filter((r) => r.directory?.startsWith('/plant-') && r.instanceId);
+    assert.ok(moving.length >= 3000, `the demo has many files to move (${moving.length})`);
+    emulator.setThrottle({ requestsPerSecond: 4, burst: 2, concurrency: 2 });
+    emulator.setFaults({ seed: 7, routes: { '/files/update': { latencyMs: 150 } } });
+    const operations = [{ op: 'directoryMove', from: '/', to: '/archive-2026' }];
+
+    // Cancel once roughly half the items are applied.
+    const watch = api.bulk.onProgress((p) => {
+      if (p.applied >= p.total / 2) api.bulk.cancel();
+    });
+    const first = await vscode.commands.executeCommand<BulkRun>('cdfFiles.bulkEdit', {
+      target: { kind: 'filter', label: 'files under /plant-', filter: { directoryPrefix: '/plant-' } },
+      operations,
+      confirm: false,
+    });
+    watch.dispose();
+    const r1 = first.report;
+    assert.equal(first.plan.counts.refused, linked.length, 'instance-linked files refused, not sent');
+    assert.ok(r1.cancelled, 'the run was cancelled');
+    assert.equal(
+      r1.applied.length + r1.failed.length + r1.unknown.length + r1.notSent.length,
+      moving.length,
+      'every item accounted for',
+    );
+    assert.ok(
+      r1.applied.length > 0 && r1.notSent.length > 0,
+      `part applied (${r1.applied.length}), part not sent (${r1.notSent.length})`,
+    );
+    assert.equal(r1.failed.length, 0);
+    const afterCancel = new Map((await all(moving.map((r) => r.id))).map((r) => [r.id, r]));
+    for (const o of r1.applied) {
+      const id = (o.item as { id: number }).id;
+      assert.equal(afterCancel.get(id)!.directory, `/archive-2026${before.get(id)!.directory}`, 'applied means moved');
+    }
+    for (const o of r1.notSent) {
+      const id = (o.item as { id: number }).id;
+      assert.equal(afterCancel.get(id)!.directory, before.get(id)!.directory, 'not sent means untouched');
+    }
+
+    const second = await vscode.commands.executeCommand<BulkRun>('cdfFiles.resumeBulk');
+    assert.equal(second.report.failed.length + second.report.unknown.length + second.report.notSent.length, 0);
+    for (const r of await all(moving.map((m) => m.id)))
+      assert.equal(r.directory, `/archive-2026${before.get(r.id)!.directory}`, 'moved exactly once');
+
+    const undo = await vscode.commands.executeCommand<{ report: BulkRun['report']; conflicts: number }>(
+      'cdfFiles.undoBulk',
+      {
+        confirm: false,
+      },
+    );
+    assert.equal(undo.conflicts, 0);
+    assert.equal(undo.report.applied.length, moving.length);
+    for (const r of await all(moving.map((m) => m.id)))
+      assert.equal(r.directory, before.get(r.id)!.directory, 'restored');
+  });
+
+  it('undo leaves a file alone that someone changed again since', async () => {
+    const files = (await api.sessions.active!.api.listFiles({ limit: 5, filter: { mimeType: 'application/pdf' } }))
+      .items;
+    await vscode.commands.executeCommand('cdfFiles.bulkEdit', {
+      target: { kind: 'ids', label: '5 files', refs: files.map((f) => ({ id: f.id })) },
+      operations: [{ op: 'set', field: 'source', value: 'Bulk source' }],
+      confirm: false,
+    });
+    await api.sessions.active!.api.updateFiles([{ id: files[0]!.id, update: { source: { set: 'Changed later' } } }]);
+    const undo = await vscode.commands.executeCommand<{ report: BulkRun['report']; conflicts: number }>(
+      'cdfFiles.undoBulk',
+      {
+        confirm: false,
+      },
+    );
+    assert.equal(undo.conflicts, 1);
+    const after = await all(files.map((f) => f.id));
+    assert.equal(after[0]!.source, 'Changed later', 'the later change is kept');
+    for (let i = 1; i < files.length; i++) assert.equal(after[i]!.source, files[i]!.source, 'the others are restored');
+  });
+
+  it('exports a filter to JSON Lines and CSV, and imports a CSV of changes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-export-'));
+    await api.tree.setGrouping('flat');
+    api.tree.setFilter({ mimeType: 'image/png' });
+    const expected = await api.sessions.active!.api.countFiles({ filter: { mimeType: 'image/png' } });
+    const jsonl = vscode.Uri.file(path.join(dir, 'png.jsonl'));
+    const count = await vscode.commands.executeCommand<number>('cdfFiles.exportFiles', { format: 'jsonl', uri: jsonl });
+    assert.equal(count, expected);
+    const lines = fs.readFileSync(jsonl.fsPath, 'utf8').trim().split('\n');
+    assert.equal(lines.length, expected);
+    assert.ok(lines.every((l) => (JSON.parse(l) as FileRecord).mimeType === 'image/png'));
+
+    const csv = vscode.Uri.file(path.join(dir, 'png.csv'));
+    await vscode.commands.executeCommand('cdfFiles.exportFiles', { format: 'csv', uri: csv });
+    const header = fs.readFileSync(csv.fsPath, 'utf8').split('\n')[0]!;
+    assert.match(header, /^id,externalId,name,/);
+    api.tree.clearFilter();
+
+    // Files linked to data modelling cannot change their source: take two that are not.
+    const [a, b] = lines.map((l) => JSON.parse(l) as FileRecord).filter((r) => !r.instanceId && r.source);
+    const changes = vscode.Uri.file(path.join(dir, 'changes.csv'));
+    fs.writeFileSync(changes.fsPath, `id,source,metadata.importedFrom\n${a!.id},Imported,csv\n${b!.id},null,csv-2\n`);
+    const run = await vscode.commands.executeCommand<BulkRun>('cdfFiles.importCsv', { uri: changes, confirm: false });
+    assert.equal(run.report.applied.length, 2);
+    const [ra, rb] = await all([a!.id, b!.id]);
+    assert.equal(ra!.source, 'Imported');
+    assert.equal(rb!.source, undefined, 'null clears');
+    assert.equal(ra!.metadata?.importedFrom, 'csv');
+    assert.equal(rb!.metadata?.importedFrom, 'csv-2');
+  });
+
+  it('refuses an invalid operation before anything is sent', async () => {
+    emulator.clearRequests();
+    await vscode.commands.executeCommand('cdfFiles.bulkEdit', {
+      target: { kind: 'filter', label: 'all', filter: {} },
+      operations: [{ op: 'metadataAdd', key: 'k'.repeat(200), value: 'v' }],
+      confirm: false,
+    });
+    assert.equal(emulator.requests.length, 0, 'no request at all');
+  });
+});

@@ -1,0 +1,213 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { FileRecord } from '../../src/cdf/model';
+import { renderDocument } from '../../src/core/document/render';
+import { activateExtension, closeAllEditors, editJson, openDemo, pickRecord, waitFor } from './helpers';
+
+type Emulator = NonNullable<NonNullable<ExtensionApi['sessions']['active']>['demo']>;
+
+describe('open a record, edit it, save it as a minimal update', () => {
+  let api: ExtensionApi;
+  let emulator: Emulator;
+  let records: FileRecord[];
+
+  before(async () => {
+    api = await activateExtension();
+    emulator = await openDemo(api);
+    records = (await api.sessions.active!.api.listFiles({ limit: 1000 })).items;
+  });
+  afterEach(async () => {
+    api.conflicts.answerForTests = undefined;
+    await closeAllEditors();
+  });
+
+  const editable = (i: number) =>
+    records.filter((r) => !r.instanceId && r.source && r.externalId && (r.labels?.length ?? 0) < 9)[i]!;
+  const open = async (record: FileRecord): Promise<vscode.TextDocument> => {
+    await vscode.commands.executeCommand('cdfFiles.openFile', { kind: 'file', id: `t/${record.id}`, record });
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.scheme === 'cdf-file');
+    return editor.document;
+  };
+  const updates = () => emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/files/update'));
+  /** Another client changing the record over HTTP, as a colleague's script would. */
+  const otherClientUpdates = async (id: number, update: object) => {
+    const res = await fetch(`${emulator.apiBase}/files/update`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${emulator.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ id, update }] }),
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+  };
+  const serverRecord = async (id: number) => (await api.sessions.active!.api.retrieveFiles([id]))[0]!;
+
+  it('opens a record as its JSON document, and re-opening focuses the same editor', async () => {
+    const record = editable(0);
+    const doc = await open(record);
+    assert.equal(doc.languageId, 'json');
+    assert.equal(doc.getText(), renderDocument(await serverRecord(record.id)));
+    await open(record);
+    const same = vscode.workspace.textDocuments.filter((d) => d.uri.toString() === doc.uri.toString());
+    assert.equal(same.length, 1);
+    assert.equal(vscode.window.activeTextEditor?.document, doc);
+  });
+
+  it('saves metadata, a new label and a cleared source in exactly one minimal update', async () => {
+    const record = editable(1);
+    const doc = await open(record);
+    const label = (await api.sessions.active!.api.listLabels()).find(
+      (l) => !record.labels?.some((x) => x.externalId === l.externalId),
+    )!;
+    emulator.clearRequests();
+    await editJson(doc, (v) => {
+      v.metadata = { ...(v.metadata as object), reviewedBy: 'vscode-test' };
+      v.labels = [...((v.labels as object[] | null) ?? []), { externalId: label.externalId }];
+      v.source = null;
+    });
+    assert.ok(await doc.save(), 'saved');
+    assert.equal(updates().length, 1, 'one update request');
+    assert.deepEqual(updates()[0]!.body, {
+      items: [
+        {
+          id: record.id,
+          update: {
+            labels: { add: [{ externalId: label.externalId }] },
+            metadata: { add: { reviewedBy: 'vscode-test' } },
+            source: { setNull: true },
+          },
+        },
+      ],
+    });
+    assert.equal(emulator.requests.length, 2, 'the floor: one re-read and one update');
+    const after = await serverRecord(record.id);
+    assert.equal(after.source, undefined);
+    assert.equal(after.metadata?.reviewedBy, 'vscode-test');
+    await waitFor('the document shows the saved record', () => doc.getText() === renderDocument(after)).catch(
+      (e: Error) => {
+        throw new Error(`${e.message}\n--- document ---\n${doc.getText()}\n--- server ---\n${renderDocument(after)}`);
+      },
+    );
+    assert.equal(doc.isDirty, false);
+  });
+
+  it('refuses an invalid edit with a diagnostic on the field and sends nothing', async () => {
+    const doc = await open(editable(2));
+    emulator.clearRequests();
+    await editJson(doc, (v) => (v.source = 5));
+    const text = doc.getText();
+    assert.equal(await doc.save(), false, 'the save fails');
+    assert.equal(updates().length, 0, 'nothing sent');
+    assert.ok(doc.isDirty);
+    assert.equal(doc.getText(), text, 'the edit is intact');
+    const [d] = api.diagnostics.get(doc.uri);
+    assert.ok(d, 'a diagnostic');
+    assert.match(d.message, /source/);
+    assert.match(doc.lineAt(d.range.start.line).text, /"source": 5/);
+  });
+
+  it('merges a concurrent change to another field', async () => {
+    const record = editable(3);
+    const doc = await open(record);
+    await otherClientUpdates(record.id, { mimeType: { set: 'text/x-merged' } });
+    emulator.clearRequests();
+    await editJson(doc, (v) => (v.directory = '/merged/by/vscode'));
+    assert.ok(await doc.save());
+    assert.deepEqual(
+      updates().map((u) => u.body),
+      [{ items: [{ id: record.id, update: { directory: { set: '/merged/by/vscode' } } }] }],
+    );
+    const after = await serverRecord(record.id);
+    assert.equal(after.mimeType, 'text/x-merged', 'their change survives');
+    assert.equal(after.directory, '/merged/by/vscode', 'mine is applied');
+  });
+
+  it('asks when the same field changed on the server: cancel sends nothing, overwrite sends mine', async () => {
+    const record = editable(4);
+    const doc = await open(record);
+    await otherClientUpdates(record.id, { source: { set: 'Their source' } });
+    await editJson(doc, (v) => (v.source = 'My source'));
+    emulator.clearRequests();
+    api.conflicts.answerForTests = 'cancel';
+    assert.equal(await doc.save(), false);
+    assert.equal(updates().length, 0);
+    assert.ok(doc.isDirty);
+    assert.equal((await serverRecord(record.id)).source, 'Their source');
+
+    api.conflicts.answerForTests = 'overwrite';
+    assert.ok(await doc.save());
+    assert.equal((await serverRecord(record.id)).source, 'My source');
+  });
+
+  it('reports a duplicated external id on its line and keeps the edit', async () => {
+    const record = editable(5);
+    const taken = pickRecord(records, (r) => !!r.externalId && r.id !== record.id, 'another external id').externalId!;
+    const doc = await open(record);
+    await editJson(doc, (v) => (v.externalId = taken));
+    const text = doc.getText();
+    assert.equal(await doc.save(), false);
+    assert.equal(doc.getText(), text);
+    assert.ok(doc.isDirty);
+    const [d] = api.diagnostics.get(doc.uri);
+    assert.ok(d);
+    assert.match(d.message, /already used/);
+    assert.match(doc.lineAt(d.range.start.line).text, /"externalId"/);
+    assert.equal((await serverRecord(record.id)).externalId, record.externalId, 'nothing changed on the server');
+  });
+
+  it('completes data set ids and labels from the project, and shows dates beside epoch milliseconds', async () => {
+    const doc = await open(editable(6));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('"dataSetId"'));
+    const col = doc.lineAt(line).text.indexOf(':') + 2;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(line, col),
+    );
+    const dataSets = await api.sessions.active!.api.listDataSets();
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const d of dataSets) assert.ok(labels.includes(String(d.id)), `data set ${d.id} offered`);
+
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+      'vscode.executeInlayHintProvider',
+      doc.uri,
+      new vscode.Range(0, 0, doc.lineCount, 0),
+    );
+    const created = new Date((await serverRecord(editable(6).id)).createdTime).toISOString();
+    assert.ok(
+      hints.some((h) =>
+        (typeof h.label === 'string' ? h.label : h.label.map((l) => l.value).join('')).includes(created),
+      ),
+      'createdTime shown as a date',
+    );
+  });
+
+  it('previews the exact request body that saving would send', async () => {
+    const record = editable(7);
+    const doc = await open(record);
+    await editJson(doc, (v) => (v.mimeType = 'application/x-preview'));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.ok(lenses.some((l) => l.command?.command === 'cdfFiles.previewUpdate' && /mimeType/.test(l.command.title)));
+    emulator.clearRequests();
+    await vscode.commands.executeCommand('cdfFiles.previewUpdate', doc.uri);
+    const preview = await waitFor('the preview', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'cdf-file-preview'),
+    );
+    assert.deepEqual(JSON.parse(preview.getText()), {
+      items: [{ id: record.id, update: { mimeType: { set: 'application/x-preview' } } }],
+    });
+    assert.equal(emulator.requests.length, 0, 'a preview sends nothing');
+  });
+
+  it('revert brings back the record as it is in CDF', async () => {
+    const record = editable(8);
+    const doc = await open(record);
+    await editJson(doc, (v) => (v.source = 'reverted away'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(doc.isDirty, false);
+    assert.equal(doc.getText(), renderDocument(await serverRecord(record.id)));
+  });
+});
