@@ -110,7 +110,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerConnectionCommands(context, sessions, log),
     registerCommand(COMMANDS.previewUpdate, log, (uri) => preview.show(uri instanceof vscode.Uri ? uri : undefined)),
     ...registerBrowseCommands(tree, sessions, log),
-    ...registerBulkCommands(bulk, tree, sessions, log),
+    ...registerBulkCommands(bulk, tree, sessions, log, view),
   );
 
   // Reconnect to what was open before a reload, so restored (possibly dirty) editors can read their records.

@@ -14,11 +14,14 @@ export function registerBulkCommands(
   tree: FilesTreeProvider,
   sessions: Sessions,
   log: vscode.LogOutputChannel,
+  view: vscode.TreeView<TreeNode>,
 ): vscode.Disposable[] {
-  /** From the tree: the clicked node and the selection; from a script or test: a request object. */
+  /** From the tree's menu: the clicked node and the selection; from the palette: the tree's selection. */
   const selectedRecords = (node: unknown, nodes: unknown): FileRecord[] => {
-    const list = (Array.isArray(nodes) && nodes.length ? nodes : [node]) as (TreeNode | undefined)[];
-    return list.flatMap((n) => (n?.kind === 'file' ? [n.record] : []));
+    const given = (Array.isArray(nodes) && nodes.length ? nodes : node ? [node] : view.selection) as readonly (
+      TreeNode | undefined
+    )[];
+    return given.flatMap((n) => (n?.kind === 'file' ? [n.record] : []));
   };
   const isRequest = (x: unknown): x is BulkRequest =>
     typeof x === 'object' && x !== null && !('kind' in x) && ('target' in x || 'operations' in x);

@@ -32,9 +32,11 @@ export function registerBrowseCommands(
   };
 
   return [
-    registerCommand(COMMANDS.openFile, log, async (node, nodes) => {
+    registerCommand(COMMANDS.openFile, log, async (node, nodes, how) => {
       const session = requireSession();
-      for (const f of selectedFiles(node, nodes)) await openRecord(session.project, f.record.id, f.record.name);
+      const preview = typeof how === 'object' && how !== null && (how as { preview?: boolean }).preview === true;
+      for (const f of selectedFiles(node, nodes))
+        await openRecord(session.project, f.record.id, f.record.name, preview);
     }),
     registerCommand(COMMANDS.openFileById, log, async (arg) => {
       const session = requireSession();

@@ -274,7 +274,8 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     item.description = r.externalId ?? '';
     item.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', `file-${iconForMimeType(r.mimeType)}.svg`);
     item.contextValue = r.externalId ? 'file.withExternalId' : 'file';
-    item.command = { command: COMMANDS.openFile, title: 'Open', arguments: [node] };
+    // A click previews the record and leaves the focus in the tree, like the Explorer.
+    item.command = { command: COMMANDS.openFile, title: 'Open', arguments: [node, undefined, { preview: true }] };
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escapeMd(r.name)}**\n\n`);
     const rows: [string, string | undefined][] = [

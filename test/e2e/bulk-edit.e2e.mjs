@@ -1,0 +1,83 @@
+// A new user selects 50 files in the tree and adds a label and a metadata key to all of them:
+// the wizard, the preview, the confirmation, the progress and the result, all by clicks and keys.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runPaletteCommand } from './workbench.mjs';
+
+const port = 20000 + Math.floor(Math.random() * 20000);
+const requestLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-ui-bulk-')), 'requests.jsonl');
+
+export const name = 'bulk edit: 50 selected files get a label and a metadata key';
+export const options = { env: { CDF_FILES_DEMO_PORT: String(port), CDF_FILES_DEMO_REQUEST_LOG: requestLog } };
+
+const updates = () =>
+  (fs.existsSync(requestLog) ? fs.readFileSync(requestLog, 'utf8').trim().split('\n').filter(Boolean) : [])
+    .map((l) => JSON.parse(l))
+    .filter((r) => r.method === 'POST' && r.path.endsWith('/files/update'));
+
+export async function scenario({ page, shot }) {
+  const pick = (text) => page.locator('.quick-input-list .monaco-list-row:visible', { hasText: text }).first();
+  await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
+  await page.getByRole('button', { name: 'Open the Demo Project' }).click();
+  await page.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30000 });
+  await page.locator('.part.sidebar .action-label[aria-label^="Group By"]').first().click();
+  await pick('Flat list').click();
+  await page.waitForTimeout(500);
+
+  // Select 50 files: click the first, extend the selection with Shift+Down.
+  const rows = page.locator('.monaco-list-row[role="treeitem"]');
+  await rows.first().click();
+  for (let i = 0; i < 49; i++) await page.keyboard.press('Shift+ArrowDown');
+  await page.locator('.monaco-list-row[role="treeitem"].selected').nth(10).waitFor();
+  await runPaletteCommand(page, 'CDF Files: Bulk Edit Files');
+
+  await pick('The 50 selected file(s)').click();
+  await pick('Add labels').click();
+  await page.locator('.quick-input-box input').waitFor();
+  await page.keyboard.insertText('NEEDS_REVIEW');
+  await pick('NEEDS_REVIEW').click();
+  await page.keyboard.press('Enter');
+  await pick('Add metadata key').click();
+  await page.locator('.quick-input-message', { hasText: 'Metadata key' }).waitFor();
+  await page.keyboard.insertText('reviewStatus');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-message', { hasText: 'Value for' }).waitFor();
+  await page.keyboard.insertText('pending');
+  await page.keyboard.press('Enter');
+  await shot('20-bulk-operations');
+  await pick('Preview 2 operation(s)').click();
+
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 30000 });
+  assert.match(await dialog.innerText(), /Change 50 file\(s\) in 1 request\(s\)\?/);
+  await page.locator('.tabs-container .tab', { hasText: 'bulk-preview.md' }).waitFor();
+  await shot('21-bulk-preview');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+
+  const toast = page.locator('.notifications-toasts', { hasText: '50 applied of 50' });
+  await toast.first().waitFor({ timeout: 30000 });
+  await shot('22-bulk-applied');
+  const sent = updates();
+  assert.equal(sent.length, 1, 'one request for 50 items');
+  const items = sent[0].body.items;
+  assert.equal(items.length, 50);
+  for (const item of items) {
+    assert.deepEqual(item.update.metadata, { add: { reviewStatus: 'pending' } });
+  }
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/projects/demo/files/byids`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer demo', 'content-type': 'application/json' },
+    body: JSON.stringify({ items: items.map((i) => ({ id: i.id })) }),
+  });
+  const records = (await res.json()).items;
+  assert.equal(records.length, 50);
+  for (const r of records) {
+    assert.ok(
+      r.labels.some((l) => l.externalId === 'NEEDS_REVIEW'),
+      `${r.id} has the label`,
+    );
+    assert.equal(r.metadata.reviewStatus, 'pending');
+  }
+}
