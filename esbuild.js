@@ -57,7 +57,7 @@ function builds() {
   return list.map((b) => ({ ...common, ...b, absWorkingDir: root }));
 }
 
-/** Runs the zod model through z.toJSONSchema; there is no hand-written schema to drift. */
+/** Runs the zod model through z.toJSONSchema (one record, and a selection of them); no hand-written schema to drift. */
 async function generateSchema() {
   const out = path.join(dist, 'schema-gen.js');
   await esbuild.build({
@@ -68,20 +68,24 @@ async function generateSchema() {
     sourcemap: false,
   });
   delete require.cache[out];
-  const { fileDocumentJsonSchema } = require(out);
-  return JSON.stringify(fileDocumentJsonSchema(), null, 2) + '\n';
+  const { fileDocumentJsonSchema, fileSelectionJsonSchema } = require(out);
+  const text = (schema) => JSON.stringify(schema, null, 2) + '\n';
+  return {
+    'file-document.schema.json': text(fileDocumentJsonSchema()),
+    'file-selection.schema.json': text(fileSelectionJsonSchema()),
+  };
 }
 
 async function main() {
   fs.mkdirSync(dist, { recursive: true });
-  const schema = await generateSchema();
+  const schemas = await generateSchema();
   if (schemaOnly) {
     fs.mkdirSync(path.join(root, 'schemas'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'schemas/file-document.schema.json'), schema);
-    console.log('wrote schemas/file-document.schema.json');
+    for (const [name, text] of Object.entries(schemas)) fs.writeFileSync(path.join(root, 'schemas', name), text);
+    console.log(`wrote schemas/{${Object.keys(schemas).join(',')}}`);
     return;
   }
-  fs.writeFileSync(path.join(dist, 'file-document.schema.json'), schema);
+  for (const [name, text] of Object.entries(schemas)) fs.writeFileSync(path.join(dist, name), text);
   if (watch) {
     const contexts = await Promise.all(builds().map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));

@@ -18,6 +18,7 @@ import { UpdatePreview } from './vscode/editor/update-preview';
 import { watchLiveProblems } from './vscode/live-problems';
 import { RecordFileSystem } from './vscode/record-fs';
 import { SaveDiagnostics } from './vscode/save-diagnostics';
+import { SelectionFiles, SelectionStore } from './vscode/selection-files';
 import { Sessions } from './vscode/sessions';
 import { StatusBar } from './vscode/status-bar';
 import { FilesTreeProvider } from './vscode/tree/files-tree';
@@ -43,7 +44,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sessions = new Sessions();
   const diagnostics = new SaveDiagnostics();
   const conflicts = new ConflictPrompt();
-  const fs = new RecordFileSystem(sessions, diagnostics, conflicts, log);
+  const selectionStore = new SelectionStore(context.workspaceState);
+  const selections = new SelectionFiles(selectionStore, sessions, diagnostics, conflicts, log);
+  const fs = new RecordFileSystem(sessions, diagnostics, conflicts, log, selections);
   const tree = new FilesTreeProvider(sessions, context.extensionUri, context.workspaceState);
   const view = vscode.window.createTreeView(VIEWS.files, {
     treeDataProvider: tree,
@@ -89,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       void vscode.commands.executeCommand('setContext', CONTEXT.connected, !!s);
       log.info(s ? `connected to ${s.label} (project ${s.project} at ${s.baseUrl})` : 'disconnected');
     }),
+    fs.onDidSaveRecords((records) => tree.updateRecords(records)),
     fs.onDidSave(({ outcome }) => {
       if (outcome.kind === 'saved' || outcome.kind === 'up-to-date') tree.updateRecord(outcome.record);
     }),
@@ -109,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     ...registerConnectionCommands(context, sessions, log),
     registerCommand(COMMANDS.previewUpdate, log, (uri) => preview.show(uri instanceof vscode.Uri ? uri : undefined)),
-    ...registerBrowseCommands(tree, sessions, log),
+    ...registerBrowseCommands(tree, sessions, log, view, selectionStore),
     ...registerBulkCommands(bulk, tree, sessions, log, view),
   );
 

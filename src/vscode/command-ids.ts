@@ -10,6 +10,7 @@ export const COMMANDS = {
   removeConnection: 'cdfFiles.removeConnection',
   openFile: 'cdfFiles.openFile',
   openFileById: 'cdfFiles.openFileById',
+  editSelectionAsJson: 'cdfFiles.editSelectionAsJson',
   copyId: 'cdfFiles.copyId',
   copyExternalId: 'cdfFiles.copyExternalId',
   refresh: 'cdfFiles.refresh',

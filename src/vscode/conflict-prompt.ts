@@ -3,6 +3,7 @@ import type { FileRecord } from '../cdf/model';
 import { renderDocument } from '../core/document/render';
 import type { MergeConflict } from '../core/merge';
 import type { ConflictChoice } from '../core/save/save-record';
+import type { SelectionConflict } from '../core/save/save-selection';
 
 const COMPARE_SCHEME = 'cdf-file-compare';
 
@@ -56,6 +57,27 @@ export class ConflictPrompt implements vscode.Disposable {
     );
     await this.closeComparisons();
     return answer === overwrite ? 'overwrite' : answer === theirsChoice ? 'theirs' : 'cancel';
+  }
+
+  /** A selection save: one question for every file whose changed fields someone else changed too. */
+  async askForSelection(conflicts: SelectionConflict[]): Promise<ConflictChoice> {
+    if (this.answerForTests) return this.answerForTests;
+    const lines = conflicts
+      .slice(0, 10)
+      .map(
+        (c) =>
+          `${c.file.name}: ${c.conflicts.map((x) => (x.key !== undefined ? `${x.field}.${x.key}` : x.field)).join(', ')}`,
+      );
+    const more = conflicts.length > 10 ? `\n… and ${conflicts.length - 10} more` : '';
+    const overwrite = vscode.l10n.t('Overwrite with Mine');
+    const theirs = vscode.l10n.t('Take Theirs');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Someone else changed {0} of these files in CDF since you opened them.', conflicts.length),
+      { modal: true, detail: lines.join('\n') + more },
+      overwrite,
+      theirs,
+    );
+    return answer === overwrite ? 'overwrite' : answer === theirs ? 'theirs' : 'cancel';
   }
 
   /** The comparison served its purpose once the user chose. */

@@ -4,7 +4,8 @@ import { renderDocument } from '../core/document/render';
 import { saveRecord, type SaveOutcome } from '../core/save/save-record';
 import { describeApiFailure } from './api-failure';
 import type { ConflictPrompt } from './conflict-prompt';
-import { parseRecordUri, type RecordRef } from './record-uri';
+import { parseRecordUri, parseSelectionUri, type RecordRef } from './record-uri';
+import { renderSelection, type SelectionFiles } from './selection-files';
 import type { SaveDiagnostics } from './save-diagnostics';
 import type { Sessions } from './sessions';
 
@@ -31,6 +32,9 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   private readonly saved = new vscode.EventEmitter<{ uri: vscode.Uri; outcome: SaveOutcome }>();
   /** Fires after every save attempt that reached a verdict (tests and the tree listen). */
   readonly onDidSave = this.saved.event;
+  private readonly treeRefresh = new vscode.EventEmitter<FileRecord[]>();
+  /** Records a selection save changed. */
+  readonly onDidSaveRecords = this.treeRefresh.event;
 
   private readonly reloadAfterSave = new Set<string>();
   private readonly onSaved: vscode.Disposable;
@@ -40,12 +44,12 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     private readonly diagnostics: SaveDiagnostics,
     private readonly conflicts: ConflictPrompt,
     private readonly log: vscode.LogOutputChannel,
+    private readonly selections: SelectionFiles,
   ) {
     // Once VS Code has finished saving (and noted the stat of what it wrote), tell it the record
     // in CDF now reads differently, so a clean editor reloads it.
     this.onSaved = vscode.workspace.onDidSaveTextDocument((doc) => {
-      const ref = parseRecordUri(doc.uri);
-      if (ref && this.reloadAfterSave.delete(key(ref)))
+      if (this.reloadAfterSave.delete(doc.uri.toString()))
         this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri: doc.uri }]);
     });
   }
@@ -69,13 +73,23 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    const ref = parseRecordUri(uri);
-    if (!ref) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
-    const written = this.written.get(key(ref));
+    const written = this.written.get(uri.toString());
     if (written) {
-      this.written.delete(key(ref));
+      this.written.delete(uri.toString());
       return { type: vscode.FileType.File, ctime: 0, mtime: written.mtime, size: written.size };
     }
+    const selection = parseSelectionUri(uri);
+    if (selection) {
+      const records = this.selections.cached(selection) ?? (await this.selections.read(uri, selection));
+      return {
+        type: vscode.FileType.File,
+        ctime: 0,
+        mtime: Math.max(0, ...records.map((r) => r.lastUpdatedTime)),
+        size: Buffer.byteLength(renderSelection(records)),
+      };
+    }
+    const ref = parseRecordUri(uri);
+    if (!ref) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     const cached = this.bases.get(key(ref));
     const record = cached?.record ?? (await this.fetch(uri, ref));
     return {
@@ -88,6 +102,8 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const selection = parseSelectionUri(uri);
+    if (selection) return Buffer.from(renderSelection(await this.selections.read(uri, selection)), 'utf8');
     const ref = parseRecordUri(uri);
     if (!ref) throw vscode.FileSystemError.FileIsADirectory(uri);
     const cached = this.bases.get(key(ref));
@@ -96,12 +112,16 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const selection = parseSelectionUri(uri);
     const ref = parseRecordUri(uri);
-    if (!ref) throw vscode.FileSystemError.NoPermissions(uri);
-    // Saves of one record run one after another: each must diff against the base the previous produced.
-    const k = key(ref);
+    if (!ref && !selection) throw vscode.FileSystemError.NoPermissions(uri);
+    // Saves of one document run one after another: each must diff against the base the previous produced.
+    const k = uri.toString();
     const previous = this.saving.get(k) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.save(uri, ref, Buffer.from(content).toString('utf8')));
+    const text = Buffer.from(content).toString('utf8');
+    const next = previous
+      .catch(() => undefined)
+      .then(() => (selection ? this.saveSelection(uri, selection, text) : this.save(uri, ref!, text)));
     this.saving.set(k, next);
     try {
       await next;
@@ -156,12 +176,25 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
         // The response is the new base and the document's content. VS Code stats the file right after
         // writing and skips a reload when that stat is unchanged, so the first stat describes the text it
         // wrote; the change event that follows makes it read the record back.
-        if (renderDocument(outcome.record) !== text) {
-          this.written.set(key(ref), { mtime: base.lastUpdatedTime, size: Buffer.byteLength(text) });
-          this.reloadAfterSave.add(key(ref));
-        }
+        if (renderDocument(outcome.record) !== text) this.reloadAfterwards(uri, base.lastUpdatedTime, text);
         return;
     }
+  }
+
+  private async saveSelection(uri: vscode.Uri, ref: NonNullable<ReturnType<typeof parseSelectionUri>>, text: string) {
+    const before = this.selections.cached(ref);
+    const records = await this.selections.save(uri, ref, text);
+    if (records) {
+      this.treeRefresh.fire(records);
+      if (renderSelection(records) !== text)
+        this.reloadAfterwards(uri, Math.max(0, ...(before ?? []).map((r) => r.lastUpdatedTime)), text);
+    }
+  }
+
+  /** See save(): the first stat after the write describes the written text, then the document reloads. */
+  private reloadAfterwards(uri: vscode.Uri, previousMtime: number, text: string): void {
+    this.written.set(uri.toString(), { mtime: previousMtime, size: Buffer.byteLength(text) });
+    this.reloadAfterSave.add(uri.toString());
   }
 
   private async fetch(uri: vscode.Uri, ref: RecordRef): Promise<FileRecord> {
@@ -204,6 +237,7 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 
   dispose(): void {
     this.onSaved.dispose();
+    this.treeRefresh.dispose();
     this.emitter.dispose();
     this.saved.dispose();
   }

@@ -34,3 +34,19 @@ function safeFileName(name: string): string {
   const cleaned = name.replace(/[/\\\u0000-\u001f]/g, '_').trim();
   return (cleaned || 'file').slice(0, 120);
 }
+
+/** A selection opened as one JSON array: `cdf-file:/PROJECT/selection/KEY/N files.json`. */
+export interface SelectionRef {
+  project: string;
+  key: string;
+}
+
+export function selectionUri(project: string, key: string, count: number): vscode.Uri {
+  return vscode.Uri.from({ scheme: FILE_SCHEME, path: `/${project}/selection/${key}/${count} files.json` });
+}
+
+export function parseSelectionUri(uri: vscode.Uri): SelectionRef | undefined {
+  if (uri.scheme !== FILE_SCHEME) return undefined;
+  const m = /^\/([^/]+)\/selection\/([a-z0-9-]+)\/[^/]+\.json$/.exec(uri.path);
+  return m?.[1] && m[2] ? { project: m[1], key: m[2] } : undefined;
+}

@@ -64,3 +64,15 @@ export function fileDocumentJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(fileDocumentSchema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
   return { ...schema, $id: 'https://cdf-files.invalid/schemas/file-document.schema.json' };
 }
+
+/** "Edit selection as JSON": an array of record documents. */
+export function fileSelectionJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(
+    z.array(fileDocumentSchema).meta({
+      title: 'CDF file records',
+      description: 'Several CDF file records; saving sends the minimal update for each one you changed.',
+    }),
+    { target: 'draft-7', io: 'input' },
+  ) as Record<string, unknown>;
+  return { ...schema, $id: 'https://cdf-files.invalid/schemas/file-selection.schema.json' };
+}

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { fileFilter } from '../../cdf/model';
+import { fileFilter, LIMITS } from '../../cdf/model';
+import { selectionUri } from '../record-uri';
+import type { SelectionStore } from '../selection-files';
 import { COMMANDS } from '../command-ids';
 import { registerCommand } from '../command-runner';
 import type { Sessions } from '../sessions';
@@ -20,6 +22,8 @@ export function registerBrowseCommands(
   tree: FilesTreeProvider,
   sessions: Sessions,
   log: vscode.LogOutputChannel,
+  view: vscode.TreeView<TreeNode>,
+  selectionStore: SelectionStore,
 ): vscode.Disposable[] {
   const selectedFiles = (node: unknown, nodes: unknown): FileNode[] => {
     const list = (Array.isArray(nodes) && nodes.length ? nodes : [node]) as TreeNode[];
@@ -37,6 +41,25 @@ export function registerBrowseCommands(
       const preview = typeof how === 'object' && how !== null && (how as { preview?: boolean }).preview === true;
       for (const f of selectedFiles(node, nodes))
         await openRecord(session.project, f.record.id, f.record.name, preview);
+    }),
+    registerCommand(COMMANDS.editSelectionAsJson, log, async (node, nodes) => {
+      const session = requireSession();
+      const files = selectedFiles(
+        node ?? view.selection[0],
+        Array.isArray(nodes) && nodes.length ? nodes : view.selection,
+      );
+      if (!files.length) throw new Error(vscode.l10n.t('Select files in the CDF Files view first.'));
+      if (files.length > LIMITS.itemsPerRequest)
+        throw new Error(
+          vscode.l10n.t(
+            'Edit at most {0} files as one document; use Bulk Edit Files for more.',
+            LIMITS.itemsPerRequest,
+          ),
+        );
+      const key = selectionStore.create(files.map((f) => f.record.id));
+      const uri = selectionUri(session.project, key, files.length);
+      await vscode.window.showTextDocument(uri, { preview: false });
+      return uri;
     }),
     registerCommand(COMMANDS.openFileById, log, async (arg) => {
       const session = requireSession();

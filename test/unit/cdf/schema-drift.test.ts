@@ -1,15 +1,22 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileDocumentJsonSchema } from '../../../src/core/document/document-schema';
+import { fileDocumentJsonSchema, fileSelectionJsonSchema } from '../../../src/core/document/document-schema';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const generated = JSON.stringify(fileDocumentJsonSchema(), null, 2) + '\n';
+const generatedSelection = JSON.stringify(fileSelectionJsonSchema(), null, 2) + '\n';
 
 describe('generated JSON Schema of the record document', () => {
   it('the checked-in schemas/file-document.schema.json matches the zod model (run `npm run schema`)', () => {
     const checkedIn = fs.readFileSync(path.join(root, 'schemas', 'file-document.schema.json'), 'utf8');
     assert.equal(checkedIn, generated);
+  });
+
+  it('the checked-in schemas/file-selection.schema.json matches the zod model', () => {
+    const checkedIn = fs.readFileSync(path.join(root, 'schemas', 'file-selection.schema.json'), 'utf8');
+    assert.equal(checkedIn, generatedSelection);
+    assert.equal(JSON.parse(generatedSelection).type, 'array');
   });
 
   it('the built dist/file-document.schema.json matches the zod model (run `npm run build`)', function () {

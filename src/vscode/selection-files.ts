@@ -1,0 +1,133 @@
+import * as vscode from 'vscode';
+import { LIMITS, type FileRecord } from '../cdf/model';
+import { documentFromRecord } from '../core/document/render';
+import { saveSelection, type SelectionSaveOutcome } from '../core/save/save-selection';
+import type { ConflictPrompt } from './conflict-prompt';
+import type { SelectionRef } from './record-uri';
+import type { SaveDiagnostics } from './save-diagnostics';
+import type { Sessions } from './sessions';
+
+/** The file ids of each opened selection, kept in workspace state so a reloaded window finds them again. */
+export class SelectionStore {
+  constructor(private readonly state: vscode.Memento) {}
+
+  create(ids: number[]): string {
+    const key = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    void this.state.update(`cdfFiles.selection.${key}`, ids);
+    return key;
+  }
+
+  ids(key: string): number[] | undefined {
+    return this.state.get<number[]>(`cdfFiles.selection.${key}`);
+  }
+}
+
+export const renderSelection = (records: readonly FileRecord[]): string =>
+  JSON.stringify(records.map(documentFromRecord), null, 2) + '\n';
+
+/**
+ * "Edit selection as JSON": several records as one array document; saving diffs every element
+ * against its base and sends the batched updates through the same save loop and conflict rules.
+ */
+export class SelectionFiles {
+  private readonly bases = new Map<string, Map<number, FileRecord>>();
+
+  constructor(
+    private readonly store: SelectionStore,
+    private readonly sessions: Sessions,
+    private readonly diagnostics: SaveDiagnostics,
+    private readonly conflicts: ConflictPrompt,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  cached(ref: SelectionRef): FileRecord[] | undefined {
+    const bases = this.bases.get(ref.key);
+    return bases && [...bases.values()];
+  }
+
+  async read(uri: vscode.Uri, ref: SelectionRef): Promise<FileRecord[]> {
+    const ids = this.store.ids(ref.key);
+    if (!ids) throw vscode.FileSystemError.FileNotFound(uri);
+    const session = await this.sessions.whenReady();
+    if (!session || session.project !== ref.project)
+      throw vscode.FileSystemError.Unavailable(
+        vscode.l10n.t('Connect to CDF project "{0}" to open this selection.', ref.project),
+      );
+    const records: FileRecord[] = [];
+    for (let i = 0; i < ids.length; i += LIMITS.itemsPerRequest)
+      records.push(
+        ...(await session.bulk.retrieveExisting(ids.slice(i, i + LIMITS.itemsPerRequest).map((id) => ({ id })))),
+      );
+    this.bases.set(ref.key, new Map(records.map((r) => [r.id, r])));
+    return records;
+  }
+
+  /** Returns the records as CDF holds them after the save; throws (keeping the edits) on any problem or failure. */
+  async save(uri: vscode.Uri, ref: SelectionRef, text: string): Promise<FileRecord[] | undefined> {
+    const session = this.sessions.active;
+    const bases = this.bases.get(ref.key) ?? new Map((await this.read(uri, ref)).map((r) => [r.id, r]));
+    if (!session) throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Open a CDF project first.'));
+    let outcome: SelectionSaveOutcome;
+    try {
+      outcome = await saveSelection({
+        bases,
+        text,
+        api: {
+          retrieveFiles: (ids, signal) => session.api.retrieveFiles(ids, signal),
+          updateMany: (items, o) => session.bulk.updateMany(items, o),
+        },
+        resolveConflicts: (conflicts) => this.conflicts.askForSelection(conflicts),
+      });
+    } catch (err) {
+      throw new vscode.FileSystemError(
+        vscode.l10n.t('Not saved: {0}', err instanceof Error ? err.message : String(err)),
+      );
+    }
+    switch (outcome.kind) {
+      case 'invalid':
+        this.diagnostics.showProblems(uri, text, outcome.problems);
+        throw new vscode.FileSystemError(
+          vscode.l10n.t(
+            'Not saved: {0} problem(s) in the selection, nothing was sent. See the Problems panel.',
+            outcome.problems.length,
+          ),
+        );
+      case 'cancelled':
+        throw vscode.FileSystemError.Unavailable(
+          vscode.l10n.t('Save cancelled; your edits are kept and nothing was sent.'),
+        );
+      case 'unchanged':
+        this.diagnostics.clear(uri);
+        return undefined;
+      case 'sent': {
+        for (const r of outcome.records) bases.set(r.id, r);
+        const { report } = outcome;
+        this.log.info(
+          `selection save: ${report.applied.length} applied, ${report.failed.length} failed, ${report.unknown.length} unknown`,
+        );
+        const notApplied = report.failed.length + report.unknown.length + report.notSent.length;
+        if (!notApplied) {
+          this.diagnostics.clear(uri);
+          return [...bases.values()];
+        }
+        // The applied files have new bases, so saving again sends only what is still missing.
+        const reasons = [
+          ...report.failed.map((f) => `file ${idOf(f.item)}: ${f.failure.reason}: ${f.failure.message}`),
+          ...report.unknown.map((u) => `file ${idOf(u.item)}: no answer (${u.why})`),
+          ...report.notSent.map((n) => `file ${idOf(n.item)}: not sent`),
+        ];
+        throw new vscode.FileSystemError(
+          vscode.l10n.t(
+            '{0} of {1} changed files saved; {2} not: {3}. Your edits are kept; save again to retry them.',
+            report.applied.length,
+            report.total,
+            notApplied,
+            reasons.slice(0, 5).join('; '),
+          ),
+        );
+      }
+    }
+  }
+}
+
+const idOf = (item: { id?: number } | object): string => ('id' in item ? String(item.id) : '?');

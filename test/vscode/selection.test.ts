@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { FileRecord } from '../../src/cdf/model';
+import { activateExtension, closeAllEditors, fileNodes, openDemo, setText, waitFor } from './helpers';
+
+describe('edit a selection of files as one JSON document', () => {
+  let api: ExtensionApi;
+  before(async () => {
+    api = await activateExtension();
+    await openDemo(api);
+  });
+  after(closeAllEditors);
+
+  it('opens the selected records as an array, and saving sends one batched update of the changes', async () => {
+    await api.tree.setGrouping('flat');
+    const files = fileNodes(await api.tree.getChildren())
+      .filter((f) => !f.record.instanceId)
+      .slice(0, 3);
+    await vscode.commands.executeCommand('cdfFiles.editSelectionAsJson', files[0], files);
+    const doc = vscode.window.activeTextEditor!.document;
+    assert.match(doc.uri.toString(), /^cdf-file:\/demo\/selection\/.+\/3%20files\.json$/);
+    const docs = JSON.parse(doc.getText()) as FileRecord[];
+    assert.deepEqual(
+      docs.map((d) => d.id),
+      files.map((f) => f.record.id),
+    );
+
+    const emulator = api.sessions.active!.demo!;
+    docs[0]!.source = 'From the selection';
+    docs[2]!.directory = '/selection/edited';
+    await setText(doc, JSON.stringify(docs, null, 2) + '\n');
+    emulator.clearRequests();
+    assert.ok(await doc.save());
+    const updates = emulator.requests.filter((r) => r.path.endsWith('/files/update'));
+    assert.deepEqual(
+      updates.map((u) => u.body),
+      [
+        {
+          items: [
+            { id: files[0]!.record.id, update: { source: { set: 'From the selection' } } },
+            { id: files[2]!.record.id, update: { directory: { set: '/selection/edited' } } },
+          ],
+        },
+      ],
+    );
+    const after = await api.sessions.active!.api.retrieveFiles(files.map((f) => f.record.id));
+    assert.equal(after[0]!.source, 'From the selection');
+    assert.equal(after[2]!.directory, '/selection/edited');
+    await waitFor(
+      'the document shows the saved records',
+      () => JSON.parse(doc.getText())[0].lastUpdatedTime === after[0]!.lastUpdatedTime,
+    );
+  });
+
+  it('refuses an invalid element with a diagnostic on its line and sends nothing', async () => {
+    const doc = vscode.window.activeTextEditor!.document;
+    const docs = JSON.parse(doc.getText()) as Record<string, unknown>[];
+    docs[1]!.mimeType = 42;
+    await setText(doc, JSON.stringify(docs, null, 2) + '\n');
+    const emulator = api.sessions.active!.demo!;
+    emulator.clearRequests();
+    assert.equal(await doc.save(), false);
+    assert.equal(emulator.requests.filter((r) => r.path.endsWith('/files/update')).length, 0);
+    const [d] = api.diagnostics.get(doc.uri);
+    assert.ok(d);
+    assert.match(d.message, /\$\[1\]\.mimeType/);
+    assert.match(doc.lineAt(d.range.start.line).text, /"mimeType": 42/);
+  });
+});
