@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { fileRecord, type FileRecord } from '../cdf/model';
 import { planSave, type SaveProblem } from '../core/diff';
 import { problemsFromIssues } from '../core/document/messages';
-import { parseDocument, positionLocator, rangeOfPath } from '../core/document/parse';
+import { parseDocument } from '../core/document/parse';
+import { placeProblems } from '../core/document/place-problems';
 import { formatPath } from '../core/json-path';
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -105,14 +106,7 @@ function readRecord(text: string): { ok: true; record: FileRecord } | { ok: fals
       message: 'This looks like a whole API response; ORIGINAL must be one record (the object inside "items").',
     });
   }
-  const positionAt = positionLocator(text);
-  return {
-    ok: false,
-    problems: problems.map((p) => {
-      const range = rangeOfPath(parsed.tree, p.path, { key: p.onKey === true });
-      return { ...p, ...range, ...positionAt(range.offset) };
-    }),
-  };
+  return { ok: false, problems: placeProblems(text, parsed.tree, problems) };
 }
 
 /** `file:line:column: $.path: message`, the shape editors and CI logs link to their source. */

@@ -9,7 +9,8 @@ import {
   type LabelsPatch,
   type MetadataPatch,
 } from '../cdf/model';
-import { parseDocument, positionLocator, rangeOfPath } from './document/parse';
+import { parseDocument } from './document/parse';
+import { placeProblems } from './document/place-problems';
 import type { DocumentProblem, FileDocument } from './document/types';
 import { validateDocument } from './document/validate';
 import { labelKey, sameFieldValue } from './field-values';
@@ -120,16 +121,7 @@ export function planSave(base: FileRecord, text: string): SavePlan {
   const parsed = parseDocument(text);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const problems = validateDocument(base, parsed.value);
-  if (problems.length > 0) {
-    const positionAt = positionLocator(text);
-    return {
-      ok: false,
-      problems: problems.map((p) => {
-        const range = rangeOfPath(parsed.tree, p.path, { key: p.onKey === true });
-        return { ...p, ...range, ...positionAt(range.offset) };
-      }),
-    };
-  }
+  if (problems.length > 0) return { ok: false, problems: placeProblems(text, parsed.tree, problems) };
   const document = parsed.value as FileDocument;
   const update = diff(base, document);
   return update ? { ok: true, document, update, item: { id: base.id, update } } : { ok: true, document };

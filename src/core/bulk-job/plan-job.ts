@@ -5,6 +5,7 @@ import {
   emptyCounts,
   planBatch,
   type CompiledAction,
+  type BatchPlan,
   type PlanCounts,
   type RecordPlan,
 } from '../bulk';
@@ -23,6 +24,27 @@ export interface JobPlan {
   missing: FileIdentifier[];
 }
 
+export const emptyJobPlan = (): JobPlan => ({
+  items: [],
+  preImages: [],
+  counts: emptyCounts(),
+  changes: [],
+  refusals: [],
+  missing: [],
+});
+
+/** Adds one planned page to a job's plan. */
+export function appendBatch(plan: JobPlan, batch: BatchPlan, missing: readonly FileIdentifier[] = []): void {
+  plan.items.push(...batch.items);
+  plan.preImages.push(...batch.preImages);
+  plan.counts = addCounts(plan.counts, batch.counts);
+  for (const p of batch.plans) {
+    if (p.outcome === 'change') plan.changes.push(p);
+    else if (p.outcome === 'refused') plan.refusals.push(p);
+  }
+  plan.missing.push(...missing);
+}
+
 /**
  * Reads the target page by page and plans every record. `doneIds` skips files this action already
  * changed (a resumed run: some operations, like a directory move into a sub-folder, must not repeat).
@@ -34,17 +56,9 @@ export async function planJob(
   options: { signal?: AbortSignal; doneIds?: Iterable<number>; onPage?: (counts: PlanCounts) => void } = {},
 ): Promise<JobPlan> {
   const context = createBatchContext(options.doneIds);
-  const plan: JobPlan = { items: [], preImages: [], counts: emptyCounts(), changes: [], refusals: [], missing: [] };
+  const plan = emptyJobPlan();
   for await (const page of targetPages(api, target, options.signal)) {
-    const batch = planBatch(page.records, action, context);
-    plan.items.push(...batch.items);
-    plan.preImages.push(...batch.preImages);
-    plan.counts = addCounts(plan.counts, batch.counts);
-    for (const p of batch.plans) {
-      if (p.outcome === 'change') plan.changes.push(p);
-      else if (p.outcome === 'refused') plan.refusals.push(p);
-    }
-    plan.missing.push(...page.missing);
+    appendBatch(plan, planBatch(page.records, action, context), page.missing);
     options.onPage?.(plan.counts);
   }
   return plan;

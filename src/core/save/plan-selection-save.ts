@@ -1,7 +1,8 @@
 import type { FileChangeUpdate, FileRecord } from '../../cdf/model';
 import { diff, type SaveProblem } from '../diff';
-import type { FileDocument } from '../document/types';
-import { parseDocument, positionLocator, rangeOfPath } from '../document/parse';
+import type { DocumentProblem, FileDocument } from '../document/types';
+import { parseDocument } from '../document/parse';
+import { placeProblems } from '../document/place-problems';
 import { validateDocument } from '../document/validate';
 import type { JsonPath } from '../json-path';
 
@@ -20,12 +21,17 @@ export interface SelectionPlan {
 export function planSelectionSave(bases: ReadonlyMap<number, FileRecord>, text: string): SelectionPlan {
   const parsed = parseDocument(text);
   if (!parsed.ok) return { ok: false, problems: parsed.problems, changes: [] };
-  const at = positionLocator(text);
-  const problems: SaveProblem[] = [];
-  const place = (p: { path: JsonPath; message: string; code: SaveProblem['code']; onKey?: boolean }): SaveProblem => {
-    const range = rangeOfPath(parsed.tree, p.path, { key: p.onKey === true });
-    return { severity: 'error', ...p, ...range, ...at(range.offset) };
-  };
+  // Found by path first, placed in the text once at the end (placing needs a pass over the text).
+  const problems: DocumentProblem[] = [];
+  const place = (p: {
+    path: JsonPath;
+    message: string;
+    code: DocumentProblem['code'];
+    onKey?: boolean;
+  }): DocumentProblem => ({
+    severity: 'error',
+    ...p,
+  });
   if (!Array.isArray(parsed.value)) {
     return {
       ok: false,
@@ -70,5 +76,7 @@ export function planSelectionSave(bases: ReadonlyMap<number, FileRecord>, text: 
     const update = diff(base, element as FileDocument);
     if (update) changes.push({ base, update });
   });
-  return problems.length ? { ok: false, problems, changes: [] } : { ok: true, problems: [], changes };
+  return problems.length
+    ? { ok: false, problems: placeProblems(text, parsed.tree, problems), changes: [] }
+    : { ok: true, problems: [], changes };
 }

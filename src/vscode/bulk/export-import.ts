@@ -2,16 +2,14 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { FileRecord } from '../../cdf/model';
 import {
-  addCounts,
   createBatchContext,
-  emptyCounts,
   parseChangesCsv,
   planEach,
   planImportRow,
   recordsToCsv,
   toJsonLine,
 } from '../../core/bulk';
-import { targetPages, type BulkTarget, type JobPlan } from '../../core/bulk-job';
+import { appendBatch, emptyJobPlan, targetPages, type BulkTarget } from '../../core/bulk-job';
 import type { Sessions } from '../sessions';
 import type { FilesTreeProvider } from '../tree/files-tree';
 import type { BulkController } from './bulk-controller';
@@ -124,7 +122,7 @@ export async function importCsv(sessions: Sessions, bulk: BulkController, arg: u
   }
   const refs = parsed.rows.map((r) => r.target);
   const target: BulkTarget = { kind: 'ids', label: `${parsed.rows.length} rows of ${uri.path.split('/').pop()}`, refs };
-  const plan: JobPlan = { items: [], preImages: [], counts: emptyCounts(), changes: [], refusals: [], missing: [] };
+  const plan = emptyJobPlan();
   const context = createBatchContext();
   let row = 0;
   for await (const page of targetPages(session.bulk, target)) {
@@ -136,15 +134,7 @@ export async function importCsv(sessions: Sessions, bulk: BulkController, arg: u
       );
       return record ? [{ record, plan: (rec: FileRecord) => planImportRow(rec, r) }] : [];
     });
-    const batch = planEach(entries, context);
-    plan.items.push(...batch.items);
-    plan.preImages.push(...batch.preImages);
-    plan.counts = addCounts(plan.counts, batch.counts);
-    for (const p of batch.plans) {
-      if (p.outcome === 'change') plan.changes.push(p);
-      else if (p.outcome === 'refused') plan.refusals.push(p);
-    }
-    plan.missing.push(...page.missing);
+    appendBatch(plan, planEach(entries, context), page.missing);
   }
   if (plan.missing.length)
     void vscode.window.showWarningMessage(

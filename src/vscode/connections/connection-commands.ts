@@ -179,12 +179,7 @@ async function runWizard(
       if (!v.trim()) return vscode.l10n.t('A cluster or base URL is required');
       if (!/^[a-z]+:/i.test(v))
         return /^[a-z0-9-]+$/i.test(v) ? undefined : vscode.l10n.t('A cluster name has letters, digits and dashes');
-      try {
-        validateBaseUrl(v);
-        return undefined;
-      } catch (err) {
-        return err instanceof Error ? err.message : String(err);
-      }
+      return urlProblem(v);
     },
   );
   if (!where) return undefined;
@@ -224,14 +219,7 @@ async function runWizard(
     picked.method === 'clientCredentials'
       ? 'Token URL or issuer (https://…)'
       : 'Issuer of your identity provider (https://…)';
-  const issuer = await ask(vscode.l10n.t(issuerLabel), '', (v) => {
-    try {
-      validateBaseUrl(v);
-      return undefined;
-    } catch (err) {
-      return err instanceof Error ? err.message : String(err);
-    }
-  });
+  const issuer = await ask(vscode.l10n.t(issuerLabel), '', urlProblem);
   if (!issuer) return undefined;
   const clientId = await ask(vscode.l10n.t('Client id'), '', required('The client id'));
   if (!clientId) return undefined;
@@ -259,4 +247,14 @@ async function runWizard(
     };
   }
   return { config: { ...base, auth: { kind: picked.method, issuer, ...common } } };
+}
+
+/** Why a URL cannot be used (https, or http on loopback only), or nothing. */
+function urlProblem(v: string): string | undefined {
+  try {
+    validateBaseUrl(v);
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
 }
