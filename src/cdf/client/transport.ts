@@ -293,12 +293,14 @@ export class CdfTransport {
       const { code: _code, message, missing, duplicated, extra, ...rest } = parsed.data.error;
       return new CdfApiError({
         status: response.status,
-        message,
+        // A server or proxy may quote the request's token back; the message reaches logs and the UI.
+        message: this.options.redactor.text(message),
         request,
         requestId,
         missing,
         duplicated,
-        extra: extra ?? (Object.keys(rest).length > 0 ? rest : undefined),
+        extra: this.options.redactor.value(extra ?? (Object.keys(rest).length > 0 ? rest : undefined)) as
+          Record<string, unknown> | undefined,
         autoRetryable: headerRetryable || rest.isAutoRetryable === true,
         retryAfterMs,
         attempts,

@@ -1,5 +1,6 @@
 import type { UpdateReport } from '../../cdf/client/update/update-report';
 import type { FileRecord } from '../../cdf/model';
+import { deepEqual } from '../field-values';
 import type { BulkOperation } from '../bulk';
 import type { BulkTarget } from './bulk-api';
 
@@ -38,8 +39,19 @@ export class BulkActionRecord {
     this.reports.push(report);
   }
 
-  /** Files this action has changed (for a resumed run's `doneIds`). */
+  /** Files this action has changed for certain. */
   get appliedIds(): number[] {
     return [...this.postImages.keys()];
+  }
+
+  /**
+   * For a resumed run: has this action already reached the file? Certainly when it was applied; for a
+   * file sent without an answer, when it is no longer as it was before (the action, or someone else,
+   * changed it: either way it must not be changed again, which some operations would do twice).
+   */
+  isDone(current: FileRecord): boolean {
+    if (this.postImages.has(current.id)) return true;
+    const before = this.preImages.get(current.id);
+    return this.uncertain.has(current.id) && before !== undefined && !deepEqual(before, current);
   }
 }

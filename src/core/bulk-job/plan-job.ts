@@ -53,11 +53,20 @@ export async function planJob(
   api: BulkApi,
   target: BulkTarget,
   action: CompiledAction,
-  options: { signal?: AbortSignal; doneIds?: Iterable<number>; onPage?: (counts: PlanCounts) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    doneIds?: Iterable<number>;
+    /** Judged on the record as it is now: a resumed run leaves files the action already changed. */
+    isDone?: (current: FileRecord) => boolean;
+    onPage?: (counts: PlanCounts) => void;
+  } = {},
 ): Promise<JobPlan> {
-  const context = createBatchContext(options.doneIds);
+  const done = new Set(options.doneIds);
+  // The context reads this very set, so ids found done page by page count from that page on.
+  const context = { ...createBatchContext(), doneIds: done };
   const plan = emptyJobPlan();
   for await (const page of targetPages(api, target, options.signal)) {
+    if (options.isDone) for (const r of page.records) if (options.isDone(r)) done.add(r.id);
     appendBatch(plan, planBatch(page.records, action, context), page.missing);
     options.onPage?.(plan.counts);
   }

@@ -118,7 +118,10 @@ function problemsFromIssue(issue: Issue, root: unknown, prefix: JsonPath, topNul
     case 'too_big': {
       const max = Number(issue.maximum);
       if (typeof value === 'string') {
-        return [problem(path, 'too-long', `${where} is ${value.length} characters; the API allows at most ${max}.`)];
+        // zod counts code points, so the message does too (an emoji is one character, not two).
+        return [
+          problem(path, 'too-long', `${where} is ${[...value].length} characters; the API allows at most ${max}.`),
+        ];
       }
       if (Array.isArray(value)) {
         const position = max === 2 && field === 'geoLocation' ? ' (a position is [longitude, latitude])' : '';

@@ -32,9 +32,20 @@ const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyCo
  * that a problem's JSON path can be mapped back to a range ({@link rangeOfPath}).
  */
 export function parseDocument(text: string): ParsedDocument {
+  const lines = lineStarts(text);
+  // jsonc-parser and the checks below recurse per level: a few KB of "[[[[..." would overflow the
+  // stack. No record document comes near this depth, so refuse it before parsing.
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const message = `The JSON is nested more than ${MAX_DEPTH} levels deep here; a file record is never that deep.`;
+    return {
+      ok: false,
+      problems: [located(lines, { offset: deep, length: 1 }, 'invalid-json', [], message)],
+      tree: undefined,
+    };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, STRICT);
-  const lines = lineStarts(text);
   const problems: ParseProblem[] = [];
   // One mistake makes the parser report a cascade of follow-up errors; only the first is reliable.
   const first = errors[0];
@@ -229,4 +240,24 @@ function syntaxMessage(text: string, error: ParseError): string {
     }
   })();
   return `Invalid JSON: ${detail}`;
+}
+
+/** Deeper than any record document (a GeoJSON MultiPolygon is 7 levels). */
+export const MAX_DEPTH = 128;
+
+/** The offset where brackets outside strings first nest deeper than {@link MAX_DEPTH}, if they do. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+  return undefined;
 }

@@ -41,6 +41,12 @@ export function validateDocument(base: FileRecord, edited: unknown): DocumentPro
   const problems: DocumentProblem[] = [];
   const invalidFields = new Set<string>();
   for (const [key, value] of Object.entries(doc)) {
+    // A pasted or generated document can hold thousands of mistakes; the first ones are what a person
+    // fixes first, and judging them all would freeze the editor (live problems run on every edit).
+    if (problems.length >= MAX_PROBLEMS) {
+      problems.push(problem([], 'invalid', `More problems follow; fix these ${MAX_PROBLEMS} first.`));
+      return problems;
+    }
     const found = isEditable(key)
       ? editableFieldProblems(key, value)
       : key === 'name'
@@ -49,20 +55,24 @@ export function validateDocument(base: FileRecord, edited: unknown): DocumentPro
           ? readOnlyProblems(base, key, value)
           : [unknownFieldProblem(key)];
     if (found.length) invalidFields.add(key);
-    problems.push(...found);
+    for (const p of found.slice(0, MAX_PROBLEMS)) problems.push(p);
   }
   if (base.instanceId) problems.push(...instanceLinkedProblems(base, doc, invalidFields));
   return problems;
 }
+
+/** At most this many problems are reported for one document (plus one line saying more follow). */
+export const MAX_PROBLEMS = 100;
 
 /** Types and limits from the zod model (so the limits live in one place), then uniqueness in the sets. */
 function editableFieldProblems(name: EditableFieldName, value: unknown): DocumentProblem[] {
   if (value === null) return [];
   const result = EDITABLE_FIELDS[name].schema.safeParse(value);
   const problems = result.success ? [] : problemsFromIssues(result.error.issues, value, [name], true);
-  if (!Array.isArray(value)) return problems;
-  if (EDITABLE_FIELDS[name].kind === 'idSet') problems.push(...duplicates(name, value, (v) => v, 'duplicate-id'));
-  if (EDITABLE_FIELDS[name].kind === 'labels') problems.push(...duplicates(name, value, labelKey, 'duplicate-label'));
+  // An over-long list is already refused as a whole; listing each repeat in it would only drown that.
+  if (!Array.isArray(value) || !result.success) return problems;
+  if (EDITABLE_FIELDS[name].kind === 'idSet') return duplicates(name, value, (v) => v, 'duplicate-id');
+  if (EDITABLE_FIELDS[name].kind === 'labels') return duplicates(name, value, labelKey, 'duplicate-label');
   return problems;
 }
 

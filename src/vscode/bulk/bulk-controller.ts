@@ -117,7 +117,7 @@ export class BulkController implements vscode.Disposable {
     const session = this.session();
     const compiled = compileAction(record.operations);
     if (!compiled.ok) throw new Error(compiled.problems.map((p) => p.message).join(' '));
-    const plan = await this.plan(session, record.target, compiled.action, record.appliedIds);
+    const plan = await this.plan(session, record.target, compiled.action, (r) => record.isDone(r));
     if (!plan) return undefined;
     if (plan.counts.changed === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The last bulk action has nothing left to do.'));
@@ -198,7 +198,7 @@ export class BulkController implements vscode.Disposable {
     session: ProjectSession,
     target: BulkTarget,
     action: Parameters<typeof planJob>[2],
-    doneIds?: number[],
+    isDone?: (current: FileRecord) => boolean,
   ) {
     return vscode.window.withProgress(
       {
@@ -212,7 +212,7 @@ export class BulkController implements vscode.Disposable {
         try {
           return await planJob(session.bulk, target, action, {
             signal: abort.signal,
-            doneIds,
+            isDone,
             onPage: (c) =>
               progress.report({ message: vscode.l10n.t('{0} files read, {1} to change', c.matched, c.changed) }),
           });

@@ -124,7 +124,11 @@ class UpdateRun {
         await Promise.race(running);
       }
       for (const unit of this.queue.splice(0)) {
-        for (const i of unit.indexes) this.settle(i, { outcome: 'notSent' });
+        // A re-queued batch whose earlier attempt may have landed is not "not sent": it may be applied.
+        const outcome: SettleInput = unit.possiblyApplied
+          ? { outcome: 'unknown', why: 'cancelled before it was sent again; an earlier attempt may have been applied' }
+          : { outcome: 'notSent' };
+        for (const i of unit.indexes) this.settle(i, outcome);
       }
     } finally {
       signal?.removeEventListener('abort', onAbort);
