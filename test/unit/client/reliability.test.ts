@@ -29,7 +29,7 @@ function assertEveryItemAccountedFor(report: UpdateReport, emu: RunningEmulator)
   const seen = updateRequests(emu);
   assert.equal(seen.length, report.attempts.length, 'attempts made = requests the emulator received');
   const answeredIds = new Set(report.attempts.map((a) => a.requestId).filter(Boolean));
-  const outcomeOf = new Map(report.items.map((o) => [('id' in o.item ? o.item.id : NaN), o.outcome]));
+  const outcomeOf = new Map(report.items.map((o) => ['id' in o.item ? o.item.id : NaN, o.outcome]));
   for (const r of seen) {
     if (r.status === 0 || answeredIds.has(r.requestId)) continue;
     // The server answered a request the client had already given up on (cancelled, timed out): the
