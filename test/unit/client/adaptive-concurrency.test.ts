@@ -3,15 +3,29 @@ import fc from 'fast-check';
 import { AdaptiveConcurrency } from '../../../src/cdf/client/adaptive-concurrency';
 
 describe('adaptive concurrency (AIMD)', () => {
-  it('starts small and grows by one after a run of successes as long as the limit', () => {
+  it('starts small and, until the first throttle, grows by one per success (doubling each round)', () => {
     const c = new AdaptiveConcurrency({ initial: 2, max: 16 });
     assert.equal(c.limit, 2);
     c.onSuccess();
-    assert.equal(c.limit, 2);
     c.onSuccess();
-    assert.equal(c.limit, 3);
+    assert.equal(c.limit, 4, 'one round of 2 successes doubles 2 to 4');
+    for (let i = 0; i < 4; i++) c.onSuccess();
+    assert.equal(c.limit, 8);
+    for (let i = 0; i < 20; i++) c.onSuccess();
+    assert.equal(c.limit, 16, 'never past the maximum');
+  });
+
+  it('after a throttle, grows by one after a run of successes as long as the limit', () => {
+    const c = new AdaptiveConcurrency({ initial: 8, max: 16 });
+    c.onThrottled(c.epoch); // 4, slow start over
     for (let i = 0; i < 3; i++) c.onSuccess();
     assert.equal(c.limit, 4);
+    c.onSuccess();
+    assert.equal(c.limit, 5);
+    for (let i = 0; i < 4; i++) c.onSuccess();
+    assert.equal(c.limit, 5);
+    c.onSuccess();
+    assert.equal(c.limit, 6);
   });
 
   it('halves on a throttle, never below the minimum', () => {
@@ -36,7 +50,8 @@ describe('adaptive concurrency (AIMD)', () => {
   });
 
   it('a throttle resets the run of successes', () => {
-    const c = new AdaptiveConcurrency({ initial: 4 });
+    const c = new AdaptiveConcurrency({ initial: 8 });
+    c.onThrottled(c.epoch); // 4: the slow start is over
     c.onSuccess();
     c.onSuccess();
     c.onSuccess();

@@ -203,7 +203,8 @@ class UpdateRun {
           if (event.status === 429 || event.status === 503) {
             if (event.status === 429) this.throttled++;
             this.limiter.onThrottled(epoch);
-          } else {
+          } else if (event.status < 300) {
+            // Only work that got through says the budget has room; a refusal (4xx) says nothing of it.
             this.limiter.onSuccess();
           }
           if (event.status >= 500) possiblyApplied = true;
