@@ -1,0 +1,72 @@
+/** An emulator in its own process (so it does not share the client's event loop), for benchmarks. */
+import path from 'node:path';
+import type { EmulatorOptions, FaultOptions, ThrottleOptions } from '../../../src/emulator';
+import type { FileRecord } from '../../../src/cdf/model';
+import { startChild, type ChildHandle } from './child-process';
+
+/** The JSON-safe subset of {@link EmulatorOptions} a child can take. */
+export interface EmulatorSettings {
+  files: number;
+  seed?: number;
+  project?: string;
+  token?: string;
+  throttle?: ThrottleOptions;
+  faults?: FaultOptions;
+}
+
+export interface EmulatorReady {
+  baseUrl: string;
+  apiBase: string;
+  project: string;
+  token: string;
+  files: number;
+  /** `startEmulator` alone: generating the demo data and listening. */
+  startMs: number;
+  rssBytes: number;
+}
+
+/** Answered requests per `METHOD /path-below-project`, by HTTP status. */
+export type RequestCounts = Record<string, { requests: number; byStatus: Record<string, number> }>;
+
+export interface EmulatorProcess extends EmulatorReady {
+  /** From fork to ready: process start, module load and `startEmulator`. */
+  spawnToReadyMs: number;
+  counts(): Promise<RequestCounts>;
+  /** Fresh throttle buckets, fault draws and counters for the next peer. */
+  resetForNextPeer(): Promise<void>;
+  fileIds(): Promise<number[]>;
+  countMetadata(key: string, value: string): Promise<{ matching: number; total: number }>;
+  record(id: number): Promise<FileRecord | null>;
+  close(): Promise<void>;
+}
+
+export async function startEmulatorProcess(settings: EmulatorSettings): Promise<EmulatorProcess> {
+  const startedAt = performance.now();
+  // The demo generator holds every record in memory; 1M records need more than the default heap.
+  const child: ChildHandle = await startChild(path.join(__dirname, 'emulator-child.ts'), {
+    nodeFlags: ['--max-old-space-size=8192'],
+  });
+  let ready: EmulatorReady;
+  try {
+    ready = await child.call<EmulatorReady>('start', { seed: 1, ...settings } satisfies EmulatorOptions);
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+  return {
+    ...ready,
+    spawnToReadyMs: performance.now() - startedAt,
+    counts: () => child.call<RequestCounts>('counts'),
+    resetForNextPeer: () => child.call<void>('resetForNextPeer'),
+    fileIds: () => child.call<number[]>('fileIds'),
+    countMetadata: (key, value) => child.call('countMetadata', { key, value }),
+    record: (id) => child.call<FileRecord | null>('record', { id }),
+    close: () => child.stop(),
+  };
+}
+
+/** Sums of a route's answers: everything, and the 429s. */
+export function routeTotals(counts: RequestCounts, route: string): { requests: number; throttled: number } {
+  const entry = counts[route];
+  return { requests: entry?.requests ?? 0, throttled: entry?.byStatus['429'] ?? 0 };
+}

@@ -1,0 +1,87 @@
+/**
+ * How big each benchmark runs. Defaults are the full sizes of issue 7; `--smoke` (or BENCH_SMOKE=1)
+ * is the tiny run the unit test makes. Any size can be set by flag or environment variable.
+ */
+import { BULK_SCENARIOS, SMOKE_SCENARIO, type BulkScenario } from '../bulk-update/scenarios';
+
+export const BENCHMARK_NAMES = ['bulk-update', 'listing', 'editor-loop', 'diff-cost', 'bundle'] as const;
+export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];
+
+export interface BenchSizes {
+  bulkRecords: number;
+  bulkScenarios: readonly BulkScenario[];
+  listRecords: number;
+  editorIterations: number;
+  diffRounds: number;
+  diffRoundMs: number;
+  loadRuns: number;
+}
+
+export const FULL_SIZES: BenchSizes = {
+  bulkRecords: 100_000,
+  bulkScenarios: BULK_SCENARIOS,
+  listRecords: 1_000_000,
+  editorIterations: 50,
+  diffRounds: 15,
+  diffRoundMs: 100,
+  loadRuns: 15,
+};
+
+export const SMOKE_SIZES: BenchSizes = {
+  bulkRecords: 2_500,
+  bulkScenarios: [SMOKE_SCENARIO],
+  listRecords: 2_500,
+  editorIterations: 3,
+  diffRounds: 2,
+  diffRoundMs: 5,
+  loadRuns: 1,
+};
+
+export interface RunPlan {
+  sizes: BenchSizes;
+  only: readonly BenchmarkName[];
+  outDir: string | undefined;
+  smoke: boolean;
+}
+
+/** `--name=value` or `--name value` from argv, else `BENCH_NAME` from the environment. */
+function option(argv: readonly string[], env: NodeJS.ProcessEnv, name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === `--${name}`) return argv[i + 1];
+    if (arg.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
+  }
+  return env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
+}
+
+function positiveInteger(text: string | undefined, what: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${what} must be a whole number above 0, got ${JSON.stringify(text)}`);
+  return n;
+}
+
+export function parsePlan(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): RunPlan {
+  const smoke = argv.includes('--smoke') || env.BENCH_SMOKE === '1';
+  const base = smoke ? SMOKE_SIZES : FULL_SIZES;
+  const onlyText = option(argv, env, 'only');
+  const only = onlyText === undefined ? [...BENCHMARK_NAMES] : onlyText.split(',').map((s) => s.trim());
+  for (const name of only) {
+    if (!(BENCHMARK_NAMES as readonly string[]).includes(name))
+      throw new Error(`unknown benchmark ${JSON.stringify(name)}; known: ${BENCHMARK_NAMES.join(', ')}`);
+  }
+  return {
+    smoke,
+    only: only as BenchmarkName[],
+    outDir: option(argv, env, 'out'),
+    sizes: {
+      ...base,
+      bulkRecords: positiveInteger(option(argv, env, 'bulk-records'), '--bulk-records') ?? base.bulkRecords,
+      listRecords: positiveInteger(option(argv, env, 'list-records'), '--list-records') ?? base.listRecords,
+      editorIterations:
+        positiveInteger(option(argv, env, 'editor-iterations'), '--editor-iterations') ?? base.editorIterations,
+      loadRuns: positiveInteger(option(argv, env, 'load-runs'), '--load-runs') ?? base.loadRuns,
+    },
+  };
+}
