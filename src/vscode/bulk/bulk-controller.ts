@@ -345,6 +345,7 @@ export class BulkController implements vscode.Disposable {
       make: () => Promise.resolve({ kind: 'filter', label: this.tree.description || 'all files', filter }),
     });
     choices.push({ label: vscode.l10n.t('Ids or external ids I paste…'), make: () => pastedTarget() });
+    choices.push({ label: vscode.l10n.t('Ids or external ids from a file…'), make: () => fileTarget() });
     const picked = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Bulk edit: which files?') });
     return picked?.make();
   }
@@ -373,12 +374,45 @@ async function pastedTarget(): Promise<BulkTarget | undefined> {
     prompt: vscode.l10n.t(
       'Ids and external ids, separated by commas or spaces; quote an external id that looks like a number',
     ),
-    validateInput: (v) => parseTargets(v.replace(/\s+/g, '\n')).problems.map((p) => `line ${p.line}: ${p.message}`)[0],
+    validateInput: (v) =>
+      parseTargets(v.replace(/\s+/g, '\n'))
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => `item ${p.line}: ${p.message}`)[0],
     ignoreFocusOut: true,
   });
   if (!text) return undefined;
   const parsed = parseTargets(text.replace(/\s+/g, '\n'));
   return { kind: 'ids', label: `${parsed.targets.length} listed files`, refs: parsed.targets };
+}
+
+/** One id or external id per line (or a JSON array), e.g. a column saved from a spreadsheet or a query. */
+async function fileTarget(): Promise<BulkTarget | undefined> {
+  const { parseTargets } = await import('../../core/bulk/targets-text');
+  const [uri] =
+    (await vscode.window.showOpenDialog({
+      title: vscode.l10n.t('A file of ids or external ids, one per line'),
+      filters: { 'Text, CSV or JSON': ['txt', 'csv', 'json', 'lst'] },
+    })) ?? [];
+  if (!uri) return undefined;
+  const parsed = parseTargets(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
+  const errors = parsed.problems.filter((p) => p.severity === 'error');
+  if (errors.length)
+    throw new Error(
+      vscode.l10n.t(
+        '{0} has {1} line(s) that are not ids; nothing was sent. {2}',
+        uri.path.split('/').pop() ?? '',
+        errors.length,
+        errors
+          .slice(0, 5)
+          .map((p) => `line ${p.line}: ${p.message}`)
+          .join('; '),
+      ),
+    );
+  return {
+    kind: 'ids',
+    label: `${parsed.targets.length} files listed in ${uri.path.split('/').pop()}`,
+    refs: parsed.targets,
+  };
 }
 
 function emptyPlanCounts(changed: number): JobPlan['counts'] {
