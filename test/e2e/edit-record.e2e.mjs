@@ -210,4 +210,24 @@ export async function scenario({ page, shot }) {
   await runPaletteCommand(page, 'View: Toggle Problems');
   await page.locator('.markers-panel', { hasText: 'already used' }).waitFor({ timeout: 10000 });
   await shot('17-problems-panel');
+
+  // 10. Reload the window with the edit unsaved: VS Code restores the dirty editor, the extension
+  // reconnects to the demo project, and the edit can still be fixed and saved.
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(2500); // VS Code writes the backup of a dirty editor a moment after the edit
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  const restored = page.locator('.tabs-container .tab.dirty', { hasText: `${fileName}.json` });
+  await restored.waitFor({ timeout: 60000 });
+  await restored.click();
+  assert.match(
+    await editorText(),
+    new RegExp(`"externalId":\\s*"${other.externalId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`),
+  );
+  await page.locator('.statusbar-item', { hasText: 'CDF: Demo project' }).waitFor({ timeout: 30000 });
+  await shot('18-restored-after-reload');
+  await replaceLine('"externalId": ', `"externalId": "${before.externalId}-renamed",`);
+  await save();
+  await restored.waitFor({ state: 'detached', timeout: 15000 });
+  assert.equal((await record(id)).externalId, `${before.externalId}-renamed`);
 }
