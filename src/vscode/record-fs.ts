@@ -150,13 +150,7 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     this.saved.fire({ uri, outcome });
     switch (outcome.kind) {
       case 'invalid':
-        this.diagnostics.showProblems(uri, text, outcome.problems);
-        throw new vscode.FileSystemError(
-          vscode.l10n.t(
-            'Not saved: {0} problem(s) in the document, nothing was sent. See the Problems panel.',
-            outcome.problems.length,
-          ),
-        );
+        throw this.diagnostics.refuse(uri, text, outcome.problems, 'document');
       case 'cancelled':
         throw vscode.FileSystemError.Unavailable(
           vscode.l10n.t('Save cancelled; your edits are kept and nothing was sent.'),

@@ -42,6 +42,23 @@ export class SaveDiagnostics implements vscode.Disposable {
     this.collection.set(uri, [d]);
   }
 
+  /** Shows why a save was refused and returns the error that keeps the editor dirty. */
+  refuse(
+    uri: vscode.Uri,
+    text: string,
+    problems: SaveProblem[],
+    what: 'document' | 'selection',
+  ): vscode.FileSystemError {
+    this.showProblems(uri, text, problems);
+    return new vscode.FileSystemError(
+      vscode.l10n.t(
+        'Not saved: {0} problem(s) in the {1}, nothing was sent. See the Problems panel.',
+        problems.length,
+        what,
+      ),
+    );
+  }
+
   has(uri: vscode.Uri): boolean {
     return (this.collection.get(uri)?.length ?? 0) > 0;
   }

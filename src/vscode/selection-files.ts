@@ -85,13 +85,7 @@ export class SelectionFiles {
     }
     switch (outcome.kind) {
       case 'invalid':
-        this.diagnostics.showProblems(uri, text, outcome.problems);
-        throw new vscode.FileSystemError(
-          vscode.l10n.t(
-            'Not saved: {0} problem(s) in the selection, nothing was sent. See the Problems panel.',
-            outcome.problems.length,
-          ),
-        );
+        throw this.diagnostics.refuse(uri, text, outcome.problems, 'selection');
       case 'cancelled':
         throw vscode.FileSystemError.Unavailable(
           vscode.l10n.t('Save cancelled; your edits are kept and nothing was sent.'),

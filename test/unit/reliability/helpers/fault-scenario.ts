@@ -8,6 +8,8 @@
 import fc from 'fast-check';
 import type { RetryPolicy } from '../../../../src/cdf/client/retry-policy';
 import type { FaultOptions, RouteFaults, ThrottleOptions } from '../../../../src/emulator';
+// A seeded [0, 1) source, so the client's backoff jitter repeats with the scenario: the emulator's own.
+import { seededRandom } from '../../../../src/emulator/util/random';
 
 export interface TokenExpiry {
   /** The token in use stops working after the emulator has accepted this many requests with it. */
@@ -78,19 +80,6 @@ const tokenExpiry: fc.Arbitrary<TokenExpiry | undefined> = fc.oneof(
     arbitrary: fc.record({ afterRequests: fc.integer({ min: 0, max: 6 }), refreshWorks: fc.boolean() }),
   },
 );
-
-/** A seeded [0, 1) source, so the client's backoff jitter repeats with the scenario. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    // mulberry32
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const retry: fc.Arbitrary<Partial<RetryPolicy>> = fc
   .record({
