@@ -73,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view,
     preview,
     bulk,
+    lookups,
     new StatusBar(sessions),
     vscode.workspace.registerFileSystemProvider(FILE_SCHEME, fs, { isCaseSensitive: true }),
     vscode.languages.registerCompletionItemProvider(

@@ -9,7 +9,8 @@ import type { SaveDiagnostics } from './save-diagnostics';
  * every edit and drop each problem as soon as it is gone (the schema's own squiggles come from VS Code's JSON service).
  */
 export function watchLiveProblems(fs: RecordFileSystem, diagnostics: SaveDiagnostics): vscode.Disposable {
-  let timer: NodeJS.Timeout | undefined;
+  // One timer per document: edits in another record must not cancel this one's re-check.
+  const timers = new Map<string, NodeJS.Timeout>();
   return vscode.workspace.onDidChangeTextDocument((e) => {
     const doc = e.document;
     if (doc.uri.scheme !== FILE_SCHEME || !diagnostics.has(doc.uri)) return;
@@ -19,13 +20,18 @@ export function watchLiveProblems(fs: RecordFileSystem, diagnostics: SaveDiagnos
         .some((d) => typeof d.code === 'string' && (d.code.startsWith('api-') || d.code === 'network'))
     )
       return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const base = fs.baseOf(doc.uri);
-      if (!base) return;
-      const plan = planSave(base, doc.getText());
-      if (plan.ok) diagnostics.clear(doc.uri);
-      else diagnostics.showProblems(doc.uri, doc.getText(), plan.problems);
-    }, 250);
+    const key = doc.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        const base = fs.baseOf(doc.uri);
+        if (!base) return;
+        const plan = planSave(base, doc.getText());
+        if (plan.ok) diagnostics.clear(doc.uri);
+        else diagnostics.showProblems(doc.uri, doc.getText(), plan.problems);
+      }, 250),
+    );
   });
 }

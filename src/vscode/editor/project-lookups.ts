@@ -1,14 +1,21 @@
+import type * as vscode from 'vscode';
 import type { AssetSummary, DataSetSummary, LabelSummary } from '../../cdf/files-api';
 import type { Sessions } from '../sessions';
 
 const TTL_MS = 60_000;
 
 /** Data sets and labels of the active project for completion, fetched once a minute at most. */
-export class ProjectLookups {
+export class ProjectLookups implements vscode.Disposable {
   private cache = new Map<string, { at: number; value: Promise<unknown> }>();
 
+  private readonly subscription: vscode.Disposable;
+
   constructor(private readonly sessions: Sessions) {
-    sessions.onDidChange(() => (this.cache = new Map()));
+    this.subscription = sessions.onDidChange(() => (this.cache = new Map()));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
   }
 
   dataSets(): Promise<DataSetSummary[]> {
