@@ -40,4 +40,4 @@ export const CONTEXT = {
   filtered: 'cdfFiles.filtered',
 } as const;
 
-export const FILE_SCHEME = 'cdf-file';
+export const FILE_SCHEME = 'cdf-record';

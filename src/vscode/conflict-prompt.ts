@@ -5,7 +5,7 @@ import type { MergeConflict } from '../core/merge';
 import type { ConflictChoice } from '../core/save/save-record';
 import type { SelectionConflict } from '../core/save/save-selection';
 
-const COMPARE_SCHEME = 'cdf-file-compare';
+const COMPARE_SCHEME = 'cdf-record-compare';
 
 /**
  * When a save finds fields changed both here and on the server, show the two versions side by side

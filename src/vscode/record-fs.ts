@@ -18,7 +18,7 @@ interface Base {
 const FRESH_MS = 2000;
 
 /**
- * Records as JSON documents on the `cdf-file:` scheme. readFile fetches the record (the base);
+ * Records as JSON documents on the `cdf-record:` scheme. readFile fetches the record (the base);
  * writeFile runs the save loop and throws on every failure, so VS Code keeps the buffer dirty with
  * the user's text and offers to retry.
  */

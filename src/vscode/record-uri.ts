@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { FILE_SCHEME } from './command-ids';
 
 /**
- * Self-describing record URIs: `cdf-file:/PROJECT/files/ID/NAME.json`. The id is the identity; the
+ * Self-describing record URIs: `cdf-record:/PROJECT/files/ID/NAME.json`. The id is the identity; the
  * name segment is only there so the editor tab reads "P-101.pdf.json" instead of "4711.json".
  * A record renamed on the server keeps working: every look-up goes by project and id.
  */
@@ -35,7 +35,7 @@ function safeFileName(name: string): string {
   return (cleaned || 'file').slice(0, 120);
 }
 
-/** A selection opened as one JSON array: `cdf-file:/PROJECT/selection/KEY/N files.json`. */
+/** A selection opened as one JSON array: `cdf-record:/PROJECT/selection/KEY/N files.json`. */
 export interface SelectionRef {
   project: string;
   key: string;

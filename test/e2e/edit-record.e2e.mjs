@@ -132,6 +132,16 @@ export async function scenario({ page, shot }) {
   await page.keyboard.press('Enter');
   await page.keyboard.insertText(before.labels?.length ? ' },' : ' } ],');
   await dirtyTab.first().waitFor();
+  // A remote or browser VS Code (this one is code-server) rewrites `file` inside resourceScheme
+  // conditions: Preview Update must still be offered in the editor title and the palette.
+  await page.locator('.editor-actions .action-label[aria-label^="Preview Update"]').first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>CDF Files: Preview Update');
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'CDF Files: Preview Update' })
+    .first()
+    .waitFor({ timeout: 10000 });
+  await page.keyboard.press('Escape');
   const updatesBefore = updates().length;
   await save();
   await dirtyTab.waitFor({ state: 'detached', timeout: 15000 });

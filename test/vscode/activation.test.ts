@@ -30,7 +30,7 @@ describe('activation in a real VS Code', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
     const validation = pkg.contributes.jsonValidation as { fileMatch: string; url: string }[];
     assert.ok(
-      validation.some((v) => v.fileMatch.startsWith('cdf-file:/') && v.url.endsWith('file-document.schema.json')),
+      validation.some((v) => v.fileMatch.startsWith('cdf-record:/') && v.url.endsWith('file-document.schema.json')),
     );
     await vscode.commands.executeCommand('cdfFiles.openDocumentSchema');
     const editor = vscode.window.activeTextEditor;

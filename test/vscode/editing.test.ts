@@ -27,7 +27,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
   const open = async (record: FileRecord): Promise<vscode.TextDocument> => {
     await vscode.commands.executeCommand('cdfFiles.openFile', { kind: 'file', id: `t/${record.id}`, record });
     const editor = vscode.window.activeTextEditor;
-    assert.ok(editor && editor.document.uri.scheme === 'cdf-file');
+    assert.ok(editor && editor.document.uri.scheme === 'cdf-record');
     return editor.document;
   };
   const updates = () => emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/files/update'));
@@ -194,7 +194,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     emulator.clearRequests();
     await vscode.commands.executeCommand('cdfFiles.previewUpdate', doc.uri);
     const preview = await waitFor('the preview', () =>
-      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'cdf-file-preview'),
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'cdf-record-preview'),
     );
     assert.deepEqual(JSON.parse(preview.getText()), {
       items: [{ id: record.id, update: { mimeType: { set: 'application/x-preview' } } }],

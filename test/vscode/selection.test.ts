@@ -19,7 +19,7 @@ describe('edit a selection of files as one JSON document', () => {
       .slice(0, 3);
     await vscode.commands.executeCommand('cdfFiles.editSelectionAsJson', files[0], files);
     const doc = vscode.window.activeTextEditor!.document;
-    assert.match(doc.uri.toString(), /^cdf-file:\/demo\/selection\/.+\/3%20files\.json$/);
+    assert.match(doc.uri.toString(), /^cdf-record:\/demo\/selection\/.+\/3%20files\.json$/);
     const docs = JSON.parse(doc.getText()) as FileRecord[];
     assert.deepEqual(
       docs.map((d) => d.id),

@@ -3,7 +3,7 @@ import { planSave } from '../../core/diff';
 import { COMMANDS, FILE_SCHEME } from '../command-ids';
 import type { RecordFileSystem } from '../record-fs';
 
-const PREVIEW_SCHEME = 'cdf-file-preview';
+const PREVIEW_SCHEME = 'cdf-record-preview';
 
 /**
  * "Preview update": the exact `POST /files/update` body saving would send (against the record as it
