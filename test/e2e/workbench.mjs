@@ -1,10 +1,11 @@
 // A real VS Code (code-server) with this extension under development, driven by Playwright in Debian's
 // Chromium, the way a person uses it. Shared by the UI scenarios.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCodeServer, launchBrowser } from '../../scripts/vscode-harness/harness.mjs';
+import { CODE_SERVER, startCodeServer, launchBrowser } from '../../scripts/vscode-harness/harness.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SHOTS = process.env.SHOTS || path.join(ROOT, 'test-artifacts', 'e2e');
@@ -17,10 +18,23 @@ const freePort = () =>
     });
   });
 
-/** Starts code-server + Chromium and opens the workbench with the extension loaded from ROOT. */
-export async function openWorkbench({ env = {}, settings = {} } = {}) {
+/** Installs a .vsix into the extensions folder a workbench under `root` uses, as a user would. */
+function installVsix(root, vsix) {
+  const r = spawnSync(CODE_SERVER, ['--extensions-dir', path.join(root, 'extensions'), '--install-extension', vsix], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(root, 'xdg-config') },
+  });
+  if (r.status !== 0) throw new Error(`installing ${vsix} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/**
+ * Starts code-server + Chromium and opens the workbench with the extension loaded from ROOT, or,
+ * with `installVsix`, with that package installed instead (no development folder at all).
+ */
+export async function openWorkbench({ env = {}, settings = {}, installVsix: vsix } = {}) {
   const port = await freePort();
   const root = fs.mkdtempSync(path.join(process.env.TMPDIR || '/tmp', 'cdf-ui-'));
+  if (vsix) installVsix(root, vsix);
   const ws = path.join(root, 'ws');
   fs.mkdirSync(ws, { recursive: true });
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -38,7 +52,7 @@ export async function openWorkbench({ env = {}, settings = {} } = {}) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const payload = encodeURIComponent(
     JSON.stringify([
-      ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${ROOT}`],
+      ...(vsix ? [] : [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${ROOT}`]]),
       ['skipWelcome', 'true'],
     ]),
   );
