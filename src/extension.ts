@@ -18,6 +18,7 @@ import { UpdatePreview } from './vscode/editor/update-preview';
 import { watchLiveProblems } from './vscode/live-problems';
 import { RecordFileSystem } from './vscode/record-fs';
 import { SaveDiagnostics } from './vscode/save-diagnostics';
+import { trackWalkthroughProgress } from './vscode/walkthrough-progress';
 import { SelectionFiles, SelectionStore } from './vscode/selection-files';
 import { Sessions } from './vscode/sessions';
 import { StatusBar } from './vscode/status-bar';
@@ -88,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerHoverProvider(records, timeHints),
     ...UpdatePreview.register(preview),
     watchLiveProblems(fs, diagnostics),
+    trackWalkthroughProgress(fs),
     tree.onDidChangeTreeData(syncViewState),
     sessions.onDidChange((s) => {
       void vscode.commands.executeCommand('setContext', CONTEXT.connected, !!s);

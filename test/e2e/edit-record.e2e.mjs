@@ -72,6 +72,18 @@ export async function scenario({ page, shot }) {
   const save = () => page.keyboard.press('Control+S');
   const dirtyTab = page.locator('.tabs-container .tab.dirty');
 
+  // 0. The walkthrough, as VS Code opens it for a newly installed extension.
+  const openWalkthrough = async () => {
+    await runPaletteCommand(page, 'Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with CDF Files' }).first().click();
+    await page.locator('.getting-started-step').first().waitFor({ timeout: 15000 });
+  };
+  const stepDone = async (id) =>
+    (await page.locator(`.getting-started-step[data-step-id$="#${id}"]`).getAttribute('aria-checked')) === 'true';
+  await openWalkthrough();
+  assert.equal(await stepDone('openDemo'), false);
+  await runPaletteCommand(page, 'View: Close Editor');
+
   // 1. A new user opens the demo project from the welcome view.
   await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
   await page.getByRole('button', { name: 'Open the Demo Project' }).click();
@@ -146,6 +158,16 @@ export async function scenario({ page, shot }) {
   await save();
   await dirtyTab.waitFor({ state: 'detached', timeout: 15000 });
   await shot('13-saved');
+
+  // The walkthrough has followed along: the demo, a record opened, a change saved; not the rest.
+  await openWalkthrough();
+  await shot('13b-walkthrough');
+  for (const id of ['openDemo', 'openRecord', 'saveRecord']) assert.ok(await stepDone(id), `walkthrough step ${id}`);
+  for (const id of ['bulkEdit', 'connect']) assert.equal(await stepDone(id), false, `walkthrough step ${id}`);
+  await runPaletteCommand(page, 'View: Close Editor');
+  // The walkthrough took the record's preview tab: open the record again, kept this time.
+  await treeRow(page, fileName).first().dblclick();
+  await page.locator('.tabs-container .tab', { hasText: `${fileName}.json` }).waitFor({ timeout: 30000 });
   const sent = updates().slice(updatesBefore);
   assert.equal(sent.length, 1, 'exactly one update request');
   const expectedLabels = before.labels?.some((l) => l.externalId === picked)

@@ -12,6 +12,7 @@ const ALLOWED = [
   /^extension\/dist\/extension\.js$/,
   /^extension\/schemas\/[\w-]+\.schema\.json$/,
   /^extension\/media\/[\w-]+\.(svg|png)$/,
+  /^extension\/media\/walkthrough\/[\w-]+\.md$/,
   /^extension\/docs\/[\w-]+\.png$/,
 ];
 

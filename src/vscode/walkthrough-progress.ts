@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { FILE_SCHEME } from './command-ids';
+import type { RecordFileSystem } from './record-fs';
+
+/**
+ * The walkthrough's steps that no single command marks done ("open a record", "change and save it")
+ * complete on these context keys; VS Code remembers a completed step, so each key is set once.
+ */
+export const WALKTHROUGH_CONTEXT = {
+  recordOpened: 'cdfFiles.walkthrough.recordOpened',
+  recordSaved: 'cdfFiles.walkthrough.recordSaved',
+} as const;
+
+export function trackWalkthroughProgress(fs: RecordFileSystem): vscode.Disposable {
+  const done = new Set<string>();
+  const mark = (key: string): void => {
+    if (done.has(key)) return;
+    done.add(key);
+    void vscode.commands.executeCommand('setContext', key, true);
+  };
+  const isRecord = (doc: vscode.TextDocument): boolean => doc.uri.scheme === FILE_SCHEME;
+  if (vscode.workspace.textDocuments.some(isRecord)) mark(WALKTHROUGH_CONTEXT.recordOpened);
+  return vscode.Disposable.from(
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (isRecord(doc)) mark(WALKTHROUGH_CONTEXT.recordOpened);
+    }),
+    fs.onDidSave(({ outcome }) => {
+      if (outcome.kind === 'saved') mark(WALKTHROUGH_CONTEXT.recordSaved);
+    }),
+    fs.onDidSaveRecords(() => mark(WALKTHROUGH_CONTEXT.recordSaved)),
+  );
+}
