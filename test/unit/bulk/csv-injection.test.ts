@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { EDITABLE_FIELD_NAMES, LIMITS, utf8Bytes, type FileRecord } from '../../../src/cdf/model';
 import {
+  formatCsvRow,
+  neutraliseCsvText,
   parseChangesCsv,
   parseCsv,
+  restoreCsvText,
   planImportRow,
   recordsToCsv,
   recordsToJsonLines,
@@ -149,6 +152,29 @@ describe('CSV export cannot attack a spreadsheet (CSV injection)', () => {
           ],
         ],
       ],
+    );
+  });
+
+  it('property: the prefix rule is a bijection, down to runs of quotes and formula characters', () => {
+    const cell = fc.string({
+      unit: fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', '"', ',', 'a', ' '),
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 4 }), (values) => {
+        const written = values.map(neutraliseCsvText);
+        for (const [i, text] of written.entries()) {
+          assert.equal(restoreCsvText(text), values[i]);
+          assert.doesNotMatch(text, DANGEROUS);
+        }
+        const [row] = parseCsv(formatCsvRow(['x', ...written]), ',').rows;
+        assert.deepEqual(
+          row!.cells.slice(1).map((c) => restoreCsvText(c.text)),
+          values,
+        );
+        for (const c of row!.cells) if (/^'+[=+\-@\t\r]/.test(c.text)) assert.ok(c.quoted, JSON.stringify(c.text));
+      }),
+      { numRuns: 1000 },
     );
   });
 
