@@ -67,4 +67,25 @@ describe('edit a selection of files as one JSON document', () => {
     assert.match(d.message, /\$\[1\]\.mimeType/);
     assert.match(doc.lineAt(d.range.start.line).text, /"mimeType": 42/);
   });
+
+  it('refuses two elements with swapped ids at both ids and sends nothing', async () => {
+    const doc = vscode.window.activeTextEditor!.document;
+    const docs = JSON.parse(doc.getText()) as Record<string, unknown>[];
+    delete docs[1]!.mimeType;
+    for (const d of docs)
+      for (const field of ['name', 'uploaded', 'uploadedTime', 'createdTime', 'lastUpdatedTime']) delete d[field];
+    const [first, second] = [docs[0]!.id, docs[1]!.id];
+    [docs[0]!.id, docs[1]!.id] = [second, first];
+    docs[0]!.source = 'meant for the first file';
+    await setText(doc, JSON.stringify(docs, null, 2) + '\n');
+    const emulator = api.sessions.active!.demo!;
+    emulator.clearRequests();
+    assert.equal(await doc.save(), false);
+    assert.equal(emulator.requests.filter((r) => r.path.endsWith('/files/update')).length, 0);
+    const diagnostics = api.diagnostics.get(doc.uri);
+    assert.deepEqual(
+      diagnostics.map((d) => doc.getText(d.range)),
+      [String(second), String(first)],
+    );
+  });
 });

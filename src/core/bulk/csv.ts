@@ -4,6 +4,8 @@
  * unquoted `null` means "clear" and a quoted `"null"` the four letters (see import-csv.ts).
  */
 
+import { startsLikeFormula } from './csv-injection';
+
 export interface CsvCell {
   text: string;
   quoted: boolean;
@@ -118,10 +120,12 @@ function detectDelimiter(text: string): string {
 /**
  * One field as RFC 4180 writes it. `undefined` (an unset field) is an empty unquoted cell; the empty
  * string and the text `null` are quoted so that an import can tell them from "leave" and "clear".
+ * Text a spreadsheet could read as a formula, or already neutralised with a leading `'` (see
+ * csv-injection.ts), is quoted too, as OWASP recommends: the quotes keep the cell one cell.
  */
 export function formatCsvField(value: string | undefined): string {
   if (value === undefined) return '';
-  if (value === '' || value === 'null' || /[",\r\n]/.test(value) || value !== value.trim())
+  if (value === '' || value === 'null' || /[",\r\n]/.test(value) || value !== value.trim() || startsLikeFormula(value))
     return `"${value.replace(/"/g, '""')}"`;
   return value;
 }

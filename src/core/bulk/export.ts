@@ -1,6 +1,7 @@
 import type { FileRecord } from '../../cdf/model';
 import { DOCUMENT_FIELD_ORDER } from '../document/types';
 import { formatCsvRow } from './csv';
+import { neutraliseCsvText } from './csv-injection';
 
 /** CSV columns every export has, in the document's field order; metadata follows as `metadata.<key>`. */
 export const CSV_FIXED_COLUMNS: readonly string[] = DOCUMENT_FIELD_ORDER.filter((name) => name !== 'metadata');
@@ -47,18 +48,24 @@ export function recordsToCsv(records: readonly FileRecord[]): string {
   return csvHeader(columns) + csvRows(records, columns).text;
 }
 
+/**
+ * A cell's text. Numbers and booleans (ids, times, `uploaded`) are written as they are, so that a
+ * spreadsheet reads them as numbers; every other cell holds user text (names, metadata, labels, JSON)
+ * and is neutralised against CSV injection (see csv-injection.ts), which the import undoes.
+ */
 function csvCell(record: FileRecord, column: string): string | undefined {
   if (column.startsWith(METADATA_COLUMN_PREFIX)) {
     const metadata = record.metadata ?? {};
     const key = column.slice(METADATA_COLUMN_PREFIX.length);
-    return Object.prototype.hasOwnProperty.call(metadata, key) ? metadata[key] : undefined;
+    const value = Object.prototype.hasOwnProperty.call(metadata, key) ? metadata[key] : undefined;
+    return value === undefined ? undefined : neutraliseCsvText(value);
   }
   const value: unknown = record[column];
   if (value === undefined || value === null) return undefined;
-  if (column === 'labels') return JSON.stringify((value as { externalId: string }[]).map((l) => l.externalId));
-  if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+  if (column === 'labels')
+    return neutraliseCsvText(JSON.stringify((value as { externalId: string }[]).map((l) => l.externalId)));
+  return neutraliseCsvText(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 /** One record as one line of JSON Lines: known fields in document order, then any others, sorted. */

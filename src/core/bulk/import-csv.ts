@@ -1,5 +1,6 @@
 import { EDITABLE_FIELDS, type EditableFieldName, type FileRecord } from '../../cdf/model';
 import { parseCsv, type CsvCell } from './csv';
+import { restoreCsvText } from './csv-injection';
 import { METADATA_COLUMN_PREFIX } from './export';
 import { parseFieldInput } from './field-input';
 import type { BulkOperation } from './operations';
@@ -60,6 +61,8 @@ type Column =
  * - Cells: **empty (unquoted) leaves the field as it is**; unquoted `null` clears it (removes the
  *   metadata key); anything else is the new value, read as a person types it (see `parseFieldInput`).
  *   A quoted cell is always literal: `""` is the empty string, `"null"` the text null.
+ * - A cell that starts with `'` and then `=`, `+`, `-`, `@`, a tab or a carriage return loses that
+ *   `'` (the export's CSV-injection prefix, see csv-injection.ts): write `''=x` for the text `'=x`.
  * Errors name the row, the line and the column; a row with any error is not planned.
  */
 export function parseChangesCsv(text: string): CsvImport {
@@ -88,7 +91,10 @@ export function parseChangesCsv(text: string): CsvImport {
     const problems: CsvImportProblem[] = [];
     if (row.cells.slice(names.length).some((c) => c.text !== '' || c.quoted))
       problems.push(at(undefined, `The row has ${row.cells.length} cells but the heading has ${names.length}`));
-    const change = readRow(names, columns, row.cells, at, problems);
+    // Undo the export's CSV-injection prefix in every cell, quoted or not: a spreadsheet that saves
+    // the file again may drop the quotes but keeps the `'`.
+    const cells = row.cells.map((cell) => ({ ...cell, text: restoreCsvText(cell.text) }));
+    const change = readRow(names, columns, cells, at, problems);
     if (change && problems.length === 0) {
       const key = 'id' in change.target ? `id ${change.target.id}` : `external id "${change.target.externalId}"`;
       const first = firstRowOf.get(key);

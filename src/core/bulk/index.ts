@@ -16,6 +16,7 @@ export * from './preview';
 export * from './undo';
 export * from './targets-text';
 export * from './csv';
+export { neutraliseCsvText, restoreCsvText } from './csv-injection';
 export * from './export';
 export * from './import-csv';
 export { moveDirectory, normalizeDirectory } from './directory-move';

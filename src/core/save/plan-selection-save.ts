@@ -5,6 +5,7 @@ import { parseDocument } from '../document/parse';
 import { placeProblems } from '../document/place-problems';
 import { validateDocument } from '../document/validate';
 import type { JsonPath } from '../json-path';
+import { matchSelectionElements } from './match-selection-elements';
 
 export interface SelectionPlan {
   ok: boolean;
@@ -14,9 +15,11 @@ export interface SelectionPlan {
 }
 
 /**
- * "Edit selection as JSON": the document is an array of record documents. Each element is validated
- * and diffed against the record it was opened from, exactly like a single record; problems carry the
- * element's index in their path. An element removed from the array is no change (this never deletes).
+ * "Edit selection as JSON": the document is an array of record documents. Each element is matched to
+ * the record it was opened from (by id, in its place: see {@link matchSelectionElements}), then
+ * validated and diffed against it exactly like a single record; problems carry the element's index
+ * in their path, and any problem plans nothing at all. An element removed from the array is no
+ * change (this never deletes). `bases` is in the order the selection was opened (the document's).
  */
 export function planSelectionSave(bases: ReadonlyMap<number, FileRecord>, text: string): SelectionPlan {
   const parsed = parseDocument(text);
@@ -45,37 +48,19 @@ export function planSelectionSave(bases: ReadonlyMap<number, FileRecord>, text: 
       changes: [],
     };
   }
-  const seen = new Set<number>();
+  const { matched, problems: identity } = matchSelectionElements(bases, parsed.value);
+  problems.push(...identity);
   const changes: SelectionPlan['changes'] = [];
-  parsed.value.forEach((element: unknown, index) => {
-    const id = typeof element === 'object' && element !== null ? (element as { id?: unknown }).id : undefined;
-    const base = typeof id === 'number' ? bases.get(id) : undefined;
-    if (!base) {
-      problems.push(
-        place({
-          path: typeof id === 'number' ? [index, 'id'] : [index],
-          code: 'read-only',
-          message:
-            typeof id === 'number'
-              ? `File ${id} is not part of this selection; put back the id it was opened with.`
-              : 'Each element must keep the "id" of the file it was opened for.',
-        }),
-      );
-      return;
-    }
-    if (seen.has(base.id)) {
-      problems.push(
-        place({ path: [index, 'id'], code: 'read-only', message: `File ${base.id} appears twice; keep one.` }),
-      );
-      return;
-    }
-    seen.add(base.id);
+  for (const { index, element, base } of matched) {
     const found = validateDocument(base, element);
     problems.push(...found.map((p) => place({ ...p, path: [index, ...p.path] })));
-    if (found.length) return;
-    const update = diff(base, element as FileDocument);
+    if (found.length) continue;
+    const valid: FileDocument = element; // validation accepted it
+    const update = diff(base, valid);
     if (update) changes.push({ base, update });
-  });
+  }
+  // In document order, so the Problems panel lists them top to bottom.
+  problems.sort((a, b) => Number(a.path[0]) - Number(b.path[0]));
   return problems.length
     ? { ok: false, problems: placeProblems(text, parsed.tree, problems), changes: [] }
     : { ok: true, problems: [], changes };

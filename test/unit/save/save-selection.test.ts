@@ -61,6 +61,39 @@ describe('edit a selection as one JSON array', () => {
     assert.equal(plan.changes.length, 0);
   });
 
+  it('refuses two elements with swapped ids and changes nothing on the server', async () => {
+    const before = await client.retrieveFiles(records.map((r) => ({ id: r.id })));
+    emulator.clearRequests();
+    const text = edited((d) => {
+      // Only the ids say which file an element is once the other read-only fields are deleted
+      // (a missing read-only field is no edit), so the swap shows nowhere but in the ids.
+      for (const doc of d)
+        for (const field of ['name', 'uploaded', 'uploadedTime', 'createdTime', 'lastUpdatedTime']) delete doc[field];
+      [d[0]!.id, d[1]!.id] = [d[1]!.id, d[0]!.id];
+      d[0]!.source = 'meant for the first file';
+    });
+    const outcome = await saveSelection({
+      bases: bases(),
+      text,
+      api: api(),
+      resolveConflicts: () => Promise.reject(new Error('nothing should be asked')),
+    });
+    assert.equal(outcome.kind, 'invalid');
+    assert.deepEqual(
+      outcome.kind === 'invalid' && outcome.problems.map((p) => [p.path, text.slice(p.offset, p.offset! + p.length!)]),
+      [
+        [[0, 'id'], String(records[1]!.id)],
+        [[1, 'id'], String(records[0]!.id)],
+      ],
+    );
+    assert.deepEqual(
+      emulator.requests.map((r) => r.path),
+      [],
+      'nothing sent, not even a read',
+    );
+    assert.deepEqual(await client.retrieveFiles(records.map((r) => ({ id: r.id }))), before);
+  });
+
   it('sends one batched request with the minimal update of each changed element', async () => {
     emulator.clearRequests();
     const outcome = await saveSelection({

@@ -1,0 +1,110 @@
+import type { FileRecord } from '../../cdf/model';
+import type { DocumentProblem } from '../document/types';
+
+/** An element of a selection document and the file of the selection its id names. */
+export interface MatchedElement {
+  index: number;
+  element: object;
+  base: FileRecord;
+}
+
+/**
+ * Which file each element of an "Edit Selection as JSON" array is. A record has no identity but its
+ * id, and a file's other read-only fields can all be equal to another's (same name, same times in
+ * one upload batch), so an element whose id was swapped with another's would look like an edit of
+ * the other file. The rules, so that an edit is never applied to another record:
+ * - an element is the file its `id` names; an element without an id, or naming a file outside the
+ *   selection, is refused at its id;
+ * - an id that appears in two elements is refused at every one of them (which one is the file?);
+ * - elements keep the order they were opened in (`bases` is in that order): an element may be
+ *   removed (that changes nothing) but not moved, so two ids swapped, or an element cut and pasted
+ *   elsewhere, are refused at the id of every element that changed places;
+ * - the other read-only fields must still be the base's: {@link validateDocument} checks that, at
+ *   the field.
+ * `matched` are the elements that name a file of the selection, refused or not: each is validated
+ * against that file too. A save sends nothing while any problem stands.
+ */
+export function matchSelectionElements(
+  bases: ReadonlyMap<number, FileRecord>,
+  elements: readonly unknown[],
+): { matched: MatchedElement[]; problems: DocumentProblem[] } {
+  const problems: DocumentProblem[] = [];
+  const refuse = (index: number, path: (string | number)[], message: string) =>
+    problems.push({ severity: 'error', code: 'read-only', path: [index, ...path], message });
+  const openedAt = new Map([...bases.keys()].map((id, position) => [id, position]));
+
+  const candidates: MatchedElement[] = [];
+  const indexesOf = new Map<number, number[]>();
+  elements.forEach((element, index) => {
+    const id = typeof element === 'object' && element !== null ? (element as { id?: unknown }).id : undefined;
+    const base = typeof id === 'number' ? bases.get(id) : undefined;
+    if (!base) {
+      const hasId =
+        typeof element === 'object' && element !== null && Object.prototype.hasOwnProperty.call(element, 'id');
+      refuse(
+        index,
+        hasId ? ['id'] : [],
+        typeof id === 'number'
+          ? `File ${id} is not part of this selection; put back the id it was opened with.`
+          : 'Each element must keep the "id" of the file it was opened for.',
+      );
+      return;
+    }
+    candidates.push({ index, element: element as object, base });
+    indexesOf.set(base.id, [...(indexesOf.get(base.id) ?? []), index]);
+  });
+
+  const unique = candidates.filter(({ index, base }) => {
+    const at = indexesOf.get(base.id) ?? [];
+    if (at.length === 1) return true;
+    refuse(
+      index,
+      ['id'],
+      `File ${base.id} appears ${at.length} times (elements ${at.join(', ')}); an element is the file its id names, so keep only the one you edited and put back the other ids.`,
+    );
+    return false;
+  });
+
+  for (const { index, base, otherId, opened } of outOfPlace(unique, openedAt))
+    refuse(
+      index,
+      ['id'],
+      `File ${base.id} was opened ${opened} file ${otherId} but now comes ${opened === 'after' ? 'before' : 'after'} it. ` +
+        'Elements keep the places they were opened in (remove an element freely, but do not move it or swap ids), ' +
+        'so that an edit never lands on another file: move it back, or put back its id.',
+    );
+  // Every element that names a file of the selection is still checked against that file's read-only
+  // fields: a swapped element usually shows there too, and the user sees every reason at once.
+  return { matched: candidates, problems };
+}
+
+/**
+ * The elements that have another element on the wrong side of them (opened before it but now after,
+ * or the reverse), each with one such other file to name. Linear: a running maximum of the opened
+ * positions from the left and a running minimum from the right.
+ */
+type OutOfPlace = MatchedElement & { otherId: number; opened: 'before' | 'after' };
+
+function outOfPlace(elements: readonly MatchedElement[], openedAt: ReadonlyMap<number, number>): OutOfPlace[] {
+  const position = (m: MatchedElement) => openedAt.get(m.base.id) ?? 0;
+  const maxBefore: (MatchedElement | undefined)[] = [];
+  let max: MatchedElement | undefined;
+  for (const m of elements) {
+    maxBefore.push(max);
+    if (!max || position(m) > position(max)) max = m;
+  }
+  const minAfter: (MatchedElement | undefined)[] = [];
+  let min: MatchedElement | undefined;
+  for (let i = elements.length - 1; i >= 0; i--) {
+    minAfter[i] = min;
+    const m = elements[i]!;
+    if (!min || position(m) < position(min)) min = m;
+  }
+  return elements.flatMap((m, i): OutOfPlace[] => {
+    const earlier = maxBefore[i];
+    if (earlier && position(earlier) > position(m)) return [{ ...m, otherId: earlier.base.id, opened: 'before' }];
+    const later = minAfter[i];
+    if (later && position(later) < position(m)) return [{ ...m, otherId: later.base.id, opened: 'after' }];
+    return [];
+  });
+}
