@@ -18,6 +18,7 @@ import { UpdatePreview } from './vscode/editor/update-preview';
 import { watchLiveProblems } from './vscode/live-problems';
 import { RecordFileSystem } from './vscode/record-fs';
 import { SaveDiagnostics } from './vscode/save-diagnostics';
+import { ReferenceHintsProvider } from './vscode/editor/reference-hints';
 import { trackWalkthroughProgress } from './vscode/walkthrough-progress';
 import { SelectionFiles, SelectionStore } from './vscode/selection-files';
 import { Sessions } from './vscode/sessions';
@@ -48,13 +49,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const selectionStore = new SelectionStore(context.workspaceState);
   const selections = new SelectionFiles(selectionStore, sessions, diagnostics, conflicts, log);
   const fs = new RecordFileSystem(sessions, diagnostics, conflicts, log, selections);
-  const tree = new FilesTreeProvider(sessions, context.extensionUri, context.workspaceState);
+  const lookups = new ProjectLookups(sessions);
+  const tree = new FilesTreeProvider(sessions, context.extensionUri, context.workspaceState, lookups);
   const view = vscode.window.createTreeView(VIEWS.files, {
     treeDataProvider: tree,
     canSelectMany: true,
     showCollapseAll: true,
   });
-  const lookups = new ProjectLookups(sessions);
   const timeHints = new TimeHintsProvider();
   const preview = new UpdatePreview(fs);
   const bulk = new BulkController(sessions, tree, fs, log);
@@ -86,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       ',',
     ),
     vscode.languages.registerInlayHintsProvider(records, timeHints),
+    vscode.languages.registerInlayHintsProvider(records, new ReferenceHintsProvider(lookups)),
+    tree.onDidReset(() => lookups.invalidate()),
     vscode.languages.registerHoverProvider(records, timeHints),
     ...UpdatePreview.register(preview),
     watchLiveProblems(fs, diagnostics),

@@ -23,6 +23,8 @@ export interface FilesApi {
   listDataSets(signal?: AbortSignal): Promise<DataSetSummary[]>;
   listLabels(signal?: AbortSignal): Promise<LabelSummary[]>;
   searchAssets(query: string, limit: number, signal?: AbortSignal): Promise<AssetSummary[]>;
+  /** The assets that exist among `ids` (unknown ids are left out, not an error). */
+  retrieveAssets(ids: number[], signal?: AbortSignal): Promise<AssetSummary[]>;
 }
 
 export interface DataSetSummary {

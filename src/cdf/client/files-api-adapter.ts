@@ -42,6 +42,13 @@ export function filesApiOf(client: CdfClient): FilesApi {
       const assets = await client.searchAssets({ search: { query }, limit }, { signal });
       return assets.map((a): AssetSummary => pick(a, ['id', 'externalId', 'name', 'description']));
     },
+    retrieveAssets: async (ids, signal) => {
+      const assets = await client.retrieveAssets(
+        ids.map((id) => ({ id })),
+        { signal, ignoreUnknownIds: true },
+      );
+      return assets.map((a): AssetSummary => pick(a, ['id', 'externalId', 'name', 'description']));
+    },
   };
 }
 

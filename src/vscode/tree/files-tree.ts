@@ -7,6 +7,7 @@ import type { ProjectSession, Sessions } from '../sessions';
 import { COMMANDS } from '../command-ids';
 import { GROUPINGS, type FileNode, type GroupNode, type Grouping, type TreeNode } from './nodes';
 import { Pager } from './pager';
+import type { ProjectLookups, ReferenceName } from '../editor/project-lookups';
 
 const ROOT = 'root';
 
@@ -22,11 +23,16 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private filter: FileFilter = {};
   private search: string | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly didReset = new vscode.EventEmitter<void>();
+  /** Everything loaded was dropped (refresh, regroup, filter, another project). */
+  readonly onDidReset = this.didReset.event;
 
   constructor(
     private readonly sessions: Sessions,
     private readonly extensionUri: vscode.Uri,
     private readonly state: vscode.Memento,
+    /** Names for the ids in a file's tooltip. */
+    private readonly lookups?: ProjectLookups,
   ) {
     const saved = state.get<Grouping>('cdfFiles.grouping');
     this.grouping = saved && GROUPINGS.includes(saved) ? saved : 'directory';
@@ -76,6 +82,7 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.nodes = new Map();
     this.searchResults = undefined;
     this.changed.fire(undefined);
+    this.didReset.fire();
   }
 
   /** A record changed (saved): show the new version wherever it is loaded. */
@@ -276,21 +283,27 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     item.contextValue = r.externalId ? 'file.withExternalId' : 'file';
     // A click previews the record and leaves the focus in the tree, like the Explorer.
     item.command = { command: COMMANDS.openFile, title: 'Open', arguments: [node, undefined, { preview: true }] };
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escapeMd(r.name)}**\n\n`);
-    const rows: [string, string | undefined][] = [
-      ['id', String(r.id)],
-      ['externalId', r.externalId],
-      ['directory', r.directory],
-      ['mimeType', r.mimeType],
-      ['source', r.source],
-      ['dataSetId', r.dataSetId?.toString()],
-      ['labels', r.labels?.map((l) => l.externalId).join(', ')],
-      ['uploaded', r.uploaded ? 'yes' : 'no'],
-      ['lastUpdatedTime', new Date(r.lastUpdatedTime).toISOString()],
-    ];
-    for (const [k, v] of rows) if (v) md.appendMarkdown(`${k}: \`${v.replace(/`/g, "'")}\`  \n`);
-    item.tooltip = md;
+    // With look-ups, the tooltip is built on hover (resolveTreeItem) to name the ids.
+    item.tooltip = this.lookups ? undefined : fileTooltip(r);
+    return item;
+  }
+
+  /** On hover: the tooltip again, with the names of the data set, the labels and the assets. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    if (node.kind !== 'file' || !this.lookups) return item;
+    const r = node.record;
+    const lookups = this.lookups;
+    item.tooltip = fileTooltip(r);
+    try {
+      const [dataSet, labels, assets] = await Promise.all([
+        r.dataSetId !== undefined ? lookups.dataSetName(r.dataSetId) : undefined,
+        Promise.all((r.labels ?? []).map((l) => lookups.labelName(l.externalId))),
+        r.assetIds?.length ? lookups.assetNamesOf(r.assetIds.slice(0, 20)) : undefined,
+      ]);
+      item.tooltip = fileTooltip(r, { dataSet, labels, assets });
+    } catch {
+      // the plain tooltip stays: names are a help, not a requirement
+    }
     return item;
   }
 
@@ -327,8 +340,36 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   dispose(): void {
     this.changed.dispose();
+    this.didReset.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }
 
 const escapeMd = (s: string): string => s.replace(/[\\`*_{}[\]()#+\-.!|]/g, '\\$&');
+
+interface TooltipNames {
+  dataSet?: ReferenceName;
+  labels: (ReferenceName | undefined)[];
+  assets?: Map<number, ReferenceName>;
+}
+
+function fileTooltip(r: FileRecord, names?: TooltipNames): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escapeMd(r.name)}**\n\n`);
+  const named = (value: string, name: string | undefined) => (name ? `${value} (${name})` : value);
+  const assets = r.assetIds?.map((id) => named(String(id), names?.assets?.get(id)?.name));
+  const rows: [string, string | undefined][] = [
+    ['id', String(r.id)],
+    ['externalId', r.externalId],
+    ['directory', r.directory],
+    ['mimeType', r.mimeType],
+    ['source', r.source],
+    ['dataSetId', r.dataSetId !== undefined ? named(String(r.dataSetId), names?.dataSet?.name) : undefined],
+    ['labels', r.labels?.map((l, i) => named(l.externalId, names?.labels[i]?.name)).join(', ')],
+    ['assetIds', assets && assets.length > 20 ? `${assets.slice(0, 20).join(', ')}, …` : assets?.join(', ')],
+    ['uploaded', r.uploaded ? 'yes' : 'no'],
+    ['lastUpdatedTime', new Date(r.lastUpdatedTime).toISOString()],
+  ];
+  for (const [k, v] of rows) if (v) md.appendMarkdown(`${k}: \`${v.replace(/`/g, "'")}\`  \n`);
+  return md;
+}

@@ -51,6 +51,19 @@ describe('the editor port (FilesApi) served by the client, against the emulator'
     const assets = await api.searchAssets('pump', 5);
     assert.ok(assets.length <= 5);
   });
+
+  it('retrieves assets by id for their names, leaving unknown ids out', async () => {
+    const [first, second] = await api.searchAssets('pump', 2);
+    assert.ok(first && second, 'the demo has pumps');
+    const named = await api.retrieveAssets([second.id, 987654321987, first.id]);
+    assert.deepEqual(
+      named.map((a) => [a.id, a.name]),
+      [
+        [second.id, second.name],
+        [first.id, first.name],
+      ],
+    );
+  });
 });
 
 describe('connection base URLs', () => {
