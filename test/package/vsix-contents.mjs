@@ -9,7 +9,8 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/extension\.js$/,
+  // The bundle, and the parts of it loaded on first use (src/vscode/lazy-modules.ts).
+  /^extension\/dist\/(extension|demo-emulator|sign-in)\.js$/,
   /^extension\/schemas\/[\w-]+\.schema\.json$/,
   /^extension\/media\/[\w-]+\.(svg|png)$/,
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,
@@ -51,6 +52,9 @@ export function requiredAssets(root) {
   const icons = fs.readFileSync(path.join(root, 'src', 'core', 'browse', 'icons.ts'), 'utf8');
   const union = /export type FileIcon = ([^;]+);/.exec(icons)?.[1] ?? '';
   for (const m of union.matchAll(/'([\w-]+)'/g)) wanted.add(`media/file-${m[1]}.svg`);
+  // The bundle's parts loaded on first use: dist/<name>.js for every file src/vscode/lazy-modules.ts loads.
+  const lazy = fs.readFileSync(path.join(root, 'src', 'vscode', 'lazy-modules.ts'), 'utf8');
+  for (const m of lazy.matchAll(/loadBundled\('([\w-]+\.js)'\)/g)) wanted.add(`dist/${m[1]}`);
   return [...wanted];
 }
 

@@ -1,29 +1,13 @@
 /**
- * A named connection (where, which project, how to sign in) and the client built from it. The
- * editor keeps connections in user settings only, never workspace settings: a workspace must not
- * be able to point our tokens at another host.
+ * The client built from a named connection (connection-config.ts), with its token provider.
  */
-import { createTokenProvider, type AuthCallbacks, type AuthMethod } from '../auth/auth-method';
+import { createTokenProvider, type AuthCallbacks } from '../auth/auth-method';
 import type { TokenProvider } from '../auth/token-provider';
 import type { Logger } from '../logging';
-import { clusterBaseUrl, validateBaseUrl } from './base-url';
 import { CdfClient, type CdfClientOptions } from './cdf-client';
+import { connectionBaseUrl, type ConnectionConfig } from './connection-config';
 
-export interface ConnectionConfig {
-  readonly name: string;
-  /** Either a cluster name (`westeurope-1`) or a full base URL. */
-  readonly cluster?: string;
-  readonly baseUrl?: string;
-  readonly project: string;
-  readonly auth: AuthMethod;
-}
-
-/** The connection's base URL, checked (https, or http on loopback). */
-export function connectionBaseUrl(connection: ConnectionConfig): string {
-  if (connection.baseUrl) return validateBaseUrl(connection.baseUrl).href.replace(/\/$/, '');
-  if (connection.cluster) return clusterBaseUrl(connection.cluster);
-  throw new Error(`Connection "${connection.name}" needs a cluster or a base URL.`);
-}
+export { connectionBaseUrl, type ConnectionConfig } from './connection-config';
 
 export interface ConnectedClient {
   readonly client: CdfClient;

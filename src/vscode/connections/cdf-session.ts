@@ -1,54 +1,55 @@
 import * as vscode from 'vscode';
 import { bulkApiOf } from '../../cdf/client/bulk-api-adapter';
-import { connect, connectionBaseUrl, type ConnectionConfig } from '../../cdf/client/connection';
+import { CdfClient } from '../../cdf/client/cdf-client';
+import { connectionBaseUrl, type ConnectionConfig } from '../../cdf/client/connection-config';
 import { filesApiOf } from '../../cdf/client/files-api-adapter';
+import { loadSignIn } from '../lazy-modules';
 import type { ProjectSession } from '../sessions';
 import { secretKey } from './connection-settings';
 
 /**
  * A session on a real CDF project: secrets from SecretStorage, interactive sign-in through VS Code
  * (device code shown in a notification, browser opened with openExternal). The first request checks
- * that the connection works before the tree switches to it.
+ * that the connection works before the tree switches to it. The sign-in code (and its OAuth library)
+ * is loaded here, on the first connection to a real project, not at activation.
  */
 export async function openCdfSession(
   config: ConnectionConfig,
   secrets: vscode.SecretStorage,
   log: vscode.LogOutputChannel,
 ): Promise<ProjectSession> {
-  const { client } = connect(
-    config,
-    {
-      readSecret: async (name) => secrets.get(secretKey(config.name, name)),
-      refreshTokenStore: {
-        load: async () => secrets.get(secretKey(config.name, 'refreshToken')),
-        save: async (token) =>
-          token === undefined
-            ? secrets.delete(secretKey(config.name, 'refreshToken'))
-            : secrets.store(secretKey(config.name, 'refreshToken'), token),
-      },
-      showDeviceCode: async (prompt, signal) => {
-        const open = vscode.l10n.t('Copy Code and Open Browser');
-        const answer = await vscode.window.showInformationMessage(
-          vscode.l10n.t(
-            'Sign in to {0}: enter the code {1} at {2}',
-            config.name,
-            prompt.userCode,
-            prompt.verificationUri,
-          ),
-          open,
-        );
-        if (answer === open && !signal.aborted) {
-          await vscode.env.clipboard.writeText(prompt.userCode);
-          await vscode.env.openExternal(vscode.Uri.parse(prompt.verificationUriComplete ?? prompt.verificationUri));
-        }
-      },
-      openBrowser: async (url) => {
-        await vscode.env.openExternal(vscode.Uri.parse(url));
-      },
-      logger: log,
+  const baseUrl = connectionBaseUrl(config);
+  const tokenProvider = loadSignIn().createTokenProvider(config.auth, baseUrl, {
+    readSecret: async (name) => secrets.get(secretKey(config.name, name)),
+    refreshTokenStore: {
+      load: async () => secrets.get(secretKey(config.name, 'refreshToken')),
+      save: async (token) =>
+        token === undefined
+          ? secrets.delete(secretKey(config.name, 'refreshToken'))
+          : secrets.store(secretKey(config.name, 'refreshToken'), token),
     },
-    { logger: log },
-  );
+    showDeviceCode: async (prompt, signal) => {
+      const open = vscode.l10n.t('Copy Code and Open Browser');
+      const answer = await vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'Sign in to {0}: enter the code {1} at {2}',
+          config.name,
+          prompt.userCode,
+          prompt.verificationUri,
+        ),
+        open,
+      );
+      if (answer === open && !signal.aborted) {
+        await vscode.env.clipboard.writeText(prompt.userCode);
+        await vscode.env.openExternal(vscode.Uri.parse(prompt.verificationUriComplete ?? prompt.verificationUri));
+      }
+    },
+    openBrowser: async (url) => {
+      await vscode.env.openExternal(vscode.Uri.parse(url));
+    },
+    logger: log,
+  });
+  const client = new CdfClient({ baseUrl, project: config.project, tokenProvider, logger: log });
   const api = filesApiOf(client);
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Connecting to {0}…', config.name) },
@@ -57,7 +58,7 @@ export async function openCdfSession(
   return {
     label: config.name,
     project: config.project,
-    baseUrl: connectionBaseUrl(config),
+    baseUrl,
     api,
     bulk: bulkApiOf(client),
     isDemo: false,

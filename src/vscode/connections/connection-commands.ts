@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AuthMethod } from '../../cdf/auth/auth-method';
 import { validateBaseUrl } from '../../cdf/client/base-url';
-import { connectionBaseUrl, type ConnectionConfig } from '../../cdf/client/connection';
+import { connectionBaseUrl, type ConnectionConfig } from '../../cdf/client/connection-config';
 import { COMMANDS } from '../command-ids';
 import { registerCommand } from '../command-runner';
 import type { Sessions } from '../sessions';

@@ -5,7 +5,8 @@ import { demoTokenProvider } from '../../cdf/auth/static-token';
 import { CdfClient } from '../../cdf/client/cdf-client';
 import { bulkApiOf } from '../../cdf/client/bulk-api-adapter';
 import { filesApiOf } from '../../cdf/client/files-api-adapter';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import type { RunningEmulator } from '../../emulator';
+import { loadDemoEmulator } from '../lazy-modules';
 import type { ProjectSession } from '../sessions';
 
 export interface DemoSession extends ProjectSession {
@@ -15,7 +16,8 @@ export interface DemoSession extends ProjectSession {
 /**
  * The built-in demo project: the Files API emulator in this process on 127.0.0.1 with generated
  * industrial records, reached through the same client as a real project. Edits are kept in the
- * extension's global storage across restarts.
+ * extension's global storage across restarts. The emulator is loaded here, when the demo is first
+ * opened, not at activation.
  */
 export async function openDemoSession(
   context: vscode.ExtensionContext,
@@ -24,7 +26,7 @@ export async function openDemoSession(
   const storage = context.globalStorageUri.fsPath;
   fs.mkdirSync(storage, { recursive: true });
   const requestLog = process.env.CDF_FILES_DEMO_REQUEST_LOG;
-  const emulator = await startEmulator({
+  const emulator = await loadDemoEmulator().startEmulator({
     project: 'demo',
     // A fixed port lets a UI test play "another client" against the demo; normally any free port.
     port: Number(process.env.CDF_FILES_DEMO_PORT) || 0,

@@ -9,9 +9,11 @@ describe('package contents check', () => {
   const required = requiredAssets(root);
   const complete = ['extension.vsixmanifest', '[Content_Types].xml', ...required.map((asset) => `extension/${asset}`)];
 
-  it('requires the bundle, the icon, the schemas, the tree icons and the README image', () => {
+  it('requires the bundle and its parts loaded on first use, the icon, the schemas, the tree icons and the README image', () => {
     for (const asset of [
       'dist/extension.js',
+      'dist/demo-emulator.js',
+      'dist/sign-in.js',
       'media/icon.png',
       'schemas/file-document.schema.json',
       'media/file-pdf.svg',

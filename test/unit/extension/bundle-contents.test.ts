@@ -1,0 +1,37 @@
+// What activation loads: the production bundle of src/extension.ts, built as `npm run package` builds
+// it. The demo emulator and the OAuth library are separate files loaded on first use
+// (src/vscode/lazy-modules.ts); a static import of either would silently put it back in.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { EXTENSION_ENTRY, PRODUCTION_OPTIONS } from '../../bench/bundle/esbuild-settings';
+
+const LOADED_ON_FIRST_USE = [
+  /^src\/emulator\//,
+  /^node_modules\/(openid-client|oauth4webapi)\//,
+  // The sign-in flows; the token provider interface and the demo's static token stay.
+  /^src\/cdf\/auth\/(?!token-provider\.ts$|static-token\.ts$)/,
+];
+
+describe('the extension bundle (production build)', function () {
+  this.timeout(60_000);
+  let inputs: string[];
+
+  before(async () => {
+    const outfile = path.join(PRODUCTION_OPTIONS.absWorkingDir!, 'dist', 'bundle-contents-test.js');
+    const result = await build({ ...PRODUCTION_OPTIONS, entryPoints: [EXTENSION_ENTRY], outfile, write: false });
+    const output = Object.values(result.metafile!.outputs).find((o) => o.entryPoint === EXTENSION_ENTRY);
+    assert.ok(output, 'esbuild reported the output of the extension entry');
+    inputs = Object.keys(output.inputs);
+  });
+
+  it('leaves out the demo emulator and the OAuth library, which load on first use', () => {
+    const included = inputs.filter((input) => LOADED_ON_FIRST_USE.some((re) => re.test(input)));
+    assert.deepEqual(included, []);
+  });
+
+  it('still holds the client and the editor layer (the check above looks at real inputs)', () => {
+    assert.ok(inputs.includes('src/cdf/client/cdf-client.ts'));
+    assert.ok(inputs.includes('src/vscode/lazy-modules.ts'));
+  });
+});
