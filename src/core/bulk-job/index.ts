@@ -6,3 +6,4 @@ export * from './job-report';
 export * from './project-identity';
 export * from './saved-action';
 export * from './undo-job';
+export * from './view-target';

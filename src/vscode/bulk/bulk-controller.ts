@@ -17,6 +17,7 @@ import {
   planUndoJob,
   summarizeRun,
   summarizeUndo,
+  viewTarget,
   type BulkTarget,
   type JobPlan,
   type ProjectIdentity,
@@ -32,7 +33,8 @@ import { describe, pickOperations } from './operation-wizard';
 const PREVIEW_SAMPLE = 20;
 
 export interface BulkRequest {
-  target?: BulkTarget;
+  /** `'view'`: every file the files view shows (its filter, or the files its name search found). */
+  target?: BulkTarget | 'view';
   operations?: BulkOperation[];
   /** false: no preview or confirmation (scripts and tests that already looked). */
   confirm?: boolean;
@@ -74,7 +76,10 @@ export class BulkController implements vscode.Disposable {
 
   async edit(request: BulkRequest = {}, selection: FileRecord[] = []): Promise<BulkRun | undefined> {
     const session = this.session();
-    const target = request.target ?? (await this.pickTarget(session, selection));
+    const target =
+      request.target === 'view'
+        ? (await this.viewTarget(session)).target
+        : (request.target ?? (await this.pickTarget(session, selection)));
     if (!target) return undefined;
     const operations = request.operations ?? (await pickOperations(session.api, target.label));
     if (!operations?.length) return undefined;
@@ -336,16 +341,32 @@ export class BulkController implements vscode.Disposable {
             refs: selection.map((r) => ({ id: r.id })),
           }),
       });
-    const count = await session.api.countFiles({ filter });
+    // With a name search, the files it found (as the tree lists them), never the whole filter.
+    const view = await this.viewTarget(session);
+    const count = view.count ?? (await session.api.countFiles({ filter }));
     choices.push({
-      label: vscode.l10n.t('Every file matching the current filter ({0})', count.toLocaleString('en-US')),
-      description: this.tree.description || vscode.l10n.t('no filter: the whole project'),
-      make: () => Promise.resolve({ kind: 'filter', label: this.tree.description || 'all files', filter }),
+      label:
+        view.target.kind === 'ids'
+          ? vscode.l10n.t('Every file the name search found ({0})', count.toLocaleString('en-US'))
+          : vscode.l10n.t('Every file matching the current filter ({0})', count.toLocaleString('en-US')),
+      description:
+        view.target.kind === 'ids'
+          ? view.target.label
+          : this.tree.description || vscode.l10n.t('no filter: the whole project'),
+      make: () => Promise.resolve(view.target),
     });
     choices.push({ label: vscode.l10n.t('Ids or external ids I paste…'), make: () => pastedTarget() });
     choices.push({ label: vscode.l10n.t('Ids or external ids from a file…'), make: () => fileTarget() });
     const picked = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Bulk edit: which files?') });
     return picked?.make();
+  }
+
+  private viewTarget(session: ProjectSession) {
+    return viewTarget(session.bulk, {
+      filter: this.tree.currentFilter,
+      search: this.tree.currentSearch,
+      description: this.tree.description,
+    });
   }
 
   private session(): ProjectSession {
