@@ -53,7 +53,7 @@ export function summarizeUndo(plan: UndoPlan): string {
 export function formatUndoConflicts(plan: UndoPlan): string {
   const lines = ['# Not restored: changed since by someone else', ''];
   for (const c of plan.conflicts) {
-    lines.push(`- ${c.title} (id ${c.id})`);
+    lines.push(`- ${c.title}`);
     for (const x of c.changes)
       lines.push(
         `  - ${x.where}: before ${show(x.before)}, the action wrote ${show(x.afterAction)}, now ${show(x.now)}`,

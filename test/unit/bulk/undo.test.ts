@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { FileRecord } from '../../../src/cdf/model';
 import { applyUpdate } from '../../../src/core/apply';
 import { planBatch, planUndo as planUndoOf, type ActionEntry, type BulkOperation } from '../../../src/core/bulk';
+import { formatUndoConflicts, summarizeUndo } from '../../../src/core/bulk-job';
 import { fileRecord, fullRecord } from './fixtures';
 
 /** Runs an action the way the server would, returning pre-images and post-images. */
@@ -130,5 +131,27 @@ describe('planUndo', () => {
     const undo = planUndo(preImages, postImages, [{ ...postImages[0]!, labels: ten }]);
     assert.equal(undo.items.length, 0);
     assert.equal(undo.plans[0]?.outcome, 'refused');
+  });
+});
+
+describe('summarizeUndo and formatUndoConflicts', () => {
+  it('say what is restored, what is left alone and why, element by element', () => {
+    const { preImages, postImages } = runAction([fullRecord({ id: 1 }), fullRecord({ id: 2 })], action);
+    const current = [{ ...postImages[0]!, source: 'Colleague' }, postImages[1]!];
+    const undo = planUndoOf(
+      [
+        { outcome: 'applied', before: preImages[0]!, after: postImages[0]! },
+        { outcome: 'failed', before: preImages[1]!, after: postImages[1]! },
+      ],
+      current,
+    );
+    assert.equal(
+      summarizeUndo(undo),
+      '1 file(s) to restore; 1 file(s) changed since by someone else where the action wrote (left alone there); 1 file(s) the action did not change',
+    );
+    assert.match(
+      formatUndoConflicts(undo),
+      /- P-101\.pdf \(id 1\)\n {2}- source: before "SAP", the action wrote \(unset\), now "Colleague"\n/,
+    );
   });
 });
