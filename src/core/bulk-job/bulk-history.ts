@@ -1,7 +1,6 @@
 import type { UpdateReport } from '../../cdf/client/update/update-report';
 import type { FileRecord } from '../../cdf/model';
-import { deepEqual } from '../field-values';
-import type { ActionEntry, BulkOperation } from '../bulk';
+import { touchedSince, type ActionEntry, type BulkOperation } from '../bulk';
 import type { BulkTarget } from './bulk-api';
 import { formatRunReport } from './job-report';
 import { sameProject, type ProjectIdentity } from './project-identity';
@@ -76,13 +75,14 @@ export class BulkActionRecord {
 
   /**
    * For a resumed run: has this action already reached the file? Certainly when it was applied; for a
-   * file sent without an answer, when it is no longer as it was before (the action, or someone else,
-   * changed it: either way it must not be changed again, which some operations would do twice).
+   * file sent without an answer, when an element the action changes is no longer as it was before
+   * (the action, or someone else, wrote there: either way it must not be changed again, which some
+   * operations would do twice). A colleague's change elsewhere on the file does not count.
    */
   isDone(current: FileRecord): boolean {
     const entry = this.entries.get(current.id);
     if (entry?.outcome === 'applied') return true;
-    return entry?.outcome === 'unknown' && !deepEqual(entry.before, current);
+    return entry?.outcome === 'unknown' && touchedSince(entry.before, entry.after, current);
   }
 
   private mayHaveChanged(id: number): boolean {

@@ -88,6 +88,16 @@ export function planUndo(entries: readonly ActionEntry[], currentRecords: readon
   return undo;
 }
 
+/**
+ * Whether anything the action changes on this file is no longer as it was before: the action (or
+ * someone else) has written there. A resumed run leaves such a file alone, since some operations
+ * are not idempotent; a change elsewhere on the file (another field, another key) is not evidence.
+ */
+export function touchedSince(before: FileRecord, after: FileRecord, current: FileRecord): boolean {
+  const { found, conflicts } = restoreTarget(before, after, current);
+  return found || conflicts.length > 0;
+}
+
 type Conflict = UndoConflict['changes'][number];
 
 interface Restore {

@@ -145,3 +145,18 @@ describe('the last bulk action', () => {
     for (const [saved, why] of cases) assert.throws(() => restoreAction(saved), why);
   });
 });
+
+describe('resuming the last bulk action', () => {
+  it('leaves a file sent without an answer alone when an element the action changes moved, not for a change elsewhere', () => {
+    const record = new BulkActionRecord(project, target, [], 1);
+    record.addRun(runPlan([1]), report([[1, 'unknown']]));
+    assert.equal(record.isDone(before(1)), false, 'as before: not reached, send it');
+    assert.equal(record.isDone(after(1)), true, 'the action is on it: done');
+    assert.equal(record.isDone(fileRecord({ id: 1, source: 'colleague' })), true, 'someone wrote there: do not repeat');
+    assert.equal(
+      record.isDone({ ...before(1), mimeType: 'text/plain', lastUpdatedTime: 9 }),
+      false,
+      "a colleague's change to another field is no evidence the action was applied",
+    );
+  });
+});
