@@ -3,6 +3,7 @@ import { COMMANDS, CONTEXT, FILE_SCHEME, VIEWS } from './vscode/command-ids';
 import { registerCommand } from './vscode/command-runner';
 import { BulkController } from './vscode/bulk/bulk-controller';
 import { registerBulkCommands } from './vscode/bulk/bulk-commands';
+import { LastActionStore } from './vscode/bulk/last-action-store';
 import { registerBrowseCommands } from './vscode/commands/browse-commands';
 import { ConflictPrompt } from './vscode/conflict-prompt';
 import {
@@ -58,7 +59,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   const timeHints = new TimeHintsProvider();
   const preview = new UpdatePreview(fs);
-  const bulk = new BulkController(sessions, tree, fs, log);
+  const bulk = new BulkController(
+    sessions,
+    tree,
+    fs,
+    log,
+    new LastActionStore(context.workspaceState, context.storageUri),
+  );
   const records = { scheme: FILE_SCHEME };
 
   const syncViewState = (): void => {

@@ -5,8 +5,27 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { FileRecord } from '../../src/cdf/model';
+import { BulkActionRecord } from '../../src/core/bulk-job';
+import { startEmulator } from '../../src/emulator';
 import type { BulkRun } from '../../src/vscode/bulk/bulk-controller';
+import { LastActionStore } from '../../src/vscode/bulk/last-action-store';
 import { activateExtension, openDemo } from './helpers';
+
+/** A workspace state of its own, for the store alone. */
+class MapMemento implements vscode.Memento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, fallback?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
+  }
+  update(key: string, value: unknown): Thenable<void> {
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, value);
+    return Promise.resolve();
+  }
+}
 
 type Emulator = NonNullable<NonNullable<ExtensionApi['sessions']['active']>['demo']>;
 
@@ -116,7 +135,7 @@ describe('bulk actions over the demo project', () => {
       assert.equal(afterCancel.get(id)!.directory, before.get(id)!.directory, 'not sent means untouched');
     }
 
-    const second = await vscode.commands.executeCommand<BulkRun>('cdfFiles.resumeBulk');
+    const second = await vscode.commands.executeCommand<BulkRun>('cdfFiles.resumeBulk', { confirm: false });
     assert.equal(second.report.failed.length + second.report.unknown.length + second.report.notSent.length, 0);
     for (const r of await all(moving.map((m) => m.id)))
       assert.equal(r.directory, `/archive-2026${before.get(r.id)!.directory}`, 'moved exactly once');
@@ -193,5 +212,121 @@ describe('bulk actions over the demo project', () => {
       confirm: false,
     });
     assert.equal(emulator.requests.length, 0, 'no request at all');
+  });
+
+  it('"every file the view shows" and Export take the files a name search found, not the filter behind it', async () => {
+    const session = api.sessions.active!;
+    await api.tree.setGrouping('flat');
+    api.tree.setSearch('pump');
+    try {
+      const found = await session.api.searchFiles({ search: { name: 'pump' }, limit: 1000 });
+      const total = await session.api.countFiles({});
+      assert.ok(found.length > 0 && found.length < total, `the search finds some files (${found.length} of ${total})`);
+      const foundIds = new Set(found.map((r) => r.id));
+
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-search-export-'));
+      const jsonl = vscode.Uri.file(path.join(dir, 'pump.jsonl'));
+      const count = await vscode.commands.executeCommand<number>('cdfFiles.exportFiles', {
+        format: 'jsonl',
+        uri: jsonl,
+      });
+      assert.equal(count, found.length, 'the export holds what the search found');
+      const exported = fs
+        .readFileSync(jsonl.fsPath, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as FileRecord).id);
+      assert.deepEqual(new Set(exported), foundIds);
+
+      const run = await vscode.commands.executeCommand<BulkRun>('cdfFiles.bulkEdit', {
+        target: 'view',
+        operations: [{ op: 'metadataAdd', key: 'searchChecked', value: 'yes' }],
+        confirm: false,
+      });
+      assert.equal(run.plan.counts.matched, found.length, 'the preview counts the files found');
+      assert.match(api.bulk.last!.target.label, new RegExp(`^${found.length} file\\(s\\) found by search "pump"`));
+      assert.ok(run.report.applied.length > 0);
+      for (const o of run.report.applied) assert.ok(foundIds.has((o.item as { id: number }).id), 'only files found');
+      const marked = await session.api.countFiles({ filter: { metadata: { searchChecked: 'yes' } } });
+      assert.equal(marked, run.report.applied.length, 'no file outside the search was changed');
+      await vscode.commands.executeCommand('cdfFiles.undoBulk', { confirm: false });
+    } finally {
+      api.tree.clearFilter();
+    }
+  });
+
+  it('resume and undo refuse another project, and work after a reload from the workspace storage', async function () {
+    this.timeout(120000);
+    const files = (await api.sessions.active!.api.listFiles({ limit: 5, filter: { mimeType: 'application/pdf' } }))
+      .items;
+    await vscode.commands.executeCommand('cdfFiles.bulkEdit', {
+      target: { kind: 'ids', label: '5 files', refs: files.map((f) => ({ id: f.id })) },
+      operations: [{ op: 'metadataAdd', key: 'projectCheck', value: '1' }],
+      confirm: false,
+    });
+    const token = 'bulk-other-project-token-7d1e';
+    const other = await startEmulator({ project: 'plant-y', token, files: 20, seed: 3 });
+    try {
+      await vscode.commands.executeCommand('cdfFiles.addConnection', {
+        config: { name: 'Bulk Other', baseUrl: other.baseUrl, project: 'plant-y', auth: { kind: 'token' } },
+        secret: token,
+      });
+      await vscode.commands.executeCommand('cdfFiles.connect', 'Bulk Other');
+      assert.equal(api.sessions.active?.project, 'plant-y');
+      other.clearRequests();
+      await assert.rejects(
+        api.bulk.undo({ confirm: false }),
+        /belongs to project "demo".*not to the open project "plant-y"/,
+      );
+      await assert.rejects(api.bulk.resume({ confirm: false }), /belongs to project "demo"/);
+      assert.deepEqual(
+        other.requests.filter((r) => /\/files\/(update|byids|list)$/.test(r.path)).map((r) => r.path),
+        [],
+        'nothing read or sent in the other project',
+      );
+    } finally {
+      await vscode.commands.executeCommand('cdfFiles.removeConnection', 'Bulk Other');
+      emulator = await openDemo(api);
+      await other.close();
+    }
+
+    // A window reload: the memory is gone, the workspace storage is not (and the demo has a new port).
+    api.bulk.last = undefined;
+    const undo = await vscode.commands.executeCommand<{ report: BulkRun['report']; conflicts: number }>(
+      'cdfFiles.undoBulk',
+      { confirm: false },
+    );
+    assert.equal(undo.report.applied.length, files.length);
+    for (const r of await all(files.map((f) => f.id))) assert.equal(r.metadata?.projectCheck, undefined, 'restored');
+    api.bulk.last = undefined;
+    await assert.rejects(api.bulk.undo({ confirm: false }), /There is no bulk action to resume or undo/);
+  });
+
+  it('the store says plainly when the kept action is gone, or cannot be kept without a folder', async () => {
+    const dir = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-bulk-store-')));
+    const store = new LastActionStore(new MapMemento(), dir);
+    const target = { kind: 'filter' as const, label: 'in /plant-a', filter: { directoryPrefix: '/plant-a' } };
+    const record = new BulkActionRecord({ baseUrl: 'demo', project: 'demo' }, target, [], 5);
+    await store.save(record);
+    const found = await store.load();
+    assert.equal(found.kind, 'found');
+    assert.deepEqual(found.kind === 'found' && found.record.target, target);
+
+    fs.rmSync(path.join(dir.fsPath, 'last-bulk-action.json'));
+    const gone = await store.load();
+    assert.equal(gone.kind, 'gone');
+    assert.match(gone.kind === 'gone' ? gone.why : '', /no longer in the workspace storage/);
+
+    fs.writeFileSync(path.join(dir.fsPath, 'last-bulk-action.json'), '{"version":1}');
+    const broken = await store.load();
+    assert.match(broken.kind === 'gone' ? broken.why : '', /unreadable/);
+
+    const noFolder = new LastActionStore(new MapMemento(), undefined);
+    await noFolder.save(record);
+    const unkept = await noFolder.load();
+    assert.match(unkept.kind === 'gone' ? unkept.why : '', /no folder open/);
+
+    await store.clear();
+    assert.equal((await store.load()).kind, 'none');
   });
 });

@@ -8,6 +8,7 @@ export function bulkApiOf(client: CdfClient): BulkApi {
       const page = await client.listFilesPage(request, { signal });
       return page.nextCursor ? { items: [...page.items], nextCursor: page.nextCursor } : { items: [...page.items] };
     },
+    searchFiles: (request, signal) => client.searchFiles(request, { signal }),
     retrieveExisting: (refs, signal) => client.retrieveFiles(refs, { ignoreUnknownIds: true, signal }),
     updateMany: (items, options) => client.updateFiles(items, options),
   };

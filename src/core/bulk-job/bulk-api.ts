@@ -1,10 +1,19 @@
 import type { UpdateOptions } from '../../cdf/client/update/update-runner';
 import type { UpdateReport } from '../../cdf/client/update/update-report';
-import type { FileFilter, FileIdentifier, FileListRequest, FileRecord, FileUpdateItem } from '../../cdf/model';
+import type {
+  FileFilter,
+  FileIdentifier,
+  FileListRequest,
+  FileRecord,
+  FileSearchRequest,
+  FileUpdateItem,
+} from '../../cdf/model';
 
 /** What a bulk job needs from CDF: stream targets, read them fresh, send many updates. */
 export interface BulkApi {
   listFiles(request: FileListRequest, signal?: AbortSignal): Promise<{ items: FileRecord[]; nextCursor?: string }>;
+  /** `files/search`: one answer, at most `LIMITS.searchLimitMax` files, no cursor. */
+  searchFiles(request: FileSearchRequest, signal?: AbortSignal): Promise<FileRecord[]>;
   /** Unknown ids are left out of the answer (`ignoreUnknownIds`). */
   retrieveExisting(refs: FileIdentifier[], signal?: AbortSignal): Promise<FileRecord[]>;
   /** Chunked, throttling-aware, cancellable; reports every item. */

@@ -1,57 +1,92 @@
 import type { UpdateReport } from '../../cdf/client/update/update-report';
 import type { FileRecord } from '../../cdf/model';
-import { deepEqual } from '../field-values';
-import type { BulkOperation } from '../bulk';
+import { touchedSince, type ActionEntry, type BulkOperation } from '../bulk';
 import type { BulkTarget } from './bulk-api';
+import { formatRunReport } from './job-report';
+import { sameProject, type ProjectIdentity } from './project-identity';
+
+/** The parts of a plan a run sends and undo needs: items with their before and after images, same order. */
+export interface RunPlan {
+  items: readonly { id: number }[];
+  preImages: readonly FileRecord[];
+  afterImages: readonly FileRecord[];
+}
 
 /**
- * What undo and resume need of the last bulk action: the record before the action was first
- * applied to each file, and the record the update returned. A resumed run adds to the same entry.
+ * What undo and resume need of the last bulk action: per file, how its update ended, the record
+ * before the action first reached it and the action's after-image. A resumed run adds to it.
  */
 export class BulkActionRecord {
-  readonly preImages = new Map<number, FileRecord>();
-  readonly postImages = new Map<number, FileRecord>();
-  /** Items that went out without a definite answer: they may or may not have been applied. */
-  readonly uncertain = new Set<number>();
-  reports: UpdateReport[] = [];
+  readonly entries = new Map<number, ActionEntry>();
+  /** Each run's report as text (kept across a window reload, unlike the reports themselves). */
+  readonly reportTexts: string[] = [];
+  /** Files first put on the wire by the run in progress (not by an earlier one). */
+  private readonly sending = new Set<number>();
 
   constructor(
+    /** The project the action ran on: resume and undo refuse to run anywhere else. */
+    readonly project: ProjectIdentity,
     readonly target: BulkTarget,
     readonly operations: readonly BulkOperation[],
     readonly startedAt: number,
   ) {}
 
-  /** Takes a run's report in: applied items become post-images; the first pre-image of a file is kept. */
-  addRun(preImages: readonly FileRecord[], report: UpdateReport): void {
-    const pre = new Map(preImages.map((r) => [r.id, r]));
-    for (const outcome of report.items) {
-      const id = 'id' in outcome.item ? outcome.item.id : undefined;
-      if (id === undefined) continue;
-      const before = pre.get(id);
-      if (outcome.outcome === 'applied' || outcome.outcome === 'unknown') {
-        if (before && !this.preImages.has(id)) this.preImages.set(id, before);
-      }
-      if (outcome.outcome === 'applied' && outcome.record) {
-        this.postImages.set(id, outcome.record);
-        this.uncertain.delete(id);
-      } else if (outcome.outcome === 'unknown') this.uncertain.add(id);
-    }
-    this.reports.push(report);
+  /**
+   * Before a run sends: every file it may send is recorded as `unknown` (may be applied), so if the
+   * window goes away mid-run, what is kept still lets undo judge each file by evidence.
+   */
+  beginRun(plan: RunPlan): void {
+    this.sending.clear();
+    plan.items.forEach((item, i) => {
+      const before = plan.preImages[i];
+      const after = plan.afterImages[i];
+      if (!before || !after || this.mayHaveChanged(item.id)) return;
+      this.entries.set(item.id, { outcome: 'unknown', before, after });
+      this.sending.add(item.id);
+    });
   }
 
-  /** Files this action has changed for certain. */
-  get appliedIds(): number[] {
-    return [...this.postImages.keys()];
+  /** Takes a run's report in, item by item. */
+  addRun(plan: RunPlan, report: UpdateReport): void {
+    if (!plan.items.every((item) => this.entries.has(item.id))) this.beginRun(plan);
+    report.items.forEach((outcome, i) => {
+      const id = 'id' in outcome.item ? outcome.item.id : plan.items[i]?.id;
+      const entry = id === undefined ? undefined : this.entries.get(id);
+      if (id === undefined || !entry) return;
+      if (outcome.outcome === 'applied')
+        this.entries.set(id, { ...entry, outcome: 'applied', after: outcome.record ?? entry.after });
+      else if (outcome.outcome === 'unknown') this.entries.set(id, { ...entry, outcome: 'unknown' });
+      // A file an earlier run may have changed keeps that entry: this run's failure changed nothing.
+      else if (this.sending.has(id)) this.entries.set(id, { ...entry, outcome: outcome.outcome });
+    });
+    this.sending.clear();
+    const title = this.reportTexts.length === 0 ? 'Bulk edit' : `Resume ${this.reportTexts.length}`;
+    this.reportTexts.push(formatRunReport(title, report));
+  }
+
+  /** Files the action may have changed: applied, or sent without an answer. */
+  get idsToCheck(): number[] {
+    return [...this.entries].filter(([id]) => this.mayHaveChanged(id)).map(([id]) => id);
+  }
+
+  belongsTo(project: ProjectIdentity): boolean {
+    return sameProject(this.project, project);
   }
 
   /**
    * For a resumed run: has this action already reached the file? Certainly when it was applied; for a
-   * file sent without an answer, when it is no longer as it was before (the action, or someone else,
-   * changed it: either way it must not be changed again, which some operations would do twice).
+   * file sent without an answer, when an element the action changes is no longer as it was before
+   * (the action, or someone else, wrote there: either way it must not be changed again, which some
+   * operations would do twice). A colleague's change elsewhere on the file does not count.
    */
   isDone(current: FileRecord): boolean {
-    if (this.postImages.has(current.id)) return true;
-    const before = this.preImages.get(current.id);
-    return this.uncertain.has(current.id) && before !== undefined && !deepEqual(before, current);
+    const entry = this.entries.get(current.id);
+    if (entry?.outcome === 'applied') return true;
+    return entry?.outcome === 'unknown' && touchedSince(entry.before, entry.after, current);
+  }
+
+  private mayHaveChanged(id: number): boolean {
+    const outcome = this.entries.get(id)?.outcome;
+    return outcome === 'applied' || outcome === 'unknown';
   }
 }

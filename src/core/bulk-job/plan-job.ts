@@ -17,6 +17,8 @@ export interface JobPlan {
   items: { id: number; update: NonNullable<Extract<RecordPlan, { outcome: 'change' }>['update']> }[];
   /** The records before the action, same order as `items` (undo needs them). */
   preImages: FileRecord[];
+  /** What each item's record becomes when its update applies, same order (undo compares with it). */
+  afterImages: FileRecord[];
   counts: PlanCounts;
   /** Plans of the files that change (for the per-file preview) and of the refused ones (for the report). */
   changes: Extract<RecordPlan, { outcome: 'change' }>[];
@@ -27,6 +29,7 @@ export interface JobPlan {
 export const emptyJobPlan = (): JobPlan => ({
   items: [],
   preImages: [],
+  afterImages: [],
   counts: emptyCounts(),
   changes: [],
   refusals: [],
@@ -37,6 +40,7 @@ export const emptyJobPlan = (): JobPlan => ({
 export function appendBatch(plan: JobPlan, batch: BatchPlan, missing: readonly FileIdentifier[] = []): void {
   plan.items.push(...batch.items);
   plan.preImages.push(...batch.preImages);
+  plan.afterImages.push(...batch.afterImages);
   plan.counts = addCounts(plan.counts, batch.counts);
   for (const p of batch.plans) {
     if (p.outcome === 'change') plan.changes.push(p);

@@ -21,6 +21,8 @@ export interface BatchPlan {
   items: { id: number; update: FileChangeUpdate }[];
   /** The record before the action for each item, same order: keep them for undo. */
   preImages: FileRecord[];
+  /** What each item's record becomes once its update is applied (the action's after-image), same order. */
+  afterImages: FileRecord[];
   /** Every record of the page, for the preview and the report. */
   plans: RecordPlan[];
   counts: PlanCounts;
@@ -131,7 +133,7 @@ const refuse = (record: FileRecord, p: ReturnType<typeof problem>): RecordPlan =
 });
 
 function collectPlans(plans: RecordPlan[]): BatchPlan {
-  const batch: BatchPlan = { items: [], preImages: [], plans, counts: emptyCounts() };
+  const batch: BatchPlan = { items: [], preImages: [], afterImages: [], plans, counts: emptyCounts() };
   const counts = batch.counts;
   for (const plan of plans) {
     counts.matched++;
@@ -140,6 +142,7 @@ function collectPlans(plans: RecordPlan[]): BatchPlan {
         counts.changed++;
         batch.items.push({ id: plan.before.id, update: plan.update });
         batch.preImages.push(plan.before);
+        batch.afterImages.push(plan.after);
         break;
       case 'unchanged':
         counts.unchanged++;

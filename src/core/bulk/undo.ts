@@ -6,7 +6,23 @@ import { ownValue, putOwn } from './own-keys';
 import { planTransition, type RecordPlan } from './plan-record';
 import { fileTitle } from './preview';
 
-/** A file that someone changed, since the action, in a place the action had changed: not restored. */
+/** How one file's update ended (see `UpdateReport`): `unknown` was sent and got no definite answer. */
+export type ActionOutcome = 'applied' | 'unknown' | 'failed' | 'notSent';
+
+/** What is known of one file a bulk action set out to change. */
+export interface ActionEntry {
+  outcome: ActionOutcome;
+  /** The record before the action (read just before it was planned). */
+  before: FileRecord;
+  /**
+   * The action's after-image: the record CDF returned when it was applied, otherwise the planned
+   * result. Only the elements that differ from `before` are read, and those are what the update
+   * writes whatever else the record holds (scalars are `set`, collections `add`/`remove`).
+   */
+  after: FileRecord;
+}
+
+/** Elements of a file that someone changed since the action (or the action never wrote): left alone. */
 export interface UndoConflict {
   id: number;
   title: string;
@@ -16,54 +32,53 @@ export interface UndoConflict {
 export interface UndoPlan {
   /** What to send, by internal id. */
   items: { id: number; update: FileChangeUpdate }[];
-  /** One per file that can be looked at: change (restore), unchanged (nothing left to undo), refused. */
+  /** One per file with something of the action still on it or already undone: change, unchanged, refused. */
   plans: RecordPlan[];
+  /** Per file, the elements not restored because they hold neither the action's value nor the old one. */
   conflicts: UndoConflict[];
-  /** Changed by the action, but no longer found (deleted since). */
+  /** The action may have changed them, but they are no longer found (deleted since). */
   missing: number[];
-  /** A pre-image without a post-image: the action's update did not reach that file, nothing to undo. */
+  /**
+   * Nothing to undo, by evidence: the update failed or was never sent, or it went out without an
+   * answer and the file shows none of the action's values.
+   */
   notApplied: number[];
 }
 
 export const ALREADY_RESTORED = 'already as it was before the action';
 
 /**
- * The updates that undo a bulk action, file by file, from the pre-images (records before it), the
- * post-images (the records its update returned) and the records as they are now.
- *
- * The rule, which never overwrites a later change by someone else: the action touched some *units*:
- * scalar fields, metadata keys, and single elements of labels / assetIds / securityCategories (each
- * where pre- and post-image differ). For each unit, now:
- * - still as the action left it → restored to the pre-image;
- * - already back as in the pre-image → left alone;
- * - anything else → a conflict: the whole file is reported, and nothing of it is restored.
- * Units the action did not touch are never written (the update is add/remove per key and element,
- * `set` only for touched scalars), so unrelated later edits survive whatever `lastUpdatedTime` says;
- * comparing `lastUpdatedTime` alone would refuse the undo of every file anyone touched since.
- * A set element's membership can only be as-post or as-pre, so sets never conflict.
+ * The updates that undo a bulk action, from what is known of each file (outcome, before, after)
+ * and the records as they are now. It restores only what the action is known to have changed,
+ * element by element (a scalar field, a metadata key, one label / asset id / security category):
+ * - the file's update failed or was never sent: nothing is restored, the action wrote nothing;
+ * - otherwise (applied, or unknown) each element the action changed is looked at now:
+ *   - it holds the action's value → restored to the value before;
+ *   - it holds the value before → left alone (never written, or put back already);
+ *   - anything else → someone else changed it since: reported, left alone.
+ * So a file whose update went out without an answer and that shows none of the action's values is
+ * "not applied", not "restored", and a colleague's later change to it survives. Elements the action
+ * did not change are never written (add/remove per key and element, `set` only for restored scalars).
  */
-export function planUndo(
-  preImages: readonly FileRecord[],
-  postImages: readonly FileRecord[],
-  currentRecords: readonly FileRecord[],
-): UndoPlan {
-  const post = new Map(postImages.map((r) => [r.id, r]));
+export function planUndo(entries: readonly ActionEntry[], currentRecords: readonly FileRecord[]): UndoPlan {
   const now = new Map(currentRecords.map((r) => [r.id, r]));
   const undo: UndoPlan = { items: [], plans: [], conflicts: [], missing: [], notApplied: [] };
-  for (const pre of preImages) {
-    const after = post.get(pre.id);
-    if (!after) {
-      undo.notApplied.push(pre.id);
+  for (const { outcome, before, after } of entries) {
+    if (outcome === 'failed' || outcome === 'notSent') {
+      undo.notApplied.push(before.id);
       continue;
     }
-    const current = now.get(pre.id);
+    const current = now.get(before.id);
     if (!current) {
-      undo.missing.push(pre.id);
+      undo.missing.push(before.id);
       continue;
     }
-    const { target, conflicts } = restoreTarget(pre, after, current);
-    if (conflicts.length) {
-      undo.conflicts.push({ id: pre.id, title: fileTitle(current), changes: conflicts });
+    const { target, conflicts, found } = restoreTarget(before, after, current);
+    if (conflicts.length) undo.conflicts.push({ id: current.id, title: fileTitle(current), changes: conflicts });
+    if (!found) {
+      // Nothing of the action is on the file: for an unknown outcome that is evidence it never applied.
+      if (outcome === 'unknown' && !conflicts.length) undo.notApplied.push(current.id);
+      else if (!conflicts.length) undo.plans.push(planTransition(current, current, ALREADY_RESTORED));
       continue;
     }
     const plan = planTransition(current, target, ALREADY_RESTORED);
@@ -73,35 +88,50 @@ export function planUndo(
   return undo;
 }
 
+/**
+ * Whether anything the action changes on this file is no longer as it was before: the action (or
+ * someone else) has written there. A resumed run leaves such a file alone, since some operations
+ * are not idempotent; a change elsewhere on the file (another field, another key) is not evidence.
+ */
+export function touchedSince(before: FileRecord, after: FileRecord, current: FileRecord): boolean {
+  const { found, conflicts } = restoreTarget(before, after, current);
+  return found || conflicts.length > 0;
+}
+
 type Conflict = UndoConflict['changes'][number];
 
-function restoreTarget(
-  pre: FileRecord,
-  post: FileRecord,
-  current: FileRecord,
-): { target: FileRecord; conflicts: Conflict[] } {
+interface Restore {
+  target: FileRecord;
+  conflicts: Conflict[];
+  /** At least one element still holds the action's value (and is restored in `target`). */
+  found: boolean;
+}
+
+function restoreTarget(pre: FileRecord, post: FileRecord, current: FileRecord): Restore {
   const target: Draft = draftOf(current);
-  const conflicts: Conflict[] = [];
+  const result = { conflicts: [] as Conflict[], found: false };
   for (const name of EDITABLE_FIELD_NAMES) {
     if (sameFieldValue(name, pre[name], post[name])) continue;
     switch (EDITABLE_FIELDS[name].kind) {
       case 'scalar':
         if (sameValue(current[name], post[name])) {
+          result.found = true;
           if (pre[name] === undefined) delete target[name];
           else (target as Record<string, unknown>)[name] = pre[name];
         } else if (!sameValue(current[name], pre[name]))
-          conflicts.push({ where: name, before: pre[name], afterAction: post[name], now: current[name] });
+          result.conflicts.push({ where: name, before: pre[name], afterAction: post[name], now: current[name] });
         break;
       case 'metadata':
-        conflicts.push(...restoreMetadata(pre.metadata ?? {}, post.metadata ?? {}, current.metadata ?? {}, target));
+        restoreMetadata(pre.metadata ?? {}, post.metadata ?? {}, current.metadata ?? {}, target, result);
         break;
       case 'idSet':
       case 'labels':
-        restoreElements(name, (pre[name] ?? []) as unknown[], (post[name] ?? []) as unknown[], target);
+        if (restoreElements(name, (pre[name] ?? []) as unknown[], (post[name] ?? []) as unknown[], target))
+          result.found = true;
         break;
     }
   }
-  return { target: target as FileRecord, conflicts };
+  return { target: target as FileRecord, ...result };
 }
 
 function restoreMetadata(
@@ -109,29 +139,37 @@ function restoreMetadata(
   post: Record<string, string>,
   current: Record<string, string>,
   target: Draft,
-): Conflict[] {
-  const conflicts: Conflict[] = [];
+  result: { conflicts: Conflict[]; found: boolean },
+): void {
   const metadata = (target.metadata ??= {});
   for (const key of new Set([...Object.keys(pre), ...Object.keys(post)])) {
     const [was, became, is] = [ownValue(pre, key), ownValue(post, key), ownValue(current, key)];
     if (was === became || is === was) continue;
     if (is !== became) {
-      conflicts.push({ where: displayPath(['metadata', key]), before: was, afterAction: became, now: is });
+      result.conflicts.push({ where: displayPath(['metadata', key]), before: was, afterAction: became, now: is });
       continue;
     }
+    result.found = true;
     if (was === undefined) delete metadata[key];
     else putOwn(metadata, key, was);
   }
-  return conflicts;
 }
 
-function restoreElements(name: string, pre: unknown[], post: unknown[], target: Draft): void {
+/**
+ * An element's membership is either as after the action (restored) or as before (left alone), so
+ * a set never conflicts. Returns whether any element still showed the action's change.
+ */
+function restoreElements(name: string, pre: unknown[], post: unknown[], target: Draft): boolean {
   const inPre = new Map(pre.map((e) => [elementKey(e), e]));
   const inPost = new Set(post.map(elementKey));
   const added = new Set([...inPost].filter((k) => !inPre.has(k)));
   const removed = [...inPre.entries()].filter(([k]) => !inPost.has(k)).map(([, e]) => e);
   const current = (target[name] as unknown[] | undefined) ?? [];
-  const kept = current.filter((e) => !added.has(elementKey(e)));
-  const present = new Set(kept.map(elementKey));
-  target[name] = [...kept, ...removed.filter((e) => !present.has(elementKey(e)))];
+  const currentKeys = new Set(current.map(elementKey));
+  const toRemove = [...added].filter((k) => currentKeys.has(k));
+  const toAdd = removed.filter((e) => !currentKeys.has(elementKey(e)));
+  if (!toRemove.length && !toAdd.length) return false;
+  const dropped = new Set(toRemove);
+  target[name] = [...current.filter((e) => !dropped.has(elementKey(e))), ...toAdd];
+  return true;
 }

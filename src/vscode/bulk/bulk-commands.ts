@@ -30,10 +30,8 @@ export function registerBulkCommands(
     registerCommand(COMMANDS.bulkEdit, log, (arg, nodes) =>
       isRequest(arg) ? bulk.edit(arg) : bulk.edit({}, selectedRecords(arg, nodes)),
     ),
-    registerCommand(COMMANDS.resumeBulk, log, () => bulk.resume()),
-    registerCommand(COMMANDS.undoBulk, log, (arg) =>
-      bulk.undo(typeof arg === 'object' && arg !== null && 'confirm' in arg ? (arg as { confirm?: boolean }) : {}),
-    ),
+    registerCommand(COMMANDS.resumeBulk, log, (arg) => bulk.resume(confirmOption(arg))),
+    registerCommand(COMMANDS.undoBulk, log, (arg) => bulk.undo(confirmOption(arg))),
     registerCommand(COMMANDS.showBulkReport, log, () => bulk.showReport()),
     registerCommand(COMMANDS.exportFiles, log, (arg, nodes) =>
       exportFiles(sessions, tree, selectedRecords(arg, nodes), arg),
@@ -41,3 +39,9 @@ export function registerBulkCommands(
     registerCommand(COMMANDS.importCsv, log, (arg) => importCsv(sessions, bulk, arg)),
   ];
 }
+
+/** Scripts and tests that already looked pass `{ confirm: false }`; anything else asks. */
+const confirmOption = (arg: unknown): { confirm?: boolean } =>
+  typeof arg === 'object' && arg !== null && 'confirm' in arg
+    ? { confirm: (arg as { confirm?: unknown }).confirm !== false }
+    : {};

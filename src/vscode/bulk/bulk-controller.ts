@@ -5,28 +5,36 @@ import {
   compileAction,
   formatPlanSummary,
   formatRecordPreview,
-  planUndo,
   requestsFor,
   type BulkOperation,
 } from '../../core/bulk';
 import {
   BulkActionRecord,
   formatRunReport,
+  formatUndoConflicts,
+  otherProjectRefusal,
   planJob,
+  planUndoJob,
   summarizeRun,
+  summarizeUndo,
+  viewTarget,
   type BulkTarget,
   type JobPlan,
+  type ProjectIdentity,
+  emptyJobPlan,
 } from '../../core/bulk-job';
 import type { ProjectSession, Sessions } from '../sessions';
 import type { RecordFileSystem } from '../record-fs';
 import type { FilesTreeProvider } from '../tree/files-tree';
 import { BulkDocuments } from './bulk-documents';
+import type { LastActionStore } from './last-action-store';
 import { describe, pickOperations } from './operation-wizard';
 
 const PREVIEW_SAMPLE = 20;
 
 export interface BulkRequest {
-  target?: BulkTarget;
+  /** `'view'`: every file the files view shows (its filter, or the files its name search found). */
+  target?: BulkTarget | 'view';
   operations?: BulkOperation[];
   /** false: no preview or confirmation (scripts and tests that already looked). */
   confirm?: boolean;
@@ -52,6 +60,7 @@ export class BulkController implements vscode.Disposable {
     private readonly tree: FilesTreeProvider,
     private readonly fs: RecordFileSystem,
     private readonly log: vscode.LogOutputChannel,
+    private readonly store: LastActionStore,
   ) {}
 
   /** Tests watch progress (and cancel mid-run) through this. */
@@ -67,7 +76,10 @@ export class BulkController implements vscode.Disposable {
 
   async edit(request: BulkRequest = {}, selection: FileRecord[] = []): Promise<BulkRun | undefined> {
     const session = this.session();
-    const target = request.target ?? (await this.pickTarget(session, selection));
+    const target =
+      request.target === 'view'
+        ? (await this.viewTarget(session)).target
+        : (request.target ?? (await this.pickTarget(session, selection)));
     if (!target) return undefined;
     const operations = request.operations ?? (await pickOperations(session.api, target.label));
     if (!operations?.length) return undefined;
@@ -84,7 +96,7 @@ export class BulkController implements vscode.Disposable {
     }
     if (request.confirm !== false && !(await this.confirm(target, operations, plan))) return undefined;
 
-    const record = new BulkActionRecord(target, operations, Date.now());
+    const record = new BulkActionRecord(projectOf(session), target, operations, Date.now());
     this.last = record;
     const report = await this.run(session, plan, record, vscode.l10n.t('Bulk edit: {0}', target.label));
     return { plan, report };
@@ -105,16 +117,19 @@ export class BulkController implements vscode.Disposable {
       return undefined;
     }
     if (confirm && !(await this.confirm(target, operations, plan))) return undefined;
-    const record = new BulkActionRecord(target, operations, Date.now());
+    const record = new BulkActionRecord(projectOf(session), target, operations, Date.now());
     this.last = record;
     const report = await this.run(session, plan, record, vscode.l10n.t('Import: {0}', target.label));
     return { plan, report };
   }
 
-  /** Re-plans the last action against the files as they are now, leaving out those it already changed. */
-  async resume(): Promise<BulkRun | undefined> {
-    const record = this.requireLast();
+  /**
+   * Re-plans the last action against the files as they are now, leaving out those it already
+   * changed, and shows that plan for confirmation before anything is sent.
+   */
+  async resume(options: { confirm?: boolean } = {}): Promise<BulkRun | undefined> {
     const session = this.session();
+    const record = await this.requireLast(session);
     const compiled = compileAction(record.operations);
     if (!compiled.ok) throw new Error(compiled.problems.map((p) => p.message).join(' '));
     const plan = await this.plan(session, record.target, compiled.action, (r) => record.isDone(r));
@@ -123,75 +138,53 @@ export class BulkController implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('The last bulk action has nothing left to do.'));
       return undefined;
     }
+    if (options.confirm !== false && !(await this.confirm(record.target, [...record.operations], plan, 'Resume')))
+      return undefined;
     const report = await this.run(session, plan, record, vscode.l10n.t('Resuming: {0}', record.target.label));
     return { plan, report };
   }
 
-  /** Restores every file the last action changed, unless someone changed it again since (reported, not clobbered). */
+  /**
+   * Restores what the last action is known to have changed, element by element; what someone else
+   * changed since (or the action never wrote) is reported, not clobbered. The rule is `planUndo`'s.
+   */
   async undo(options: { confirm?: boolean } = {}): Promise<{ report?: UpdateReport; conflicts: number } | undefined> {
-    const record = this.requireLast();
     const session = this.session();
-    const ids = [...new Set([...record.postImages.keys(), ...record.uncertain])];
-    const current: FileRecord[] = [];
-    for (let i = 0; i < ids.length; i += 1000)
-      current.push(...(await session.bulk.retrieveExisting(ids.slice(i, i + 1000).map((id) => ({ id })))));
-    // An uncertain item has no post-image: treat the record as it is now as the action's result when it
-    // differs from before (it was applied), so it is restored like the others.
-    const post = new Map(record.postImages);
-    for (const id of record.uncertain) {
-      const now = current.find((r) => r.id === id);
-      if (now && !post.has(id)) post.set(id, now);
-    }
-    const plan = planUndo([...record.preImages.values()], [...post.values()], current);
-    const conflictText = plan.conflicts.length
-      ? vscode.l10n.t(' {0} file(s) changed since by someone else are left alone.', plan.conflicts.length)
-      : '';
+    const record = await this.requireLast(session);
+    const { plan, run } = await planUndoJob(session.bulk, record);
+    const summary = summarizeUndo(plan);
+    if (plan.conflicts.length) await this.documents.show('undo-conflicts', formatUndoConflicts(plan));
     if (!plan.items.length) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to undo.{0}', conflictText));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to undo: {0}.', summary));
       return { conflicts: plan.conflicts.length };
     }
     if (options.confirm !== false) {
       const ok = vscode.l10n.t('Undo');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t(
-          'Restore {0} file(s) to how they were before the last bulk action?{1}',
-          plan.items.length,
-          conflictText,
-        ),
-        { modal: true },
+        vscode.l10n.t('Restore {0} file(s) to how they were before the last bulk action?', plan.items.length),
+        { modal: true, detail: summary },
         ok,
       );
       if (answer !== ok) return undefined;
     }
-    const undoRecord = new BulkActionRecord(record.target, [], Date.now());
+    const undoRecord = new BulkActionRecord(record.project, record.target, [], Date.now());
     const report = await this.run(
       session,
-      {
-        items: plan.items,
-        preImages: current.filter((r) => plan.items.some((i) => i.id === r.id)),
-        counts: emptyPlanCounts(plan.items.length),
-        changes: [],
-        refusals: [],
-        missing: [],
-      },
+      { ...emptyJobPlan(), ...run, counts: emptyPlanCounts(run.items.length) },
       undoRecord,
       vscode.l10n.t('Undoing the last bulk action'),
+      false,
     );
-    if (plan.conflicts.length) {
-      const lines = plan.conflicts.map((c) => `- ${c.title}: ${c.changes.map((x) => x.where).join(', ')}`);
-      await this.documents.show(
-        'undo-conflicts',
-        `# Not restored: changed since by someone else\n\n${lines.join('\n')}\n`,
-      );
+    if (report.applied.length === plan.items.length) {
+      this.last = undefined;
+      await this.store.clear();
     }
-    if (report.applied.length === plan.items.length) this.last = undefined;
     return { report, conflicts: plan.conflicts.length };
   }
 
   async showReport(): Promise<void> {
-    const record = this.requireLast();
-    const text = record.reports.map((r, i) => formatRunReport(i === 0 ? 'Bulk edit' : `Resume ${i}`, r)).join('\n');
-    await this.documents.show('bulk-report', text);
+    const record = await this.requireLast(this.session());
+    await this.documents.show('bulk-report', record.reportTexts.join('\n'));
   }
 
   private async plan(
@@ -224,10 +217,15 @@ export class BulkController implements vscode.Disposable {
     );
   }
 
-  private async confirm(target: BulkTarget, operations: BulkOperation[], plan: JobPlan): Promise<boolean> {
+  private async confirm(
+    target: BulkTarget,
+    operations: BulkOperation[],
+    plan: JobPlan,
+    what: 'Bulk edit' | 'Resume' = 'Bulk edit',
+  ): Promise<boolean> {
     const preview = (all: boolean) =>
       [
-        `# Bulk edit preview: ${target.label}`,
+        `# ${what} preview: ${target.label}`,
         '',
         `Operations: ${operations.map(describe).join('; ')}`,
         '',
@@ -261,7 +259,11 @@ export class BulkController implements vscode.Disposable {
     plan: JobPlan,
     record: BulkActionRecord,
     title: string,
+    keep = true,
   ): Promise<UpdateReport> {
+    // Kept before anything is sent: if the window goes away mid-run, undo still has every file.
+    record.beginRun(plan);
+    if (keep) await this.keep(record);
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },
       async (progress, token) => {
@@ -293,7 +295,8 @@ export class BulkController implements vscode.Disposable {
         }
       },
     );
-    record.addRun(plan.preImages, report);
+    record.addRun(plan, report);
+    if (keep) await this.keep(record);
     this.refreshViews(report.applied.map((a) => a.record).filter((r): r is FileRecord => !!r));
     this.log.info(`${title}: ${summarizeRun(report)}`);
     void this.announce(report);
@@ -338,16 +341,32 @@ export class BulkController implements vscode.Disposable {
             refs: selection.map((r) => ({ id: r.id })),
           }),
       });
-    const count = await session.api.countFiles({ filter });
+    // With a name search, the files it found (as the tree lists them), never the whole filter.
+    const view = await this.viewTarget(session);
+    const count = view.count ?? (await session.api.countFiles({ filter }));
     choices.push({
-      label: vscode.l10n.t('Every file matching the current filter ({0})', count.toLocaleString('en-US')),
-      description: this.tree.description || vscode.l10n.t('no filter: the whole project'),
-      make: () => Promise.resolve({ kind: 'filter', label: this.tree.description || 'all files', filter }),
+      label:
+        view.target.kind === 'ids'
+          ? vscode.l10n.t('Every file the name search found ({0})', count.toLocaleString('en-US'))
+          : vscode.l10n.t('Every file matching the current filter ({0})', count.toLocaleString('en-US')),
+      description:
+        view.target.kind === 'ids'
+          ? view.target.label
+          : this.tree.description || vscode.l10n.t('no filter: the whole project'),
+      make: () => Promise.resolve(view.target),
     });
     choices.push({ label: vscode.l10n.t('Ids or external ids I paste…'), make: () => pastedTarget() });
     choices.push({ label: vscode.l10n.t('Ids or external ids from a file…'), make: () => fileTarget() });
     const picked = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Bulk edit: which files?') });
     return picked?.make();
+  }
+
+  private viewTarget(session: ProjectSession) {
+    return viewTarget(session.bulk, {
+      filter: this.tree.currentFilter,
+      search: this.tree.currentSearch,
+      description: this.tree.description,
+    });
   }
 
   private session(): ProjectSession {
@@ -356,9 +375,37 @@ export class BulkController implements vscode.Disposable {
     return s;
   }
 
-  private requireLast(): BulkActionRecord {
-    if (!this.last) throw new Error(vscode.l10n.t('There is no bulk action to resume or undo in this session.'));
+  /**
+   * The last action, from memory or from the workspace storage after a reload; refused when it ran
+   * on another project, and said plainly when it is gone.
+   */
+  private async requireLast(session: ProjectSession): Promise<BulkActionRecord> {
+    if (!this.last) {
+      const loaded = await this.store.load();
+      if (loaded.kind === 'gone')
+        throw new Error(
+          vscode.l10n.t(
+            'The last bulk action ("{0}", {1}) can no longer be resumed or undone: {2}.',
+            loaded.header.label,
+            new Date(loaded.header.startedAt).toLocaleString(),
+            loaded.why,
+          ),
+        );
+      if (loaded.kind === 'none') throw new Error(vscode.l10n.t('There is no bulk action to resume or undo.'));
+      this.last = loaded.record;
+    }
+    const refusal = otherProjectRefusal(this.last.project, projectOf(session), this.last.target.label);
+    if (refusal) throw new Error(refusal);
     return this.last;
+  }
+
+  /** A failure to keep the action is logged: the action still runs, and undo works until the window closes. */
+  private async keep(record: BulkActionRecord): Promise<void> {
+    try {
+      await this.store.save(record);
+    } catch (err) {
+      this.log.warn(`could not keep the bulk action in the workspace storage: ${String(err)}`);
+    }
   }
 
   dispose(): void {
@@ -413,6 +460,11 @@ async function fileTarget(): Promise<BulkTarget | undefined> {
     label: `${parsed.targets.length} files listed in ${uri.path.split('/').pop()}`,
     refs: parsed.targets,
   };
+}
+
+/** Which project a session is: the demo runs on a new port each time, so it is named, not addressed. */
+export function projectOf(session: ProjectSession): ProjectIdentity {
+  return { baseUrl: session.isDemo ? 'demo' : session.baseUrl, project: session.project };
 }
 
 function emptyPlanCounts(changed: number): JobPlan['counts'] {

@@ -9,7 +9,7 @@ import {
   recordsToCsv,
   toJsonLine,
 } from '../../core/bulk';
-import { appendBatch, emptyJobPlan, targetPages, type BulkTarget } from '../../core/bulk-job';
+import { appendBatch, emptyJobPlan, targetPages, viewTarget, type BulkTarget } from '../../core/bulk-job';
 import type { Sessions } from '../sessions';
 import type { FilesTreeProvider } from '../tree/files-tree';
 import type { BulkController } from './bulk-controller';
@@ -33,9 +33,16 @@ export async function exportFiles(
   const session = sessions.active;
   if (!session) throw new Error(vscode.l10n.t('Open a CDF project first.'));
   const request: ExportRequest = typeof arg === 'object' && arg !== null && !('kind' in arg) ? arg : {};
+  // Without a selection, what the view shows: with a name search, exactly the files it found.
   const target: BulkTarget = selection.length
     ? { kind: 'ids', label: `${selection.length} selected files`, refs: selection.map((r) => ({ id: r.id })) }
-    : { kind: 'filter', label: tree.description || 'all files', filter: tree.currentFilter };
+    : (
+        await viewTarget(session.bulk, {
+          filter: tree.currentFilter,
+          search: tree.currentSearch,
+          description: tree.description,
+        })
+      ).target;
   const format =
     request.format ??
     (

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { FileRecord } from '../../../src/cdf/model';
 import { applyUpdate } from '../../../src/core/apply';
-import { planBatch, planUndo, type BulkOperation } from '../../../src/core/bulk';
+import { planBatch, planUndo as planUndoOf, type ActionEntry, type BulkOperation } from '../../../src/core/bulk';
+import { formatUndoConflicts, summarizeUndo } from '../../../src/core/bulk-job';
 import { fileRecord, fullRecord } from './fixtures';
 
 /** Runs an action the way the server would, returning pre-images and post-images. */
@@ -11,7 +12,16 @@ function runAction(records: FileRecord[], ops: BulkOperation[]) {
     ...applyUpdate(batch.preImages[i]!, item.update),
     lastUpdatedTime: 2,
   }));
-  return { preImages: batch.preImages, postImages };
+  return { preImages: batch.preImages, postImages, afterImages: batch.afterImages };
+}
+
+/** Every pre-image with a post-image was applied; the others were not sent. */
+function planUndo(preImages: FileRecord[], postImages: FileRecord[], current: FileRecord[]) {
+  const entries: ActionEntry[] = preImages.map((before) => {
+    const after = postImages.find((p) => p.id === before.id);
+    return after ? { outcome: 'applied', before, after } : { outcome: 'notSent', before, after: before };
+  });
+  return planUndoOf(entries, current);
 }
 
 const without = (record: FileRecord, field: keyof FileRecord): FileRecord => {
@@ -61,14 +71,13 @@ describe('planUndo', () => {
     assert.equal(restored.directory, '/plant-a/old/pid');
   });
 
-  it('reports a file changed since in a place the action touched as a conflict, and restores nothing of it', () => {
+  it('reports an element changed since in a place the action touched, leaves it alone and restores the rest', () => {
     const { preImages, postImages } = runAction([fullRecord(), fullRecord({ id: 124 })], action);
     const current = [
       { ...postImages[0]!, directory: '/somewhere/else', lastUpdatedTime: 3 },
       { ...postImages[1]!, metadata: { ...postImages[1]!.metadata, revision: 'C' } },
     ];
     const undo = planUndo(preImages, postImages, current);
-    assert.deepEqual(undo.items, []);
     assert.deepEqual(
       undo.conflicts.map((c) => [c.id, c.changes.map((x) => [x.where, x.before, x.afterAction, x.now])]),
       [
@@ -76,6 +85,12 @@ describe('planUndo', () => {
         [124, [['metadata.revision', undefined, 'A', 'C']]],
       ],
     );
+    const first = applyUpdate(current[0]!, undo.items[0]!.update);
+    assert.equal(first.directory, '/somewhere/else', 'the later change is kept');
+    assert.equal(first.source, 'SAP', 'what the action alone wrote is restored');
+    const second = applyUpdate(current[1]!, undo.items[1]!.update);
+    assert.equal(second.metadata?.revision, 'C', 'the later value is kept');
+    assert.equal(second.metadata?.rev, 'A');
   });
 
   it('leaves alone what someone already put back, and a file fully put back needs nothing', () => {
@@ -116,5 +131,27 @@ describe('planUndo', () => {
     const undo = planUndo(preImages, postImages, [{ ...postImages[0]!, labels: ten }]);
     assert.equal(undo.items.length, 0);
     assert.equal(undo.plans[0]?.outcome, 'refused');
+  });
+});
+
+describe('summarizeUndo and formatUndoConflicts', () => {
+  it('say what is restored, what is left alone and why, element by element', () => {
+    const { preImages, postImages } = runAction([fullRecord({ id: 1 }), fullRecord({ id: 2 })], action);
+    const current = [{ ...postImages[0]!, source: 'Colleague' }, postImages[1]!];
+    const undo = planUndoOf(
+      [
+        { outcome: 'applied', before: preImages[0]!, after: postImages[0]! },
+        { outcome: 'failed', before: preImages[1]!, after: postImages[1]! },
+      ],
+      current,
+    );
+    assert.equal(
+      summarizeUndo(undo),
+      '1 file(s) to restore; 1 file(s) changed since by someone else where the action wrote (left alone there); 1 file(s) the action did not change',
+    );
+    assert.match(
+      formatUndoConflicts(undo),
+      /- P-101\.pdf \(id 1\)\n {2}- source: before "SAP", the action wrote \(unset\), now "Colleague"\n/,
+    );
   });
 });

@@ -49,8 +49,8 @@ describe('reliability: resuming a bulk action after unknown outcomes', () => {
     for (const [id, directory] of movedOnce) assert.equal(emu.store.files.get(id)?.directory, directory);
 
     // What the editor's "Resume the Last Bulk Edit" does (src/vscode/bulk/bulk-controller.ts, resume()).
-    const record = new BulkActionRecord(target, operations, Date.now());
-    record.addRun(plan.preImages, report);
+    const record = new BulkActionRecord({ baseUrl: emu.baseUrl, project: emu.project }, target, operations, Date.now());
+    record.addRun(plan, report);
     const resumed = await planJob(api, target, compiled.action, { isDone: (r) => record.isDone(r) });
     const movedTwice = resumed.changes.filter((c) => c.before.directory?.startsWith('/plant-b/archive/'));
     assert.deepEqual(

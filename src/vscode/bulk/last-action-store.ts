@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import {
+  headerOf,
+  isHeader,
+  restoreAction,
+  saveAction,
+  type BulkActionRecord,
+  type SavedActionHeader,
+} from '../../core/bulk-job';
+
+const HEADER_KEY = 'cdfFiles.lastBulkAction';
+const FILE_NAME = 'last-bulk-action.json';
+
+export type LoadedAction =
+  | { kind: 'none' }
+  | { kind: 'found'; record: BulkActionRecord }
+  /** A header names an action whose entries cannot be read: say so plainly, never guess. */
+  | { kind: 'gone'; header: SavedActionHeader; why: string };
+
+/**
+ * Keeps the last bulk action across window reloads: a small header in the workspace state, the
+ * entries (before and after images, outcomes) in a file of the workspace storage. The file goes
+ * through `vscode.workspace.fs`, so it works in remote and web VS Code too.
+ */
+export class LastActionStore {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly storageUri: vscode.Uri | undefined,
+  ) {}
+
+  private get file(): vscode.Uri | undefined {
+    return this.storageUri && vscode.Uri.joinPath(this.storageUri, FILE_NAME);
+  }
+
+  /** Entries first, then the header, so a header never names entries older than itself. */
+  async save(record: BulkActionRecord): Promise<void> {
+    const file = this.file;
+    if (file) {
+      await vscode.workspace.fs.createDirectory(this.storageUri!);
+      await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(saveAction(record)), 'utf8'));
+    }
+    await this.state.update(HEADER_KEY, headerOf(record));
+  }
+
+  async load(): Promise<LoadedAction> {
+    const header: unknown = this.state.get(HEADER_KEY);
+    if (!isHeader(header)) return { kind: 'none' };
+    const file = this.file;
+    if (!file)
+      return { kind: 'gone', header, why: 'with no folder open, VS Code gives it no workspace storage to be kept in' };
+    let text: string;
+    try {
+      text = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
+    } catch {
+      return { kind: 'gone', header, why: 'its saved record is no longer in the workspace storage' };
+    }
+    try {
+      const record = restoreAction(JSON.parse(text));
+      if (record.startedAt !== header.startedAt) return { kind: 'gone', header, why: 'its saved record was replaced' };
+      return { kind: 'found', record };
+    } catch (err) {
+      return { kind: 'gone', header, why: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  async clear(): Promise<void> {
+    await this.state.update(HEADER_KEY, undefined);
+    const file = this.file;
+    if (file) await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+  }
+}
