@@ -144,6 +144,31 @@ describe('cli: diff ORIGINAL EDITED', () => {
     assert.deepEqual(body(r), { items: [] });
   });
 
+  it('metadata keys named like Object.prototype members are keys: kept, diffed, limited like any other', () => {
+    const original = JSON.stringify({
+      ...empty,
+      metadata: JSON.parse('{"__proto__":"a","constructor":"b","rev":"A"}'),
+    });
+    const edited = renderDocument(empty).replace(
+      '"metadata": null',
+      '"metadata": {"__proto__": "a2", "toString": "c"}',
+    );
+    assert.deepEqual(body(run(['diff', 'o.json', 'e.json'], { 'o.json': original, 'e.json': edited })).items, [
+      {
+        id: empty.id,
+        update: { metadata: { add: JSON.parse('{"__proto__":"a2","toString":"c"}'), remove: ['constructor', 'rev'] } },
+      },
+    ]);
+    // Over the value limit under "__proto__": refused at that key, as under any other key.
+    const tooLong = renderDocument(empty).replace(
+      '"metadata": null',
+      `"metadata": {"__proto__": "${'x'.repeat(10241)}"}`,
+    );
+    const [line, ...rest] = refused(run(['diff', fixture('empty.json'), 'e.json'], { 'e.json': tooLong }));
+    assert.equal(rest.length, 1);
+    assert.match(line!, /\$\.metadata\.__proto__: .*10241 bytes/);
+  });
+
   describe('bad input: each problem on stderr with its path and position, nothing on stdout, exit 2', () => {
     it('an unreadable file', () => {
       const missing = path.join(fixtures, 'no-such-file.json');

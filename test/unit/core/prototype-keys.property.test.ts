@@ -4,6 +4,9 @@
 // three-way merge, filters, and a real HTTP round trip through the emulator.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
@@ -253,6 +256,41 @@ describe('prototype-named metadata keys are ordinary keys (property tests)', fun
         }),
         { seed: SEED, numRuns: 30 },
       );
+    });
+
+    it('keeps them across a restart with a state file', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-proto-keys-'));
+      const stateFile = path.join(dir, 'state.json');
+      const all = mapOf(PROTOTYPE_NAMES.map((k, i) => [k, `v${i}`]));
+      try {
+        const first = await startEmulator({ files: 5, seed: 2, stateFile });
+        let id: number;
+        try {
+          const res = await fetch(`${first.apiBase}/files`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${first.token}`, 'content-type': 'application/json' },
+            body: `{"name":"kept.pdf","metadata":${JSON.stringify(all)}}`,
+          });
+          assert.equal(res.status, 201);
+          id = ((await res.json()) as { id: number }).id;
+        } finally {
+          await first.close();
+        }
+        const second = await startEmulator({ files: 5, seed: 2, stateFile });
+        try {
+          const res = await fetch(`${second.apiBase}/files/byids`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${second.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ items: [{ id }] }),
+          });
+          const body = JSON.parse(await res.text()) as { items: FileRecord[] };
+          assert.deepEqual(entriesOf(body.items[0]!.metadata), entriesOf(all));
+        } finally {
+          await second.close();
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 });
