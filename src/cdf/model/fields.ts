@@ -4,6 +4,7 @@ import {
   epochMs,
   externalId,
   geoLocation,
+  geoLocationJsonShape,
   instanceId,
   internalId,
   label,
@@ -108,6 +109,7 @@ export const EDITABLE_FIELDS = {
     kind: 'scalar',
     instanceLinkedMayChange: true,
     schema: geoLocation,
+    jsonShape: geoLocationJsonShape,
     description:
       'Where the file belongs, as a GeoJSON `Feature` (WGS84) with a Point, LineString, Polygon, MultiPoint, MultiLineString or MultiPolygon geometry.',
   },

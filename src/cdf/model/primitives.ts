@@ -130,12 +130,22 @@ export const geometry = z.discriminatedUnion('type', [
 ]);
 export type Geometry = z.infer<typeof geometry>;
 
-export const geoLocation = z.strictObject({
-  type: z.literal('Feature'),
-  geometry,
-  properties: z.record(z.string(), z.unknown()).optional(),
+/**
+ * GeoJSON `properties`: any JSON object, returned as given. Not `z.record`, which would drop a
+ * "__proto__" key and so lose it on the read path (and then on the next save of geoLocation).
+ */
+const geoProperties = z.custom<Record<string, unknown>>().superRefine((p, ctx) => {
+  if (!isPlainObject(p))
+    ctx.addIssue({ code: 'invalid_type', expected: 'record', input: p, message: 'properties must be an object' });
 });
+
+const geoLocationWith = (properties: z.ZodType<Record<string, unknown>>) =>
+  z.strictObject({ type: z.literal('Feature'), geometry, properties: properties.optional() });
+
+export const geoLocation = geoLocationWith(geoProperties);
 export type GeoLocation = z.infer<typeof geoLocation>;
+/** The JSON Schema's picture of {@link geoLocation} (validation never uses it). */
+export const geoLocationJsonShape = geoLocationWith(z.record(z.string(), z.unknown()));
 
 /** A reference by internal or external id, as filters and look-ups take it. */
 export const idEither = z.union([z.strictObject({ id: internalId }), z.strictObject({ externalId: externalId })]);

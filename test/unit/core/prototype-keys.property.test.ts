@@ -10,7 +10,16 @@ import path from 'node:path';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
-import { fileFilter, fileUpdateItem, LIMITS, metadataMap, utf8Bytes, type FileRecord } from '../../../src/cdf/model';
+import {
+  fileFilter,
+  fileRecord,
+  fileUpdateItem,
+  LIMITS,
+  metadataMap,
+  utf8Bytes,
+  type FileRecord,
+  type GeoLocation,
+} from '../../../src/cdf/model';
 import { applyUpdate } from '../../../src/core/apply';
 import { metadataFilterText, parseMetadataFilter } from '../../../src/core/browse/metadata-filter-text';
 import { diff, planSave } from '../../../src/core/diff';
@@ -187,6 +196,27 @@ describe('prototype-named metadata keys are ordinary keys (property tests)', fun
     );
   });
 
+  it('GeoJSON properties keep prototype-named keys through the model, the document and the diff', () => {
+    fc.assert(
+      fc.property(mapArb, mapArb, (properties, edited) => {
+        const geo: GeoLocation = { type: 'Feature', geometry: { type: 'Point', coordinates: [5, 60] }, properties };
+        const parsed = fileRecord.safeParse({ ...record(undefined), geoLocation: geo });
+        assert.ok(parsed.success);
+        assert.deepEqual(
+          entriesOf(parsed.data.geoLocation!.properties as Record<string, string>),
+          entriesOf(properties),
+        );
+        const base = parsed.data;
+        const unchanged = planSave(base, renderDocument(base));
+        assert.ok(unchanged.ok && unchanged.update === undefined, JSON.stringify(unchanged));
+        const update = diff(base, { ...documentFromRecord(base), geoLocation: { ...geo, properties: edited } });
+        const after = applyUpdate(base, JSON.parse(JSON.stringify(update ?? {})) as typeof update & object);
+        assert.deepEqual(entriesOf((after.geoLocation!.properties ?? {}) as Record<string, string>), entriesOf(edited));
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
   describe('over real HTTP, through the emulator', () => {
     let emulator: RunningEmulator;
     let client: CdfClient;
@@ -202,7 +232,9 @@ describe('prototype-named metadata keys are ordinary keys (property tests)', fun
 
     /** `POST /files` with the metadata written as JSON text, as any client would send it. */
     async function create(entries: Entries, n: number): Promise<number> {
-      const text = `{"name":"proto-${n}.pdf","externalId":"proto-${n}","metadata":${JSON.stringify(mapOf(entries))}}`;
+      const map = JSON.stringify(mapOf(entries));
+      const geo = `{"type":"Feature","geometry":{"type":"Point","coordinates":[5,60]},"properties":${map}}`;
+      const text = `{"name":"proto-${n}.pdf","externalId":"proto-${n}","metadata":${map},"geoLocation":${geo}}`;
       const res = await fetch(`${emulator.apiBase}/files`, {
         method: 'POST',
         headers: { authorization: `Bearer ${emulator.token}`, 'content-type': 'application/json' },
@@ -220,6 +252,8 @@ describe('prototype-named metadata keys are ordinary keys (property tests)', fun
           // The read path keeps every key the server holds.
           const [read] = await client.retrieveFiles([{ id }]);
           assert.deepEqual(entriesOf(read!.metadata), entriesOf(mapOf(entries)));
+          const properties = read!.geoLocation!.properties as Record<string, string>;
+          assert.deepEqual(entriesOf(properties), entriesOf(mapOf(entries)));
           // An unrelated edit leaves every key on the server.
           const untouched = await saveRecord({
             base: read!,
