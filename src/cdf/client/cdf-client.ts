@@ -3,7 +3,7 @@
  * it sends and what comes back with the zod models, splits big requests into the API's chunk
  * sizes, and fails with the typed errors of errors.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   fileAggregateRequest,
   fileIdentifier,
@@ -381,7 +381,7 @@ export class CdfClient {
 
   private async *pages<T>(
     path: string,
-    schema: z.ZodType<{ items: T[]; nextCursor?: string | null }>,
+    schema: z.ZodMiniType<{ items: T[]; nextCursor?: string | null }>,
     request: LookupListRequest<unknown>,
     options: CallOptions,
   ): AsyncGenerator<Page<T>, void, undefined> {
@@ -422,12 +422,12 @@ async function* withPartition<T>(pages: AsyncIterable<Page<T>>, partition: strin
   for await (const p of pages) yield { ...p, partition };
 }
 
-function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function checked<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new CdfInvalidRequestError(`Invalid ${what}: ${z.prettifyError(parsed.error)}`);
 }
 
-function checkedAll<T>(schema: z.ZodType<T>, values: readonly unknown[], what: string): void {
+function checkedAll<T>(schema: z.ZodMiniType<T>, values: readonly unknown[], what: string): void {
   values.forEach((v, i) => checked(schema, v, `${what} at position ${i}`));
 }

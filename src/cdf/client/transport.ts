@@ -3,7 +3,7 @@
  * an `AbortSignal` and a per-attempt timeout on every call, retries with backoff where they are
  * safe, one token refresh on 401, the response checked with zod, failures as typed errors.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { apiErrorBody } from '../model/api-error';
 import type { TokenProvider } from '../auth/token-provider';
 import type { Logger, SecretRedactor } from '../logging';
@@ -31,7 +31,7 @@ export interface CdfRequest<T> {
   readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
   readonly body?: unknown;
   /** The shape of a successful response body. */
-  readonly response: z.ZodType<T>;
+  readonly response: z.ZodMiniType<T>;
   readonly signal?: AbortSignal;
   /**
    * Safe to send twice? Decides whether 502/503/504 and network failures are retried (429 always is,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LIMITS } from './limits';
 import {
   epochMs,
@@ -31,9 +31,9 @@ export interface EditableField {
   readonly kind: UpdateKind;
   /** May a file linked to a data modelling instance change it (`DMSFileChange`)? */
   readonly instanceLinkedMayChange: boolean;
-  readonly schema: z.ZodType;
+  readonly schema: z.ZodMiniType;
   /** What the JSON Schema shows when `schema` itself cannot be written as one (metadata). */
-  readonly jsonShape?: z.ZodType;
+  readonly jsonShape?: z.ZodMiniType;
   readonly description: string;
 }
 
@@ -47,19 +47,19 @@ export const EDITABLE_FIELDS = {
   directory: {
     kind: 'scalar',
     instanceLinkedMayChange: false,
-    schema: z.string().max(LIMITS.directoryLength),
+    schema: z.string().check(z.maxLength(LIMITS.directoryLength)),
     description: `Directory containing the file: an absolute, unix-style path such as \`/plant-a/pid\`. Max ${LIMITS.directoryLength} characters; \`null\` clears it.`,
   },
   source: {
     kind: 'scalar',
     instanceLinkedMayChange: false,
-    schema: z.string().max(LIMITS.sourceLength),
+    schema: z.string().check(z.maxLength(LIMITS.sourceLength)),
     description: `The source system of the file, e.g. \`SAP\` or \`sharepoint\`. Max ${LIMITS.sourceLength} characters; \`null\` clears it.`,
   },
   mimeType: {
     kind: 'scalar',
     instanceLinkedMayChange: false,
-    schema: z.string().max(LIMITS.mimeTypeLength),
+    schema: z.string().check(z.maxLength(LIMITS.mimeTypeLength)),
     description: `The MIME type of the file, e.g. \`application/pdf\`. Max ${LIMITS.mimeTypeLength} characters; \`null\` clears it.`,
   },
   dataSetId: {
@@ -71,13 +71,13 @@ export const EDITABLE_FIELDS = {
   assetIds: {
     kind: 'idSet',
     instanceLinkedMayChange: true,
-    schema: z.array(internalId).max(LIMITS.assetIds),
+    schema: z.array(internalId).check(z.maxLength(LIMITS.assetIds)),
     description: `Internal IDs of the assets the file is linked to; at most ${LIMITS.assetIds}, each once. Order does not matter.`,
   },
   labels: {
     kind: 'labels',
     instanceLinkedMayChange: true,
-    schema: z.array(label).max(LIMITS.labels),
+    schema: z.array(label).check(z.maxLength(LIMITS.labels)),
     description: `Labels on the file, as \`{"externalId": "..."}\` objects naming label definitions in the project; at most ${LIMITS.labels}, each once.`,
   },
   metadata: {
@@ -90,7 +90,7 @@ export const EDITABLE_FIELDS = {
   securityCategories: {
     kind: 'idSet',
     instanceLinkedMayChange: false,
-    schema: z.array(internalId).max(LIMITS.securityCategories),
+    schema: z.array(internalId).check(z.maxLength(LIMITS.securityCategories)),
     description: `IDs of the security categories required to access the file; at most ${LIMITS.securityCategories}, each once.`,
   },
   sourceCreatedTime: {
@@ -122,7 +122,7 @@ export const EDITABLE_FIELD_NAMES = Object.keys(EDITABLE_FIELDS) as EditableFiel
 export const READ_ONLY_FIELDS = {
   id: { schema: internalId, description: 'The internal ID of the file, assigned by CDF. Read-only.' },
   name: {
-    schema: z.string().max(LIMITS.nameLength),
+    schema: z.string().check(z.maxLength(LIMITS.nameLength)),
     description: `The name of the file (max ${LIMITS.nameLength} characters). \`files/update\` cannot rename a file: to rename it, create it again under the new name (\`POST /files\` with \`overwrite\`) or delete and re-upload it.`,
   },
   uploaded: { schema: z.boolean(), description: 'Whether the file content has been uploaded. Read-only.' },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EDITABLE_FIELDS, READ_ONLY_FIELDS } from './fields';
 
 /**
@@ -11,37 +11,37 @@ export const fileRecord = z.looseObject({
   uploaded: READ_ONLY_FIELDS.uploaded.schema,
   createdTime: READ_ONLY_FIELDS.createdTime.schema,
   lastUpdatedTime: READ_ONLY_FIELDS.lastUpdatedTime.schema,
-  uploadedTime: READ_ONLY_FIELDS.uploadedTime.schema.optional(),
-  instanceId: READ_ONLY_FIELDS.instanceId.schema.optional(),
-  externalId: EDITABLE_FIELDS.externalId.schema.optional(),
-  directory: EDITABLE_FIELDS.directory.schema.optional(),
-  source: EDITABLE_FIELDS.source.schema.optional(),
-  mimeType: EDITABLE_FIELDS.mimeType.schema.optional(),
-  dataSetId: EDITABLE_FIELDS.dataSetId.schema.optional(),
-  assetIds: EDITABLE_FIELDS.assetIds.schema.optional(),
-  labels: EDITABLE_FIELDS.labels.schema.optional(),
-  metadata: EDITABLE_FIELDS.metadata.schema.optional(),
-  securityCategories: EDITABLE_FIELDS.securityCategories.schema.optional(),
-  sourceCreatedTime: EDITABLE_FIELDS.sourceCreatedTime.schema.optional(),
-  sourceModifiedTime: EDITABLE_FIELDS.sourceModifiedTime.schema.optional(),
-  geoLocation: EDITABLE_FIELDS.geoLocation.schema.optional(),
+  uploadedTime: z.optional(READ_ONLY_FIELDS.uploadedTime.schema),
+  instanceId: z.optional(READ_ONLY_FIELDS.instanceId.schema),
+  externalId: z.optional(EDITABLE_FIELDS.externalId.schema),
+  directory: z.optional(EDITABLE_FIELDS.directory.schema),
+  source: z.optional(EDITABLE_FIELDS.source.schema),
+  mimeType: z.optional(EDITABLE_FIELDS.mimeType.schema),
+  dataSetId: z.optional(EDITABLE_FIELDS.dataSetId.schema),
+  assetIds: z.optional(EDITABLE_FIELDS.assetIds.schema),
+  labels: z.optional(EDITABLE_FIELDS.labels.schema),
+  metadata: z.optional(EDITABLE_FIELDS.metadata.schema),
+  securityCategories: z.optional(EDITABLE_FIELDS.securityCategories.schema),
+  sourceCreatedTime: z.optional(EDITABLE_FIELDS.sourceCreatedTime.schema),
+  sourceModifiedTime: z.optional(EDITABLE_FIELDS.sourceModifiedTime.schema),
+  geoLocation: z.optional(EDITABLE_FIELDS.geoLocation.schema),
 });
 export type FileRecord = z.infer<typeof fileRecord>;
 
 /** `POST /files` body (`ExternalFilesMetadata`): what a client may create. */
 export const fileCreate = z.strictObject({
-  name: READ_ONLY_FIELDS.name.schema.min(1),
-  externalId: EDITABLE_FIELDS.externalId.schema.optional(),
-  directory: EDITABLE_FIELDS.directory.schema.optional(),
-  source: EDITABLE_FIELDS.source.schema.optional(),
-  mimeType: EDITABLE_FIELDS.mimeType.schema.optional(),
-  dataSetId: EDITABLE_FIELDS.dataSetId.schema.optional(),
-  assetIds: EDITABLE_FIELDS.assetIds.schema.min(1).optional(),
-  labels: EDITABLE_FIELDS.labels.schema.optional(),
-  metadata: EDITABLE_FIELDS.metadata.schema.optional(),
-  securityCategories: EDITABLE_FIELDS.securityCategories.schema.optional(),
-  sourceCreatedTime: EDITABLE_FIELDS.sourceCreatedTime.schema.optional(),
-  sourceModifiedTime: EDITABLE_FIELDS.sourceModifiedTime.schema.optional(),
-  geoLocation: EDITABLE_FIELDS.geoLocation.schema.optional(),
+  name: READ_ONLY_FIELDS.name.schema.check(z.minLength(1)),
+  externalId: z.optional(EDITABLE_FIELDS.externalId.schema),
+  directory: z.optional(EDITABLE_FIELDS.directory.schema),
+  source: z.optional(EDITABLE_FIELDS.source.schema),
+  mimeType: z.optional(EDITABLE_FIELDS.mimeType.schema),
+  dataSetId: z.optional(EDITABLE_FIELDS.dataSetId.schema),
+  assetIds: z.optional(EDITABLE_FIELDS.assetIds.schema.check(z.minLength(1))),
+  labels: z.optional(EDITABLE_FIELDS.labels.schema),
+  metadata: z.optional(EDITABLE_FIELDS.metadata.schema),
+  securityCategories: z.optional(EDITABLE_FIELDS.securityCategories.schema),
+  sourceCreatedTime: z.optional(EDITABLE_FIELDS.sourceCreatedTime.schema),
+  sourceModifiedTime: z.optional(EDITABLE_FIELDS.sourceModifiedTime.schema),
+  geoLocation: z.optional(EDITABLE_FIELDS.geoLocation.schema),
 });
 export type FileCreate = z.infer<typeof fileCreate>;

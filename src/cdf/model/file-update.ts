@@ -1,39 +1,39 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EDITABLE_FIELDS, EDITABLE_FIELD_NAMES, type EditableFieldName } from './fields';
 import { LIMITS } from './limits';
 import { externalId, instanceId, internalId, label, metadataMap } from './primitives';
 
 /** Patch shapes of `POST /files/update`, one per kind of field (OpenAPI `SinglePatch*`, `ObjectPatch`, `ArrayPatchLong`, `LabelsPatch`). */
 const setNull = z.strictObject({ setNull: z.boolean() });
-const scalarPatch = <T extends z.ZodType>(value: T) => z.union([z.strictObject({ set: value }), setNull]);
+const scalarPatch = <T extends z.ZodMiniType>(value: T) => z.union([z.strictObject({ set: value }), setNull]);
 
 const uniqueIds = (max: number) =>
-  z
-    .array(internalId)
-    .max(max)
-    .refine((a) => new Set(a).size === a.length, { message: 'Each id may appear only once' });
-const uniqueLabels = z
-  .array(label)
-  .max(LIMITS.labels)
-  .refine((a) => new Set(a.map((l) => l.externalId)).size === a.length, {
+  z.array(internalId).check(
+    z.maxLength(max),
+    z.refine((a) => new Set(a).size === a.length, { message: 'Each id may appear only once' }),
+  );
+const uniqueLabels = z.array(label).check(
+  z.maxLength(LIMITS.labels),
+  z.refine((a) => new Set(a.map((l) => l.externalId)).size === a.length, {
     message: 'Each label may appear only once',
-  });
+  }),
+);
 
 export const metadataPatch = z.union([
   z.strictObject({ set: metadataMap }),
-  z.strictObject({ add: metadataMap.optional(), remove: z.array(z.string()).optional() }),
+  z.strictObject({ add: z.optional(metadataMap), remove: z.optional(z.array(z.string())) }),
 ]);
 const idSetPatch = (max: number) =>
   z.union([
     z.strictObject({ set: uniqueIds(max) }),
-    z.strictObject({ add: uniqueIds(max).optional(), remove: uniqueIds(max).optional() }),
+    z.strictObject({ add: z.optional(uniqueIds(max)), remove: z.optional(uniqueIds(max)) }),
   ]);
 export const labelsPatch = z.union([
   z.strictObject({ set: uniqueLabels }),
-  z.strictObject({ add: uniqueLabels.optional(), remove: uniqueLabels.optional() }),
+  z.strictObject({ add: z.optional(uniqueLabels), remove: z.optional(uniqueLabels) }),
 ]);
 
-function patchSchemaFor(name: EditableFieldName): z.ZodType {
+function patchSchemaFor(name: EditableFieldName): z.ZodMiniType {
   const field = EDITABLE_FIELDS[name];
   switch (field.kind) {
     case 'scalar':
@@ -48,9 +48,9 @@ function patchSchemaFor(name: EditableFieldName): z.ZodType {
 }
 
 const patchShape = (names: readonly EditableFieldName[]) =>
-  Object.fromEntries(names.map((n) => [n, patchSchemaFor(n).optional()])) as Record<
+  Object.fromEntries(names.map((n) => [n, z.optional(patchSchemaFor(n))])) as Record<
     EditableFieldName,
-    z.ZodOptional<z.ZodType>
+    z.ZodMiniOptional<z.ZodMiniType>
   >;
 
 /** `FileChange.update`: every updatable field. `name` is not among them: the API cannot rename. */
@@ -93,7 +93,7 @@ export type FileUpdateItem =
   | { instanceId: { space: string; externalId: string }; update: FileChangeUpdate };
 
 export const fileUpdateRequest = z.strictObject({
-  items: z.array(fileUpdateItem).min(1).max(LIMITS.itemsPerRequest),
+  items: z.array(fileUpdateItem).check(z.minLength(1), z.maxLength(LIMITS.itemsPerRequest)),
 });
 export interface FileUpdateRequest {
   items: FileUpdateItem[];

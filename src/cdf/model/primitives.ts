@@ -1,28 +1,35 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages';
 import { LIMITS, utf8Bytes } from './limits';
 
 /** A CDF internal id (int64 exposed as a JSON number). */
-export const internalId = z.number().int().min(1).max(LIMITS.maxId);
+export const internalId = z.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.maxId));
 
-export const externalId = z.string().max(LIMITS.externalIdLength);
+export const externalId = z.string().check(z.maxLength(LIMITS.externalIdLength));
 
 /** Milliseconds since the Unix epoch, as CDF stores every time. */
-export const epochMs = z.number().int().min(0).max(LIMITS.maxId);
+export const epochMs = z.number().check(z.int(), z.minimum(0), z.maximum(LIMITS.maxId));
 
-export const label = z.strictObject({ externalId: z.string().min(1).max(LIMITS.labelExternalIdLength) });
+export const label = z.strictObject({
+  externalId: z.string().check(z.minLength(1), z.maxLength(LIMITS.labelExternalIdLength)),
+});
 export type Label = z.infer<typeof label>;
 
 export const instanceId = z.object({
   space: z
     .string()
-    .min(1)
-    .max(LIMITS.instanceSpaceLength)
-    .regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,41}[a-zA-Z0-9]?$/),
+    .check(
+      z.minLength(1),
+      z.maxLength(LIMITS.instanceSpaceLength),
+      z.regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,41}[a-zA-Z0-9]?$/),
+    ),
   externalId: z
     .string()
-    .min(1)
-    .max(LIMITS.instanceExternalIdLength)
-    .regex(/^[a-zA-Z]([a-zA-Z0-9_]{0,253}[a-zA-Z0-9])?$/),
+    .check(
+      z.minLength(1),
+      z.maxLength(LIMITS.instanceExternalIdLength),
+      z.regex(/^[a-zA-Z]([a-zA-Z0-9_]{0,253}[a-zA-Z0-9])?$/),
+    ),
 });
 export type InstanceId = z.infer<typeof instanceId>;
 
@@ -41,63 +48,65 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
  * Issues keep the shapes `z.record` gave (invalid_key at the key, the value's issue at its path,
  * the whole-map limits at the map), so messages place them the same way.
  */
-export const metadataMap = z.custom<Record<string, string>>().superRefine((m, ctx) => {
-  if (!isPlainObject(m)) {
-    ctx.addIssue({ code: 'invalid_type', expected: 'record', input: m, message: 'Metadata must be an object' });
-    return;
-  }
-  const keys = Object.keys(m);
-  let total = 0;
-  for (const key of keys) {
-    const value: unknown = m[key];
-    const keyBytes = utf8Bytes(key);
-    if (keyBytes > LIMITS.metadataKeyBytes) {
-      ctx.addIssue({
-        code: 'invalid_key',
-        origin: 'record',
-        path: [key],
-        input: key,
-        issues: [],
-        message: `Metadata keys are at most ${LIMITS.metadataKeyBytes} bytes (UTF-8)`,
-      });
+export const metadataMap = z.custom<Record<string, string>>().check(
+  z.superRefine((m, ctx) => {
+    if (!isPlainObject(m)) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'record', input: m, message: 'Metadata must be an object' });
+      return;
     }
-    if (typeof value !== 'string') {
-      ctx.addIssue({
-        code: 'invalid_type',
-        expected: 'string',
-        path: [key],
-        input: value,
-        message: 'Metadata values are strings',
-      });
-      total += keyBytes;
-      continue;
+    const keys = Object.keys(m);
+    let total = 0;
+    for (const key of keys) {
+      const value: unknown = m[key];
+      const keyBytes = utf8Bytes(key);
+      if (keyBytes > LIMITS.metadataKeyBytes) {
+        ctx.addIssue({
+          code: 'invalid_key',
+          origin: 'record',
+          path: [key],
+          input: key,
+          issues: [],
+          message: `Metadata keys are at most ${LIMITS.metadataKeyBytes} bytes (UTF-8)`,
+        });
+      }
+      if (typeof value !== 'string') {
+        ctx.addIssue({
+          code: 'invalid_type',
+          expected: 'string',
+          path: [key],
+          input: value,
+          message: 'Metadata values are strings',
+        });
+        total += keyBytes;
+        continue;
+      }
+      const valueBytes = utf8Bytes(value);
+      if (valueBytes > LIMITS.metadataValueBytes) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          input: value,
+          message: `Metadata values are at most ${LIMITS.metadataValueBytes} bytes (UTF-8)`,
+        });
+      }
+      total += keyBytes + valueBytes;
     }
-    const valueBytes = utf8Bytes(value);
-    if (valueBytes > LIMITS.metadataValueBytes) {
+    if (keys.length > LIMITS.metadataPairs) {
       ctx.addIssue({
         code: 'custom',
-        path: [key],
-        input: value,
-        message: `Metadata values are at most ${LIMITS.metadataValueBytes} bytes (UTF-8)`,
+        input: m,
+        message: `Metadata holds at most ${LIMITS.metadataPairs} key-value pairs (found ${keys.length})`,
       });
     }
-    total += keyBytes + valueBytes;
-  }
-  if (keys.length > LIMITS.metadataPairs) {
-    ctx.addIssue({
-      code: 'custom',
-      input: m,
-      message: `Metadata holds at most ${LIMITS.metadataPairs} key-value pairs (found ${keys.length})`,
-    });
-  }
-  if (total > LIMITS.metadataTotalBytes) {
-    ctx.addIssue({
-      code: 'custom',
-      input: m,
-      message: `Metadata is at most ${LIMITS.metadataTotalBytes} bytes in total, keys and values (found ${total})`,
-    });
-  }
-});
+    if (total > LIMITS.metadataTotalBytes) {
+      ctx.addIssue({
+        code: 'custom',
+        input: m,
+        message: `Metadata is at most ${LIMITS.metadataTotalBytes} bytes in total, keys and values (found ${total})`,
+      });
+    }
+  }),
+);
 export type Metadata = z.infer<typeof metadataMap>;
 
 /**
@@ -105,20 +114,20 @@ export type Metadata = z.infer<typeof metadataMap>;
  * strings whose lengths in characters cannot exceed the byte limits. Validation never uses it.
  */
 export const metadataMapJsonShape = z.record(
-  z.string().max(LIMITS.metadataKeyBytes),
-  z.string().max(LIMITS.metadataValueBytes),
+  z.string().check(z.maxLength(LIMITS.metadataKeyBytes)),
+  z.string().check(z.maxLength(LIMITS.metadataValueBytes)),
 );
 
 // ---- GeoJSON (RFC 7946, WGS84; CDF supports only a Feature) ----
 const position = z.tuple([z.number(), z.number()]);
-const lineString = z.array(position).min(2);
-const linearRing = z
-  .array(position)
-  .min(4)
-  .refine((r) => r.length > 0 && r[0]?.[0] === r[r.length - 1]?.[0] && r[0]?.[1] === r[r.length - 1]?.[1], {
+const lineString = z.array(position).check(z.minLength(2));
+const linearRing = z.array(position).check(
+  z.minLength(4),
+  z.refine((r) => r.length > 0 && r[0]?.[0] === r[r.length - 1]?.[0] && r[0]?.[1] === r[r.length - 1]?.[1], {
     message: 'A linear ring must end at the point it starts from',
-  });
-const polygon = z.array(linearRing).min(1);
+  }),
+);
+const polygon = z.array(linearRing).check(z.minLength(1));
 
 export const geometry = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('Point'), coordinates: position }),
@@ -134,13 +143,15 @@ export type Geometry = z.infer<typeof geometry>;
  * GeoJSON `properties`: any JSON object, returned as given. Not `z.record`, which would drop a
  * "__proto__" key and so lose it on the read path (and then on the next save of geoLocation).
  */
-const geoProperties = z.custom<Record<string, unknown>>().superRefine((p, ctx) => {
-  if (!isPlainObject(p))
-    ctx.addIssue({ code: 'invalid_type', expected: 'record', input: p, message: 'properties must be an object' });
-});
+const geoProperties = z.custom<Record<string, unknown>>().check(
+  z.superRefine((p, ctx) => {
+    if (!isPlainObject(p))
+      ctx.addIssue({ code: 'invalid_type', expected: 'record', input: p, message: 'properties must be an object' });
+  }),
+);
 
-const geoLocationWith = (properties: z.ZodType<Record<string, unknown>>) =>
-  z.strictObject({ type: z.literal('Feature'), geometry, properties: properties.optional() });
+const geoLocationWith = (properties: z.ZodMiniType<Record<string, unknown>>) =>
+  z.strictObject({ type: z.literal('Feature'), geometry, properties: z.optional(properties) });
 
 export const geoLocation = geoLocationWith(geoProperties);
 export type GeoLocation = z.infer<typeof geoLocation>;

@@ -1,11 +1,11 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * One readable sentence for why `value` fails `schema`, or `undefined` when it passes.
  * The numbers come from the zod issue (so from the model's schemas), never from here; custom
  * messages written in the model (metadata byte limits, rings) win over zod's generic ones.
  */
-export function schemaMessage(schema: z.ZodType, value: unknown, subject: string): string | undefined {
+export function schemaMessage(schema: z.ZodMiniType, value: unknown, subject: string): string | undefined {
   const result = schema.safeParse(value);
   if (result.success) return undefined;
   const issues = result.error.issues;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   EDITABLE_FIELDS,
   EDITABLE_FIELD_NAMES,
@@ -31,22 +31,21 @@ const MIME_EXAMPLES = [
  * when unset. `.meta()` sits on the outermost wrapper so hover works while the value is `null`
  * (see SCHEMA-NOTES.md).
  */
-function editableProperty(name: EditableFieldName): z.ZodType {
+function editableProperty(name: EditableFieldName): z.ZodMiniType {
   const field = EDITABLE_FIELDS[name];
   const linkedNote = field.instanceLinkedMayChange
     ? ''
     : '\n\nA file linked to a data modelling instance (`instanceId`) cannot change this field.';
   const meta: Record<string, unknown> = docs(name, field.description + linkedNote);
   if (name === 'mimeType') meta.examples = MIME_EXAMPLES;
-  const shape: z.ZodType = 'jsonShape' in field ? field.jsonShape : field.schema;
-  return shape.nullable().optional().meta(meta);
+  const shape: z.ZodMiniType = 'jsonShape' in field ? field.jsonShape : field.schema;
+  return z.optional(z.nullable(shape)).check(z.meta(meta));
 }
 
-function readOnlyProperty(name: ReadOnlyFieldName): z.ZodType {
-  return READ_ONLY_FIELDS[name].schema
-    .nullable()
-    .optional()
-    .meta({ ...docs(name, READ_ONLY_FIELDS[name].description), readOnly: true });
+function readOnlyProperty(name: ReadOnlyFieldName): z.ZodMiniType {
+  return z
+    .optional(z.nullable(READ_ONLY_FIELDS[name].schema))
+    .check(z.meta({ ...docs(name, READ_ONLY_FIELDS[name].description), readOnly: true }));
 }
 
 export const fileDocumentSchema = z
@@ -54,11 +53,13 @@ export const fileDocumentSchema = z
     ...Object.fromEntries(READ_ONLY_FIELD_NAMES.map((n) => [n, readOnlyProperty(n)])),
     ...Object.fromEntries(EDITABLE_FIELD_NAMES.map((n) => [n, editableProperty(n)])),
   })
-  .meta({
-    title: 'CDF file record',
-    description:
-      'A CDF file record. Saving sends the minimal POST /files/update for what you changed. Read-only fields (id, name, uploaded, times, instanceId) cannot be changed here.',
-  });
+  .check(
+    z.meta({
+      title: 'CDF file record',
+      description:
+        'A CDF file record. Saving sends the minimal POST /files/update for what you changed. Read-only fields (id, name, uploaded, times, instanceId) cannot be changed here.',
+    }),
+  );
 
 /** The JSON Schema (draft-07, the one spelling every zod 4.x and VS Code agree on). */
 export function fileDocumentJsonSchema(): Record<string, unknown> {
@@ -69,10 +70,12 @@ export function fileDocumentJsonSchema(): Record<string, unknown> {
 /** "Edit selection as JSON": an array of record documents. */
 export function fileSelectionJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(
-    z.array(fileDocumentSchema).meta({
-      title: 'CDF file records',
-      description: 'Several CDF file records; saving sends the minimal update for each one you changed.',
-    }),
+    z.array(fileDocumentSchema).check(
+      z.meta({
+        title: 'CDF file records',
+        description: 'Several CDF file records; saving sends the minimal update for each one you changed.',
+      }),
+    ),
     { target: 'draft-7', io: 'input' },
   ) as Record<string, unknown>;
   return { ...schema, $id: 'https://cdf-files.invalid/schemas/file-selection.schema.json' };

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { LIMITS, utf8Bytes } from '../../cdf/model';
 import { displayPath, type JsonPath } from '../json-path';
 import type { DocumentProblem, ProblemCode } from './types';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { badRequest } from './api-error';
 
 type Issue = z.core.$ZodIssue;
@@ -52,7 +52,7 @@ export function describeIssues(issues: readonly Issue[], prefix = ''): string[] 
 }
 
 /** Parses or throws a 400 whose message names every field path that is wrong. */
-export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, prefix = ''): z.output<T> {
+export function parseOr400<T extends z.ZodMiniType>(schema: T, value: unknown, prefix = ''): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const lines = describeIssues(result.error.issues, prefix);

@@ -1,6 +1,7 @@
 // What activation loads: the production bundle of src/extension.ts, built as `npm run package` builds
 // it. The demo emulator and the OAuth library are separate files loaded on first use
-// (src/vscode/lazy-modules.ts); a static import of either would silently put it back in.
+// (src/vscode/lazy-modules.ts), and the model uses the tree-shakable `zod/mini`; a static import of
+// either library, or one `import { z } from 'zod'`, would silently put hundreds of KB back in.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -16,13 +17,30 @@ const LOADED_ON_FIRST_USE = [
 describe('the extension bundle (production build)', function () {
   this.timeout(60_000);
   let inputs: string[];
+  let bytes: number;
 
   before(async () => {
     const outfile = path.join(PRODUCTION_OPTIONS.absWorkingDir!, 'dist', 'bundle-contents-test.js');
     const result = await build({ ...PRODUCTION_OPTIONS, entryPoints: [EXTENSION_ENTRY], outfile, write: false });
     const output = Object.values(result.metafile!.outputs).find((o) => o.entryPoint === EXTENSION_ENTRY);
     assert.ok(output, 'esbuild reported the output of the extension entry');
-    inputs = Object.keys(output.inputs);
+    // Modules that put code in the bundle (a re-export-only index adds none).
+    inputs = Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([name]) => name);
+    bytes = output.bytes;
+  });
+
+  it('is at most 400 KB minified', () => {
+    assert.ok(bytes <= 400_000, `${bytes} bytes`);
+  });
+
+  it('bundles zod/mini, not the full zod with every locale', () => {
+    assert.deepEqual(
+      inputs.filter((input) => /^node_modules\/zod\/v4\/(classic|locales\/(?!en\.js$|index\.js$))/.test(input)),
+      [],
+    );
+    assert.ok(inputs.includes('node_modules/zod/v4/mini/schemas.js'));
   });
 
   it('leaves out the demo emulator and the OAuth library, which load on first use', () => {

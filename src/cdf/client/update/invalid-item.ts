@@ -3,7 +3,7 @@
  * `update.source.set: Invalid input: expected string, received number`). Zod reports a failed
  * union as a bare "Invalid input"; here the closest alternative is followed to the real problem.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { fileUpdateItem, type FileUpdateItem } from '../../model';
 
 type Issue = z.core.$ZodIssue;
@@ -11,7 +11,7 @@ type Issue = z.core.$ZodIssue;
 /** Undefined when the item is valid. */
 export function invalidItemReason(item: FileUpdateItem): string | undefined {
   // Check against the alternative the item's identifier picks, so the message is about its fields.
-  const [byId, byExternalId, byInstanceId] = fileUpdateItem.options;
+  const [byId, byExternalId, byInstanceId] = fileUpdateItem.def.options;
   const schema =
     'id' in item ? byId : 'externalId' in item ? byExternalId : 'instanceId' in item ? byInstanceId : fileUpdateItem;
   const parsed = schema.safeParse(item);

@@ -13,7 +13,7 @@
  * `missing` / `duplicated` items, those fail and the rest of the chunk is sent again without them.
  * A rejection that names no item is narrowed down by splitting the chunk in halves.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fileRecord, LIMITS, type FileRecord, type FileUpdateItem } from '../../model';
 import type { Logger } from '../../logging';
 import { AdaptiveConcurrency, type AdaptiveConcurrencyOptions } from '../adaptive-concurrency';

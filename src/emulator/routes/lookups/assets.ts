@@ -21,12 +21,12 @@ const assetFilter = z.strictObject({
   rootIds: z.array(idEither).min(1).max(100).optional(),
   assetSubtreeIds: z.array(idEither).min(1).max(100).optional(),
   dataSetIds: z.array(idEither).max(1000).optional(),
-  metadata: metadataMap.optional(),
+  metadata: z.optional(metadataMap),
   source: z.string().max(128).optional(),
   createdTime: timeRange.optional(),
   lastUpdatedTime: timeRange.optional(),
   root: z.boolean().optional(),
-  externalIdPrefix: externalId.optional(),
+  externalIdPrefix: z.optional(externalId),
   labels: z
     .union([
       z.strictObject({ containsAny: z.array(label).min(1).max(10) }),
@@ -44,7 +44,7 @@ const assetListRequest = z.strictObject({
   filter: assetFilter.optional(),
   limit: limit.optional(),
   cursor: z.string().optional(),
-  partition: partition.optional(),
+  partition: z.optional(partition),
   aggregatedProperties,
 });
 const assetByIdsRequest = idEitherItems.extend({ aggregatedProperties });

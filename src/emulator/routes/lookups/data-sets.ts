@@ -8,10 +8,10 @@ import { idEitherItems, inRange, limit, lookupByIds, matchesMetadata, page, time
 const dataSetListRequest = z.strictObject({
   filter: z
     .strictObject({
-      metadata: metadataMap.optional(),
+      metadata: z.optional(metadataMap),
       createdTime: timeRange.optional(),
       lastUpdatedTime: timeRange.optional(),
-      externalIdPrefix: externalId.optional(),
+      externalIdPrefix: z.optional(externalId),
       writeProtected: z.boolean().optional(),
     })
     .optional(),
