@@ -3,8 +3,9 @@
  *
  *   npx tsx test/bench/run.ts                      full sizes (100,000 updates, 1,000,000 listed)
  *   npx tsx test/bench/run.ts --smoke              tiny sizes (what the unit test runs)
- *   --only=bulk-update,listing,editor-loop,diff-cost,bundle   a subset
- *   --bulk-records=N --list-records=N --editor-iterations=N --load-runs=N --out=DIR
+ *   --only=bulk-update,listing,editor-loop,diff-cost,bundle,activation   a subset
+ *   --bulk-records=N --list-records=N --editor-iterations=N --load-runs=N --activation-runs=N --out=DIR
+ * `--smoke` leaves out activation (it starts a real VS Code per run) unless --only names it.
  * Each flag also reads from the environment as BENCH_<NAME> (BENCH_LIST_RECORDS=200000).
  *
  * Writes one JSON file per benchmark, plus summary.json and summary.md, to test-artifacts/bench/
@@ -12,6 +13,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { runActivationBench } from './activation/activation-bench';
 import { runBulkUpdateBench } from './bulk-update/bulk-update-bench';
 import { runBundleBench } from './bundle/bundle-bench';
 import { runDiffCostBench } from './diff-cost/diff-cost-bench';
@@ -21,13 +23,21 @@ import { markdownReport, type RunResults } from './report/markdown';
 import { REPO_ROOT } from './support/child-process';
 import { machineFacts } from './support/machine';
 import { DEFAULT_OUT_DIR } from './support/result-file';
-import { parsePlan, type BenchmarkName, type RunPlan } from './support/sizes';
+import { BENCHMARK_NAMES, NOT_IN_SMOKE, parsePlan, type BenchmarkName, type RunPlan } from './support/sizes';
 
 export interface RunOutcome {
   results: RunResults;
   markdown: string;
   outDir: string;
   failures: { benchmark: BenchmarkName; error: string }[];
+}
+
+/** The command that reproduces this run, as the report states it. */
+export function commandOf(plan: RunPlan): string {
+  const base = plan.smoke ? 'npm run bench:smoke' : 'npm run bench';
+  const all = BENCHMARK_NAMES.filter((name) => !plan.smoke || !NOT_IN_SMOKE.includes(name));
+  const subset = plan.only.length !== all.length || plan.only.some((name) => !all.includes(name));
+  return subset ? `${base} -- --only=${plan.only.join(',')}` : base;
 }
 
 export async function runAll(plan: RunPlan, log: (line: string) => void = () => undefined): Promise<RunOutcome> {
@@ -37,7 +47,7 @@ export async function runAll(plan: RunPlan, log: (line: string) => void = () => 
   const results: RunResults = {
     machine: machineFacts(),
     totalMs: 0,
-    command: plan.smoke ? 'npm run bench:smoke' : 'npm run bench',
+    command: commandOf(plan),
     outDir: path.relative(REPO_ROOT, outDir),
   };
   const failures: RunOutcome['failures'] = [];
@@ -54,6 +64,12 @@ export async function runAll(plan: RunPlan, log: (line: string) => void = () => 
       name: 'bundle',
       run: async () => {
         results.bundle = await runBundleBench({ loadRuns: sizes.loadRuns, outDir });
+      },
+    },
+    {
+      name: 'activation',
+      run: async () => {
+        results.activation = await runActivationBench({ runs: sizes.activationRuns, outDir, log });
       },
     },
     {

@@ -141,7 +141,8 @@ describe('benchmarks: sizes from flags and environment', () => {
     const plan = parsePlan([], {});
     assert.equal(plan.sizes.bulkRecords, 100_000);
     assert.equal(plan.sizes.listRecords, 1_000_000);
-    assert.equal(plan.only.length, 5);
+    assert.equal(plan.only.length, 6);
+    assert.ok(plan.only.includes('activation'));
   });
 
   it('takes flags before the environment, and refuses unknown names and bad numbers', () => {

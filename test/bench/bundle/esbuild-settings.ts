@@ -7,6 +7,12 @@ import { REPO_ROOT } from '../support/child-process';
 
 export const EXTENSION_ENTRY = 'src/extension.ts';
 
+/** The parts of the extension loaded on first use (src/vscode/lazy-modules.ts), as esbuild.js writes them to dist/. */
+export const FIRST_USE_ENTRIES = [
+  { entry: 'src/emulator/index.ts', file: 'demo-emulator.js' },
+  { entry: 'src/cdf/auth/auth-method.ts', file: 'sign-in.js' },
+] as const;
+
 export const PRODUCTION_OPTIONS: BuildOptions = {
   bundle: true,
   platform: 'node',

@@ -2,6 +2,7 @@
  * The README's performance section from the result files: one table of ours vs each peer, the
  * machine and date, and how to reproduce. Every figure comes from a result object; none is typed in.
  */
+import type { ActivationFigures, Spread } from '../activation/activation-bench';
 import type { BulkUpdateFigures } from '../bulk-update/bulk-update-bench';
 import type { BundleFigures } from '../bundle/bundle-bench';
 import type { DiffCostFigures } from '../diff-cost/diff-cost-bench';
@@ -23,6 +24,7 @@ export interface RunResults {
   editorLoop?: BenchResult<EditorLoopFigures>;
   diffCost?: BenchResult<DiffCostFigures>;
   bundle?: BenchResult<BundleFigures>;
+  activation?: BenchResult<ActivationFigures>;
 }
 
 type Row = [benchmark: string, ours: string, peer: string, comparison: string];
@@ -148,6 +150,26 @@ function bundleRows(figures: BundleFigures): Row[] {
   ];
 }
 
+const spreadText = (s: Spread): string =>
+  `${millis(s.medianMs)} median (${millis(s.minMs)}–${millis(s.maxMs)}, ${s.samples} ${s.samples === 1 ? 'run' : 'runs'})`;
+
+function activationRows(figures: ActivationFigures): Row[] {
+  return [
+    [
+      `Activation in the real extension host (code-server ${figures.vscodeVersion}, production bundle of ${bytes(figures.extensionBytes)})`,
+      `in activate(): ${spreadText(figures.activateMs)}`,
+      '–',
+      '–',
+    ],
+    [
+      "Activation to the demo project's first tree page (emulator loaded and started, files/list)",
+      spreadText(figures.firstPageMs),
+      '–',
+      '–',
+    ],
+  ];
+}
+
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function markdownReport(results: RunResults): string {
@@ -157,6 +179,7 @@ export function markdownReport(results: RunResults): string {
     ...(results.editorLoop ? editorRows(results.editorLoop.figures) : []),
     ...(results.diffCost ? diffRows(results.diffCost.figures) : []),
     ...(results.bundle ? bundleRows(results.bundle.figures) : []),
+    ...(results.activation ? activationRows(results.activation.figures) : []),
   ];
   const lines = [
     `Measured ${results.machine.date.slice(0, 10)} on ${describeMachine(results.machine)}.`,

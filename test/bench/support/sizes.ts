@@ -4,7 +4,9 @@
  */
 import { BULK_SCENARIOS, SMOKE_SCENARIO, type BulkScenario } from '../bulk-update/scenarios';
 
-export const BENCHMARK_NAMES = ['bulk-update', 'listing', 'editor-loop', 'diff-cost', 'bundle'] as const;
+export const BENCHMARK_NAMES = ['bulk-update', 'listing', 'editor-loop', 'diff-cost', 'bundle', 'activation'] as const;
+/** Left out of `--smoke` unless named: each of its runs starts a real VS Code (code-server and a browser). */
+export const NOT_IN_SMOKE: readonly BenchmarkName[] = ['activation'];
 export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];
 
 export interface BenchSizes {
@@ -15,6 +17,8 @@ export interface BenchSizes {
   diffRounds: number;
   diffRoundMs: number;
   loadRuns: number;
+  /** Fresh VS Code launches of the activation benchmark. */
+  activationRuns: number;
 }
 
 export const FULL_SIZES: BenchSizes = {
@@ -25,6 +29,7 @@ export const FULL_SIZES: BenchSizes = {
   diffRounds: 15,
   diffRoundMs: 100,
   loadRuns: 15,
+  activationRuns: 5,
 };
 
 export const SMOKE_SIZES: BenchSizes = {
@@ -35,6 +40,7 @@ export const SMOKE_SIZES: BenchSizes = {
   diffRounds: 2,
   diffRoundMs: 5,
   loadRuns: 1,
+  activationRuns: 1,
 };
 
 export interface RunPlan {
@@ -66,7 +72,10 @@ export function parsePlan(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   const smoke = argv.includes('--smoke') || env.BENCH_SMOKE === '1';
   const base = smoke ? SMOKE_SIZES : FULL_SIZES;
   const onlyText = option(argv, env, 'only');
-  const only = onlyText === undefined ? [...BENCHMARK_NAMES] : onlyText.split(',').map((s) => s.trim());
+  const only =
+    onlyText !== undefined
+      ? onlyText.split(',').map((s) => s.trim())
+      : BENCHMARK_NAMES.filter((name) => !smoke || !NOT_IN_SMOKE.includes(name));
   for (const name of only) {
     if (!(BENCHMARK_NAMES as readonly string[]).includes(name))
       throw new Error(`unknown benchmark ${JSON.stringify(name)}; known: ${BENCHMARK_NAMES.join(', ')}`);
@@ -82,6 +91,7 @@ export function parsePlan(argv: readonly string[], env: NodeJS.ProcessEnv = proc
       editorIterations:
         positiveInteger(option(argv, env, 'editor-iterations'), '--editor-iterations') ?? base.editorIterations,
       loadRuns: positiveInteger(option(argv, env, 'load-runs'), '--load-runs') ?? base.loadRuns,
+      activationRuns: positiveInteger(option(argv, env, 'activation-runs'), '--activation-runs') ?? base.activationRuns,
     },
   };
 }
