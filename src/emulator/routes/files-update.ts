@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   dmsFileChange,
   EDITABLE_FIELDS,
@@ -25,7 +25,9 @@ import { checkReferences } from './references';
 const IDENTIFIER_KEYS = ['id', 'externalId', 'instanceId'] as const;
 const LINKED_FIELDS = INSTANCE_LINKED_UPDATABLE.join(', ');
 
-const envelope = z.strictObject({ items: z.array(z.unknown()).min(1).max(LIMITS.itemsPerRequest) });
+const envelope = z.strictObject({
+  items: z.array(z.unknown()).check(z.minLength(1), z.maxLength(LIMITS.itemsPerRequest)),
+});
 const itemSchemas = {
   id: z.strictObject({ id: internalId, update: fileChange }),
   externalId: z.strictObject({ externalId, update: fileChange }),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fileCreate, LIMITS, type FileRecord } from '../../cdf/model';
 import { omitEmpty } from '../../core/apply';
 import { ApiError, badRequest, duplicated } from '../http/api-error';

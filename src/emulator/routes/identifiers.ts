@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fileIdentifier, LIMITS, type FileIdentifier, type FileRecord } from '../../cdf/model';
 import { duplicated, missing } from '../http/api-error';
 import type { FileStore } from '../store/file-store';
@@ -22,13 +22,12 @@ export const identifierItems = (max: number, allowInstanceId = true) =>
         allowInstanceId
           ? fileIdentifier
           : z.union([
-              z.strictObject({ id: z.number().int().min(1).max(LIMITS.maxId) }),
-              z.strictObject({ externalId: z.string().max(LIMITS.externalIdLength) }),
+              z.strictObject({ id: z.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.maxId)) }),
+              z.strictObject({ externalId: z.string().check(z.maxLength(LIMITS.externalIdLength)) }),
             ]),
       )
-      .min(1)
-      .max(max),
-    ignoreUnknownIds: z.boolean().optional(),
+      .check(z.minLength(1), z.maxLength(max)),
+    ignoreUnknownIds: z.optional(z.boolean()),
   });
 
 /** The same identifier twice in one request → 400 with `duplicated`. */

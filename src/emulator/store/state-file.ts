@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FileRecord } from '../../cdf/model';
 import type { FileStore } from './file-store';
 import type { LookupTable } from './lookup-table';
@@ -11,14 +11,14 @@ const FORMAT = 'cdf-files-emulator-state';
  * since: changed or created records, deleted keys, uploaded contents. Saving a 1M-record demo
  * after one edit writes a few kilobytes.
  */
-const tableDelta = <K extends z.ZodType>(key: K) =>
+const tableDelta = <K extends z.ZodMiniType>(key: K) =>
   z.object({ changed: z.array(z.looseObject({})), deleted: z.array(key) });
 const stateSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(1),
   project: z.string(),
-  seed: z.number().int(),
-  files: z.number().int().min(0),
+  seed: z.number().check(z.int()),
+  files: z.number().check(z.int(), z.minimum(0)),
   savedAt: z.string(),
   changedFiles: z.array(z.looseObject({ id: z.number() })),
   deletedFileIds: z.array(z.number()),

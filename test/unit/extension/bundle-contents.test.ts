@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { EXTENSION_ENTRY, PRODUCTION_OPTIONS } from '../../bench/bundle/esbuild-settings';
+import { EXTENSION_ENTRY, FIRST_USE_ENTRIES, PRODUCTION_OPTIONS } from '../../bench/bundle/esbuild-settings';
 
 const LOADED_ON_FIRST_USE = [
   /^src\/emulator\//,
@@ -14,21 +14,27 @@ const LOADED_ON_FIRST_USE = [
   /^src\/cdf\/auth\/(?!token-provider\.ts$|static-token\.ts$)/,
 ];
 
+const FULL_ZOD = /^node_modules\/zod\/v4\/(classic|locales\/(?!en\.js$|index\.js$))/;
+
+/** The modules that put code in a production bundle of `entry` (a re-export-only index adds none), and its size. */
+async function productionBundle(entry: string): Promise<{ inputs: string[]; bytes: number }> {
+  const outfile = path.join(PRODUCTION_OPTIONS.absWorkingDir!, 'dist', 'bundle-contents-test.js');
+  const result = await build({ ...PRODUCTION_OPTIONS, entryPoints: [entry], outfile, write: false });
+  const output = Object.values(result.metafile!.outputs).find((o) => o.entryPoint === entry);
+  assert.ok(output, `esbuild reported the output of ${entry}`);
+  const inputs = Object.entries(output.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([name]) => name);
+  return { inputs, bytes: output.bytes };
+}
+
 describe('the extension bundle (production build)', function () {
   this.timeout(60_000);
   let inputs: string[];
   let bytes: number;
 
   before(async () => {
-    const outfile = path.join(PRODUCTION_OPTIONS.absWorkingDir!, 'dist', 'bundle-contents-test.js');
-    const result = await build({ ...PRODUCTION_OPTIONS, entryPoints: [EXTENSION_ENTRY], outfile, write: false });
-    const output = Object.values(result.metafile!.outputs).find((o) => o.entryPoint === EXTENSION_ENTRY);
-    assert.ok(output, 'esbuild reported the output of the extension entry');
-    // Modules that put code in the bundle (a re-export-only index adds none).
-    inputs = Object.entries(output.inputs)
-      .filter(([, input]) => input.bytesInOutput > 0)
-      .map(([name]) => name);
-    bytes = output.bytes;
+    ({ inputs, bytes } = await productionBundle(EXTENSION_ENTRY));
   });
 
   it('is at most 400 KB minified', () => {
@@ -37,7 +43,7 @@ describe('the extension bundle (production build)', function () {
 
   it('bundles zod/mini, not the full zod with every locale', () => {
     assert.deepEqual(
-      inputs.filter((input) => /^node_modules\/zod\/v4\/(classic|locales\/(?!en\.js$|index\.js$))/.test(input)),
+      inputs.filter((input) => FULL_ZOD.test(input)),
       [],
     );
     assert.ok(inputs.includes('node_modules/zod/v4/mini/schemas.js'));
@@ -52,4 +58,18 @@ describe('the extension bundle (production build)', function () {
     assert.ok(inputs.includes('src/cdf/client/cdf-client.ts'));
     assert.ok(inputs.includes('src/vscode/lazy-modules.ts'));
   });
+});
+
+describe('the parts loaded on first use (production build)', function () {
+  this.timeout(60_000);
+
+  for (const { entry, file } of FIRST_USE_ENTRIES) {
+    it(`dist/${file} bundles zod/mini too, not the full zod`, async () => {
+      const { inputs } = await productionBundle(entry);
+      assert.deepEqual(
+        inputs.filter((input) => FULL_ZOD.test(input)),
+        [],
+      );
+    });
+  }
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { externalId, geometry, idEither, internalId, label, LIMITS, metadataMap, partition } from '../../../cdf/model';
 import type { Route } from '../../http/route';
 import { parseOr400 } from '../../http/validation';
@@ -9,55 +9,55 @@ import { partitionTest } from '../../query/paging';
 import { resolveRefs } from '../../query/resolve-refs';
 import type { FileStore } from '../../store/file-store';
 import type { Asset } from '../../store/lookup-types';
-import { idEitherItems, inRange, limit, lookupByIds, matchesMetadata, page, timeRange } from './common';
+import { idEitherItems, inRange, limit, lookupByIds, matchesMetadata, page, someUpTo, timeRange, upTo } from './common';
 
 /** `POST /assets/list`, `/assets/byids`, `/assets/search` (OpenAPI `Asset`), with the common filters and aggregates. */
 
-const aggregatedProperties = z.array(z.enum(['childCount', 'path', 'depth'])).optional();
+const aggregatedProperties = z.optional(z.array(z.enum(['childCount', 'path', 'depth'])));
 const assetFilter = z.strictObject({
-  name: z.string().max(140).optional(),
-  parentIds: z.array(internalId).min(1).max(100).optional(),
-  parentExternalIds: z.array(externalId).min(1).max(100).optional(),
-  rootIds: z.array(idEither).min(1).max(100).optional(),
-  assetSubtreeIds: z.array(idEither).min(1).max(100).optional(),
-  dataSetIds: z.array(idEither).max(1000).optional(),
+  name: z.optional(upTo(140)),
+  parentIds: z.optional(someUpTo(internalId, 100)),
+  parentExternalIds: z.optional(someUpTo(externalId, 100)),
+  rootIds: z.optional(someUpTo(idEither, 100)),
+  assetSubtreeIds: z.optional(someUpTo(idEither, 100)),
+  dataSetIds: z.optional(z.array(idEither).check(z.maxLength(1000))),
   metadata: z.optional(metadataMap),
-  source: z.string().max(128).optional(),
-  createdTime: timeRange.optional(),
-  lastUpdatedTime: timeRange.optional(),
-  root: z.boolean().optional(),
+  source: z.optional(upTo(128)),
+  createdTime: z.optional(timeRange),
+  lastUpdatedTime: z.optional(timeRange),
+  root: z.optional(z.boolean()),
   externalIdPrefix: z.optional(externalId),
-  labels: z
-    .union([
-      z.strictObject({ containsAny: z.array(label).min(1).max(10) }),
-      z.strictObject({ containsAll: z.array(label).min(1).max(10) }),
-    ])
-    .optional(),
-  geoLocation: z
-    .strictObject({
+  labels: z.optional(
+    z.union([
+      z.strictObject({ containsAny: someUpTo(label, 10) }),
+      z.strictObject({ containsAll: someUpTo(label, 10) }),
+    ]),
+  ),
+  geoLocation: z.optional(
+    z.strictObject({
       relation: z.enum(['INTERSECTS', 'DISJOINT', 'WITHIN', 'intersects', 'disjoint', 'within']),
       shape: geometry,
-    })
-    .optional(),
+    }),
+  ),
 });
 const assetListRequest = z.strictObject({
-  filter: assetFilter.optional(),
-  limit: limit.optional(),
-  cursor: z.string().optional(),
+  filter: z.optional(assetFilter),
+  limit: z.optional(limit),
+  cursor: z.optional(z.string()),
   partition: z.optional(partition),
   aggregatedProperties,
 });
-const assetByIdsRequest = idEitherItems.extend({ aggregatedProperties });
+const assetByIdsRequest = z.extend(idEitherItems, { aggregatedProperties });
 const assetSearchRequest = z.strictObject({
-  filter: assetFilter.optional(),
-  search: z
-    .strictObject({
-      name: z.string().max(140).optional(),
-      description: z.string().max(500).optional(),
-      query: z.string().min(1).max(140).optional(),
-    })
-    .optional(),
-  limit: limit.optional(),
+  filter: z.optional(assetFilter),
+  search: z.optional(
+    z.strictObject({
+      name: z.optional(upTo(140)),
+      description: z.optional(upTo(500)),
+      query: z.optional(z.string().check(z.minLength(1), z.maxLength(140))),
+    }),
+  ),
+  limit: z.optional(limit),
 });
 
 function assetPredicate(store: FileStore, filter: z.infer<typeof assetFilter> | undefined): (a: Asset) => boolean {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idEither, LIMITS } from '../../../cdf/model';
 import { badRequest, missing } from '../../http/api-error';
 
@@ -7,11 +7,13 @@ import { badRequest, missing } from '../../http/api-error';
  * and byids with request order, `ignoreUnknownIds`, `missing` and duplicate checks.
  */
 
-export const timeRange = z.strictObject({
-  min: z.number().int().min(0).optional(),
-  max: z.number().int().min(0).optional(),
-});
-export const limit = z.number().int().min(1).max(LIMITS.itemsPerRequest);
+const nonNegativeInt = () => z.number().check(z.int(), z.minimum(0));
+export const timeRange = z.strictObject({ min: z.optional(nonNegativeInt()), max: z.optional(nonNegativeInt()) });
+export const limit = z.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.itemsPerRequest));
+/** An array of 1 to `max` items, as most filters take. */
+export const someUpTo = <T extends z.ZodMiniType>(item: T, max: number) =>
+  z.array(item).check(z.minLength(1), z.maxLength(max));
+export const upTo = (max: number) => z.string().check(z.maxLength(max));
 export const inRange = (v: number, r: { min?: number; max?: number } | undefined) =>
   !r || ((r.min === undefined || v >= r.min) && (r.max === undefined || v <= r.max));
 export const matchesMetadata = (have: Record<string, string> | undefined, want: Record<string, string> | undefined) =>
@@ -40,8 +42,8 @@ export function page<T>(rows: T[], keyOf: (r: T) => string | number, size: numbe
 }
 
 export const idEitherItems = z.strictObject({
-  items: z.array(idEither).min(1).max(LIMITS.itemsPerRequest),
-  ignoreUnknownIds: z.boolean().optional(),
+  items: someUpTo(idEither, LIMITS.itemsPerRequest),
+  ignoreUnknownIds: z.optional(z.boolean()),
 });
 
 export function lookupByIds<T extends { id: number; externalId?: string }>(

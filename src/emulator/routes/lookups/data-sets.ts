@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { externalId, LIMITS, metadataMap } from '../../../cdf/model';
 import type { Route } from '../../http/route';
 import { parseOr400 } from '../../http/validation';
@@ -6,17 +6,17 @@ import { idEitherItems, inRange, limit, lookupByIds, matchesMetadata, page, time
 
 /** `POST /datasets/list` and `/datasets/byids` (OpenAPI `DataSet`). */
 const dataSetListRequest = z.strictObject({
-  filter: z
-    .strictObject({
+  filter: z.optional(
+    z.strictObject({
       metadata: z.optional(metadataMap),
-      createdTime: timeRange.optional(),
-      lastUpdatedTime: timeRange.optional(),
+      createdTime: z.optional(timeRange),
+      lastUpdatedTime: z.optional(timeRange),
       externalIdPrefix: z.optional(externalId),
-      writeProtected: z.boolean().optional(),
-    })
-    .optional(),
-  limit: limit.optional(),
-  cursor: z.string().optional(),
+      writeProtected: z.optional(z.boolean()),
+    }),
+  ),
+  limit: z.optional(limit),
+  cursor: z.optional(z.string()),
 });
 
 export const dataSetRoutes: Route[] = [

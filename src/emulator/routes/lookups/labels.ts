@@ -1,21 +1,21 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idEither, LIMITS } from '../../../cdf/model';
 import type { Route } from '../../http/route';
 import { parseOr400 } from '../../http/validation';
 import { resolveRefs } from '../../query/resolve-refs';
-import { limit, page } from './common';
+import { limit, page, upTo } from './common';
 
 /** `POST /labels/list` (OpenAPI `LabelDefinition`): label definitions, keyed and ordered by externalId. */
 const labelListRequest = z.strictObject({
-  filter: z
-    .strictObject({
-      name: z.string().min(1).max(140).optional(),
-      externalIdPrefix: z.string().max(255).optional(),
-      dataSetIds: z.array(idEither).max(1000).optional(),
-    })
-    .optional(),
-  limit: limit.optional(),
-  cursor: z.string().optional(),
+  filter: z.optional(
+    z.strictObject({
+      name: z.optional(z.string().check(z.minLength(1), z.maxLength(140))),
+      externalIdPrefix: z.optional(upTo(255)),
+      dataSetIds: z.optional(z.array(idEither).check(z.maxLength(1000))),
+    }),
+  ),
+  limit: z.optional(limit),
+  cursor: z.optional(z.string()),
 });
 
 export const labelRoutes: Route[] = [
