@@ -1,6 +1,7 @@
 // The activation benchmark's plan and report (the benchmark itself starts VS Code: `--only=activation`).
 import assert from 'node:assert/strict';
 import { spread, type ActivationFigures } from '../bench/activation/activation-bench';
+import type { BundleFigures } from '../bench/bundle/bundle-bench';
 import { markdownReport } from '../bench/report/markdown';
 import { commandOf } from '../bench/run';
 import type { BenchResult } from '../bench/support/result-file';
@@ -47,5 +48,34 @@ describe('benchmarks: activation', () => {
     assert.ok(markdown.includes('code-server 1.100.3, production bundle of 211 KiB'), markdown);
     assert.ok(markdown.includes('in activate(): 2.50 ms median (2.10 ms–3.25 ms, 3 runs)'), markdown);
     assert.ok(markdown.includes('| 420 ms median (400 ms–510 ms, 3 runs) |'), markdown);
+  });
+});
+
+describe('benchmarks: bundle rows', () => {
+  it('names the parts loaded on first use with their sizes', () => {
+    const figures: BundleFigures = {
+      extension: { bytes: 216_000, gzipBytes: 60_000, largestContributors: [], largestFiles: [] },
+      firstUse: [
+        { file: 'dist/demo-emulator.js', bytes: 104_448, gzipBytes: 30_720 },
+        { file: 'dist/sign-in.js', bytes: 47_104, gzipBytes: 15_360 },
+      ],
+      withoutEditorLayer: { bytes: 1, inputs: 1, requireMs: { medianMs: 1, p95Ms: 1, minMs: 1, samples: 1 } },
+      sdk: { bytes: 1, gzipBytes: 1, requireMs: { medianMs: 1, p95Ms: 1, minMs: 1, samples: 1 } },
+      sdkVersusOurs: { bundleBytes: 1, requireMs: 1 },
+    };
+    const bundle = {
+      benchmark: 'bundle',
+      description: 'd',
+      machine: machineFacts(),
+      settings: {},
+      durationMs: 1,
+      notes: ['n'],
+      figures,
+    };
+    const markdown = markdownReport({ machine: machineFacts(), totalMs: 1, command: 'c', outDir: 'o', bundle });
+    assert.ok(
+      markdown.includes('| dist/demo-emulator.js 102 KiB (30 KiB gzip), dist/sign-in.js 46 KiB (15 KiB gzip) |'),
+      markdown,
+    );
   });
 });
