@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { generateDemo } from './demo/generate';
 import { ContentLinks } from './http/content-links';
 import { Faults } from './http/faults';
+import { MAX_BODY_BYTES } from './http/read-body';
 import { RequestRecorder } from './http/recorder';
 import { Timers } from './http/respond';
 import { Router } from './http/route';
@@ -81,6 +82,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     recorder,
     links: new ContentLinks(() => baseUrl, now),
     timers,
+    maxBodyBytes: opts.maxRequestBodyBytes ?? MAX_BODY_BYTES,
   });
 
   const server = http.createServer(listener);

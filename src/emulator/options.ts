@@ -27,6 +27,11 @@ export interface EmulatorOptions {
   now?: () => number;
   /** How many requests `requests` keeps (oldest dropped first). Default 10,000; 0 records none. */
   maxRecordedRequests?: number;
+  /**
+   * Largest request body accepted, in bytes after decompression (default 64 MiB). Larger bodies,
+   * and compressed ones that inflate past it, are answered 413.
+   */
+  maxRequestBodyBytes?: number;
   /** Called once per answered request (the CLI's `--log`). */
   onRequest?: (request: RecordedRequest) => void;
 }
