@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', '**/*.mjs', 'esbuild.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', '**/*.mjs', '**/*.cjs', 'esbuild.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
