@@ -18,7 +18,7 @@ export const fileContentRoutes: Route[] = [
       const record = id === undefined ? undefined : ctx.store.files.get(id);
       if (!record) throw new ApiError(404, 'Unknown or expired upload URL');
       const now = ctx.now();
-      ctx.store.contents.set(record.id, ctx.rawBody);
+      ctx.store.setContent(record.id, ctx.rawBody);
       ctx.store.files.put({ ...record, uploaded: true, uploadedTime: now, lastUpdatedTime: now });
       return { json: {} };
     },
