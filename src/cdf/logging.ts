@@ -144,12 +144,27 @@ export function redactValue(value: unknown, knownSecrets: Iterable<string> = [],
   return copy;
 }
 
+/**
+ * Every secret any {@link SecretRedactor} in this process was given. Text produced outside a client
+ * (the extension's own log lines, error messages shown to the person) is masked with all of them.
+ */
+const processSecrets = new Set<string>();
+
 /** Remembers the secret values this process handles (tokens, client secrets) so logs can mask them exactly. */
 export class SecretRedactor {
   private readonly secrets = new Set<string>();
 
+  /**
+   * @param shared whether the secrets also mask the process's other text ({@link redactForUser}).
+   * Only a test that registers arbitrary strings wants false.
+   */
+  constructor(private readonly shared = true) {}
+
+  /** Any non-empty string, however short: a secret is masked whatever it looks like. */
   add(secret: string | undefined): void {
-    if (secret) this.secrets.add(secret);
+    if (!secret) return;
+    this.secrets.add(secret);
+    if (this.shared) processSecrets.add(secret);
   }
 
   text(text: string): string {
@@ -161,11 +176,24 @@ export class SecretRedactor {
   }
 }
 
+/** Masks every secret this process has registered, and every secret-shaped value, in text for a person. */
+export function redactForUser(text: string): string {
+  return redactText(text, processSecrets);
+}
+
+const processRedactor: Pick<SecretRedactor, 'text' | 'value'> = {
+  text: redactForUser,
+  value: (value) => redactValue(value, processSecrets),
+};
+
 /**
  * Wraps a logger so every message and argument is redacted before it is written. Errors are passed
  * on as `Error` objects (VS Code's log channel prints their stack) with masked message and stack.
  */
-export function redactingLogger(inner: Logger, redactor: SecretRedactor = new SecretRedactor()): Logger {
+export function redactingLogger(
+  inner: Logger,
+  redactor: Pick<SecretRedactor, 'text' | 'value'> = new SecretRedactor(),
+): Logger {
   const args = (list: unknown[]): unknown[] => list.map((a) => maskForLog(a, redactor));
   return {
     trace: (message, ...rest) => inner.trace(redactor.text(message), ...args(rest)),
@@ -177,13 +205,42 @@ export function redactingLogger(inner: Logger, redactor: SecretRedactor = new Se
   };
 }
 
-function maskForLog(value: unknown, redactor: SecretRedactor): unknown {
+function maskForLog(value: unknown, redactor: Pick<SecretRedactor, 'text' | 'value'>): unknown {
   return value instanceof Error ? maskError(value, redactor) : redactor.value(value);
 }
 
-function maskError(error: Error, redactor: SecretRedactor): Error {
+function maskError(error: Error, redactor: Pick<SecretRedactor, 'text' | 'value'>): Error {
   const masked = new Error(redactor.text(error.message));
   masked.name = error.name;
   masked.stack = redactor.text(error.stack ?? `${error.name}: ${error.message}`);
   return masked;
+}
+
+/** What a log output channel writes with: levels, and raw text. */
+export interface LogChannel extends Logger {
+  append(value: string): void;
+  appendLine(value: string): void;
+  replace(value: string): void;
+}
+
+/**
+ * The same channel, with every line masked (every secret this process registered, every
+ * secret-shaped value) before it is written, whichever method writes it. The extension wraps its
+ * output channel once, so no caller has to remember to.
+ */
+export function redactingChannel<T extends LogChannel>(channel: T): T {
+  const levels = redactingLogger(channel, processRedactor);
+  const overrides: Partial<Record<PropertyKey, unknown>> = {
+    ...levels,
+    append: (value: string) => channel.append(redactForUser(value)),
+    appendLine: (value: string) => channel.appendLine(redactForUser(value)),
+    replace: (value: string) => channel.replace(redactForUser(value)),
+  };
+  return new Proxy(channel, {
+    get(target, prop) {
+      if (Object.prototype.hasOwnProperty.call(overrides, prop)) return overrides[prop];
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }

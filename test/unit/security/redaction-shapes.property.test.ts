@@ -5,7 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { REDACTED, redactingLogger, redactText, SecretRedactor, type Logger } from '../../../src/cdf/logging';
+import {
+  REDACTED,
+  redactForUser,
+  redactingChannel,
+  redactingLogger,
+  redactText,
+  SecretRedactor,
+  type LogChannel,
+  type Logger,
+} from '../../../src/cdf/logging';
+import { describeApiFailure } from '../../../src/vscode/api-failure';
 
 /** Characters of tokens, keys, cookie values and passwords as they appear unescaped in those places. */
 const TOKEN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/';
@@ -85,7 +95,8 @@ describe('security: a registered secret is masked whatever its length or charact
   it('as it is, JSON-escaped and percent-encoded, among any text (even one character long)', () => {
     fc.assert(
       fc.property(anySecret, fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ maxLength: 20 }), (s, a, b) => {
-        const redactor = new SecretRedactor();
+        // Not shared: these random strings must not mask the rest of the test run's text.
+        const redactor = new SecretRedactor(false);
         redactor.add(s);
         for (const text of [`${a}${s}${b}`, JSON.stringify({ note: `${a}${s}${b}` }), `x?q=${safeEncode(s)}&y`]) {
           const out = redactor.text(text);
@@ -99,7 +110,7 @@ describe('security: a registered secret is masked whatever its length or charact
   });
 
   it('short secrets are masked; the empty string registers nothing', () => {
-    const redactor = new SecretRedactor();
+    const redactor = new SecretRedactor(false);
     redactor.add('');
     redactor.add('pw1');
     assert.equal(redactor.text('user pw1 logged in'), `user ${REDACTED} logged in`);
@@ -107,7 +118,7 @@ describe('security: a registered secret is masked whatever its length or charact
   });
 
   it('a secret that contains another is masked whole', () => {
-    const redactor = new SecretRedactor();
+    const redactor = new SecretRedactor(false);
     redactor.add('abc');
     redactor.add('xxabcxx');
     assert.equal(redactor.text('[xxabcxx] [abc]'), `[${REDACTED}] [${REDACTED}]`);
@@ -122,7 +133,7 @@ describe('security: a registered secret is masked whatever its length or charact
       warn: (m, ...a) => lines.push(m, JSON.stringify(a)),
       error: (m, ...a) => lines.push(typeof m === 'string' ? m : `${m.message} ${m.stack ?? ''}`, JSON.stringify(a)),
     };
-    const redactor = new SecretRedactor();
+    const redactor = new SecretRedactor(false);
     redactor.add('k9');
     const log = redactingLogger(sink, redactor);
     log.info('short k9 secret', { note: 'k9' });
@@ -130,6 +141,81 @@ describe('security: a registered secret is masked whatever its length or charact
     log.error(new Error('GET https://u:url-password-1@h/ failed with {"access_token":"tok-value-1"}'));
     const all = lines.join('\n');
     assert.ok(!/k9|cookie-value-123|url-password-1|tok-value-1/.test(all), all);
+  });
+});
+
+describe("security: the extension's own log lines and messages", () => {
+  /** Like VS Code's LogOutputChannel: methods that use `this`, and other members passed through. */
+  class FakeChannel implements LogChannel {
+    readonly name = 'CDF Files';
+    readonly lines: string[] = [];
+    disposed = false;
+    private write(level: string, m: string | Error, args: unknown[]) {
+      const text = typeof m === 'string' ? m : `${m.message}\n${m.stack ?? ''}`;
+      this.lines.push(
+        `[${level}] ${text} ${args.map((a) => (a instanceof Error ? a.stack : JSON.stringify(a))).join(' ')}`,
+      );
+    }
+    trace(m: string, ...a: unknown[]) {
+      this.write('trace', m, a);
+    }
+    debug(m: string, ...a: unknown[]) {
+      this.write('debug', m, a);
+    }
+    info(m: string, ...a: unknown[]) {
+      this.write('info', m, a);
+    }
+    warn(m: string, ...a: unknown[]) {
+      this.write('warn', m, a);
+    }
+    error(m: string | Error, ...a: unknown[]) {
+      this.write('error', m, a);
+    }
+    append(v: string) {
+      this.lines.push(v);
+    }
+    appendLine(v: string) {
+      this.lines.push(v);
+    }
+    replace(v: string) {
+      this.lines.splice(0, this.lines.length, v);
+    }
+    dispose() {
+      this.disposed = true;
+    }
+  }
+
+  it('a wrapped channel masks secrets registered anywhere in the process, in every way of writing', () => {
+    const raw = new FakeChannel();
+    const log = redactingChannel(raw);
+    // A client elsewhere registered this token (as the transport does for each token it sends).
+    new SecretRedactor().add('opaque-token-from-a-client');
+    log.info('connected with opaque-token-from-a-client');
+    log.error('command failed:', new Error('fetch https://u:pw-in-url@h failed'));
+    log.warn('answer', { headers: { 'set-cookie': 'sid=abc123' }, note: 'Cookie: a=cookie-secret' });
+    log.appendLine('x-api-key: key-secret-1');
+    log.append('{"password":"pw-secret-2"}');
+    const all = raw.lines.join('\n');
+    assert.ok(!/opaque-token-from-a-client|pw-in-url|abc123|cookie-secret|key-secret-1|pw-secret-2/.test(all), all);
+    assert.equal(log.name, 'CDF Files', 'other members pass through');
+    log.dispose();
+    assert.equal(raw.disposed, true);
+  });
+
+  it('a failure shown to the person says what went wrong without the secret it quoted', () => {
+    new SecretRedactor().add('tok-registered-42');
+    const failure = describeApiFailure(
+      Object.assign(new Error('refused: Authorization: Bearer tok-registered-42 via https://a:proxy-pw@proxy'), {
+        status: 401,
+      }),
+    );
+    for (const text of [failure.message, failure.logDetail]) {
+      assert.ok(!/tok-registered-42|proxy-pw/.test(text), text);
+      assert.match(text, /refused/);
+    }
+    const offline = describeApiFailure(new Error('connect ECONNREFUSED https://u:pass-word-3@10.0.0.1'));
+    assert.ok(!offline.message.includes('pass-word-3'), offline.message);
+    assert.equal(redactForUser('set-cookie: x=tok-registered-42'), `set-cookie: ${REDACTED}`);
   });
 });
 
