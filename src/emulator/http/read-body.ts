@@ -56,6 +56,7 @@ export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promi
     let size = 0;
     let received = 0;
     let settled = false;
+    let ended = false;
 
     const finish = (error?: ApiError) => {
       if (settled) return;
@@ -64,6 +65,7 @@ export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promi
       req.off('end', onEnd);
       req.off('error', onAbort);
       req.off('aborted', onAbort);
+      req.off('close', onClose);
       if (decoder) {
         decoder.off('data', onOutput);
         decoder.destroy();
@@ -91,8 +93,16 @@ export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promi
         });
       }
     };
-    const onEnd = () => (decoder ? decoder.end() : finish());
+    const onEnd = () => {
+      ended = true;
+      if (decoder) decoder.end();
+      else finish();
+    };
     const onAbort = () => finish(badRequest('The request body was not received completely'));
+    // A client gone before the end of its body: settle, so the request holds no slot and no memory.
+    const onClose = () => {
+      if (!ended) onAbort();
+    };
 
     if (decoder) {
       decoder.on('data', onOutput);
@@ -105,6 +115,7 @@ export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promi
     req.on('end', onEnd);
     req.on('error', onAbort);
     req.on('aborted', onAbort);
+    req.on('close', onClose);
   });
 }
 
