@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { redactForUser } from '../cdf/logging';
 import { LIMITS, type FileRecord } from '../cdf/model';
 import { documentFromRecord } from '../core/document/render';
 import { saveSelection, type SelectionSaveOutcome } from '../core/save/save-selection';
@@ -80,7 +81,7 @@ export class SelectionFiles {
       });
     } catch (err) {
       throw new vscode.FileSystemError(
-        vscode.l10n.t('Not saved: {0}', err instanceof Error ? err.message : String(err)),
+        vscode.l10n.t('Not saved: {0}', redactForUser(err instanceof Error ? err.message : String(err))),
       );
     }
     switch (outcome.kind) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { redactForUser } from '../../cdf/logging';
 import type { FileFilter, FileRecord } from '../../cdf/model';
 import { directoryLabel, directoryLevel, isUnder } from '../../core/browse/directories';
 import { describeFilter } from '../../core/browse/filter-description';
@@ -126,7 +127,7 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       if (node.kind === 'group') return await this.groupChildren(session, node);
       return [];
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = redactForUser(err instanceof Error ? err.message : String(err));
       return [{ kind: 'message', id: `${node?.id ?? ROOT}/error`, label: `Could not load: ${message}`, error: true }];
     }
   }
