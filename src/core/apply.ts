@@ -80,12 +80,11 @@ function dedupeLabels(labels: Label[]): Label[] {
 
 /** CDF leaves out unset fields, empty lists and empty metadata in responses (FILES-API-NOTES §1.2). */
 export function omitEmpty(record: FileRecord): FileRecord {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
-    if (value === null || value === undefined) continue;
-    if (Array.isArray(value) && value.length === 0) continue;
-    if (key === 'metadata' && typeof value === 'object' && Object.keys(value).length === 0) continue;
-    out[key] = value;
-  }
-  return out as FileRecord;
+  const kept = Object.entries(record).filter(([key, value]) => {
+    if (value === null || value === undefined) return false;
+    if (Array.isArray(value) && value.length === 0) return false;
+    return !(key === 'metadata' && typeof value === 'object' && Object.keys(value).length === 0);
+  });
+  // Object.fromEntries defines every key as data; an assignment to "__proto__" would set the prototype.
+  return Object.fromEntries(kept) as FileRecord;
 }

@@ -19,8 +19,11 @@ import { labelKey, sameFieldValue } from './field-values';
  * The minimal `update` of `POST /files/update` that turns `base` into `edited`, or `undefined` when
  * nothing changed (never an empty update). `edited` must have passed {@link validateDocument}.
  * - scalars: `{set}`, or `{setNull: true}` when the edited value is `null` or missing;
- * - metadata, assetIds, securityCategories, labels are sets: `{add, remove}` (only the non-empty
- *   parts) when that is shorter JSON than `{set}`, otherwise `{set}`; never both.
+ * - metadata, assetIds, securityCategories, labels are collections: always `{add, remove}` (only
+ *   the non-empty parts), never `{set}`, even when `set` is shorter or the edit empties the field.
+ *   CDF file records have no version, so a colleague may add a key or an element between our re-read
+ *   and this update; `add`/`remove` name only what this document changed and so commute with that,
+ *   where `set` would erase what the document never saw.
  */
 export function diff(base: FileRecord, edited: FileDocument): FileChangeUpdate | undefined {
   const update: Record<string, unknown> = {};
@@ -55,11 +58,13 @@ function fieldPatch(name: EditableFieldName, before: unknown, after: unknown): o
 }
 
 function metadataPatch(before: Record<string, string>, after: Record<string, string>): MetadataPatch {
-  const has = (m: object, k: string) => Object.prototype.hasOwnProperty.call(m, k);
+  // Own keys only: a key named "toString" or "__proto__" is data, not the prototype's member.
   // Object.fromEntries keeps every key as data, "__proto__" included.
-  const add = Object.fromEntries(Object.entries(after).filter(([k, v]) => !has(before, k) || before[k] !== v));
-  const remove = Object.keys(before).filter((k) => !has(after, k));
-  return smaller({ set: Object.fromEntries(Object.entries(after)) }, add, Object.keys(add).length > 0, remove);
+  const add = Object.fromEntries(
+    Object.entries(after).filter(([k, v]) => !Object.hasOwn(before, k) || before[k] !== v),
+  );
+  const remove = Object.keys(before).filter((k) => !Object.hasOwn(after, k));
+  return addRemove(add, Object.keys(add).length > 0, remove);
 }
 
 function idSetPatch(before: number[], after: number[]): IdSetPatch {
@@ -67,7 +72,7 @@ function idSetPatch(before: number[], after: number[]): IdSetPatch {
   const is = new Set(after);
   const add = [...is].filter((id) => !was.has(id));
   const remove = [...was].filter((id) => !is.has(id));
-  return smaller({ set: [...is] }, add, add.length > 0, remove);
+  return addRemove(add, add.length > 0, remove);
 }
 
 function labelsPatch(before: Label[], after: Label[]): LabelsPatch {
@@ -78,20 +83,15 @@ function labelsPatch(before: Label[], after: Label[]): LabelsPatch {
   const is = new Set(after.map(labelKey));
   const add = unique(after).filter((l) => !was.has(l.externalId));
   const remove = unique(before).filter((l) => !is.has(l.externalId));
-  return smaller({ set: unique(after) }, add, add.length > 0, remove);
+  return addRemove(add, add.length > 0, remove);
 }
 
-/** `{add, remove}` (without empty parts) if its JSON is shorter than `{set}`; `{set}` otherwise. */
-function smaller<S extends object, A, R extends unknown[]>(
-  set: S,
-  add: A,
-  hasAdd: boolean,
-  remove: R,
-): S | { add?: A; remove?: R } {
-  const addRemove: { add?: A; remove?: R } = {};
-  if (hasAdd) addRemove.add = add;
-  if (remove.length > 0) addRemove.remove = remove;
-  return JSON.stringify(addRemove).length < JSON.stringify(set).length ? addRemove : set;
+/** `{add, remove}` without empty parts (the field differs, so at least one part is non-empty). */
+function addRemove<A, R extends unknown[]>(add: A, hasAdd: boolean, remove: R): { add?: A; remove?: R } {
+  const patch: { add?: A; remove?: R } = {};
+  if (hasAdd) patch.add = add;
+  if (remove.length > 0) patch.remove = remove;
+  return patch;
 }
 
 /** A problem of a save, placed in the text when the text parsed (offsets in UTF-16 code units; line and column 1-based). */

@@ -93,26 +93,30 @@ function mergeScalar(
 }
 
 function mergeMetadata(b: Meta, m: Meta, t: Meta, prefer: Side, conflicts: MergeConflict[]): Meta {
-  const base = b ?? {};
-  const mine = m ?? {};
-  const theirs = t ?? {};
-  const out: Record<string, string> = { ...theirs };
-  const keys = new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs)]);
-  for (const key of keys) {
-    const [bv, mv, tv] = [base[key], mine[key], theirs[key]];
+  // Maps of own entries: a key named "toString" or "__proto__" is data, never the prototype's member
+  // (reading `obj[key]` for an absent "toString" would find a function and take it for a value).
+  const base = ownEntries(b);
+  const mine = ownEntries(m);
+  const theirs = ownEntries(t);
+  const out = new Map(theirs);
+  for (const key of new Set([...base.keys(), ...mine.keys(), ...theirs.keys()])) {
+    const [bv, mv, tv] = [base.get(key), mine.get(key), theirs.get(key)];
     if (bv === mv) continue; // I did not touch it: theirs stands
     if (bv === tv || mv === tv) {
-      if (mv === undefined) delete out[key];
-      else out[key] = mv;
+      if (mv === undefined) out.delete(key);
+      else out.set(key, mv);
       continue;
     }
     conflicts.push({ field: 'metadata', key, base: bv ?? null, mine: mv ?? null, theirs: tv ?? null });
     const pick = prefer === 'mine' ? mv : tv;
-    if (pick === undefined) delete out[key];
-    else out[key] = pick;
+    if (pick === undefined) out.delete(key);
+    else out.set(key, pick);
   }
-  return out;
+  // Object.fromEntries defines each key as data, "__proto__" included.
+  return Object.fromEntries(out);
 }
+
+const ownEntries = (m: Meta): Map<string, string> => new Map(Object.entries(m ?? {}));
 
 /** Per element: my membership change wins where I made one, otherwise theirs. Never conflicts. */
 function mergeSet<T>(b: T[] | undefined, m: T[] | undefined, t: T[] | undefined, key: (x: T) => string | number): T[] {

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import { epochMs, externalId, geoLocation, instanceId, internalId, label, metadataMap } from './primitives';
+import {
+  epochMs,
+  externalId,
+  geoLocation,
+  geoLocationJsonShape,
+  instanceId,
+  internalId,
+  label,
+  metadataMap,
+  metadataMapJsonShape,
+} from './primitives';
 
 /**
  * The fields of a file record, what kind of update each allows, and the words shown on hover.
@@ -22,6 +32,8 @@ export interface EditableField {
   /** May a file linked to a data modelling instance change it (`DMSFileChange`)? */
   readonly instanceLinkedMayChange: boolean;
   readonly schema: z.ZodType;
+  /** What the JSON Schema shows when `schema` itself cannot be written as one (metadata). */
+  readonly jsonShape?: z.ZodType;
   readonly description: string;
 }
 
@@ -72,6 +84,7 @@ export const EDITABLE_FIELDS = {
     kind: 'metadata',
     instanceLinkedMayChange: true,
     schema: metadataMap,
+    jsonShape: metadataMapJsonShape,
     description: `Custom metadata, string keys to string values. Keys at most ${LIMITS.metadataKeyBytes} bytes, values at most ${LIMITS.metadataValueBytes} bytes, at most ${LIMITS.metadataPairs} pairs, at most ${LIMITS.metadataTotalBytes} bytes in total (UTF-8).`,
   },
   securityCategories: {
@@ -96,6 +109,7 @@ export const EDITABLE_FIELDS = {
     kind: 'scalar',
     instanceLinkedMayChange: true,
     schema: geoLocation,
+    jsonShape: geoLocationJsonShape,
     description:
       'Where the file belongs, as a GeoJSON `Feature` (WGS84) with a Point, LineString, Polygon, MultiPoint, MultiLineString or MultiPolygon geometry.',
   },

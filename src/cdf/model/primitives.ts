@@ -26,43 +26,88 @@ export const instanceId = z.object({
 });
 export type InstanceId = z.infer<typeof instanceId>;
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
 /**
- * Metadata: string -> string. `max()` on characters lets the JSON Schema warn early; the byte limits
- * the API enforces are checked by the refinements (a character is at least one UTF-8 byte).
+ * Metadata: string keys to string values, limits in UTF-8 bytes. Every own key counts, whatever
+ * its name: "__proto__", "constructor" or "toString" are ordinary metadata keys in CDF.
+ * `z.record` cannot be used: it silently drops a "__proto__" key from what it validates and returns,
+ * so such a key would skip every limit and then be lost on the read path. This schema checks the
+ * object's own keys (as `JSON.parse` made them) and returns the same object, every key kept.
+ * Issues keep the shapes `z.record` gave (invalid_key at the key, the value's issue at its path,
+ * the whole-map limits at the map), so messages place them the same way.
  */
-export const metadataMap = z
-  .record(
-    z
-      .string()
-      .max(LIMITS.metadataKeyBytes)
-      .refine((k) => utf8Bytes(k) <= LIMITS.metadataKeyBytes, {
+export const metadataMap = z.custom<Record<string, string>>().superRefine((m, ctx) => {
+  if (!isPlainObject(m)) {
+    ctx.addIssue({ code: 'invalid_type', expected: 'record', input: m, message: 'Metadata must be an object' });
+    return;
+  }
+  const keys = Object.keys(m);
+  let total = 0;
+  for (const key of keys) {
+    const value: unknown = m[key];
+    const keyBytes = utf8Bytes(key);
+    if (keyBytes > LIMITS.metadataKeyBytes) {
+      ctx.addIssue({
+        code: 'invalid_key',
+        origin: 'record',
+        path: [key],
+        input: key,
+        issues: [],
         message: `Metadata keys are at most ${LIMITS.metadataKeyBytes} bytes (UTF-8)`,
-      }),
-    z
-      .string()
-      .max(LIMITS.metadataValueBytes)
-      .refine((v) => utf8Bytes(v) <= LIMITS.metadataValueBytes, {
+      });
+    }
+    if (typeof value !== 'string') {
+      ctx.addIssue({
+        code: 'invalid_type',
+        expected: 'string',
+        path: [key],
+        input: value,
+        message: 'Metadata values are strings',
+      });
+      total += keyBytes;
+      continue;
+    }
+    const valueBytes = utf8Bytes(value);
+    if (valueBytes > LIMITS.metadataValueBytes) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        input: value,
         message: `Metadata values are at most ${LIMITS.metadataValueBytes} bytes (UTF-8)`,
-      }),
-  )
-  .superRefine((m, ctx) => {
-    const keys = Object.keys(m);
-    if (keys.length > LIMITS.metadataPairs) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `Metadata holds at most ${LIMITS.metadataPairs} key-value pairs (found ${keys.length})`,
       });
     }
-    let total = 0;
-    for (const k of keys) total += utf8Bytes(k) + utf8Bytes(m[k] ?? '');
-    if (total > LIMITS.metadataTotalBytes) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `Metadata is at most ${LIMITS.metadataTotalBytes} bytes in total, keys and values (found ${total})`,
-      });
-    }
-  });
+    total += keyBytes + valueBytes;
+  }
+  if (keys.length > LIMITS.metadataPairs) {
+    ctx.addIssue({
+      code: 'custom',
+      input: m,
+      message: `Metadata holds at most ${LIMITS.metadataPairs} key-value pairs (found ${keys.length})`,
+    });
+  }
+  if (total > LIMITS.metadataTotalBytes) {
+    ctx.addIssue({
+      code: 'custom',
+      input: m,
+      message: `Metadata is at most ${LIMITS.metadataTotalBytes} bytes in total, keys and values (found ${total})`,
+    });
+  }
+});
 export type Metadata = z.infer<typeof metadataMap>;
+
+/**
+ * The JSON Schema's picture of {@link metadataMap} for editors (completion, early warnings): a map of
+ * strings whose lengths in characters cannot exceed the byte limits. Validation never uses it.
+ */
+export const metadataMapJsonShape = z.record(
+  z.string().max(LIMITS.metadataKeyBytes),
+  z.string().max(LIMITS.metadataValueBytes),
+);
 
 // ---- GeoJSON (RFC 7946, WGS84; CDF supports only a Feature) ----
 const position = z.tuple([z.number(), z.number()]);
@@ -85,12 +130,22 @@ export const geometry = z.discriminatedUnion('type', [
 ]);
 export type Geometry = z.infer<typeof geometry>;
 
-export const geoLocation = z.strictObject({
-  type: z.literal('Feature'),
-  geometry,
-  properties: z.record(z.string(), z.unknown()).optional(),
+/**
+ * GeoJSON `properties`: any JSON object, returned as given. Not `z.record`, which would drop a
+ * "__proto__" key and so lose it on the read path (and then on the next save of geoLocation).
+ */
+const geoProperties = z.custom<Record<string, unknown>>().superRefine((p, ctx) => {
+  if (!isPlainObject(p))
+    ctx.addIssue({ code: 'invalid_type', expected: 'record', input: p, message: 'properties must be an object' });
 });
+
+const geoLocationWith = (properties: z.ZodType<Record<string, unknown>>) =>
+  z.strictObject({ type: z.literal('Feature'), geometry, properties: properties.optional() });
+
+export const geoLocation = geoLocationWith(geoProperties);
 export type GeoLocation = z.infer<typeof geoLocation>;
+/** The JSON Schema's picture of {@link geoLocation} (validation never uses it). */
+export const geoLocationJsonShape = geoLocationWith(z.record(z.string(), z.unknown()));
 
 /** A reference by internal or external id, as filters and look-ups take it. */
 export const idEither = z.union([z.strictObject({ id: internalId }), z.strictObject({ externalId: externalId })]);

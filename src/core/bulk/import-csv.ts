@@ -145,7 +145,8 @@ function readHeading(names: string[], line: number, result: CsvImport): Column[]
       return { kind: 'metadata', key };
     }
     if (name === 'metadata') headingProblem(name, 'Write metadata as one column per key, named "metadata.<key>"');
-    else if (name in EDITABLE_FIELDS) return { kind: 'field', field: name as Exclude<EditableFieldName, 'metadata'> };
+    else if (Object.hasOwn(EDITABLE_FIELDS, name))
+      return { kind: 'field', field: name as Exclude<EditableFieldName, 'metadata'> };
     else
       headingProblem(name, `Unknown column "${name}": expected id, externalId, an updatable field or metadata.<key>`);
     return { kind: 'ignored' };

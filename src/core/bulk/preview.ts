@@ -7,7 +7,7 @@ import { ownValue } from './own-keys';
 import type { PlanCounts } from './plan-batch';
 import type { RecordPlan } from './plan-record';
 
-const EDITABLE_IN_ORDER = DOCUMENT_FIELD_ORDER.filter((n): n is EditableFieldName => n in EDITABLE_FIELDS);
+const EDITABLE_IN_ORDER = DOCUMENT_FIELD_ORDER.filter((n): n is EditableFieldName => Object.hasOwn(EDITABLE_FIELDS, n));
 const MAX_SHOWN = 80;
 /** The largest time a JavaScript Date can show; epoch ms may go higher. */
 const MAX_DATE_MS = 8.64e15;

@@ -38,7 +38,8 @@ export function validateOperation(op: unknown): Problem[] {
     return [shape('operation', 'An operation must be an object with an "op" property')];
   const o = op as Loose;
   const kind = o.op;
-  if (typeof kind !== 'string' || !(kind in PARAMETERS))
+  // Own keys only: an op named "toString" is unknown, not the prototype's function.
+  if (typeof kind !== 'string' || !Object.hasOwn(PARAMETERS, kind))
     return [shape('op', `Unknown operation ${JSON.stringify(kind)}; expected one of ${OPERATION_KINDS.join(', ')}`)];
   const allowed = ['op', ...PARAMETERS[kind as BulkOperation['op']]];
   const extra = Object.keys(o)
@@ -77,7 +78,7 @@ function validateParameters(kind: BulkOperation['op'], o: Loose): Problem[] {
 function validateFieldOperation(kind: 'set' | 'clear' | 'add' | 'remove', o: Loose): Problem[] {
   const field = o.field;
   if (typeof field !== 'string') return [shape('field', `"${kind}" needs a "field": the name of the field to change`)];
-  if (field in READ_ONLY_FIELDS) {
+  if (Object.hasOwn(READ_ONLY_FIELDS, field)) {
     const message = field === 'name' ? NAME_NOT_UPDATABLE : `${field} is set by CDF; files/update cannot change it`;
     return [problem('not-allowed', 'field', 'read-only field', message)];
   }

@@ -38,7 +38,8 @@ function editableProperty(name: EditableFieldName): z.ZodType {
     : '\n\nA file linked to a data modelling instance (`instanceId`) cannot change this field.';
   const meta: Record<string, unknown> = docs(name, field.description + linkedNote);
   if (name === 'mimeType') meta.examples = MIME_EXAMPLES;
-  return field.schema.nullable().optional().meta(meta);
+  const shape: z.ZodType = 'jsonShape' in field ? field.jsonShape : field.schema;
+  return shape.nullable().optional().meta(meta);
 }
 
 function readOnlyProperty(name: ReadOnlyFieldName): z.ZodType {

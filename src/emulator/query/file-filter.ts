@@ -34,8 +34,11 @@ export function compileFileFilter(filter: FileFilter | undefined, store: FileSto
   }
   if (f.uploaded !== undefined) tests.push((r) => r.uploaded === f.uploaded);
   if (f.metadata !== undefined) {
+    // Own keys only: a filter on "constructor" or "__proto__" matches that metadata key, never the prototype.
     const pairs = Object.entries(f.metadata);
-    tests.push((r) => pairs.every(([k, v]) => r.metadata?.[k] === v));
+    tests.push((r) =>
+      pairs.every(([k, v]) => r.metadata !== undefined && Object.hasOwn(r.metadata, k) && r.metadata[k] === v),
+    );
   }
   for (const field of [
     'createdTime',

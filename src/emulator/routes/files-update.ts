@@ -66,7 +66,7 @@ function validateItem(raw: unknown, index: number): ParsedItem {
 /** A file linked to a data modelling instance accepts only `DMSFileChange` fields. */
 function rejectUnlinkableFields(fields: readonly string[], at: string): void {
   const refused = fields.filter(
-    (f) => f in EDITABLE_FIELDS && !INSTANCE_LINKED_UPDATABLE.includes(f as EditableFieldName),
+    (f) => Object.hasOwn(EDITABLE_FIELDS, f) && !INSTANCE_LINKED_UPDATABLE.includes(f as EditableFieldName),
   );
   if (refused.length > 0)
     throw badRequest(

@@ -11,6 +11,7 @@ import {
   type BulkOperation,
   type SetLikeField,
 } from '../../core/bulk';
+import { replaceAllNote } from '../../core/bulk/replace-all-note';
 
 interface Step extends vscode.QuickPickItem {
   run?: () => Promise<BulkOperation | undefined>;
@@ -69,9 +70,9 @@ export async function pickOperations(api: FilesApi, targetLabel: string): Promis
 export function describe(op: BulkOperation): string {
   switch (op.op) {
     case 'set':
-      return `set ${op.field} = ${JSON.stringify(op.value)}`;
+      return `set ${op.field} = ${JSON.stringify(op.value)}${replaceAllNote('set', op.field)}`;
     case 'clear':
-      return `clear ${op.field}`;
+      return `clear ${op.field}${replaceAllNote('clear', op.field)}`;
     case 'add':
     case 'remove':
       return `${op.op} ${op.field} ${op.values.map((v) => (typeof v === 'object' ? v.externalId : v)).join(', ')}`;

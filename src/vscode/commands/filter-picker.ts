@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FilesApi } from '../../cdf/files-api';
 import { fileFilter, type FileFilter } from '../../cdf/model';
+import { metadataFilterText, parseMetadataFilter } from '../../core/browse/metadata-filter-text';
 
 type TextField = 'name' | 'externalIdPrefix' | 'directoryPrefix' | 'mimeType' | 'source';
 
@@ -39,9 +40,7 @@ export async function pickFilter(api: FilesApi, current: FileFilter): Promise<Fi
       {
         label: 'Metadata key=value',
         action: 'metadata',
-        description: Object.entries(filter.metadata ?? {})
-          .map(([k, v]) => `${k}=${v}`)
-          .join(', '),
+        description: metadataFilterText(filter),
       },
       {
         label: 'Uploaded',
@@ -92,10 +91,10 @@ export async function pickFilter(api: FilesApi, current: FileFilter): Promise<Fi
       case 'metadata': {
         const text = await input(
           'Metadata filter: key=value (exact match); empty to clear',
-          metadataText(filter),
-          (v) => validate(filter, 'metadata', parseMetadata(v)),
+          metadataFilterText(filter),
+          (v) => validate(filter, 'metadata', parseMetadataFilter(v)),
         );
-        if (text !== undefined) filter = withValue(filter, 'metadata', parseMetadata(text));
+        if (text !== undefined) filter = withValue(filter, 'metadata', parseMetadataFilter(text));
         break;
       }
       case 'uploaded': {
@@ -152,22 +151,6 @@ function input(
   });
 }
 
-function parseMetadata(text: string): Record<string, string> | undefined {
-  const pairs = text
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p): [string, string] => {
-      const i = p.indexOf('=');
-      return i < 0 ? [p, ''] : [p.slice(0, i).trim(), p.slice(i + 1).trim()];
-    });
-  return pairs.length ? Object.fromEntries(pairs) : undefined;
-}
-
-const metadataText = (f: FileFilter): string =>
-  Object.entries(f.metadata ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
 const labelText = (f: FileFilter): string =>
   f.labels
     ? ('containsAny' in f.labels ? f.labels.containsAny : f.labels.containsAll).map((l) => l.externalId).join(', ')

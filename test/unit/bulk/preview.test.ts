@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describeChanges, formatPlanSummary, formatRecordPreview, planBatch, planRecord } from '../../../src/core/bulk';
 import { fileRecord, fullRecord, linkedRecord } from './fixtures';
+import { replaceAllNote } from '../../../src/core/bulk/replace-all-note';
 
 describe('preview text', () => {
   it('shows one readable line per change, in document order', () => {
@@ -69,5 +70,16 @@ describe('preview text', () => {
         '  2 × files linked to a data modelling instance cannot change source',
       ].join('\n'),
     );
+  });
+});
+
+describe('a bulk "replace all" says so in its preview', () => {
+  it('set and clear of a collection say they replace all; of a scalar, nothing', () => {
+    assert.equal(replaceAllNote('set', 'labels'), ' (replaces all: every other label a file holds is removed)');
+    assert.equal(replaceAllNote('clear', 'metadata'), ' (replaces all: every metadata key a file holds is removed)');
+    assert.match(replaceAllNote('set', 'assetIds'), /replaces all: every other asset id/);
+    assert.match(replaceAllNote('clear', 'securityCategories'), /replaces all: every security category/);
+    assert.equal(replaceAllNote('set', 'source'), '');
+    assert.equal(replaceAllNote('clear', 'dataSetId'), '');
   });
 });

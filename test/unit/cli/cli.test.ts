@@ -86,7 +86,7 @@ describe('cli: diff ORIGINAL EDITED', () => {
     assert.equal(r.stdout, read('full.edited.expected.json'));
   });
 
-  it('a record with no field set, given every field: set for each', () => {
+  it('a record with no field set, given every field: set for each scalar, add for each collection', () => {
     const filled = { ...full, id: empty.id, name: empty.name, uploaded: false, createdTime: 0, lastUpdatedTime: 0 };
     delete filled.uploadedTime;
     const { items } = body(
@@ -101,10 +101,10 @@ describe('cli: diff ORIGINAL EDITED', () => {
           source: { set: full.source },
           mimeType: { set: full.mimeType },
           dataSetId: { set: full.dataSetId },
-          assetIds: { set: full.assetIds },
-          labels: { set: full.labels },
-          metadata: { set: full.metadata },
-          securityCategories: { set: full.securityCategories },
+          assetIds: { add: full.assetIds },
+          labels: { add: full.labels },
+          metadata: { add: full.metadata },
+          securityCategories: { add: full.securityCategories },
           sourceCreatedTime: { set: full.sourceCreatedTime },
           sourceModifiedTime: { set: full.sourceModifiedTime },
           geoLocation: { set: full.geoLocation },
@@ -113,7 +113,7 @@ describe('cli: diff ORIGINAL EDITED', () => {
     ]);
   });
 
-  it('a record with every field set, all cleared: setNull and empty sets', () => {
+  it('a record with every field set, all cleared: setNull, and remove of every element (never set: a concurrent addition survives)', () => {
     const cleared = { id: full.id, name: full.name };
     const { items } = body(
       run(['diff', fixture('full.json'), 'cleared.json'], { 'cleared.json': JSON.stringify(cleared) }),
@@ -124,10 +124,10 @@ describe('cli: diff ORIGINAL EDITED', () => {
       source: { setNull: true },
       mimeType: { setNull: true },
       dataSetId: { setNull: true },
-      assetIds: { set: [] },
-      labels: { set: [] },
-      metadata: { set: {} },
-      securityCategories: { set: [] },
+      assetIds: { remove: full.assetIds },
+      labels: { remove: full.labels },
+      metadata: { remove: Object.keys(full.metadata!) },
+      securityCategories: { remove: full.securityCategories },
       sourceCreatedTime: { setNull: true },
       sourceModifiedTime: { setNull: true },
       geoLocation: { setNull: true },
@@ -142,6 +142,31 @@ describe('cli: diff ORIGINAL EDITED', () => {
   it('accepts a UTF-8 byte order mark', () => {
     const r = run(['diff', fixture('empty.json'), 'bom.json'], { 'bom.json': '\uFEFF' + renderDocument(empty) });
     assert.deepEqual(body(r), { items: [] });
+  });
+
+  it('metadata keys named like Object.prototype members are keys: kept, diffed, limited like any other', () => {
+    const original = JSON.stringify({
+      ...empty,
+      metadata: JSON.parse('{"__proto__":"a","constructor":"b","rev":"A"}'),
+    });
+    const edited = renderDocument(empty).replace(
+      '"metadata": null',
+      '"metadata": {"__proto__": "a2", "toString": "c"}',
+    );
+    assert.deepEqual(body(run(['diff', 'o.json', 'e.json'], { 'o.json': original, 'e.json': edited })).items, [
+      {
+        id: empty.id,
+        update: { metadata: { add: JSON.parse('{"__proto__":"a2","toString":"c"}'), remove: ['constructor', 'rev'] } },
+      },
+    ]);
+    // Over the value limit under "__proto__": refused at that key, as under any other key.
+    const tooLong = renderDocument(empty).replace(
+      '"metadata": null',
+      `"metadata": {"__proto__": "${'x'.repeat(10241)}"}`,
+    );
+    const [line, ...rest] = refused(run(['diff', fixture('empty.json'), 'e.json'], { 'e.json': tooLong }));
+    assert.equal(rest.length, 1);
+    assert.match(line!, /\$\.metadata\.__proto__: .*10241 bytes/);
   });
 
   describe('bad input: each problem on stderr with its path and position, nothing on stdout, exit 2', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { FileRecord, GeoLocation } from '../../../src/cdf/model';
+import { applyUpdate } from '../../../src/core/apply';
 import { diff, diffToUpdateItem } from '../../../src/core/diff';
 import { documentFromRecord } from '../../../src/core/document/render';
 import type { FileDocument } from '../../../src/core/document/types';
@@ -112,16 +113,17 @@ describe('diff: metadata', () => {
       metadata: { add: { revision: 'D', area: '10' }, remove: ['plant'] },
     });
   });
-  it('set: when replacing everything is shorter', () => {
-    assert.deepEqual(m({ x: '1' }), { metadata: { set: { x: '1' } } });
+  it('add/remove, never set, even when replacing everything', () => {
+    assert.deepEqual(m({ x: '1' }), { metadata: { add: { x: '1' }, remove: ['revision', 'discipline', 'plant'] } });
   });
-  it('set {}: clearing (null, {} or a missing key)', () => {
-    assert.deepEqual(m(null), { metadata: { set: {} } });
-    assert.deepEqual(m({}), { metadata: { set: {} } });
-    assert.deepEqual(m(undefined), { metadata: { set: {} } });
+  it('remove every key: clearing (null, {} or a missing key) names the keys the document saw', () => {
+    const all = { metadata: { remove: ['revision', 'discipline', 'plant'] } };
+    assert.deepEqual(m(null), all);
+    assert.deepEqual(m({}), all);
+    assert.deepEqual(m(undefined), all);
   });
-  it('set: from none', () => {
-    assert.deepEqual(diff(base, edit(base, { metadata: { a: 'b' } })), { metadata: { set: { a: 'b' } } });
+  it('add: from none', () => {
+    assert.deepEqual(diff(base, edit(base, { metadata: { a: 'b' } })), { metadata: { add: { a: 'b' } } });
   });
   it('no change: keys in another order', () => {
     assert.equal(m({ plant: 'A', revision: 'C', discipline: 'process' }), undefined);
@@ -151,14 +153,16 @@ describe('diff: assetIds and securityCategories', () => {
       it('remove', () => assert.deepEqual(d([1011, 1012, 1013, 1014]), { [field]: { remove: [1015] } }));
       it('add and remove', () =>
         assert.deepEqual(d([1011, 1012, 1013, 1014, 1099]), { [field]: { add: [1099], remove: [1015] } }));
-      it('set: when replacing is shorter', () => assert.deepEqual(d([1]), { [field]: { set: [1] } }));
-      it('set []: clearing (null, [] or a missing key)', () => {
-        assert.deepEqual(d(null), { [field]: { set: [] } });
-        assert.deepEqual(d([]), { [field]: { set: [] } });
-        assert.deepEqual(d(undefined), { [field]: { set: [] } });
+      it('add/remove, never set, even when replacing everything', () =>
+        assert.deepEqual(d([1]), { [field]: { add: [1], remove: [1011, 1012, 1013, 1014, 1015] } }));
+      it('remove every id: clearing (null, [] or a missing key)', () => {
+        const all = { [field]: { remove: [1011, 1012, 1013, 1014, 1015] } };
+        assert.deepEqual(d(null), all);
+        assert.deepEqual(d([]), all);
+        assert.deepEqual(d(undefined), all);
       });
-      it('set: from none', () => {
-        assert.deepEqual(diff(base, edit(base, { [field]: [5, 6] })), { [field]: { set: [5, 6] } });
+      it('add: from none', () => {
+        assert.deepEqual(diff(base, edit(base, { [field]: [5, 6] })), { [field]: { add: [5, 6] } });
       });
       it('no change: another order', () => assert.equal(d([1015, 1014, 1013, 1012, 1011]), undefined));
       it('no change: [], null and missing all mean none', () => {
@@ -182,11 +186,13 @@ describe('diff: labels', () => {
     assert.deepEqual(d(L('PUMP', 'VALVE', 'P&ID', 'AREA-20')), {
       labels: { add: L('AREA-20'), remove: L('AREA-10') },
     }));
-  it('set: when replacing is shorter', () => assert.deepEqual(d(L('X')), { labels: { set: L('X') } }));
-  it('set []: clearing', () => {
-    assert.deepEqual(d(null), { labels: { set: [] } });
-    assert.deepEqual(d([]), { labels: { set: [] } });
-    assert.deepEqual(d(undefined), { labels: { set: [] } });
+  it('add/remove, never set, even when replacing everything', () =>
+    assert.deepEqual(d(L('X')), { labels: { add: L('X'), remove: L('PUMP', 'VALVE', 'P&ID', 'AREA-10') } }));
+  it('remove every label: clearing', () => {
+    const all = { labels: { remove: L('PUMP', 'VALVE', 'P&ID', 'AREA-10') } };
+    assert.deepEqual(d(null), all);
+    assert.deepEqual(d([]), all);
+    assert.deepEqual(d(undefined), all);
   });
   it('no change: another order', () => assert.equal(d(L('AREA-10', 'P&ID', 'VALVE', 'PUMP')), undefined));
   it('no change: [], null and missing all mean none', () => {
@@ -194,32 +200,59 @@ describe('diff: labels', () => {
   });
 });
 
-describe('diff: the JSON-shorter rule', () => {
-  it('chooses add/remove only when its JSON is strictly shorter than set', () => {
-    // {"add":[6]} (11) < {"set":[1,2,3,4,5,6]} (21)
-    const five = { ...base, assetIds: [1, 2, 3, 4, 5] };
-    assert.deepEqual(diff(five, edit(five, { assetIds: [1, 2, 3, 4, 5, 6] })), { assetIds: { add: [6] } });
-    // {"add":[2],"remove":[1]} (24) > {"set":[2]} (11)
+describe('diff: collections are add/remove, never set (a save must not erase a concurrent change)', () => {
+  // CDF file records have no version: between the re-read and the update a colleague may add a key,
+  // a label, an asset or a security category. `add`/`remove` name only the elements this document
+  // changed, so they commute with that change; `set` would silently erase it. So collections are
+  // always sent as add/remove, even when `set` is shorter and even when the edit empties the field.
+  it('a one-element edit is add/remove although set would be shorter', () => {
     const one = { ...base, assetIds: [1] };
-    assert.deepEqual(diff(one, edit(one, { assetIds: [2] })), { assetIds: { set: [2] } });
-    // A tie, {"add":[12]} and {"set":[12]} are both 12 characters: set.
-    assert.deepEqual(diff(base, edit(base, { assetIds: [12] })), { assetIds: { set: [12] } });
-  });
-
-  it('measures metadata in JSON characters, escapes included', () => {
-    const record = { ...base, metadata: { a: '1', b: '2' } };
-    // {"add":{"c":"3"}} (17) < {"set":{"a":"1","b":"2","c":"3"}} (33)
-    assert.deepEqual(diff(record, edit(record, { metadata: { a: '1', b: '2', c: '3' } })), {
-      metadata: { add: { c: '3' } },
-    });
-    // A long value that stays is worth not resending.
-    const long = { ...base, metadata: { notes: 'x'.repeat(500), rev: 'A' } };
-    assert.deepEqual(diff(long, edit(long, { metadata: { notes: 'x'.repeat(500) } })), {
-      metadata: { remove: ['rev'] },
+    assert.deepEqual(diff(one, edit(one, { assetIds: [2] })), { assetIds: { add: [2], remove: [1] } });
+    assert.deepEqual(diff(base, edit(base, { assetIds: [12] })), { assetIds: { add: [12] } });
+    const meta = { ...base, metadata: { a: '1' } };
+    assert.deepEqual(diff(meta, edit(meta, { metadata: { a: '2' } })), { metadata: { add: { a: '2' } } });
+    const label = { ...base, labels: [{ externalId: 'A' }] };
+    assert.deepEqual(diff(label, edit(label, { labels: [{ externalId: 'B' }] })), {
+      labels: { add: [{ externalId: 'B' }], remove: [{ externalId: 'A' }] },
     });
   });
 
-  it('never mixes set with add/remove, and never sends an empty part', () => {
+  it('emptying a collection removes the elements the document saw, never set to empty', () => {
+    const full: FileRecord = {
+      ...base,
+      metadata: { a: '1' },
+      labels: [{ externalId: 'A' }],
+      assetIds: [7],
+      securityCategories: [9],
+    };
+    assert.deepEqual(
+      diff(full, edit(full, { metadata: null, labels: [], assetIds: undefined, securityCategories: [] })),
+      {
+        assetIds: { remove: [7] },
+        labels: { remove: [{ externalId: 'A' }] },
+        metadata: { remove: ['a'] },
+        securityCategories: { remove: [9] },
+      },
+    );
+  });
+
+  it("a colleague's concurrent addition survives the save", () => {
+    const seen: FileRecord = { ...base, metadata: { a: '1' }, labels: [{ externalId: 'A' }], assetIds: [1] };
+    const update = diff(seen, edit(seen, { metadata: { a: '2' }, labels: [], assetIds: [2] }))!;
+    // Meanwhile someone added a key, a label and an asset.
+    const server: FileRecord = {
+      ...seen,
+      metadata: { a: '1', theirs: 'x' },
+      labels: [{ externalId: 'A' }, { externalId: 'THEIRS' }],
+      assetIds: [1, 99],
+    };
+    const after = applyUpdate(server, update);
+    assert.deepEqual(after.metadata, { a: '2', theirs: 'x' });
+    assert.deepEqual(after.labels, [{ externalId: 'THEIRS' }]);
+    assert.deepEqual(after.assetIds, [99, 2]);
+  });
+
+  it('never sends an empty part', () => {
     const record = { ...base, labels: [{ externalId: 'A' }, { externalId: 'B' }, { externalId: 'C' }] };
     const update = diff(
       record,
@@ -247,7 +280,7 @@ describe('diff: the update as a whole', () => {
         externalId: { set: 'new' },
         source: { set: 'SAP' },
         assetIds: { add: [4] },
-        metadata: { set: {} },
+        metadata: { remove: ['a'] },
       },
     });
     assert.deepEqual(Object.keys(item.update), ['externalId', 'source', 'assetIds', 'metadata']);
@@ -263,6 +296,6 @@ describe('diff: the update as a whole', () => {
     (doc.geoLocation as { type: string }).type = 'changed';
     (doc.metadata as Record<string, string>).a = 'changed';
     assert.equal((update.geoLocation as { set: { type: string } }).set.type, 'Feature');
-    assert.deepEqual(update.metadata, { set: { a: 'b' } });
+    assert.deepEqual(update.metadata, { add: { a: 'b' } });
   });
 });

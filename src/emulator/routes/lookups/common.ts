@@ -15,7 +15,8 @@ export const limit = z.number().int().min(1).max(LIMITS.itemsPerRequest);
 export const inRange = (v: number, r: { min?: number; max?: number } | undefined) =>
   !r || ((r.min === undefined || v >= r.min) && (r.max === undefined || v <= r.max));
 export const matchesMetadata = (have: Record<string, string> | undefined, want: Record<string, string> | undefined) =>
-  !want || Object.entries(want).every(([k, v]) => have?.[k] === v);
+  // Own keys only: "constructor" or "__proto__" is a metadata key here, never the prototype's member.
+  !want || Object.entries(want).every(([k, v]) => have !== undefined && Object.hasOwn(have, k) && have[k] === v);
 
 /** Key-ordered paging for small tables: the cursor is "after this key". */
 export function page<T>(rows: T[], keyOf: (r: T) => string | number, size: number, cursor: string | undefined) {
