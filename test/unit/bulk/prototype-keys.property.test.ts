@@ -90,7 +90,7 @@ describe('bulk actions on prototype-named metadata keys (property tests)', funct
         assert.ok(fileUpdateItem.safeParse({ id: 1, update: wire }).success);
         const after = applyUpdate(before, wire);
         assert.deepEqual(entriesOf(after.metadata), model(metadata, ops));
-        const undo = planUndo([before], [after], [after]);
+        const undo = planUndo([{ outcome: 'applied', before, after }], [after]);
         assert.deepEqual(undo.conflicts, []);
         const restored = undo.items.reduce(
           (r, item) => applyUpdate(r, JSON.parse(JSON.stringify(item.update)) as typeof item.update),
