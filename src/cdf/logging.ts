@@ -126,22 +126,27 @@ export function redactValue(value: unknown, knownSecrets: Iterable<string> = [],
     };
     if (value.stack) copy.stack = redactText(value.stack, secrets);
     for (const [k, v] of Object.entries(value)) {
-      copy[k] = isSensitiveKey(k) ? REDACTED : redactValue(v, secrets, depth + 1);
+      setOwn(copy, k, isSensitiveKey(k) ? REDACTED : redactValue(v, secrets, depth + 1));
     }
     if (value.cause !== undefined) copy.cause = redactValue(value.cause, secrets, depth + 1);
     return copy;
   }
   if (typeof Headers !== 'undefined' && value instanceof Headers) {
     const copy: Record<string, string> = {};
-    value.forEach((v, k) => (copy[k] = isSensitiveKey(k) ? REDACTED : redactText(v, secrets)));
+    value.forEach((v, k) => setOwn(copy, k, isSensitiveKey(k) ? REDACTED : redactText(v, secrets)));
     return copy;
   }
   if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    copy[k] = isSensitiveKey(k) ? REDACTED : redactValue(v, secrets, depth + 1);
+    setOwn(copy, k, isSensitiveKey(k) ? REDACTED : redactValue(v, secrets, depth + 1));
   }
   return copy;
+}
+
+/** A key such as `__proto__` (legal in logged API data) stays an ordinary own key of the copy. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /**
