@@ -8,7 +8,7 @@ import yauzl from 'yauzl';
 const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
-  /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
+  /^extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/extension\.js$/,
   /^extension\/schemas\/[\w-]+\.schema\.json$/,
   /^extension\/media\/[\w-]+\.(svg|png)$/,
@@ -36,7 +36,13 @@ export function listEntries(zipPath) {
 /** Paths (relative to the extension root) that the manifest, the code and the README refer to. */
 export function requiredAssets(root) {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const wanted = new Set([manifest.main.replace(/^\.\//, ''), manifest.icon, 'readme.md', 'changelog.md']);
+  const wanted = new Set([
+    manifest.main.replace(/^\.\//, ''),
+    manifest.icon,
+    'readme.md',
+    'changelog.md',
+    'package.nls.json',
+  ]);
   JSON.stringify(manifest.contributes, (_key, value) => {
     if (typeof value === 'string' && /^(\.\/)?(media|schemas)\/[\w./-]+$/.test(value)) {
       wanted.add(value.replace(/^\.\//, ''));
