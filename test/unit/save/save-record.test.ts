@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
-import type { FileRecord } from '../../../src/cdf/model';
+import type { FileRecord, FileUpdateItem } from '../../../src/cdf/model';
 import { renderDocument } from '../../../src/core/document/render';
 import { saveRecord } from '../../../src/core/save/save-record';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
@@ -28,7 +28,7 @@ describe('saving one record: what a merge brought in', () => {
     change(doc);
     return JSON.stringify(doc, null, 2);
   };
-  const otherClient = (id: number, update: Record<string, unknown>) => client.updateFiles([{ id, update } as never]);
+  const otherClient = (id: number, update: FileUpdateItem['update']) => client.updateFiles([{ id, update }]);
 
   it('names nothing when nobody else wrote', async () => {
     const base = records[0]!;
