@@ -27,9 +27,13 @@ const ONLY_WE_SEE: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 export function watchLiveProblems(fs: RecordFileSystem, diagnostics: SaveDiagnostics): vscode.Disposable {
   // One timer per document: edits in another record must not cancel this one's re-check.
   const timers = new Map<string, NodeJS.Timeout>();
+  const refusedByApi = (uri: vscode.Uri): boolean =>
+    diagnostics.get(uri).some((d) => typeof d.code === 'string' && (d.code.startsWith('api-') || d.code === 'network'));
   const check = (doc: vscode.TextDocument): void => {
     const base = fs.baseOf(doc.uri);
-    if (!base || doc.isClosed) return;
+    // Asked again when the timer fires: a save typed just before may have been refused by the API
+    // meanwhile, and only the API can say that refusal is gone.
+    if (!base || doc.isClosed || refusedByApi(doc.uri)) return;
     const plan = planSave(base, doc.getText());
     const shown = plan.ok
       ? []
@@ -43,12 +47,7 @@ export function watchLiveProblems(fs: RecordFileSystem, diagnostics: SaveDiagnos
     vscode.workspace.onDidChangeTextDocument((e) => {
       const doc = e.document;
       if (doc.uri.scheme !== FILE_SCHEME || !e.contentChanges.length) return;
-      if (
-        diagnostics
-          .get(doc.uri)
-          .some((d) => typeof d.code === 'string' && (d.code.startsWith('api-') || d.code === 'network'))
-      )
-        return;
+      if (refusedByApi(doc.uri)) return;
       const key = doc.uri.toString();
       clearTimeout(timers.get(key));
       timers.set(

@@ -195,11 +195,7 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
         // The document is about to show values the user did not type: say whose they are.
         if (outcome.broughtIn.length)
           this.notice(
-            vscode.l10n.t(
-              'Saved {0}, merged with a change someone else made in CDF to {1}.',
-              baseName(uri),
-              outcome.broughtIn.join(', '),
-            ),
+            vscode.l10n.t("Saved, merged with someone else's change to {0} in CDF.", outcome.broughtIn.join(', ')),
           );
         if (outcome.kind === 'saved') {
           this.log.info(
@@ -284,4 +280,3 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 }
 
 const key = (ref: RecordRef): string => `${ref.project}/${ref.id}`;
-const baseName = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);

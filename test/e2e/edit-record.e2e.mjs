@@ -245,7 +245,7 @@ export async function scenario({ page, shot }) {
   await page.waitForTimeout(1000);
   assert.equal(await page.locator('.notifications-toasts', { hasText: 'Failed to save' }).count(), 0);
   assert.ok(await dirtyTab.count(), 'the edits stay unsaved');
-  assert.match(await editorText(), /"source":\s*"My source"/);
+  assert.match(await editorText(), /"source":\s*"My\ssource"/); // Monaco draws spaces as U+00A0
   assert.equal(updates().length, updatesBeforeConflict, 'a cancelled save sends nothing');
   await shot('15b-conflict-cancelled');
 
@@ -258,7 +258,7 @@ export async function scenario({ page, shot }) {
     .waitFor({ state: 'detached', timeout: 15000 });
   assert.equal((await record(id)).source, 'Their source', 'Enter did not overwrite their change');
   await page
-    .locator('.statusbar-item', { hasText: 'merged with a change someone else made in CDF to source' })
+    .locator('.statusbar-item', { hasText: "merged with someone else's change to source in CDF" })
     .first()
     .waitFor({ timeout: 10000 });
   await shot('15c-kept-theirs');

@@ -121,7 +121,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     const after = await serverRecord(record.id);
     assert.equal(after.mimeType, 'text/x-merged', 'their change survives');
     assert.equal(after.directory, '/merged/by/vscode', 'mine is applied');
-    assert.match(api.fs.lastNotice ?? '', /merged with a change someone else made in CDF to mimeType/);
+    assert.match(api.fs.lastNotice ?? '', /^Saved, merged with someone else's change to mimeType in CDF\.$/);
   });
 
   it('asks when the same field changed on the server: cancel sends nothing, overwrite sends mine', async () => {
