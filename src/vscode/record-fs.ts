@@ -150,8 +150,11 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
       if (this.saving.get(k) === next) this.saving.delete(k);
     }
     if (result === CANCELLED) {
-      if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === k))
-        throw saveRefused(vscode.l10n.t('Save cancelled; nothing was sent.'));
+      // With auto save after a delay, the edit that keeps the document dirty would start the next
+      // save and ask again and again; a thrown error stops auto save until the user types.
+      const autoSave = vscode.workspace.getConfiguration('files', uri).get<string>('autoSave');
+      if (autoSave === 'afterDelay' || !vscode.workspace.textDocuments.some((d) => d.uri.toString() === k))
+        throw saveRefused(vscode.l10n.t('Save cancelled; nothing was sent and your edits are kept.'));
       // VS Code now marks the document saved; the handler of onDidSaveTextDocument makes it dirty again.
       this.keepUnsavedAfterSave.add(k);
     }
