@@ -137,6 +137,8 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     if (!ref && !selection) throw vscode.FileSystemError.NoPermissions(uri);
     // Saves of one document run one after another: each must diff against the base the previous produced.
     const k = uri.toString();
+    // A flag no save event consumed (the write did not come from saving the open document) is stale.
+    this.keepUnsavedAfterSave.delete(k);
     const previous = this.saving.get(k) ?? Promise.resolve();
     const text = Buffer.from(content).toString('utf8');
     const next = previous
