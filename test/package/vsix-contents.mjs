@@ -10,6 +10,7 @@ const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/extension\.js$/,
+  /^extension\/l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
   /^extension\/schemas\/[\w-]+\.schema\.json$/,
   /^extension\/media\/[\w-]+\.(svg|png)$/,
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,
@@ -43,6 +44,7 @@ export function requiredAssets(root) {
     'changelog.md',
     'package.nls.json',
   ]);
+  if (manifest.l10n) wanted.add(`${manifest.l10n.replace(/^\.\//, '')}/bundle.l10n.json`);
   JSON.stringify(manifest.contributes, (_key, value) => {
     if (typeof value === 'string' && /^(\.\/)?(media|schemas)\/[\w./-]+$/.test(value)) {
       wanted.add(value.replace(/^\.\//, ''));
