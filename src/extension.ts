@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { redactingChannel } from './cdf/logging';
 import { COMMANDS, CONTEXT, FILE_SCHEME, VIEWS } from './vscode/command-ids';
 import { registerCommand } from './vscode/command-runner';
 import { BulkController } from './vscode/bulk/bulk-controller';
@@ -45,7 +46,8 @@ export interface ExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const startedAt = performance.now();
-  const log = vscode.window.createOutputChannel('CDF Files', { log: true });
+  // Every line, from any part of the extension, is masked before it is written.
+  const log = redactingChannel(vscode.window.createOutputChannel('CDF Files', { log: true }));
   const schemaUri = vscode.Uri.joinPath(context.extensionUri, 'schemas', 'file-document.schema.json');
   const sessions = new Sessions();
   const diagnostics = new SaveDiagnostics();

@@ -51,32 +51,61 @@ export const isSensitiveKey = (key: string): boolean => {
   return SENSITIVE_KEYS.has(k) || k.includes('secret') || k.includes('password');
 };
 
+/** Names whose values are secrets in JSON, object literals and form or query parameters. */
+const SECRET_NAME =
+  '(?:access|refresh|id)[_-]?token|client[_-]?secret|client[_-]?assertion|secret|password|passwd|token|' +
+  'code[_-]?verifier|device[_-]?code|(?:x[_-])?api[_-]?key|(?:proxy-)?authorization|(?:set-)?cookie';
+
 const TEXT_PATTERNS: readonly [RegExp, string][] = [
   // A JWT anywhere (header.payload.signature, base64url), e.g. an access or id token.
   [/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
+  // A password in a URL: https://user:pass@host keeps the user, loses the password.
+  [/\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@"'<>]*):[^/\s@"'<>]*@/gi, `$1:${REDACTED}@`],
+  // JSON string fields with secret names: "access_token": "...".
+  [new RegExp(`"(${SECRET_NAME})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'), `"$1"$2"${REDACTED}"`],
+  // The same inside an escaped JSON string (JSON in JSON, a log of a log): \"access_token\":\"...\".
+  [
+    new RegExp(`\\\\"(${SECRET_NAME})\\\\"(\\s*:\\s*)\\\\"(?:(?!\\\\")[\\s\\S])*\\\\"`, 'gi'),
+    `\\"$1\\"$2\\"${REDACTED}\\"`,
+  ],
+  // Single-quoted (Python reprs, JavaScript objects): 'access_token': '...', or access_token='...'.
+  [new RegExp(`('?)\\b(${SECRET_NAME})\\1(\\s*[:=]\\s*)'(?:[^'\\\\]|\\\\.)*'`, 'gi'), `$1$2$1$3'${REDACTED}'`],
   // "Bearer xyz" / "Basic xyz", as in an Authorization header or an error message quoting one.
   [/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi, `$1 ${REDACTED}`],
-  // "Authorization: ..." / "authorization=..." up to the end of the value.
-  [/\b((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)[^"'\r\n,;}]+/gi, `$1$2${REDACTED}`],
-  // JSON fields with secret names: "access_token":"...".
+  // Cookie headers: the whole value, attributes and all, up to the end of the line or a quote.
+  [/\b((?:set-)?cookie)(["']?\s*[:=]\s*["']?)[^"'\r\n]+/gi, `$1$2${REDACTED}`],
+  // "Authorization: ...", "x-api-key: ...", "api-key=..." up to the end of the value.
+  [/\b((?:proxy-)?authorization|(?:x-)?api[-_]?key)(["']?\s*[:=]\s*["']?)[^"'\r\n,;}]+/gi, `$1$2${REDACTED}`],
+  // Form, query or fragment parameters with secret names: client_secret=...&code=..., #access_token=...
   [
-    /"((?:access|refresh|id)_?token|client_?secret|secret|password|token|code_?verifier|device_?code|api_?key)"(\s*:\s*)"(?:[^"\\]|\\.)*"/gi,
-    `"$1"$2"${REDACTED}"`,
-  ],
-  // Form or query parameters with secret names: client_secret=...&code=...
-  [
-    /(^|[?&\s])((?:access|refresh|id)_token|client_secret|client_assertion|password|code_verifier|device_code|code|token)=[^&\s"']+/gi,
+    /(^|[^A-Za-z0-9_-])((?:access|refresh|id)_token|client_secret|client_assertion|password|code_verifier|device_code|code|token|api_key)=[^&\s"'#]+/gi,
     `$1$2=${REDACTED}`,
   ],
 ];
 
-/** Masks secrets in free text: known secret values first, then anything that looks like one. */
+/**
+ * The forms a known secret takes in text: as it is, JSON-escaped (logged inside a JSON string) and
+ * percent-encoded (in a URL or a form body).
+ */
+function secretForms(secret: string): string[] {
+  const forms = new Set([secret, JSON.stringify(secret).slice(1, -1)]);
+  try {
+    forms.add(encodeURIComponent(secret));
+  } catch {
+    // A lone surrogate cannot be percent-encoded, so it cannot appear that way either.
+  }
+  return [...forms];
+}
+
+/** Masks secrets in free text: known secret values first (of any length), then anything that looks like one. */
 export function redactText(text: string, knownSecrets: Iterable<string> = []): string {
   let out = text;
-  for (const secret of knownSecrets) {
-    // Very short strings would mask ordinary words; our tokens and secrets are long.
-    if (secret.length >= 6) out = out.split(secret).join(REDACTED);
-  }
+  // Longest first, so a secret that contains another is masked whole. The empty string is no secret.
+  const forms = [...knownSecrets]
+    .filter((s) => s !== '')
+    .flatMap(secretForms)
+    .sort((a, b) => b.length - a.length);
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
   for (const [pattern, replacement] of TEXT_PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
@@ -97,30 +126,50 @@ export function redactValue(value: unknown, knownSecrets: Iterable<string> = [],
     };
     if (value.stack) copy.stack = redactText(value.stack, secrets);
     for (const [k, v] of Object.entries(value)) {
-      copy[k] = isSensitiveKey(k) ? REDACTED : redactValue(v, secrets, depth + 1);
+      setOwn(copy, k, isSensitiveKey(k) ? REDACTED : redactValue(v, secrets, depth + 1));
     }
     if (value.cause !== undefined) copy.cause = redactValue(value.cause, secrets, depth + 1);
     return copy;
   }
   if (typeof Headers !== 'undefined' && value instanceof Headers) {
     const copy: Record<string, string> = {};
-    value.forEach((v, k) => (copy[k] = isSensitiveKey(k) ? REDACTED : redactText(v, secrets)));
+    value.forEach((v, k) => setOwn(copy, k, isSensitiveKey(k) ? REDACTED : redactText(v, secrets)));
     return copy;
   }
   if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    copy[k] = isSensitiveKey(k) ? REDACTED : redactValue(v, secrets, depth + 1);
+    setOwn(copy, k, isSensitiveKey(k) ? REDACTED : redactValue(v, secrets, depth + 1));
   }
   return copy;
 }
+
+/** A key such as `__proto__` (legal in logged API data) stays an ordinary own key of the copy. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Every secret any {@link SecretRedactor} in this process was given. Text produced outside a client
+ * (the extension's own log lines, error messages shown to the person) is masked with all of them.
+ */
+const processSecrets = new Set<string>();
 
 /** Remembers the secret values this process handles (tokens, client secrets) so logs can mask them exactly. */
 export class SecretRedactor {
   private readonly secrets = new Set<string>();
 
+  /**
+   * @param shared whether the secrets also mask the process's other text ({@link redactForUser}).
+   * Only a test that registers arbitrary strings wants false.
+   */
+  constructor(private readonly shared = true) {}
+
+  /** Any non-empty string, however short: a secret is masked whatever it looks like. */
   add(secret: string | undefined): void {
-    if (secret) this.secrets.add(secret);
+    if (!secret) return;
+    this.secrets.add(secret);
+    if (this.shared) processSecrets.add(secret);
   }
 
   text(text: string): string {
@@ -132,11 +181,24 @@ export class SecretRedactor {
   }
 }
 
+/** Masks every secret this process has registered, and every secret-shaped value, in text for a person. */
+export function redactForUser(text: string): string {
+  return redactText(text, processSecrets);
+}
+
+const processRedactor: Pick<SecretRedactor, 'text' | 'value'> = {
+  text: redactForUser,
+  value: (value) => redactValue(value, processSecrets),
+};
+
 /**
  * Wraps a logger so every message and argument is redacted before it is written. Errors are passed
  * on as `Error` objects (VS Code's log channel prints their stack) with masked message and stack.
  */
-export function redactingLogger(inner: Logger, redactor: SecretRedactor = new SecretRedactor()): Logger {
+export function redactingLogger(
+  inner: Logger,
+  redactor: Pick<SecretRedactor, 'text' | 'value'> = new SecretRedactor(),
+): Logger {
   const args = (list: unknown[]): unknown[] => list.map((a) => maskForLog(a, redactor));
   return {
     trace: (message, ...rest) => inner.trace(redactor.text(message), ...args(rest)),
@@ -148,13 +210,42 @@ export function redactingLogger(inner: Logger, redactor: SecretRedactor = new Se
   };
 }
 
-function maskForLog(value: unknown, redactor: SecretRedactor): unknown {
+function maskForLog(value: unknown, redactor: Pick<SecretRedactor, 'text' | 'value'>): unknown {
   return value instanceof Error ? maskError(value, redactor) : redactor.value(value);
 }
 
-function maskError(error: Error, redactor: SecretRedactor): Error {
+function maskError(error: Error, redactor: Pick<SecretRedactor, 'text' | 'value'>): Error {
   const masked = new Error(redactor.text(error.message));
   masked.name = error.name;
   masked.stack = redactor.text(error.stack ?? `${error.name}: ${error.message}`);
   return masked;
+}
+
+/** What a log output channel writes with: levels, and raw text. */
+export interface LogChannel extends Logger {
+  append(value: string): void;
+  appendLine(value: string): void;
+  replace(value: string): void;
+}
+
+/**
+ * The same channel, with every line masked (every secret this process registered, every
+ * secret-shaped value) before it is written, whichever method writes it. The extension wraps its
+ * output channel once, so no caller has to remember to.
+ */
+export function redactingChannel<T extends LogChannel>(channel: T): T {
+  const levels = redactingLogger(channel, processRedactor);
+  const overrides: Partial<Record<PropertyKey, unknown>> = {
+    ...levels,
+    append: (value: string) => channel.append(redactForUser(value)),
+    appendLine: (value: string) => channel.appendLine(redactForUser(value)),
+    replace: (value: string) => channel.replace(redactForUser(value)),
+  };
+  return new Proxy(channel, {
+    get(target, prop) {
+      if (Object.prototype.hasOwnProperty.call(overrides, prop)) return overrides[prop];
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }

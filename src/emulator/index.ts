@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { generateDemo } from './demo/generate';
 import { ContentLinks } from './http/content-links';
 import { Faults } from './http/faults';
+import { MAX_BODY_BYTES } from './http/read-body';
 import { RequestRecorder } from './http/recorder';
 import { Timers } from './http/respond';
 import { Router } from './http/route';
@@ -16,7 +17,8 @@ import { Throttle } from './http/throttle';
 import type { EmulatorOptions, FaultOptions, RecordedRequest, ThrottleOptions } from './options';
 import { ALL_ROUTES } from './routes';
 import { FileStore } from './store/file-store';
-import { applyState, readStateFile, StateSaver } from './store/state-file';
+import { applyJournalEntry, journalPathOf, readJournal } from './store/journal';
+import { applyState, DurableState, readStateFile } from './store/state-file';
 
 export type { EmulatorOptions, FaultOptions, RecordedRequest, RouteFaults, ThrottleOptions } from './options';
 export { FileStore } from './store/file-store';
@@ -48,13 +50,32 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const token = opts.token ?? 'demo';
   const now = opts.now ?? Date.now;
   const state = opts.stateFile ? await readStateFile(opts.stateFile) : undefined;
+  const journalFile = opts.stateFile ? journalPathOf(opts.stateFile) : undefined;
+  const journal = journalFile ? readJournal(journalFile) : [];
+  if (!state && journal.length > 0)
+    throw new Error(
+      `${journalFile} has entries but ${opts.stateFile} is missing: refusing to guess what they apply to`,
+    );
   const seed = state?.seed ?? opts.seed ?? 1;
   const files = state?.files ?? opts.files ?? 500;
 
   const store = new FileStore(generateDemo(seed, files), seed);
   if (state) applyState(store, state);
-  const saver = opts.stateFile ? new StateSaver(store, opts.stateFile, { project, seed, files }) : undefined;
-  if (saver) store.onWrite(() => saver.schedule());
+  // Without a state file nothing listens to writes: the benchmarks' emulator pays nothing for this.
+  let durable: DurableState | undefined;
+  if (opts.stateFile && journalFile) {
+    let lastSeq = state?.journalSeq ?? 0;
+    for (const entry of journal) {
+      // Entries the state file already includes (a crash between its rename and the journal's truncation).
+      if (entry.s <= lastSeq) continue;
+      applyJournalEntry(store, entry);
+      lastSeq = entry.s;
+    }
+    durable = new DurableState(store, opts.stateFile, journalFile, { project, seed, files }, lastSeq);
+    // A new state file records what the project is generated from; an old one absorbs the replayed journal.
+    durable.compact();
+    store.onWrite(durable.record);
+  }
 
   let baseUrl = '';
   const timers = new Timers();
@@ -81,6 +102,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     recorder,
     links: new ContentLinks(() => baseUrl, now),
     timers,
+    maxBodyBytes: opts.maxRequestBodyBytes ?? MAX_BODY_BYTES,
   });
 
   const server = http.createServer(listener);
@@ -113,7 +135,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         server.closeAllConnections();
         await closed;
         store.onWrite(undefined);
-        await saver?.flush();
+        durable?.close();
       })()),
   };
 }

@@ -14,9 +14,11 @@ export interface EmulatorOptions {
   /** Demo data seed (default 1). */
   seed?: number;
   /**
-   * Loaded at start if present; saved after every write (debounced) and on close. It holds the
-   * generator settings and only what changed since (so a 1M-record demo saves in milliseconds);
-   * when present, its `seed` and `files` win over the options.
+   * Loaded at start if present, with its journal (`FILE.journal`) replayed. Every write is appended
+   * to the journal before its request is answered, so a crash loses nothing acknowledged; the
+   * journal is folded into this file (atomically: temp file and rename) when idle, when it grows,
+   * and on close. It holds the generator settings and only what changed since (so a 1M-record demo
+   * saves in milliseconds); when present, its `seed` and `files` win over the options.
    */
   stateFile?: string;
   /** Per-token request rate and concurrency budgets; off by default. */
@@ -27,6 +29,11 @@ export interface EmulatorOptions {
   now?: () => number;
   /** How many requests `requests` keeps (oldest dropped first). Default 10,000; 0 records none. */
   maxRecordedRequests?: number;
+  /**
+   * Largest request body accepted, in bytes after decompression (default 64 MiB). Larger bodies,
+   * and compressed ones that inflate past it, are answered 413.
+   */
+  maxRequestBodyBytes?: number;
   /** Called once per answered request (the CLI's `--log`). */
   onRequest?: (request: RecordedRequest) => void;
 }

@@ -1,3 +1,4 @@
+import { redactForUser } from '../cdf/logging';
 import { EDITABLE_FIELD_NAMES } from '../cdf/model';
 
 /** A failed request, said for a person, with the document field it concerns where the API names one. */
@@ -24,7 +25,8 @@ interface ErrorLike {
 export function describeApiFailure(err: unknown): ApiFailure {
   const e = (typeof err === 'object' && err !== null ? err : {}) as ErrorLike;
   const status = typeof e.status === 'number' ? e.status : undefined;
-  const raw = typeof e.message === 'string' ? e.message : String(err);
+  // Shown to the person and logged: masked, whatever produced the error (a proxy may quote the request).
+  const raw = redactForUser(typeof e.message === 'string' ? e.message : String(err));
   const missing = Array.isArray(e.missing) && e.missing.length ? e.missing : undefined;
   const duplicated = Array.isArray(e.duplicated) && e.duplicated.length ? e.duplicated : undefined;
   const requestId = typeof e.requestId === 'string' ? ` (request id ${e.requestId})` : '';

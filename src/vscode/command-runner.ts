@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { redactForUser } from '../cdf/logging';
 import { type CommandId } from './command-ids';
 
 /**
@@ -15,7 +16,8 @@ export function registerCommand(
       return await handler(...args);
     } catch (err) {
       if (isCancellation(err)) return undefined;
-      const message = err instanceof Error ? err.message : String(err);
+      // An error may quote a token, a cookie or a URL with a password: the person never sees one.
+      const message = redactForUser(err instanceof Error ? err.message : String(err));
       log.error(`${id} failed:`, err instanceof Error ? (err.stack ?? message) : message);
       void vscode.window.showErrorMessage(vscode.l10n.t('CDF Files: {0}', message));
       return undefined;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FileRecord } from '../cdf/model';
+import { jsonPreview, quote } from '../core/document/messages';
 import { renderDocument } from '../core/document/render';
 import type { MergeConflict } from '../core/merge';
 import type { ConflictChoice } from '../core/save/save-record';
@@ -9,7 +10,8 @@ const COMPARE_SCHEME = 'cdf-record-compare';
 
 /**
  * When a save finds fields changed both here and on the server, show the two versions side by side
- * and ask: keep mine (overwrite), take theirs, or cancel (nothing sent, edits kept).
+ * and ask: keep theirs, use mine, or cancel (nothing sent, edits kept). The two sides are called
+ * "Theirs" and "Mine" everywhere: buttons, comparison title, question.
  */
 export class ConflictPrompt implements vscode.Disposable {
   private readonly texts = new Map<string, string>();
@@ -29,55 +31,40 @@ export class ConflictPrompt implements vscode.Disposable {
     uri: vscode.Uri,
     conflicts: MergeConflict[],
     theirs: FileRecord,
-    mine: FileRecord,
+    wouldSave: FileRecord,
   ): Promise<ConflictChoice> {
-    const left = this.put(`/${theirs.id}/server/${baseName(uri)}`, renderDocument(theirs));
-    const right = this.put(`/${theirs.id}/yours/${baseName(uri)}`, renderDocument(mine));
-    const fields = conflicts.map((c) => (c.key !== undefined ? `${c.field}.${c.key}` : c.field)).join(', ');
+    const name = baseName(uri);
+    // Left what CDF holds now, right what "Use Mine" would save: the merge, so their other changes and
+    // the read-only fields (lastUpdatedTime) are equal on both sides and only the real difference shows.
+    const left = this.put(`/${theirs.id}/theirs/${name}`, renderDocument(theirs));
+    const right = this.put(`/${theirs.id}/mine/${name}`, renderDocument(wouldSave));
     if (this.answerForTests) return this.answerForTests;
-    await vscode.commands.executeCommand(
-      'vscode.diff',
-      left,
-      right,
-      vscode.l10n.t('{0}: in CDF now ↔ yours', baseName(uri)),
-      { preview: true },
-    );
-    const overwrite = vscode.l10n.t('Overwrite with Mine');
-    const theirsChoice = vscode.l10n.t('Take Theirs');
+    await vscode.commands.executeCommand('vscode.diff', left, right, comparisonTitle(name), { preview: true });
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Someone else changed {0} in CDF since you opened this file.', fields),
-      {
-        modal: true,
-        detail: vscode.l10n.t(
-          'Changes to other fields are merged either way. Overwrite sends your values for these fields; Take Theirs keeps the values in CDF and saves the rest of your edits. Cancel sends nothing.',
-        ),
-      },
-      overwrite,
-      theirsChoice,
+      conflictQuestion(conflicts, name),
+      { modal: true, detail: `${conflictValues(conflicts)}\n\n${explainChoices()}` },
+      // The first button is the one Enter picks: keeping their value never discards their change.
+      KEEP_THEIRS(),
+      USE_MINE(),
     );
     await this.closeComparisons();
-    return answer === overwrite ? 'overwrite' : answer === theirsChoice ? 'theirs' : 'cancel';
+    return choiceOf(answer);
   }
 
   /** A selection save: one question for every file whose changed fields someone else changed too. */
   async askForSelection(conflicts: SelectionConflict[]): Promise<ConflictChoice> {
     if (this.answerForTests) return this.answerForTests;
-    const lines = conflicts
-      .slice(0, 10)
-      .map(
-        (c) =>
-          `${c.file.name}: ${c.conflicts.map((x) => (x.key !== undefined ? `${x.field}.${x.key}` : x.field)).join(', ')}`,
-      );
-    const more = conflicts.length > 10 ? `\n… and ${conflicts.length - 10} more` : '';
-    const overwrite = vscode.l10n.t('Overwrite with Mine');
-    const theirs = vscode.l10n.t('Take Theirs');
+    const lines = conflicts.slice(0, 10).map((c) => `${c.file.name}: ${conflictValues(c.conflicts, '; ')}`);
+    const more = conflicts.length > 10 ? `\n${vscode.l10n.t('… and {0} more', conflicts.length - 10)}` : '';
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Someone else changed {0} of these files in CDF since you opened them.', conflicts.length),
-      { modal: true, detail: lines.join('\n') + more },
-      overwrite,
-      theirs,
+      conflicts.length === 1
+        ? vscode.l10n.t('Someone else changed 1 of these files in CDF since you opened it.')
+        : vscode.l10n.t('Someone else changed {0} of these files in CDF since you opened them.', conflicts.length),
+      { modal: true, detail: `${lines.join('\n')}${more}\n\n${explainChoices()}` },
+      KEEP_THEIRS(),
+      USE_MINE(),
     );
-    return answer === overwrite ? 'overwrite' : answer === theirs ? 'theirs' : 'cancel';
+    return choiceOf(answer);
   }
 
   /** The comparison served its purpose once the user chose. */
@@ -102,3 +89,40 @@ export class ConflictPrompt implements vscode.Disposable {
 }
 
 const baseName = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+
+const KEEP_THEIRS = () => vscode.l10n.t('Keep Theirs');
+const USE_MINE = () => vscode.l10n.t('Use Mine');
+
+const choiceOf = (answer: string | undefined): ConflictChoice =>
+  answer === USE_MINE() ? 'overwrite' : answer === KEEP_THEIRS() ? 'theirs' : 'cancel';
+
+export const comparisonTitle = (name: string): string =>
+  vscode.l10n.t('{0}: Theirs (in CDF now) ↔ Mine (what Use Mine saves)', name);
+
+const fieldOf = (c: MergeConflict): string => (c.key !== undefined ? `${c.field}.${c.key}` : c.field);
+
+/** "Someone else changed source in pump.pdf.json since you opened it." */
+export function conflictQuestion(conflicts: MergeConflict[], name: string): string {
+  return vscode.l10n.t(
+    'Someone else changed {0} in CDF since you opened {1}.',
+    conflicts.map(fieldOf).join(', '),
+    name,
+  );
+}
+
+/** Each conflicting field with both values: `source: Theirs "A", Mine "B"`. */
+export function conflictValues(conflicts: MergeConflict[], separator = '\n'): string {
+  const shown = conflicts
+    .slice(0, 8)
+    .map((c) => vscode.l10n.t('{0}: Theirs {1}, Mine {2}', fieldOf(c), valueText(c.theirs), valueText(c.mine)));
+  if (conflicts.length > 8) shown.push(vscode.l10n.t('… and {0} more', conflicts.length - 8));
+  return shown.join(separator);
+}
+
+const valueText = (v: unknown): string =>
+  v === undefined || v === null ? vscode.l10n.t('(none)') : typeof v === 'string' ? quote(v, 60) : jsonPreview(v, 60);
+
+const explainChoices = (): string =>
+  vscode.l10n.t(
+    'Changes to other fields are merged either way. Keep Theirs keeps their values for these fields and saves the rest of your edits; Use Mine saves your values over theirs; Cancel sends nothing and keeps your edits.',
+  );

@@ -7,6 +7,7 @@ import type { ConflictPrompt } from './conflict-prompt';
 import { parseRecordUri, parseSelectionUri, type RecordRef } from './record-uri';
 import { renderSelection, type SelectionFiles } from './selection-files';
 import type { SaveDiagnostics } from './save-diagnostics';
+import { keepUnsaved, saveRefused } from './save-refusal';
 import type { Sessions } from './sessions';
 
 interface Base {
@@ -16,11 +17,16 @@ interface Base {
 
 /** VS Code calls stat() right before readFile() on open; one fetch serves both. */
 const FRESH_MS = 2000;
+/** How long a status bar note (a cancelled save, a merge) stays. */
+const NOTICE_MS = 10000;
+
+/** The user chose Cancel in the conflict question: not an error. */
+const CANCELLED = 'cancelled' as const;
 
 /**
  * Records as JSON documents on the `cdf-record:` scheme. readFile fetches the record (the base);
  * writeFile runs the save loop and throws on every failure, so VS Code keeps the buffer dirty with
- * the user's text and offers to retry.
+ * the user's text and offers to retry; a save the user cancelled returns quietly and stays dirty.
  */
 export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly bases = new Map<string, Base>();
@@ -37,6 +43,10 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   readonly onDidSaveRecords = this.treeRefresh.event;
 
   private readonly reloadAfterSave = new Set<string>();
+  /** Documents whose save the user cancelled: dirty again once VS Code has finished "saving" them. */
+  private readonly keepUnsavedAfterSave = new Set<string>();
+  /** The last status bar note, for tests (the status bar itself is not readable from an extension). */
+  lastNotice: string | undefined;
   private readonly onSaved: vscode.Disposable;
 
   constructor(
@@ -49,6 +59,16 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     // Once VS Code has finished saving (and noted the stat of what it wrote), tell it the record
     // in CDF now reads differently, so a clean editor reloads it.
     this.onSaved = vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (this.keepUnsavedAfterSave.delete(doc.uri.toString())) {
+        void keepUnsaved(doc.uri).then((kept) =>
+          this.notice(
+            kept
+              ? vscode.l10n.t('Save cancelled: nothing was sent, and your edits are kept unsaved.')
+              : vscode.l10n.t('Save cancelled: nothing was sent.'),
+          ),
+        );
+        return;
+      }
       if (this.reloadAfterSave.delete(doc.uri.toString()))
         this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri: doc.uri }]);
     });
@@ -117,20 +137,37 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     if (!ref && !selection) throw vscode.FileSystemError.NoPermissions(uri);
     // Saves of one document run one after another: each must diff against the base the previous produced.
     const k = uri.toString();
+    // A flag no save event consumed (the write did not come from saving the open document) is stale.
+    this.keepUnsavedAfterSave.delete(k);
     const previous = this.saving.get(k) ?? Promise.resolve();
     const text = Buffer.from(content).toString('utf8');
     const next = previous
       .catch(() => undefined)
       .then(() => (selection ? this.saveSelection(uri, selection, text) : this.save(uri, ref!, text)));
     this.saving.set(k, next);
+    let result: typeof CANCELLED | void;
     try {
-      await next;
+      result = await next;
     } finally {
       if (this.saving.get(k) === next) this.saving.delete(k);
     }
+    if (result === CANCELLED) {
+      // With auto save after a delay, the edit that keeps the document dirty would start the next
+      // save and ask again and again; a thrown error stops auto save until the user types.
+      const autoSave = vscode.workspace.getConfiguration('files', uri).get<string>('autoSave');
+      if (autoSave === 'afterDelay' || !vscode.workspace.textDocuments.some((d) => d.uri.toString() === k))
+        throw saveRefused(vscode.l10n.t('Save cancelled; nothing was sent and your edits are kept.'));
+      // VS Code now marks the document saved; the handler of onDidSaveTextDocument makes it dirty again.
+      this.keepUnsavedAfterSave.add(k);
+    }
   }
 
-  private async save(uri: vscode.Uri, ref: RecordRef, text: string): Promise<void> {
+  private notice(text: string): void {
+    this.lastNotice = text;
+    vscode.window.setStatusBarMessage(`$(info) ${text}`, NOTICE_MS);
+  }
+
+  private async save(uri: vscode.Uri, ref: RecordRef, text: string): Promise<typeof CANCELLED | void> {
     const session = await this.sessionFor(uri, ref);
     const base = this.bases.get(key(ref))?.record ?? (await this.fetch(uri, ref));
     let outcome: SaveOutcome;
@@ -139,28 +176,32 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
         base,
         text,
         api: session.api,
-        resolveConflicts: (conflicts, theirs, mine) => this.conflicts.ask(uri, conflicts, theirs, mine),
+        resolveConflicts: (conflicts, theirs, _mine, wouldSave) =>
+          this.conflicts.ask(uri, conflicts, theirs, wouldSave),
       });
     } catch (err) {
       const failure = describeApiFailure(err);
       this.log.error(`save of ${uri.toString()} failed: ${failure.logDetail}`);
       this.diagnostics.showApiFailure(uri, text, failure);
-      throw new vscode.FileSystemError(failure.message);
+      throw saveRefused(failure.message);
     }
     this.saved.fire({ uri, outcome });
     switch (outcome.kind) {
       case 'invalid':
         throw this.diagnostics.refuse(uri, text, outcome.problems, 'document');
       case 'cancelled':
-        throw vscode.FileSystemError.Unavailable(
-          vscode.l10n.t('Save cancelled; your edits are kept and nothing was sent.'),
-        );
+        return CANCELLED;
       case 'unchanged':
         this.diagnostics.clear(uri);
         return;
       case 'up-to-date':
       case 'saved':
         this.diagnostics.clear(uri);
+        // The document is about to show values the user did not type: say whose they are.
+        if (outcome.broughtIn.length)
+          this.notice(
+            vscode.l10n.t("Saved, merged with someone else's change to {0} in CDF.", outcome.broughtIn.join(', ')),
+          );
         if (outcome.kind === 'saved') {
           this.log.info(
             `saved file ${ref.id}: ${JSON.stringify(outcome.sent.update)}${outcome.merged ? ' (merged)' : ''}`,
@@ -175,14 +216,20 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     }
   }
 
-  private async saveSelection(uri: vscode.Uri, ref: NonNullable<ReturnType<typeof parseSelectionUri>>, text: string) {
+  private async saveSelection(
+    uri: vscode.Uri,
+    ref: NonNullable<ReturnType<typeof parseSelectionUri>>,
+    text: string,
+  ): Promise<typeof CANCELLED | void> {
     const before = this.selections.cached(ref);
     const records = await this.selections.save(uri, ref, text);
+    if (records === CANCELLED) return CANCELLED;
     if (records) {
       this.treeRefresh.fire(records);
       if (renderSelection(records) !== text)
         this.reloadAfterwards(uri, Math.max(0, ...(before ?? []).map((r) => r.lastUpdatedTime)), text);
     }
+    return undefined;
   }
 
   /** See save(): the first stat after the write describes the written text, then the document reloads. */

@@ -2,11 +2,15 @@ import * as vscode from 'vscode';
 import { rangeOfPath, parseDocument } from '../core/document/parse';
 import type { SaveProblem } from '../core/diff';
 import { formatPath } from '../core/document/validate';
+import { displayPath } from '../core/json-path';
 import type { ApiFailure } from './api-failure';
+import { problemCount, saveRefused } from './save-refusal';
 
 /** Save problems in the Problems panel, at the exact range of the field they concern. */
 export class SaveDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('cdf-files');
+  /** Documents whose last save was refused: their problems show in full until it is fixed. */
+  private readonly refused = new Set<string>();
 
   showProblems(uri: vscode.Uri, text: string, problems: SaveProblem[]): void {
     const doc = documentFor(uri, text);
@@ -50,13 +54,21 @@ export class SaveDiagnostics implements vscode.Disposable {
     what: 'document' | 'selection',
   ): vscode.FileSystemError {
     this.showProblems(uri, text, problems);
-    return new vscode.FileSystemError(
-      vscode.l10n.t(
-        'Not saved: {0} problem(s) in the {1}, nothing was sent. See the Problems panel.',
-        problems.length,
-        what,
-      ),
+    this.refused.add(uri.toString());
+    // The fields, so the sentence says where to look even before the Problems panel is opened.
+    const fields = [...new Set(problems.map((p) => displayPath(p.path)))];
+    const where = fields.slice(0, 3).join(', ') + (fields.length > 3 ? ', …' : '');
+    const count = problemCount(problems.length);
+    return saveRefused(
+      what === 'document'
+        ? vscode.l10n.t('Not saved: {0} in the document ({1}); nothing was sent.', count, where)
+        : vscode.l10n.t('Not saved: {0} in the selection ({1}); nothing was sent.', count, where),
     );
+  }
+
+  /** Whether the document's last save was refused (then every problem shows, not only the live ones). */
+  wasRefused(uri: vscode.Uri): boolean {
+    return this.refused.has(uri.toString());
   }
 
   has(uri: vscode.Uri): boolean {
@@ -68,6 +80,7 @@ export class SaveDiagnostics implements vscode.Disposable {
   }
 
   clear(uri: vscode.Uri): void {
+    this.refused.delete(uri.toString());
     this.collection.delete(uri);
   }
 

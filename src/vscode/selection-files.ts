@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { redactForUser } from '../cdf/logging';
 import { LIMITS, type FileRecord } from '../cdf/model';
 import { documentFromRecord } from '../core/document/render';
 import { saveSelection, type SelectionSaveOutcome } from '../core/save/save-selection';
 import type { ConflictPrompt } from './conflict-prompt';
 import type { SelectionRef } from './record-uri';
 import type { SaveDiagnostics } from './save-diagnostics';
+import { saveRefused } from './save-refusal';
 import type { Sessions } from './sessions';
 
 /** The file ids of each opened selection, kept in workspace state so a reloaded window finds them again. */
@@ -62,11 +64,14 @@ export class SelectionFiles {
     return records;
   }
 
-  /** Returns the records as CDF holds them after the save; throws (keeping the edits) on any problem or failure. */
-  async save(uri: vscode.Uri, ref: SelectionRef, text: string): Promise<FileRecord[] | undefined> {
+  /**
+   * Returns the records as CDF holds them after the save, or 'cancelled' when the user cancelled the
+   * conflict question; throws (keeping the edits) on any problem or failure.
+   */
+  async save(uri: vscode.Uri, ref: SelectionRef, text: string): Promise<FileRecord[] | 'cancelled' | undefined> {
     const session = this.sessions.active;
     const bases = this.bases.get(ref.key) ?? new Map((await this.read(uri, ref)).map((r) => [r.id, r]));
-    if (!session) throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Open a CDF project first.'));
+    if (!session) throw saveRefused(vscode.l10n.t('Not saved: open the CDF project first.'));
     let outcome: SelectionSaveOutcome;
     try {
       outcome = await saveSelection({
@@ -79,17 +84,15 @@ export class SelectionFiles {
         resolveConflicts: (conflicts) => this.conflicts.askForSelection(conflicts),
       });
     } catch (err) {
-      throw new vscode.FileSystemError(
-        vscode.l10n.t('Not saved: {0}', err instanceof Error ? err.message : String(err)),
+      throw saveRefused(
+        vscode.l10n.t('Not saved: {0}', redactForUser(err instanceof Error ? err.message : String(err))),
       );
     }
     switch (outcome.kind) {
       case 'invalid':
         throw this.diagnostics.refuse(uri, text, outcome.problems, 'selection');
       case 'cancelled':
-        throw vscode.FileSystemError.Unavailable(
-          vscode.l10n.t('Save cancelled; your edits are kept and nothing was sent.'),
-        );
+        return 'cancelled';
       case 'unchanged':
         this.diagnostics.clear(uri);
         return undefined;
@@ -110,7 +113,7 @@ export class SelectionFiles {
           ...report.unknown.map((u) => `file ${idOf(u.item)}: no answer (${u.why})`),
           ...report.notSent.map((n) => `file ${idOf(n.item)}: not sent`),
         ];
-        throw new vscode.FileSystemError(
+        throw saveRefused(
           vscode.l10n.t(
             '{0} of {1} changed files saved; {2} not: {3}. Your edits are kept; save again to retry them.',
             report.applied.length,

@@ -190,10 +190,25 @@ export async function scenario({ page, shot }) {
   assert.equal(after.metadata[metaKey], 'changed in the UI');
   assert.ok(after.labels.some((l) => l.externalId === picked));
 
-  // 6. An invalid edit: a diagnostic at the field, nothing sent, the edit kept.
+  // 5b. An edit the API would refuse is marked at its field while typing, before any save.
+  await replaceLine('"name": ', '"name": "renamed in the UI",');
+  await page.locator('.squiggly-error').first().waitFor({ timeout: 10000 });
+  await runPaletteCommand(page, 'View: Toggle Problems');
+  await page.locator('.markers-panel', { hasText: 'cannot rename' }).first().waitFor({ timeout: 10000 });
+  await shot('13c-live-problem');
+  await runPaletteCommand(page, 'View: Toggle Problems');
+  await replaceLine('"name": ', `"name": ${JSON.stringify(before.name)},`);
+  await page.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 10000 });
+
+  // 6. An invalid edit: a diagnostic at the field, nothing sent, the edit kept; the notification
+  // says why in one sentence (no "Unknown (FileSystemError)").
   await replaceLine('"source": ', '"source": 5,');
   await save();
-  await page.locator('.notifications-toasts', { hasText: 'nothing was sent' }).first().waitFor({ timeout: 15000 });
+  const refusal = page.locator('.notifications-toasts', { hasText: 'nothing was sent' }).first();
+  await refusal.waitFor({ timeout: 15000 });
+  const refusalText = await refusal.innerText();
+  assert.doesNotMatch(refusalText, /FileSystemError/, refusalText);
+  assert.match(refusalText, /Not saved: 1 problem in the document \(source\); nothing was sent\./, refusalText);
   await page.locator('.squiggly-error').first().waitFor();
   await shot('14-invalid-edit');
   assert.equal(updates().length, updatesBefore + 1, 'nothing sent for the invalid edit');
@@ -210,16 +225,51 @@ export async function scenario({ page, shot }) {
   assert.equal(merged.source, 'UI source');
   assert.equal(merged.mimeType, 'application/x-pdf-merged', 'their change was kept');
 
-  // 8. Someone else changes the same field: VS Code shows both versions and asks.
+  // 8. Someone else changes the same field: VS Code shows both versions and asks, naming both values.
   await page.waitForTimeout(500); // the document reloads the merged record
+  await runPaletteCommand(page, 'Notifications: Clear All Notifications');
   await call('/files/update', { items: [{ id, update: { source: { set: 'Their source' } } }] });
   await replaceLine('"source": ', '"source": "My source",');
+  const updatesBeforeConflict = updates().length;
   await save();
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 15000 });
-  assert.match(await dialog.innerText(), /source/);
+  assert.match(await dialog.innerText(), /source: Theirs "Their source", Mine "My source"/);
+  await page.locator('.tabs-container .tab', { hasText: 'Theirs (in CDF now) ↔ Mine' }).first().waitFor();
   await shot('15-conflict-dialog');
-  await dialog.getByRole('button', { name: 'Overwrite with Mine' }).click();
+
+  // Cancel is no error: no red "Failed to save", the edits stay unsaved, a quiet note in the status bar.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached', timeout: 10000 });
+  await page.locator('.statusbar-item', { hasText: 'Save cancelled' }).first().waitFor({ timeout: 10000 });
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator('.notifications-toasts', { hasText: 'Failed to save' }).count(), 0);
+  assert.ok(await dirtyTab.count(), 'the edits stay unsaved');
+  assert.match(await editorText(), /"source":\s*"My\ssource"/); // Monaco draws spaces as U+00A0
+  assert.equal(updates().length, updatesBeforeConflict, 'a cancelled save sends nothing');
+  await shot('15b-conflict-cancelled');
+
+  // Enter picks the safe answer: their value stays, and the status bar says whose value came in.
+  await save();
+  await dialog.waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+  await page
+    .locator('.tabs-container .tab.dirty', { hasText: fileName })
+    .waitFor({ state: 'detached', timeout: 15000 });
+  assert.equal((await record(id)).source, 'Their source', 'Enter did not overwrite their change');
+  await page
+    .locator('.statusbar-item', { hasText: "merged with someone else's change to source in CDF" })
+    .first()
+    .waitFor({ timeout: 10000 });
+  await shot('15c-kept-theirs');
+
+  // Use Mine overwrites their value.
+  await page.waitForTimeout(500); // the document reloads their value
+  await call('/files/update', { items: [{ id, update: { source: { set: 'Their source again' } } }] });
+  await replaceLine('"source": ', '"source": "My source",');
+  await save();
+  await dialog.waitFor({ timeout: 15000 });
+  await dialog.getByRole('button', { name: 'Use Mine' }).click();
   await page
     .locator('.tabs-container .tab.dirty', { hasText: fileName })
     .waitFor({ state: 'detached', timeout: 15000 });
@@ -232,7 +282,9 @@ export async function scenario({ page, shot }) {
   await page.getByRole('tab', { name: `${fileName}.json`, exact: true }).click();
   await replaceLine('"externalId": ', `"externalId": "${other.externalId}",`);
   await save();
-  await page.locator('.notifications-toasts', { hasText: 'already used' }).first().waitFor({ timeout: 15000 });
+  const duplicate = page.locator('.notifications-toasts', { hasText: 'already used' }).first();
+  await duplicate.waitFor({ timeout: 15000 });
+  assert.doesNotMatch(await duplicate.innerText(), /FileSystemError/);
   await shot('16-duplicated-external-id');
   assert.ok(await dirtyTab.count(), 'the edit survives');
   assert.match(

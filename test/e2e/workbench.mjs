@@ -68,9 +68,17 @@ export async function openWorkbench({ env = {}, settings = {}, installVsix: vsix
 
 /** Runs a palette command by its title, as a person would (F1, type, Enter). */
 export async function runPaletteCommand(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10000 });
+  // A loaded machine can swallow the first F1 (focus still moving between parts): press again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ timeout: 4000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
   await page.keyboard.press('Enter');

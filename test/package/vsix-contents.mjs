@@ -8,9 +8,10 @@ import yauzl from 'yauzl';
 const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
-  /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
+  /^extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   // The bundle, and the parts of it loaded on first use (src/vscode/lazy-modules.ts).
   /^extension\/dist\/(extension|demo-emulator|sign-in)\.js$/,
+  /^extension\/l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
   /^extension\/schemas\/[\w-]+\.schema\.json$/,
   /^extension\/media\/[\w-]+\.(svg|png)$/,
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,
@@ -37,7 +38,14 @@ export function listEntries(zipPath) {
 /** Paths (relative to the extension root) that the manifest, the code and the README refer to. */
 export function requiredAssets(root) {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const wanted = new Set([manifest.main.replace(/^\.\//, ''), manifest.icon, 'readme.md', 'changelog.md']);
+  const wanted = new Set([
+    manifest.main.replace(/^\.\//, ''),
+    manifest.icon,
+    'readme.md',
+    'changelog.md',
+    'package.nls.json',
+  ]);
+  if (manifest.l10n) wanted.add(`${manifest.l10n.replace(/^\.\//, '')}/bundle.l10n.json`);
   JSON.stringify(manifest.contributes, (_key, value) => {
     if (typeof value === 'string' && /^(\.\/)?(media|schemas)\/[\w./-]+$/.test(value)) {
       wanted.add(value.replace(/^\.\//, ''));

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { FileRecord } from '../../src/cdf/model';
 import { renderDocument } from '../../src/core/document/render';
+import { conflictQuestion, conflictValues } from '../../src/vscode/conflict-prompt';
 import { activateExtension, closeAllEditors, editJson, openDemo, pickRecord, waitFor } from './helpers';
 
 type Emulator = NonNullable<NonNullable<ExtensionApi['sessions']['active']>['demo']>;
@@ -79,7 +80,10 @@ describe('open a record, edit it, save it as a minimal update', () => {
         },
       ],
     });
-    assert.equal(emulator.requests.length, 2, 'the floor: one re-read and one update');
+    // Names shown beside ids may be looked up meanwhile (data sets, labels, assets); the save itself
+    // takes the floor of files requests.
+    const fileRequests = emulator.requests.filter((r) => /\/files\//.test(r.path));
+    assert.equal(fileRequests.length, 2, 'the floor: one re-read and one update');
     const after = await serverRecord(record.id);
     assert.equal(after.source, undefined);
     assert.equal(after.metadata?.reviewedBy, 'vscode-test');
@@ -120,6 +124,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     const after = await serverRecord(record.id);
     assert.equal(after.mimeType, 'text/x-merged', 'their change survives');
     assert.equal(after.directory, '/merged/by/vscode', 'mine is applied');
+    assert.match(api.fs.lastNotice ?? '', /^Saved, merged with someone else's change to mimeType in CDF\.$/);
   });
 
   it('asks when the same field changed on the server: cancel sends nothing, overwrite sends mine', async () => {
@@ -129,14 +134,71 @@ describe('open a record, edit it, save it as a minimal update', () => {
     await editJson(doc, (v) => (v.source = 'My source'));
     emulator.clearRequests();
     api.conflicts.answerForTests = 'cancel';
-    assert.equal(await doc.save(), false);
+    const text = doc.getText();
+    api.fs.lastNotice = undefined;
+    await doc.save();
+    // The note comes once the document is dirty again (see keepUnsaved).
+    await waitFor('a quiet note', () => /Save cancelled: nothing was sent/.test(api.fs.lastNotice ?? ''));
+    assert.ok(doc.isDirty, 'a cancelled save keeps the edits unsaved');
+    assert.equal(doc.getText(), text, 'and exactly as typed');
     assert.equal(updates().length, 0);
-    assert.ok(doc.isDirty);
     assert.equal((await serverRecord(record.id)).source, 'Their source');
 
     api.conflicts.answerForTests = 'overwrite';
     assert.ok(await doc.save());
     assert.equal((await serverRecord(record.id)).source, 'My source');
+  });
+
+  it('marks an edit the API would refuse while typing, saying why at the field', async () => {
+    const linked = pickRecord(records, (r) => !!r.instanceId, 'a file linked to data modelling');
+    const doc = await open(linked);
+    emulator.clearRequests();
+    await editJson(doc, (v) => (v.source = `${String(v.source)}-changed`));
+    const [d] = await waitFor('a live problem', () => {
+      const found = api.diagnostics.get(doc.uri);
+      return found.length ? found : undefined;
+    });
+    assert.equal(d!.code, 'instance-linked');
+    assert.match(doc.lineAt(d!.range.start.line).text, /"source"/, 'at the field');
+    assert.match(d!.message, /linked to the data modelling instance/, 'says why');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.ok(
+      lenses.some((l) => l.command?.title.endsWith('1 problem: nothing would be sent')),
+      lenses.map((l) => l.command?.title).join(' | '),
+    );
+    assert.equal(emulator.requests.length, 0, 'nothing sent while typing');
+
+    await editJson(doc, (v) => (v.source = linked.source ?? null));
+    await waitFor('the problem gone once fixed', () => api.diagnostics.get(doc.uri).length === 0);
+  });
+
+  it('marks a renamed file while typing, but leaves type errors to the JSON schema until a save', async () => {
+    const doc = await open(editable(9));
+    await editJson(doc, (v) => ((v.name = 'renamed.pdf'), (v.source = 5)));
+    const found = await waitFor('a live problem', () => {
+      const d = api.diagnostics.get(doc.uri);
+      return d.length ? d : undefined;
+    });
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['name-not-updatable'],
+    );
+  });
+
+  it('says both values of a conflict with one pair of words for the two sides', () => {
+    const long = 'x'.repeat(200);
+    const conflicts = [
+      { field: 'source' as const, base: 'a', theirs: 'Their source', mine: 'My source' },
+      { field: 'metadata' as const, key: 'owner', base: null, theirs: long, mine: null },
+    ];
+    assert.equal(
+      conflictQuestion(conflicts, 'pump.json'),
+      'Someone else changed source, metadata.owner in CDF since you opened pump.json.',
+    );
+    const values = conflictValues(conflicts);
+    assert.match(values, /^source: Theirs "Their source", Mine "My source"$/m);
+    assert.match(values, /^metadata\.owner: Theirs "x+…x+", Mine \(none\)$/m);
+    assert.ok(values.length < 200, 'a long value is shortened');
   });
 
   it('reports a duplicated external id on its line and keeps the edit', async () => {

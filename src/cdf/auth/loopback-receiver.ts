@@ -60,7 +60,14 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
     res.end(PAGE(ok ? 'Signed in' : 'Sign-in failed', escapeHtml(text)));
   };
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', redirectUri);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', redirectUri);
+    } catch {
+      // Any local process can connect: a target that is not a URL is refused, not thrown in the host.
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
+      return;
+    }
     if (req.method !== 'GET' || url.pathname !== path) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;

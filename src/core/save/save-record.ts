@@ -13,8 +13,16 @@ export interface SaveRequest {
   base: FileRecord;
   text: string;
   api: Pick<FilesApi, 'retrieveFiles' | 'updateFiles'>;
-  /** Called only when a field was changed on both sides; shows the comparison and asks. */
-  resolveConflicts: (conflicts: MergeConflict[], theirs: FileRecord, mine: FileRecord) => Promise<ConflictChoice>;
+  /**
+   * Called only when a field was changed on both sides; shows the comparison and asks. `wouldSave`
+   * is the merge with my values on the conflicting fields: what choosing mine sends.
+   */
+  resolveConflicts: (
+    conflicts: MergeConflict[],
+    theirs: FileRecord,
+    mine: FileRecord,
+    wouldSave: FileRecord,
+  ) => Promise<ConflictChoice>;
   signal?: AbortSignal;
 }
 
@@ -23,8 +31,9 @@ export type SaveOutcome =
   | { kind: 'unchanged' }
   | { kind: 'cancelled' }
   /** Nothing left to send after merging: the server already holds what the user wants. */
-  | { kind: 'up-to-date'; record: FileRecord }
-  | { kind: 'saved'; record: FileRecord; sent: FileUpdateItem; merged: boolean };
+  | { kind: 'up-to-date'; record: FileRecord; broughtIn: string[] }
+  /** `broughtIn`: the fields where the saved record holds someone else's change rather than the document's text. */
+  | { kind: 'saved'; record: FileRecord; sent: FileUpdateItem; merged: boolean; broughtIn: string[] };
 
 /**
  * The save loop (DESIGN.md): validate, diff against the base, no request when nothing changed,
@@ -40,26 +49,35 @@ export async function saveRecord(req: SaveRequest): Promise<SaveOutcome> {
   if (!theirs) throw new Error(`File ${req.base.id} was not returned by the server.`);
   const mine = applyUpdate(req.base, plan.update);
 
-  if (unchangedSince(req.base, theirs)) return send(req, theirs, mine, false);
+  if (unchangedSince(req.base, theirs)) return send(req, theirs, mine, mine, false);
 
   const { conflicts, merged: preferTheirs } = mergeRecords(req.base, mine, theirs, 'theirs');
   let merged = preferTheirs;
   if (conflicts.length) {
-    const choice = await req.resolveConflicts(conflicts, theirs, mine);
+    const preferMine = mergeRecords(req.base, mine, theirs, 'mine').merged;
+    const choice = await req.resolveConflicts(conflicts, theirs, mine, preferMine);
     if (choice === 'cancel') return { kind: 'cancelled' };
-    if (choice === 'overwrite') merged = mergeRecords(req.base, mine, theirs, 'mine').merged;
+    if (choice === 'overwrite') merged = preferMine;
   }
-  return send(req, theirs, merged, true);
+  return send(req, theirs, merged, mine, true);
 }
 
-async function send(req: SaveRequest, current: FileRecord, wanted: FileRecord, merged: boolean): Promise<SaveOutcome> {
+async function send(
+  req: SaveRequest,
+  current: FileRecord,
+  wanted: FileRecord,
+  mine: FileRecord,
+  merged: boolean,
+): Promise<SaveOutcome> {
+  // What the user did not type but will see after the save: their changes that the merge kept.
+  const broughtIn = Object.keys(diff(mine, wanted) ?? {});
   // Diff against what the server holds now, so a merged save sends only what still differs.
   const update = diff(current, wanted);
-  if (!update) return { kind: 'up-to-date', record: current };
+  if (!update) return { kind: 'up-to-date', record: current, broughtIn };
   const item: FileUpdateItem = { id: current.id, update };
   const [record] = await req.api.updateFiles([item], req.signal);
   if (!record) throw new Error(`The update of file ${current.id} returned no record.`);
-  return { kind: 'saved', record, sent: item, merged };
+  return { kind: 'saved', record, sent: item, merged, broughtIn };
 }
 
 /** No ETag on file records: an unchanged `lastUpdatedTime` and content mean nobody else wrote. */

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FileStore } from '../store/file-store';
 import type { ContentLinks } from './content-links';
+import { decodePathSegment } from './request-target';
 
 export interface RouteContext {
   store: FileStore;
@@ -33,6 +34,11 @@ export interface Route {
   scope: 'project' | 'content';
   /** Raw-body routes (uploads) get the bytes; all others get parsed JSON. */
   rawBody?: boolean;
+  /**
+   * Runs before the body is read and may throw an `ApiError`: a route whose URL is its credential
+   * (an upload link) refuses an unknown one without accepting a single byte of the upload.
+   */
+  precheck?(ctx: Pick<RouteContext, 'store' | 'params' | 'links'>): void;
   handle(ctx: RouteContext): RouteResult | Promise<RouteResult>;
 }
 
@@ -46,7 +52,10 @@ export class Router {
     this.routes.sort((a, b) => paramCount(a.segments) - paramCount(b.segments));
   }
 
-  /** The route for this method and path, `'method'` when only the method is wrong, or undefined. */
+  /**
+   * The route for this method and path, `'method'` when only the method is wrong, or undefined.
+   * Throws a 400 `ApiError` when a parameter segment has a malformed percent-encoding.
+   */
   match(
     scope: Route['scope'],
     method: string,
@@ -70,12 +79,12 @@ const paramCount = (segments: string[]): number => segments.filter((s) => s.star
 
 function matchSegments(template: string[], parts: string[]): Record<string, string> | undefined {
   if (template.length !== parts.length) return undefined;
+  const isParam = (t: string) => t.startsWith('{') && t.endsWith('}');
+  // Literals first: only a route that matches is allowed to complain about its parameters' encoding.
+  if (template.some((t, i) => !isParam(t) && t !== parts[i])) return undefined;
   const params: Record<string, string> = {};
-  for (let i = 0; i < template.length; i++) {
-    const t = template[i] as string;
-    const p = parts[i] as string;
-    if (t.startsWith('{') && t.endsWith('}')) params[t.slice(1, -1)] = decodeURIComponent(p);
-    else if (t !== p) return undefined;
-  }
+  template.forEach((t, i) => {
+    if (isParam(t)) params[t.slice(1, -1)] = decodePathSegment(parts[i] as string);
+  });
   return params;
 }

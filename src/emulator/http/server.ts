@@ -7,6 +7,7 @@ import type { ContentLinks } from './content-links';
 import type { Faults } from './faults';
 import { parseJsonBody, readBody } from './read-body';
 import type { RequestRecorder } from './recorder';
+import { decodePathSegment, parseRequestTarget } from './request-target';
 import { jsonBody, writeBody, type Body, type Timers } from './respond';
 import type { Router } from './route';
 import type { Throttle } from './throttle';
@@ -22,6 +23,8 @@ export interface PipelineDeps {
   recorder: RequestRecorder;
   links: ContentLinks;
   timers: Timers;
+  /** Request body limit, after decompression. */
+  maxBodyBytes: number;
 }
 
 const PROJECT_PREFIX = '/api/v1/projects/';
@@ -42,6 +45,16 @@ function redactedHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+/**
+ * A refused request's unread body up to this size is received and dropped after the answer (Node
+ * does that on a kept-alive connection), so a client's next request reuses the connection; a larger
+ * or unannounced (chunked) one is never received: the connection is closed instead.
+ */
+const DISCARDABLE_BODY_BYTES = 1024 * 1024;
+
+const mustCloseUnread = (req: IncomingMessage): boolean =>
+  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > DISCARDABLE_BODY_BYTES;
+
 function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
   const match = header === undefined ? null : /^Bearer\s+(.+)$/i.exec(header.trim());
@@ -49,8 +62,9 @@ function bearerToken(req: IncomingMessage): string | undefined {
 }
 
 /**
- * The request pipeline: record → read and decompress the body → authenticate → route → throttle →
- * injected faults → handler → answer. Every answer carries `x-request-id`.
+ * The request pipeline: record → authenticate → project → throttle → route → read and decompress the
+ * body → injected faults → handler → answer. Nothing is read from a body before the request is known
+ * to be allowed and routable. Every answer carries `x-request-id`.
  */
 export function createRequestListener(deps: PipelineDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
@@ -66,12 +80,11 @@ export function createRequestListener(deps: PipelineDeps): (req: IncomingMessage
 async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = randomBytes(8).toString('hex');
   res.setHeader('x-request-id', requestId);
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = (req.method ?? 'GET').toUpperCase();
   const record: RecordedRequest = {
     method,
-    path: url.pathname,
-    query: Object.fromEntries(url.searchParams),
+    path: req.url ?? '/',
+    query: {},
     body: undefined,
     headers: redactedHeaders(req),
     status: 0,
@@ -86,25 +99,41 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
 
   let release: (() => void) | undefined;
   res.on('close', () => release?.());
-  const answer = (body: Body, slow?: { ms: number; chunks: number }) => writeBody(res, body, deps.timers, slow);
+  let bodyRead = false;
+  const answer = (body: Body, slow?: { ms: number; chunks: number }) => {
+    // A request answered before its body was read (refused) leaves that body unread: closing the
+    // connection is what stops the server from receiving a large one after all.
+    if (!bodyRead && mustCloseUnread(req)) res.setHeader('connection', 'close');
+    return writeBody(res, body, deps.timers, slow);
+  };
+  const refuse = (e: unknown) => answer(errorBody(e instanceof ApiError ? e : new ApiError(400, String(e))));
 
-  let rawBody: Buffer;
+  let url: URL;
   try {
-    rawBody = await readBody(req);
+    url = parseRequestTarget(req.url);
   } catch (e) {
-    return answer(errorBody(e instanceof ApiError ? e : new ApiError(400, String(e))));
+    return refuse(e);
   }
+  record.path = url.pathname;
+  record.query = Object.fromEntries(url.searchParams);
 
+  // Everything that can refuse a request without its body comes first: authentication, project,
+  // throttling, routing, the route's own check, the body's declared encoding and length.
   const inProject = url.pathname.startsWith(PROJECT_PREFIX);
   let routePath = url.pathname;
   if (inProject) {
     const rest = url.pathname.slice(PROJECT_PREFIX.length);
     const slash = rest.indexOf('/');
-    const project = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash));
     routePath = slash < 0 ? '/' : rest.slice(slash);
     const token = bearerToken(req);
     if (token === undefined || !(await deps.isAccepted(token))) {
       return answer(errorBody(new ApiError(401, 'Unauthorized')));
+    }
+    let project: string;
+    try {
+      project = decodePathSegment(slash < 0 ? rest : rest.slice(0, slash));
+    } catch (e) {
+      return refuse(e);
     }
     if (project !== deps.project) {
       return answer(
@@ -119,19 +148,28 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     release = admitted.release;
   }
 
-  const matched = deps.router.match(inProject ? 'project' : 'content', method, routePath);
+  let matched: ReturnType<Router['match']>;
+  try {
+    matched = deps.router.match(inProject ? 'project' : 'content', method, routePath);
+  } catch (e) {
+    return refuse(e);
+  }
   if (matched === undefined) return answer(errorBody(new ApiError(404, `Not found: ${method} ${url.pathname}`)));
   if (matched === 'method')
     return answer(errorBody(new ApiError(405, `Method ${method} is not allowed on ${url.pathname}`)));
   const { route, params } = matched;
   record.route = `${route.method} ${route.template}`;
 
+  let rawBody: Buffer;
   let body: unknown;
   try {
+    route.precheck?.({ store: deps.store, params, links: deps.links });
+    rawBody = await readBody(req, deps.maxBodyBytes);
+    bodyRead = true;
     body = route.rawBody ? undefined : parseJsonBody(rawBody);
     record.body = body;
   } catch (e) {
-    return answer(errorBody(e as ApiError));
+    return refuse(e);
   }
 
   const fate = deps.faults.decide(method, route.template);

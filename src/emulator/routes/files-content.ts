@@ -9,12 +9,16 @@ export const fileContentRoutes: Route[] = [
     template: '/files-content/upload/{token}',
     scope: 'content',
     rawBody: true,
+    precheck: (ctx) => {
+      const id = ctx.links.uploadTarget(ctx.params.token ?? '');
+      if (id === undefined || !ctx.store.files.get(id)) throw new ApiError(404, 'Unknown or expired upload URL');
+    },
     handle: (ctx) => {
       const id = ctx.links.uploadTarget(ctx.params.token ?? '');
       const record = id === undefined ? undefined : ctx.store.files.get(id);
       if (!record) throw new ApiError(404, 'Unknown or expired upload URL');
       const now = ctx.now();
-      ctx.store.contents.set(record.id, ctx.rawBody);
+      ctx.store.setContent(record.id, ctx.rawBody);
       ctx.store.files.put({ ...record, uploaded: true, uploadedTime: now, lastUpdatedTime: now });
       return { json: {} };
     },

@@ -1,11 +1,19 @@
 import type { FileRecord } from '../../cdf/model';
 import { seededRandom, type Random } from '../util/random';
-import { FileTable } from './file-table';
-import { LookupTable, type AssetTable, type DataSetTable, type LabelTable } from './lookup-table';
+import { FileTable, type FileTableWrite } from './file-table';
+import { LookupTable, type AssetTable, type DataSetTable, type LabelTable, type LookupWrite } from './lookup-table';
 import type { Asset, DataSet, LabelDefinition } from './lookup-types';
 
 /** Where the ids of created files start at the least: above every generated demo id. */
 export const CREATED_ID_FLOOR = 6_000_000_000_000_000;
+
+/** One write to the store, as the write listener (the state journal) receives it. */
+export type StoreWrite =
+  | ({ table: 'files' } & FileTableWrite)
+  | ({ table: 'dataSets' } & LookupWrite<DataSet, number>)
+  | ({ table: 'labels' } & LookupWrite<LabelDefinition, string>)
+  | ({ table: 'assets' } & LookupWrite<Asset, number>)
+  | { table: 'contents'; id: number; bytes: Buffer };
 
 export interface StoreContents {
   files: FileRecord[];
@@ -29,7 +37,7 @@ export class FileStore {
   /** Uploaded contents by file id (demo files without an entry get generated placeholder content). */
   readonly contents = new Map<number, Buffer>();
   private readonly idRandom: Random;
-  private writeListener: (() => void) | undefined;
+  private writeListener: ((write: StoreWrite) => void) | undefined;
 
   constructor(contents: StoreContents, seed = 1) {
     this.files = new FileTable(contents.files, contents.sortedFileIds);
@@ -37,25 +45,28 @@ export class FileStore {
     this.labels = new LookupTable<LabelDefinition, string>((l) => l.externalId, contents.labels);
     this.assets = new LookupTable<Asset, number>((a) => a.id, contents.assets);
     this.idRandom = seededRandom(seed ^ 0x5eed1d5);
-    const notify = () => this.writeListener?.();
-    this.files.onWrite(notify);
-    this.dataSets.onWrite(notify);
-    this.labels.onWrite(notify);
-    this.assets.onWrite(notify);
+    this.files.onWrite((w) => this.writeListener?.({ table: 'files', ...w }));
+    this.dataSets.onWrite((w) => this.writeListener?.({ table: 'dataSets', ...w }));
+    this.labels.onWrite((w) => this.writeListener?.({ table: 'labels', ...w }));
+    this.assets.onWrite((w) => this.writeListener?.({ table: 'assets', ...w }));
   }
 
   static empty(): FileStore {
     return new FileStore({ files: [], dataSets: [], labels: [], assets: [] });
   }
 
-  /** Called after every write to any table (the state file saver). */
-  onWrite(listener: (() => void) | undefined): void {
+  /**
+   * Called synchronously after every write to any table or content, with what was written: the
+   * state journal appends it to disk there, before the request that made it is answered.
+   */
+  onWrite(listener: ((write: StoreWrite) => void) | undefined): void {
     this.writeListener = listener;
   }
 
-  /** Marks a change that is not a table write (an upload's content). */
-  notifyWrite(): void {
-    this.writeListener?.();
+  /** Stores an upload's content (a write the listener hears of, like a table write). */
+  setContent(id: number, bytes: Buffer): void {
+    this.contents.set(id, bytes);
+    this.writeListener?.({ table: 'contents', id, bytes });
   }
 
   /**

@@ -3,6 +3,9 @@ import { SortedIds } from '../util/sorted-ids';
 
 const instanceKey = (i: InstanceId): string => `${i.space}\u0000${i.externalId}`;
 
+/** One write to the table, as the write listener (the state journal) receives it. */
+export type FileTableWrite = { put: readonly FileRecord[] } | { deleted: readonly number[] };
+
 /**
  * The file records of the project with the indexes every endpoint needs: by id, by externalId,
  * by instanceId, and ids in order for cursor paging. Records are stored as the API returns them
@@ -15,7 +18,7 @@ export class FileTable {
   private readonly order: SortedIds;
   /** Ids written since the demo was generated: what a state file must save. */
   readonly touched = new Set<number>();
-  private listener: (() => void) | undefined;
+  private listener: ((write: FileTableWrite) => void) | undefined;
 
   /** `records` must be sorted by id (the generator does that). */
   constructor(records: Iterable<FileRecord> = [], sortedIds?: number[]) {
@@ -27,8 +30,8 @@ export class FileTable {
     this.order = new SortedIds(sortedIds ?? ids.sort((a, b) => a - b));
   }
 
-  /** Called after every write (the state file saver listens). */
-  onWrite(listener: (() => void) | undefined): void {
+  /** Called after every write with what was written (the state journal listens). */
+  onWrite(listener: ((write: FileTableWrite) => void) | undefined): void {
     this.listener = listener;
   }
 
@@ -88,7 +91,7 @@ export class FileTable {
       this.order.insert(r.id);
       this.touched.add(r.id);
     }
-    this.listener?.();
+    this.listener?.({ put: records });
   }
 
   delete(id: number): boolean {
@@ -104,7 +107,7 @@ export class FileTable {
       this.touched.add(id);
     }
     this.order.removeMany(removed);
-    if (removed.size > 0) this.listener?.();
+    if (removed.size > 0) this.listener?.({ deleted: [...removed] });
     return removed.size;
   }
 

@@ -1,5 +1,8 @@
 import type { Asset, DataSet, LabelDefinition } from './lookup-types';
 
+/** One write to a look-up table, as the write listener (the state journal) receives it. */
+export type LookupWrite<T, K> = { put: T } | { deleted: K };
+
 /**
  * A small keyed table (data sets, assets: hundreds to thousands of rows) with an externalId index.
  * Lists sort on demand; these tables are small enough that this costs nothing.
@@ -7,7 +10,7 @@ import type { Asset, DataSet, LabelDefinition } from './lookup-types';
 export class LookupTable<T extends { externalId?: string }, K extends string | number> {
   private readonly rows = new Map<K, T>();
   private readonly byExternalId = new Map<string, K>();
-  private listener: (() => void) | undefined;
+  private listener: ((write: LookupWrite<T, K>) => void) | undefined;
   /** Keys written since the demo was generated: what a state file must save. */
   readonly touched = new Set<K>();
 
@@ -18,7 +21,7 @@ export class LookupTable<T extends { externalId?: string }, K extends string | n
     for (const r of rows) this.index(r);
   }
 
-  onWrite(listener: (() => void) | undefined): void {
+  onWrite(listener: ((write: LookupWrite<T, K>) => void) | undefined): void {
     this.listener = listener;
   }
 
@@ -45,7 +48,7 @@ export class LookupTable<T extends { externalId?: string }, K extends string | n
     if (old?.externalId !== undefined) this.byExternalId.delete(old.externalId);
     this.index(row);
     this.touched.add(key);
-    this.listener?.();
+    this.listener?.({ put: row });
   }
 
   delete(key: K): boolean {
@@ -54,7 +57,7 @@ export class LookupTable<T extends { externalId?: string }, K extends string | n
     this.rows.delete(key);
     if (old.externalId !== undefined) this.byExternalId.delete(old.externalId);
     this.touched.add(key);
-    this.listener?.();
+    this.listener?.({ deleted: key });
     return true;
   }
 

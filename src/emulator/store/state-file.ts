@@ -1,7 +1,10 @@
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as z from 'zod/mini';
 import type { FileRecord } from '../../cdf/model';
-import type { FileStore } from './file-store';
+import type { FileStore, StoreWrite } from './file-store';
+import { journalLine, JournalWriter } from './journal';
 import type { LookupTable } from './lookup-table';
 
 const FORMAT = 'cdf-files-emulator-state';
@@ -20,6 +23,8 @@ const stateSchema = z.object({
   seed: z.number().check(z.int()),
   files: z.number().check(z.int(), z.minimum(0)),
   savedAt: z.string(),
+  /** The last journal entry this file includes (entries up to it are skipped on replay). */
+  journalSeq: z.optional(z.number().check(z.int())),
   changedFiles: z.array(z.looseObject({ id: z.number() })),
   deletedFileIds: z.array(z.number()),
   contents: z.record(z.string(), z.string()),
@@ -79,7 +84,7 @@ function tableSnapshot<T extends { externalId?: string }, K extends string | num
   return { changed, deleted };
 }
 
-export function snapshot(store: FileStore, origin: StateOrigin): StateFile {
+export function snapshot(store: FileStore, origin: StateOrigin, journalSeq = 0): StateFile {
   const changedFiles: FileRecord[] = [];
   const deletedFileIds: number[] = [];
   for (const id of store.files.touched) {
@@ -94,6 +99,7 @@ export function snapshot(store: FileStore, origin: StateOrigin): StateFile {
     version: 1,
     ...origin,
     savedAt: new Date().toISOString(),
+    journalSeq,
     changedFiles,
     deletedFileIds,
     contents,
@@ -104,48 +110,122 @@ export function snapshot(store: FileStore, origin: StateOrigin): StateFile {
 }
 
 /**
- * Saves after writes, debounced, one write at a time, atomically (temp file + rename) so a crash
- * mid-save never leaves half a file.
+ * Writes a state file atomically and durably: a temp file, fsync'ed, renamed over the old one, then
+ * the directory fsync'ed, so a crash at any moment leaves either the old file or the new one.
+ * Returns the size written.
  */
-export class StateSaver {
+export function writeStateFileSync(file: string, state: StateFile): number {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const bytes = Buffer.from(JSON.stringify(state));
+  const fd = fsSync.openSync(tmp, 'w');
+  try {
+    let offset = 0;
+    while (offset < bytes.length) offset += fsSync.writeSync(fd, bytes, offset);
+    fsSync.fsyncSync(fd);
+  } finally {
+    fsSync.closeSync(fd);
+  }
+  fsSync.renameSync(tmp, file);
+  try {
+    const dir = fsSync.openSync(dirname(file), 'r');
+    try {
+      fsSync.fsyncSync(dir);
+    } finally {
+      fsSync.closeSync(dir);
+    }
+  } catch {
+    // Not every platform can fsync a directory (Windows); the rename itself is still atomic.
+  }
+  return bytes.length;
+}
+
+export interface DurableStateOptions {
+  /** fdatasync every journal append (survives a power cut, not only a crash). Default false. */
+  fsync?: boolean;
+  /** Compact this long after the last write. Default 1000 ms. */
+  idleCompactMs?: number;
+  /** Compact at once when the journal passes this size (or twice the state file's). Default 8 MiB. */
+  compactAtBytes?: number;
+  onError?: (e: unknown) => void;
+}
+
+/**
+ * Keeps the state file current without rewriting it per write: each store write is appended to the
+ * journal synchronously (before its request is answered) and the journal is folded into the state
+ * file when it grows past a size or the store has been idle a moment, and on close.
+ */
+export class DurableState {
+  private readonly journal: JournalWriter;
+  private seq: number;
   private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> | undefined;
-  private dirty = false;
+  private compactAt: number;
+  private readonly options: Required<DurableStateOptions>;
 
   constructor(
     private readonly store: FileStore,
-    private readonly path: string,
+    private readonly file: string,
+    journalFile: string,
     private readonly origin: StateOrigin,
-    private readonly debounceMs = 200,
-    private readonly onError: (e: unknown) => void = (e) =>
-      console.error(`emulator: could not save state: ${String(e)}`),
-  ) {}
-
-  schedule(): void {
-    this.dirty = true;
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.flush().catch(this.onError);
-    }, this.debounceMs);
+    lastSeq: number,
+    options: DurableStateOptions = {},
+  ) {
+    this.options = {
+      fsync: false,
+      idleCompactMs: 1000,
+      compactAtBytes: 8 * 1024 * 1024,
+      onError: (e) => console.error(`emulator: could not save state: ${String(e)}`),
+      ...options,
+    };
+    this.seq = lastSeq;
+    this.compactAt = this.options.compactAtBytes;
+    this.journal = new JournalWriter(journalFile, this.options.fsync);
   }
 
-  /** Writes now if anything changed; resolves when the file on disk is current. */
-  async flush(): Promise<void> {
+  /** The store's write listener. Throws when the write cannot be journaled: its request fails. */
+  readonly record = (write: StoreWrite): void => {
+    this.seq += 1;
+    this.journal.append(journalLine(this.seq, write));
+    if (this.journal.bytes >= this.compactAt) {
+      try {
+        this.compact();
+      } catch (e) {
+        // The write itself is journaled, so it is safe; compaction is retried later.
+        this.options.onError(e);
+      }
+    } else this.scheduleIdleCompaction();
+  };
+
+  /** Folds the journal into the state file (atomically) and empties it. */
+  compact(): void {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    while (this.writing) await this.writing;
-    if (!this.dirty) return;
-    this.dirty = false;
-    this.writing = this.write().finally(() => (this.writing = undefined));
-    await this.writing;
+    const size = writeStateFileSync(this.file, snapshot(this.store, this.origin, this.seq));
+    this.journal.truncate();
+    // Rewriting a large state file for a small journal would cost more than it saves.
+    this.compactAt = Math.max(this.options.compactAtBytes, 2 * size);
   }
 
-  private async write(): Promise<void> {
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify(snapshot(this.store, this.origin)));
-    await fs.rename(tmp, this.path);
+  /** Compacts a last time and closes the journal. */
+  close(): void {
+    try {
+      this.compact();
+    } finally {
+      this.journal.close();
+    }
+  }
+
+  private scheduleIdleCompaction(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      try {
+        this.compact();
+      } catch (e) {
+        this.options.onError(e);
+      }
+    }, this.options.idleCompactMs);
+    this.timer.unref();
   }
 }

@@ -84,14 +84,20 @@ export function registerBrowseCommands(
     registerCommand(COMMANDS.copyId, log, async (node, nodes) => {
       const ids = selectedFiles(node, nodes).map((f) => String(f.record.id));
       await vscode.env.clipboard.writeText(ids.join('\n'));
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} id(s)', ids.length), 3000);
+      vscode.window.setStatusBarMessage(
+        ids.length === 1 ? vscode.l10n.t('Copied 1 id') : vscode.l10n.t('Copied {0} ids', ids.length),
+        3000,
+      );
     }),
     registerCommand(COMMANDS.copyExternalId, log, async (node, nodes) => {
       const ids = selectedFiles(node, nodes)
         .map((f) => f.record.externalId)
         .filter((x): x is string => !!x);
       await vscode.env.clipboard.writeText(ids.join('\n'));
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} external id(s)', ids.length), 3000);
+      vscode.window.setStatusBarMessage(
+        ids.length === 1 ? vscode.l10n.t('Copied 1 external id') : vscode.l10n.t('Copied {0} external ids', ids.length),
+        3000,
+      );
     }),
     registerCommand(COMMANDS.refresh, log, () => tree.reset()),
     registerCommand(COMMANDS.loadMore, log, async (node) => {

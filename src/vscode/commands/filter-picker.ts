@@ -9,13 +9,22 @@ interface Choice extends vscode.QuickPickItem {
   action: TextField | 'dataSet' | 'labels' | 'metadata' | 'uploaded' | 'apply' | 'clear';
 }
 
-const TEXT_FIELDS: Record<TextField, string> = {
-  name: 'Name (exact)',
-  externalIdPrefix: 'External id prefix',
-  directoryPrefix: 'Directory prefix',
-  mimeType: 'Mime type',
-  source: 'Source',
-};
+const TEXT_FIELDS: readonly TextField[] = ['name', 'externalIdPrefix', 'directoryPrefix', 'mimeType', 'source'];
+
+function textFieldLabel(field: TextField): string {
+  switch (field) {
+    case 'name':
+      return vscode.l10n.t('Name (exact)');
+    case 'externalIdPrefix':
+      return vscode.l10n.t('External id prefix');
+    case 'directoryPrefix':
+      return vscode.l10n.t('Directory prefix');
+    case 'mimeType':
+      return vscode.l10n.t('Mime type');
+    case 'source':
+      return vscode.l10n.t('Source');
+  }
+}
 
 /**
  * A small filter editor: pick a field, enter its value (checked against the API's filter model as you
@@ -25,29 +34,29 @@ export async function pickFilter(api: FilesApi, current: FileFilter): Promise<Fi
   let filter: FileFilter = { ...current };
   for (;;) {
     const items: Choice[] = [
-      { label: '$(check) Apply', action: 'apply', description: summary(filter) },
-      ...(Object.keys(TEXT_FIELDS) as TextField[]).map((f) => ({
-        label: TEXT_FIELDS[f],
+      { label: `$(check) ${vscode.l10n.t('Apply')}`, action: 'apply', description: summary(filter) },
+      ...TEXT_FIELDS.map((f) => ({
+        label: textFieldLabel(f),
         action: f,
         description: filter[f] ?? '',
       })),
       {
-        label: 'Data set',
+        label: vscode.l10n.t('Data set'),
         action: 'dataSet',
         description: filter.dataSetIds?.map((d) => ('id' in d ? d.id : d.externalId)).join(', ') ?? '',
       },
-      { label: 'Labels (any of)', action: 'labels', description: labelText(filter) },
+      { label: vscode.l10n.t('Labels (any of)'), action: 'labels', description: labelText(filter) },
       {
-        label: 'Metadata key=value',
+        label: vscode.l10n.t('Metadata key=value'),
         action: 'metadata',
         description: metadataFilterText(filter),
       },
       {
-        label: 'Uploaded',
+        label: vscode.l10n.t('Uploaded'),
         action: 'uploaded',
         description: filter.uploaded === undefined ? '' : String(filter.uploaded),
       },
-      { label: '$(clear-all) Clear all', action: 'clear' },
+      { label: `$(clear-all) ${vscode.l10n.t('Clear all')}`, action: 'clear' },
     ];
     const choice = await vscode.window.showQuickPick(items, {
       title: vscode.l10n.t('Filter Files'),
@@ -90,7 +99,7 @@ export async function pickFilter(api: FilesApi, current: FileFilter): Promise<Fi
       }
       case 'metadata': {
         const text = await input(
-          'Metadata filter: key=value (exact match); empty to clear',
+          vscode.l10n.t('Metadata filter: key=value (exact match); empty to clear'),
           metadataFilterText(filter),
           (v) => validate(filter, 'metadata', parseMetadataFilter(v)),
         );
@@ -106,7 +115,7 @@ export async function pickFilter(api: FilesApi, current: FileFilter): Promise<Fi
       }
       default: {
         const field = choice.action;
-        const text = await input(TEXT_FIELDS[field], filter[field] ?? '', (v) =>
+        const text = await input(textFieldLabel(field), filter[field] ?? '', (v) =>
           validate(filter, field, v || undefined),
         );
         if (text !== undefined) filter = withValue(filter, field, text || undefined);
@@ -155,5 +164,8 @@ const labelText = (f: FileFilter): string =>
   f.labels
     ? ('containsAny' in f.labels ? f.labels.containsAny : f.labels.containsAll).map((l) => l.externalId).join(', ')
     : '';
-const summary = (f: FileFilter): string =>
-  Object.keys(f).length ? `${Object.keys(f).length} condition(s)` : 'no conditions';
+function summary(f: FileFilter): string {
+  const n = Object.keys(f).length;
+  if (n === 0) return vscode.l10n.t('no conditions');
+  return n === 1 ? vscode.l10n.t('1 condition') : vscode.l10n.t('{0} conditions', n);
+}

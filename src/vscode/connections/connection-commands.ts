@@ -168,9 +168,13 @@ async function runWizard(
   const title = existing ? vscode.l10n.t('Edit CDF connection') : vscode.l10n.t('Add a CDF connection');
   const ask = (prompt: string, value: string, validate: (v: string) => string | undefined, password = false) =>
     vscode.window.showInputBox({ title, prompt, value, validateInput: validate, password, ignoreFocusOut: true });
-  const required = (what: string) => (v: string) => (v.trim() ? undefined : vscode.l10n.t('{0} is required', what));
+  const required = (message: string) => (v: string) => (v.trim() ? undefined : message);
 
-  const name = await ask(vscode.l10n.t('A name for this connection'), existing?.name ?? '', required('A name'));
+  const name = await ask(
+    vscode.l10n.t('A name for this connection'),
+    existing?.name ?? '',
+    required(vscode.l10n.t('A name is required')),
+  );
   if (!name) return undefined;
   const where = await ask(
     vscode.l10n.t('Cluster (e.g. westeurope-1) or base URL (https://…)'),
@@ -183,21 +187,33 @@ async function runWizard(
     },
   );
   if (!where) return undefined;
-  const project = await ask(vscode.l10n.t('CDF project'), existing?.project ?? '', required('The project'));
+  const project = await ask(
+    vscode.l10n.t('CDF project'),
+    existing?.project ?? '',
+    required(vscode.l10n.t('The project is required')),
+  );
   if (!project) return undefined;
   const kinds: { label: string; method: AuthMethod['kind']; detail: string }[] = [
-    { label: 'Client credentials', method: 'clientCredentials', detail: 'a service principal: client id and secret' },
     {
-      label: 'Device code',
+      label: vscode.l10n.t('Client credentials'),
+      method: 'clientCredentials',
+      detail: vscode.l10n.t('a service principal: client id and secret'),
+    },
+    {
+      label: vscode.l10n.t('Device code'),
       method: 'deviceCode',
-      detail: 'sign in as yourself with a code (works in remote and web VS Code)',
+      detail: vscode.l10n.t('sign in as yourself with a code (works in remote and web VS Code)'),
     },
     {
-      label: 'Browser sign-in (PKCE)',
+      label: vscode.l10n.t('Browser sign-in (PKCE)'),
       method: 'authCodePkce',
-      detail: 'sign in as yourself in a browser on this machine',
+      detail: vscode.l10n.t('sign in as yourself in a browser on this machine'),
     },
-    { label: 'Token', method: 'token', detail: 'paste an access token (for a quick test)' },
+    {
+      label: vscode.l10n.t('Token'),
+      method: 'token',
+      detail: vscode.l10n.t('paste an access token (for a quick test)'),
+    },
   ];
   const picked = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('How do you sign in?') });
   if (!picked) return undefined;
@@ -210,18 +226,18 @@ async function runWizard(
     const token = await ask(
       vscode.l10n.t('Access token (kept in VS Code secret storage)'),
       '',
-      required('The token'),
+      required(vscode.l10n.t('The token is required')),
       true,
     );
     return token ? { config: { ...base, auth: { kind: 'token' } }, secret: token.trim() } : undefined;
   }
   const issuerLabel =
     picked.method === 'clientCredentials'
-      ? 'Token URL or issuer (https://…)'
-      : 'Issuer of your identity provider (https://…)';
-  const issuer = await ask(vscode.l10n.t(issuerLabel), '', urlProblem);
+      ? vscode.l10n.t('Token URL or issuer (https://…)')
+      : vscode.l10n.t('Issuer of your identity provider (https://…)');
+  const issuer = await ask(issuerLabel, '', urlProblem);
   if (!issuer) return undefined;
-  const clientId = await ask(vscode.l10n.t('Client id'), '', required('The client id'));
+  const clientId = await ask(vscode.l10n.t('Client id'), '', required(vscode.l10n.t('The client id is required')));
   if (!clientId) return undefined;
   const scopes = await ask(
     vscode.l10n.t('Scopes (space-separated; empty for the cluster default …/.default)'),
@@ -233,7 +249,7 @@ async function runWizard(
     const secret = await ask(
       vscode.l10n.t('Client secret (kept in VS Code secret storage)'),
       '',
-      required('The secret'),
+      required(vscode.l10n.t('The secret is required')),
       true,
     );
     if (!secret) return undefined;

@@ -16,8 +16,9 @@ export interface DemoSession extends ProjectSession {
 /**
  * The built-in demo project: the Files API emulator in this process on 127.0.0.1 with generated
  * industrial records, reached through the same client as a real project. Edits are kept in the
- * extension's global storage across restarts. The emulator is loaded here, when the demo is first
- * opened, not at activation.
+ * extension's global storage across restarts: the emulator's state file and its journal, to which
+ * every edit is appended before it is answered, so even a killed extension host loses no saved edit.
+ * The emulator is loaded here, when the demo is first opened, not at activation.
  */
 export async function openDemoSession(
   context: vscode.ExtensionContext,

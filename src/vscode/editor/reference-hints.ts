@@ -2,11 +2,16 @@ import * as vscode from 'vscode';
 import { referenceValues, type ReferenceValue } from '../../core/document/references';
 import type { ProjectLookups, ReferenceName } from './project-lookups';
 
-const KIND_LABEL: Record<ReferenceValue['kind'], string> = {
-  dataSet: 'Data set',
-  asset: 'Asset',
-  label: 'Label',
-};
+function kindLabel(kind: ReferenceValue['kind']): string {
+  switch (kind) {
+    case 'dataSet':
+      return vscode.l10n.t('Data set');
+    case 'asset':
+      return vscode.l10n.t('Asset');
+    case 'label':
+      return vscode.l10n.t('Label');
+  }
+}
 
 /**
  * Names instead of numbers: the data set's name beside `dataSetId`, each asset's name beside its id
@@ -34,7 +39,7 @@ export class ReferenceHintsProvider implements vscode.InlayHintsProvider {
       if (!named) return;
       const hint = new vscode.InlayHint(document.positionAt(ref.end), named.name, vscode.InlayHintKind.Type);
       hint.paddingLeft = true;
-      hint.tooltip = `${vscode.l10n.t(KIND_LABEL[ref.kind])} ${String(ref.value)}: ${named.name}${
+      hint.tooltip = `${kindLabel(ref.kind)} ${String(ref.value)}: ${named.name}${
         named.externalId && ref.kind !== 'label' ? ` (${named.externalId})` : ''
       }`;
       hints.push(hint);

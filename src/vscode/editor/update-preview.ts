@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { planSave } from '../../core/diff';
 import { COMMANDS, FILE_SCHEME } from '../command-ids';
 import type { RecordFileSystem } from '../record-fs';
+import { problemCount } from '../save-refusal';
 
 const PREVIEW_SCHEME = 'cdf-record-preview';
 
@@ -28,7 +29,7 @@ export class UpdatePreview implements vscode.CodeLensProvider, vscode.TextDocume
     const base = this.fs.baseOf(document.uri);
     if (!base) return { summary: vscode.l10n.t('The record is not loaded.') };
     const plan = planSave(base, document.getText());
-    if (!plan.ok) return { summary: vscode.l10n.t('{0} problem(s): nothing would be sent', plan.problems.length) };
+    if (!plan.ok) return { summary: vscode.l10n.t('{0}: nothing would be sent', problemCount(plan.problems.length)) };
     if (!plan.update) return { body: { items: [] }, summary: vscode.l10n.t('No changes: saving sends nothing') };
     const fields = Object.keys(plan.update);
     return {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { redactForUser } from '../../cdf/logging';
 import type { FileFilter, FileRecord } from '../../cdf/model';
 import { directoryLabel, directoryLevel, isUnder } from '../../core/browse/directories';
 import { describeFilter } from '../../core/browse/filter-description';
@@ -126,8 +127,15 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       if (node.kind === 'group') return await this.groupChildren(session, node);
       return [];
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      return [{ kind: 'message', id: `${node?.id ?? ROOT}/error`, label: `Could not load: ${message}`, error: true }];
+      const message = redactForUser(err instanceof Error ? err.message : String(err));
+      return [
+        {
+          kind: 'message',
+          id: `${node?.id ?? ROOT}/error`,
+          label: vscode.l10n.t('Could not load: {0}', message),
+          error: true,
+        },
+      ];
     }
   }
 
@@ -259,7 +267,7 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: COMMANDS.loadMore, title: 'Load more', arguments: [node] };
+        item.command = { command: COMMANDS.loadMore, title: vscode.l10n.t('Load more'), arguments: [node] };
         item.contextValue = 'loadMore';
         return item;
       }
@@ -282,7 +290,11 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     item.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', `file-${iconForMimeType(r.mimeType)}.svg`);
     item.contextValue = r.externalId ? 'file.withExternalId' : 'file';
     // A click previews the record and leaves the focus in the tree, like the Explorer.
-    item.command = { command: COMMANDS.openFile, title: 'Open', arguments: [node, undefined, { preview: true }] };
+    item.command = {
+      command: COMMANDS.openFile,
+      title: vscode.l10n.t('Open'),
+      arguments: [node, undefined, { preview: true }],
+    };
     // With look-ups, the tooltip is built on hover (resolveTreeItem) to name the ids.
     item.tooltip = this.lookups ? undefined : fileTooltip(r);
     return item;
