@@ -11,6 +11,7 @@ import {
 import {
   BulkActionRecord,
   formatRunReport,
+  namesOf,
   formatUndoConflicts,
   otherProjectRefusal,
   planJob,
@@ -299,7 +300,7 @@ export class BulkController implements vscode.Disposable {
     if (keep) await this.keep(record);
     this.refreshViews(report.applied.map((a) => a.record).filter((r): r is FileRecord => !!r));
     this.log.info(`${title}: ${summarizeRun(report)}`);
-    void this.announce(report);
+    void this.announce(report, namesOf(plan));
     return report;
   }
 
@@ -314,7 +315,7 @@ export class BulkController implements vscode.Disposable {
     }
   }
 
-  private async announce(report: UpdateReport): Promise<void> {
+  private async announce(report: UpdateReport, names: ReadonlyMap<number, string>): Promise<void> {
     const incomplete = report.failed.length + report.unknown.length + report.notSent.length;
     const actions = [vscode.l10n.t('Show Report'), vscode.l10n.t('Copy Report')];
     if (incomplete) actions.push(vscode.l10n.t('Resume'));
@@ -322,7 +323,7 @@ export class BulkController implements vscode.Disposable {
     const show = incomplete ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     const answer = await show(vscode.l10n.t('Bulk edit: {0}', summarizeRun(report)), ...actions);
     if (answer === actions[0]) await this.showReport();
-    else if (answer === actions[1]) await vscode.env.clipboard.writeText(formatRunReport('Bulk edit', report));
+    else if (answer === actions[1]) await vscode.env.clipboard.writeText(formatRunReport('Bulk edit', report, names));
     else if (answer === vscode.l10n.t('Resume')) await vscode.commands.executeCommand('cdfFiles.resumeBulk');
     else if (answer === vscode.l10n.t('Undo')) await vscode.commands.executeCommand('cdfFiles.undoBulk');
   }
