@@ -1,13 +1,7 @@
 import * as vscode from 'vscode';
 import type { UpdateProgress, UpdateReport } from '../../cdf/client/update/update-report';
 import type { FileRecord } from '../../cdf/model';
-import {
-  compileAction,
-  formatPlanSummary,
-  formatRecordPreview,
-  requestsFor,
-  type BulkOperation,
-} from '../../core/bulk';
+import { compileAction, formatPlanSummary, requestsFor, type BulkOperation } from '../../core/bulk';
 import {
   BulkActionRecord,
   formatRunReport,
@@ -23,15 +17,21 @@ import {
   type JobPlan,
   type ProjectIdentity,
   emptyJobPlan,
+  formatBulkPreview,
+  unsavedEditsIn,
+  PREVIEW_SAMPLE,
+  type BulkPreviewInput,
+  type UnsavedEdits,
 } from '../../core/bulk-job';
 import type { ProjectSession, Sessions } from '../sessions';
 import type { RecordFileSystem } from '../record-fs';
 import type { FilesTreeProvider } from '../tree/files-tree';
 import { BulkDocuments } from './bulk-documents';
+import type { ProjectLookups } from '../editor/project-lookups';
+import type { SelectionFiles } from '../selection-files';
 import type { LastActionStore } from './last-action-store';
+import { openEdits, previewNames } from './preview-context';
 import { describe, pickOperations } from './operation-wizard';
-
-const PREVIEW_SAMPLE = 20;
 
 export interface BulkRequest {
   /** `'view'`: every file the files view shows (its filter, or the files its name search found). */
@@ -62,6 +62,8 @@ export class BulkController implements vscode.Disposable {
     private readonly fs: RecordFileSystem,
     private readonly log: vscode.LogOutputChannel,
     private readonly store: LastActionStore,
+    /** Names for the preview, and the selections whose unsaved edits it warns about. */
+    private readonly views: { lookups?: ProjectLookups; selections?: SelectionFiles } = {},
   ) {}
 
   /** Tests watch progress (and cancel mid-run) through this. */
@@ -218,37 +220,68 @@ export class BulkController implements vscode.Disposable {
     );
   }
 
+  /**
+   * The preview document's text for a plan: names beside ids, and a warning when a file it changes
+   * has unsaved edits open in an editor.
+   */
+  async previewText(
+    target: BulkTarget,
+    operations: readonly BulkOperation[],
+    plan: JobPlan,
+    options: { all?: boolean; heading?: BulkPreviewInput['heading'] } = {},
+  ): Promise<{ text: string; unsaved: UnsavedEdits[] }> {
+    const session = this.session();
+    const all = options.all ?? false;
+    const unsaved = unsavedEditsIn(plan, openEdits(session.project, this.views.selections));
+    const shown = all ? plan.changes : plan.changes.slice(0, PREVIEW_SAMPLE);
+    const names = this.views.lookups ? await previewNames(this.views.lookups, shown) : undefined;
+    const text = formatBulkPreview({
+      heading: options.heading ?? 'Bulk edit',
+      targetLabel: target.label,
+      operations: operations.map(describe),
+      plan,
+      all,
+      names,
+      unsaved,
+    });
+    return { text, unsaved };
+  }
+
   private async confirm(
     target: BulkTarget,
     operations: BulkOperation[],
     plan: JobPlan,
-    what: 'Bulk edit' | 'Resume' = 'Bulk edit',
+    heading: BulkPreviewInput['heading'] = 'Bulk edit',
   ): Promise<boolean> {
-    const preview = (all: boolean) =>
-      [
-        `# ${what} preview: ${target.label}`,
-        '',
-        `Operations: ${operations.map(describe).join('; ')}`,
-        '',
-        formatPlanSummary(plan.counts),
-        '',
-        `## ${all ? 'Every change' : `First ${Math.min(PREVIEW_SAMPLE, plan.changes.length)} of ${plan.changes.length} changes`}`,
-        '',
-        ...(all ? plan.changes : plan.changes.slice(0, PREVIEW_SAMPLE)).map((p) => formatRecordPreview(p) + '\n'),
-        ...(plan.refusals.length ? ['## Refused', '', ...plan.refusals.map((p) => formatRecordPreview(p) + '\n')] : []),
-      ].join('\n');
-    await this.documents.show('bulk-preview', preview(false));
+    const preview = await this.previewText(target, operations, plan, { heading });
+    await this.documents.show('bulk-preview', preview.text);
     const apply = vscode.l10n.t('Apply');
     const showAll = vscode.l10n.t('Show All Changes');
+    // The modal covers the preview: the unsaved edits are said in it too.
+    const unsavedFiles = preview.unsaved.reduce((n, u) => n + u.files.length, 0);
+    const detail = [
+      formatPlanSummary(plan.counts),
+      ...(unsavedFiles
+        ? [
+            vscode.l10n.t(
+              '{0} of these file(s) have unsaved edits in an editor (listed in the preview): save or revert them first.',
+              unsavedFiles,
+            ),
+          ]
+        : []),
+    ].join('\n\n');
     for (;;) {
       const answer = await vscode.window.showWarningMessage(
         vscode.l10n.t('Change {0} file(s) in {1} request(s)?', plan.counts.changed, requestsFor(plan.counts.changed)),
-        { modal: true, detail: formatPlanSummary(plan.counts) },
+        { modal: true, detail },
         apply,
         showAll,
       );
       if (answer === showAll) {
-        await this.documents.show('bulk-preview', preview(true));
+        await this.documents.show(
+          'bulk-preview',
+          (await this.previewText(target, operations, plan, { heading, all: true })).text,
+        );
         continue;
       }
       return answer === apply;
