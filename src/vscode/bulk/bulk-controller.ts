@@ -30,8 +30,9 @@ import { BulkDocuments } from './bulk-documents';
 import type { ProjectLookups } from '../editor/project-lookups';
 import type { SelectionFiles } from '../selection-files';
 import type { LastActionStore } from './last-action-store';
+import { withNotificationProgress } from './notification-progress';
 import { openEdits, previewNames } from './preview-context';
-import { describe, pickOperations } from './operation-wizard';
+import { describe, pickOperations, wizardTitle } from './operation-wizard';
 
 export interface BulkRequest {
   /** `'view'`: every file the files view shows (its filter, or the files its name search found). */
@@ -196,9 +197,8 @@ export class BulkController implements vscode.Disposable {
     action: Parameters<typeof planJob>[2],
     isDone?: (current: FileRecord) => boolean,
   ) {
-    return vscode.window.withProgress(
+    return withNotificationProgress(
       {
-        location: vscode.ProgressLocation.Notification,
         title: vscode.l10n.t('Reading {0}…', target.label),
         cancellable: true,
       },
@@ -298,37 +298,34 @@ export class BulkController implements vscode.Disposable {
     // Kept before anything is sent: if the window goes away mid-run, undo still has every file.
     record.beginRun(plan);
     if (keep) await this.keep(record);
-    const report = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      async (progress, token) => {
-        const abort = new AbortController();
-        this.running = abort;
-        token.onCancellationRequested(() => abort.abort());
-        let reported = 0;
-        try {
-          return await session.bulk.updateMany(plan.items, {
-            signal: abort.signal,
-            onProgress: (p) => {
-              const settled = p.applied + p.failed + p.unknown + p.notSent;
-              progress.report({
-                message: vscode.l10n.t(
-                  '{0} of {1} applied · {2} requests · {3} throttled',
-                  p.applied,
-                  p.total,
-                  p.requestsSent,
-                  p.throttled,
-                ),
-                increment: ((settled - reported) / Math.max(1, p.total)) * 100,
-              });
-              reported = settled;
-              for (const l of this.progressListeners) l(p);
-            },
-          });
-        } finally {
-          this.running = undefined;
-        }
-      },
-    );
+    const report = await withNotificationProgress({ title, cancellable: true }, async (progress, token) => {
+      const abort = new AbortController();
+      this.running = abort;
+      token.onCancellationRequested(() => abort.abort());
+      let reported = 0;
+      try {
+        return await session.bulk.updateMany(plan.items, {
+          signal: abort.signal,
+          onProgress: (p) => {
+            const settled = p.applied + p.failed + p.unknown + p.notSent;
+            progress.report({
+              message: vscode.l10n.t(
+                '{0} of {1} applied · {2} requests · {3} throttled',
+                p.applied,
+                p.total,
+                p.requestsSent,
+                p.throttled,
+              ),
+              increment: ((settled - reported) / Math.max(1, p.total)) * 100,
+            });
+            reported = settled;
+            for (const l of this.progressListeners) l(p);
+          },
+        });
+      } finally {
+        this.running = undefined;
+      }
+    });
     record.addRun(plan, report);
     if (keep) await this.keep(record);
     this.refreshViews(report.applied.map((a) => a.record).filter((r): r is FileRecord => !!r));
@@ -391,7 +388,10 @@ export class BulkController implements vscode.Disposable {
     });
     choices.push({ label: vscode.l10n.t('Ids or external ids I paste…'), make: () => pastedTarget() });
     choices.push({ label: vscode.l10n.t('Ids or external ids from a file…'), make: () => fileTarget() });
-    const picked = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Bulk edit: which files?') });
+    const picked = await vscode.window.showQuickPick(choices, {
+      title: wizardTitle(1, vscode.l10n.t('Which files?')),
+      ignoreFocusOut: true,
+    });
     return picked?.make();
   }
 
@@ -451,7 +451,7 @@ export class BulkController implements vscode.Disposable {
 async function pastedTarget(): Promise<BulkTarget | undefined> {
   const { parseTargets } = await import('../../core/bulk/targets-text');
   const text = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Files by id or external id'),
+    title: wizardTitle(1, vscode.l10n.t('Files by id or external id')),
     prompt: vscode.l10n.t(
       'Ids and external ids, separated by commas or spaces; quote an external id that looks like a number',
     ),
@@ -471,7 +471,7 @@ async function fileTarget(): Promise<BulkTarget | undefined> {
   const { parseTargets } = await import('../../core/bulk/targets-text');
   const [uri] =
     (await vscode.window.showOpenDialog({
-      title: vscode.l10n.t('A file of ids or external ids, one per line'),
+      title: wizardTitle(1, vscode.l10n.t('A file of ids or external ids, one per line')),
       filters: { 'Text, CSV or JSON': ['txt', 'csv', 'json', 'lst'] },
     })) ?? [];
   if (!uri) return undefined;
