@@ -67,5 +67,9 @@ function reasonOf(outcome: ItemOutcome, cancelled: boolean): string {
   }
 }
 
-/** A table cell on one line: a `|` or a line break in a name or a message would break the row. */
-const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** A table cell on one line: a `|` or a line break (editors also break at U+2028/9) would break the row. */
+const cell = (text: string): string =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { buildReport, type ItemOutcome } from '../../../src/cdf/client/update/update-report';
 import { formatRunReport } from '../../../src/core/bulk-job';
 import { fileRecord } from './fixtures';
@@ -48,5 +49,24 @@ describe('run report', () => {
     const text = formatRunReport('Bulk edit', report(false));
     assert.match(text, /\| \(name unknown\) \| 4 \| not sent \| throttled \(429\) on every try \|/);
     assert.match(text, /\| P-1\.pdf \| 1 \| applied \|/);
+  });
+
+  it('keeps every file on one table row of four cells, whatever its name or message holds', () => {
+    const odd = formatRunReport('Bulk edit', report(true), new Map([[2, 'a\u2028b\rc\r\nd\\|e']]));
+    assert.ok(odd.includes('| a b c d\\\\\\|e | 2 | failed |'), odd);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (name, message) => {
+        const outcomes: ItemOutcome[] = [
+          { index: 0, item: { id: 7, update }, sends: 1, outcome: 'failed', failure: { reason: 'other', message } },
+        ];
+        const text = formatRunReport('Bulk edit', buildReport(outcomes, [], false, stats), new Map([[7, name]]));
+        const rows = text.split('\n').filter((l) => / \| 7 \| failed \| /.test(l));
+        assert.equal(rows.length, 1, text);
+        assert.ok(!/[\r\u2028\u2029]/.test(rows[0]!), 'no line break inside the row');
+        // Unescaped pipes: the 5 borders of 4 cells, none from the name or the message.
+        assert.equal(rows[0]!.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|').length - 1, 5, rows[0]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
