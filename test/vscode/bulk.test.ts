@@ -248,6 +248,10 @@ describe('bulk actions over the demo project', () => {
       const { text, unsaved } = await api.bulk.previewText(target, operations, plan);
 
       assert.ok(text.includes(`dataSetId: ${from.id} (${from.name}) → ${to.id} (${to.name})`), text);
+      assert.ok(
+        text.includes(`Operations: set dataSetId = ${to.id} (${to.name}); remove assetIds ${asset.id} (${asset.name})`),
+        text,
+      );
       assert.ok(text.includes(`- ${asset.id} (${asset.name})`), text);
       assert.ok(text.includes(`+ ${label.externalId} (${label.name})`), text);
       assert.ok(text.includes('## Unsaved edits in open editors'), text);

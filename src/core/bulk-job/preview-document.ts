@@ -1,4 +1,12 @@
-import { fileTitle, formatPlanSummary, formatRecordPreview, type RecordPlan, type ReferenceNames } from '../bulk';
+import {
+  describeOperation,
+  fileTitle,
+  formatPlanSummary,
+  formatRecordPreview,
+  type BulkOperation,
+  type RecordPlan,
+  type ReferenceNames,
+} from '../bulk';
 import type { JobPlan } from './plan-job';
 
 /** How many changes the preview shows until the user asks for all of them. */
@@ -29,8 +37,11 @@ export function unsavedEditsIn(plan: Pick<JobPlan, 'preImages'>, open: readonly 
   });
 }
 
-/** The data set ids, asset ids and label external ids the given changes show: their names are looked up. */
-export function referencesOf(plans: readonly RecordPlan[]): {
+/** The data set ids, asset ids and label external ids the given changes and operations show: their names are looked up. */
+export function referencesOf(
+  plans: readonly RecordPlan[],
+  operations: readonly BulkOperation[] = [],
+): {
   dataSetIds: Set<number>;
   assetIds: Set<number>;
   labels: Set<string>;
@@ -42,14 +53,20 @@ export function referencesOf(plans: readonly RecordPlan[]): {
       for (const id of record.assetIds ?? []) refs.assetIds.add(id);
       for (const label of record.labels ?? []) refs.labels.add(label.externalId);
     }
+  for (const op of operations) {
+    if (op.op === 'set' && op.field === 'dataSetId' && typeof op.value === 'number') refs.dataSetIds.add(op.value);
+    if ((op.op === 'add' || op.op === 'remove') && op.field === 'assetIds')
+      for (const id of op.values) refs.assetIds.add(id);
+    if ((op.op === 'add' || op.op === 'remove') && op.field === 'labels')
+      for (const label of op.values) refs.labels.add(label.externalId);
+  }
   return refs;
 }
 
 export interface BulkPreviewInput {
   heading: 'Bulk edit' | 'Resume';
   targetLabel: string;
-  /** Each operation described in words. */
-  operations: readonly string[];
+  operations: readonly BulkOperation[];
   plan: JobPlan;
   /** Every change, or the first PREVIEW_SAMPLE. */
   all: boolean;
@@ -67,7 +84,7 @@ export function formatBulkPreview(input: BulkPreviewInput): string {
   const lines = [
     `# ${input.heading} preview: ${input.targetLabel}`,
     '',
-    `Operations: ${input.operations.join('; ')}`,
+    `Operations: ${input.operations.map((op) => describeOperation(op, names)).join('; ')}`,
     '',
     formatPlanSummary(plan.counts),
     '',

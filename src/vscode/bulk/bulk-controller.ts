@@ -32,7 +32,7 @@ import type { SelectionFiles } from '../selection-files';
 import type { LastActionStore } from './last-action-store';
 import { withNotificationProgress } from './notification-progress';
 import { openEdits, previewNames } from './preview-context';
-import { describe, pickOperations, wizardTitle } from './operation-wizard';
+import { pickOperations, wizardTitle } from './operation-wizard';
 
 export interface BulkRequest {
   /** `'view'`: every file the files view shows (its filter, or the files its name search found). */
@@ -234,11 +234,11 @@ export class BulkController implements vscode.Disposable {
     const all = options.all ?? false;
     const unsaved = unsavedEditsIn(plan, openEdits(session.project, this.views.selections));
     const shown = all ? plan.changes : plan.changes.slice(0, PREVIEW_SAMPLE);
-    const names = this.views.lookups ? await previewNames(this.views.lookups, shown) : undefined;
+    const names = this.views.lookups ? await previewNames(this.views.lookups, shown, operations) : undefined;
     const text = formatBulkPreview({
       heading: options.heading ?? 'Bulk edit',
       targetLabel: target.label,
-      operations: operations.map(describe),
+      operations,
       plan,
       all,
       names,

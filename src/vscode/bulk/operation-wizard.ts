@@ -6,6 +6,7 @@ import {
   checkMetadataKey,
   checkMetadataValue,
   checkRegex,
+  describeOperation,
   parseElementsInput,
   parseFieldInput,
   type BulkOperation,
@@ -42,7 +43,7 @@ export async function pickOperations(api: FilesApi, targetLabel: string): Promis
         ? [
             {
               label: `$(check) Preview ${operations.length} operation(s)…`,
-              detail: operations.map(describe).join('; '),
+              detail: operations.map((op) => describeOperation(op)).join('; '),
               done: true,
             },
           ]
@@ -73,28 +74,6 @@ export async function pickOperations(api: FilesApi, targetLabel: string): Promis
     if (step.done) return operations;
     const op = await step.run?.();
     if (op) operations.push(op);
-  }
-}
-
-export function describe(op: BulkOperation): string {
-  switch (op.op) {
-    case 'set':
-      return `set ${op.field} = ${JSON.stringify(op.value)}`;
-    case 'clear':
-      return `clear ${op.field}`;
-    case 'add':
-    case 'remove':
-      return `${op.op} ${op.field} ${op.values.map((v) => (typeof v === 'object' ? v.externalId : v)).join(', ')}`;
-    case 'metadataAdd':
-      return `metadata ${op.key} = "${op.value}"`;
-    case 'metadataRemove':
-      return `remove metadata ${op.key}`;
-    case 'metadataRenameKey':
-      return `rename metadata ${op.from} → ${op.to}`;
-    case 'metadataReplace':
-      return `replace "${op.find}" → "${op.replacement}" in metadata values`;
-    case 'directoryMove':
-      return `move ${op.from} → ${op.to}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RecordPlan, ReferenceNames } from '../../core/bulk';
+import type { BulkOperation, RecordPlan, ReferenceNames } from '../../core/bulk';
 import { referencesOf, type OpenEdits } from '../../core/bulk-job';
 import type { ProjectLookups, ReferenceName } from '../editor/project-lookups';
 import { parseRecordUri, parseSelectionUri } from '../record-uri';
@@ -12,8 +12,12 @@ const MAX_ASSET_LOOKUPS = 5000;
  * The names of the data sets, assets and labels the shown changes refer to, from the project's cached
  * look-ups. A look-up that fails leaves those ids without names: the preview must still show.
  */
-export async function previewNames(lookups: ProjectLookups, plans: readonly RecordPlan[]): Promise<ReferenceNames> {
-  const refs = referencesOf(plans);
+export async function previewNames(
+  lookups: ProjectLookups,
+  plans: readonly RecordPlan[],
+  operations: readonly BulkOperation[],
+): Promise<ReferenceNames> {
+  const refs = referencesOf(plans, operations);
   const [dataSets, labels, assets] = await Promise.all([
     lookups.dataSets().catch(() => []),
     lookups.labels().catch(() => []),

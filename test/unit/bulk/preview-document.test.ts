@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { describeChanges, planBatch, createBatchContext, compileAction } from '../../../src/core/bulk';
+import {
+  describeChanges,
+  describeOperation,
+  planBatch,
+  createBatchContext,
+  compileAction,
+} from '../../../src/core/bulk';
 import { appendBatch, emptyJobPlan, formatBulkPreview, referencesOf, unsavedEditsIn } from '../../../src/core/bulk-job';
 import type { BulkOperation } from '../../../src/core/bulk';
 import type { FileRecord } from '../../../src/cdf/model';
@@ -85,7 +91,7 @@ describe('bulk preview document', () => {
     const text = formatBulkPreview({
       heading: 'Bulk edit',
       targetLabel: '3 selected files',
-      operations: ['set source = "x"'],
+      operations: [{ op: 'set', field: 'source', value: 'x' }],
       plan,
       all: false,
       unsaved,
@@ -112,5 +118,31 @@ describe('bulk preview document', () => {
     const all = formatBulkPreview({ heading: 'Resume', targetLabel: 't', operations: [], plan, all: true, names });
     assert.ok(all.startsWith('# Resume preview: t'));
     assert.equal(all.split('dataSetId: 42 (Plant A) → 43 (Plant B)').length - 1, 25);
+  });
+
+  it('names the data set, labels and assets an operation sets, adds or removes', () => {
+    assert.equal(
+      describeOperation({ op: 'set', field: 'dataSetId', value: 43 }, names),
+      'set dataSetId = 43 (Plant B)',
+    );
+    assert.equal(
+      describeOperation({ op: 'add', field: 'labels', values: [{ externalId: 'pump' }, { externalId: 'x' }] }, names),
+      'add labels pump (Pump), x',
+    );
+    assert.equal(
+      describeOperation({ op: 'remove', field: 'assetIds', values: [3, 4] }, names),
+      'remove assetIds 3 (Valve V-3), 4',
+    );
+    assert.equal(describeOperation({ op: 'set', field: 'source', value: 'SAP' }, names), 'set source = "SAP"');
+    assert.equal(describeOperation({ op: 'directoryMove', from: '/a', to: '/b' }), 'move /a → /b');
+    const refs = referencesOf(
+      [],
+      [
+        { op: 'set', field: 'dataSetId', value: 43 },
+        { op: 'add', field: 'assetIds', values: [5] },
+        { op: 'remove', field: 'labels', values: [{ externalId: 'old' }] },
+      ],
+    );
+    assert.deepEqual([[...refs.dataSetIds], [...refs.assetIds], [...refs.labels]], [[43], [5], ['old']]);
   });
 });
