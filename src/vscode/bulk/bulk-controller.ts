@@ -258,7 +258,8 @@ export class BulkController implements vscode.Disposable {
     const apply = vscode.l10n.t('Apply');
     const showAll = vscode.l10n.t('Show All Changes');
     // The modal covers the preview: the unsaved edits are said in it too.
-    const unsavedFiles = preview.unsaved.reduce((n, u) => n + u.files.length, 0);
+    // A file open both alone and in a selection counts once.
+    const unsavedFiles = new Set(preview.unsaved.flatMap((u) => u.files)).size;
     const detail = [
       formatPlanSummary(plan.counts),
       ...(unsavedFiles
