@@ -70,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     fs,
     log,
     new LastActionStore(context.workspaceState, context.storageUri),
+    { lookups, selections },
   );
   const records = { scheme: FILE_SCHEME };
 

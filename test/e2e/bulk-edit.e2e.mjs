@@ -1,5 +1,7 @@
 // A new user selects 50 files in the tree and adds a label and a metadata key to all of them:
 // the wizard, the preview, the confirmation, the progress and the result, all by clicks and keys.
+// Every input of the wizard says it is the bulk edit and which step; the progress notification is gone
+// when the result appears; the report lists each file.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,12 @@ const updates = () =>
 
 export async function scenario({ page, shot }) {
   const pick = (text) => page.locator('.quick-input-list .monaco-list-row:visible', { hasText: text }).first();
+  // Collected, and checked after the run, so one run shows every wizard step that lacks its title.
+  const titles = [];
+  const title = async (what) => {
+    await page.waitForTimeout(150);
+    titles.push(`${what}: ${await page.locator('.quick-input-widget .quick-input-title').innerText()}`);
+  };
   await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
   await page.getByRole('button', { name: 'Open the Demo Project' }).click();
   await page.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30000 });
@@ -33,17 +41,26 @@ export async function scenario({ page, shot }) {
   await page.locator('.monaco-list-row[role="treeitem"].selected').nth(10).waitFor();
   await runPaletteCommand(page, 'CDF Files: Bulk Edit Files');
 
+  await pick('The 50 selected file(s)').waitFor();
+  await title('which files');
   await pick('The 50 selected file(s)').click();
+  await pick('Add labels').waitFor();
+  await title('operations');
   await pick('Add labels').click();
   await page.locator('.quick-input-box input').waitFor();
+  await title('labels');
   await page.keyboard.insertText('NEEDS_REVIEW');
   await pick('NEEDS_REVIEW').click();
   await page.keyboard.press('Enter');
+  await pick('Add metadata key').waitFor();
+  await title('operations');
   await pick('Add metadata key').click();
   await page.locator('.quick-input-message', { hasText: 'Metadata key' }).waitFor();
+  await title('metadata key');
   await page.keyboard.insertText('reviewStatus');
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-message', { hasText: 'Value for' }).waitFor();
+  await title('metadata value');
   await page.keyboard.insertText('pending');
   await page.keyboard.press('Enter');
   await shot('20-bulk-operations');
@@ -56,9 +73,21 @@ export async function scenario({ page, shot }) {
   await shot('21-bulk-preview');
   await dialog.getByRole('button', { name: 'Apply' }).click();
 
-  const toast = page.locator('.notifications-toasts', { hasText: '50 applied of 50' });
+  const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: '50 applied of 50' });
   await toast.first().waitFor({ timeout: 30000 });
+  const progressLeft = await page
+    .locator('.notifications-toasts .notification-list-item', { hasText: '50 selected files' })
+    .count();
   await shot('22-bulk-applied');
+  assert.equal(progressLeft, 0, 'the progress notification is closed when the result appears');
+  assert.deepEqual(titles, [
+    'which files: Bulk Edit (1/3): Which files?',
+    'operations: Bulk Edit (2/3): 50 selected files',
+    'labels: Bulk Edit (3/3): Labels to add',
+    'operations: Bulk Edit (2/3): 50 selected files',
+    'metadata key: Bulk Edit (3/3): Add metadata key',
+    'metadata value: Bulk Edit (3/3): Add metadata key',
+  ]);
   const sent = updates();
   assert.equal(sent.length, 1, 'one request for 50 items');
   const items = sent[0].body.items;
@@ -80,4 +109,22 @@ export async function scenario({ page, shot }) {
     );
     assert.equal(r.metadata.reviewStatus, 'pending');
   }
+
+  // The report lists every file by name and id with its outcome.
+  await toast.first().getByRole('button', { name: 'Show Report' }).click();
+  await page.locator('.tabs-container .tab', { hasText: 'bulk-report.md' }).waitFor();
+  const report = page.locator('.editor-instance .view-lines').first();
+  await page.waitForFunction(() =>
+    // Monaco renders spaces as no-break spaces.
+    document
+      .querySelector('.editor-instance .view-lines')
+      ?.textContent?.replace(/\u00a0/g, ' ')
+      .includes('| File'),
+  );
+  const text = (await report.innerText()).replace(/\u00a0/g, ' ');
+  assert.match(text, /\| File \| Id \| Outcome \| Reason \|/);
+  // A long row wraps, so the name and the id with its outcome are looked for apart.
+  assert.ok(text.includes(`| ${records[0].name} |`), text);
+  assert.match(text, new RegExp(`\\| ${records[0].id} \\| applied \\|`));
+  await shot('23-bulk-report');
 }

@@ -5,11 +5,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { FileRecord } from '../../src/cdf/model';
-import { BulkActionRecord } from '../../src/core/bulk-job';
+import { compileAction, type BulkOperation } from '../../src/core/bulk';
+import { BulkActionRecord, planJob, type BulkTarget } from '../../src/core/bulk-job';
 import { startEmulator } from '../../src/emulator';
 import type { BulkRun } from '../../src/vscode/bulk/bulk-controller';
 import { LastActionStore } from '../../src/vscode/bulk/last-action-store';
-import { activateExtension, openDemo } from './helpers';
+import { activateExtension, closeAllEditors, editJson, fileNodes, openDemo, pickRecord, setText } from './helpers';
 
 /** A workspace state of its own, for the store alone. */
 class MapMemento implements vscode.Memento {
@@ -202,6 +203,75 @@ describe('bulk actions over the demo project', () => {
     assert.equal(rb!.source, undefined, 'null clears');
     assert.equal(ra!.metadata?.importedFrom, 'csv');
     assert.equal(rb!.metadata?.importedFrom, 'csv-2');
+  });
+
+  it('the preview names data sets, assets and labels, and warns about files with unsaved edits in an editor', async () => {
+    const project = api.sessions.active!.api;
+    await api.tree.setGrouping('flat');
+    const nodes = fileNodes(await api.tree.getChildren()).filter((n) => !n.record.instanceId);
+    const record = pickRecord(
+      nodes.map((n) => n.record),
+      (r) => r.dataSetId !== undefined && (r.assetIds?.length ?? 0) >= 1,
+      'a file with a data set and assets',
+    );
+    const [inSelection, untouched] = nodes.filter((n) => n.record.id !== record.id);
+    const dataSets = await project.listDataSets();
+    const from = dataSets.find((d) => d.id === record.dataSetId)!;
+    const to = dataSets.find((d) => d.id !== record.dataSetId && d.name)!;
+    const asset = (await project.retrieveAssets([record.assetIds![0]!]))[0]!;
+    const label = (await project.listLabels()).find((l) => !record.labels?.some((x) => x.externalId === l.externalId))!;
+
+    // A record with unsaved edits, and a selection with unsaved edits holding one more targeted file.
+    await vscode.commands.executeCommand('cdfFiles.openFile', { kind: 'file', id: `n/${record.id}`, record });
+    const recordDoc = vscode.window.activeTextEditor!.document;
+    await editJson(recordDoc, (v) => (v.source = 'typed, not saved'));
+    await vscode.commands.executeCommand('cdfFiles.editSelectionAsJson', inSelection, [inSelection, untouched]);
+    const selectionDoc = vscode.window.activeTextEditor!.document;
+    const elements = JSON.parse(selectionDoc.getText()) as FileRecord[];
+    elements[1]!.source = 'typed, not saved';
+    await setText(selectionDoc, JSON.stringify(elements, null, 2) + '\n');
+
+    try {
+      const target: BulkTarget = {
+        kind: 'ids',
+        label: '2 files',
+        refs: [{ id: record.id }, { id: inSelection!.record.id }],
+      };
+      const operations: BulkOperation[] = [
+        { op: 'set', field: 'dataSetId', value: to.id },
+        { op: 'remove', field: 'assetIds', values: [asset.id] },
+        { op: 'add', field: 'labels', values: [{ externalId: label.externalId }] },
+      ];
+      const compiled = compileAction(operations);
+      assert.ok(compiled.ok);
+      const plan = await planJob(api.sessions.active!.bulk, target, compiled.action);
+      const { text, unsaved } = await api.bulk.previewText(target, operations, plan);
+
+      assert.ok(text.includes(`dataSetId: ${from.id} (${from.name}) → ${to.id} (${to.name})`), text);
+      assert.ok(
+        text.includes(`Operations: set dataSetId = ${to.id} (${to.name}); remove assetIds ${asset.id} (${asset.name})`),
+        text,
+      );
+      assert.ok(text.includes(`- ${asset.id} (${asset.name})`), text);
+      assert.ok(text.includes(`+ ${label.externalId} (${label.name})`), text);
+      assert.ok(text.includes('## Unsaved edits in open editors'), text);
+      const name = (doc: vscode.TextDocument) => doc.uri.path.split('/').pop()!;
+      const byDocument = (a: { document: string }, b: { document: string }) => a.document.localeCompare(b.document);
+      assert.deepEqual(
+        [...unsaved].sort(byDocument),
+        [
+          { document: name(recordDoc), files: [`${record.name} (id ${record.id})`] },
+          { document: name(selectionDoc), files: [`${inSelection!.record.name} (id ${inSelection!.record.id})`] },
+        ].sort(byDocument),
+        'each document with unsaved edits, with the targeted files it holds (not the untouched one)',
+      );
+    } finally {
+      for (const doc of [selectionDoc, recordDoc]) {
+        await vscode.window.showTextDocument(doc);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+      await closeAllEditors();
+    }
   });
 
   it('refuses an invalid operation before anything is sent', async () => {

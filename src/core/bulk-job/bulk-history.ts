@@ -61,7 +61,7 @@ export class BulkActionRecord {
     });
     this.sending.clear();
     const title = this.reportTexts.length === 0 ? 'Bulk edit' : `Resume ${this.reportTexts.length}`;
-    this.reportTexts.push(formatRunReport(title, report));
+    this.reportTexts.push(formatRunReport(title, report, namesOf(plan)));
   }
 
   /** Files the action may have changed: applied, or sent without an answer. */
@@ -90,3 +90,6 @@ export class BulkActionRecord {
     return outcome === 'applied' || outcome === 'unknown';
   }
 }
+
+/** File names by id, from the records the plan read: the report names every file, not only its id. */
+export const namesOf = (plan: RunPlan): Map<number, string> => new Map(plan.preImages.map((r) => [r.id, r.name]));

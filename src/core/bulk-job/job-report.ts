@@ -1,12 +1,4 @@
-import type { UpdateReport } from '../../cdf/client/update/update-report';
-import type { FileUpdateItem } from '../../cdf/model';
-
-const itemName = (item: FileUpdateItem): string =>
-  'id' in item
-    ? `id ${item.id}`
-    : 'externalId' in item
-      ? `externalId "${item.externalId}"`
-      : `instance ${item.instanceId.space}/${item.instanceId.externalId}`;
+import type { ItemOutcome, UpdateReport } from '../../cdf/client/update/update-report';
 
 /** One line: what happened to every item of a run. */
 export function summarizeRun(report: UpdateReport): string {
@@ -18,27 +10,66 @@ export function summarizeRun(report: UpdateReport): string {
   return `${parts.join(', ')} of ${report.total} in ${report.stats.requestsSent} request(s)${tail}`;
 }
 
-/** The full report, one line per item that did not apply: what a person reads and copies. */
-export function formatRunReport(title: string, report: UpdateReport): string {
+/** Those that need a look first: what CDF refused, what may or may not have applied, what was never sent. */
+const ORDER: Record<ItemOutcome['outcome'], number> = { failed: 0, unknown: 1, notSent: 2, applied: 3 };
+const OUTCOME_WORDS: Record<ItemOutcome['outcome'], string> = {
+  applied: 'applied',
+  failed: 'failed',
+  unknown: 'unknown',
+  notSent: 'not sent',
+};
+
+/**
+ * The full report: the summary, then every file of the run (name, id, outcome, reason) as a table,
+ * the files that did not apply first. `names` names files by id (the run's records before the action);
+ * an applied file is otherwise named by the record CDF returned.
+ */
+export function formatRunReport(title: string, report: UpdateReport, names?: ReadonlyMap<number, string>): string {
   const lines = [`# ${title}`, '', summarizeRun(report), ''];
   lines.push(
     `Requests sent: ${report.stats.requestsSent}; throttled (429): ${report.stats.throttled}; peak concurrency: ${report.stats.peakConcurrency}; ${Math.round(report.stats.durationMs)} ms`,
     '',
   );
-  if (report.failed.length) {
-    lines.push(`## Failed (${report.failed.length}): CDF refused them; nothing of them changed`, '');
-    for (const f of report.failed) lines.push(`- ${itemName(f.item)}: ${f.failure.reason}: ${f.failure.message}`);
-    lines.push('');
+  if (report.items.length === 0) return lines.join('\n');
+  lines.push('| File | Id | Outcome | Reason |', '| --- | --- | --- | --- |');
+  const sorted = [...report.items].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome] || a.index - b.index);
+  for (const item of sorted) {
+    const cells = [nameOf(item, names), idOf(item), OUTCOME_WORDS[item.outcome], reasonOf(item, report.cancelled)];
+    lines.push(`| ${cells.map(cell).join(' | ')} |`);
   }
-  if (report.unknown.length) {
-    lines.push(`## Unknown (${report.unknown.length}): sent without a definite answer`, '');
-    for (const u of report.unknown) lines.push(`- ${itemName(u.item)}: ${u.why}`);
-    lines.push('');
-  }
-  if (report.notSent.length) {
-    lines.push(`## Not sent (${report.notSent.length})`, '');
-    for (const n of report.notSent) lines.push(`- ${itemName(n.item)}`);
-    lines.push('');
-  }
+  lines.push('');
   return lines.join('\n');
 }
+
+function idOf({ item }: ItemOutcome): string {
+  if ('id' in item) return String(item.id);
+  if ('externalId' in item) return `externalId "${item.externalId}"`;
+  return `instance ${item.instanceId.space}/${item.instanceId.externalId}`;
+}
+
+function nameOf(outcome: ItemOutcome, names: ReadonlyMap<number, string> | undefined): string {
+  const byId = 'id' in outcome.item ? names?.get(outcome.item.id) : undefined;
+  return byId ?? (outcome.outcome === 'applied' ? outcome.record?.name : undefined) ?? '(name unknown)';
+}
+
+function reasonOf(outcome: ItemOutcome, cancelled: boolean): string {
+  switch (outcome.outcome) {
+    case 'applied':
+      return '';
+    case 'failed': {
+      const { reason, message, notIsolated } = outcome.failure;
+      return `${reason}: ${message}${notIsolated ? ' (refused with others; this file may be fine)' : ''}`;
+    }
+    case 'unknown':
+      return outcome.why;
+    case 'notSent':
+      return cancelled ? 'cancelled before it was sent' : 'throttled (429) on every try';
+  }
+}
+
+/** A table cell on one line: a `|` or a line break (editors also break at U+2028/9) would break the row. */
+const cell = (text: string): string =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');

@@ -13,6 +13,7 @@ export { planRecord, planTransition, NOTHING_TO_CHANGE, type RecordPlan } from '
 export * from './plan-batch';
 export { minimalUpdate } from './record-update';
 export * from './preview';
+export { describeOperation } from './describe-operation';
 export * from './undo';
 export * from './targets-text';
 export * from './csv';

@@ -12,6 +12,13 @@ const MAX_SHOWN = 80;
 /** The largest time a JavaScript Date can show; epoch ms may go higher. */
 const MAX_DATE_MS = 8.64e15;
 
+/** Names of the things a record refers to by id, as far as they are known: shown beside the ids. */
+export interface ReferenceNames {
+  dataSets?: ReadonlyMap<number, string>;
+  assets?: ReadonlyMap<number, string>;
+  labels?: ReadonlyMap<string, string>;
+}
+
 /** `P-101.pdf (id 123)`: how a file is named in previews and reports. */
 export const fileTitle = (record: FileRecord): string => `${record.name} (id ${record.id})`;
 
@@ -19,7 +26,7 @@ export const fileTitle = (record: FileRecord): string => `${record.name} (id ${r
  * One line per change from `before` to `after`, in document field order, metadata keys sorted:
  * `labels: + pump, - old`, `metadata.rev: "A" → "B"`, `metadata.tag: + "P-1"`, `directory: "/a" → (unset)`.
  */
-export function describeChanges(before: FileRecord, after: FileRecord): string[] {
+export function describeChanges(before: FileRecord, after: FileRecord, names: ReferenceNames = {}): string[] {
   const lines: string[] = [];
   for (const name of EDITABLE_IN_ORDER) {
     const was: unknown = before[name];
@@ -27,14 +34,16 @@ export function describeChanges(before: FileRecord, after: FileRecord): string[]
     if (sameFieldValue(name, was, is)) continue;
     switch (EDITABLE_FIELDS[name].kind) {
       case 'scalar':
-        lines.push(`${name}: ${show(name, was)} → ${show(name, is)}`);
+        lines.push(`${name}: ${show(name, was, names)} → ${show(name, is, names)}`);
         break;
       case 'metadata':
         lines.push(...metadataLines((was ?? {}) as Record<string, string>, (is ?? {}) as Record<string, string>));
         break;
       case 'idSet':
       case 'labels':
-        lines.push(`${name}: ${elementChanges((was ?? []) as unknown[], (is ?? []) as unknown[])}`);
+        lines.push(
+          `${name}: ${elementChanges((was ?? []) as unknown[], (is ?? []) as unknown[], nameOfElement(name, names))}`,
+        );
         break;
     }
   }
@@ -42,11 +51,11 @@ export function describeChanges(before: FileRecord, after: FileRecord): string[]
 }
 
 /** A file's block in the preview: its title, then its changes (or why it is left alone or refused), indented. */
-export function formatRecordPreview(plan: RecordPlan): string {
+export function formatRecordPreview(plan: RecordPlan, names?: ReferenceNames): string {
   const title = fileTitle(plan.before);
   switch (plan.outcome) {
     case 'change':
-      return [title, ...describeChanges(plan.before, plan.after).map((l) => `  ${l}`)].join('\n');
+      return [title, ...describeChanges(plan.before, plan.after, names).map((l) => `  ${l}`)].join('\n');
     case 'unchanged':
       return `${title}: no change (${plan.skipped})`;
     case 'refused':
@@ -90,16 +99,31 @@ function metadataLines(was: Record<string, string>, is: Record<string, string>):
   return lines;
 }
 
-function elementChanges(was: unknown[], is: unknown[]): string {
+function elementChanges(was: unknown[], is: unknown[], nameOf: (key: string | number) => string | undefined): string {
   const before = new Set(was.map(elementKey));
   const after = new Set(is.map(elementKey));
-  const added = [...after].filter((k) => !before.has(k)).map((k) => `+ ${String(k)}`);
-  const removed = [...before].filter((k) => !after.has(k)).map((k) => `- ${String(k)}`);
+  const named = (k: string | number) => {
+    const name = nameOf(k);
+    return name && name !== String(k) ? `${String(k)} (${name})` : String(k);
+  };
+  const added = [...after].filter((k) => !before.has(k)).map((k) => `+ ${named(k)}`);
+  const removed = [...before].filter((k) => !after.has(k)).map((k) => `- ${named(k)}`);
   return [...added, ...removed].join(', ');
 }
 
-function show(name: EditableFieldName, value: unknown): string {
+/** Asset ids and label external ids have names; security categories have none to show. */
+function nameOfElement(field: EditableFieldName, names: ReferenceNames): (key: string | number) => string | undefined {
+  if (field === 'assetIds') return (k) => (typeof k === 'number' ? names.assets?.get(k) : undefined);
+  if (field === 'labels') return (k) => (typeof k === 'string' ? names.labels?.get(k) : undefined);
+  return () => undefined;
+}
+
+function show(name: EditableFieldName, value: unknown, names: ReferenceNames = {}): string {
   if (value === undefined || value === null) return '(unset)';
+  if (name === 'dataSetId' && typeof value === 'number') {
+    const dataSet = names.dataSets?.get(value);
+    return dataSet ? `${value} (${dataSet})` : String(value);
+  }
   if ((name === 'sourceCreatedTime' || name === 'sourceModifiedTime') && typeof value === 'number')
     return Math.abs(value) <= MAX_DATE_MS ? `${value} (${new Date(value).toISOString()})` : String(value);
   return quote(value);

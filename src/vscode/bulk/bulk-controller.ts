@@ -1,16 +1,11 @@
 import * as vscode from 'vscode';
 import type { UpdateProgress, UpdateReport } from '../../cdf/client/update/update-report';
 import type { FileRecord } from '../../cdf/model';
-import {
-  compileAction,
-  formatPlanSummary,
-  formatRecordPreview,
-  requestsFor,
-  type BulkOperation,
-} from '../../core/bulk';
+import { compileAction, formatPlanSummary, requestsFor, type BulkOperation } from '../../core/bulk';
 import {
   BulkActionRecord,
   formatRunReport,
+  namesOf,
   formatUndoConflicts,
   otherProjectRefusal,
   planJob,
@@ -22,15 +17,22 @@ import {
   type JobPlan,
   type ProjectIdentity,
   emptyJobPlan,
+  formatBulkPreview,
+  unsavedEditsIn,
+  PREVIEW_SAMPLE,
+  type BulkPreviewInput,
+  type UnsavedEdits,
 } from '../../core/bulk-job';
 import type { ProjectSession, Sessions } from '../sessions';
 import type { RecordFileSystem } from '../record-fs';
 import type { FilesTreeProvider } from '../tree/files-tree';
 import { BulkDocuments } from './bulk-documents';
+import type { ProjectLookups } from '../editor/project-lookups';
+import type { SelectionFiles } from '../selection-files';
 import type { LastActionStore } from './last-action-store';
-import { describe, pickOperations } from './operation-wizard';
-
-const PREVIEW_SAMPLE = 20;
+import { withNotificationProgress } from './notification-progress';
+import { openEdits, previewNames } from './preview-context';
+import { pickOperations, wizardTitle } from './operation-wizard';
 
 export interface BulkRequest {
   /** `'view'`: every file the files view shows (its filter, or the files its name search found). */
@@ -61,6 +63,8 @@ export class BulkController implements vscode.Disposable {
     private readonly fs: RecordFileSystem,
     private readonly log: vscode.LogOutputChannel,
     private readonly store: LastActionStore,
+    /** Names for the preview, and the selections whose unsaved edits it warns about. */
+    private readonly views: { lookups?: ProjectLookups; selections?: SelectionFiles } = {},
   ) {}
 
   /** Tests watch progress (and cancel mid-run) through this. */
@@ -193,9 +197,8 @@ export class BulkController implements vscode.Disposable {
     action: Parameters<typeof planJob>[2],
     isDone?: (current: FileRecord) => boolean,
   ) {
-    return vscode.window.withProgress(
+    return withNotificationProgress(
       {
-        location: vscode.ProgressLocation.Notification,
         title: vscode.l10n.t('Reading {0}…', target.label),
         cancellable: true,
       },
@@ -217,37 +220,69 @@ export class BulkController implements vscode.Disposable {
     );
   }
 
+  /**
+   * The preview document's text for a plan: names beside ids, and a warning when a file it changes
+   * has unsaved edits open in an editor.
+   */
+  async previewText(
+    target: BulkTarget,
+    operations: readonly BulkOperation[],
+    plan: JobPlan,
+    options: { all?: boolean; heading?: BulkPreviewInput['heading'] } = {},
+  ): Promise<{ text: string; unsaved: UnsavedEdits[] }> {
+    const session = this.session();
+    const all = options.all ?? false;
+    const unsaved = unsavedEditsIn(plan, openEdits(session.project, this.views.selections));
+    const shown = all ? plan.changes : plan.changes.slice(0, PREVIEW_SAMPLE);
+    const names = this.views.lookups ? await previewNames(this.views.lookups, shown, operations) : undefined;
+    const text = formatBulkPreview({
+      heading: options.heading ?? 'Bulk edit',
+      targetLabel: target.label,
+      operations,
+      plan,
+      all,
+      names,
+      unsaved,
+    });
+    return { text, unsaved };
+  }
+
   private async confirm(
     target: BulkTarget,
     operations: BulkOperation[],
     plan: JobPlan,
-    what: 'Bulk edit' | 'Resume' = 'Bulk edit',
+    heading: BulkPreviewInput['heading'] = 'Bulk edit',
   ): Promise<boolean> {
-    const preview = (all: boolean) =>
-      [
-        `# ${what} preview: ${target.label}`,
-        '',
-        `Operations: ${operations.map(describe).join('; ')}`,
-        '',
-        formatPlanSummary(plan.counts),
-        '',
-        `## ${all ? 'Every change' : `First ${Math.min(PREVIEW_SAMPLE, plan.changes.length)} of ${plan.changes.length} changes`}`,
-        '',
-        ...(all ? plan.changes : plan.changes.slice(0, PREVIEW_SAMPLE)).map((p) => formatRecordPreview(p) + '\n'),
-        ...(plan.refusals.length ? ['## Refused', '', ...plan.refusals.map((p) => formatRecordPreview(p) + '\n')] : []),
-      ].join('\n');
-    await this.documents.show('bulk-preview', preview(false));
+    const preview = await this.previewText(target, operations, plan, { heading });
+    await this.documents.show('bulk-preview', preview.text);
     const apply = vscode.l10n.t('Apply');
     const showAll = vscode.l10n.t('Show All Changes');
+    // The modal covers the preview: the unsaved edits are said in it too.
+    // A file open both alone and in a selection counts once.
+    const unsavedFiles = new Set(preview.unsaved.flatMap((u) => u.files)).size;
+    const detail = [
+      formatPlanSummary(plan.counts),
+      ...(unsavedFiles
+        ? [
+            vscode.l10n.t(
+              '{0} of these file(s) have unsaved edits in an editor (listed in the preview): save or revert them first.',
+              unsavedFiles,
+            ),
+          ]
+        : []),
+    ].join('\n\n');
     for (;;) {
       const answer = await vscode.window.showWarningMessage(
         vscode.l10n.t('Change {0} file(s) in {1} request(s)?', plan.counts.changed, requestsFor(plan.counts.changed)),
-        { modal: true, detail: formatPlanSummary(plan.counts) },
+        { modal: true, detail },
         apply,
         showAll,
       );
       if (answer === showAll) {
-        await this.documents.show('bulk-preview', preview(true));
+        await this.documents.show(
+          'bulk-preview',
+          (await this.previewText(target, operations, plan, { heading, all: true })).text,
+        );
         continue;
       }
       return answer === apply;
@@ -264,42 +299,39 @@ export class BulkController implements vscode.Disposable {
     // Kept before anything is sent: if the window goes away mid-run, undo still has every file.
     record.beginRun(plan);
     if (keep) await this.keep(record);
-    const report = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      async (progress, token) => {
-        const abort = new AbortController();
-        this.running = abort;
-        token.onCancellationRequested(() => abort.abort());
-        let reported = 0;
-        try {
-          return await session.bulk.updateMany(plan.items, {
-            signal: abort.signal,
-            onProgress: (p) => {
-              const settled = p.applied + p.failed + p.unknown + p.notSent;
-              progress.report({
-                message: vscode.l10n.t(
-                  '{0} of {1} applied · {2} requests · {3} throttled',
-                  p.applied,
-                  p.total,
-                  p.requestsSent,
-                  p.throttled,
-                ),
-                increment: ((settled - reported) / Math.max(1, p.total)) * 100,
-              });
-              reported = settled;
-              for (const l of this.progressListeners) l(p);
-            },
-          });
-        } finally {
-          this.running = undefined;
-        }
-      },
-    );
+    const report = await withNotificationProgress({ title, cancellable: true }, async (progress, token) => {
+      const abort = new AbortController();
+      this.running = abort;
+      token.onCancellationRequested(() => abort.abort());
+      let reported = 0;
+      try {
+        return await session.bulk.updateMany(plan.items, {
+          signal: abort.signal,
+          onProgress: (p) => {
+            const settled = p.applied + p.failed + p.unknown + p.notSent;
+            progress.report({
+              message: vscode.l10n.t(
+                '{0} of {1} applied · {2} requests · {3} throttled',
+                p.applied,
+                p.total,
+                p.requestsSent,
+                p.throttled,
+              ),
+              increment: ((settled - reported) / Math.max(1, p.total)) * 100,
+            });
+            reported = settled;
+            for (const l of this.progressListeners) l(p);
+          },
+        });
+      } finally {
+        this.running = undefined;
+      }
+    });
     record.addRun(plan, report);
     if (keep) await this.keep(record);
     this.refreshViews(report.applied.map((a) => a.record).filter((r): r is FileRecord => !!r));
     this.log.info(`${title}: ${summarizeRun(report)}`);
-    void this.announce(report);
+    void this.announce(report, namesOf(plan));
     return report;
   }
 
@@ -314,7 +346,7 @@ export class BulkController implements vscode.Disposable {
     }
   }
 
-  private async announce(report: UpdateReport): Promise<void> {
+  private async announce(report: UpdateReport, names: ReadonlyMap<number, string>): Promise<void> {
     const incomplete = report.failed.length + report.unknown.length + report.notSent.length;
     const actions = [vscode.l10n.t('Show Report'), vscode.l10n.t('Copy Report')];
     if (incomplete) actions.push(vscode.l10n.t('Resume'));
@@ -322,7 +354,7 @@ export class BulkController implements vscode.Disposable {
     const show = incomplete ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     const answer = await show(vscode.l10n.t('Bulk edit: {0}', summarizeRun(report)), ...actions);
     if (answer === actions[0]) await this.showReport();
-    else if (answer === actions[1]) await vscode.env.clipboard.writeText(formatRunReport('Bulk edit', report));
+    else if (answer === actions[1]) await vscode.env.clipboard.writeText(formatRunReport('Bulk edit', report, names));
     else if (answer === vscode.l10n.t('Resume')) await vscode.commands.executeCommand('cdfFiles.resumeBulk');
     else if (answer === vscode.l10n.t('Undo')) await vscode.commands.executeCommand('cdfFiles.undoBulk');
   }
@@ -357,7 +389,10 @@ export class BulkController implements vscode.Disposable {
     });
     choices.push({ label: vscode.l10n.t('Ids or external ids I paste…'), make: () => pastedTarget() });
     choices.push({ label: vscode.l10n.t('Ids or external ids from a file…'), make: () => fileTarget() });
-    const picked = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Bulk edit: which files?') });
+    const picked = await vscode.window.showQuickPick(choices, {
+      title: wizardTitle(1, vscode.l10n.t('Which files?')),
+      ignoreFocusOut: true,
+    });
     return picked?.make();
   }
 
@@ -417,7 +452,7 @@ export class BulkController implements vscode.Disposable {
 async function pastedTarget(): Promise<BulkTarget | undefined> {
   const { parseTargets } = await import('../../core/bulk/targets-text');
   const text = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Files by id or external id'),
+    title: wizardTitle(1, vscode.l10n.t('Files by id or external id')),
     prompt: vscode.l10n.t(
       'Ids and external ids, separated by commas or spaces; quote an external id that looks like a number',
     ),
@@ -437,7 +472,7 @@ async function fileTarget(): Promise<BulkTarget | undefined> {
   const { parseTargets } = await import('../../core/bulk/targets-text');
   const [uri] =
     (await vscode.window.showOpenDialog({
-      title: vscode.l10n.t('A file of ids or external ids, one per line'),
+      title: wizardTitle(1, vscode.l10n.t('A file of ids or external ids, one per line')),
       filters: { 'Text, CSV or JSON': ['txt', 'csv', 'json', 'lst'] },
     })) ?? [];
   if (!uri) return undefined;

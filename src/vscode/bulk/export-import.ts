@@ -13,6 +13,7 @@ import { appendBatch, emptyJobPlan, targetPages, viewTarget, type BulkTarget } f
 import type { Sessions } from '../sessions';
 import type { FilesTreeProvider } from '../tree/files-tree';
 import type { BulkController } from './bulk-controller';
+import { withNotificationProgress } from './notification-progress';
 
 type Format = 'jsonl' | 'csv';
 interface ExportRequest {
@@ -67,9 +68,8 @@ export async function exportFiles(
     }));
   if (!uri) return undefined;
 
-  return vscode.window.withProgress(
+  const exported = await withNotificationProgress(
     {
-      location: vscode.ProgressLocation.Notification,
       title: vscode.l10n.t('Exporting {0}…', target.label),
       cancellable: true,
     },
@@ -97,10 +97,12 @@ export async function exportFiles(
       }
       if (format === 'csv') await vscode.workspace.fs.writeFile(uri, Buffer.from(recordsToCsv(gathered), 'utf8'));
       else if (!stream) await vscode.workspace.fs.writeFile(uri, Buffer.from(chunks.join(''), 'utf8'));
-      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} file records to {1}', count, uri.fsPath));
       return count;
     },
   );
+  // After the progress notification has gone, so the two are never shown together.
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} file records to {1}', exported, uri.fsPath));
+  return exported;
 }
 
 /**

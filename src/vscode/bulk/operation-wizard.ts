@@ -6,12 +6,12 @@ import {
   checkMetadataKey,
   checkMetadataValue,
   checkRegex,
+  describeOperation,
   parseElementsInput,
   parseFieldInput,
   type BulkOperation,
   type SetLikeField,
 } from '../../core/bulk';
-import { replaceAllNote } from '../../core/bulk/replace-all-note';
 
 interface Step extends vscode.QuickPickItem {
   run?: () => Promise<BulkOperation | undefined>;
@@ -20,6 +20,16 @@ interface Step extends vscode.QuickPickItem {
 
 const SCALAR_FIELDS = EDITABLE_FIELD_NAMES.filter((f) => EDITABLE_FIELDS[f].kind === 'scalar');
 const SET_FIELDS: SetLikeField[] = ['labels', 'assetIds', 'securityCategories'];
+
+/** The wizard's steps: 1 which files, 2 which operations (again after each), 3 an operation's details. */
+const WIZARD_STEPS = 3;
+
+/** Every quick pick and input box of the wizard says it is the bulk edit, and which step: `Bulk Edit (2/3): …`. */
+export const wizardTitle = (step: 1 | 2 | 3, what: string): string =>
+  vscode.l10n.t('Bulk Edit ({0}/{1}): {2}', step, WIZARD_STEPS, what);
+
+/** An operation's details (step 3). */
+const detailsTitle = (what: string): string => wizardTitle(3, what);
 
 /**
  * Builds the operations of a bulk action, one at a time, each parameter checked as it is typed
@@ -33,7 +43,7 @@ export async function pickOperations(api: FilesApi, targetLabel: string): Promis
         ? [
             {
               label: `$(check) Preview ${operations.length} operation(s)…`,
-              detail: operations.map(describe).join('; '),
+              detail: operations.map((op) => describeOperation(op)).join('; '),
               done: true,
             },
           ]
@@ -54,7 +64,7 @@ export async function pickOperations(api: FilesApi, targetLabel: string): Promis
       ]),
     ];
     const step = await vscode.window.showQuickPick(steps, {
-      title: vscode.l10n.t('Bulk edit: {0}', targetLabel),
+      title: wizardTitle(2, targetLabel),
       placeHolder: operations.length
         ? vscode.l10n.t('Add another operation, or preview')
         : vscode.l10n.t('What should change?'),
@@ -67,47 +77,33 @@ export async function pickOperations(api: FilesApi, targetLabel: string): Promis
   }
 }
 
-export function describe(op: BulkOperation): string {
-  switch (op.op) {
-    case 'set':
-      return `set ${op.field} = ${JSON.stringify(op.value)}${replaceAllNote('set', op.field)}`;
-    case 'clear':
-      return `clear ${op.field}${replaceAllNote('clear', op.field)}`;
-    case 'add':
-    case 'remove':
-      return `${op.op} ${op.field} ${op.values.map((v) => (typeof v === 'object' ? v.externalId : v)).join(', ')}`;
-    case 'metadataAdd':
-      return `metadata ${op.key} = "${op.value}"`;
-    case 'metadataRemove':
-      return `remove metadata ${op.key}`;
-    case 'metadataRenameKey':
-      return `rename metadata ${op.from} → ${op.to}`;
-    case 'metadataReplace':
-      return `replace "${op.find}" → "${op.replacement}" in metadata values`;
-    case 'directoryMove':
-      return `move ${op.from} → ${op.to}`;
-  }
-}
-
 const ask = (
+  title: string,
   prompt: string,
   validateInput: (v: string) => string | undefined,
   value = '',
-): Thenable<string | undefined> => vscode.window.showInputBox({ prompt, value, validateInput, ignoreFocusOut: true });
+): Thenable<string | undefined> =>
+  vscode.window.showInputBox({ title: detailsTitle(title), prompt, value, validateInput, ignoreFocusOut: true });
 
 async function pickLabels(api: FilesApi, op: 'add' | 'remove'): Promise<BulkOperation | undefined> {
   const labels = await api.listLabels();
   const picked = await vscode.window.showQuickPick(
     labels.map((l) => ({ label: l.externalId, description: l.name })),
-    { canPickMany: true, title: op === 'add' ? vscode.l10n.t('Labels to add') : vscode.l10n.t('Labels to remove') },
+    {
+      canPickMany: true,
+      ignoreFocusOut: true,
+      title: detailsTitle(op === 'add' ? vscode.l10n.t('Labels to add') : vscode.l10n.t('Labels to remove')),
+    },
   );
   return picked?.length ? { op, field: 'labels', values: picked.map((p) => ({ externalId: p.label })) } : undefined;
 }
 
 async function metadataAdd(): Promise<BulkOperation | undefined> {
-  const key = await ask(vscode.l10n.t('Metadata key'), checkMetadataKey);
+  const title = vscode.l10n.t('Add metadata key');
+  const key = await ask(title, vscode.l10n.t('Metadata key'), checkMetadataKey);
   if (key === undefined) return undefined;
   const value = await ask(
+    title,
     vscode.l10n.t('Value for "{0}" (replaces the value where the key exists)', key),
     checkMetadataValue,
   );
@@ -115,14 +111,20 @@ async function metadataAdd(): Promise<BulkOperation | undefined> {
 }
 
 async function metadataRemove(): Promise<BulkOperation | undefined> {
-  const key = await ask(vscode.l10n.t('Metadata key to remove'), checkMetadataKey);
+  const key = await ask(
+    vscode.l10n.t('Remove metadata key'),
+    vscode.l10n.t('Metadata key to remove'),
+    checkMetadataKey,
+  );
   return key === undefined ? undefined : { op: 'metadataRemove', key };
 }
 
 async function metadataRename(): Promise<BulkOperation | undefined> {
-  const from = await ask(vscode.l10n.t('Metadata key to rename'), checkMetadataKey);
+  const title = vscode.l10n.t('Rename metadata key');
+  const from = await ask(title, vscode.l10n.t('Metadata key to rename'), checkMetadataKey);
   if (from === undefined) return undefined;
   const to = await ask(
+    title,
     vscode.l10n.t('New name for "{0}" (files that already have it are refused, not overwritten)', from),
     (v) => (v === from ? vscode.l10n.t('The new name is the old one') : checkMetadataKey(v)),
   );
@@ -130,12 +132,14 @@ async function metadataRename(): Promise<BulkOperation | undefined> {
 }
 
 async function metadataReplace(): Promise<BulkOperation | undefined> {
+  const title = vscode.l10n.t('Find and replace in metadata values');
   const find = await ask(
+    title,
     vscode.l10n.t('Find in metadata values (a regular expression when it starts with "re:")'),
     (v) => (!v ? vscode.l10n.t('Enter the text to find') : v.startsWith('re:') ? checkRegex(v.slice(3)) : undefined),
   );
   if (!find) return undefined;
-  const replacement = await ask(vscode.l10n.t('Replace with'), () => undefined);
+  const replacement = await ask(title, vscode.l10n.t('Replace with'), () => undefined);
   if (replacement === undefined) return undefined;
   return find.startsWith('re:')
     ? { op: 'metadataReplace', find: find.slice(3), replacement, regex: true }
@@ -143,9 +147,10 @@ async function metadataReplace(): Promise<BulkOperation | undefined> {
 }
 
 async function directoryMove(): Promise<BulkOperation | undefined> {
-  const from = await ask(vscode.l10n.t('Move files from the directory (and below it)'), checkDirectory);
+  const title = vscode.l10n.t('Move directory');
+  const from = await ask(title, vscode.l10n.t('Move files from the directory (and below it)'), checkDirectory);
   if (from === undefined) return undefined;
-  const to = await ask(vscode.l10n.t('to the directory'), checkDirectory);
+  const to = await ask(title, vscode.l10n.t('to the directory'), checkDirectory);
   return to === undefined ? undefined : { op: 'directoryMove', from, to };
 }
 
@@ -160,7 +165,7 @@ async function pickDataSet(api: FilesApi): Promise<BulkOperation | undefined> {
         id: d.id,
       })),
     ],
-    { title: vscode.l10n.t('Data set') },
+    { title: detailsTitle(vscode.l10n.t('Set data set')), ignoreFocusOut: true },
   );
   if (!picked) return undefined;
   return picked.id === undefined
@@ -169,10 +174,14 @@ async function pickDataSet(api: FilesApi): Promise<BulkOperation | undefined> {
 }
 
 async function setField(): Promise<BulkOperation | undefined> {
-  const field = (await vscode.window.showQuickPick(SCALAR_FIELDS, { title: vscode.l10n.t('Field to set') })) as
-    EditableFieldName | undefined;
+  const title = vscode.l10n.t('Set a field');
+  const field = (await vscode.window.showQuickPick(SCALAR_FIELDS, {
+    title: detailsTitle(title),
+    placeHolder: vscode.l10n.t('Field to set'),
+    ignoreFocusOut: true,
+  })) as EditableFieldName | undefined;
   if (!field) return undefined;
-  const text = await ask(vscode.l10n.t('New value of {0}', field), (v) => {
+  const text = await ask(title, vscode.l10n.t('New value of {0}', field), (v) => {
     const parsed = parseFieldInput(field, v);
     return parsed.ok ? undefined : parsed.message;
   });
@@ -183,13 +192,16 @@ async function setField(): Promise<BulkOperation | undefined> {
 
 async function clearField(): Promise<BulkOperation | undefined> {
   const field = (await vscode.window.showQuickPick(EDITABLE_FIELD_NAMES, {
-    title: vscode.l10n.t('Field to clear'),
+    title: detailsTitle(vscode.l10n.t('Clear a field')),
+    placeHolder: vscode.l10n.t('Field to clear'),
+    ignoreFocusOut: true,
   })) as EditableFieldName | undefined;
   return field ? { op: 'clear', field } : undefined;
 }
 
 async function elements(op: 'add' | 'remove', field: SetLikeField): Promise<BulkOperation | undefined> {
-  const text = await ask(vscode.l10n.t('{0} to {1} (comma-separated ids)', field, op), (v) => {
+  const title = op === 'add' ? vscode.l10n.t('Add {0}', field) : vscode.l10n.t('Remove {0}', field);
+  const text = await ask(title, vscode.l10n.t('{0} to {1} (comma-separated ids)', field, op), (v) => {
     const parsed = parseElementsInput(field, v);
     return parsed.ok ? undefined : parsed.message;
   });

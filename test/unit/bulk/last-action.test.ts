@@ -20,7 +20,7 @@ const project = { baseUrl: 'https://api.cognitedata.com', project: 'plant' };
 const target = { kind: 'filter' as const, label: 'in /plant-a', filter: { directoryPrefix: '/plant-a' } };
 const stats = { requestsSent: 1, throttled: 0, peakConcurrency: 1, finalConcurrency: 1, durationMs: 1 };
 
-const before = (id: number): FileRecord => fileRecord({ id, source: 'old' });
+const before = (id: number): FileRecord => fileRecord({ id, name: `F-${id}.pdf`, source: 'old' });
 const after = (id: number): FileRecord => fileRecord({ id, source: 'new' });
 const runPlan = (ids: number[]): RunPlan => ({
   items: ids.map((id) => ({ id })),
@@ -108,6 +108,7 @@ describe('the last bulk action', () => {
     );
     assert.equal(record.reportTexts.length, 2);
     assert.match(record.reportTexts[1]!, /^# Resume 1/);
+    assert.match(record.reportTexts[0]!, /\| F-3\.pdf \| 3 \| failed \| other: no \|/, 'the report names each file');
   });
 
   it('survives a round trip through its saved JSON, and undo plans the same from it', () => {

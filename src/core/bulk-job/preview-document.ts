@@ -1,0 +1,109 @@
+import {
+  describeOperation,
+  fileTitle,
+  formatPlanSummary,
+  formatRecordPreview,
+  type BulkOperation,
+  type RecordPlan,
+  type ReferenceNames,
+} from '../bulk';
+import type { JobPlan } from './plan-job';
+
+/** How many changes the preview shows until the user asks for all of them. */
+export const PREVIEW_SAMPLE = 20;
+
+/** An open document with unsaved edits, and the files it holds (one for a record, several for a selection). */
+export interface OpenEdits {
+  /** As the editor's tab names it. */
+  document: string;
+  ids: readonly number[];
+}
+
+/** A document whose unsaved edits the action would overtake: the files of it the action changes. */
+export interface UnsavedEdits {
+  document: string;
+  files: string[];
+}
+
+/** The documents with unsaved edits that hold a file this plan changes (a file it leaves alone is no concern). */
+export function unsavedEditsIn(plan: Pick<JobPlan, 'preImages'>, open: readonly OpenEdits[]): UnsavedEdits[] {
+  const changing = new Map(plan.preImages.map((r) => [r.id, r]));
+  return open.flatMap(({ document, ids }) => {
+    const files = ids.flatMap((id) => {
+      const record = changing.get(id);
+      return record ? [fileTitle(record)] : [];
+    });
+    return files.length ? [{ document, files }] : [];
+  });
+}
+
+/** The data set ids, asset ids and label external ids the given changes and operations show: their names are looked up. */
+export function referencesOf(
+  plans: readonly RecordPlan[],
+  operations: readonly BulkOperation[] = [],
+): {
+  dataSetIds: Set<number>;
+  assetIds: Set<number>;
+  labels: Set<string>;
+} {
+  const refs = { dataSetIds: new Set<number>(), assetIds: new Set<number>(), labels: new Set<string>() };
+  for (const plan of plans)
+    for (const record of [plan.before, plan.after]) {
+      if (record.dataSetId !== undefined) refs.dataSetIds.add(record.dataSetId);
+      for (const id of record.assetIds ?? []) refs.assetIds.add(id);
+      for (const label of record.labels ?? []) refs.labels.add(label.externalId);
+    }
+  for (const op of operations) {
+    if (op.op === 'set' && op.field === 'dataSetId' && typeof op.value === 'number') refs.dataSetIds.add(op.value);
+    if ((op.op === 'add' || op.op === 'remove') && op.field === 'assetIds')
+      for (const id of op.values) refs.assetIds.add(id);
+    if ((op.op === 'add' || op.op === 'remove') && op.field === 'labels')
+      for (const label of op.values) refs.labels.add(label.externalId);
+  }
+  return refs;
+}
+
+export interface BulkPreviewInput {
+  heading: 'Bulk edit' | 'Resume';
+  targetLabel: string;
+  operations: readonly BulkOperation[];
+  plan: JobPlan;
+  /** Every change, or the first PREVIEW_SAMPLE. */
+  all: boolean;
+  names?: ReferenceNames;
+  unsaved?: readonly UnsavedEdits[];
+}
+
+/**
+ * The preview document: the operations, the counts, a warning when files it changes have unsaved
+ * edits open (saving those afterwards has to merge with this action), then the changes file by file.
+ */
+export function formatBulkPreview(input: BulkPreviewInput): string {
+  const { plan, all, names } = input;
+  const shown = all ? plan.changes : plan.changes.slice(0, PREVIEW_SAMPLE);
+  const lines = [
+    `# ${input.heading} preview: ${input.targetLabel}`,
+    '',
+    `Operations: ${input.operations.map((op) => describeOperation(op, names)).join('; ')}`,
+    '',
+    formatPlanSummary(plan.counts),
+    '',
+  ];
+  if (input.unsaved?.length)
+    lines.push(
+      '## Unsaved edits in open editors',
+      '',
+      'These files have unsaved edits in an editor and this action changes them. Save or revert them first:',
+      'saved afterwards, they have to be merged with what this action wrote.',
+      '',
+      ...input.unsaved.map((u) => `- ${u.document}: ${u.files.join(', ')}`),
+      '',
+    );
+  lines.push(
+    `## ${all ? 'Every change' : `First ${shown.length} of ${plan.changes.length} changes`}`,
+    '',
+    ...shown.map((p) => formatRecordPreview(p, names) + '\n'),
+  );
+  if (plan.refusals.length) lines.push('## Refused', '', ...plan.refusals.map((p) => formatRecordPreview(p) + '\n'));
+  return lines.join('\n');
+}
