@@ -41,9 +41,9 @@ export async function scenario({ page, shot }) {
   await page.locator('.monaco-list-row[role="treeitem"].selected').nth(10).waitFor();
   await runPaletteCommand(page, 'CDF Files: Bulk Edit Files');
 
-  await pick('The 50 selected file(s)').waitFor();
+  await pick('The 50 selected files').waitFor();
   await title('which files');
-  await pick('The 50 selected file(s)').click();
+  await pick('The 50 selected files').click();
   await pick('Add labels').waitFor();
   await title('operations');
   await pick('Add labels').click();
@@ -64,7 +64,7 @@ export async function scenario({ page, shot }) {
   await page.keyboard.insertText('pending');
   await page.keyboard.press('Enter');
   await shot('20-bulk-operations');
-  await pick('Preview 2 operation(s)').click();
+  await pick('Preview 2 operations').click();
 
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 30000 });

@@ -165,7 +165,9 @@ export class BulkController implements vscode.Disposable {
     if (options.confirm !== false) {
       const ok = vscode.l10n.t('Undo');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Restore {0} file(s) to how they were before the last bulk action?', plan.items.length),
+        plan.items.length === 1
+          ? vscode.l10n.t('Restore 1 file to how it was before the last bulk action?')
+          : vscode.l10n.t('Restore {0} files to how they were before the last bulk action?', plan.items.length),
         { modal: true, detail: summary },
         ok,
       );
@@ -264,16 +266,20 @@ export class BulkController implements vscode.Disposable {
       formatPlanSummary(plan.counts),
       ...(unsavedFiles
         ? [
-            vscode.l10n.t(
-              '{0} of these file(s) have unsaved edits in an editor (listed in the preview): save or revert them first.',
-              unsavedFiles,
-            ),
+            unsavedFiles === 1
+              ? vscode.l10n.t(
+                  '1 of these files has unsaved edits in an editor (listed in the preview): save or revert it first.',
+                )
+              : vscode.l10n.t(
+                  '{0} of these files have unsaved edits in an editor (listed in the preview): save or revert them first.',
+                  unsavedFiles,
+                ),
           ]
         : []),
     ].join('\n\n');
     for (;;) {
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Change {0} file(s) in {1} request(s)?', plan.counts.changed, requestsFor(plan.counts.changed)),
+        changeQuestion(plan.counts.changed, requestsFor(plan.counts.changed)),
         { modal: true, detail },
         apply,
         showAll,
@@ -365,7 +371,10 @@ export class BulkController implements vscode.Disposable {
     const choices: Choice[] = [];
     if (selection.length)
       choices.push({
-        label: vscode.l10n.t('The {0} selected file(s)', selection.length),
+        label:
+          selection.length === 1
+            ? vscode.l10n.t('The selected file')
+            : vscode.l10n.t('The {0} selected files', selection.length),
         make: () =>
           Promise.resolve({
             kind: 'ids',
@@ -478,18 +487,18 @@ async function fileTarget(): Promise<BulkTarget | undefined> {
   if (!uri) return undefined;
   const parsed = parseTargets(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
   const errors = parsed.problems.filter((p) => p.severity === 'error');
-  if (errors.length)
+  if (errors.length) {
+    const file = uri.path.split('/').pop() ?? '';
+    const lines = errors
+      .slice(0, 5)
+      .map((p) => vscode.l10n.t('line {0}: {1}', p.line, p.message))
+      .join('; ');
     throw new Error(
-      vscode.l10n.t(
-        '{0} has {1} line(s) that are not ids; nothing was sent. {2}',
-        uri.path.split('/').pop() ?? '',
-        errors.length,
-        errors
-          .slice(0, 5)
-          .map((p) => `line ${p.line}: ${p.message}`)
-          .join('; '),
-      ),
+      errors.length === 1
+        ? vscode.l10n.t('{0} has a line that is not an id; nothing was sent. {1}', file, lines)
+        : vscode.l10n.t('{0} has {1} lines that are not ids; nothing was sent. {2}', file, errors.length, lines),
     );
+  }
   return {
     kind: 'ids',
     label: `${parsed.targets.length} files listed in ${uri.path.split('/').pop()}`,
@@ -504,4 +513,12 @@ export function projectOf(session: ProjectSession): ProjectIdentity {
 
 function emptyPlanCounts(changed: number): JobPlan['counts'] {
   return { matched: changed, changed, unchanged: 0, refused: 0, refusedByReason: {} };
+}
+
+/** "Change 1 file in 1 request?", "Change 250 files in 1 request?", "Change 5,000 files in 5 requests?" */
+function changeQuestion(files: number, requests: number): string {
+  if (files === 1) return vscode.l10n.t('Change 1 file in 1 request?');
+  return requests === 1
+    ? vscode.l10n.t('Change {0} files in 1 request?', files)
+    : vscode.l10n.t('Change {0} files in {1} requests?', files, requests);
 }

@@ -127,7 +127,11 @@ export async function importCsv(sessions: Sessions, bulk: BulkController, arg: u
       .slice(0, 20)
       .map((p) => `line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.message}`)
       .join('\n');
-    throw new Error(vscode.l10n.t('The CSV has {0} problem(s); nothing was sent.\n{1}', parsed.problems.length, list));
+    throw new Error(
+      parsed.problems.length === 1
+        ? vscode.l10n.t('The CSV has a problem; nothing was sent.\n{0}', list)
+        : vscode.l10n.t('The CSV has {0} problems; nothing was sent.\n{1}', parsed.problems.length, list),
+    );
   }
   const refs = parsed.rows.map((r) => r.target);
   const target: BulkTarget = { kind: 'ids', label: `${parsed.rows.length} rows of ${uri.path.split('/').pop()}`, refs };
@@ -147,7 +151,9 @@ export async function importCsv(sessions: Sessions, bulk: BulkController, arg: u
   }
   if (plan.missing.length)
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} row(s) name files that do not exist; they are left out.', plan.missing.length),
+      plan.missing.length === 1
+        ? vscode.l10n.t('1 row names a file that does not exist; it is left out.')
+        : vscode.l10n.t('{0} rows name files that do not exist; they are left out.', plan.missing.length),
     );
   return bulk.applyPlan(target, [], plan, request.confirm !== false);
 }

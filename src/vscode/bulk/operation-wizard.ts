@@ -42,7 +42,11 @@ export async function pickOperations(api: FilesApi, targetLabel: string): Promis
       ...(operations.length
         ? [
             {
-              label: `$(check) Preview ${operations.length} operation(s)…`,
+              label: `$(check) ${
+                operations.length === 1
+                  ? vscode.l10n.t('Preview 1 operation…')
+                  : vscode.l10n.t('Preview {0} operations…', operations.length)
+              }`,
               detail: operations.map((op) => describeOperation(op)).join('; '),
               done: true,
             },

@@ -30,4 +30,10 @@ describe('the l10n string bundle', () => {
       'strings missing from l10n/bundle.l10n.json',
     );
   });
+
+  it('has no "(s)" plurals: a count reads "1 problem", "3 problems"', () => {
+    const committed = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as object;
+    const crude = Object.keys(committed).filter((k) => /\w\(s\)/.test(k));
+    assert.deepEqual(crude, []);
+  });
 });
