@@ -16,7 +16,7 @@ import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/import-cs
 const FORMULA = /^[=+\-@]/;
 
 describe('attack: CSV cells that become formulas under a ";" or Tab list separator', () => {
-  const values = ['note;=HYPERLINK("http://x")', 'a\t=1+1', 'x;+1', 'x;@SUM(1)', 'x;-2+3'];
+  const values = ["note;=cmd|' /C calc'!A0", 'note;=HYPERLINK("http://x")', 'a\t=1+1', 'x;+1', 'x;@SUM(1)', 'x;-2+3'];
   const records = values.map(
     (v, i) =>
       ({
