@@ -9,7 +9,6 @@
  * import still round-trips the exact value.
  */
 import assert from 'node:assert/strict';
-import type { FileRecord } from '../../../src/cdf/model';
 import { recordsToCsv } from '../../../src/core/bulk/export';
 import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/import-csv';
 
@@ -17,19 +16,16 @@ const FORMULA = /^[=+\-@]/;
 
 describe('attack: CSV cells that become formulas under a ";" or Tab list separator', () => {
   const values = ["note;=cmd|' /C calc'!A0", 'note;=HYPERLINK("http://x")', 'a\t=1+1', 'x;+1', 'x;@SUM(1)', 'x;-2+3'];
-  const records = values.map(
-    (v, i) =>
-      ({
-        id: 100 + i,
-        name: `f${i}.pdf`,
-        externalId: `e${i}`,
-        source: v,
-        metadata: { zz: v },
-        uploaded: false,
-        createdTime: 1,
-        lastUpdatedTime: 1,
-      }) as FileRecord,
-  );
+  const records = values.map((v, i) => ({
+    id: 100 + i,
+    name: `f${i}.pdf`,
+    externalId: `e${i}`,
+    source: v,
+    metadata: { zz: v },
+    uploaded: false,
+    createdTime: 1,
+    lastUpdatedTime: 1,
+  }));
   const csv = recordsToCsv(records);
 
   for (const sep of [';', '\t']) {

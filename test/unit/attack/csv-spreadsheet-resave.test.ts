@@ -17,7 +17,9 @@ import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/import-cs
 /** What a spreadsheet writes when it saves the sheet as CSV: cell text, quoted only when it must be. */
 function resave(csv: string): string {
   const cell = (t: string) => (/[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
-  return parseCsv(csv).rows.map((r) => r.cells.map((c) => cell(c.text)).join(',') + '\r\n').join('');
+  return parseCsv(csv)
+    .rows.map((r) => r.cells.map((c) => cell(c.text)).join(',') + '\r\n')
+    .join('');
 }
 
 describe('attack: export → spreadsheet save → import', () => {

@@ -71,6 +71,10 @@ describe('attack: a second save before the merged document reloads', () => {
     }
     assert.equal(second.kind, 'saved');
     const [now] = await client.retrieveFiles([{ id: base.id }]);
-    assert.equal(now!.metadata?.colleague, 'keep me', `second save sent ${JSON.stringify(second.kind === 'saved' && second.sent.update)}`);
+    assert.equal(
+      now!.metadata?.colleague,
+      'keep me',
+      `second save sent ${JSON.stringify(second.kind === 'saved' && second.sent.update)}`,
+    );
   });
 });
