@@ -140,7 +140,7 @@ describe('Edit Selection as JSON: an element is its file only where it was opene
 
   it('refuses an element whose id was changed to that of a removed element once its read-only fields are gone', () => {
     const [a, , c] = docs();
-    const claimed = { ...a!, id: 22 };
+    const claimed: Record<string, unknown> = { ...a!, id: 22 };
     for (const field of ['name', 'uploaded', 'uploadedTime', 'createdTime', 'lastUpdatedTime']) delete claimed[field];
     const plan = planSelectionSave(bases(), text([claimed, c!]));
     assert.equal(plan.ok, false);
