@@ -10,7 +10,8 @@
  * Expected: the second save keeps the colleague's key (the base of a text is what the text was
  * derived from, or the save merges against it), i.e. the key is still on the server.
  *
- * Drives saveRecord the way RecordFs.save does (base := outcome.record after 'saved').
+ * Drives saveRecord the way RecordFs.save does (base := outcome.shown after 'saved' until the text reloads;
+ * it was outcome.record, the record the text never showed, when the attack was written).
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
@@ -54,7 +55,8 @@ describe('attack: a second save before the merged document reloads', () => {
     if (first.kind !== 'saved') return;
     assert.equal(first.merged, true);
     assert.equal(first.record.metadata?.colleague, 'keep me');
-    base = first.record; // RecordFs.save: this.bases.set(key(ref), { record: outcome.record })
+    // RecordFs.save: until the editor reloads, the base is what the saved text shows, not the answer.
+    base = first.shown;
 
     // The user saves again before the reload: the text is still the one without "colleague".
     doc.mimeType = 'text/plain';
