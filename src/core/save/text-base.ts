@@ -71,19 +71,48 @@ export class TextBase {
    * with that time. An unknown time keeps the current base; validation then refuses the stale text.
    */
   baseFor(text: string): FileRecord {
-    const shows = lastUpdatedTimeOf(text);
+    return this.baseAt(lastUpdatedTimeOf(text));
+  }
+
+  /** {@link baseFor} of a text that holds `shows` as its lastUpdatedTime (an element of a selection). */
+  baseAt(shows: number | undefined): FileRecord {
     if (shows === undefined || shows === this.record.lastUpdatedTime) return this.record;
     return [...this.earlier].reverse().find((r) => r.lastUpdatedTime === shows) ?? this.record;
   }
 }
 
 function lastUpdatedTimeOf(text: string): number | undefined {
+  return timeOf(parse(text));
+}
+
+/** The lastUpdatedTime of each element of a selection text, by id (ids that appear once). */
+export function lastUpdatedTimesById(text: string): Map<number, number> {
+  const doc = parse(text);
+  const times = new Map<number, number>();
+  if (!Array.isArray(doc)) return times;
+  const seen = new Set<number>();
+  for (const element of doc as unknown[]) {
+    const id = typeof element === 'object' && element !== null ? (element as { id?: unknown }).id : undefined;
+    const time = timeOf(element);
+    if (typeof id !== 'number') continue;
+    // A repeated id is refused by the save; none of its times is the text's.
+    if (seen.has(id)) times.delete(id);
+    else if (time !== undefined) times.set(id, time);
+    seen.add(id);
+  }
+  return times;
+}
+
+function parse(text: string): unknown {
   try {
-    const doc: unknown = JSON.parse(text);
-    const time =
-      typeof doc === 'object' && doc !== null ? (doc as { lastUpdatedTime?: unknown }).lastUpdatedTime : undefined;
-    return typeof time === 'number' ? time : undefined;
+    return JSON.parse(text);
   } catch {
     return undefined; // the save's own parse reports it, at its place
   }
+}
+
+function timeOf(doc: unknown): number | undefined {
+  const time =
+    typeof doc === 'object' && doc !== null ? (doc as { lastUpdatedTime?: unknown }).lastUpdatedTime : undefined;
+  return typeof time === 'number' ? time : undefined;
 }
