@@ -121,7 +121,7 @@ function readOnlyProblems(base: FileRecord, key: keyof typeof READ_ONLY_FIELDS, 
         [key],
         'read-only',
         `This text shows the file as it was before a later change in CDF (lastUpdatedTime ${value}; the file's is now later). ` +
-          'Saving it could undo that change, so it is not saved: copy your edits, reload the file (File: Revert File) and make them again.',
+          'Saving it could undo that change, so it is not saved: copy your edits, reload the file (in VS Code: File: Revert File) and make them again.',
       ),
     ];
   const message =

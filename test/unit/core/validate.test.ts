@@ -336,7 +336,10 @@ describe('validateDocument', () => {
           [['$.lastUpdatedTime', 'read-only']],
         );
         assert.doesNotMatch(found[0]!.message, /put back|2000/);
-        assert.match(found[0]!.message, /before a later change in CDF.*reload the file \(File: Revert File\)/);
+        assert.match(
+          found[0]!.message,
+          /before a later change in CDF.*reload the file \(in VS Code: File: Revert File\)/,
+        );
       }
     });
 
