@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { FileRecord } from '../cdf/model';
 import { renderDocument } from '../core/document/render';
 import { saveRecord, type SaveOutcome } from '../core/save/save-record';
+import { TextBase } from '../core/save/text-base';
 import { describeApiFailure } from './api-failure';
 import type { ConflictPrompt } from './conflict-prompt';
 import { parseRecordUri, parseSelectionUri, type RecordRef } from './record-uri';
@@ -9,11 +10,6 @@ import { renderSelection, type SelectionFiles } from './selection-files';
 import type { SaveDiagnostics } from './save-diagnostics';
 import { keepUnsaved, saveRefused } from './save-refusal';
 import type { Sessions } from './sessions';
-
-interface Base {
-  record: FileRecord;
-  fetchedAt: number;
-}
 
 /** VS Code calls stat() right before readFile() on open; one fetch serves both. */
 const FRESH_MS = 2000;
@@ -29,7 +25,8 @@ const CANCELLED = 'cancelled' as const;
  * the user's text and offers to retry; a save the user cancelled returns quietly and stays dirty.
  */
 export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
-  private readonly bases = new Map<string, Base>();
+  /** Per open record: what its text shows, and any newer record not read yet (see TextBase). */
+  private readonly bases = new Map<string, TextBase>();
   private readonly saving = new Map<string, Promise<unknown>>();
   /** Stat of the text VS Code just wrote, until VS Code has read it back once (see save()). */
   private readonly written = new Map<string, { mtime: number; size: number }>();
@@ -77,14 +74,17 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   /** The record a document was opened from (what a save diffs against). */
   baseOf(uri: vscode.Uri): FileRecord | undefined {
     const ref = parseRecordUri(uri);
-    return ref && this.bases.get(key(ref))?.record;
+    return ref && this.bases.get(key(ref))?.current;
   }
 
   /** Another part of the extension learned a newer record (bulk action, tree refresh): reload clean editors. */
   recordChanged(uri: vscode.Uri, record: FileRecord): void {
     const ref = parseRecordUri(uri);
     if (!ref) return;
-    this.bases.set(key(ref), { record, fetchedAt: Date.now() });
+    // The editor may be edited before it reloads: until it reads the record, its text has the old base.
+    const known = this.bases.get(key(ref));
+    if (known) known.learned(record);
+    else this.bases.set(key(ref), new TextBase(record));
     this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
 
@@ -110,8 +110,8 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     }
     const ref = parseRecordUri(uri);
     if (!ref) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
-    const cached = this.bases.get(key(ref));
-    const record = cached?.record ?? (await this.fetch(uri, ref));
+    // The newest record known: a newer one moves the mtime, so VS Code reads it into a clean editor.
+    const record = this.bases.get(key(ref))?.latest ?? (await this.fetch(uri, ref));
     return {
       type: vscode.FileType.File,
       ctime: record.createdTime,
@@ -127,7 +127,10 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     const ref = parseRecordUri(uri);
     if (!ref) throw vscode.FileSystemError.FileIsADirectory(uri);
     const cached = this.bases.get(key(ref));
-    const record = cached && Date.now() - cached.fetchedAt < FRESH_MS ? cached.record : await this.fetch(uri, ref);
+    const record =
+      cached && (cached.hasNewer || Date.now() - cached.fetchedAt < FRESH_MS)
+        ? cached.read()
+        : await this.fetch(uri, ref);
     return Buffer.from(renderDocument(record), 'utf8');
   }
 
@@ -169,7 +172,7 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 
   private async save(uri: vscode.Uri, ref: RecordRef, text: string): Promise<typeof CANCELLED | void> {
     const session = await this.sessionFor(uri, ref);
-    const base = this.bases.get(key(ref))?.record ?? (await this.fetch(uri, ref));
+    const base = this.bases.get(key(ref))?.baseFor(text) ?? (await this.fetch(uri, ref));
     let outcome: SaveOutcome;
     try {
       outcome = await saveRecord({
@@ -207,11 +210,15 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
             `saved file ${ref.id}: ${JSON.stringify(outcome.sent.update)}${outcome.merged ? ' (merged)' : ''}`,
           );
         }
-        this.bases.set(key(ref), { record: outcome.record, fetchedAt: Date.now() });
-        // The response is the new base and the document's content. VS Code stats the file right after
-        // writing and skips a reload when that stat is unchanged, so the first stat describes the text it
-        // wrote; the change event that follows makes it read the record back.
-        if (renderDocument(outcome.record) !== text) this.reloadAfterwards(uri, base.lastUpdatedTime, text);
+        // The response is the document's next content, but until VS Code reads it back the text is what
+        // the user wrote, and its base is what that text shows (see TextBase). VS Code stats the file right
+        // after writing and skips a reload when that stat is unchanged, so the first stat describes the
+        // text it wrote; the change event that follows makes it read the record back.
+        {
+          const sameText = renderDocument(outcome.record) === text;
+          this.baseEntry(ref, base).saved(outcome.shown, outcome.record, sameText);
+          if (!sameText) this.reloadAfterwards(uri, base.lastUpdatedTime, text);
+        }
         return;
     }
   }
@@ -249,8 +256,13 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
       throw vscode.FileSystemError.Unavailable(failure.message);
     }
     if (!record) throw vscode.FileSystemError.FileNotFound(uri);
-    this.bases.set(key(ref), { record, fetchedAt: Date.now() });
-    return record;
+    return this.baseEntry(ref, record).shows(record);
+  }
+
+  private baseEntry(ref: RecordRef, record: FileRecord): TextBase {
+    let known = this.bases.get(key(ref));
+    if (!known) this.bases.set(key(ref), (known = new TextBase(record)));
+    return known;
   }
 
   private async sessionFor(uri: vscode.Uri, ref: RecordRef) {

@@ -3,6 +3,7 @@ import { redactForUser } from '../cdf/logging';
 import { LIMITS, type FileRecord } from '../cdf/model';
 import { documentFromRecord } from '../core/document/render';
 import { saveSelection, type SelectionSaveOutcome } from '../core/save/save-selection';
+import { lastUpdatedTimesById, TextBase } from '../core/save/text-base';
 import type { ConflictPrompt } from './conflict-prompt';
 import type { SelectionRef } from './record-uri';
 import type { SaveDiagnostics } from './save-diagnostics';
@@ -32,7 +33,8 @@ export const renderSelection = (records: readonly FileRecord[]): string =>
  * against its base and sends the batched updates through the same save loop and conflict rules.
  */
 export class SelectionFiles {
-  private readonly bases = new Map<string, Map<number, FileRecord>>();
+  /** Per selection, per file in the order opened: what the text shows of it, and any newer record (see TextBase). */
+  private readonly bases = new Map<string, Map<number, TextBase>>();
 
   constructor(
     private readonly store: SelectionStore,
@@ -42,9 +44,10 @@ export class SelectionFiles {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
+  /** The newest records known (what a read renders, and the stat describes). */
   cached(ref: SelectionRef): FileRecord[] | undefined {
     const bases = this.bases.get(ref.key);
-    return bases && [...bases.values()];
+    return bases && [...bases.values()].map((b) => b.latest);
   }
 
   async read(uri: vscode.Uri, ref: SelectionRef): Promise<FileRecord[]> {
@@ -60,7 +63,18 @@ export class SelectionFiles {
       records.push(
         ...(await session.bulk.retrieveExisting(ids.slice(i, i + LIMITS.itemsPerRequest).map((id) => ({ id })))),
       );
-    this.bases.set(ref.key, new Map(records.map((r) => [r.id, r])));
+    // The text now shows these records; a base it replaces stays known for an older text (see TextBase).
+    const known = this.bases.get(ref.key);
+    this.bases.set(
+      ref.key,
+      new Map(
+        records.map((r) => {
+          const base = known?.get(r.id) ?? new TextBase(r);
+          base.shows(r);
+          return [r.id, base];
+        }),
+      ),
+    );
     return records;
   }
 
@@ -70,7 +84,11 @@ export class SelectionFiles {
    */
   async save(uri: vscode.Uri, ref: SelectionRef, text: string): Promise<FileRecord[] | 'cancelled' | undefined> {
     const session = this.sessions.active;
-    const bases = this.bases.get(ref.key) ?? new Map((await this.read(uri, ref)).map((r) => [r.id, r]));
+    if (!this.bases.has(ref.key)) await this.read(uri, ref);
+    const known = this.bases.get(ref.key)!;
+    // Each element's base is what that element shows (its lastUpdatedTime picks an earlier base).
+    const times = lastUpdatedTimesById(text);
+    const bases = new Map([...known].map(([id, b]) => [id, b.baseAt(times.get(id))]));
     if (!session) throw saveRefused(vscode.l10n.t('Not saved: open the CDF project first.'));
     let outcome: SelectionSaveOutcome;
     try {
@@ -97,7 +115,14 @@ export class SelectionFiles {
         this.diagnostics.clear(uri);
         return undefined;
       case 'sent': {
-        for (const r of outcome.records) bases.set(r.id, r);
+        // The text is kept as written: an applied file's base is what the text shows of it, and CDF's
+        // answer is what the next read renders. Saving the same text again then sends only what is missing.
+        const shown = new Map(outcome.shown.map((r) => [r.id, r]));
+        for (const r of outcome.records) {
+          const textShows = shown.get(r.id);
+          if (textShows) known.get(r.id)?.saved(textShows, r, false);
+          else known.get(r.id)?.learned(r);
+        }
         const { report } = outcome;
         this.log.info(
           `selection save: ${report.applied.length} applied, ${report.failed.length} failed, ${report.unknown.length} unknown`,
@@ -105,9 +130,8 @@ export class SelectionFiles {
         const notApplied = report.failed.length + report.unknown.length + report.notSent.length;
         if (!notApplied) {
           this.diagnostics.clear(uri);
-          return [...bases.values()];
+          return [...known.values()].map((b) => b.latest);
         }
-        // The applied files have new bases, so saving again sends only what is still missing.
         const reasons = [
           ...report.failed.map((f) => `file ${idOf(f.item)}: ${f.failure.reason}: ${f.failure.message}`),
           ...report.unknown.map((u) => `file ${idOf(u.item)}: no answer (${u.why})`),

@@ -127,6 +127,28 @@ describe('open a record, edit it, save it as a minimal update', () => {
     assert.match(api.fs.lastNotice ?? '', /^Saved, merged with someone else's change to mimeType in CDF\.$/);
   });
 
+  it('a save of the text written before a merged save reloads keeps the key it never showed', async () => {
+    const record = editable(10);
+    const doc = await open(record);
+    await otherClientUpdates(record.id, { metadata: { add: { colleague: 'keep me' } } });
+    await editJson(doc, (v) => (v.directory = '/merged/then/saved/again'));
+    const written = doc.getText();
+    assert.ok(await doc.save());
+    // Auto save, or "Overwrite" in VS Code's "file is newer" prompt, writing the text as it was before the
+    // reload brought the colleague's key in (whether or not the editor has reloaded by now).
+    const stale = JSON.parse(written) as Record<string, unknown>;
+    stale.mimeType = 'text/x-saved-again';
+    emulator.clearRequests();
+    await api.fs.writeFile(doc.uri, Buffer.from(JSON.stringify(stale, null, 2) + '\n', 'utf8'));
+    assert.deepEqual(
+      updates().map((u) => u.body),
+      [{ items: [{ id: record.id, update: { mimeType: { set: 'text/x-saved-again' } } }] }],
+    );
+    const after = await serverRecord(record.id);
+    assert.equal(after.metadata?.colleague, 'keep me', 'the key the text never showed is still there');
+    assert.equal(after.directory, '/merged/then/saved/again');
+  });
+
   it('asks when the same field changed on the server: cancel sends nothing, overwrite sends mine', async () => {
     const record = editable(4);
     const doc = await open(record);

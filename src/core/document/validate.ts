@@ -113,6 +113,17 @@ function nameProblems(base: FileRecord, value: unknown): DocumentProblem[] {
 function readOnlyProblems(base: FileRecord, key: keyof typeof READ_ONLY_FIELDS, value: unknown): DocumentProblem[] {
   const original = base[key];
   if (sameValue(value, original)) return [];
+  // An older lastUpdatedTime means a text rendered before a later change in CDF: putting back the newer
+  // time would confirm a text that lacks that change, and the save would undo it. Reload instead.
+  if (key === 'lastUpdatedTime' && typeof value === 'number' && typeof original === 'number' && value < original)
+    return [
+      problem(
+        [key],
+        'read-only',
+        `This text shows the file as it was before a later change in CDF (lastUpdatedTime ${value}; the file's is now later). ` +
+          'Saving it could undo that change, so it is not saved: copy your edits, reload the file (in VS Code: File: Revert File) and make them again.',
+      ),
+    ];
   const message =
     original === undefined || original === null
       ? `${key} is read-only and this file has none; remove it or set it back to null.`

@@ -1,4 +1,4 @@
-import type { FileRecord } from '../../cdf/model';
+import { READ_ONLY_FIELD_NAMES, type FileRecord } from '../../cdf/model';
 import type { DocumentProblem } from '../document/types';
 
 /** An element of a selection document and the file of the selection its id names. */
@@ -20,7 +20,10 @@ export interface MatchedElement {
  *   removed (that changes nothing) but not moved, so two ids swapped, or an element cut and pasted
  *   elsewhere, are refused at the id of every element that changed places;
  * - the other read-only fields must still be the base's: {@link validateDocument} checks that, at
- *   the field.
+ *   the field; and they must be there, every one the file has, or the element is refused at its
+ *   range. They are the element's evidence that it is the file its id names: without them an element
+ *   whose id was changed to that of another (removed) element would pass every rule and be applied
+ *   to the other file. Removing a whole element stays allowed (it changes nothing).
  * `matched` are the elements that name a file of the selection, refused or not: each is validated
  * against that file too. A save sends nothing while any problem stands.
  */
@@ -50,6 +53,17 @@ export function matchSelectionElements(
       );
       return;
     }
+    const missing = READ_ONLY_FIELD_NAMES.filter(
+      (field) => field !== 'id' && base[field] !== undefined && base[field] !== null && !Object.hasOwn(element!, field),
+    );
+    // No values in the hint: they would be those of the file the id names now, which may be the wrong one.
+    if (missing.length)
+      refuse(
+        index,
+        [],
+        `This element has lost its read-only ${missing.length === 1 ? 'field' : 'fields'} ${missing.join(', ')}. ` +
+          'In a selection they show which file an element is: put back the values it was opened with (Undo restores them), or remove the whole element to leave that file unchanged.',
+      );
     candidates.push({ index, element: element as object, base });
     indexesOf.set(base.id, [...(indexesOf.get(base.id) ?? []), index]);
   });

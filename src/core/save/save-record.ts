@@ -31,9 +31,23 @@ export type SaveOutcome =
   | { kind: 'unchanged' }
   | { kind: 'cancelled' }
   /** Nothing left to send after merging: the server already holds what the user wants. */
-  | { kind: 'up-to-date'; record: FileRecord; broughtIn: string[] }
+  | { kind: 'up-to-date'; record: FileRecord; shown: FileRecord; broughtIn: string[] }
   /** `broughtIn`: the fields where the saved record holds someone else's change rather than the document's text. */
-  | { kind: 'saved'; record: FileRecord; sent: FileUpdateItem; merged: boolean; broughtIn: string[] };
+  | {
+      kind: 'saved';
+      record: FileRecord;
+      shown: FileRecord;
+      sent: FileUpdateItem;
+      merged: boolean;
+      broughtIn: string[];
+    };
+
+/*
+ * `record` is what CDF holds now; `shown` is what the saved text shows: the base with the text's edits
+ * (and the base's read-only fields, which the text still holds). `shown` stays the text's base until
+ * the text is reloaded from `record`. A merged `record` holds someone else's change the text never
+ * showed; diffing a later save of the same text against it would remove that change.
+ */
 
 /**
  * The save loop (DESIGN.md): validate, diff against the base, no request when nothing changed,
@@ -73,11 +87,11 @@ async function send(
   const broughtIn = Object.keys(diff(mine, wanted) ?? {});
   // Diff against what the server holds now, so a merged save sends only what still differs.
   const update = diff(current, wanted);
-  if (!update) return { kind: 'up-to-date', record: current, broughtIn };
+  if (!update) return { kind: 'up-to-date', record: current, shown: mine, broughtIn };
   const item: FileUpdateItem = { id: current.id, update };
   const [record] = await req.api.updateFiles([item], req.signal);
   if (!record) throw new Error(`The update of file ${current.id} returned no record.`);
-  return { kind: 'saved', record, sent: item, merged, broughtIn };
+  return { kind: 'saved', record, shown: mine, sent: item, merged, broughtIn };
 }
 
 /** No ETag on file records: an unchanged `lastUpdatedTime` and content mean nobody else wrote. */

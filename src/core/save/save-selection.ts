@@ -29,8 +29,13 @@ export type SelectionSaveOutcome =
   | { kind: 'invalid'; problems: ReturnType<typeof planSelectionSave>['problems'] }
   | { kind: 'unchanged' }
   | { kind: 'cancelled' }
-  /** `report` tells per file what happened; `records` are the new bases of the files that were applied. */
-  | { kind: 'sent'; report: UpdateReport; records: FileRecord[]; merged: number };
+  /**
+   * `report` tells per file what happened; `records` are what CDF returned for the files that were
+   * applied, `shown` what the saved text shows of them (base plus the text's edits): their bases until
+   * the text is reloaded, so that saving the same text again sends only what is still missing, and
+   * never removes what someone else added meanwhile (see TextBase).
+   */
+  | { kind: 'sent'; report: UpdateReport; records: FileRecord[]; shown: FileRecord[]; merged: number };
 
 /**
  * The save loop of one record, for a selection: validate every element, re-read the changed files,
@@ -82,5 +87,7 @@ export async function saveSelection(req: SelectionSaveRequest): Promise<Selectio
   if (!items.length) return { kind: 'unchanged' };
   const report = await req.api.updateMany(items, { signal: req.signal });
   const records = report.applied.map((a) => a.record).filter((r): r is FileRecord => !!r);
-  return { kind: 'sent', report, records, merged };
+  const mineById = new Map(wanted.map((w) => [w.mine.id, w.mine]));
+  const shown = records.map((r) => mineById.get(r.id)).filter((r): r is FileRecord => !!r);
+  return { kind: 'sent', report, records, shown, merged };
 }

@@ -218,7 +218,7 @@ describe('cli: diff ORIGINAL EDITED', () => {
       const text = renderDocument(full)
         .replace('"name": "P-101 Pump P&ID.pdf"', '"name": "P-102.pdf"')
         .replace('"mimeType"', '"mimetype"')
-        .replace('"lastUpdatedTime": 1717200000000', '"lastUpdatedTime": 1');
+        .replace('"lastUpdatedTime": 1717200000000', '"lastUpdatedTime": 1817200000000');
       const lines = refused(run(['diff', fixture('full.json'), 'e.json'], { 'e.json': text }));
       assert.equal(lines.length, 3);
       assert.match(lines[0]!, /^e\.json:4:11: \$\.name: The API cannot rename a file/);

@@ -327,6 +327,22 @@ describe('validateDocument', () => {
   });
 
   describe('read-only fields', () => {
+    it('an older lastUpdatedTime (a stale text) says reload, never "put back" the newer time', () => {
+      // Putting back the newer time would confirm a text that lacks a later change, and saving it would undo that change.
+      for (const older of [0, 1999]) {
+        const found = check({ lastUpdatedTime: older });
+        assert.deepEqual(
+          found.map((p) => [formatPath(p.path), p.code]),
+          [['$.lastUpdatedTime', 'read-only']],
+        );
+        assert.doesNotMatch(found[0]!.message, /put back|2000/);
+        assert.match(
+          found[0]!.message,
+          /before a later change in CDF.*reload the file \(in VS Code: File: Revert File\)/,
+        );
+      }
+    });
+
     it('an edit is an error that says what to put back', () => {
       assert.deepEqual(summary(check({ id: 43 })), [
         ['$.id', 'read-only', 'id is read-only (set by CDF); put back 42.'],

@@ -115,6 +115,38 @@ describe('Edit Selection as JSON: an element is its file only where it was opene
     }
   });
 
+  it('refuses an element that lost any read-only field its file has, at the element, without naming values', () => {
+    const required = ['name', 'uploaded', 'createdTime', 'lastUpdatedTime']; // the fixture has no uploadedTime
+    for (const field of required) {
+      const elements = docs();
+      delete elements[1]![field];
+      elements[0]!.source = 'changed';
+      const source = text(elements);
+      const plan = planSelectionSave(bases(), source);
+      assert.deepEqual(plan.changes, [], field);
+      assert.deepEqual(
+        plan.problems.map((p) => p.path),
+        [[1]],
+        field,
+      );
+      assert.ok(at(source, plan.problems[0]!).startsWith('{'), 'marked on the whole element');
+      assert.match(plan.problems[0]!.message, new RegExp(`lost its read-only field ${field}\\b.*put back`));
+      // The hint gives no values: they would be those of whichever file the id names now.
+      assert.doesNotMatch(plan.problems[0]!.message, /\d{6,}/, field);
+    }
+    // A field the file does not have (no instanceId) is not required.
+    assert.ok(planSelectionSave(bases(), text(docs().map(({ instanceId: _, ...d }) => d))).ok);
+  });
+
+  it('refuses an element whose id was changed to that of a removed element once its read-only fields are gone', () => {
+    const [a, , c] = docs();
+    const claimed: Record<string, unknown> = { ...a!, id: 22 };
+    for (const field of ['name', 'uploaded', 'uploadedTime', 'createdTime', 'lastUpdatedTime']) delete claimed[field];
+    const plan = planSelectionSave(bases(), text([claimed, c!]));
+    assert.equal(plan.ok, false);
+    assert.deepEqual(plan.changes, []);
+  });
+
   it('accepts elements removed, in the order they were opened, and plans each against its own base', () => {
     const [a, , c] = docs();
     const plan = planSelectionSave(

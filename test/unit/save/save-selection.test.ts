@@ -65,8 +65,8 @@ describe('edit a selection as one JSON array', () => {
     const before = await client.retrieveFiles(records.map((r) => ({ id: r.id })));
     emulator.clearRequests();
     const text = edited((d) => {
-      // Only the ids say which file an element is once the other read-only fields are deleted
-      // (a missing read-only field is no edit), so the swap shows nowhere but in the ids.
+      // With the other read-only fields deleted, the swap shows in the ids, and each element is
+      // refused as a whole too: it no longer carries the evidence of which file it is.
       for (const doc of d)
         for (const field of ['name', 'uploaded', 'uploadedTime', 'createdTime', 'lastUpdatedTime']) delete doc[field];
       [d[0]!.id, d[1]!.id] = [d[1]!.id, d[0]!.id];
@@ -79,12 +79,17 @@ describe('edit a selection as one JSON array', () => {
       resolveConflicts: () => Promise.reject(new Error('nothing should be asked')),
     });
     assert.equal(outcome.kind, 'invalid');
+    const problems = outcome.kind === 'invalid' ? outcome.problems : [];
     assert.deepEqual(
-      outcome.kind === 'invalid' && outcome.problems.map((p) => [p.path, text.slice(p.offset, p.offset! + p.length!)]),
+      problems.filter((p) => p.path.length === 2).map((p) => [p.path, text.slice(p.offset, p.offset! + p.length!)]),
       [
         [[0, 'id'], String(records[1]!.id)],
         [[1, 'id'], String(records[0]!.id)],
       ],
+    );
+    assert.deepEqual(
+      problems.filter((p) => p.path.length === 1).map((p) => [p.path, /has lost its read-only fields/.test(p.message)]),
+      records.map((_, i) => [[i], true]),
     );
     assert.deepEqual(
       emulator.requests.map((r) => r.path),
