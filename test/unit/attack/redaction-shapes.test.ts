@@ -10,7 +10,10 @@ const S = 'SuperS3cretValue';
 
 function assertMasked(text: string, secrets: string[] = [], secret = S): void {
   const out = redactText(text, secrets);
-  assert.ok(!out.includes(secret), `leaked ${JSON.stringify(secret)}: ${JSON.stringify(text)} => ${JSON.stringify(out)}`);
+  assert.ok(
+    !out.includes(secret),
+    `leaked ${JSON.stringify(secret)}: ${JSON.stringify(text)} => ${JSON.stringify(out)}`,
+  );
 }
 
 describe('attack: log redaction shapes', () => {
@@ -25,9 +28,8 @@ describe('attack: log redaction shapes', () => {
   });
 
   describe('Cookie / Set-Cookie', () => {
-    it('a cookie header whose value holds a quoted cookie', () =>
-      assertMasked(`Cookie: a=1; session="${S}"; b=2`));
-    it("a cookie header whose value holds a single-quoted cookie", () => assertMasked(`Cookie: a=1; session='${S}'`));
+    it('a cookie header whose value holds a quoted cookie', () => assertMasked(`Cookie: a=1; session="${S}"; b=2`));
+    it('a cookie header whose value holds a single-quoted cookie', () => assertMasked(`Cookie: a=1; session='${S}'`));
     it('Set-Cookie as a JSON array of header values (a logged Headers object)', () =>
       assertMasked(JSON.stringify({ 'set-cookie': [`sid=${S}; Path=/; HttpOnly`] })));
     it('Set-Cookie as the second JSON array element', () =>
