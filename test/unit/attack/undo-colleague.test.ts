@@ -88,4 +88,35 @@ describe('attack: undo after a colleague wrote', () => {
       assert.equal(r.source, 'colleague-source', `file ${r.id}: the colleague's source was reverted by undo`);
     }
   });
+  it('unknown then resumed: a change a colleague made between the run and its resume is not undone', async () => {
+    const ids = (await api.listFiles({ limit: 3 })).items.map((r) => r.id);
+    // Run 1: every request dropped before it reaches the handler; cancelled: all `unknown`, none applied.
+    const { record, report } = await runAction(
+      ids,
+      () => undefined,
+      { routes: { 'POST /files/update': { dropRate: 1 } } },
+      AbortSignal.timeout(1500),
+    );
+    assert.equal(report.unknown.length, 3, 'every item ends unknown');
+    // A colleague writes elsewhere on the files (another key, another field).
+    ids.forEach(colleagueWrites);
+    // Resume: re-plan what is not done, send it (applied this time).
+    const compiled = compileAction([{ op: 'metadataAdd', key: 'picked', value: 'yes' }]);
+    assert.ok(compiled.ok);
+    const plan = await planJob(api, record.target, compiled.action, { isDone: (r) => record.isDone(r) });
+    assert.equal(plan.items.length, 3, 'nothing was applied, so the resume sends all three');
+    record.beginRun(plan);
+    const second = await api.updateMany(plan.items, {});
+    record.addRun(plan, second);
+    assert.equal(second.applied.length, 3);
+
+    const undo = await planUndoJob(api, record);
+    await api.updateMany(undo.run.items, {});
+    const after = await api.retrieveExisting(ids.map((id) => ({ id })));
+    for (const r of after) {
+      assert.equal(r.metadata?.picked, undefined, 'the action is undone');
+      assert.equal(r.metadata?.colleague, 'was here', `file ${r.id}: the colleague's key was removed by undo`);
+      assert.equal(r.source, 'colleague-source', `file ${r.id}: the colleague's source was reverted by undo`);
+    }
+  });
 });
