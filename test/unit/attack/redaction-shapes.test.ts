@@ -83,4 +83,19 @@ describe('attack: log redaction shapes', () => {
     it('a JWT wrapped after 30 characters', () =>
       assertMasked(`${jwt.slice(0, 30)}\n${jwt.slice(30)}`, [], 'c2lnbmF0dXJlc2lnbmF0dXJl'));
   });
+  describe('other recognisable shapes (not named in the issue)', () => {
+    it('a PEM private key (a service-account JSON)', () =>
+      assertMasked(
+        JSON.stringify({ private_key: `-----BEGIN PRIVATE KEY-----\nMIIEv${S}\n-----END PRIVATE KEY-----\n` }),
+      ));
+    it('redactValue: a private_key field', () => {
+      const out = JSON.stringify(redactValue({ private_key: S, privateKey: S }));
+      assert.ok(!out.includes(S), out);
+    });
+    it('the signature of a pre-signed storage URL (Azure sig=, GCS X-Goog-Signature=, S3 X-Amz-Signature=)', () => {
+      assertMasked(`https://acct.blob.core.windows.net/c/f?sv=2021&sig=${S}`);
+      assertMasked(`https://storage.googleapis.com/b/o?X-Goog-Signature=${S}`);
+      assertMasked(`https://b.s3.amazonaws.com/o?X-Amz-Signature=${S}`);
+    });
+  });
 });
