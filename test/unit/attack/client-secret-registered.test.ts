@@ -10,13 +10,15 @@ import { redactForUser } from '../../../src/cdf/logging';
 describe('attack: the client secret is masked in what the person sees', () => {
   it('an error that quotes an opaque client secret is masked by redactForUser', async () => {
     const secret = 'Qx8Q~opaque.Value_42';
-    const echoing: typeof fetch = async () =>
-      new Response(
-        JSON.stringify({
-          error: 'invalid_client',
-          error_description: `AADSTS7000215: Invalid client secret provided (${secret}).`,
-        }),
-        { status: 401, headers: { 'content-type': 'application/json' } },
+    const echoing: typeof fetch = () =>
+      Promise.resolve(
+        new Response(
+          JSON.stringify({
+            error: 'invalid_client',
+            error_description: `AADSTS7000215: Invalid client secret provided (${secret}).`,
+          }),
+          { status: 401, headers: { 'content-type': 'application/json' } },
+        ),
       );
     const provider = new ClientCredentialsTokenProvider({
       tokenUrl: 'https://login.example.com/tenant/oauth2/v2.0/token',
