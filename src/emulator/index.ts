@@ -12,7 +12,8 @@ import { MAX_BODY_BYTES } from './http/read-body';
 import { RequestRecorder } from './http/recorder';
 import { Timers } from './http/respond';
 import { Router } from './http/route';
-import { createRequestListener } from './http/server';
+import { hostChecker } from './http/allowed-hosts';
+import { continueChecker, createRequestListener } from './http/server';
 import { Throttle } from './http/throttle';
 import type { EmulatorOptions, FaultOptions, RecordedRequest, ThrottleOptions } from './options';
 import { ALL_ROUTES } from './routes';
@@ -78,6 +79,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   }
 
   let baseUrl = '';
+  let port = 0;
   const timers = new Timers();
   const throttle = new Throttle(opts.throttle);
   const faults = new Faults(opts.faults);
@@ -103,9 +105,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     links: new ContentLinks(() => baseUrl, now),
     timers,
     maxBodyBytes: opts.maxRequestBodyBytes ?? MAX_BODY_BYTES,
+    checkHost: hostChecker(() => port, opts.allowHosts),
   });
 
   const server = http.createServer(listener);
+  server.on('checkContinue', continueChecker(listener));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
@@ -113,7 +117,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   baseUrl = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | undefined;

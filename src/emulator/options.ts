@@ -34,6 +34,12 @@ export interface EmulatorOptions {
    * and compressed ones that inflate past it, are answered 413.
    */
   maxRequestBodyBytes?: number;
+  /**
+   * Host names served besides the loopback ones (`127.0.0.1`, `localhost`, `[::1]`, with the port
+   * listened on); `*` serves any Host. Other Host values are answered 421, which keeps a web page that
+   * rebinds its own name to 127.0.0.1 (DNS rebinding) away from the demo's well-known token.
+   */
+  allowHosts?: string[];
   /** Called once per answered request (the CLI's `--log`). */
   onRequest?: (request: RecordedRequest) => void;
 }
