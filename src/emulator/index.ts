@@ -20,9 +20,11 @@ import { ALL_ROUTES } from './routes';
 import { FileStore } from './store/file-store';
 import { applyJournalEntry, journalPathOf, readJournal } from './store/journal';
 import { applyState, DurableState, readStateFile } from './store/state-file';
+import { acquireStateLock } from './store/state-lock';
 
 export type { EmulatorOptions, FaultOptions, RecordedRequest, RouteFaults, ThrottleOptions } from './options';
 export { FileStore } from './store/file-store';
+export { StateFileInUseError } from './store/state-lock';
 export type { Asset, DataSet, LabelDefinition } from './store/lookup-types';
 export { generateDemo } from './demo/generate';
 
@@ -47,6 +49,17 @@ export interface RunningEmulator {
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  // One emulator per state file: a second one would compact its own copy over the first one's writes.
+  const releaseLock = opts.stateFile ? acquireStateLock(opts.stateFile) : undefined;
+  try {
+    return await start(opts, releaseLock);
+  } catch (e) {
+    releaseLock?.();
+    throw e;
+  }
+}
+
+async function start(opts: EmulatorOptions, releaseLock: (() => void) | undefined): Promise<RunningEmulator> {
   const project = opts.project ?? 'demo';
   const token = opts.token ?? 'demo';
   const now = opts.now ?? Date.now;
@@ -139,7 +152,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         server.closeAllConnections();
         await closed;
         store.onWrite(undefined);
-        durable?.close();
+        try {
+          durable?.close();
+        } finally {
+          releaseLock?.();
+        }
       })()),
   };
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmulator } from '../../../src/emulator';
+import { startEmulator, StateFileInUseError } from '../../../src/emulator';
 
 async function post(
   apiBase: string,
@@ -30,15 +30,19 @@ describe('attack: two emulators on one state file (two windows, one global stora
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  // Refusal semantics (fixa): the second emulator on a state file refuses to start (the first holds
+  // `FILE.lock`), so it can acknowledge nothing the first would overwrite; once the first is closed,
+  // the second starts on what the first saved. Either way no acknowledged write is lost.
   it('keeps the writes both acknowledged', async () => {
     const stateFile = path.join(dir, 'demo-project.json');
     const a = await startEmulator({ files: 20, seed: 1, stateFile });
-    const b = await startEmulator({ files: 20, seed: 1, stateFile });
+    await assert.rejects(startEmulator({ files: 20, seed: 1, stateFile }), StateFileInUseError);
     const id = (await post(a.apiBase, '/files/list', { limit: 1 })).items[0]!.id;
     await post(a.apiBase, '/files/update', { items: [{ id, update: { metadata: { add: { fromA: 'saved' } } } }] });
-    await post(b.apiBase, '/files/update', { items: [{ id, update: { metadata: { add: { fromB: 'saved' } } } }] });
-    // Window A closes, then window B (or either is killed and compacted by the other: same result).
+    // Window A closes, then window B opens the demo and writes.
     await a.close();
+    const b = await startEmulator({ files: 20, seed: 1, stateFile });
+    await post(b.apiBase, '/files/update', { items: [{ id, update: { metadata: { add: { fromB: 'saved' } } } }] });
     await b.close();
 
     const c = await startEmulator({ files: 20, seed: 1, stateFile });
