@@ -14,6 +14,7 @@ export * from './plan-batch';
 export { minimalUpdate } from './record-update';
 export * from './preview';
 export * from './undo';
+export { actionAfterImage } from './action-image';
 export * from './targets-text';
 export * from './csv';
 export { neutraliseCsvText, restoreCsvText } from './csv-injection';
