@@ -7,7 +7,8 @@ export const USAGE = `Usage: emulator [options]
   --files N                 demo file records (default 500; 0 = empty)
   --seed S                  demo data seed (default 1)
   --state FILE              load state from FILE (and FILE.journal) if present; journal
-                            every write before answering it, so a crash loses none
+                            every write before answering it, so a crash loses none;
+                            FILE.lock keeps a second emulator off FILE
   --throttle-rps N          per-token request rate budget (429 beyond it)
   --throttle-burst N        requests that may arrive at once (default: the rate)
   --throttle-concurrency N  per-token concurrent request budget
