@@ -20,7 +20,7 @@ import { ALL_ROUTES } from './routes';
 import { FileStore } from './store/file-store';
 import { applyJournalEntry, journalPathOf, readJournal } from './store/journal';
 import { applyState, DurableState, readStateFile } from './store/state-file';
-import { acquireStateLock } from './store/state-lock';
+import { acquireStateLockWaiting } from './store/state-lock';
 
 export type { EmulatorOptions, FaultOptions, RecordedRequest, RouteFaults, ThrottleOptions } from './options';
 export { FileStore } from './store/file-store';
@@ -50,7 +50,9 @@ export interface RunningEmulator {
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   // One emulator per state file: a second one would compact its own copy over the first one's writes.
-  const releaseLock = opts.stateFile ? acquireStateLock(opts.stateFile) : undefined;
+  const releaseLock = opts.stateFile
+    ? await acquireStateLockWaiting(opts.stateFile, opts.stateLockWaitMs ?? 0)
+    : undefined;
   try {
     return await start(opts, releaseLock);
   } catch (e) {

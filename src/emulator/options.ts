@@ -21,6 +21,12 @@ export interface EmulatorOptions {
    * saves in milliseconds); when present, its `seed` and `files` win over the options.
    */
   stateFile?: string;
+  /**
+   * One emulator per state file: `FILE.lock` holds its owner's pid, and another live owner makes
+   * `startEmulator` throw `StateFileInUseError` (a dead owner's lock is taken over). This long
+   * (default 0) it first waits for another process to let go, e.g. a reloading window's old host.
+   */
+  stateLockWaitMs?: number;
   /** Per-token request rate and concurrency budgets; off by default. */
   throttle?: ThrottleOptions;
   /** Per-route latency, 5xx rate, dropped connections, slow bodies; off by default. */

@@ -95,3 +95,21 @@ function releaser(lockFile: string): () => void {
     }
   };
 }
+
+/**
+ * `acquireStateLock`, waiting up to `waitMs` for another process to let go: a window reload starts
+ * the new extension host while the old one may still be closing its emulator. A lock held by this
+ * very process is refused at once (nothing here will release it while we wait).
+ */
+export async function acquireStateLockWaiting(stateFile: string, waitMs: number): Promise<() => void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return acquireStateLock(stateFile);
+    } catch (e) {
+      const otherProcess = e instanceof StateFileInUseError && e.pid !== process.pid;
+      if (!otherProcess || Date.now() >= deadline) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

@@ -33,6 +33,8 @@ export async function openDemoSession(
       files: vscode.workspace.getConfiguration('cdfFiles').get<number>('demo.files', 5000),
       seed: 1,
       stateFile: path.join(storage, 'demo-project.json'),
+      // On a window reload the old extension host may still be closing its demo emulator.
+      stateLockWaitMs: 5000,
       // The UI tests read what the emulator received from this file (it holds request bodies, never headers).
       onRequest: requestLog
         ? (r) =>

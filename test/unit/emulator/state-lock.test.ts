@@ -60,6 +60,23 @@ describe('emulator: the state file lock', () => {
     }
   });
 
+  it('waits, when asked, for another process to let go (a reloading window closing its emulator)', async () => {
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 400)'], { stdio: 'ignore' });
+    fs.writeFileSync(lockPathOf(stateFile), String(other.pid));
+    const emu = await startEmulator({ files: 3, stateFile, stateLockWaitMs: 10_000 });
+    assert.equal(fs.readFileSync(lockPathOf(stateFile), 'utf8'), String(process.pid));
+    await emu.close();
+    // It never waits for itself: this process's own lock is refused at once.
+    const held = await startEmulator({ files: 3, stateFile });
+    try {
+      const started = Date.now();
+      await assert.rejects(startEmulator({ files: 3, stateFile, stateLockWaitMs: 10_000 }), StateFileInUseError);
+      assert.ok(Date.now() - started < 1000);
+    } finally {
+      await held.close();
+    }
+  });
+
   it('takes over the lock of a process that died', async () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     fs.writeFileSync(lockPathOf(stateFile), String(dead));
