@@ -13,6 +13,7 @@ import {
   openConnection,
   registerConnectionCommands,
 } from './vscode/connections/connection-commands';
+import { DemoInAnotherWindowError } from './vscode/connections/demo-session';
 import { ProjectLookups } from './vscode/editor/project-lookups';
 import { ReferenceCompletionProvider } from './vscode/editor/reference-completion';
 import { TimeHintsProvider } from './vscode/editor/time-hints';
@@ -142,9 +143,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const reopen = process.env.CDF_FILES_OPEN_DEMO === '1' ? DEMO_CONNECTION : lastConnection(context);
   if (reopen) {
     setImmediate(() => {
-      openConnection(reopen, context, sessions, log).catch((err: unknown) =>
-        log.error(`could not reopen "${reopen}"`, err),
-      );
+      openConnection(reopen, context, sessions, log).catch((err: unknown) => {
+        log.error(`could not reopen "${reopen}"`, err);
+        // Not only in the log: a second window finds the demo taken by the first and would otherwise stay empty.
+        if (err instanceof DemoInAnotherWindowError) void vscode.window.showWarningMessage(err.message);
+      });
     });
   }
   const durationMs = performance.now() - startedAt;

@@ -7,7 +7,8 @@ export const USAGE = `Usage: emulator [options]
   --files N                 demo file records (default 500; 0 = empty)
   --seed S                  demo data seed (default 1)
   --state FILE              load state from FILE (and FILE.journal) if present; journal
-                            every write before answering it, so a crash loses none
+                            every write before answering it, so a crash loses none;
+                            FILE.lock keeps a second emulator off FILE
   --throttle-rps N          per-token request rate budget (429 beyond it)
   --throttle-burst N        requests that may arrive at once (default: the rate)
   --throttle-concurrency N  per-token concurrent request budget
@@ -15,7 +16,9 @@ export const USAGE = `Usage: emulator [options]
   --error-rate R            fraction of requests answered 503 (seeded)
   --fault-seed S            seed of injected faults (default 1)
   --faults JSON             full FaultOptions.routes, e.g. '{"/files/update":{"errorRate":0.1}}'
-  --log                     print one line per request
+  --allow-host NAME         also serve requests whose Host is NAME (repeatable; * = any);
+                            by default only 127.0.0.1, localhost and [::1] with the port
+  --log                     print one line per request (upload URL tokens masked)
   --help`;
 
 export interface CliOptions {
@@ -88,6 +91,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         }
         break;
       }
+      case '--allow-host': {
+        const name = value();
+        if (name !== undefined) opts.allowHosts = [...(opts.allowHosts ?? []), name];
+        break;
+      }
       case '--log':
         out.log = true;
         break;
@@ -99,7 +107,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         throw new Error(`Unknown option ${arg}`);
     }
     if (
-      ['--project', '--token', '--state', '--faults'].includes(flag) &&
+      ['--project', '--token', '--state', '--faults', '--allow-host'].includes(flag) &&
       (eq > 0 ? arg.slice(eq + 1) : argv[i]) === undefined
     )
       throw new Error(`${flag} needs a value`);

@@ -12,16 +12,19 @@ import { MAX_BODY_BYTES } from './http/read-body';
 import { RequestRecorder } from './http/recorder';
 import { Timers } from './http/respond';
 import { Router } from './http/route';
-import { createRequestListener } from './http/server';
+import { hostChecker } from './http/allowed-hosts';
+import { continueChecker, createRequestListener } from './http/server';
 import { Throttle } from './http/throttle';
 import type { EmulatorOptions, FaultOptions, RecordedRequest, ThrottleOptions } from './options';
 import { ALL_ROUTES } from './routes';
 import { FileStore } from './store/file-store';
 import { applyJournalEntry, journalPathOf, readJournal } from './store/journal';
 import { applyState, DurableState, readStateFile } from './store/state-file';
+import { acquireStateLockWaiting } from './store/state-lock';
 
 export type { EmulatorOptions, FaultOptions, RecordedRequest, RouteFaults, ThrottleOptions } from './options';
 export { FileStore } from './store/file-store';
+export { StateFileInUseError } from './store/state-lock';
 export type { Asset, DataSet, LabelDefinition } from './store/lookup-types';
 export { generateDemo } from './demo/generate';
 
@@ -46,6 +49,19 @@ export interface RunningEmulator {
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  // One emulator per state file: a second one would compact its own copy over the first one's writes.
+  const releaseLock = opts.stateFile
+    ? await acquireStateLockWaiting(opts.stateFile, opts.stateLockWaitMs ?? 0)
+    : undefined;
+  try {
+    return await start(opts, releaseLock);
+  } catch (e) {
+    releaseLock?.();
+    throw e;
+  }
+}
+
+async function start(opts: EmulatorOptions, releaseLock: (() => void) | undefined): Promise<RunningEmulator> {
   const project = opts.project ?? 'demo';
   const token = opts.token ?? 'demo';
   const now = opts.now ?? Date.now;
@@ -78,6 +94,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   }
 
   let baseUrl = '';
+  let port = 0;
   const timers = new Timers();
   const throttle = new Throttle(opts.throttle);
   const faults = new Faults(opts.faults);
@@ -103,9 +120,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     links: new ContentLinks(() => baseUrl, now),
     timers,
     maxBodyBytes: opts.maxRequestBodyBytes ?? MAX_BODY_BYTES,
+    checkHost: hostChecker(() => port, opts.allowHosts),
   });
 
   const server = http.createServer(listener);
+  server.on('checkContinue', continueChecker(listener));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
@@ -113,7 +132,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   baseUrl = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | undefined;
@@ -135,7 +154,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         server.closeAllConnections();
         await closed;
         store.onWrite(undefined);
-        durable?.close();
+        try {
+          durable?.close();
+        } finally {
+          releaseLock?.();
+        }
       })()),
   };
 }

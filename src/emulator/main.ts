@@ -4,6 +4,7 @@
  */
 import { parseCliArgs, USAGE } from './cli-args';
 import { startEmulator } from './index';
+import { requestLogLine } from './log-line';
 
 async function main(): Promise<void> {
   let cli;
@@ -25,10 +26,7 @@ async function main(): Promise<void> {
     maxRecordedRequests: 0,
     ...(cli.log
       ? {
-          onRequest: (r) =>
-            console.log(
-              `${new Date(r.time).toISOString()} ${r.method} ${r.path} ${r.status}${r.fault ? ` (${r.fault})` : ''}`,
-            ),
+          onRequest: (r) => console.log(requestLogLine(r)),
         }
       : {}),
   });

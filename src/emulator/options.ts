@@ -21,6 +21,12 @@ export interface EmulatorOptions {
    * saves in milliseconds); when present, its `seed` and `files` win over the options.
    */
   stateFile?: string;
+  /**
+   * One emulator per state file: `FILE.lock` holds its owner's pid, and another live owner makes
+   * `startEmulator` throw `StateFileInUseError` (a dead owner's lock is taken over). This long
+   * (default 0) it first waits for another process to let go, e.g. a reloading window's old host.
+   */
+  stateLockWaitMs?: number;
   /** Per-token request rate and concurrency budgets; off by default. */
   throttle?: ThrottleOptions;
   /** Per-route latency, 5xx rate, dropped connections, slow bodies; off by default. */
@@ -34,6 +40,12 @@ export interface EmulatorOptions {
    * and compressed ones that inflate past it, are answered 413.
    */
   maxRequestBodyBytes?: number;
+  /**
+   * Host names served besides the loopback ones (`127.0.0.1`, `localhost`, `[::1]`, with the port
+   * listened on); `*` serves any Host. Other Host values are answered 421, which keeps a web page that
+   * rebinds its own name to 127.0.0.1 (DNS rebinding) away from the demo's well-known token.
+   */
+  allowHosts?: string[];
   /** Called once per answered request (the CLI's `--log`). */
   onRequest?: (request: RecordedRequest) => void;
 }

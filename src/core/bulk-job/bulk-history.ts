@@ -1,6 +1,6 @@
 import type { UpdateReport } from '../../cdf/client/update/update-report';
 import type { FileRecord } from '../../cdf/model';
-import { touchedSince, type ActionEntry, type BulkOperation } from '../bulk';
+import { actionAfterImage, touchedSince, type ActionEntry, type BulkOperation } from '../bulk';
 import type { BulkTarget } from './bulk-api';
 import { formatRunReport } from './job-report';
 import { sameProject, type ProjectIdentity } from './project-identity';
@@ -34,15 +34,22 @@ export class BulkActionRecord {
   /**
    * Before a run sends: every file it may send is recorded as `unknown` (may be applied), so if the
    * window goes away mid-run, what is kept still lets undo judge each file by evidence.
+   *
+   * A file an earlier run sent without an answer is only in a resumed plan when it shows none of
+   * the action's changes (see `isDone`): the earlier send is known not to have landed, so its images
+   * give way to this plan's, read again just now. Undo then compares with what this run writes on
+   * the record as it is now, and a colleague's change made since the first read stays in `before`,
+   * never taken for the action's. It stays `unknown` whatever this run reports.
    */
   beginRun(plan: RunPlan): void {
     this.sending.clear();
     plan.items.forEach((item, i) => {
       const before = plan.preImages[i];
       const after = plan.afterImages[i];
-      if (!before || !after || this.mayHaveChanged(item.id)) return;
+      const earlier = this.entries.get(item.id)?.outcome;
+      if (!before || !after || earlier === 'applied') return;
       this.entries.set(item.id, { outcome: 'unknown', before, after });
-      this.sending.add(item.id);
+      if (earlier !== 'unknown') this.sending.add(item.id);
     });
   }
 
@@ -53,8 +60,13 @@ export class BulkActionRecord {
       const id = 'id' in outcome.item ? outcome.item.id : plan.items[i]?.id;
       const entry = id === undefined ? undefined : this.entries.get(id);
       if (id === undefined || !entry) return;
+      // The after-image stays what the action wrote: CDF's record also holds others' concurrent writes.
       if (outcome.outcome === 'applied')
-        this.entries.set(id, { ...entry, outcome: 'applied', after: outcome.record ?? entry.after });
+        this.entries.set(id, {
+          ...entry,
+          outcome: 'applied',
+          after: actionAfterImage(entry.before, entry.after, outcome.record),
+        });
       else if (outcome.outcome === 'unknown') this.entries.set(id, { ...entry, outcome: 'unknown' });
       // A file an earlier run may have changed keeps that entry: this run's failure changed nothing.
       else if (this.sending.has(id)) this.entries.set(id, { ...entry, outcome: outcome.outcome });

@@ -15,6 +15,7 @@ export { minimalUpdate } from './record-update';
 export * from './preview';
 export { describeOperation } from './describe-operation';
 export * from './undo';
+export { actionAfterImage } from './action-image';
 export * from './targets-text';
 export * from './csv';
 export { neutraliseCsvText, restoreCsvText } from './csv-injection';

@@ -15,9 +15,10 @@ export interface ActionEntry {
   /** The record before the action (read just before it was planned). */
   before: FileRecord;
   /**
-   * The action's after-image: the record CDF returned when it was applied, otherwise the planned
-   * result. Only the elements that differ from `before` are read, and those are what the update
-   * writes whatever else the record holds (scalars are `set`, collections `add`/`remove`).
+   * The action's after-image: `before` with what the update writes (scalars are `set`, collections
+   * `add`/`remove`), the planned result, with CDF's stored values for those elements once applied
+   * (`actionAfterImage`). Never CDF's whole returned record: it also holds other people's writes,
+   * and every element that differs from `before` is taken for the action's own change.
    */
   after: FileRecord;
 }

@@ -5,7 +5,7 @@ import type { FileStore } from '../store/file-store';
 import { ApiError, AUTO_RETRYABLE } from './api-error';
 import type { ContentLinks } from './content-links';
 import type { Faults } from './faults';
-import { parseJsonBody, readBody } from './read-body';
+import { bodyDecoder, parseJsonBody, readBody } from './read-body';
 import type { RequestRecorder } from './recorder';
 import { decodePathSegment, parseRequestTarget } from './request-target';
 import { jsonBody, writeBody, type Body, type Timers } from './respond';
@@ -25,6 +25,8 @@ export interface PipelineDeps {
   timers: Timers;
   /** Request body limit, after decompression. */
   maxBodyBytes: number;
+  /** Throws an ApiError (421) for a Host the emulator does not serve (see `hostChecker`). */
+  checkHost: (host: string | undefined) => void;
 }
 
 const PROJECT_PREFIX = '/api/v1/projects/';
@@ -62,13 +64,15 @@ function bearerToken(req: IncomingMessage): string | undefined {
 }
 
 /**
- * The request pipeline: record → authenticate → project → throttle → route → read and decompress the
+ * The request pipeline: record → Host → authenticate → project → throttle → route → read and decompress the
  * body → injected faults → handler → answer. Nothing is read from a body before the request is known
  * to be allowed and routable. Every answer carries `x-request-id`.
  */
-export function createRequestListener(deps: PipelineDeps): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    handle(deps, req, res).catch((e: unknown) => {
+export function createRequestListener(
+  deps: PipelineDeps,
+): (req: IncomingMessage, res: ServerResponse, expectsContinue?: boolean) => void {
+  return (req, res, expectsContinue = false) => {
+    handle(deps, req, res, expectsContinue).catch((e: unknown) => {
       // Only reached on a bug in the pipeline itself; the socket must still be answered.
       if (!res.headersSent)
         void writeBody(res, jsonBody(500, { error: { code: 500, message: String(e) } }), deps.timers);
@@ -77,7 +81,23 @@ export function createRequestListener(deps: PipelineDeps): (req: IncomingMessage
   };
 }
 
-async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * The server's `checkContinue` handler: a client that sent `Expect: 100-continue` is told to send its
+ * body only once the request has passed every check that needs no body (Node would otherwise answer
+ * `100 Continue` before the token is even looked at, inviting an unauthenticated upload).
+ */
+export function continueChecker(
+  listener: ReturnType<typeof createRequestListener>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => listener(req, res, true);
+}
+
+async function handle(
+  deps: PipelineDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  expectsContinue: boolean,
+): Promise<void> {
   const requestId = randomBytes(8).toString('hex');
   res.setHeader('x-request-id', requestId);
   const method = (req.method ?? 'GET').toUpperCase();
@@ -116,6 +136,13 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   }
   record.path = url.pathname;
   record.query = Object.fromEntries(url.searchParams);
+  try {
+    deps.checkHost(req.headers.host);
+    // An absolute-form target names the host it is meant for too (and wins over Host).
+    if (!(req.url ?? '/').startsWith('/')) deps.checkHost(url.host);
+  } catch (e) {
+    return refuse(e);
+  }
 
   // Everything that can refuse a request without its body comes first: authentication, project,
   // throttling, routing, the route's own check, the body's declared encoding and length.
@@ -164,6 +191,9 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   let body: unknown;
   try {
     route.precheck?.({ store: deps.store, params, links: deps.links });
+    // The declared length and encoding are checked before the client is asked for the body.
+    bodyDecoder(req, deps.maxBodyBytes);
+    if (expectsContinue) res.writeContinue();
     rawBody = await readBody(req, deps.maxBodyBytes);
     bodyRead = true;
     body = route.rawBody ? undefined : parseJsonBody(rawBody);

@@ -20,7 +20,8 @@ export async function openConnection(
   log: vscode.LogOutputChannel,
 ): Promise<void> {
   if (name === DEMO_CONNECTION) {
-    await sessions.open(() => openDemoSession(context, log));
+    // Already open here: a second demo emulator would be refused, its state file being this one's.
+    if (!(await sessions.whenReady())?.isDemo) await sessions.open(() => openDemoSession(context, log));
   } else {
     const config = readConnections().find((c) => c.name === name);
     if (!config) throw new Error(vscode.l10n.t('There is no connection named "{0}" in your user settings.', name));

@@ -5,6 +5,7 @@ import { demoTokenProvider } from '../../cdf/auth/static-token';
 import { CdfClient } from '../../cdf/client/cdf-client';
 import { bulkApiOf } from '../../cdf/client/bulk-api-adapter';
 import { filesApiOf } from '../../cdf/client/files-api-adapter';
+import type * as DemoEmulator from '../../emulator';
 import type { RunningEmulator } from '../../emulator';
 import { loadDemoEmulator } from '../lazy-modules';
 import type { ProjectSession } from '../sessions';
@@ -27,22 +28,27 @@ export async function openDemoSession(
   const storage = context.globalStorageUri.fsPath;
   fs.mkdirSync(storage, { recursive: true });
   const requestLog = process.env.CDF_FILES_DEMO_REQUEST_LOG;
-  const emulator = await loadDemoEmulator().startEmulator({
-    project: 'demo',
-    // A fixed port lets a UI test play "another client" against the demo; normally any free port.
-    port: Number(process.env.CDF_FILES_DEMO_PORT) || 0,
-    files: vscode.workspace.getConfiguration('cdfFiles').get<number>('demo.files', 5000),
-    seed: 1,
-    stateFile: path.join(storage, 'demo-project.json'),
-    // The UI tests read what the emulator received from this file (it holds request bodies, never headers).
-    onRequest: requestLog
-      ? (r) =>
-          fs.appendFileSync(
-            requestLog,
-            JSON.stringify({ method: r.method, path: r.path, status: r.status, body: r.body }) + '\n',
-          )
-      : undefined,
-  });
+  const emulator = await startDemoEmulator(
+    {
+      project: 'demo',
+      // A fixed port lets a UI test play "another client" against the demo; normally any free port.
+      port: Number(process.env.CDF_FILES_DEMO_PORT) || 0,
+      files: vscode.workspace.getConfiguration('cdfFiles').get<number>('demo.files', 5000),
+      seed: 1,
+      stateFile: path.join(storage, 'demo-project.json'),
+      // On a window reload the old extension host may still be closing its demo emulator.
+      stateLockWaitMs: 5000,
+      // The UI tests read what the emulator received from this file (it holds request bodies, never headers).
+      onRequest: requestLog
+        ? (r) =>
+            fs.appendFileSync(
+              requestLog,
+              JSON.stringify({ method: r.method, path: r.path, status: r.status, body: r.body }) + '\n',
+            )
+        : undefined,
+    },
+    log,
+  );
   const client = new CdfClient({
     baseUrl: emulator.baseUrl,
     project: emulator.project,
@@ -60,4 +66,31 @@ export async function openDemoSession(
     demo: emulator,
     dispose: () => emulator.close(),
   };
+}
+
+/** The demo's state is owned by another window's emulator (see `startDemoEmulator`). */
+export class DemoInAnotherWindowError extends Error {
+  constructor() {
+    super(vscode.l10n.t('The demo project is open in another VS Code window; close it there to open it here.'));
+    this.name = 'DemoInAnotherWindowError';
+  }
+}
+
+/**
+ * Starts the demo's emulator. Its state lives in the global storage every window shares, and only
+ * one emulator may own it (a second would overwrite the first one's saved edits): when another
+ * window has the demo open, the user is told so in one sentence instead of a path and a pid.
+ */
+async function startDemoEmulator(
+  options: Parameters<typeof DemoEmulator.startEmulator>[0],
+  log: vscode.LogOutputChannel,
+): Promise<RunningEmulator> {
+  const demo = loadDemoEmulator();
+  try {
+    return await demo.startEmulator(options);
+  } catch (e) {
+    if (!(e instanceof demo.StateFileInUseError)) throw e;
+    log.warn(e.message);
+    throw new DemoInAnotherWindowError();
+  }
 }

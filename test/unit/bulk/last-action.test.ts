@@ -13,7 +13,7 @@ import {
   saveAction,
   type RunPlan,
 } from '../../../src/core/bulk-job';
-import { planUndo } from '../../../src/core/bulk';
+import { planBatch, planUndo, type BulkOperation } from '../../../src/core/bulk';
 import { fileRecord } from './fixtures';
 
 const project = { baseUrl: 'https://api.cognitedata.com', project: 'plant' };
@@ -32,7 +32,8 @@ function report(outcomes: [number, ItemOutcome['outcome']][]) {
     const base = { index, item: { id, update: { source: { set: 'new' } } }, sends: 1 };
     switch (outcome) {
       case 'applied':
-        return { ...base, outcome, record: { ...after(id), lastUpdatedTime: 5 } };
+        // CDF's answer also holds what a colleague wrote between the read and the send.
+        return { ...base, outcome, record: { ...after(id), directory: '/by-a-colleague', lastUpdatedTime: 5 } };
       case 'failed':
         return { ...base, outcome, failure: { reason: 'other', message: 'no' } };
       case 'unknown':
@@ -83,7 +84,9 @@ describe('the last bulk action', () => {
         [4, 'notSent'],
       ],
     );
-    assert.equal(record.entries.get(1)?.after.lastUpdatedTime, 5, "an applied file's after-image is CDF's answer");
+    const applied = record.entries.get(1)?.after;
+    assert.equal(applied?.source, 'new', "an applied file's after-image holds what the action wrote");
+    assert.equal(applied?.directory, before(1).directory, "and none of others' writes in CDF's answer");
     assert.deepEqual(record.idsToCheck, [1, 2]);
 
     // A resume sends 2, 3 and 4 again: 2 fails this time, 3 applies, 4 stays unsent.
@@ -158,6 +161,36 @@ describe('resuming the last bulk action', () => {
       record.isDone({ ...before(1), mimeType: 'text/plain', lastUpdatedTime: 9 }),
       false,
       "a colleague's change to another field is no evidence the action was applied",
+    );
+  });
+
+  it('re-plans a file sent without an answer on the record read again, and undo follows what the resume wrote', () => {
+    // Add `picked`, remove `owner`: the first read has no `owner`, so the first run only adds.
+    const operations: BulkOperation[] = [
+      { op: 'metadataAdd', key: 'picked', value: 'yes' },
+      { op: 'metadataRemove', key: 'owner' },
+    ];
+    const first = planBatch([fileRecord({ id: 1, metadata: { rev: 'A' } })], operations);
+    const record = new BulkActionRecord(project, target, operations, 1);
+    record.beginRun(first);
+    record.addRun(first, report([[1, 'unknown']]));
+    // Meanwhile a colleague adds `owner`; the resume reads the file again: the action is not on it.
+    const reread = fileRecord({ id: 1, metadata: { rev: 'A', owner: 'colleague' }, lastUpdatedTime: 3 });
+    assert.equal(record.isDone(reread), false);
+    const resumed = planBatch([reread], operations);
+    record.beginRun(resumed);
+    const answered = { ...resumed.afterImages[0]!, lastUpdatedTime: 4 };
+    record.addRun(resumed, {
+      ...report([[1, 'applied']]),
+      items: [{ index: 0, item: resumed.items[0]!, sends: 1, outcome: 'applied', record: answered }],
+    });
+    assert.deepEqual(record.entries.get(1)?.before.metadata, { rev: 'A', owner: 'colleague' }, 'the re-read record');
+
+    const undo = planUndo([...record.entries.values()], [answered]);
+    assert.deepEqual(
+      undo.items[0]?.update.metadata,
+      { add: { owner: 'colleague' }, remove: ['picked'] },
+      'the key the resume removed comes back; the one it added goes',
     );
   });
 });

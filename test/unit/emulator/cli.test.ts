@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startEmulator } from '../../../src/emulator';
 import { parseCliArgs } from '../../../src/emulator/cli-args';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -108,6 +109,23 @@ describe('emulator: command line', function () {
         ['cli.txt'],
       );
     } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start on a state file another emulator holds, saying so, and leaves it alone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-cli-lock-'));
+    const stateFile = path.join(dir, 'state.json');
+    const holder = await startEmulator({ files: 3, stateFile });
+    try {
+      const saved = fs.readFileSync(stateFile, 'utf8');
+      await assert.rejects(
+        spawnCli(['--files', '3', '--state', stateFile]),
+        new RegExp(`exited with 1: .*in use by another emulator \\(process ${process.pid}\\)`, 's'),
+      );
+      assert.equal(fs.readFileSync(stateFile, 'utf8'), saved, 'the refused emulator wrote nothing');
+    } finally {
+      await holder.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
