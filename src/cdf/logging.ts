@@ -72,6 +72,15 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
  */
 const processSecrets = new Set<string>();
 
+/**
+ * Registers a secret this process holds (read from secret storage, or received from an identity
+ * provider) so that every log line and every message for the person masks it, wherever it is
+ * echoed. Call it the moment the secret is read or received, before anything can fail with it.
+ */
+export function registerSecret(secret: string | undefined): void {
+  if (secret) processSecrets.add(secret);
+}
+
 /** Remembers the secret values this process handles (tokens, client secrets) so logs can mask them exactly. */
 export class SecretRedactor {
   private readonly secrets = new Set<string>();
