@@ -2,11 +2,15 @@
  * Logging for the CDF layer: a tiny interface that VS Code's `LogOutputChannel` satisfies as it is,
  * and redaction so that no token, secret or `Authorization` header ever reaches a log line.
  *
- * Redaction works in two layers: patterns (anything that looks like a bearer token, a JWT, an
- * `Authorization` header or a secret-named field) and exact values (every token and secret this
- * process has handled is registered with a {@link SecretRedactor}, so even an opaque token that
- * matches no pattern is masked).
+ * Redaction works in two ways (see ./redact-text): patterns (anything that looks like a bearer
+ * token, a JWT, an `Authorization` header or a secret-named field, also inside escaped or
+ * percent-encoded text) and exact values (every token and secret this process has handled is
+ * registered with a {@link SecretRedactor}, so even an opaque token that matches no pattern is masked).
  */
+import { isSensitiveKey, REDACTED, redactText } from './redact-text';
+
+export { isSensitiveKey, REDACTED, redactText };
+
 export interface Logger {
   trace(message: string, ...args: unknown[]): void;
   debug(message: string, ...args: unknown[]): void;
@@ -22,93 +26,6 @@ export const silentLogger: Logger = {
   warn: () => undefined,
   error: () => undefined,
 };
-
-export const REDACTED = '[REDACTED]';
-
-/** Keys whose values are secrets wherever they appear (compared case-insensitively, `-`/`_` ignored). */
-const SENSITIVE_KEYS = new Set([
-  'authorization',
-  'proxyauthorization',
-  'cookie',
-  'setcookie',
-  'accesstoken',
-  'refreshtoken',
-  'idtoken',
-  'token',
-  'bearer',
-  'clientsecret',
-  'secret',
-  'password',
-  'apikey',
-  'codeverifier',
-  'devicecode',
-  'assertion',
-  'clientassertion',
-]);
-const normalizeKey = (key: string): string => key.toLowerCase().replace(/[-_\s]/g, '');
-export const isSensitiveKey = (key: string): boolean => {
-  const k = normalizeKey(key);
-  return SENSITIVE_KEYS.has(k) || k.includes('secret') || k.includes('password');
-};
-
-/** Names whose values are secrets in JSON, object literals and form or query parameters. */
-const SECRET_NAME =
-  '(?:access|refresh|id)[_-]?token|client[_-]?secret|client[_-]?assertion|secret|password|passwd|token|' +
-  'code[_-]?verifier|device[_-]?code|(?:x[_-])?api[_-]?key|(?:proxy-)?authorization|(?:set-)?cookie';
-
-const TEXT_PATTERNS: readonly [RegExp, string][] = [
-  // A JWT anywhere (header.payload.signature, base64url), e.g. an access or id token.
-  [/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
-  // A password in a URL: https://user:pass@host keeps the user, loses the password.
-  [/\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@"'<>]*):[^/\s@"'<>]*@/gi, `$1:${REDACTED}@`],
-  // JSON string fields with secret names: "access_token": "...".
-  [new RegExp(`"(${SECRET_NAME})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'), `"$1"$2"${REDACTED}"`],
-  // The same inside an escaped JSON string (JSON in JSON, a log of a log): \"access_token\":\"...\".
-  [
-    new RegExp(`\\\\"(${SECRET_NAME})\\\\"(\\s*:\\s*)\\\\"(?:(?!\\\\")[\\s\\S])*\\\\"`, 'gi'),
-    `\\"$1\\"$2\\"${REDACTED}\\"`,
-  ],
-  // Single-quoted (Python reprs, JavaScript objects): 'access_token': '...', or access_token='...'.
-  [new RegExp(`('?)\\b(${SECRET_NAME})\\1(\\s*[:=]\\s*)'(?:[^'\\\\]|\\\\.)*'`, 'gi'), `$1$2$1$3'${REDACTED}'`],
-  // "Bearer xyz" / "Basic xyz", as in an Authorization header or an error message quoting one.
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi, `$1 ${REDACTED}`],
-  // Cookie headers: the whole value, attributes and all, up to the end of the line or a quote.
-  [/\b((?:set-)?cookie)(["']?\s*[:=]\s*["']?)[^"'\r\n]+/gi, `$1$2${REDACTED}`],
-  // "Authorization: ...", "x-api-key: ...", "api-key=..." up to the end of the value.
-  [/\b((?:proxy-)?authorization|(?:x-)?api[-_]?key)(["']?\s*[:=]\s*["']?)[^"'\r\n,;}]+/gi, `$1$2${REDACTED}`],
-  // Form, query or fragment parameters with secret names: client_secret=...&code=..., #access_token=...
-  [
-    /(^|[^A-Za-z0-9_-])((?:access|refresh|id)_token|client_secret|client_assertion|password|code_verifier|device_code|code|token|api_key)=[^&\s"'#]+/gi,
-    `$1$2=${REDACTED}`,
-  ],
-];
-
-/**
- * The forms a known secret takes in text: as it is, JSON-escaped (logged inside a JSON string) and
- * percent-encoded (in a URL or a form body).
- */
-function secretForms(secret: string): string[] {
-  const forms = new Set([secret, JSON.stringify(secret).slice(1, -1)]);
-  try {
-    forms.add(encodeURIComponent(secret));
-  } catch {
-    // A lone surrogate cannot be percent-encoded, so it cannot appear that way either.
-  }
-  return [...forms];
-}
-
-/** Masks secrets in free text: known secret values first (of any length), then anything that looks like one. */
-export function redactText(text: string, knownSecrets: Iterable<string> = []): string {
-  let out = text;
-  // Longest first, so a secret that contains another is masked whole. The empty string is no secret.
-  const forms = [...knownSecrets]
-    .filter((s) => s !== '')
-    .flatMap(secretForms)
-    .sort((a, b) => b.length - a.length);
-  for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
-  for (const [pattern, replacement] of TEXT_PATTERNS) out = out.replace(pattern, replacement);
-  return out;
-}
 
 /**
  * A redacted copy of any value, safe to log: strings are masked, fields with secret names are
@@ -154,6 +71,15 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
  * (the extension's own log lines, error messages shown to the person) is masked with all of them.
  */
 const processSecrets = new Set<string>();
+
+/**
+ * Registers a secret this process holds (read from secret storage, or received from an identity
+ * provider) so that every log line and every message for the person masks it, wherever it is
+ * echoed. Call it the moment the secret is read or received, before anything can fail with it.
+ */
+export function registerSecret(secret: string | undefined): void {
+  if (secret) processSecrets.add(secret);
+}
 
 /** Remembers the secret values this process handles (tokens, client secrets) so logs can mask them exactly. */
 export class SecretRedactor {

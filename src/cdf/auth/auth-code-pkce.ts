@@ -4,6 +4,7 @@
  * In remote or web VS Code the browser cannot reach that server; use the device code there.
  */
 import * as oidc from 'openid-client';
+import { registerSecret } from '../logging';
 import { startLoopbackReceiver, type LoopbackReceiverOptions } from './loopback-receiver';
 import { AuthError } from './token-provider';
 import { UserTokenProvider, type UserSignInOptions } from './user-token-provider';
@@ -24,7 +25,13 @@ export function authCodePkceTokenProvider(options: AuthCodePkceOptions): UserTok
   return new UserTokenProvider(
     options,
     async (config, parameters, signal) => {
+      const codeVerifier = oidc.randomPKCECodeVerifier();
+      registerSecret(codeVerifier);
+      const state = oidc.randomState();
       const receiver = await startLoopbackReceiver({
+        // Only the redirect with this sign-in's state is read: another local page cannot abort the
+        // sign-in or put its text in VS Code's error message.
+        state,
         host: options.redirectHost,
         port: options.redirectPort,
         path: options.redirectPath,
@@ -32,8 +39,6 @@ export function authCodePkceTokenProvider(options: AuthCodePkceOptions): UserTok
         signal,
       });
       try {
-        const codeVerifier = oidc.randomPKCECodeVerifier();
-        const state = oidc.randomState();
         const url = oidc.buildAuthorizationUrl(config, {
           ...parameters,
           redirect_uri: receiver.redirectUri,
@@ -45,6 +50,7 @@ export function authCodePkceTokenProvider(options: AuthCodePkceOptions): UserTok
         // browser); wait for whichever comes first, but fail at once if it cannot be opened.
         const opening = Promise.resolve().then(() => options.openBrowser(url.href));
         const callback = await Promise.race([receiver.callback, opening.then(() => receiver.callback)]);
+        registerSecret(callback.url.searchParams.get('code') ?? undefined);
         const refused = callback.url.searchParams.get('error');
         if (refused) {
           const why = callback.url.searchParams.get('error_description');

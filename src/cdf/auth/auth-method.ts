@@ -4,7 +4,7 @@
  * {@link TokenProvider}.
  */
 import { defaultScopeFor } from '../client/base-url';
-import { redactingLogger, silentLogger, type Logger } from '../logging';
+import { redactingLogger, registerSecret, silentLogger, type Logger } from '../logging';
 import { authCodePkceTokenProvider } from './auth-code-pkce';
 import { ClientCredentialsTokenProvider } from './client-credentials';
 import { deviceCodeTokenProvider, type DeviceCodePrompt } from './device-code';
@@ -99,6 +99,7 @@ class StoredTokenProvider implements TokenProvider {
 
   async getToken(signal?: AbortSignal): Promise<string> {
     this.token ??= this.read().then((t) => {
+      registerSecret(t);
       if (!t) throw new AuthError('No token is stored for this connection.');
       return new StaticTokenProvider(t);
     });

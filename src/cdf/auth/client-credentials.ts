@@ -5,10 +5,11 @@
 import * as oidc from 'openid-client';
 import { validateSecureUrl } from '../client/base-url';
 import type { Logger } from '../logging';
-import { silentLogger } from '../logging';
+import { registerSecret, silentLogger } from '../logging';
 import {
   describeOidcError,
   oidcConfiguration,
+  registerTokenResponse,
   scopeParameter,
   type IdentityProviderTarget,
 } from './oidc-configuration';
@@ -59,6 +60,7 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
     this.config ??= (async () => {
       const secret =
         typeof this.options.clientSecret === 'string' ? this.options.clientSecret : await this.options.clientSecret();
+      registerSecret(secret);
       if (!secret) throw new AuthError(`No client secret is stored for client "${this.options.clientId}".`);
       return oidcConfiguration(this.options, {
         clientId: this.options.clientId,
@@ -83,6 +85,7 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
     logger.debug(`Requesting a token for client "${this.options.clientId}" (client credentials)`);
     try {
       const response = await oidc.clientCredentialsGrant(config, parameters);
+      registerTokenResponse(response);
       const expiresIn = response.expiresIn();
       logger.debug(`Got a token for client "${this.options.clientId}", valid ${expiresIn ?? '?'} s`);
       const now = (this.options.now ?? Date.now)();

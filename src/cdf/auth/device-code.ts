@@ -3,6 +3,7 @@
  * Needs no local web server or redirect, so it works in remote and web VS Code too.
  */
 import * as oidc from 'openid-client';
+import { registerSecret } from '../logging';
 import { UserTokenProvider, type UserSignInOptions } from './user-token-provider';
 
 export interface DeviceCodePrompt {
@@ -27,6 +28,8 @@ export function deviceCodeTokenProvider(options: DeviceCodeOptions): UserTokenPr
     options,
     async (config, parameters, signal) => {
       const authorization = await oidc.initiateDeviceAuthorization(config, parameters);
+      // The device code is what the polling redeems; the user code is meant to be shown.
+      registerSecret(authorization.device_code);
       const promptDone = new AbortController();
       const stopPrompt = (): void => promptDone.abort();
       signal.addEventListener('abort', stopPrompt, { once: true });

@@ -2,6 +2,7 @@
  * A one-shot web server on the loopback interface that receives the browser's redirect at the end
  * of an authorization code sign-in (RFC 8252 §7.3), then closes.
  */
+import { timingSafeEqual } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { abortReason } from '../client/abortable-sleep';
@@ -28,6 +29,13 @@ export interface LoopbackReceiverOptions {
   /** 0 (default) picks a free port; RFC 8252 providers accept any port on a loopback redirect. */
   readonly port?: number;
   readonly path?: string;
+  /**
+   * The `state` sent in the authorization request. Any local process or web page can request the
+   * redirect URI, so a callback without this state is not the identity provider's answer: it is
+   * answered 400 and ignored, before anything in it (`error=`, `error_description=`, `code=`) is
+   * read, and the receiver keeps waiting for the real one.
+   */
+  readonly state?: string;
   readonly timeoutMs: number;
   readonly signal: AbortSignal;
 }
@@ -38,6 +46,14 @@ const escapeHtml = (text: string): string =>
 const PAGE = (title: string, text: string): string =>
   `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head>` +
   `<body style="font-family:sans-serif;margin:3em"><h1>${title}</h1><p>${text}</p></body></html>`;
+
+/** Compares in constant time, so a local page cannot guess the state a character at a time. */
+function sameText(actual: string | null, expected: string): boolean {
+  if (actual === null) return false;
+  const a = Buffer.from(actual);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 export async function startLoopbackReceiver(options: LoopbackReceiverOptions): Promise<LoopbackReceiver> {
   const host = options.host ?? '127.0.0.1';
@@ -70,6 +86,10 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
     }
     if (req.method !== 'GET' || url.pathname !== path) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    if (options.state !== undefined && !sameText(url.searchParams.get('state'), options.state)) {
+      answer(res, false, 'This is not the sign-in VS Code is waiting for.');
       return;
     }
     if (received) {

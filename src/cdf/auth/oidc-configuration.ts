@@ -5,6 +5,7 @@
  */
 import * as oidc from 'openid-client';
 import { isLoopbackHost, validateSecureUrl } from '../client/base-url';
+import { registerSecret } from '../logging';
 import { AuthError } from './token-provider';
 
 export interface IdentityProviderTarget {
@@ -31,6 +32,7 @@ export async function oidcConfiguration(
   identity: ClientIdentity,
 ): Promise<oidc.Configuration> {
   if (!identity.clientId.trim()) throw new AuthError('The OAuth client id is empty.');
+  registerSecret(identity.clientSecret);
   const clientAuth = identity.clientSecret
     ? identity.clientAuth === 'basic'
       ? oidc.ClientSecretBasic(identity.clientSecret)
@@ -89,6 +91,13 @@ export function describeOidcError(error: unknown): string {
     return `${error.message}${cause}`;
   }
   return String(error);
+}
+
+/** Registers every secret a token response holds, before anything can log or echo it. */
+export function registerTokenResponse(response: oidc.TokenEndpointResponse): void {
+  registerSecret(response.access_token);
+  registerSecret(response.refresh_token);
+  registerSecret(response.id_token);
 }
 
 /** `scope` as the token endpoint wants it: space-separated. */

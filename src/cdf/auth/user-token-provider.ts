@@ -5,8 +5,8 @@
  */
 import * as oidc from 'openid-client';
 import { validateSecureUrl } from '../client/base-url';
-import { silentLogger, type Logger } from '../logging';
-import { describeOidcError, oidcConfiguration, scopeParameter } from './oidc-configuration';
+import { registerSecret, silentLogger, type Logger } from '../logging';
+import { describeOidcError, oidcConfiguration, registerTokenResponse, scopeParameter } from './oidc-configuration';
 import { CachingTokenProvider, type IssuedToken, type TokenCacheOptions } from './token-cache';
 import { AuthError, type TokenProvider } from './token-provider';
 
@@ -104,6 +104,7 @@ export class UserTokenProvider implements TokenProvider {
     const config = await this.configuration();
     if (!this.refreshTokenLoaded) {
       this.refreshToken = await this.options.refreshTokenStore?.load();
+      registerSecret(this.refreshToken);
       this.refreshTokenLoaded = true;
     }
     if (this.refreshToken) {
@@ -137,6 +138,7 @@ export class UserTokenProvider implements TokenProvider {
   }
 
   private async accept(response: TokenResponse): Promise<IssuedToken> {
+    registerTokenResponse(response);
     if (response.refresh_token && response.refresh_token !== this.refreshToken) {
       this.refreshToken = response.refresh_token;
       await this.options.refreshTokenStore?.save(response.refresh_token);

@@ -23,6 +23,8 @@ export interface LocalIdentityProvider {
   tokenRequests: string[];
   /** Tokens issued (for the leak checks). */
   issuedTokens: string[];
+  /** Secrets clients sent to the token endpoint: codes, code verifiers, device codes, refresh tokens, client secrets. */
+  sentSecrets: string[];
   close(): Promise<void>;
 }
 
@@ -123,10 +125,12 @@ export async function startIdentityProvider(options: {
 
   const tokenRequests: string[] = [];
   const issuedTokens: string[] = [];
+  const sentSecrets: string[] = [];
   provider.on('grant.success', (ctx: unknown) => {
-    const body = (ctx as { body?: { access_token?: string; refresh_token?: string } }).body;
+    const body = (ctx as { body?: { access_token?: string; refresh_token?: string; id_token?: string } }).body;
     if (body?.access_token) issuedTokens.push(body.access_token);
     if (body?.refresh_token) issuedTokens.push(body.refresh_token);
+    if (body?.id_token) issuedTokens.push(body.id_token);
   });
 
   const callback = provider.callback();
@@ -140,7 +144,14 @@ export async function startIdentityProvider(options: {
     if (req.method === 'POST' && req.url?.startsWith('/token')) {
       let raw = '';
       req.on('data', (c: Buffer) => (raw += c.toString()));
-      req.on('end', () => tokenRequests.push(new URLSearchParams(raw).get('grant_type') ?? '?'));
+      req.on('end', () => {
+        const form = new URLSearchParams(raw);
+        tokenRequests.push(form.get('grant_type') ?? '?');
+        for (const name of ['code', 'code_verifier', 'device_code', 'refresh_token', 'client_secret']) {
+          const value = form.get(name);
+          if (value) sentSecrets.push(value);
+        }
+      });
     }
     callback(req, res);
   });
@@ -151,6 +162,7 @@ export async function startIdentityProvider(options: {
     scope,
     tokenRequests,
     issuedTokens,
+    sentSecrets,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
