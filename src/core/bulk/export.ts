@@ -1,6 +1,6 @@
 import type { FileRecord } from '../../cdf/model';
 import { DOCUMENT_FIELD_ORDER } from '../document/types';
-import { formatCsvRow } from './csv';
+import { CSV_SEP_LINE, formatCsvRow } from './csv';
 import { neutraliseCsvText } from './csv-injection';
 
 /** CSV columns every export has, in the document's field order; metadata follows as `metadata.<key>`. */
@@ -19,7 +19,8 @@ export function csvColumns(metadataKeys: Iterable<string>): string[] {
   return [...CSV_FIXED_COLUMNS, ...keys.map((k) => METADATA_COLUMN_PREFIX + k)];
 }
 
-export const csvHeader = (columns: readonly string[]): string => formatCsvRow(columns);
+/** Excel's `sep=,` line, then the column names (see {@link CSV_SEP_LINE}). */
+export const csvHeader = (columns: readonly string[]): string => CSV_SEP_LINE + formatCsvRow(columns);
 
 /**
  * The CSV lines of a page of records under `columns` (write {@link csvHeader} once first). Unset

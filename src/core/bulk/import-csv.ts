@@ -63,6 +63,9 @@ type Column =
  *   A quoted cell is always literal: `""` is the empty string, `"null"` the text null.
  * - A cell that starts with `'` and then `=`, `+`, `-`, `@`, a tab or a carriage return loses that
  *   `'` (the export's CSV-injection prefix, see csv-injection.ts): write `''=x` for the text `'=x`.
+ *   The same holds right after a `;`, a tab or a line break inside a cell (`a;'=x` is `a;=x`), and
+ *   for the text null: `'null` is the text null, as `"null"` is (a spreadsheet drops the quotes).
+ * - A first line `sep=,` (written by exports, for Excel) is skipped.
  * Errors name the row, the line and the column; a row with any error is not planned.
  */
 export function parseChangesCsv(text: string): CsvImport {
@@ -92,8 +95,12 @@ export function parseChangesCsv(text: string): CsvImport {
     if (row.cells.slice(names.length).some((c) => c.text !== '' || c.quoted))
       problems.push(at(undefined, `The row has ${row.cells.length} cells but the heading has ${names.length}`));
     // Undo the export's CSV-injection prefix in every cell, quoted or not: a spreadsheet that saves
-    // the file again may drop the quotes but keeps the `'`.
-    const cells = row.cells.map((cell) => ({ ...cell, text: restoreCsvText(cell.text) }));
+    // the file again may drop the quotes but keeps the `'`. A cell that lost a `'` is literal text, as
+    // a quoted one is: `'null` (unquoted after a re-save) is the text null, never "clear".
+    const cells = row.cells.map((cell) => {
+      const text = restoreCsvText(cell.text);
+      return { text, quoted: cell.quoted || text !== cell.text };
+    });
     const change = readRow(names, columns, cells, at, problems);
     if (change && problems.length === 0) {
       const key = 'id' in change.target ? `id ${change.target.id}` : `external id "${change.target.externalId}"`;

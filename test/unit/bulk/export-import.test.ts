@@ -75,12 +75,13 @@ describe('export', () => {
       ],
     );
     const lines = recordsToCsv([fullRecord()]).split('\r\n');
+    assert.equal(lines[0], 'sep=,', "Excel's delimiter line, so that a ';' locale still splits on commas");
     assert.equal(
-      lines[0],
+      lines[1],
       'id,externalId,name,directory,source,mimeType,dataSetId,assetIds,labels,securityCategories,sourceCreatedTime,sourceModifiedTime,geoLocation,uploaded,uploadedTime,createdTime,lastUpdatedTime,instanceId,metadata.rev,metadata.tag',
     );
     assert.match(
-      lines[1] ?? '',
+      lines[2] ?? '',
       /^123,doc-p101,P-101\.pdf,\/plant-a\/old\/pid,SAP,application\/pdf,42,"\[1,2\]","\[""pid""\]",\[7\],/,
     );
   });
