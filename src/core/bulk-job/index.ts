@@ -7,3 +7,4 @@ export * from './project-identity';
 export * from './saved-action';
 export * from './undo-job';
 export * from './view-target';
+export * from './resume-refusal';

@@ -15,6 +15,7 @@ import {
   otherProjectRefusal,
   planJob,
   planUndoJob,
+  resumeRefusal,
   summarizeRun,
   summarizeUndo,
   viewTarget,
@@ -130,6 +131,8 @@ export class BulkController implements vscode.Disposable {
   async resume(options: { confirm?: boolean } = {}): Promise<BulkRun | undefined> {
     const session = this.session();
     const record = await this.requireLast(session);
+    const refusal = resumeRefusal(record);
+    if (refusal) throw new Error(refusal);
     const compiled = compileAction(record.operations);
     if (!compiled.ok) throw new Error(compiled.problems.map((p) => p.message).join(' '));
     const plan = await this.plan(session, record.target, compiled.action, (r) => record.isDone(r));
