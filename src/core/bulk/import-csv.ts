@@ -7,6 +7,7 @@ import type { BulkOperation } from './operations';
 import { checkId, checkMetadataKey, checkMetadataValue } from './parameters';
 import { planRecord, type RecordPlan } from './plan-record';
 import { problem } from './problem';
+import { replaceAllNote } from './replace-all-note';
 import type { FileTarget } from './targets-text';
 
 /**
@@ -244,4 +245,21 @@ function rowOfLine(rows: { line: number }[], line: number): number {
     if (r.line <= line) row = i + 1;
   });
   return row;
+}
+
+/**
+ * What the import preview says above the per-file changes, as the wizard says it for one operation:
+ * a cell of a labels, assetIds or securityCategories column (or `null` there) is the file's whole
+ * collection, so every element the file holds that the cell does not name is removed. Metadata
+ * columns name one key each and need no note. One line per such column that some row changes.
+ */
+export function csvImportNotes(imported: CsvImport): string[] {
+  const notes = new Map<string, string>();
+  for (const row of imported.rows)
+    for (const op of row.operations) {
+      if ((op.op !== 'set' && op.op !== 'clear') || notes.has(`${op.op} ${op.field}`)) continue;
+      const note = replaceAllNote(op.op, op.field);
+      if (note) notes.set(`${op.op} ${op.field}`, `${op.field} column${op.op === 'set' ? '' : ', null'}${note}`);
+    }
+  return [...notes.values()];
 }

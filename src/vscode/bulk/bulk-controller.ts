@@ -109,6 +109,7 @@ export class BulkController implements vscode.Disposable {
     operations: BulkOperation[],
     plan: JobPlan,
     confirm = true,
+    notes: readonly string[] = [],
   ): Promise<BulkRun | undefined> {
     const session = this.session();
     if (plan.counts.changed === 0) {
@@ -117,7 +118,7 @@ export class BulkController implements vscode.Disposable {
       );
       return undefined;
     }
-    if (confirm && !(await this.confirm(target, operations, plan))) return undefined;
+    if (confirm && !(await this.confirm(target, operations, plan, 'Bulk edit', notes))) return undefined;
     const record = new BulkActionRecord(projectOf(session), target, operations, Date.now());
     this.last = record;
     const report = await this.run(session, plan, record, vscode.l10n.t('Import: {0}', target.label));
@@ -225,12 +226,17 @@ export class BulkController implements vscode.Disposable {
     operations: BulkOperation[],
     plan: JobPlan,
     what: 'Bulk edit' | 'Resume' = 'Bulk edit',
+    /** Lines a plan made elsewhere adds (a CSV import's "replaces all" columns). */
+    notes: readonly string[] = [],
   ): Promise<boolean> {
     const preview = (all: boolean) =>
       [
         `# ${what} preview: ${target.label}`,
         '',
-        `Operations: ${operations.map(describe).join('; ')}`,
+        operations.length
+          ? `Operations: ${operations.map(describe).join('; ')}`
+          : 'Operations: each row sets its values',
+        ...notes.map((note) => `- ${note}`),
         '',
         formatPlanSummary(plan.counts),
         '',

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { FileRecord } from '../../cdf/model';
 import {
   createBatchContext,
+  csvImportNotes,
   parseChangesCsv,
   planEach,
   planImportRow,
@@ -147,5 +148,5 @@ export async function importCsv(sessions: Sessions, bulk: BulkController, arg: u
     void vscode.window.showWarningMessage(
       vscode.l10n.t('{0} row(s) name files that do not exist; they are left out.', plan.missing.length),
     );
-  return bulk.applyPlan(target, [], plan, request.confirm !== false);
+  return bulk.applyPlan(target, [], plan, request.confirm !== false, csvImportNotes(parsed));
 }

@@ -13,6 +13,7 @@ import {
   recordsToJsonLines,
   toJsonLine,
   CsvExportError,
+  csvImportNotes,
 } from '../../../src/core/bulk';
 import { fileRecord, fullRecord, linkedRecord } from './fixtures';
 
@@ -140,6 +141,23 @@ describe('export', () => {
 });
 
 describe('import a CSV of changes', () => {
+  it('its preview notes say "replaces all" for labels, assetIds and securityCategories columns, as the wizard does', () => {
+    const parsed = parseChangesCsv(
+      [
+        'id,labels,assetIds,securityCategories,source,metadata.k',
+        '1,"[""a""]",null,,x,v',
+        '2,"[""b""]",,[3],null,null',
+      ].join('\r\n'),
+    );
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(csvImportNotes(parsed), [
+      'labels column (replaces all: every other label a file holds is removed)',
+      'assetIds column, null (replaces all: every asset id a file holds is removed)',
+      'securityCategories column (replaces all: every other security category a file holds is removed)',
+    ]);
+    assert.deepEqual(csvImportNotes(parseChangesCsv('id,source,metadata.k\r\n1,x,v')), []);
+  });
+
   it('round trip: importing an export changes nothing', () => {
     const { parsed, batch } = planCsv(recordsToCsv(tricky), tricky);
     assert.deepEqual(parsed.problems, []);
