@@ -11,14 +11,17 @@
  * every position right after a `;`, a tab, a CR or an LF in it.
  *
  * The rule, at each segment start, chosen so that the round trip is exact for every string:
- * - export: if the text from there is any number of `'` (zero included) and then one of those
+ * - export: if the text from there is any number of `'` or `"` (zero included) and then one of those
  *   characters, one more `'` is inserted there; any other text is written as it is;
- * - import: if the text from a segment start is one or more `'` and then one of those characters,
- *   one `'` is taken off there.
+ * - import: if the text from a segment start is a `'`, any number of `'` or `"` and then one of those
+ *   characters, that first `'` is taken off.
  * So `=x` is written `'=x`, `a;=x` is written `a;'=x`, and a value that really is `'=x` is written
  * `''=x`: the two never meet. `'abc` (a quote not followed by a formula character) is left alone both
- * ways. The `'` is not a segment separator, so inserting one never moves another segment's start:
- * each segment is encoded and decoded on its own, exactly as the single leading rule was.
+ * ways. `"` counts like `'` because, split on `;`, a piece `"=x` (or `""=x`, our doubled quote) is
+ * read by a spreadsheet as a quoted cell whose text may start with `=`. Neither quote is a segment
+ * separator, so inserting one never moves another segment's start: each segment is encoded and
+ * decoded on its own, exactly as the single leading rule was (the export adds `'` only to segments
+ * that match, and a segment that does not match cannot match the import's stricter pattern).
  *
  * The text `null` gets the same treatment as a whole value: unquoted `null` in a CSV of changes means
  * "clear the field", and a quoted `"null"` (the text) loses its quotes when a spreadsheet saves the
@@ -29,9 +32,11 @@
 const FORMULA_CHARS = '=+\\-@\\t\\r';
 /** A segment starts at the start of the text or right after one of these characters. */
 const SEGMENT_START = /(?<=^|[;\t\r\n])/.source;
-const NEEDS_PREFIX = new RegExp(`${SEGMENT_START}(?='*[${FORMULA_CHARS}])`, 'g');
-const PREFIXED = new RegExp(`${SEGMENT_START}'(?='*[${FORMULA_CHARS}])`, 'g');
-const LEADING_FORMULA = new RegExp(`^'*[${FORMULA_CHARS}]`);
+/** Quotes a spreadsheet may read past before the formula character (see the rule above). */
+const QUOTES = `['"]*`;
+const NEEDS_PREFIX = new RegExp(`${SEGMENT_START}(?=${QUOTES}[${FORMULA_CHARS}])`, 'g');
+const PREFIXED = new RegExp(`${SEGMENT_START}'(?=${QUOTES}[${FORMULA_CHARS}])`, 'g');
+const LEADING_FORMULA = new RegExp(`^${QUOTES}[${FORMULA_CHARS}]`);
 const NULL_TEXT = /^'*null$/;
 const PREFIXED_NULL = /^'+null$/;
 

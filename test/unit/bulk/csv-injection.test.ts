@@ -191,8 +191,14 @@ describe('CSV export cannot attack a spreadsheet (CSV injection)', () => {
       fc.property(value, (text) => {
         const written = neutraliseCsvText(text);
         assert.equal(restoreCsvText(written), text, JSON.stringify(written));
-        for (const piece of written.split(/[;\t\r\n]/)) assert.doesNotMatch(piece, /^[=+\-@]/, JSON.stringify(written));
+        for (const piece of written.split(/[;\t\r\n]/))
+          assert.doesNotMatch(piece, /^"*[=+\-@]/, JSON.stringify(written));
         assert.doesNotMatch(written, /^[=+\-@\t\r]/);
+        // The same on the line as written, doubled quotes included.
+        for (const piece of formatCsvRow(['x', written])
+          .split(/[;\t\r\n]/)
+          .slice(1))
+          assert.doesNotMatch(piece, /^"*[=+\-@]/, JSON.stringify(written));
         assert.notEqual(written, 'null', 'the text null never reads as "clear"');
       }),
       { numRuns: 3000 },
@@ -215,6 +221,8 @@ describe('CSV export cannot attack a spreadsheet (CSV injection)', () => {
     assert.equal(neutraliseCsvText('a\t=1+1'), "a\t'=1+1");
     assert.equal(neutraliseCsvText("x\n'-1"), "x\n''-1");
     assert.equal(neutraliseCsvText('a;b-c'), 'a;b-c');
+    assert.equal(neutraliseCsvText('a;"=1+1'), `a;'"=1+1`, 'a quoted formula after ";" is one too');
+    assert.equal(neutraliseCsvText(`'"-1`), `''"-1`);
     assert.equal(neutraliseCsvText('null'), "'null");
     assert.equal(neutraliseCsvText("'null"), "''null");
     assert.equal(neutraliseCsvText('nullx'), 'nullx');
