@@ -62,8 +62,8 @@ type Column =
  * - Cells: **empty (unquoted) leaves the field as it is**; unquoted `null` clears it (removes the
  *   metadata key); anything else is the new value, read as a person types it (see `parseFieldInput`).
  *   A quoted cell is always literal: `""` is the empty string, `"null"` the text null.
- * - A cell that starts with `'` and then `=`, `+`, `-`, `@`, a tab or a carriage return loses that
- *   `'` (the export's CSV-injection prefix, see csv-injection.ts): write `''=x` for the text `'=x`.
+ * - A cell that starts with `'` and then (after any `'` or `"`) `=`, `+`, `-`, `@`, a tab or a
+ *   carriage return loses that `'` (the export's CSV-injection prefix, see csv-injection.ts): write `''=x` for the text `'=x`.
  *   The same holds right after a `;`, a tab or a line break inside a cell (`a;'=x` is `a;=x`), and
  *   for the text null: `'null` is the text null, as `"null"` is (a spreadsheet drops the quotes).
  * - A first line `sep=,` (written by exports, for Excel) is skipped.
