@@ -188,8 +188,9 @@ describe('bulk actions over the demo project', () => {
 
     const csv = vscode.Uri.file(path.join(dir, 'png.csv'));
     await vscode.commands.executeCommand('cdfFiles.exportFiles', { format: 'csv', uri: csv });
-    const header = fs.readFileSync(csv.fsPath, 'utf8').split('\n')[0]!;
-    assert.match(header, /^id,externalId,name,/);
+    const [sepLine, header] = fs.readFileSync(csv.fsPath, 'utf8').split('\r\n');
+    assert.equal(sepLine, 'sep=,', "Excel's delimiter line comes first");
+    assert.match(header!, /^id,externalId,name,/);
     api.tree.clearFilter();
 
     // Files linked to data modelling cannot change their source: take two that are not.

@@ -8,3 +8,4 @@ export * from './saved-action';
 export * from './undo-job';
 export * from './view-target';
 export * from './preview-document';
+export * from './resume-refusal';

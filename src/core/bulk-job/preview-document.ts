@@ -72,6 +72,8 @@ export interface BulkPreviewInput {
   all: boolean;
   names?: ReferenceNames;
   unsaved?: readonly UnsavedEdits[];
+  /** Lines a plan made elsewhere adds (a CSV import's "replaces all" columns). */
+  notes?: readonly string[];
 }
 
 /**
@@ -84,7 +86,10 @@ export function formatBulkPreview(input: BulkPreviewInput): string {
   const lines = [
     `# ${input.heading} preview: ${input.targetLabel}`,
     '',
-    `Operations: ${input.operations.map((op) => describeOperation(op, names)).join('; ')}`,
+    input.operations.length
+      ? `Operations: ${input.operations.map((op) => describeOperation(op, names)).join('; ')}`
+      : 'Operations: each row sets its values',
+    ...(input.notes ?? []).map((note) => `- ${note}`),
     '',
     formatPlanSummary(plan.counts),
     '',

@@ -27,13 +27,17 @@ export interface CsvParseResult {
  * Parses CSV text: CRLF, LF or CR line ends, a UTF-8 byte order mark skipped, blank lines skipped.
  * The delimiter is a comma unless the first line has no comma but semicolons or tabs (a spreadsheet
  * saved in a locale that uses them). A bare quote inside an unquoted cell is kept as text; text after
- * a closing quote, or a quote left open, is an error on its line.
+ * a closing quote, or a quote left open, is an error on its line. A first line `sep=<character>`
+ * (Excel's way to name the delimiter, which our exports write) sets the delimiter and is not a row.
  */
-export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvParseResult {
+export function parseCsv(text: string, delimiterArg?: string): CsvParseResult {
+  const withoutBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const sepLine = SEP_LINE.exec(withoutBom);
+  const s = sepLine ? withoutBom.slice(sepLine[0].length) : withoutBom;
+  const delimiter = delimiterArg ?? sepLine?.[1] ?? detectDelimiter(s);
   const result: CsvParseResult = { rows: [], errors: [], delimiter };
-  const s = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let i = 0;
-  let line = 1;
+  let line = sepLine ? 2 : 1;
   let row: CsvRow = { line, cells: [] };
   const endRow = () => {
     const blank = row.cells.length === 1 && !row.cells[0]?.quoted && row.cells[0]?.text === '';
@@ -102,6 +106,16 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvPa
   }
   return result;
 }
+
+/** Excel's delimiter line: `sep=` and one character, alone on the first line. */
+const SEP_LINE = /^sep=([^\r\n])(?:\r\n|\r|\n|$)/;
+
+/**
+ * The first line of every CSV export. Excel otherwise splits a .csv on the system's list separator
+ * (`;` in many locales), which turns one cell into several; with this line it splits on commas.
+ * {@link parseCsv} reads and skips it.
+ */
+export const CSV_SEP_LINE = 'sep=,\r\n';
 
 function readUnquoted(s: string, start: number, delimiter: string): { text: string; end: number } {
   let end = start;

@@ -1,6 +1,6 @@
 import type { FileRecord } from '../../cdf/model';
 import { DOCUMENT_FIELD_ORDER } from '../document/types';
-import { formatCsvRow } from './csv';
+import { CSV_SEP_LINE, formatCsvRow } from './csv';
 import { neutraliseCsvText } from './csv-injection';
 
 /** CSV columns every export has, in the document's field order; metadata follows as `metadata.<key>`. */
@@ -19,7 +19,8 @@ export function csvColumns(metadataKeys: Iterable<string>): string[] {
   return [...CSV_FIXED_COLUMNS, ...keys.map((k) => METADATA_COLUMN_PREFIX + k)];
 }
 
-export const csvHeader = (columns: readonly string[]): string => formatCsvRow(columns);
+/** Excel's `sep=,` line, then the column names (see {@link CSV_SEP_LINE}). */
+export const csvHeader = (columns: readonly string[]): string => CSV_SEP_LINE + formatCsvRow(columns);
 
 /**
  * The CSV lines of a page of records under `columns` (write {@link csvHeader} once first). Unset
@@ -35,11 +36,46 @@ export function csvRows(
   const unexported = new Set<string>();
   let text = '';
   for (const record of records) {
-    for (const key of Object.keys(record.metadata ?? {}))
+    for (const key of Object.keys(record.metadata ?? {})) {
       if (!known.has(METADATA_COLUMN_PREFIX + key)) unexported.add(key);
-    text += formatCsvRow(columns.map((column) => csvCell(record, column)));
+      refuseLoneSurrogate(record, `the metadata key ${JSON.stringify(key)}`, key);
+    }
+    text += formatCsvRow(
+      columns.map((column) => {
+        const cell = csvCell(record, column);
+        if (cell !== undefined) refuseLoneSurrogate(record, column, cell);
+        return cell;
+      }),
+    );
   }
   return { text, unexportedKeys: [...unexported] };
+}
+
+/** A CSV export refused before anything is written: the message names the file and the field. */
+export class CsvExportError extends Error {
+  override name = 'CsvExportError';
+}
+
+/** A UTF-16 surrogate without its pair (the `u` flag reads a well-formed pair as one code point). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * A lone surrogate is legal in a JavaScript string and in JSON (`"\ud800"`), so CDF and the editor
+ * keep it, but UTF-8 cannot encode it: the CSV file would hold U+FFFD instead, and importing that
+ * file back would overwrite the value. Rather than write a file that cannot come back (or invent an
+ * escape no spreadsheet knows), the CSV export is refused; JSON Lines escapes the surrogate and keeps
+ * it exactly. JSON cells (labels, asset ids...) are written by `JSON.stringify`, which escapes one
+ * too, so only plain text can hold one.
+ */
+function refuseLoneSurrogate(record: FileRecord, field: string, text: string): void {
+  const found = LONE_SURROGATE.exec(text);
+  if (!found) return;
+  const code = (found[0].codePointAt(0) ?? 0).toString(16).toUpperCase();
+  throw new CsvExportError(
+    `File ${record.id} (${JSON.stringify(record.name)}): ${field} holds a lone UTF-16 surrogate (U+${code}), ` +
+      'which a UTF-8 CSV file cannot hold (it would come back as U+FFFD and overwrite the value on import). ' +
+      'Export these files as JSON Lines, which keeps the value exactly, or correct the value first.',
+  );
 }
 
 /** Header and rows of records that fit in memory (a selection); stream large sets with the functions above. */

@@ -7,6 +7,7 @@ import type { BulkOperation } from './operations';
 import { checkId, checkMetadataKey, checkMetadataValue } from './parameters';
 import { planRecord, type RecordPlan } from './plan-record';
 import { problem } from './problem';
+import { replaceAllNote } from './replace-all-note';
 import type { FileTarget } from './targets-text';
 
 /**
@@ -61,8 +62,11 @@ type Column =
  * - Cells: **empty (unquoted) leaves the field as it is**; unquoted `null` clears it (removes the
  *   metadata key); anything else is the new value, read as a person types it (see `parseFieldInput`).
  *   A quoted cell is always literal: `""` is the empty string, `"null"` the text null.
- * - A cell that starts with `'` and then `=`, `+`, `-`, `@`, a tab or a carriage return loses that
- *   `'` (the export's CSV-injection prefix, see csv-injection.ts): write `''=x` for the text `'=x`.
+ * - A cell that starts with `'` and then (after any `'` or `"`) `=`, `+`, `-`, `@`, a tab or a
+ *   carriage return loses that `'` (the export's CSV-injection prefix, see csv-injection.ts): write `''=x` for the text `'=x`.
+ *   The same holds right after a `;`, a tab or a line break inside a cell (`a;'=x` is `a;=x`), and
+ *   for the text null: `'null` is the text null, as `"null"` is (a spreadsheet drops the quotes).
+ * - A first line `sep=,` (written by exports, for Excel) is skipped.
  * Errors name the row, the line and the column; a row with any error is not planned.
  */
 export function parseChangesCsv(text: string): CsvImport {
@@ -92,8 +96,12 @@ export function parseChangesCsv(text: string): CsvImport {
     if (row.cells.slice(names.length).some((c) => c.text !== '' || c.quoted))
       problems.push(at(undefined, `The row has ${row.cells.length} cells but the heading has ${names.length}`));
     // Undo the export's CSV-injection prefix in every cell, quoted or not: a spreadsheet that saves
-    // the file again may drop the quotes but keeps the `'`.
-    const cells = row.cells.map((cell) => ({ ...cell, text: restoreCsvText(cell.text) }));
+    // the file again may drop the quotes but keeps the `'`. A cell that lost a `'` is literal text, as
+    // a quoted one is: `'null` (unquoted after a re-save) is the text null, never "clear".
+    const cells = row.cells.map((cell) => {
+      const text = restoreCsvText(cell.text);
+      return { text, quoted: cell.quoted || text !== cell.text };
+    });
     const change = readRow(names, columns, cells, at, problems);
     if (change && problems.length === 0) {
       const key = 'id' in change.target ? `id ${change.target.id}` : `external id "${change.target.externalId}"`;
@@ -237,4 +245,21 @@ function rowOfLine(rows: { line: number }[], line: number): number {
     if (r.line <= line) row = i + 1;
   });
   return row;
+}
+
+/**
+ * What the import preview says above the per-file changes, as the wizard says it for one operation:
+ * a cell of a labels, assetIds or securityCategories column (or `null` there) is the file's whole
+ * collection, so every element the file holds that the cell does not name is removed. Metadata
+ * columns name one key each and need no note. One line per such column that some row changes.
+ */
+export function csvImportNotes(imported: CsvImport): string[] {
+  const notes = new Map<string, string>();
+  for (const row of imported.rows)
+    for (const op of row.operations) {
+      if ((op.op !== 'set' && op.op !== 'clear') || notes.has(`${op.op} ${op.field}`)) continue;
+      const note = replaceAllNote(op.op, op.field);
+      if (note) notes.set(`${op.op} ${op.field}`, `${op.field} column${op.op === 'set' ? '' : ', null'}${note}`);
+    }
+  return [...notes.values()];
 }

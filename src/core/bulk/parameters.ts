@@ -15,8 +15,12 @@ import { schemaMessage } from './schema-message';
  * `validateOperation` is built from the same checks, so the wizard and the planner never disagree.
  */
 
+/**
+ * The model's rule for a key (see `metadataMap`), no stricter: the empty key is legal in CDF and the
+ * editor saves it, so a bulk action and a CSV column `metadata.` (an export of such a file) must
+ * accept it too, or a file the editor wrote could not be imported back.
+ */
 export function checkMetadataKey(key: string): string | undefined {
-  if (key.length === 0) return 'A metadata key cannot be empty';
   const bytes = utf8Bytes(key);
   if (bytes > LIMITS.metadataKeyBytes)
     return `A metadata key is at most ${LIMITS.metadataKeyBytes} bytes in UTF-8 (this one is ${bytes})`;

@@ -10,6 +10,7 @@ import {
   otherProjectRefusal,
   planJob,
   planUndoJob,
+  resumeRefusal,
   summarizeRun,
   summarizeUndo,
   viewTarget,
@@ -112,6 +113,7 @@ export class BulkController implements vscode.Disposable {
     operations: BulkOperation[],
     plan: JobPlan,
     confirm = true,
+    notes: readonly string[] = [],
   ): Promise<BulkRun | undefined> {
     const session = this.session();
     if (plan.counts.changed === 0) {
@@ -120,7 +122,7 @@ export class BulkController implements vscode.Disposable {
       );
       return undefined;
     }
-    if (confirm && !(await this.confirm(target, operations, plan))) return undefined;
+    if (confirm && !(await this.confirm(target, operations, plan, 'Bulk edit', notes))) return undefined;
     const record = new BulkActionRecord(projectOf(session), target, operations, Date.now());
     this.last = record;
     const report = await this.run(session, plan, record, vscode.l10n.t('Import: {0}', target.label));
@@ -134,6 +136,8 @@ export class BulkController implements vscode.Disposable {
   async resume(options: { confirm?: boolean } = {}): Promise<BulkRun | undefined> {
     const session = this.session();
     const record = await this.requireLast(session);
+    const refusal = resumeRefusal(record);
+    if (refusal) throw new Error(refusal);
     const compiled = compileAction(record.operations);
     if (!compiled.ok) throw new Error(compiled.problems.map((p) => p.message).join(' '));
     const plan = await this.plan(session, record.target, compiled.action, (r) => record.isDone(r));
@@ -230,7 +234,7 @@ export class BulkController implements vscode.Disposable {
     target: BulkTarget,
     operations: readonly BulkOperation[],
     plan: JobPlan,
-    options: { all?: boolean; heading?: BulkPreviewInput['heading'] } = {},
+    options: { all?: boolean; heading?: BulkPreviewInput['heading']; notes?: readonly string[] } = {},
   ): Promise<{ text: string; unsaved: UnsavedEdits[] }> {
     const session = this.session();
     const all = options.all ?? false;
@@ -245,6 +249,7 @@ export class BulkController implements vscode.Disposable {
       all,
       names,
       unsaved,
+      notes: options.notes,
     });
     return { text, unsaved };
   }
@@ -254,8 +259,10 @@ export class BulkController implements vscode.Disposable {
     operations: BulkOperation[],
     plan: JobPlan,
     heading: BulkPreviewInput['heading'] = 'Bulk edit',
+    /** Lines a plan made elsewhere adds (a CSV import's "replaces all" columns). */
+    notes: readonly string[] = [],
   ): Promise<boolean> {
-    const preview = await this.previewText(target, operations, plan, { heading });
+    const preview = await this.previewText(target, operations, plan, { heading, notes });
     await this.documents.show('bulk-preview', preview.text);
     const apply = vscode.l10n.t('Apply');
     const showAll = vscode.l10n.t('Show All Changes');
@@ -287,7 +294,7 @@ export class BulkController implements vscode.Disposable {
       if (answer === showAll) {
         await this.documents.show(
           'bulk-preview',
-          (await this.previewText(target, operations, plan, { heading, all: true })).text,
+          (await this.previewText(target, operations, plan, { heading, notes, all: true })).text,
         );
         continue;
       }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { FileRecord } from '../../cdf/model';
 import {
   createBatchContext,
+  csvImportNotes,
   parseChangesCsv,
   planEach,
   planImportRow,
@@ -155,5 +156,5 @@ export async function importCsv(sessions: Sessions, bulk: BulkController, arg: u
         ? vscode.l10n.t('1 row names a file that does not exist; it is left out.')
         : vscode.l10n.t('{0} rows name files that do not exist; they are left out.', plan.missing.length),
     );
-  return bulk.applyPlan(target, [], plan, request.confirm !== false);
+  return bulk.applyPlan(target, [], plan, request.confirm !== false, csvImportNotes(parsed));
 }

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type { FileRecord } from '../../../src/cdf/model';
-import { recordsToCsv } from '../../../src/core/bulk/export';
+import { CsvExportError, recordsToCsv, toJsonLine } from '../../../src/core/bulk/export';
 import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/import-csv';
 import { planSave } from '../../../src/core/diff';
 
@@ -44,15 +44,30 @@ describe('attack: CSV export → import of keys and values the editor accepts', 
     );
   });
 
+  // Chosen behaviour (fixc): the CSV export refuses such a value, naming the file and the field and
+  // pointing to JSON Lines, which keeps it (JSON escapes it as "\ud800"). The test used to accept
+  // "the import plans nothing" too; it now asserts the refusal and the JSON Lines round trip.
   it('a lone UTF-16 surrogate in a value is not silently replaced by U+FFFD on import', () => {
     const record = { ...base, source: 'q\udc00', metadata: { a: 'x\ud800y' } } as FileRecord;
     const edit = planSave(base, JSON.stringify(record));
     assert.equal(edit.ok, true, 'the editor accepts "\\ud800" in a value');
-    const { problems, plans } = roundTrip(record);
-    // Today the import plans source := "q\uFFFD" and metadata.a := "x\uFFFDy": re-importing an
-    // untouched export overwrites the data. Expected: no change planned (or the export refuses/flags
-    // such a value instead of writing bytes that cannot come back).
-    const updates = plans.filter((p) => p.outcome === 'change').map((p) => p.update);
-    assert.ok(problems.length > 0 || updates.length === 0, `planned ${JSON.stringify(updates)}`);
+    assert.throws(
+      () => roundTrip(record),
+      (e: Error) =>
+        e instanceof CsvExportError &&
+        /File 7 \("r\.pdf"\): source holds a lone UTF-16 surrogate \(U\+DC00\)/.test(e.message) &&
+        /JSON Lines/.test(e.message),
+    );
+    assert.throws(
+      () => recordsToCsv([{ ...base, metadata: { a: 'x\ud800y' } }]),
+      /metadata\.a holds a lone UTF-16 surrogate \(U\+D800\)/,
+    );
+    assert.throws(() => recordsToCsv([{ ...base, metadata: { ['k\udfff']: 'v' } }]), /the metadata key "k\\udfff"/);
+    // A well-formed pair (an emoji) is no surrogate of its own and exports as usual.
+    assert.equal(roundTrip({ ...base, source: '😀' }).plans[0]?.outcome, 'unchanged');
+    // JSON Lines keeps the value exactly, through the same UTF-8 bytes.
+    const line = throughFile(toJsonLine(record));
+    assert.deepEqual(JSON.parse(line), JSON.parse(JSON.stringify(record)));
+    assert.equal((JSON.parse(line) as FileRecord).source, 'q\udc00');
   });
 });

@@ -107,17 +107,17 @@ describe('CSV export cannot attack a spreadsheet (CSV injection)', () => {
         labels: [{ externalId: '=cmd' }],
       }),
     ]);
-    const row = csv.split('\r\n')[1]!;
+    const row = csv.split('\r\n')[2]!; // after sep=, and the heading
     assert.ok(row.startsWith(`5,"'+1","'=HYPERLINK(""http://x"",""y"")",/plant,"'-2+3","'@SUM(A1)",`), row);
     assert.ok(row.includes(`"[""=cmd""]"`), 'a JSON cell starts with a bracket and needs no prefix');
-    assert.ok(row.endsWith(`,"'\r=1",a=b,"'\tx"`), row);
+    assert.ok(row.endsWith(`,"'\r'=1",a=b,"'\tx"`), row);
   });
 
   it('escapes a leading quote only where the rest would look neutralised', () => {
     const csv = recordsToCsv([
       fileRecord({ id: 5, name: "'=x", externalId: "''+y", source: "'plain", metadata: { k: "'" } }),
     ]);
-    const row = csv.split('\r\n')[1]!;
+    const row = csv.split('\r\n')[2]!; // after sep=, and the heading
     assert.ok(row.startsWith(`5,"'''+y","''=x",,'plain,`), row);
     assert.ok(row.endsWith(`,'`), row);
   });
@@ -176,6 +176,63 @@ describe('CSV export cannot attack a spreadsheet (CSV injection)', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('property: under a ";" or Tab separator, or after a line break, no piece starts like a formula; the value round-trips', () => {
+    // Excel splits on the locale's list separator, LibreOffice offers ";" and Tab, and neither honours
+    // our quotes then: every position after ";", Tab, CR or LF starts a cell (or a row) of its own.
+    const unit = fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', ';', '"', ',', 'a', 'n', 'u', 'l');
+    const value = fc.oneof(
+      fc.string({ unit, maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom('null', "'null", "''null", 'null;=1', ";'null", "'"),
+    );
+    fc.assert(
+      fc.property(value, (text) => {
+        const written = neutraliseCsvText(text);
+        assert.equal(restoreCsvText(written), text, JSON.stringify(written));
+        for (const piece of written.split(/[;\t\r\n]/))
+          assert.doesNotMatch(piece, /^"*[=+\-@]/, JSON.stringify(written));
+        assert.doesNotMatch(written, /^[=+\-@\t\r]/);
+        // The same on the line as written, doubled quotes included.
+        for (const piece of formatCsvRow(['x', written])
+          .split(/[;\t\r\n]/)
+          .slice(1))
+          assert.doesNotMatch(piece, /^"*[=+\-@]/, JSON.stringify(written));
+        assert.notEqual(written, 'null', 'the text null never reads as "clear"');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('property: the segment rule is injective (two values never share a written form)', () => {
+    const unit = fc.constantFrom("'", '=', '-', '\t', '\r', '\n', ';', 'x', 'null');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 6 }), fc.string({ unit, maxLength: 6 }), (a, b) => {
+        fc.pre(a !== b);
+        assert.notEqual(neutraliseCsvText(a), neutraliseCsvText(b));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('writes ";"-, Tab- and line-separated parts neutralised, and reads them back', () => {
+    assert.equal(neutraliseCsvText("note;=cmd|' /C calc'!A0"), "note;'=cmd|' /C calc'!A0");
+    assert.equal(neutraliseCsvText('a\t=1+1'), "a\t'=1+1");
+    assert.equal(neutraliseCsvText("x\n'-1"), "x\n''-1");
+    assert.equal(neutraliseCsvText('a;b-c'), 'a;b-c');
+    assert.equal(neutraliseCsvText('a;"=1+1'), `a;'"=1+1`, 'a quoted formula after ";" is one too');
+    assert.equal(neutraliseCsvText(`'"-1`), `''"-1`);
+    assert.equal(neutraliseCsvText('null'), "'null");
+    assert.equal(neutraliseCsvText("'null"), "''null");
+    assert.equal(neutraliseCsvText('nullx'), 'nullx');
+    const parsed = parseChangesCsv(['id,source,metadata.a,metadata.b', `5,'null,null,"x;'=1"`].join('\r\n'));
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(parsed.rows[0]!.operations, [
+      { op: 'set', field: 'source', value: 'null' },
+      { op: 'metadataRemove', key: 'a' },
+      { op: 'metadataAdd', key: 'b', value: 'x;=1' },
+    ]);
   });
 
   it('writes numbers as numbers: ids and times are never user text', () => {

@@ -54,6 +54,23 @@ describe('CSV (RFC 4180)', () => {
     ]);
   });
 
+  it("reads Excel's sep= first line as the delimiter, not as a row, and counts its line", () => {
+    const parsed = parseCsv('sep=;\r\nid;source\r\n1;a,b');
+    assert.equal(parsed.delimiter, ';');
+    assert.deepEqual(
+      parsed.rows.map((r) => [r.line, r.cells.map((c) => c.text)]),
+      [
+        [2, ['id', 'source']],
+        [3, ['1', 'a,b']],
+      ],
+    );
+    assert.deepEqual(texts('\uFEFFsep=,\nid,x\n1,2'), [
+      ['id', 'x'],
+      ['1', '2'],
+    ]);
+    assert.deepEqual(texts('sep=x,y\n1'), [['sep=x', 'y'], ['1']], 'only "sep=" and one character is the directive');
+  });
+
   it('reports an unclosed quote and text after a closing quote, by line', () => {
     assert.deepEqual(
       parseCsv('a\n"open\n').errors.map((e) => e.line),

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { FileRecord } from '../../../src/cdf/model';
 import {
   collectMetadataKeys,
@@ -10,6 +11,9 @@ import {
   planEach,
   recordsToCsv,
   recordsToJsonLines,
+  toJsonLine,
+  CsvExportError,
+  csvImportNotes,
 } from '../../../src/core/bulk';
 import { fileRecord, fullRecord, linkedRecord } from './fixtures';
 
@@ -75,13 +79,40 @@ describe('export', () => {
       ],
     );
     const lines = recordsToCsv([fullRecord()]).split('\r\n');
+    assert.equal(lines[0], 'sep=,', "Excel's delimiter line, so that a ';' locale still splits on commas");
     assert.equal(
-      lines[0],
+      lines[1],
       'id,externalId,name,directory,source,mimeType,dataSetId,assetIds,labels,securityCategories,sourceCreatedTime,sourceModifiedTime,geoLocation,uploaded,uploadedTime,createdTime,lastUpdatedTime,instanceId,metadata.rev,metadata.tag',
     );
     assert.match(
-      lines[1] ?? '',
+      lines[2] ?? '',
       /^123,doc-p101,P-101\.pdf,\/plant-a\/old\/pid,SAP,application\/pdf,42,"\[1,2\]","\[""pid""\]",\[7\],/,
+    );
+  });
+
+  it('property: a lone surrogate anywhere in text refuses the CSV export, naming the file and the field', () => {
+    const lone = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
+    const field = fc.constantFrom('name', 'externalId', 'source', 'directory', 'mimeType', 'metadata.k');
+    fc.assert(
+      fc.property(field, fc.string({ maxLength: 5 }), lone, fc.string({ maxLength: 5 }), (column, a, s, b) => {
+        const text = a + s + b;
+        fc.pre(/\p{Cs}/u.test(text)); // a following low half could pair with a high one
+        const record = column.startsWith('metadata.')
+          ? fileRecord({ id: 3, metadata: { k: text } })
+          : fileRecord({ id: 3, [column]: column === 'directory' ? '/' + text : text });
+        assert.throws(
+          () => recordsToCsv([record]),
+          (e: Error) =>
+            e instanceof CsvExportError &&
+            e.message.startsWith(`File 3 (`) &&
+            e.message.includes(`: ${column} holds a lone UTF-16 surrogate`) &&
+            e.message.includes('JSON Lines'),
+        );
+        // JSON Lines, through the same UTF-8 bytes, keeps the value exactly.
+        const back = JSON.parse(Buffer.from(toJsonLine(record), 'utf8').toString('utf8')) as FileRecord;
+        assert.deepEqual(back, record);
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -110,6 +141,23 @@ describe('export', () => {
 });
 
 describe('import a CSV of changes', () => {
+  it('its preview notes say "replaces all" for labels, assetIds and securityCategories columns, as the wizard does', () => {
+    const parsed = parseChangesCsv(
+      [
+        'id,labels,assetIds,securityCategories,source,metadata.k',
+        '1,"[""a""]",null,,x,v',
+        '2,"[""b""]",,[3],null,null',
+      ].join('\r\n'),
+    );
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(csvImportNotes(parsed), [
+      'labels column (replaces all: every other label a file holds is removed)',
+      'assetIds column, null (replaces all: every asset id a file holds is removed)',
+      'securityCategories column (replaces all: every other security category a file holds is removed)',
+    ]);
+    assert.deepEqual(csvImportNotes(parseChangesCsv('id,source,metadata.k\r\n1,x,v')), []);
+  });
+
   it('round trip: importing an export changes nothing', () => {
     const { parsed, batch } = planCsv(recordsToCsv(tricky), tricky);
     assert.deepEqual(parsed.problems, []);

@@ -327,6 +327,9 @@ describe('planRecord: refusals', () => {
   });
 
   it('throws on an invalid action: operations must be validated first', () => {
-    assert.throws(() => planRecord(fileRecord(), [{ op: 'metadataAdd', key: '', value: 'x' }]), /Invalid bulk action/);
+    assert.throws(
+      () => planRecord(fileRecord(), [{ op: 'metadataAdd', key: 'k'.repeat(LIMITS.metadataKeyBytes + 1), value: 'x' }]),
+      /Invalid bulk action/,
+    );
   });
 });

@@ -1,0 +1,16 @@
+import type { BulkActionRecord } from './bulk-history';
+
+/**
+ * Why the kept action cannot be resumed, or `undefined` when it can. Resume re-plans the action's
+ * operations against the files as they are now; a CSV import has none of its own (each row is its
+ * own plan), so re-planning it would only fail with "An action needs at least one operation". Its
+ * resume is importing the same file again: that re-reads every file and plans each row afresh, so a
+ * row the interrupted run already applied comes out unchanged and nothing is sent twice.
+ */
+export function resumeRefusal(record: BulkActionRecord): string | undefined {
+  if (record.operations.length > 0) return undefined;
+  return (
+    `The last bulk action ("${record.target.label}") was a CSV import, which Resume cannot re-plan: ` +
+    'import the same file again to finish it (rows already applied plan no change). Undo still works.'
+  );
+}
