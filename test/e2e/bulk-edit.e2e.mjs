@@ -68,7 +68,7 @@ export async function scenario({ page, shot }) {
 
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 30000 });
-  assert.match(await dialog.innerText(), /Change 50 file\(s\) in 1 request\(s\)\?/);
+  assert.match(await dialog.innerText(), /Change 50 files in 1 request\?/);
   await page.locator('.tabs-container .tab', { hasText: 'bulk-preview.md' }).waitFor();
   await shot('21-bulk-preview');
   await dialog.getByRole('button', { name: 'Apply' }).click();
