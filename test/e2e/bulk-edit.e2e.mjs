@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runPaletteCommand } from './workbench.mjs';
+import { openWalkthrough, runPaletteCommand, walkthroughStepDone } from './workbench.mjs';
 
 const port = 20000 + Math.floor(Math.random() * 20000);
 const requestLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-ui-bulk-')), 'requests.jsonl');
@@ -27,6 +27,10 @@ export async function scenario({ page, shot }) {
     await page.waitForTimeout(150);
     titles.push(`${what}: ${await page.locator('.quick-input-widget .quick-input-title').innerText()}`);
   };
+  // The walkthrough is shown first, as VS Code shows it to a new user; its bulk step ticks at the end.
+  await openWalkthrough(page);
+  assert.equal(await walkthroughStepDone(page, 'bulkEdit'), false);
+  await runPaletteCommand(page, 'View: Close Editor');
   await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
   await page.getByRole('button', { name: 'Open the Demo Project' }).click();
   await page.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30000 });
@@ -127,4 +131,24 @@ export async function scenario({ page, shot }) {
   assert.ok(text.includes(`| ${records[0].name} |`), text);
   assert.match(text, new RegExp(`\\| ${records[0].id} \\| applied \\|`));
   await shot('23-bulk-report');
+
+  // Undo it: the 50 files lose what the action added, and the walkthrough's bulk step has ticked.
+  await runPaletteCommand(page, 'CDF Files: Undo the Last Bulk Edit');
+  const undoDialog = page.locator('.monaco-dialog-box');
+  await undoDialog.waitFor({ timeout: 30000 });
+  assert.match(await undoDialog.innerText(), /Restore 50 files/);
+  await undoDialog.getByRole('button', { name: 'Undo' }).click();
+  for (let i = 0; ; i++) {
+    const now = await fetch(`http://127.0.0.1:${port}/api/v1/projects/demo/files/byids`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo', 'content-type': 'application/json' },
+      body: JSON.stringify({ items: items.map((it) => ({ id: it.id })) }),
+    }).then((r) => r.json());
+    if (now.items.every((r) => r.metadata?.reviewStatus === undefined)) break;
+    assert.ok(i < 100, 'undo removed the metadata key it added');
+    await page.waitForTimeout(200);
+  }
+  await openWalkthrough(page);
+  await shot('24-walkthrough-after-undo');
+  assert.ok(await walkthroughStepDone(page, 'bulkEdit'), 'walkthrough step bulkEdit');
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runPaletteCommand, treeRow } from './workbench.mjs';
+import { openWalkthrough, runPaletteCommand, treeRow, walkthroughStepDone } from './workbench.mjs';
 
 const port = 20000 + Math.floor(Math.random() * 20000);
 const requestLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-ui-log-')), 'requests.jsonl');
@@ -73,14 +73,8 @@ export async function scenario({ page, shot }) {
   const dirtyTab = page.locator('.tabs-container .tab.dirty');
 
   // 0. The walkthrough, as VS Code opens it for a newly installed extension.
-  const openWalkthrough = async () => {
-    await runPaletteCommand(page, 'Welcome: Open Walkthrough...');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with CDF Files' }).first().click();
-    await page.locator('.getting-started-step').first().waitFor({ timeout: 15000 });
-  };
-  const stepDone = async (id) =>
-    (await page.locator(`.getting-started-step[data-step-id$="#${id}"]`).getAttribute('aria-checked')) === 'true';
-  await openWalkthrough();
+  const stepDone = (id) => walkthroughStepDone(page, id);
+  await openWalkthrough(page);
   assert.equal(await stepDone('openDemo'), false);
   await runPaletteCommand(page, 'View: Close Editor');
 
@@ -153,17 +147,33 @@ export async function scenario({ page, shot }) {
     .locator('.quick-input-list .monaco-list-row', { hasText: 'CDF Files: Preview Update' })
     .first()
     .waitFor({ timeout: 10000 });
-  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  // The preview opens beside the record; close it and go back to the record.
+  const previewTab = page.locator('.tabs-container .tab', { hasText: 'update-request.json' }).first();
+  await previewTab.waitFor({ timeout: 15000 });
+  await previewTab.hover();
+  await previewTab.locator('.tab-actions .action-label').first().click();
+  await previewTab.waitFor({ state: 'detached', timeout: 10000 });
+  await page
+    .getByRole('tab', { name: `${fileName}.json` })
+    .first()
+    .click();
   const updatesBefore = updates().length;
   await save();
   await dirtyTab.waitFor({ state: 'detached', timeout: 15000 });
   await shot('13-saved');
 
-  // The walkthrough has followed along: the demo, a record opened, a change saved; not the rest.
-  await openWalkthrough();
+  // The walkthrough has followed along: the demo, a record opened, previewed, saved; then a look at
+  // connecting a project of one's own (the bulk step is the bulk edit scenario's).
+  await runPaletteCommand(page, 'CDF Files: Connect to CDF');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Connect' }).waitFor({ timeout: 10000 });
+  await page.keyboard.press('Escape');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+  await openWalkthrough(page);
   await shot('13b-walkthrough');
-  for (const id of ['openDemo', 'openRecord', 'saveRecord']) assert.ok(await stepDone(id), `walkthrough step ${id}`);
-  for (const id of ['bulkEdit', 'connect']) assert.equal(await stepDone(id), false, `walkthrough step ${id}`);
+  for (const id of ['openDemo', 'openRecord', 'saveRecord', 'previewUpdate', 'connect'])
+    assert.ok(await stepDone(id), `walkthrough step ${id}`);
+  assert.equal(await stepDone('bulkEdit'), false, 'walkthrough step bulkEdit');
   await runPaletteCommand(page, 'View: Close Editor');
   // The walkthrough took the record's preview tab: open the record again, kept this time.
   await treeRow(page, fileName).first().dblclick();

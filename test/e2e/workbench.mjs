@@ -85,3 +85,15 @@ export async function runPaletteCommand(page, title) {
 }
 
 export const treeRow = (page, text) => page.locator('.monaco-list-row[role="treeitem"]').filter({ hasText: text });
+
+/** Opens the Get Started with CDF Files walkthrough (as VS Code does for a newly installed extension). */
+export async function openWalkthrough(page) {
+  await runPaletteCommand(page, 'Welcome: Open Walkthrough...');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with CDF Files' }).first().click();
+  await page.locator('.getting-started-step').first().waitFor({ timeout: 15000 });
+}
+
+/** Whether the walkthrough (open) shows step `id` as done. */
+export async function walkthroughStepDone(page, id) {
+  return (await page.locator(`.getting-started-step[data-step-id$="#${id}"]`).getAttribute('aria-checked')) === 'true';
+}
