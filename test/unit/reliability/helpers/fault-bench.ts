@@ -85,8 +85,16 @@ export function useFaultBench(options: { files: number; seed: number }): FaultBe
       // Only a timed-out or cancelled attempt leaves work behind in the emulator: its handler may
       // still be waiting out the injected latency. Everything else was answered or dropped already.
       const mayHaveAbandoned = (scenario.retry.attemptTimeoutMs ?? Infinity) < 5000 || report?.cancelled === true;
-      if (mayHaveAbandoned) await sleep(longestHandlerDelayMs(scenario) + 50);
       const emu = running();
+      if (mayHaveAbandoned) {
+        await sleep(longestHandlerDelayMs(scenario) + 50);
+        // On a loaded machine a handler can finish later than its delay: wait until the log stops
+        // growing, so a late one is not counted in the next scenario.
+        for (let seen = -1, waited = 0; seen !== emu.requests.length && waited < 5000; waited += 200) {
+          seen = emu.requests.length;
+          await sleep(200);
+        }
+      }
       emu.setFaults(undefined);
       emu.setThrottle(undefined);
     },
