@@ -4,7 +4,7 @@
  *   npx tsx test/bench/run.ts                      full sizes (100,000 updates, 1,000,000 listed)
  *   npx tsx test/bench/run.ts --smoke              tiny sizes (what the unit test runs)
  *   --only=bulk-update,listing,editor-loop,diff-cost,bundle   a subset
- *   --bulk-records=N --list-records=N --editor-iterations=N --load-runs=N --out=DIR
+ *   --bulk-records=N --bulk-runs=N --list-records=N --editor-iterations=N --load-runs=N --out=DIR
  * Each flag also reads from the environment as BENCH_<NAME> (BENCH_LIST_RECORDS=200000).
  *
  * Writes one JSON file per benchmark, plus summary.json and summary.md, to test-artifacts/bench/
@@ -68,6 +68,7 @@ export async function runAll(plan: RunPlan, log: (line: string) => void = () => 
         results.bulkUpdate = await runBulkUpdateBench({
           records: sizes.bulkRecords,
           scenarios: sizes.bulkScenarios,
+          repetitions: sizes.bulkRuns,
           outDir,
           log,
         });
