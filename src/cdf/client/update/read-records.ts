@@ -17,8 +17,10 @@ type Check = (value: unknown) => { ok: true; value: unknown } | { ok: false };
 const pass = (value: unknown) => ({ ok: true, value }) as const;
 const FAIL = { ok: false } as const;
 
-const isId = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= LIMITS.maxId;
-const isTime = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= LIMITS.maxId;
+// Read once: this runs for every id and time of every record.
+const MAX_ID = LIMITS.maxId;
+const isId = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_ID;
+const isTime = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_ID;
 
 const id: Check = (v) => (isId(v) ? pass(v) : FAIL);
 const time: Check = (v) => (isTime(v) ? pass(v) : FAIL);
