@@ -75,7 +75,7 @@ function listingRows(figures: ListingFigures, settings: Record<string, unknown>)
   const streaming = figures.peers.find((p) => p.peer === 'ours-partitioned-streaming');
   if (streaming) {
     rows.push([
-      `Full listing, ${count(figures.records)} records, pages handled and dropped (as an export does)`,
+      `CSV export of ${count(figures.records)} records by a filter, through the product's export code (a keys pass, then the rows; partitioned; pages not kept)`,
       `${streaming.label}: ${describe(streaming)}`,
       '–',
       '–',
