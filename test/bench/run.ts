@@ -4,7 +4,7 @@
  *   npx tsx test/bench/run.ts                      full sizes (100,000 updates, 1,000,000 listed)
  *   npx tsx test/bench/run.ts --smoke              tiny sizes (what the unit test runs)
  *   --only=bulk-update,listing,editor-loop,diff-cost,bundle,activation   a subset
- *   --bulk-records=N --list-records=N --editor-iterations=N --load-runs=N --activation-runs=N --out=DIR
+ *   --bulk-records=N --bulk-runs=N --list-records=N --editor-iterations=N --load-runs=N --activation-runs=N --out=DIR
  * `--smoke` leaves out activation (it starts a real VS Code per run) unless --only names it.
  * Each flag also reads from the environment as BENCH_<NAME> (BENCH_LIST_RECORDS=200000).
  *
@@ -84,6 +84,7 @@ export async function runAll(plan: RunPlan, log: (line: string) => void = () => 
         results.bulkUpdate = await runBulkUpdateBench({
           records: sizes.bulkRecords,
           scenarios: sizes.bulkScenarios,
+          repetitions: sizes.bulkRuns,
           outDir,
           log,
         });

@@ -64,6 +64,16 @@ describe('benchmarks: a smoke run of each at a tiny size', function () {
     }
     const ours = scenario!.peers[0]!;
     assert.equal(ours.clientView.requestsSent, ours.requests, 'our report agrees with the emulator');
+    // The floor: the largest of its terms, the server's term from a measured busy time.
+    const { floor } = scenario!;
+    assert.equal(floor.requests, Math.ceil(records / 1000));
+    assert.ok(floor.serverBusyMs > 0, 'the emulator reported its busy time');
+    assert.equal(floor.floorMs, Math.max(floor.rateMs, floor.concurrencyMs, floor.serverMs));
+    for (const peer of scenario!.peers) {
+      assert.equal(peer.runs.length, figures.repetitions);
+      assert.ok(peer.wallMsMin <= peer.wallMs && peer.wallMs <= peer.wallMsMax);
+      assert.ok((peer.toFloor ?? 0) > 0 && peer.clientCpuUsPerRecord > 0, peer.peer);
+    }
     assert.ok((scenario!.speedup.sdk ?? 0) > 0 && (scenario!.speedup['python-strategy'] ?? 0) > 0);
   });
 

@@ -45,6 +45,12 @@ export interface CdfRequest<T> {
    * in-flight requests ended instead of abandoning them.
    */
   readonly stopRetrying?: AbortSignal;
+  /**
+   * Default true. False: a 429 is thrown at once (as a CdfApiError with its `retryAfterMs`) for the
+   * caller to schedule, e.g. a bulk job that paces all its requests together instead of each
+   * request waiting out its own backoff while holding a concurrency slot.
+   */
+  readonly retryThrottled?: boolean;
 }
 
 export interface CdfResponse<T> {
@@ -73,6 +79,11 @@ const SDK_HEADER = 'CdfFilesVSCode:0.1.0';
 
 export class CdfTransport {
   constructor(private readonly options: TransportOptions) {}
+
+  /** When and how often requests are retried (a bulk job applies it to the 429s it schedules itself). */
+  get retryPolicy(): RetryPolicy {
+    return this.options.retry;
+  }
 
   get origin(): string {
     return this.options.baseUrl.origin;
@@ -147,6 +158,7 @@ export class CdfTransport {
       }
 
       const error = this.apiError(response, text, described, requestId, attempt);
+      if (response.status === 429 && req.retryThrottled === false) throw error;
       if (!isRetryableResponse(response.status, error.autoRetryable, req.idempotent)) throw error;
       const decision = decideRetry(retry, attempt, startedAt, error.retryAfterMs);
       if (!decision.retry) {

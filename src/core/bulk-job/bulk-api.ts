@@ -12,6 +12,12 @@ import type {
 /** What a bulk job needs from CDF: stream targets, read them fresh, send many updates. */
 export interface BulkApi {
   listFiles(request: FileListRequest, signal?: AbortSignal): Promise<{ items: FileRecord[]; nextCursor?: string }>;
+  /**
+   * Every file matching `filter`, a page at a time, read from several partitions in parallel (the
+   * order across pages is not defined). Holds a few pages, never the whole set. Optional: without
+   * it, a filter is read through one cursor.
+   */
+  listPartitioned?(filter: FileFilter, signal?: AbortSignal): AsyncIterable<FileRecord[]>;
   /** `files/search`: one answer, at most `LIMITS.searchLimitMax` files, no cursor. */
   searchFiles(request: FileSearchRequest, signal?: AbortSignal): Promise<FileRecord[]>;
   /** Unknown ids are left out of the answer (`ignoreUnknownIds`). */

@@ -1,4 +1,5 @@
 import { LIMITS, type FileIdentifier, type FileRecord } from '../../cdf/model';
+import { collectMetadataKeys } from '../bulk/export';
 import type { BulkApi, BulkTarget } from './bulk-api';
 
 export interface TargetPage {
@@ -9,9 +10,14 @@ export interface TargetPage {
 
 /**
  * The target's records, a page (at most 1000) at a time, always as CDF holds them now: a filter is
- * listed through its cursor; ids are read in chunks. Nothing holds the whole target set.
+ * listed from parallel partitions where the API offers it (else through one cursor); ids are read
+ * in chunks. Nothing holds the whole target set.
  */
 export async function* targetPages(api: BulkApi, target: BulkTarget, signal?: AbortSignal): AsyncGenerator<TargetPage> {
+  if (target.kind === 'filter' && api.listPartitioned) {
+    for await (const records of api.listPartitioned(target.filter, signal)) yield { records, missing: [] };
+    return;
+  }
   if (target.kind === 'filter') {
     let cursor: string | undefined;
     do {
@@ -29,6 +35,16 @@ export async function* targetPages(api: BulkApi, target: BulkTarget, signal?: Ab
     const records = await api.retrieveExisting(refs, signal);
     yield { records, missing: refs.filter((ref) => !records.some((r) => matches(r, ref))) };
   }
+}
+
+/**
+ * Every metadata key of the target's records, read page by page (a CSV export's first pass: its
+ * columns must be known before the first row is written, and the records are not kept).
+ */
+export async function targetMetadataKeys(api: BulkApi, target: BulkTarget, signal?: AbortSignal): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for await (const page of targetPages(api, target, signal)) collectMetadataKeys(page.records, keys);
+  return keys;
 }
 
 function matches(record: FileRecord, ref: FileIdentifier): boolean {

@@ -7,10 +7,19 @@ import {
   parseChangesCsv,
   planEach,
   planImportRow,
-  recordsToCsv,
+  csvColumns,
+  csvHeader,
+  csvRows,
   toJsonLine,
 } from '../../core/bulk';
-import { appendBatch, emptyJobPlan, targetPages, viewTarget, type BulkTarget } from '../../core/bulk-job';
+import {
+  appendBatch,
+  emptyJobPlan,
+  targetMetadataKeys,
+  targetPages,
+  viewTarget,
+  type BulkTarget,
+} from '../../core/bulk-job';
 import type { Sessions } from '../sessions';
 import type { FilesTreeProvider } from '../tree/files-tree';
 import type { BulkController } from './bulk-controller';
@@ -24,7 +33,8 @@ interface ExportRequest {
 
 /**
  * Export the selection, or every file matching the tree's filter, to JSON Lines (streamed to disk
- * page by page) or CSV (one column per metadata key, so the records are gathered first).
+ * page by page) or CSV (one column per metadata key: a first pass reads the keys, a second streams
+ * the rows). Neither holds the records of more than a few pages.
  */
 export async function exportFiles(
   sessions: Sessions,
@@ -78,26 +88,26 @@ export async function exportFiles(
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       let count = 0;
-      const gathered: FileRecord[] = [];
-      const stream = format === 'jsonl' && uri.scheme === 'file' ? fs.createWriteStream(uri.fsPath) : undefined;
+      const columns =
+        format === 'csv' ? csvColumns(await targetMetadataKeys(session.bulk, target, abort.signal)) : undefined;
+      const stream = uri.scheme === 'file' ? fs.createWriteStream(uri.fsPath) : undefined;
       const chunks: string[] = [];
+      const write = async (text: string): Promise<void> => {
+        if (stream)
+          await new Promise<void>((resolve, reject) => stream.write(text, (e) => (e ? reject(e) : resolve())));
+        else chunks.push(text);
+      };
       try {
+        if (columns) await write(csvHeader(columns));
         for await (const page of targetPages(session.bulk, target, abort.signal)) {
           count += page.records.length;
-          if (format === 'csv') gathered.push(...page.records);
-          else {
-            const text = page.records.map(toJsonLine).join('');
-            if (stream)
-              await new Promise<void>((resolve, reject) => stream.write(text, (e) => (e ? reject(e) : resolve())));
-            else chunks.push(text);
-          }
+          await write(columns ? csvRows(page.records, columns).text : page.records.map(toJsonLine).join(''));
           progress.report({ message: vscode.l10n.t('{0} files', count) });
         }
       } finally {
         if (stream) await new Promise<void>((resolve) => stream.end(resolve));
       }
-      if (format === 'csv') await vscode.workspace.fs.writeFile(uri, Buffer.from(recordsToCsv(gathered), 'utf8'));
-      else if (!stream) await vscode.workspace.fs.writeFile(uri, Buffer.from(chunks.join(''), 'utf8'));
+      if (!stream) await vscode.workspace.fs.writeFile(uri, Buffer.from(chunks.join(''), 'utf8'));
       return count;
     },
   );

@@ -1,8 +1,15 @@
 /**
  * The ways of reading every record of a project. Each keeps every record in memory, as
  * `autoPagingToArray` must, so peak memory compares the same work; `ours-partitioned-streaming` is
- * what an export does instead (pages handled and dropped).
+ * the product's CSV export of a filter, run through the product's own code (the export command's
+ * core: `targetMetadataKeys`, then `targetPages` and `csvRows` page by page, over
+ * `bulkApiOf(client)`, which lists from partitions), writing to the null device.
  */
+import { createWriteStream } from 'node:fs';
+import { devNull } from 'node:os';
+import { bulkApiOf } from '../../../src/cdf/client/bulk-api-adapter';
+import { csvColumns, csvHeader, csvRows } from '../../../src/core/bulk';
+import { targetMetadataKeys, targetPages, type BulkTarget } from '../../../src/core/bulk-job';
 import { ourClient, sdkClient, type Endpoint } from '../support/clients';
 
 export type ListingPeerName =
@@ -12,7 +19,8 @@ export const LISTING_PEER_LABELS: Record<ListingPeerName, string> = {
   'ours-partitioned': 'CdfClient.listFilesPartitioned, 10 partitions (ours)',
   'ours-single-cursor': 'CdfClient.listFiles, one cursor (ours)',
   'sdk-auto-paging': '@cognite/sdk files.list().autoPagingToArray()',
-  'ours-partitioned-streaming': 'CdfClient.listFilesPartitioned, 10 partitions, pages not kept (export)',
+  'ours-partitioned-streaming':
+    'CSV export of a filter as the product runs it (keys pass, then rows; partitioned, pages not kept)',
 };
 
 export const PARTITIONS = 10;
@@ -48,10 +56,22 @@ export const LISTING_PEERS: Record<ListingPeerName, Lister> = {
     return { records: all.length, distinctIds: distinct(all.map((r) => r.id)), kept: all };
   },
   'ours-partitioned-streaming': async (endpoint) => {
+    const api = bulkApiOf(ourClient(endpoint));
+    const target: BulkTarget = { kind: 'filter', label: 'every file', filter: {} };
+    const columns = csvColumns(await targetMetadataKeys(api, target));
+    const out = createWriteStream(devNull);
+    const write = (text: string) =>
+      new Promise<void>((resolve, reject) => out.write(text, (e) => (e ? reject(e) : resolve())));
     // Ids only (8 bytes each), to check completeness without keeping the records.
     const ids: number[] = [];
-    for await (const page of ourClient(endpoint).listFilesPartitioned(undefined, PARTITIONS, { limit: PAGE })) {
-      for (const r of page.items) ids.push(r.id);
+    try {
+      await write(csvHeader(columns));
+      for await (const page of targetPages(api, target)) {
+        await write(csvRows(page.records, columns).text);
+        for (const r of page.records) ids.push(r.id);
+      }
+    } finally {
+      await new Promise<void>((resolve) => out.end(resolve));
     }
     return { records: ids.length, distinctIds: distinct(ids), kept: ids };
   },

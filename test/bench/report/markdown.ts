@@ -33,9 +33,15 @@ function bulkRows(figures: BulkUpdateFigures): Row[] {
   const rows: Row[] = [];
   for (const scenario of figures.scenarios) {
     const ours = scenario.peers.find((p) => p.peer === 'ours');
+    const { floor } = scenario;
     const describe = (p: (typeof scenario.peers)[number]) =>
-      `${seconds(p.wallMs)} · ${count(p.requests)} requests · ${count(p.throttled)} × 429 · ${count(p.itemsNotApplied)} not applied`;
-    const title = `Bulk update, ${count(figures.records)} records — ${scenario.title}`;
+      `${seconds(p.wallMs)} (${seconds(p.wallMsMin)}–${seconds(p.wallMsMax)}) = ${p.toFloor?.toFixed(2) ?? '–'}× floor · ` +
+      `${count(p.requests)} requests · ${count(p.throttled)} × 429 · ${count(p.itemsNotApplied)} not applied · ` +
+      `client CPU ${micros(p.clientCpuUsPerRecord)}/record`;
+    const floorText =
+      `floor ${seconds(floor.floorMs)} (${floor.boundBy}: ${count(floor.requests)} requests / rate = ${seconds(floor.rateMs)}; ` +
+      `× mean latency / concurrency = ${seconds(floor.concurrencyMs)}; emulator busy ${seconds(floor.serverBusyMs)} + latency = ${seconds(floor.serverMs)})`;
+    const title = `Bulk update, ${count(figures.records)} records, median of ${figures.repetitions} interleaved runs — ${scenario.title}; ${floorText}`;
     const peers = scenario.peers.filter((p) => p.peer !== 'ours');
     peers.forEach((peer, i) => {
       rows.push([
@@ -71,7 +77,7 @@ function listingRows(figures: ListingFigures, settings: Record<string, unknown>)
   const streaming = figures.peers.find((p) => p.peer === 'ours-partitioned-streaming');
   if (streaming) {
     rows.push([
-      `Full listing, ${count(figures.records)} records, pages handled and dropped (as an export does)`,
+      `CSV export of ${count(figures.records)} records by a filter, through the product's export code (a keys pass, then the rows; partitioned; pages not kept)`,
       `${streaming.label}: ${describe(streaming)}`,
       '–',
       '–',

@@ -2,13 +2,16 @@
  * Child process entry: one emulator, driven by the benchmark over IPC (see emulator-process.ts).
  * It counts every answered request itself, so the figures do not depend on what a client reports.
  */
+import { performance } from 'node:perf_hooks';
 import { startEmulator, type EmulatorOptions, type RecordedRequest, type RunningEmulator } from '../../../src/emulator';
 import { serveRpc } from './child-process';
-import type { EmulatorReady, RequestCounts } from './emulator-process';
+import type { EmulatorBusy, EmulatorReady, RequestCounts } from './emulator-process';
 
 let emulator: RunningEmulator | undefined;
 let options: EmulatorOptions = {};
 let counts: RequestCounts = {};
+/** Since the last reset: how long the emulator's one thread was busy (not waiting), and its CPU. */
+let busySince = { elu: performance.eventLoopUtilization(), cpu: process.cpuUsage() };
 
 /** `POST /files/update`: the path below the project, since a throttled request never gets a route. */
 function countKey(request: RecordedRequest): string {
@@ -46,12 +49,22 @@ serveRpc({
     } satisfies EmulatorReady;
   },
   counts: () => counts,
+  /**
+   * Time the event loop spent running code (serving requests, timers, GC) since the last reset,
+   * and the process's CPU time: a server whose busy time nears the wall time is what bounds the run.
+   */
+  busy: () => {
+    const elu = performance.eventLoopUtilization(busySince.elu);
+    const cpu = process.cpuUsage(busySince.cpu);
+    return { busyMs: elu.active, cpuMs: (cpu.user + cpu.system) / 1000 } satisfies EmulatorBusy;
+  },
   /** Fresh throttle buckets, fault sequences and counters: the next peer meets exactly what the last one did. */
   resetForNextPeer: () => {
     const e = running();
     e.setThrottle(options.throttle);
     e.setFaults(options.faults);
     counts = {};
+    busySince = { elu: performance.eventLoopUtilization(), cpu: process.cpuUsage() };
   },
   fileIds: () => [...running().store.files.ids.from(0)],
   /** How many records carry `metadata[key] === value`. */

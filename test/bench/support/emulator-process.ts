@@ -28,10 +28,19 @@ export interface EmulatorReady {
 /** Answered requests per `METHOD /path-below-project`, by HTTP status. */
 export type RequestCounts = Record<string, { requests: number; byStatus: Record<string, number> }>;
 
+/** How long the emulator worked since the last reset (see emulator-child.ts `busy`). */
+export interface EmulatorBusy {
+  /** Event-loop active time: the one thread that serves every request was running code. */
+  busyMs: number;
+  /** CPU time of the process (user + system; includes GC and libuv threads). */
+  cpuMs: number;
+}
+
 export interface EmulatorProcess extends EmulatorReady {
   /** From fork to ready: process start, module load and `startEmulator`. */
   spawnToReadyMs: number;
   counts(): Promise<RequestCounts>;
+  busy(): Promise<EmulatorBusy>;
   /** Fresh throttle buckets, fault draws and counters for the next peer. */
   resetForNextPeer(): Promise<void>;
   fileIds(): Promise<number[]>;
@@ -57,6 +66,7 @@ export async function startEmulatorProcess(settings: EmulatorSettings): Promise<
     ...ready,
     spawnToReadyMs: performance.now() - startedAt,
     counts: () => child.call<RequestCounts>('counts'),
+    busy: () => child.call<EmulatorBusy>('busy'),
     resetForNextPeer: () => child.call<void>('resetForNextPeer'),
     fileIds: () => child.call<number[]>('fileIds'),
     countMetadata: (key, value) => child.call('countMetadata', { key, value }),

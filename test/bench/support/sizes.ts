@@ -12,6 +12,8 @@ export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];
 export interface BenchSizes {
   bulkRecords: number;
   bulkScenarios: readonly BulkScenario[];
+  /** Runs of each bulk-update peer per scenario, interleaved. */
+  bulkRuns: number;
   listRecords: number;
   editorIterations: number;
   diffRounds: number;
@@ -24,6 +26,7 @@ export interface BenchSizes {
 export const FULL_SIZES: BenchSizes = {
   bulkRecords: 100_000,
   bulkScenarios: BULK_SCENARIOS,
+  bulkRuns: 3,
   listRecords: 1_000_000,
   editorIterations: 50,
   diffRounds: 15,
@@ -35,6 +38,7 @@ export const FULL_SIZES: BenchSizes = {
 export const SMOKE_SIZES: BenchSizes = {
   bulkRecords: 2_500,
   bulkScenarios: [SMOKE_SCENARIO],
+  bulkRuns: 1,
   listRecords: 2_500,
   editorIterations: 3,
   diffRounds: 2,
@@ -87,6 +91,7 @@ export function parsePlan(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     sizes: {
       ...base,
       bulkRecords: positiveInteger(option(argv, env, 'bulk-records'), '--bulk-records') ?? base.bulkRecords,
+      bulkRuns: positiveInteger(option(argv, env, 'bulk-runs'), '--bulk-runs') ?? base.bulkRuns,
       listRecords: positiveInteger(option(argv, env, 'list-records'), '--list-records') ?? base.listRecords,
       editorIterations:
         positiveInteger(option(argv, env, 'editor-iterations'), '--editor-iterations') ?? base.editorIterations,

@@ -12,16 +12,26 @@
  * A rejected request is all-or-nothing in CDF (FILES-API-NOTES §2.5): on 400/409/422 that names
  * `missing` / `duplicated` items, those fail and the rest of the chunk is sent again without them.
  * A rejection that names no item is narrowed down by splitting the chunk in halves.
+ *
+ * Throttling is scheduled here, for the whole job, not per request: a 429 comes back to the runner
+ * (the transport does not wait it out while holding a slot), its chunk goes to the front of the
+ * queue, the concurrency limit drops to what the server admitted, and a `Retry-After`, a 429 that
+ * names the rate, or repeated 429s hold back every start (rate-pacer.ts), so a crowd of refused
+ * requests comes back as a trickle. A chunk refused more often than the retry policy allows fails.
  */
+import { setMaxListeners } from 'node:events';
 import * as z from 'zod/mini';
-import { fileRecord, LIMITS, type FileRecord, type FileUpdateItem } from '../../model';
+import { LIMITS, type FileRecord, type FileUpdateItem } from '../../model';
 import type { Logger } from '../../logging';
 import { AdaptiveConcurrency, type AdaptiveConcurrencyOptions } from '../adaptive-concurrency';
 import { chunk } from '../chunk';
 import { CdfApiError, CdfNetworkError, CdfResponseValidationError } from '../errors';
+import { DOCUMENTED_ITEMS_PER_SECOND, RatePacer } from '../rate-pacer';
+import { backoffDelayMs } from '../retry-policy';
 import type { AttemptEvent, CdfTransport } from '../transport';
 import { invalidItemReason } from './invalid-item';
 import { identityKey, matchReferences, pairRecords } from './item-references';
+import { readRecord } from './read-records';
 import {
   buildReport,
   type FailureReason,
@@ -45,7 +55,8 @@ export interface UpdateOptions {
   readonly cancelGraceMs?: number;
 }
 
-const updateResponse = z.object({ items: z.array(fileRecord) });
+/** The envelope only; each record is read by read-records.ts (same validation, less CPU). */
+const updateResponse = z.object({ items: z.array(z.unknown()) });
 
 /**
  * Halving a rejected request to find the items it does not name costs about 2·log2(size) requests
@@ -57,6 +68,16 @@ interface Unit {
   readonly indexes: readonly number[];
   /** An earlier request carrying these items may have been applied (5xx / no answer). */
   readonly possiblyApplied: boolean;
+  /** Attempts already spent on throttled sends of these items, and when the first was sent. */
+  readonly throttledAttempts?: number;
+  readonly firstSentAt?: number;
+}
+
+/** CDF's 429 body says which budget was exceeded: the request rate or the concurrent requests. */
+function throttleCause(message: string): 'rate' | 'concurrency' | 'unknown' {
+  if (/concurren/i.test(message)) return 'concurrency';
+  if (/\brate\b/i.test(message)) return 'rate';
+  return 'unknown';
 }
 
 export async function runUpdate(
@@ -75,6 +96,12 @@ class UpdateRun {
   private readonly attempts: UpdateAttemptRecord[] = [];
   private readonly queue: Unit[] = [];
   private readonly limiter: AdaptiveConcurrency;
+  private readonly pacer: RatePacer;
+  /** Requests sent and not answered yet. */
+  private onTheWire = 0;
+  /** 429s since the last success, one per overload (epoch): how far to back off. */
+  private throttleStreak = 0;
+  private wake: Promise<void> | undefined;
   private readonly counts = { applied: 0, failed: 0, unknown: 0, notSent: 0 };
   private requestsSent = 0;
   private throttled = 0;
@@ -93,7 +120,13 @@ class UpdateRun {
     this.outcomes = new Array<ItemOutcome | undefined>(items.length);
     this.sends = new Array<number>(items.length).fill(0);
     this.limiter = new AdaptiveConcurrency(options.concurrency);
+    // Every request on the wire listens on this signal: more than Node's default of 10 is no leak.
+    setMaxListeners(100, this.graceController.signal);
     this.peakConcurrency = this.limiter.limit;
+    // CDF documents its per-identity budget in items (120,000/s): 120 requests/s of 1000.
+    const chunkSize = Math.min(options.chunkSize ?? LIMITS.itemsPerRequest, LIMITS.itemsPerRequest);
+    const documentedRate = DOCUMENTED_ITEMS_PER_SECOND / Math.max(1, chunkSize);
+    this.pacer = new RatePacer(documentedRate, Math.max(this.limiter.limit, 1), () => transport.retryPolicy.now());
   }
 
   async execute(): Promise<UpdateReport> {
@@ -114,14 +147,18 @@ class UpdateRun {
       const running = new Set<Promise<void>>();
       this.progress();
       for (;;) {
+        let waitMs = 0;
         while (!signal?.aborted && this.queue.length > 0 && running.size < this.limiter.limit) {
+          waitMs = this.pacer.waitMs();
+          if (waitMs > 0) break;
+          this.pacer.take();
           const unit = this.queue.shift() as Unit;
           const task: Promise<void> = this.send(unit).finally(() => running.delete(task));
           running.add(task);
           this.peakConcurrency = Math.max(this.peakConcurrency, running.size);
         }
-        if (running.size === 0) break;
-        await Promise.race(running);
+        if (running.size === 0 && (this.queue.length === 0 || signal?.aborted)) break;
+        await Promise.race(waitMs > 0 ? [...running, this.wakeAfter(waitMs)] : running);
       }
       for (const unit of this.queue.splice(0)) {
         // A re-queued batch whose earlier attempt may have landed is not "not sent": it may be applied.
@@ -150,6 +187,17 @@ class UpdateRun {
         `${report.notSent.length} not sent; ${this.requestsSent} requests, ${this.throttled} throttled, ${report.stats.durationMs} ms`,
     );
     return report;
+  }
+
+  /** One pending timer for the pacer at a time; resolves (never rejects) after `ms` or on cancel. */
+  private wakeAfter(ms: number): Promise<void> {
+    this.wake ??= this.transport.retryPolicy
+      .sleep(ms, this.options.signal)
+      .catch(() => undefined)
+      .finally(() => {
+        this.wake = undefined;
+      });
+    return this.wake;
   }
 
   /** Items the API would reject anyway fail here, without a request; returns the rest. */
@@ -183,6 +231,8 @@ class UpdateRun {
     const { signal } = this.options;
     const body = { items: unit.indexes.map((i) => this.items[i] as FileUpdateItem) };
     let epoch = this.limiter.epoch;
+    let sentAt = 0;
+    const firstSentAt = unit.firstSentAt ?? this.transport.retryPolicy.now();
     let onTheWire = false;
     let possiblyApplied = unit.possiblyApplied;
     let record: UpdateAttemptRecord | undefined;
@@ -191,7 +241,9 @@ class UpdateRun {
       switch (event.type) {
         case 'sending':
           epoch = this.limiter.epoch;
+          sentAt = this.transport.retryPolicy.now();
           onTheWire = true;
+          this.onTheWire++;
           this.requestsSent++;
           for (const i of unit.indexes) this.sends[i] = (this.sends[i] ?? 0) + 1;
           record = { itemIndexes: unit.indexes, attempt: event.attempt };
@@ -199,18 +251,24 @@ class UpdateRun {
           break;
         case 'answered':
           onTheWire = false;
+          this.onTheWire--;
           if (record) Object.assign(record, { status: event.status, requestId: event.requestId });
           if (event.status === 429 || event.status === 503) {
             if (event.status === 429) this.throttled++;
-            this.limiter.onThrottled(epoch);
+            if (epoch === this.limiter.epoch) this.throttleStreak++;
+            // The requests still on the wire are what the budget admitted.
+            this.limiter.onThrottled(epoch, this.onTheWire);
           } else if (event.status < 300) {
             // Only work that got through says the budget has room; a refusal (4xx) says nothing of it.
+            this.throttleStreak = 0;
             this.limiter.onSuccess();
+            this.pacer.onAdmitted(sentAt);
           }
           if (event.status >= 500) possiblyApplied = true;
           break;
         case 'noAnswer':
           onTheWire = false;
+          this.onTheWire--;
           possiblyApplied = true;
           if (record) record.noAnswer = event.timedOut ? 'timed out' : errorText(event.error);
           break;
@@ -227,18 +285,77 @@ class UpdateRun {
         body,
         response: updateResponse,
         idempotent: true,
+        retryThrottled: false,
         signal: this.graceController.signal,
         stopRetrying: signal,
         onAttempt,
       });
-      const records = pairRecords(body.items, response.data.items);
+      const records = this.readRecords(body.items, response.data.items);
       unit.indexes.forEach((index, k) => this.settle(index, { outcome: 'applied', record: records[k] }));
     } catch (error) {
-      if (onTheWire && record) record.noAnswer = 'cancelled';
+      if (onTheWire) {
+        this.onTheWire--;
+        if (record) record.noAnswer = 'cancelled';
+      }
+      if (error instanceof CdfApiError && error.status === 429 && !signal?.aborted) {
+        if (this.requeueThrottled(unit, error, possiblyApplied, firstSentAt)) return;
+      }
       this.settleRejected(unit, error, { onTheWire, possiblyApplied });
     } finally {
       this.progress();
     }
+  }
+
+  /**
+   * A 429: puts the chunk back at the front of the queue and holds back the starts as the answer
+   * asks, or returns false when the retry policy says to give up (the chunk then fails: refused).
+   */
+  private requeueThrottled(unit: Unit, error: CdfApiError, possiblyApplied: boolean, firstSentAt: number): boolean {
+    const policy = this.transport.retryPolicy;
+    const attempts = (unit.throttledAttempts ?? 0) + error.attempts;
+    const cause = throttleCause(error.message);
+    let delayMs: number;
+    if (error.retryAfterMs !== undefined) {
+      if (error.retryAfterMs > policy.maxDelayMs) return false;
+      delayMs = error.retryAfterMs + Math.floor(policy.random() * error.retryAfterMs * 0.1);
+    } else if (
+      this.throttleStreak <= 1 &&
+      (cause === 'concurrency' || (cause === 'rate' && this.pacer.onRateThrottled()))
+    ) {
+      // The first refusal of an overload: the lowered limit (concurrency) or the pacer (rate) already waits.
+      delayMs = 0;
+    } else {
+      delayMs = backoffDelayMs(Math.min(Math.max(0, this.throttleStreak - 1), 20), policy);
+    }
+    if (attempts >= policy.maxAttempts) return false;
+    if (policy.now() + delayMs - firstSentAt > policy.maxTotalMs) return false;
+    if (delayMs > 0) this.pacer.pause(delayMs);
+    this.queue.unshift({ indexes: unit.indexes, possiblyApplied, throttledAttempts: attempts, firstSentAt });
+    return true;
+  }
+
+  /**
+   * The records of a 2xx answer, paired with the items sent. A record that is not a valid file
+   * record leaves its item applied (CDF applied the chunk) but without a record, and says so once.
+   */
+  private readRecords(sent: readonly FileUpdateItem[], raw: readonly unknown[]): (FileRecord | undefined)[] {
+    let problem: string | undefined;
+    const records = raw.map((r, k) => {
+      const read = readRecord(r);
+      if (read.success) return read.data;
+      const issue = read.error.issues[0];
+      problem ??= `items.${k}${issue?.path.length ? `.${issue.path.map(String).join('.')}` : ''}: ${issue?.message ?? 'invalid'}`;
+      return undefined;
+    });
+    if (problem !== undefined)
+      this.logger.warn(
+        `files/update: the answer has a record that is not valid (${problem}); its item is reported applied without it`,
+      );
+    if (records.length === sent.length) return records;
+    return pairRecords(
+      sent,
+      records.filter((r): r is FileRecord => r !== undefined),
+    );
   }
 
   private settleRejected(unit: Unit, error: unknown, state: { onTheWire: boolean; possiblyApplied: boolean }): void {
