@@ -124,7 +124,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerCommand(COMMANDS.openDemo, log, () =>
       vscode.window.withProgress(
         { location: { viewId: VIEWS.files }, title: vscode.l10n.t('Starting the demo project…') },
-        () => openConnection(DEMO_CONNECTION, context, sessions, log),
+        async () => {
+          await openConnection(DEMO_CONNECTION, context, sessions, log);
+          // From the walkthrough or the palette the Files view may be closed: show what was opened.
+          await vscode.commands.executeCommand(`${VIEWS.files}.focus`);
+        },
       ),
     ),
     registerCommand(COMMANDS.disconnect, log, async () => {

@@ -138,6 +138,12 @@ export async function scenario({ page, shot }) {
   await undoDialog.waitFor({ timeout: 30000 });
   assert.match(await undoDialog.innerText(), /Restore 50 files/);
   await undoDialog.getByRole('button', { name: 'Undo' }).click();
+  // The result is the undo's, with its own report (the undone action is gone).
+  const undone = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Undo: 50 applied of 50' });
+  await undone.first().waitFor({ timeout: 30000 });
+  assert.equal(await undone.first().getByRole('button', { name: 'Undo' }).count(), 0, 'no Undo of an undo');
+  await undone.first().getByRole('button', { name: 'Show Report' }).click();
+  await page.locator('.tabs-container .tab', { hasText: 'undo-report.md' }).waitFor({ timeout: 15000 });
   for (let i = 0; ; i++) {
     const now = await fetch(`http://127.0.0.1:${port}/api/v1/projects/demo/files/byids`, {
       method: 'POST',

@@ -315,7 +315,7 @@ describe('bulk actions over the demo project', () => {
         confirm: false,
       });
       assert.equal(run.plan.counts.matched, found.length, 'the preview counts the files found');
-      assert.match(api.bulk.last!.target.label, new RegExp(`^${found.length} file\\(s\\) found by search "pump"`));
+      assert.match(api.bulk.last!.target.label, new RegExp(`^${found.length} files found by search "pump"`));
       assert.ok(run.report.applied.length > 0);
       for (const o of run.report.applied) assert.ok(foundIds.has((o.item as { id: number }).id), 'only files found');
       const marked = await session.api.countFiles({ filter: { metadata: { searchChecked: 'yes' } } });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { FileRecord } from '../../src/cdf/model';
-import { activateExtension, closeAllEditors, openDemo, pickRecord, waitFor } from './helpers';
+import { activateExtension, closeAllEditors, fileNodes, openDemo, pickRecord, waitFor } from './helpers';
 
 describe('names instead of numbers', () => {
   let api: ExtensionApi;
@@ -53,5 +53,29 @@ describe('names instead of numbers', () => {
     assert.ok(tooltip.includes(`${record.dataSetId} (${dataSetName})`), tooltip);
     assert.ok(tooltip.includes(`(${assetNames[0]})`), tooltip);
     assert.ok(tooltip.includes(`(${labelNames[0]})`), tooltip);
+  });
+
+  it('shows names and dates in a selection document too, in every element', async () => {
+    await api.tree.setGrouping('flat');
+    const files = fileNodes(await api.tree.getChildren()).slice(0, 2);
+    await vscode.commands.executeCommand('cdfFiles.editSelectionAsJson', files[0], files);
+    const doc = vscode.window.activeTextEditor!.document;
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const labels = await waitFor('hints in the selection', async () => {
+      const all = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+        'vscode.executeInlayHintProvider',
+        doc.uri,
+        whole,
+      );
+      const texts = all.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+      return texts.filter((t) => /^ ?\d{4}-\d\d-\d\dT/.test(t)).length >= 4 ? texts : undefined;
+    });
+    for (const f of files) {
+      const created = new Date(f.record.createdTime).toISOString();
+      assert.ok(
+        labels.some((t) => t.trim() === created),
+        `${f.record.id}: ${created}`,
+      );
+    }
   });
 });

@@ -7,7 +7,8 @@ export function summarizeRun(report: UpdateReport): string {
   if (report.unknown.length) parts.push(`${report.unknown.length} unknown (no answer; may or may not be applied)`);
   if (report.notSent.length) parts.push(`${report.notSent.length} not sent`);
   const tail = report.cancelled ? ' (cancelled)' : '';
-  return `${parts.join(', ')} of ${report.total} in ${report.stats.requestsSent} request(s)${tail}`;
+  const requests = report.stats.requestsSent === 1 ? '1 request' : `${report.stats.requestsSent} requests`;
+  return `${parts.join(', ')} of ${report.total} in ${requests}${tail}`;
 }
 
 /** Those that need a look first: what CDF refused, what may or may not have applied, what was never sent. */

@@ -39,13 +39,13 @@ export async function planUndoJob(api: BulkApi, record: BulkActionRecord, signal
 
 /** One line for the confirmation and the message after it: restored, left alone, nothing to do. */
 export function summarizeUndo(plan: UndoPlan): string {
-  const parts = [`${plan.items.length} file(s) to restore`];
+  const parts = [`${files(plan.items.length)} to restore`];
   if (plan.conflicts.length)
     parts.push(
-      `${plan.conflicts.length} file(s) changed since by someone else where the action wrote (left alone there)`,
+      `${files(plan.conflicts.length)} changed since by someone else where the action wrote (left alone there)`,
     );
-  if (plan.notApplied.length) parts.push(`${plan.notApplied.length} file(s) the action did not change`);
-  if (plan.missing.length) parts.push(`${plan.missing.length} file(s) deleted since`);
+  if (plan.notApplied.length) parts.push(`${files(plan.notApplied.length)} the action did not change`);
+  if (plan.missing.length) parts.push(`${files(plan.missing.length)} deleted since`);
   return parts.join('; ');
 }
 
@@ -63,3 +63,5 @@ export function formatUndoConflicts(plan: UndoPlan): string {
 }
 
 const show = (v: unknown): string => (v === undefined ? '(unset)' : JSON.stringify(v));
+
+const files = (n: number): string => (n === 1 ? '1 file' : `${n} files`);

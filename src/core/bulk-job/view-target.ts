@@ -45,6 +45,8 @@ export async function viewTarget(api: BulkApi, view: ViewState, signal?: AbortSi
 }
 
 export function searchLabel(count: number, description: string, capped: boolean): string {
-  const found = `${count} file(s) found by ${description}`;
-  return capped ? `${found} (the most one name search returns; more may match, they are left out)` : found;
+  // A name search matches loosely (any of the words, best first): the label says so, so the user
+  // looks at every change before applying rather than at the best matches only.
+  const found = `${count === 1 ? '1 file' : `${count} files`} found by ${description} (loose match: check every change)`;
+  return capped ? `${found}; the search's limit, more may match` : found;
 }

@@ -1,3 +1,4 @@
+import { redactForUser } from '../../cdf/logging';
 import * as vscode from 'vscode';
 import type { UpdateProgress, UpdateReport } from '../../cdf/client/update/update-report';
 import type { FileRecord } from '../../cdf/model';
@@ -344,7 +345,11 @@ export class BulkController implements vscode.Disposable {
     if (keep) await this.keep(record);
     this.refreshViews(report.applied.map((a) => a.record).filter((r): r is FileRecord => !!r));
     this.log.info(`${title}: ${summarizeRun(report)}`);
-    void this.announce(report, namesOf(plan));
+    this.announce(report, namesOf(plan), keep ? 'Bulk edit' : 'Undo').catch((err: unknown) => {
+      // Nothing awaits the notification: a failure behind one of its buttons is said, not lost.
+      this.log.error('bulk result', err);
+      void vscode.window.showErrorMessage(err instanceof Error ? redactForUser(err.message) : String(err));
+    });
     return report;
   }
 
@@ -359,17 +364,35 @@ export class BulkController implements vscode.Disposable {
     }
   }
 
-  private async announce(report: UpdateReport, names: ReadonlyMap<number, string>): Promise<void> {
+  /**
+   * The result, with what can be done next. An undo's result is its own report (the undone action is
+   * gone once everything is restored), without Resume or Undo.
+   */
+  private async announce(
+    report: UpdateReport,
+    names: ReadonlyMap<number, string>,
+    kind: 'Bulk edit' | 'Undo',
+  ): Promise<void> {
     const incomplete = report.failed.length + report.unknown.length + report.notSent.length;
-    const actions = [vscode.l10n.t('Show Report'), vscode.l10n.t('Copy Report')];
-    if (incomplete) actions.push(vscode.l10n.t('Resume'));
-    actions.push(vscode.l10n.t('Undo'));
+    const showReport = vscode.l10n.t('Show Report');
+    const copyReport = vscode.l10n.t('Copy Report');
+    const resume = vscode.l10n.t('Resume');
+    const undo = vscode.l10n.t('Undo');
+    const actions = [showReport, copyReport];
+    if (kind === 'Bulk edit') actions.push(...(incomplete ? [resume] : []), undo);
     const show = incomplete ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    const answer = await show(vscode.l10n.t('Bulk edit: {0}', summarizeRun(report)), ...actions);
-    if (answer === actions[0]) await this.showReport();
-    else if (answer === actions[1]) await vscode.env.clipboard.writeText(formatRunReport('Bulk edit', report, names));
-    else if (answer === vscode.l10n.t('Resume')) await vscode.commands.executeCommand('cdfFiles.resumeBulk');
-    else if (answer === vscode.l10n.t('Undo')) await vscode.commands.executeCommand('cdfFiles.undoBulk');
+    const message =
+      kind === 'Undo'
+        ? vscode.l10n.t('Undo: {0}', summarizeRun(report))
+        : vscode.l10n.t('Bulk edit: {0}', summarizeRun(report));
+    const answer = await show(message, ...actions);
+    const text = (): string => formatRunReport(kind, report, names);
+    if (answer === showReport) {
+      if (kind === 'Undo') await this.documents.show('undo-report', text());
+      else await this.showReport();
+    } else if (answer === copyReport) await vscode.env.clipboard.writeText(text());
+    else if (answer === resume) await vscode.commands.executeCommand('cdfFiles.resumeBulk');
+    else if (answer === undo) await vscode.commands.executeCommand('cdfFiles.undoBulk');
   }
 
   private async pickTarget(session: ProjectSession, selection: FileRecord[]): Promise<BulkTarget | undefined> {

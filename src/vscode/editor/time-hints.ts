@@ -35,9 +35,10 @@ export function isoDate(ms: number): string | undefined {
 
 function timeValues(document: vscode.TextDocument): { field: string; iso: string; range: vscode.Range }[] {
   const root = parseTree(document.getText());
-  if (root?.type !== 'object') return [];
+  // A record is an object; a selection an array of them.
+  const records = root?.type === 'array' ? (root.children ?? []) : root ? [root] : [];
   const out: { field: string; iso: string; range: vscode.Range }[] = [];
-  for (const prop of root.children ?? []) {
+  for (const prop of records.flatMap((r) => (r.type === 'object' ? (r.children ?? []) : []))) {
     const [key, value] = prop.children ?? [];
     if (!key || !value || !TIME_FIELDS.has(String(key.value)) || value.type !== 'number') continue;
     const iso = isoDate(Number(value.value));

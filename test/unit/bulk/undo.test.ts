@@ -147,7 +147,7 @@ describe('summarizeUndo and formatUndoConflicts', () => {
     );
     assert.equal(
       summarizeUndo(undo),
-      '1 file(s) to restore; 1 file(s) changed since by someone else where the action wrote (left alone there); 1 file(s) the action did not change',
+      '1 file to restore; 1 file changed since by someone else where the action wrote (left alone there); 1 file the action did not change',
     );
     assert.match(
       formatUndoConflicts(undo),

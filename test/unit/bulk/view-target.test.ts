@@ -28,7 +28,10 @@ describe('viewTarget: the target of the files view, name search included', () =>
     assert.equal(view.capped, false);
     assert.equal(view.count, found.length);
     assert.equal(view.target.kind, 'ids');
-    assert.match(view.target.label, new RegExp(`^${found.length} file\\(s\\) found by search "pump"$`));
+    assert.match(
+      view.target.label,
+      new RegExp(`^${found.length} files found by search "pump" \\(loose match: check every change\\)$`),
+    );
 
     const compiled = compileAction([{ op: 'metadataAdd', key: 'picked', value: 'yes' }]);
     assert.ok(compiled.ok);
@@ -61,7 +64,7 @@ describe('viewTarget: the target of the files view, name search included', () =>
     assert.equal(view.count, 1000);
     assert.match(
       view.target.label,
-      /^1000 file\(s\) found by search "pdf" \(the most one name search returns; more may match/,
+      /^1000 files found by search "pdf" \(loose match: check every change\); the search's limit, more may match$/,
     );
     assert.equal(view.target.kind === 'ids' && view.target.refs.length, 1000);
   });
