@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { redactingChannel } from './cdf/logging';
 import { COMMANDS, CONTEXT, FILE_SCHEME, VIEWS } from './vscode/command-ids';
@@ -47,6 +48,8 @@ export interface ExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const startedAt = performance.now();
+  // src/core cannot import 'vscode': its messages go through @vscode/l10n, which reads the same bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   // Every line, from any part of the extension, is masked before it is written.
   const log = redactingChannel(vscode.window.createOutputChannel('CDF Files', { log: true }));
   const schemaUri = vscode.Uri.joinPath(context.extensionUri, 'schemas', 'file-document.schema.json');

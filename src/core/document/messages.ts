@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type * as z from 'zod/mini';
 import { LIMITS, utf8Bytes } from '../../cdf/model';
 import { displayPath, type JsonPath } from '../json-path';
@@ -7,13 +8,13 @@ type Issue = z.core.$ZodIssue;
 
 /** What a value is, for "found ..." in messages. */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
+  if (value === undefined) return l10n.t('nothing');
   if (value === null) return 'null';
-  if (typeof value === 'string') return `the string ${quote(value)}`;
-  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'string') return l10n.t('the string {0}', quote(value));
+  if (typeof value === 'number') return l10n.t('the number {0}', value);
   if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'an array';
-  return 'an object';
+  if (Array.isArray(value)) return l10n.t('an array');
+  return l10n.t('an object');
 }
 
 /** A string in double quotes, shortened in the middle of a long one. */
@@ -83,7 +84,12 @@ function problemsFromIssue(issue: Issue, root: unknown, prefix: JsonPath, topNul
       problem(
         path,
         'too-long',
-        `Metadata key ${quote(key)} is ${utf8Bytes(key)} bytes (UTF-8); the API allows at most ${LIMITS.metadataKeyBytes}.`,
+        l10n.t(
+          'Metadata key {0} is {1} bytes (UTF-8); the API allows at most {2}.',
+          quote(key),
+          utf8Bytes(key),
+          LIMITS.metadataKeyBytes,
+        ),
         true,
       ),
     ];
@@ -93,7 +99,12 @@ function problemsFromIssue(issue: Issue, root: unknown, prefix: JsonPath, topNul
       problem(
         path,
         'too-long',
-        `${where} is ${utf8Bytes(value)} bytes (UTF-8); the API allows at most ${LIMITS.metadataValueBytes} per value.`,
+        l10n.t(
+          '{0} is {1} bytes (UTF-8); the API allows at most {2} per value.',
+          where,
+          utf8Bytes(value),
+          LIMITS.metadataValueBytes,
+        ),
       ),
     ];
   }
@@ -101,92 +112,144 @@ function problemsFromIssue(issue: Issue, root: unknown, prefix: JsonPath, topNul
   switch (issue.code) {
     case 'invalid_type': {
       if (value === undefined) {
-        return [problem(path, 'wrong-type', `${where} is missing; it must be ${expectedNoun(issue.expected, path)}.`)];
+        return [
+          problem(
+            path,
+            'wrong-type',
+            l10n.t('{0} is missing; it must be {1}.', where, expectedNoun(issue.expected, path)),
+          ),
+        ];
       }
       if (issue.expected === 'int' && typeof value === 'number') {
-        return [problem(path, 'not-whole-number', `${where} is ${value}; it must be a whole number.`)];
+        return [problem(path, 'not-whole-number', l10n.t('{0} is {1}; it must be a whole number.', where, value))];
       }
-      const expected = expectedNoun(issue.expected, path) + (isTop && topNullable ? ', or null' : '');
+      const noun = expectedNoun(issue.expected, path);
+      const expected = isTop && topNullable ? l10n.t('{0}, or null', noun) : noun;
       const hint =
         (issue.expected === 'number' || issue.expected === 'int') &&
         typeof value === 'string' &&
         /^-?\d+(\.\d+)?$/.test(value)
-          ? ' Write the number without quotes.'
+          ? ' ' + l10n.t('Write the number without quotes.')
           : '';
-      return [problem(path, 'wrong-type', `${where} must be ${expected}; found ${describeValue(value)}.${hint}`)];
+      return [
+        problem(
+          path,
+          'wrong-type',
+          l10n.t('{0} must be {1}; found {2}.', where, expected, describeValue(value)) + hint,
+        ),
+      ];
     }
     case 'too_big': {
       const max = Number(issue.maximum);
       if (typeof value === 'string') {
         // zod counts code points, so the message does too (an emoji is one character, not two).
         return [
-          problem(path, 'too-long', `${where} is ${[...value].length} characters; the API allows at most ${max}.`),
+          problem(
+            path,
+            'too-long',
+            l10n.t('{0} is {1} characters; the API allows at most {2}.', where, [...value].length, max),
+          ),
         ];
       }
       if (Array.isArray(value)) {
-        const position = max === 2 && field === 'geoLocation' ? ' (a position is [longitude, latitude])' : '';
+        const position =
+          max === 2 && field === 'geoLocation' ? ' ' + l10n.t('(a position is [longitude, latitude])') : '';
         return [
           problem(
             path,
             'too-many',
-            `${where} has ${value.length} ${itemNoun(path)}; the API allows at most ${max}${position}.`,
+            l10n.t('{0} has {1} {2}; the API allows at most {3}.', where, value.length, itemNoun(path), max + position),
           ),
         ];
       }
-      const named = max === LIMITS.maxId ? ` (2^53-1, the largest integer a JSON number holds exactly)` : '';
-      return [problem(path, 'out-of-range', `${where} is ${String(value)}; the API allows at most ${max}${named}.`)];
+      const named =
+        max === LIMITS.maxId ? ' ' + l10n.t('(2^53-1, the largest integer a JSON number holds exactly)') : '';
+      return [
+        problem(
+          path,
+          'out-of-range',
+          l10n.t('{0} is {1}; the API allows at most {2}.', where, String(value), max + named),
+        ),
+      ];
     }
     case 'too_small': {
       const min = Number(issue.minimum);
       if (typeof value === 'string') {
         return [
-          problem(path, 'too-short', `${where} is empty; it needs at least ${min} character${min === 1 ? '' : 's'}.`),
+          problem(
+            path,
+            'too-short',
+            min === 1
+              ? l10n.t('{0} is empty; it needs at least 1 character.', where)
+              : l10n.t('{0} is empty; it needs at least {1} characters.', where, min),
+          ),
         ];
       }
       if (Array.isArray(value)) {
         return [
-          problem(path, 'too-short', `${where} has ${value.length} ${itemNoun(path)}; it needs at least ${min}.`),
+          problem(
+            path,
+            'too-short',
+            l10n.t('{0} has {1} {2}; it needs at least {3}.', where, value.length, itemNoun(path), min),
+          ),
         ];
       }
       const why =
         min === 0
-          ? ' Times are milliseconds since 1970-01-01T00:00:00Z and cannot be negative.'
+          ? ' ' + l10n.t('Times are milliseconds since 1970-01-01T00:00:00Z and cannot be negative.')
           : min === 1
-            ? ' CDF ids start at 1.'
+            ? ' ' + l10n.t('CDF ids start at 1.')
             : '';
-      return [problem(path, 'out-of-range', `${where} is ${String(value)}; it must be at least ${min}.${why}`)];
+      return [
+        problem(path, 'out-of-range', l10n.t('{0} is {1}; it must be at least {2}.', where, String(value), min) + why),
+      ];
     }
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
         problem(
           [...path, key],
           'unknown-key',
-          `${where} cannot have a key ${quote(key)}.${allowedKeysHint(path)}`,
+          l10n.t('{0} cannot have a key {1}.', where, quote(key)) + allowedKeysHint(path),
           true,
         ),
       );
     case 'invalid_value': {
-      const allowed = issue.values.map((v) => JSON.stringify(v)).join(' or ');
-      return [problem(path, 'invalid-value', `${where} must be ${allowed}; found ${describeValue(value)}.`)];
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(l10n.t(' or '));
+      return [
+        problem(path, 'invalid-value', l10n.t('{0} must be {1}; found {2}.', where, allowed, describeValue(value))),
+      ];
     }
     case 'invalid_union':
       if ('options' in issue && issue.options) {
         const options = issue.options.map((o) => JSON.stringify(o)).join(', ');
-        return [problem(path, 'invalid-value', `${where} must be one of ${options}; found ${describeValue(value)}.`)];
+        return [
+          problem(
+            path,
+            'invalid-value',
+            l10n.t('{0} must be one of {1}; found {2}.', where, options, describeValue(value)),
+          ),
+        ];
       }
-      return [problem(path, 'invalid', `${where}: ${issue.message}.`)];
+      return [problem(path, 'invalid', l10n.t('{0}: {1}.', where, issue.message))];
     case 'invalid_format':
       return [
         problem(
           path,
           'invalid-value',
-          `${where} is ${describeValue(value)}, which is not allowed here${'pattern' in issue && issue.pattern ? ` (it must match ${String(issue.pattern)})` : ''}.`,
+          'pattern' in issue && issue.pattern
+            ? l10n.t(
+                '{0} is {1}, which is not allowed here (it must match {2}).',
+                where,
+                describeValue(value),
+                String(issue.pattern),
+              )
+            : l10n.t('{0} is {1}, which is not allowed here.', where, describeValue(value)),
         ),
       ];
     case 'custom':
-      return [problem(path, 'invalid', `${where}: ${lowerFirst(issue.message)}.`)];
+      return [problem(path, 'invalid', l10n.t('{0}: {1}.', where, lowerFirst(issue.message)))];
     default:
-      return [problem(path, 'invalid', `${where}: ${issue.message}.`)];
+      return [problem(path, 'invalid', l10n.t('{0}: {1}.', where, issue.message))];
   }
 }
 
@@ -199,7 +262,7 @@ function metadataSizeProblems(m: Record<string, unknown>, fallback: string): Doc
       problem(
         ['metadata'],
         'too-many',
-        `metadata has ${keys.length} key-value pairs; the API allows at most ${LIMITS.metadataPairs}.`,
+        l10n.t('metadata has {0} key-value pairs; the API allows at most {1}.', keys.length, LIMITS.metadataPairs),
       ),
     );
   }
@@ -210,56 +273,62 @@ function metadataSizeProblems(m: Record<string, unknown>, fallback: string): Doc
       problem(
         ['metadata'],
         'too-large',
-        `metadata is ${total} bytes in total (UTF-8, keys and values); the API allows at most ${LIMITS.metadataTotalBytes}.`,
+        l10n.t(
+          'metadata is {0} bytes in total (UTF-8, keys and values); the API allows at most {1}.',
+          total,
+          LIMITS.metadataTotalBytes,
+        ),
       ),
     );
   }
-  return out.length ? out : [problem(['metadata'], 'invalid', `metadata: ${lowerFirst(fallback)}.`)];
+  return out.length ? out : [problem(['metadata'], 'invalid', l10n.t('metadata: {0}.', lowerFirst(fallback)))];
 }
 
 function expectedNoun(expected: string, path: JsonPath): string {
   const field = path[0];
   if (path.length === 1) {
-    if (field === 'metadata') return 'an object of string keys and string values';
-    if (field === 'assetIds' || field === 'securityCategories') return 'an array of ids (numbers)';
-    if (field === 'labels') return 'an array of labels like {"externalId": "pump"}';
-    if (field === 'geoLocation') return 'a GeoJSON Feature object';
-    if (field === 'instanceId') return 'an object {"space": "...", "externalId": "..."}';
+    if (field === 'metadata') return l10n.t('an object of string keys and string values');
+    if (field === 'assetIds' || field === 'securityCategories') return l10n.t('an array of ids (numbers)');
+    if (field === 'labels') return l10n.t('an array of labels like {"externalId": "pump"}');
+    if (field === 'geoLocation') return l10n.t('a GeoJSON Feature object');
+    if (field === 'instanceId') return l10n.t('an object {"space": "...", "externalId": "..."}');
   }
-  if (field === 'labels' && path.length === 2) return 'a label like {"externalId": "pump"}';
-  if (field === 'metadata' && path.length === 2) return 'a string (metadata values are strings)';
+  if (field === 'labels' && path.length === 2) return l10n.t('a label like {"externalId": "pump"}');
+  if (field === 'metadata' && path.length === 2) return l10n.t('a string (metadata values are strings)');
   switch (expected) {
     case 'string':
-      return 'a string';
+      return l10n.t('a string');
     case 'number':
-      return 'a number';
+      return l10n.t('a number');
     case 'int':
-      return 'a whole number';
+      return l10n.t('a whole number');
     case 'boolean':
-      return 'true or false';
+      return l10n.t('true or false');
     case 'array':
     case 'tuple':
-      return 'an array';
+      return l10n.t('an array');
     case 'object':
     case 'record':
-      return 'an object';
+      return l10n.t('an object');
     default:
       return expected;
   }
 }
 
 function itemNoun(path: JsonPath): string {
-  if (path.length === 1 && (path[0] === 'assetIds' || path[0] === 'securityCategories')) return 'ids';
-  if (path.length === 1 && path[0] === 'labels') return 'labels';
-  return 'items';
+  if (path.length === 1 && (path[0] === 'assetIds' || path[0] === 'securityCategories')) return l10n.t('ids');
+  if (path.length === 1 && path[0] === 'labels') return l10n.t('labels');
+  return l10n.t('items');
 }
 
 function allowedKeysHint(path: JsonPath): string {
-  if (path[0] === 'labels' && path.length === 2) return ' A label is {"externalId": "..."} and nothing else.';
-  if (path[0] === 'geoLocation' && path.length === 1) return ' A geoLocation has "type", "geometry" and "properties".';
+  if (path[0] === 'labels' && path.length === 2)
+    return ' ' + l10n.t('A label is {"externalId": "..."} and nothing else.');
+  if (path[0] === 'geoLocation' && path.length === 1)
+    return ' ' + l10n.t('A geoLocation has "type", "geometry" and "properties".');
   if (path[0] === 'geoLocation' && path[1] === 'geometry' && path.length === 2)
-    return ' A geometry has "type" and "coordinates".';
-  return ' Remove it.';
+    return ' ' + l10n.t('A geometry has "type" and "coordinates".');
+  return ' ' + l10n.t('Remove it.');
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   EDITABLE_FIELDS,
   EDITABLE_FIELD_NAMES,
@@ -33,7 +34,10 @@ export function validateDocument(base: FileRecord, edited: unknown): DocumentPro
       problem(
         [],
         'not-an-object',
-        `The document must be a JSON object with the fields of the file record ({"id": ..., "externalId": ..., ...}); found ${describeValue(edited)}.`,
+        l10n.t(
+          'The document must be a JSON object with the fields of the file record ({"id": ..., "externalId": ..., ...}); found {0}.',
+          describeValue(edited),
+        ),
       ),
     ];
   }
@@ -44,7 +48,7 @@ export function validateDocument(base: FileRecord, edited: unknown): DocumentPro
     // A pasted or generated document can hold thousands of mistakes; the first ones are what a person
     // fixes first, and judging them all would freeze the editor (live problems run on every edit).
     if (problems.length >= MAX_PROBLEMS) {
-      problems.push(problem([], 'invalid', `More problems follow; fix these ${MAX_PROBLEMS} first.`));
+      problems.push(problem([], 'invalid', l10n.t('More problems follow; fix these {0} first.', MAX_PROBLEMS)));
       return problems;
     }
     const found = isEditable(key)
@@ -92,22 +96,27 @@ function duplicates(
       firstAt.set(id, i);
       return;
     }
-    const what = code === 'duplicate-label' ? `the label ${quote(String(id))}` : `the id ${id}`;
-    const unit = code === 'duplicate-label' ? 'label' : 'id';
-    problems.push(
-      problem(
-        [name, i],
-        code,
-        `${displayPath([name, i])} repeats ${what}, already at ${displayPath([name, first])}; each ${unit} may appear only once.`,
-      ),
-    );
+    const here = displayPath([name, i]);
+    const there = displayPath([name, first]);
+    const message =
+      code === 'duplicate-label'
+        ? l10n.t(
+            '{0} repeats the label {1}, already at {2}; each label may appear only once.',
+            here,
+            quote(String(id)),
+            there,
+          )
+        : l10n.t('{0} repeats the id {1}, already at {2}; each id may appear only once.', here, id, there);
+    problems.push(problem([name, i], code, message));
   });
   return problems;
 }
 
 function nameProblems(base: FileRecord, value: unknown): DocumentProblem[] {
   if (sameValue(value, base.name)) return [];
-  return [problem(['name'], 'name-not-updatable', `${NAME_NOT_UPDATABLE} The name was ${quote(base.name, 80)}.`)];
+  return [
+    problem(['name'], 'name-not-updatable', l10n.t('{0} The name was {1}.', NAME_NOT_UPDATABLE, quote(base.name, 80))),
+  ];
 }
 
 function readOnlyProblems(base: FileRecord, key: keyof typeof READ_ONLY_FIELDS, value: unknown): DocumentProblem[] {
@@ -120,22 +129,28 @@ function readOnlyProblems(base: FileRecord, key: keyof typeof READ_ONLY_FIELDS, 
       problem(
         [key],
         'read-only',
-        `This text shows the file as it was before a later change in CDF (lastUpdatedTime ${value}; the file's is now later). ` +
-          'Saving it could undo that change, so it is not saved: copy your edits, reload the file (in VS Code: File: Revert File) and make them again.',
+        l10n.t(
+          "This text shows the file as it was before a later change in CDF (lastUpdatedTime {0}; the file's is now later). Saving it could undo that change, so it is not saved: copy your edits, reload the file (in VS Code: File: Revert File) and make them again.",
+          value,
+        ),
       ),
     ];
   const message =
     original === undefined || original === null
-      ? `${key} is read-only and this file has none; remove it or set it back to null.`
-      : `${key} is read-only (set by CDF); put back ${jsonPreview(original)}.`;
+      ? l10n.t('{0} is read-only and this file has none; remove it or set it back to null.', key)
+      : l10n.t('{0} is read-only (set by CDF); put back {1}.', key, jsonPreview(original));
   return [problem([key], 'read-only', message)];
 }
 
 function unknownFieldProblem(key: string): DocumentProblem {
   const suggestion = closestField(key);
   const message = suggestion
-    ? `Unknown field ${quote(key)}: did you mean "${suggestion}"? Field names are case-sensitive, and a missing "${suggestion}" would clear it.`
-    : `Unknown field ${quote(key)}: a file record has no such field. Custom values belong in "metadata".`;
+    ? l10n.t(
+        'Unknown field {0}: did you mean "{1}"? Field names are case-sensitive, and a missing "{1}" would clear it.',
+        quote(key),
+        suggestion,
+      )
+    : l10n.t('Unknown field {0}: a file record has no such field. Custom values belong in "metadata".', quote(key));
   return problem([key], 'unknown-field', message, true);
 }
 
@@ -188,9 +203,14 @@ function instanceLinkedProblems(
       problem(
         path,
         'instance-linked',
-        `This file is linked to the data modelling instance ${quote(instance.space)}/${quote(instance.externalId)}, ` +
-          `so ${name} cannot be changed here; put back ${jsonPreview(base[name])}. ` +
-          `A linked file can change only ${INSTANCE_LINKED_UPDATABLE.join(', ')}.`,
+        l10n.t(
+          'This file is linked to the data modelling instance {0}/{1}, so {2} cannot be changed here; put back {3}. A linked file can change only {4}.',
+          quote(instance.space),
+          quote(instance.externalId),
+          name,
+          jsonPreview(base[name]),
+          INSTANCE_LINKED_UPDATABLE.join(', '),
+        ),
       ),
     );
   }
