@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { READ_ONLY_FIELD_NAMES, type FileRecord } from '../../cdf/model';
 import type { DocumentProblem } from '../document/types';
 
@@ -48,8 +49,8 @@ export function matchSelectionElements(
         index,
         hasId ? ['id'] : [],
         typeof id === 'number'
-          ? `File ${id} is not part of this selection; put back the id it was opened with.`
-          : 'Each element must keep the "id" of the file it was opened for.',
+          ? l10n.t('File {0} is not part of this selection; put back the id it was opened with.', id)
+          : l10n.t('Each element must keep the "id" of the file it was opened for.'),
       );
       return;
     }
@@ -61,8 +62,15 @@ export function matchSelectionElements(
       refuse(
         index,
         [],
-        `This element has lost its read-only ${missing.length === 1 ? 'field' : 'fields'} ${missing.join(', ')}. ` +
-          'In a selection they show which file an element is: put back the values it was opened with (Undo restores them), or remove the whole element to leave that file unchanged.',
+        missing.length === 1
+          ? l10n.t(
+              'This element has lost its read-only field {0}. In a selection it shows which file an element is: put back the value it was opened with (Undo restores it), or remove the whole element to leave that file unchanged.',
+              missing[0]!,
+            )
+          : l10n.t(
+              'This element has lost its read-only fields {0}. In a selection they show which file an element is: put back the values it was opened with (Undo restores them), or remove the whole element to leave that file unchanged.',
+              missing.join(', '),
+            ),
       );
     candidates.push({ index, element: element as object, base });
     indexesOf.set(base.id, [...(indexesOf.get(base.id) ?? []), index]);
@@ -74,7 +82,12 @@ export function matchSelectionElements(
     refuse(
       index,
       ['id'],
-      `File ${base.id} appears ${at.length} times (elements ${at.join(', ')}); an element is the file its id names, so keep only the one you edited and put back the other ids.`,
+      l10n.t(
+        'File {0} appears {1} times (elements {2}); an element is the file its id names, so keep only the one you edited and put back the other ids.',
+        base.id,
+        at.length,
+        at.join(', '),
+      ),
     );
     return false;
   });
@@ -83,9 +96,17 @@ export function matchSelectionElements(
     refuse(
       index,
       ['id'],
-      `File ${base.id} was opened ${opened} file ${otherId} but now comes ${opened === 'after' ? 'before' : 'after'} it. ` +
-        'Elements keep the places they were opened in (remove an element freely, but do not move it or swap ids), ' +
-        'so that an edit never lands on another file: move it back, or put back its id.',
+      opened === 'after'
+        ? l10n.t(
+            'File {0} was opened after file {1} but now comes before it. Elements keep the places they were opened in (remove an element freely, but do not move it or swap ids), so that an edit never lands on another file: move it back, or put back its id.',
+            base.id,
+            otherId,
+          )
+        : l10n.t(
+            'File {0} was opened before file {1} but now comes after it. Elements keep the places they were opened in (remove an element freely, but do not move it or swap ids), so that an edit never lands on another file: move it back, or put back its id.',
+            base.id,
+            otherId,
+          ),
     );
   // Every element that names a file of the selection is still checked against that file's read-only
   // fields: a swapped element usually shows there too, and the user sees every reason at once.

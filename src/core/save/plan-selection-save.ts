@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FileChangeUpdate, FileRecord } from '../../cdf/model';
 import { diff, type SaveProblem } from '../diff';
 import type { DocumentProblem, FileDocument } from '../document/types';
@@ -42,7 +43,7 @@ export function planSelectionSave(bases: ReadonlyMap<number, FileRecord>, text: 
         place({
           path: [],
           code: 'not-an-object',
-          message: 'The selection document must be a JSON array of file records.',
+          message: l10n.t('The selection document must be a JSON array of file records.'),
         }),
       ],
       changes: [],

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { UpdateOptions } from '../../cdf/client/update/update-runner';
 import type { UpdateReport } from '../../cdf/client/update/update-report';
 import type { FileRecord, FileUpdateItem } from '../../cdf/model';
@@ -61,7 +62,10 @@ export async function saveSelection(req: SelectionSaveRequest): Promise<Selectio
     const theirs = current.get(base.id);
     if (!theirs)
       throw new Error(
-        `File ${base.id} no longer exists in CDF (it was deleted); remove it from the selection to save the rest.`,
+        l10n.t(
+          'File {0} no longer exists in CDF (it was deleted); remove it from the selection to save the rest.',
+          base.id,
+        ),
       );
     const mine = applyUpdate(base, update);
     wanted.push({ theirs, mine, base });
