@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   describeOperation,
   fileTitle,
@@ -84,11 +85,13 @@ export function formatBulkPreview(input: BulkPreviewInput): string {
   const { plan, all, names } = input;
   const shown = all ? plan.changes : plan.changes.slice(0, PREVIEW_SAMPLE);
   const lines = [
-    `# ${input.heading} preview: ${input.targetLabel}`,
+    input.heading === 'Resume'
+      ? l10n.t('# Resume preview: {0}', input.targetLabel)
+      : l10n.t('# Bulk edit preview: {0}', input.targetLabel),
     '',
     input.operations.length
-      ? `Operations: ${input.operations.map((op) => describeOperation(op, names)).join('; ')}`
-      : 'Operations: each row sets its values',
+      ? l10n.t('Operations: {0}', input.operations.map((op) => describeOperation(op, names)).join('; '))
+      : l10n.t('Operations: each row sets its values'),
     ...(input.notes ?? []).map((note) => `- ${note}`),
     '',
     formatPlanSummary(plan.counts),
@@ -96,19 +99,20 @@ export function formatBulkPreview(input: BulkPreviewInput): string {
   ];
   if (input.unsaved?.length)
     lines.push(
-      '## Unsaved edits in open editors',
+      l10n.t('## Unsaved edits in open editors'),
       '',
-      'These files have unsaved edits in an editor and this action changes them. Save or revert them first:',
-      'saved afterwards, they have to be merged with what this action wrote.',
+      l10n.t('These files have unsaved edits in an editor and this action changes them. Save or revert them first:'),
+      l10n.t('saved afterwards, they have to be merged with what this action wrote.'),
       '',
       ...input.unsaved.map((u) => `- ${u.document}: ${u.files.join(', ')}`),
       '',
     );
   lines.push(
-    `## ${all ? 'Every change' : `First ${shown.length} of ${plan.changes.length} changes`}`,
+    all ? l10n.t('## Every change') : l10n.t('## First {0} of {1} changes', shown.length, plan.changes.length),
     '',
     ...shown.map((p) => formatRecordPreview(p, names) + '\n'),
   );
-  if (plan.refusals.length) lines.push('## Refused', '', ...plan.refusals.map((p) => formatRecordPreview(p) + '\n'));
+  if (plan.refusals.length)
+    lines.push(l10n.t('## Refused'), '', ...plan.refusals.map((p) => formatRecordPreview(p) + '\n'));
   return lines.join('\n');
 }

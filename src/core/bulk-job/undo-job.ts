@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FileRecord } from '../../cdf/model';
 import { LIMITS } from '../../cdf/model';
 import { planUndo, type UndoPlan } from '../bulk';
@@ -39,29 +40,45 @@ export async function planUndoJob(api: BulkApi, record: BulkActionRecord, signal
 
 /** One line for the confirmation and the message after it: restored, left alone, nothing to do. */
 export function summarizeUndo(plan: UndoPlan): string {
-  const parts = [`${files(plan.items.length)} to restore`];
-  if (plan.conflicts.length)
+  const n = plan.items.length;
+  const parts = [n === 1 ? l10n.t('1 file to restore') : l10n.t('{0} files to restore', n)];
+  const conflicts = plan.conflicts.length;
+  if (conflicts)
     parts.push(
-      `${files(plan.conflicts.length)} changed since by someone else where the action wrote (left alone there)`,
+      conflicts === 1
+        ? l10n.t('1 file changed since by someone else where the action wrote (left alone there)')
+        : l10n.t('{0} files changed since by someone else where the action wrote (left alone there)', conflicts),
     );
-  if (plan.notApplied.length) parts.push(`${files(plan.notApplied.length)} the action did not change`);
-  if (plan.missing.length) parts.push(`${files(plan.missing.length)} deleted since`);
+  const notApplied = plan.notApplied.length;
+  if (notApplied)
+    parts.push(
+      notApplied === 1
+        ? l10n.t('1 file the action did not change')
+        : l10n.t('{0} files the action did not change', notApplied),
+    );
+  const missing = plan.missing.length;
+  if (missing) parts.push(missing === 1 ? l10n.t('1 file deleted since') : l10n.t('{0} files deleted since', missing));
   return parts.join('; ');
 }
 
 /** The list of what undo leaves alone, element by element, for a person to look at. */
 export function formatUndoConflicts(plan: UndoPlan): string {
-  const lines = ['# Not restored: changed since by someone else', ''];
+  const lines = [l10n.t('# Not restored: changed since by someone else'), ''];
   for (const c of plan.conflicts) {
     lines.push(`- ${c.title}`);
     for (const x of c.changes)
       lines.push(
-        `  - ${x.where}: before ${show(x.before)}, the action wrote ${show(x.afterAction)}, now ${show(x.now)}`,
+        '  - ' +
+          l10n.t(
+            '{0}: before {1}, the action wrote {2}, now {3}',
+            x.where,
+            show(x.before),
+            show(x.afterAction),
+            show(x.now),
+          ),
       );
   }
   return lines.join('\n') + '\n';
 }
 
-const show = (v: unknown): string => (v === undefined ? '(unset)' : JSON.stringify(v));
-
-const files = (n: number): string => (n === 1 ? '1 file' : `${n} files`);
+const show = (v: unknown): string => (v === undefined ? l10n.t('(unset)') : JSON.stringify(v));

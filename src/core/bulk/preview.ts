@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { EDITABLE_FIELDS, LIMITS, type EditableFieldName, type FileRecord } from '../../cdf/model';
 import { DOCUMENT_FIELD_ORDER } from '../document/types';
 import { sameFieldValue } from '../field-values';
@@ -20,7 +21,7 @@ export interface ReferenceNames {
 }
 
 /** `P-101.pdf (id 123)`: how a file is named in previews and reports. */
-export const fileTitle = (record: FileRecord): string => `${record.name} (id ${record.id})`;
+export const fileTitle = (record: FileRecord): string => l10n.t('{0} (id {1})', record.name, record.id);
 
 /**
  * One line per change from `before` to `after`, in document field order, metadata keys sorted:
@@ -57,9 +58,9 @@ export function formatRecordPreview(plan: RecordPlan, names?: ReferenceNames): s
     case 'change':
       return [title, ...describeChanges(plan.before, plan.after, names).map((l) => `  ${l}`)].join('\n');
     case 'unchanged':
-      return `${title}: no change (${plan.skipped})`;
+      return l10n.t('{0}: no change ({1})', title, plan.skipped);
     case 'refused':
-      return [`${title}: refused`, ...plan.problems.map((p) => `  ${p.where}: ${p.message}`)].join('\n');
+      return [l10n.t('{0}: refused', title), ...plan.problems.map((p) => `  ${p.where}: ${p.message}`)].join('\n');
   }
 }
 
@@ -72,12 +73,20 @@ export const requestsFor = (changed: number): number => Math.ceil(changed / LIMI
 export function formatPlanSummary(counts: PlanCounts): string {
   const requests = requestsFor(counts.changed);
   const lines = [
-    `${files(counts.matched)} matched.`,
-    `${counts.changed} will change, in ${plural(requests, 'request')} (at most ${LIMITS.itemsPerRequest} files per request).`,
+    counts.matched === 1 ? l10n.t('1 file matched.') : l10n.t('{0} files matched.', counts.matched),
+    requests === 1
+      ? l10n.t('{0} will change, in 1 request (at most {1} files per request).', counts.changed, LIMITS.itemsPerRequest)
+      : l10n.t(
+          '{0} will change, in {1} requests (at most {2} files per request).',
+          counts.changed,
+          requests,
+          LIMITS.itemsPerRequest,
+        ),
   ];
-  if (counts.unchanged) lines.push(`${counts.unchanged} need no change.`);
+  if (counts.unchanged)
+    lines.push(counts.unchanged === 1 ? l10n.t('1 needs no change.') : l10n.t('{0} need no change.', counts.unchanged));
   if (counts.refused) {
-    lines.push(`${counts.refused} refused:`);
+    lines.push(l10n.t('{0} refused:', counts.refused));
     const reasons = Object.entries(counts.refusedByReason).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     for (const [reason, n] of reasons) lines.push(`  ${n} × ${reason}`);
   }
@@ -119,7 +128,7 @@ function nameOfElement(field: EditableFieldName, names: ReferenceNames): (key: s
 }
 
 function show(name: EditableFieldName, value: unknown, names: ReferenceNames = {}): string {
-  if (value === undefined || value === null) return '(unset)';
+  if (value === undefined || value === null) return l10n.t('(unset)');
   if (name === 'dataSetId' && typeof value === 'number') {
     const dataSet = names.dataSets?.get(value);
     return dataSet ? `${value} (${dataSet})` : String(value);
@@ -133,6 +142,3 @@ function quote(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
 }
-
-const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
-const files = (n: number): string => plural(n, 'file');

@@ -65,7 +65,7 @@ describe('preview text', () => {
       [
         '1503 files matched.',
         '1500 will change, in 2 requests (at most 1000 files per request).',
-        '1 need no change.',
+        '1 needs no change.',
         '2 refused:',
         '  2 × files linked to a data modelling instance cannot change source',
       ].join('\n'),
