@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * RFC 4180 CSV, hand-written because the import needs what libraries throw away: whether a cell was
  * quoted. An unquoted empty cell means "leave this field", a quoted `""` means the empty string,
@@ -51,7 +52,7 @@ export function parseCsv(text: string, delimiterArg?: string): CsvParseResult {
       i++;
       for (;;) {
         if (i >= s.length) {
-          result.errors.push({ line: startLine, message: 'A quoted cell is not closed' });
+          result.errors.push({ line: startLine, message: l10n.t('A quoted cell is not closed') });
           break;
         }
         const c = s[i] as string;
@@ -72,7 +73,7 @@ export function parseCsv(text: string, delimiterArg?: string): CsvParseResult {
       if (rest.text.length) {
         result.errors.push({
           line,
-          message: `Unexpected text after a closing quote: ${JSON.stringify(rest.text.slice(0, 20))}`,
+          message: l10n.t('Unexpected text after a closing quote: {0}', JSON.stringify(rest.text.slice(0, 20))),
         });
         value += rest.text;
       }

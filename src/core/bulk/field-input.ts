@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { EditableFieldName } from '../../cdf/model';
 import type { ElementOf, FieldValue, SetLikeField } from './operations';
 import { checkFieldValue, checkId, checkLabelExternalId } from './parameters';
@@ -31,7 +32,7 @@ function parseRaw(field: EditableFieldName, text: string): Parsed<unknown> {
     case 'mimeType':
       return { ok: true, value: text };
     case 'dataSetId':
-      return parseInteger(text.trim(), 'A data set id');
+      return parseInteger(text.trim(), l10n.t('A data set id'));
     case 'sourceCreatedTime':
     case 'sourceModifiedTime':
       return parseTime(text.trim());
@@ -47,7 +48,8 @@ function parseRaw(field: EditableFieldName, text: string): Parsed<unknown> {
 }
 
 function parseInteger(text: string, subject: string): Parsed<number> {
-  if (!/^\d+$/.test(text)) return { ok: false, message: `${subject} must be a whole number (got "${text}")` };
+  if (!/^\d+$/.test(text))
+    return { ok: false, message: l10n.t('{0} must be a whole number (got "{1}")', subject, text) };
   const value = Number(text);
   const message = checkId(value, subject);
   return message ? { ok: false, message } : { ok: true, value };
@@ -62,7 +64,10 @@ export function parseTime(text: string): Parsed<number> {
   }
   return {
     ok: false,
-    message: `A time is milliseconds since 1970 or an ISO 8601 date like 2024-05-01T12:00:00Z (got "${text}")`,
+    message: l10n.t(
+      'A time is milliseconds since 1970 or an ISO 8601 date like 2024-05-01T12:00:00Z (got "{0}")',
+      text,
+    ),
   };
 }
 
@@ -82,7 +87,7 @@ function listItems(text: string): Parsed<unknown[]> {
     if (!json.ok) return json;
     return Array.isArray(json.value)
       ? { ok: true, value: json.value }
-      : { ok: false, message: 'Expected a JSON array' };
+      : { ok: false, message: l10n.t('Expected a JSON array') };
   }
   return { ok: true, value: trimmed.split(/[\s,]+/).filter((s) => s.length > 0) };
 }
@@ -122,7 +127,7 @@ function parseLabels(text: string): Parsed<{ externalId: string }[]> {
           ? (item as { externalId: string }).externalId
           : undefined;
     if (externalId === undefined)
-      return { ok: false, message: `labels[${i}] must be a string or {"externalId": "..."}` };
+      return { ok: false, message: l10n.t('labels[{0}] must be a string or {"externalId": "..."}', i) };
     const message = checkLabelExternalId(externalId);
     if (message) return { ok: false, message: `labels[${i}]: ${message}` };
     labels.push({ externalId });

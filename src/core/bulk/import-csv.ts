@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { EDITABLE_FIELDS, type EditableFieldName, type FileRecord } from '../../cdf/model';
 import { parseCsv, type CsvCell } from './csv';
 import { restoreCsvText } from './csv-injection';
@@ -76,7 +77,7 @@ export function parseChangesCsv(text: string): CsvImport {
     result.problems.push({ row: rowOfLine(parsed.rows, e.line), line: e.line, message: e.message });
   const [header, ...body] = parsed.rows;
   if (!header) {
-    result.problems.push({ row: 1, line: 1, message: 'The file is empty: expected a heading row' });
+    result.problems.push({ row: 1, line: 1, message: l10n.t('The file is empty: expected a heading row') });
     return result;
   }
   const names = header.cells.map((c) => c.text);
@@ -94,7 +95,9 @@ export function parseChangesCsv(text: string): CsvImport {
     });
     const problems: CsvImportProblem[] = [];
     if (row.cells.slice(names.length).some((c) => c.text !== '' || c.quoted))
-      problems.push(at(undefined, `The row has ${row.cells.length} cells but the heading has ${names.length}`));
+      problems.push(
+        at(undefined, l10n.t('The row has {0} cells but the heading has {1}', row.cells.length, names.length)),
+      );
     // Undo the export's CSV-injection prefix in every cell, quoted or not: a spreadsheet that saves
     // the file again may drop the quotes but keeps the `'`. A cell that lost a `'` is literal text, as
     // a quoted one is: `'null` (unquoted after a re-save) is the text null, never "clear".
@@ -104,9 +107,22 @@ export function parseChangesCsv(text: string): CsvImport {
     });
     const change = readRow(names, columns, cells, at, problems);
     if (change && problems.length === 0) {
-      const key = 'id' in change.target ? `id ${change.target.id}` : `external id "${change.target.externalId}"`;
+      // A key, not text: which file the row names.
+      const key = 'id' in change.target ? `id ${change.target.id}` : `externalId ${change.target.externalId}`;
       const first = firstRowOf.get(key);
-      if (first !== undefined) problems.push(at(undefined, `The file with ${key} is already changed by row ${first}`));
+      if (first !== undefined)
+        problems.push(
+          at(
+            undefined,
+            'id' in change.target
+              ? l10n.t('The file with id {0} is already changed by row {1}', change.target.id, first)
+              : l10n.t(
+                  'The file with external id "{0}" is already changed by row {1}',
+                  change.target.externalId,
+                  first,
+                ),
+          ),
+        );
       else firstRowOf.set(key, rowNumber);
     }
     if (change && problems.length === 0) result.rows.push({ row: rowNumber, line: row.line, ...change });
@@ -121,8 +137,13 @@ export function planImportRow(record: FileRecord, row: CsvChangeRow): RecordPlan
     const p = problem(
       'read-only-mismatch',
       'name',
-      'the name differs and files/update cannot rename',
-      `The file is named ${JSON.stringify(record.name)} but row ${row.row} says ${JSON.stringify(row.expectedName)}; files/update cannot rename a file`,
+      l10n.t('the name differs and files/update cannot rename'),
+      l10n.t(
+        'The file is named {0} but row {1} says {2}; files/update cannot rename a file',
+        JSON.stringify(record.name),
+        row.row,
+        JSON.stringify(row.expectedName),
+      ),
     );
     return { outcome: 'refused', before: record, after: record, problems: [p] };
   }
@@ -137,7 +158,7 @@ function readHeading(names: string[], line: number, result: CsvImport): Column[]
   const seen = new Set<string>();
   const hasId = names.includes('id');
   const columns = names.map((name): Column => {
-    if (seen.has(name)) headingProblem(name, `The column "${name}" appears twice`);
+    if (seen.has(name)) headingProblem(name, l10n.t('The column "{0}" appears twice', name));
     seen.add(name);
     if (name === 'id') return { kind: 'id' };
     if (name === 'externalId') return hasId ? { kind: 'field', field: 'externalId' } : { kind: 'externalIdKey' };
@@ -152,18 +173,22 @@ function readHeading(names: string[], line: number, result: CsvImport): Column[]
       if (message) headingProblem(name, message);
       return { kind: 'metadata', key };
     }
-    if (name === 'metadata') headingProblem(name, 'Write metadata as one column per key, named "metadata.<key>"');
+    if (name === 'metadata')
+      headingProblem(name, l10n.t('Write metadata as one column per key, named "metadata.<key>"'));
     else if (Object.hasOwn(EDITABLE_FIELDS, name))
       return { kind: 'field', field: name as Exclude<EditableFieldName, 'metadata'> };
     else
-      headingProblem(name, `Unknown column "${name}": expected id, externalId, an updatable field or metadata.<key>`);
+      headingProblem(
+        name,
+        l10n.t('Unknown column "{0}": expected id, externalId, an updatable field or metadata.<key>', name),
+      );
     return { kind: 'ignored' };
   });
   if (!hasId && !names.includes('externalId')) {
     result.problems.push({
       row: 1,
       line,
-      message: 'The heading needs an "id" or an "externalId" column to name the files',
+      message: l10n.t('The heading needs an "id" or an "externalId" column to name the files'),
     });
     return undefined;
   }
@@ -190,7 +215,7 @@ function readRow(
       case 'id':
         if (leave) return;
         if (!cell.quoted && /^\d+$/.test(cell.text) && !checkId(Number(cell.text))) id = Number(cell.text);
-        else problems.push(at(name, `"${cell.text}" is not a file id (a whole number from 1)`));
+        else problems.push(at(name, l10n.t('"{0}" is not a file id (a whole number from 1)', cell.text)));
         return;
       case 'externalIdKey':
         if (!leave && !clear) externalIdKey = cell.text;
@@ -233,7 +258,7 @@ function readRow(
     id !== undefined ? { id } : externalIdKey !== undefined ? { externalId: externalIdKey } : undefined;
   if (!target) {
     if (problems.length === 0)
-      problems.push(at(undefined, 'The row names no file: its id and externalId cells are empty'));
+      problems.push(at(undefined, l10n.t('The row names no file: its id and externalId cells are empty')));
     return undefined;
   }
   return { target, operations, ...(expectedName === undefined ? {} : { expectedName }) };
