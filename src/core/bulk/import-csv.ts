@@ -147,11 +147,12 @@ export function planImportRow(record: FileRecord, row: CsvChangeRow): RecordPlan
     );
     return { outcome: 'refused', before: record, after: record, problems: [p] };
   }
-  if (row.operations.length === 0) return { outcome: 'unchanged', before: record, after: record, skipped: EMPTY_ROW };
+  if (row.operations.length === 0) return { outcome: 'unchanged', before: record, after: record, skipped: emptyRow() };
   return planRecord(record, row.operations);
 }
 
-export const EMPTY_ROW = 'the row changes no field';
+/** Read when used, so it is in the language the bundle was configured with. */
+export const emptyRow = (): string => l10n.t('the row changes no field');
 
 function readHeading(names: string[], line: number, result: CsvImport): Column[] | undefined {
   const headingProblem = (column: string, message: string) => result.problems.push({ row: 1, line, column, message });

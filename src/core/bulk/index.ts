@@ -9,7 +9,7 @@ export * from './parameters';
 export * from './field-input';
 export * from './validate-operation';
 export { compileAction, InvalidActionError, type CompiledAction, type CompileResult } from './compile-action';
-export { planRecord, planTransition, NOTHING_TO_CHANGE, type RecordPlan } from './plan-record';
+export { planRecord, planTransition, nothingToChange, type RecordPlan } from './plan-record';
 export * from './plan-batch';
 export { minimalUpdate } from './record-update';
 export * from './preview';

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FileChangeUpdate, FileRecord } from '../../cdf/model';
 import { toCompiledAction, type CompiledAction } from './compile-action';
 import type { BulkOperation } from './operations';
@@ -51,7 +52,8 @@ export const createBatchContext = (doneIds: Iterable<number> = []): BatchContext
   doneIds: new Set(doneIds),
 });
 
-export const ALREADY_DONE = 'already changed by this action';
+/** Read when used, so it is in the language the bundle was configured with. */
+export const alreadyDone = (): string => l10n.t('already changed by this action');
 
 export const emptyCounts = (): PlanCounts => ({
   matched: 0,
@@ -98,7 +100,7 @@ export function planEach(
 
 function guardedPlan(record: FileRecord, context: BatchContext, plan: (r: FileRecord) => RecordPlan): RecordPlan {
   if (context.doneIds.has(record.id))
-    return { outcome: 'unchanged', before: record, after: record, skipped: ALREADY_DONE };
+    return { outcome: 'unchanged', before: record, after: record, skipped: alreadyDone() };
   if (context.seenIds.has(record.id))
     return refuse(
       record,

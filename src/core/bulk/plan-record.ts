@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FileChangeUpdate, FileRecord } from '../../cdf/model';
 import { draftOf, toCompiledAction, type CompiledAction } from './compile-action';
 import type { BulkOperation } from './operations';
@@ -22,7 +23,8 @@ export type RecordPlan =
   | { outcome: 'unchanged'; before: FileRecord; after: FileRecord; skipped: string; update?: never; problems?: never }
   | { outcome: 'refused'; before: FileRecord; after: FileRecord; problems: Problem[]; update?: never; skipped?: never };
 
-export const NOTHING_TO_CHANGE = 'no operation changes this file';
+/** Read when used, so it is in the language the bundle was configured with. */
+export const nothingToChange = (): string => l10n.t('no operation changes this file');
 
 /**
  * Runs the action's operations in order on `record` and derives the minimal update (see
@@ -49,7 +51,7 @@ export function planRecord(record: FileRecord, action: CompiledAction | readonly
 export function planTransition(
   before: FileRecord,
   target: FileRecord,
-  unchangedReason = NOTHING_TO_CHANGE,
+  unchangedReason = nothingToChange(),
 ): RecordPlan {
   const update = minimalUpdate(before, target);
   if (!update) return { outcome: 'unchanged', before, after: before, skipped: unchangedReason };

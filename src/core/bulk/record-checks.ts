@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   EDITABLE_FIELDS,
   EDITABLE_FIELD_NAMES,
@@ -24,8 +25,13 @@ export function refusalsFor(before: FileRecord, after: FileRecord, update: FileC
         problem(
           'instance-linked',
           name,
-          `files linked to a data modelling instance cannot change ${name}`,
-          `This file is linked to the instance ${space}/${externalId}, so files/update cannot change its ${name}`,
+          l10n.t('files linked to a data modelling instance cannot change {0}', name),
+          l10n.t(
+            'This file is linked to the instance {0}/{1}, so files/update cannot change its {2}',
+            space,
+            externalId,
+            name,
+          ),
         ),
       );
   }
@@ -33,13 +39,18 @@ export function refusalsFor(before: FileRecord, after: FileRecord, update: FileC
     const value = after[name];
     if (value === undefined) continue;
     const message = schemaMessage(EDITABLE_FIELDS[name].schema, value, name);
-    if (message) problems.push(problem('limit', name, `${name} would exceed its limit`, message));
+    if (message) problems.push(problem('limit', name, l10n.t('{0} would exceed its limit', name), message));
   }
   if (problems.length === 0) {
     const item = fileUpdateItem.safeParse({ id: before.id, update });
     if (!item.success)
       problems.push(
-        problem('limit', 'update', 'the update would not be valid', item.error.issues[0]?.message ?? 'invalid update'),
+        problem(
+          'limit',
+          'update',
+          l10n.t('the update would not be valid'),
+          item.error.issues[0]?.message ?? l10n.t('invalid update'),
+        ),
       );
   }
   return problems;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { EDITABLE_FIELDS, EDITABLE_FIELD_NAMES, type FileChangeUpdate, type FileRecord } from '../../cdf/model';
 import { sameFieldValue, sameValue } from '../field-values';
 import { displayPath } from '../json-path';
@@ -46,7 +47,8 @@ export interface UndoPlan {
   notApplied: number[];
 }
 
-export const ALREADY_RESTORED = 'already as it was before the action';
+/** Read when used, so it is in the language the bundle was configured with. */
+export const alreadyRestored = (): string => l10n.t('already as it was before the action');
 
 /**
  * The updates that undo a bulk action, from what is known of each file (outcome, before, after)
@@ -79,10 +81,10 @@ export function planUndo(entries: readonly ActionEntry[], currentRecords: readon
     if (!found) {
       // Nothing of the action is on the file: for an unknown outcome that is evidence it never applied.
       if (outcome === 'unknown' && !conflicts.length) undo.notApplied.push(current.id);
-      else if (!conflicts.length) undo.plans.push(planTransition(current, current, ALREADY_RESTORED));
+      else if (!conflicts.length) undo.plans.push(planTransition(current, current, alreadyRestored()));
       continue;
     }
-    const plan = planTransition(current, target, ALREADY_RESTORED);
+    const plan = planTransition(current, target, alreadyRestored());
     undo.plans.push(plan);
     if (plan.outcome === 'change') undo.items.push({ id: current.id, update: plan.update });
   }
