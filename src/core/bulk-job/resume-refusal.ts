@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { BulkActionRecord } from './bulk-history';
 
 /**
@@ -9,8 +10,8 @@ import type { BulkActionRecord } from './bulk-history';
  */
 export function resumeRefusal(record: BulkActionRecord): string | undefined {
   if (record.operations.length > 0) return undefined;
-  return (
-    `The last bulk action ("${record.target.label}") was a CSV import, which Resume cannot re-plan: ` +
-    'import the same file again to finish it (rows already applied plan no change). Undo still works.'
+  return l10n.t(
+    'The last bulk action ("{0}") was a CSV import, which Resume cannot re-plan: import the same file again to finish it (rows already applied plan no change). Undo still works.',
+    record.target.label,
   );
 }

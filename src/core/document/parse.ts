@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { displayPath, type JsonPath } from '../json-path';
 
@@ -37,7 +38,10 @@ export function parseDocument(text: string): ParsedDocument {
   // stack. No record document comes near this depth, so refuse it before parsing.
   const deep = tooDeepAt(text);
   if (deep !== undefined) {
-    const message = `The JSON is nested more than ${MAX_DEPTH} levels deep here; a file record is never that deep.`;
+    const message = l10n.t(
+      'The JSON is nested more than {0} levels deep here; a file record is never that deep.',
+      MAX_DEPTH,
+    );
     return {
       ok: false,
       problems: [located(lines, { offset: deep, length: 1 }, 'invalid-json', [], message)],
@@ -87,7 +91,12 @@ function treeProblems(root: Node, lines: number[]): ParseProblem[] {
             keyNode,
             'duplicate-key',
             [...path, key],
-            `Duplicate key "${key}" in ${displayPath(path)}: it is already at line ${at.line}. Keep one of them.`,
+            l10n.t(
+              'Duplicate key "{0}" in {1}: it is already at line {2}. Keep one of them.',
+              key,
+              displayPath(path),
+              at.line,
+            ),
           ),
         );
       } else {
@@ -198,48 +207,52 @@ function syntaxMessage(text: string, error: ParseError): string {
   const detail = ((): string => {
     switch (code) {
       case 'InvalidSymbol':
-        if (found.startsWith("'")) return 'strings and keys need double quotes (").';
-        return `unexpected ${JSON.stringify(found)}; expected a value (a string in double quotes, a number, true, false, null, an object or an array).`;
+        if (found.startsWith("'")) return l10n.t('strings and keys need double quotes (").');
+        return l10n.t(
+          'unexpected {0}; expected a value (a string in double quotes, a number, true, false, null, an object or an array).',
+          JSON.stringify(found),
+        );
       case 'InvalidNumberFormat':
-        return 'malformed number (JSON numbers have no leading zeros, "+", or trailing ".").';
+        return l10n.t('malformed number (JSON numbers have no leading zeros, "+", or trailing ".").');
       case 'PropertyNameExpected':
-        if (trailingComma) return 'trailing comma before "}": JSON does not allow it; remove the comma.';
-        return `expected a property name in double quotes; found ${JSON.stringify(found)}.`;
+        if (trailingComma) return l10n.t('trailing comma before "}": JSON does not allow it; remove the comma.');
+        return l10n.t('expected a property name in double quotes; found {0}.', JSON.stringify(found));
       case 'ValueExpected':
-        if (trailingComma) return `trailing comma before "${found[0]}": JSON does not allow it; remove the comma.`;
+        if (trailingComma)
+          return l10n.t('trailing comma before "{0}": JSON does not allow it; remove the comma.', found[0]!);
         if (atEnd)
           return text.trim() === ''
-            ? 'the document is empty; expected a JSON object.'
-            : 'expected a value, but the text ends here.';
-        return `expected a value; found ${JSON.stringify(found)}.`;
+            ? l10n.t('the document is empty; expected a JSON object.')
+            : l10n.t('expected a value, but the text ends here.');
+        return l10n.t('expected a value; found {0}.', JSON.stringify(found));
       case 'ColonExpected':
-        return 'expected ":" after the property name.';
+        return l10n.t('expected ":" after the property name.');
       case 'CommaExpected':
-        return 'expected "," between two entries.';
+        return l10n.t('expected "," between two entries.');
       case 'CloseBraceExpected':
-        return 'expected "}" to close the object.';
+        return l10n.t('expected "}" to close the object.');
       case 'CloseBracketExpected':
-        return 'expected "]" to close the array.';
+        return l10n.t('expected "]" to close the array.');
       case 'EndOfFileExpected':
-        return 'unexpected text after the end of the document.';
+        return l10n.t('unexpected text after the end of the document.');
       case 'InvalidCommentToken':
       case 'UnexpectedEndOfComment':
-        return 'comments are not allowed in JSON; remove it.';
+        return l10n.t('comments are not allowed in JSON; remove it.');
       case 'UnexpectedEndOfString':
-        return 'string not closed (write a line break inside a string as \\n).';
+        return l10n.t('string not closed (write a line break inside a string as \\n).');
       case 'UnexpectedEndOfNumber':
-        return 'number not complete.';
+        return l10n.t('number not complete.');
       case 'InvalidUnicode':
-        return 'invalid \\u escape: it needs exactly 4 hex digits.';
+        return l10n.t('invalid \\u escape: it needs exactly 4 hex digits.');
       case 'InvalidEscapeCharacter':
-        return 'invalid escape sequence; JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX.';
+        return l10n.t('invalid escape sequence; JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX.');
       case 'InvalidCharacter':
-        return 'control characters inside a string must be escaped (for example \\n or \\t).';
+        return l10n.t('control characters inside a string must be escaped (for example \\n or \\t).');
       default:
-        return `syntax error (${code}).`;
+        return l10n.t('syntax error ({0}).', code);
     }
   })();
-  return `Invalid JSON: ${detail}`;
+  return l10n.t('Invalid JSON: {0}', detail);
 }
 
 /** Deeper than any record document (a GeoJSON MultiPolygon is 7 levels). */
