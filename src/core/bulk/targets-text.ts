@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { EDITABLE_FIELDS } from '../../cdf/model';
 import { checkId } from './parameters';
@@ -47,8 +48,11 @@ class TargetCollector {
     const key = 'id' in target ? `id:${target.id}` : `externalId:${target.externalId}`;
     const first = this.firstLine.get(key);
     if (first !== undefined) {
-      const what = 'id' in target ? `id ${target.id}` : `external id ${JSON.stringify(target.externalId)}`;
-      this.problems.push({ line, message: `${what} is already listed on line ${first}`, severity: 'warning' });
+      const message =
+        'id' in target
+          ? l10n.t('id {0} is already listed on line {1}', target.id, first)
+          : l10n.t('external id {0} is already listed on line {1}', JSON.stringify(target.externalId), first);
+      this.problems.push({ line, message, severity: 'warning' });
       return;
     }
     this.firstLine.set(key, line);
@@ -60,16 +64,20 @@ class TargetCollector {
   }
 
   externalId(value: string, line: number): void {
-    if (value.length === 0) return this.error(line, 'An external id cannot be empty');
+    if (value.length === 0) return this.error(line, l10n.t('An external id cannot be empty'));
     if (!EDITABLE_FIELDS.externalId.schema.safeParse(value).success)
-      return this.error(line, `External id "${value.slice(0, 40)}…" is too long (${value.length} characters)`);
+      return this.error(
+        line,
+        l10n.t('External id "{0}…" is too long ({1} characters)', value.slice(0, 40), value.length),
+      );
     this.add({ externalId: value }, line);
   }
 
   /** `raw` is the number as written, so precision lost by parsing cannot hide an out-of-range id. */
   id(raw: string, line: number): void {
-    const problem = /^\d+$/.test(raw) && !/^0\d/.test(raw) ? checkId(Number(raw), `"${raw}"`) : `"${raw}" is not an id`;
-    if (problem) return this.error(line, `${problem}; quote it to mean an external id`);
+    const problem =
+      /^\d+$/.test(raw) && !/^0\d/.test(raw) ? checkId(Number(raw), `"${raw}"`) : l10n.t('"{0}" is not an id', raw);
+    if (problem) return this.error(line, l10n.t('{0}; quote it to mean an external id', problem));
     this.add({ id: Number(raw) }, line);
   }
 }
@@ -106,19 +114,19 @@ function tokenizeLine(content: string): Token[] | { error: string } {
     const quote = content[i];
     if (quote === '"' || quote === "'") {
       const end = closingQuote(content, i);
-      if (end < 0) return { error: `A quote opened at column ${i + 1} is not closed` };
+      if (end < 0) return { error: l10n.t('A quote opened at column {0} is not closed', i + 1) };
       const raw = content.slice(i, end + 1);
       let text: string;
       try {
         text = quote === '"' ? (JSON.parse(raw) as string) : raw.slice(1, -1);
       } catch {
-        return { error: `${raw} is not a valid quoted string` };
+        return { error: l10n.t('{0} is not a valid quoted string', raw) };
       }
       tokens.push({ text, quoted: true });
       i = end + 1;
       while (i < content.length && /\s/.test(content[i] ?? '')) i++;
       if (i < content.length && content[i] !== ',')
-        return { error: `Expected a comma after the quoted item at column ${i + 1}` };
+        return { error: l10n.t('Expected a comma after the quoted item at column {0}', i + 1) };
       i++;
     } else {
       const comma = content.indexOf(',', i);
@@ -148,11 +156,11 @@ function parseJsonArray(text: string, collector: TargetCollector): void {
   if (first || !root) {
     collector.error(
       lineAt(first?.offset ?? 0),
-      `Not a valid JSON array: ${first ? printParseErrorCode(first.error) : 'empty'}`,
+      l10n.t('Not a valid JSON array: {0}', first ? printParseErrorCode(first.error) : l10n.t('empty')),
     );
     return;
   }
-  if (root.type !== 'array') return collector.error(1, 'Expected a JSON array of ids and external ids');
+  if (root.type !== 'array') return collector.error(1, l10n.t('Expected a JSON array of ids and external ids'));
   for (const node of root.children ?? []) jsonItem(node, text, lineAt(node.offset), collector);
 }
 
@@ -170,7 +178,10 @@ function jsonItem(node: Node, text: string, line: number, collector: TargetColle
         return collector.externalId(valueNode.value as string, line);
     }
   }
-  collector.error(line, 'Each item is a number (an id), a string (an external id), {"id": n} or {"externalId": "..."}');
+  collector.error(
+    line,
+    l10n.t('Each item is a number (an id), a string (an external id), {"id": n} or {"externalId": "..."}'),
+  );
 }
 
 /** 1-based line of an offset. */
