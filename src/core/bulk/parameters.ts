@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   EDITABLE_FIELDS,
   LIMITS,
@@ -23,32 +24,41 @@ import { schemaMessage } from './schema-message';
 export function checkMetadataKey(key: string): string | undefined {
   const bytes = utf8Bytes(key);
   if (bytes > LIMITS.metadataKeyBytes)
-    return `A metadata key is at most ${LIMITS.metadataKeyBytes} bytes in UTF-8 (this one is ${bytes})`;
+    return l10n.t('A metadata key is at most {0} bytes in UTF-8 (this one is {1})', LIMITS.metadataKeyBytes, bytes);
   return undefined;
 }
 
 export function checkMetadataValue(value: string): string | undefined {
   const bytes = utf8Bytes(value);
   if (bytes > LIMITS.metadataValueBytes)
-    return `A metadata value is at most ${LIMITS.metadataValueBytes} bytes in UTF-8 (this one is ${bytes})`;
+    return l10n.t('A metadata value is at most {0} bytes in UTF-8 (this one is {1})', LIMITS.metadataValueBytes, bytes);
   return undefined;
 }
 
 export function checkLabelExternalId(externalId: string): string | undefined {
-  if (externalId.length === 0) return 'A label external id cannot be empty';
+  if (externalId.length === 0) return l10n.t('A label external id cannot be empty');
   if (label.safeParse({ externalId }).success) return undefined;
-  return `A label external id is at most ${LIMITS.labelExternalIdLength} characters (this one is ${externalId.length})`;
+  return l10n.t(
+    'A label external id is at most {0} characters (this one is {1})',
+    LIMITS.labelExternalIdLength,
+    externalId.length,
+  );
 }
 
-export function checkId(id: unknown, subject = 'An id'): string | undefined {
+export function checkId(id: unknown, subject = l10n.t('An id')): string | undefined {
   if (internalId.safeParse(id).success) return undefined;
-  return `${subject} must be a whole number from 1 to ${LIMITS.maxId} (got ${JSON.stringify(id) ?? String(id)})`;
+  return l10n.t(
+    '{0} must be a whole number from 1 to {1} (got {2})',
+    subject,
+    LIMITS.maxId,
+    JSON.stringify(id) ?? String(id),
+  );
 }
 
 /** Directories are absolute, unix-style paths (FILES-API-NOTES §1.2), within the field's length. */
 export function checkDirectory(path: string): string | undefined {
-  if (!path.startsWith('/')) return `A directory must be an absolute path starting with "/" (got "${path}")`;
-  return schemaMessage(EDITABLE_FIELDS.directory.schema, path, 'A directory');
+  if (!path.startsWith('/')) return l10n.t('A directory must be an absolute path starting with "/" (got "{0}")', path);
+  return schemaMessage(EDITABLE_FIELDS.directory.schema, path, l10n.t('A directory'));
 }
 
 /** Flags a replace may add; `g` is always on, `y` and `d` would change what "replace all" means. */
@@ -57,20 +67,22 @@ export const ALLOWED_REGEX_FLAGS = 'imsuv';
 export function checkRegexFlags(flags: string): string | undefined {
   const bad = [...flags].filter((f) => f !== 'g' && !ALLOWED_REGEX_FLAGS.includes(f));
   if (bad.length)
-    return `Unsupported regular expression flag(s) "${bad.join('')}": use any of "${ALLOWED_REGEX_FLAGS}"`;
+    return bad.length === 1
+      ? l10n.t('Unsupported regular expression flag "{0}": use any of "{1}"', bad[0]!, ALLOWED_REGEX_FLAGS)
+      : l10n.t('Unsupported regular expression flags "{0}": use any of "{1}"', bad.join(''), ALLOWED_REGEX_FLAGS);
   return undefined;
 }
 
 /** Does the pattern compile with these flags (checked too)? */
 export function checkRegex(source: string, flags = ''): string | undefined {
-  if (source.length === 0) return 'The pattern cannot be empty';
+  if (source.length === 0) return l10n.t('The pattern cannot be empty');
   const flagsMessage = checkRegexFlags(flags);
   if (flagsMessage) return flagsMessage;
   try {
     new RegExp(source, regexFlags(flags));
     return undefined;
   } catch (e) {
-    return `The regular expression does not compile: ${e instanceof Error ? e.message : String(e)}`;
+    return l10n.t('The regular expression does not compile: {0}', e instanceof Error ? e.message : String(e));
   }
 }
 
