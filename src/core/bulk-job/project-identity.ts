@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Which CDF project something belongs to: the API base URL and the project name. A bulk action's
  * target (a filter, internal ids) means something else in another project, so its resume and undo
@@ -22,7 +23,7 @@ function normalizeBaseUrl(baseUrl: string): string {
   }
 }
 
-export const describeProject = (p: ProjectIdentity): string => `project "${p.project}" at ${p.baseUrl}`;
+export const describeProject = (p: ProjectIdentity): string => l10n.t('project "{0}" at {1}', p.project, p.baseUrl);
 
 /**
  * Why the last bulk action must not be resumed or undone in the active project, or `undefined` when
@@ -34,5 +35,10 @@ export function otherProjectRefusal(
   label: string,
 ): string | undefined {
   if (sameProject(actionProject, active)) return undefined;
-  return `The last bulk action ("${label}") belongs to ${describeProject(actionProject)}, not to the open ${describeProject(active)}; connect to its project to resume or undo it.`;
+  return l10n.t(
+    'The last bulk action ("{0}") belongs to {1}, not to the open {2}; connect to its project to resume or undo it.',
+    label,
+    describeProject(actionProject),
+    describeProject(active),
+  );
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FileRecord } from '../../cdf/model';
 import { moveDirectory } from './directory-move';
 import type {
@@ -142,8 +143,14 @@ function renameKey(op: MetadataRenameKeyOperation): Step {
       return problem(
         'rename-target-exists',
         `metadata.${op.to}`,
-        `metadata key "${op.to}" already exists`,
-        `Cannot rename "${op.from}" to "${op.to}": "${op.to}" already holds ${JSON.stringify(existing)} (the value of "${op.from}" is ${JSON.stringify(value)})`,
+        l10n.t('metadata key "{0}" already exists', op.to),
+        l10n.t(
+          'Cannot rename "{0}" to "{1}": "{1}" already holds {2} (the value of "{0}" is {3})',
+          op.from,
+          op.to,
+          JSON.stringify(existing),
+          JSON.stringify(value),
+        ),
       );
     }
     delete metadata[op.from];
