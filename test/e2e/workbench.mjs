@@ -69,18 +69,22 @@ export async function openWorkbench({ env = {}, settings = {}, installVsix: vsix
 /** Runs a palette command by its title, as a person would (F1, type, Enter). */
 export async function runPaletteCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
-  // A loaded machine can swallow the first F1 (focus still moving between parts): press again.
+  // A quick pick that is still closing (a row was just clicked) looks visible for a moment, and a
+  // loaded machine can swallow an F1 while focus moves between parts: wait for any closing picker to
+  // go, then press F1 and type, and try again if the palette vanished in between.
   for (let attempt = 1; ; attempt++) {
+    await input.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
     await page.keyboard.press('F1');
     try {
       await input.waitFor({ timeout: 4000 });
+      await input.fill(`>${title}`, { timeout: 4000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
       break;
     } catch (err) {
       if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
     }
   }
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
   await page.keyboard.press('Enter');
 }
 
