@@ -8,7 +8,7 @@ import { describeFailure, FAILURE_CODES, isFailureCode } from '../../../src/app/
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { AuthError, type TokenProvider } from '../../../src/cdf/auth/token-provider';
-import { CdfClient } from '../../../src/cdf/client/cdf-client';
+import { CdfClient } from '../helpers/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
 import { renderDocument } from '../../../src/core/document/render';
 import type { FilesApi } from '../../../src/core/ports';
