@@ -9,7 +9,7 @@ import type { InstanceDelete } from './requests';
  * exist are ignored, as the API does; an `existingVersion` older than the node fails the whole call
  * (409) before anything is deleted. Deleting a CogniteFile node deletes its classic file record.
  */
-export function deleteInstances(store: FileStore, items: readonly InstanceDelete[]) {
+export function planDelete(store: FileStore, items: readonly InstanceDelete[]): NodeRecord[] {
   const found: NodeRecord[] = [];
   for (const item of items) {
     if (item.instanceType === 'edge') continue;
@@ -22,7 +22,15 @@ export function deleteInstances(store: FileStore, items: readonly InstanceDelete
       );
     found.push(node);
   }
+  return found;
+}
+
+/** Applies a plan from `planDelete`; returns the items as the API echoes them. */
+export function applyDelete(store: FileStore, items: readonly InstanceDelete[], found: readonly NodeRecord[]) {
   for (const node of found) store.nodes.delete(nodeKey(node));
   deleteClassicFiles(store, found);
   return items.map((i) => ({ instanceType: i.instanceType, space: i.space, externalId: i.externalId }));
 }
+
+export const deleteInstances = (store: FileStore, items: readonly InstanceDelete[]) =>
+  applyDelete(store, items, planDelete(store, items));

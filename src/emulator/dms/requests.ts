@@ -23,6 +23,20 @@ const dmsVersion = z
   .string()
   .check(z.minLength(1), z.maxLength(43), z.regex(/^[a-zA-Z0-9]([.a-zA-Z0-9_-]{0,41}[a-zA-Z0-9])?$/));
 
+/**
+ * Property values keyed by name. Not `z.record`: it drops a "__proto__" key silently, and here such a
+ * key must be refused as an unknown property like any other.
+ */
+const plainObject = z.custom<Record<string, unknown>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  'expected an object of property values',
+);
+
+/** Typing information is not produced: asking for it is refused rather than silently unanswered. */
+const includeTyping = z.optional(
+  z.literal(false, { error: 'includeTyping is not supported by the emulator (send false or leave it out)' }),
+);
+
 export const directRelation = z.strictObject({ space: spaceId, externalId: nodeExternalId });
 export const viewReference = z.strictObject({
   type: z.literal('view'),
@@ -51,7 +65,7 @@ const nodeWrite = z.strictObject({
       .array(
         z.strictObject({
           source: z.discriminatedUnion('type', [viewReference, containerReference]),
-          properties: z.optional(z.record(z.string(), z.unknown())),
+          properties: z.optional(plainObject),
         }),
       )
       .check(z.minLength(1), z.maxLength(100)),
@@ -95,7 +109,7 @@ export const sortItem = z.strictObject({
 export type SortItem = z.infer<typeof sortItem>;
 
 export const listRequest = z.strictObject({
-  includeTyping: z.optional(z.boolean()),
+  includeTyping,
   sources: z.optional(sourceSelector),
   instanceType: z.optional(instanceType),
   cursor: z.optional(z.string()),
@@ -106,7 +120,7 @@ export const listRequest = z.strictObject({
 
 export const byIdsRequest = z.strictObject({
   sources: z.optional(sourceSelector),
-  includeTyping: z.optional(z.boolean()),
+  includeTyping,
   items: z
     .array(z.strictObject({ instanceType, space: spaceId, externalId: nodeExternalId }))
     .check(z.minLength(1), z.maxLength(MAX_INSTANCE_ITEMS)),
@@ -119,7 +133,7 @@ export const searchRequest = z.strictObject({
   instanceType: z.optional(instanceType),
   properties: z.optional(z.array(z.string())),
   filter: z.optional(z.unknown()),
-  includeTyping: z.optional(z.boolean()),
+  includeTyping,
   sort: z.optional(
     z
       .array(z.strictObject({ property: propertyPath, direction: z.optional(z.enum(['ascending', 'descending'])) }))
@@ -139,7 +153,7 @@ export const aggregateRequest = z.strictObject({
   groupBy: z.optional(z.array(z.string()).check(z.minLength(1), z.maxLength(5))),
   filter: z.optional(z.unknown()),
   operator: searchOperator,
-  includeTyping: z.optional(z.boolean()),
+  includeTyping,
 });
 
 const versionRef = z.strictObject({ space: spaceId, externalId: dmsExternalId, version: z.optional(dmsVersion) });

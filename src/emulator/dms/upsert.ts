@@ -3,7 +3,7 @@ import { ApiError, badRequest, duplicated, missing } from '../http/api-error';
 import { parseOr400 } from '../http/validation';
 import type { FileStore } from '../store/file-store';
 import { CDM_SPACE, coreContainer } from './core-views';
-import { deleteInstances } from './delete';
+import { applyDelete, planDelete } from './delete';
 import { syncClassicFiles } from './file-link';
 import {
   nodeKey,
@@ -86,6 +86,13 @@ function conflictError(found: Planned[]): ApiError {
     )
     .join('; ');
   return new ApiError(409, `A version conflict caused the ingest to fail: ${list}`);
+}
+
+/** The project's `instancesLimit` (`GET /models/statistics`) caps how many nodes may exist. */
+function checkInstanceLimit(store: FileStore, creating: number): void {
+  const limit = store.modelLimits.instancesLimit;
+  if (creating > 0 && store.nodes.size + creating > limit)
+    throw badRequest(`The project's instance limit (${limit}) would be exceeded: ${creating} new instances requested`);
 }
 
 function directTargets(p: Planned): DirectRelation[] {
@@ -179,12 +186,14 @@ export function upsertInstances(store: FileStore, body: unknown, now: number) {
     store,
     absent.map((t) => t.space),
   );
+  checkInstanceLimit(store, planned.filter((p) => !p.existing).length + absent.length);
   const results = planned.map((p) => nextNode(p, request.replace ?? false, now));
+  const deleting = planDelete(store, request.delete ?? []);
   // Checks are over: from here on every write succeeds.
   for (const t of absent) store.nodes.put({ ...t, version: 1, createdTime: now, lastUpdatedTime: now, data: {} });
   const written = results.filter((r) => r.modified).map((r) => r.node);
   for (const node of written) store.nodes.put(node);
   syncClassicFiles(store, written, now);
-  const deleted = request.delete ? deleteInstances(store, request.delete) : [];
+  const deleted = applyDelete(store, request.delete ?? [], deleting);
   return { items: results.map((r) => slim(r.node, r.modified)), deleted };
 }

@@ -149,4 +149,42 @@ describe('emulator: data modeling upsert', function () {
     assert.equal(classic(), undefined);
     assert.equal((await api().byIds([{ space: SPACE, externalId: id }])).body.items.length, 0);
   });
+
+  it('refuses a "__proto__" property, includeTyping, and nodes past the instance limit', async () => {
+    const id = fresh();
+    const proto = await api().post(
+      '/models/instances',
+      `{"items":[{"instanceType":"node","space":"${SPACE}","externalId":"${id}","sources":[{"source":{"type":"view","space":"cdf_cdm","externalId":"CogniteFile","version":"v1"},"properties":{"__proto__":{"name":"x"}}}]}]}`,
+    );
+    assert.equal(proto.status, 400);
+    assert.match(proto.body.error.message, /has no property "__proto__"/);
+    const typing = await api().list({ includeTyping: true });
+    assert.equal(typing.status, 400);
+    assert.match(typing.body.error.message, /includeTyping/);
+    const limits = ctx.emulator.store.modelLimits;
+    ctx.emulator.store.modelLimits = { ...limits, instancesLimit: ctx.emulator.store.nodes.size };
+    try {
+      const over = await api().upsert([fileItem(SPACE, id, { name: 'one too many' })]);
+      assert.equal(over.status, 400);
+      assert.match(over.body.error.message, /instance limit/);
+    } finally {
+      ctx.emulator.store.modelLimits = limits;
+    }
+  });
+
+  it('an upsert with a stale delete writes nothing (one transaction)', async () => {
+    const [a, b] = [fresh(), fresh()];
+    await api().upsert([fileItem(SPACE, a, { name: 'a' })]);
+    await api().upsert([fileItem(SPACE, a, { name: 'a2' })]);
+    const r = await api().upsert([fileItem(SPACE, b, { name: 'b' })], {
+      delete: [{ instanceType: 'node', space: SPACE, externalId: a, existingVersion: 1 }],
+    });
+    assert.equal(r.status, 409);
+    assert.equal((await api().byIds([{ space: SPACE, externalId: b }])).body.items.length, 0);
+    const ok = await api().upsert([fileItem(SPACE, b, { name: 'b' })], {
+      delete: [{ instanceType: 'node', space: SPACE, externalId: a, existingVersion: 2 }],
+    });
+    assert.deepEqual(ok.body.deleted, [{ instanceType: 'node', space: SPACE, externalId: a }]);
+    assert.equal((await api().byIds([{ space: SPACE, externalId: a }])).body.items.length, 0);
+  });
 });
