@@ -1,4 +1,5 @@
-import { EDITABLE_FIELDS, type EditableFieldName } from '../../cdf/model';
+import type { EditableFieldName } from '../../cdf/model';
+import { kindOf } from '../fields/registry';
 
 /**
  * What a preview adds to `set` / `clear` of a collection (metadata, labels, asset ids, security
@@ -8,7 +9,7 @@ import { EDITABLE_FIELDS, type EditableFieldName } from '../../cdf/model';
  * that read is kept. Scalars get no note.
  */
 export function replaceAllNote(op: 'set' | 'clear', field: EditableFieldName): string {
-  if (EDITABLE_FIELDS[field].kind === 'scalar') return '';
+  if (!kindOf(field).collection) return '';
   const what = field === 'metadata' ? 'metadata key' : element(field);
   return op === 'set'
     ? ` (replaces all: every other ${what} a file holds is removed)`

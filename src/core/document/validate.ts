@@ -9,7 +9,8 @@ import {
   type EditableFieldName,
   type FileRecord,
 } from '../../cdf/model';
-import { labelKey, sameFieldValue, sameValue } from '../field-values';
+import { sameFieldValue, sameValue } from '../field-values';
+import { labelKey } from '../fields/labels';
 import { displayPath, type JsonPath } from '../json-path';
 import { describeValue, jsonPreview, problem, problemsFromIssues, quote } from './messages';
 import type { DocumentProblem } from './types';
