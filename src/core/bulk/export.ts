@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FileRecord } from '../../cdf/model';
 import { DOCUMENT_FIELD_ORDER } from '../document/types';
 import { CSV_SEP_LINE, formatCsvRow } from './csv';
@@ -38,7 +39,7 @@ export function csvRows(
   for (const record of records) {
     for (const key of Object.keys(record.metadata ?? {})) {
       if (!known.has(METADATA_COLUMN_PREFIX + key)) unexported.add(key);
-      refuseLoneSurrogate(record, `the metadata key ${JSON.stringify(key)}`, key);
+      refuseLoneSurrogate(record, l10n.t('the metadata key {0}', JSON.stringify(key)), key);
     }
     text += formatCsvRow(
       columns.map((column) => {
@@ -72,9 +73,13 @@ function refuseLoneSurrogate(record: FileRecord, field: string, text: string): v
   if (!found) return;
   const code = (found[0].codePointAt(0) ?? 0).toString(16).toUpperCase();
   throw new CsvExportError(
-    `File ${record.id} (${JSON.stringify(record.name)}): ${field} holds a lone UTF-16 surrogate (U+${code}), ` +
-      'which a UTF-8 CSV file cannot hold (it would come back as U+FFFD and overwrite the value on import). ' +
-      'Export these files as JSON Lines, which keeps the value exactly, or correct the value first.',
+    l10n.t(
+      'File {0} ({1}): {2} holds a lone UTF-16 surrogate (U+{3}), which a UTF-8 CSV file cannot hold (it would come back as U+FFFD and overwrite the value on import). Export these files as JSON Lines, which keeps the value exactly, or correct the value first.',
+      record.id,
+      JSON.stringify(record.name),
+      field,
+      code,
+    ),
   );
 }
 

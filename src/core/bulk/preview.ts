@@ -1,8 +1,16 @@
 import * as l10n from '@vscode/l10n';
-import { LIMITS, type FileRecord } from '../../cdf/model';
+import {
+  EDITABLE_FIELDS,
+  LIMITS,
+  type EditableField,
+  type EditableFieldName,
+  type FileRecord,
+  type ReferenceKind,
+} from '../../cdf/model';
+import type { ElementKey, NameOf } from '../fields/kind';
 import { DOCUMENT_FIELD_ORDER } from '../document/types';
 import { ownField } from '../fields/own-keys';
-import { CLASSIC_FILE } from '../fields/record-kind';
+import { CLASSIC_FILE, type RecordField } from '../fields/record-kind';
 import type { PlanCounts } from './plan-batch';
 import type { RecordPlan } from './plan-record';
 
@@ -16,6 +24,14 @@ export interface ReferenceNames {
   labels?: ReadonlyMap<string, string>;
 }
 
+/** The names known for what a field's ids refer to (nothing for a field that refers to nothing). */
+export function nameOfReference(field: EditableFieldName | RecordField, names: ReferenceNames): NameOf {
+  const { references }: { references?: ReferenceKind } =
+    typeof field === 'string' ? (EDITABLE_FIELDS[field] as EditableField) : field;
+  const known = references && (names[references] as ReadonlyMap<ElementKey, string> | undefined);
+  return (key) => known?.get(key);
+}
+
 /** `P-101.pdf (id 123)`: how a file is named in previews and reports. */
 export const fileTitle = (record: FileRecord): string => l10n.t('{0} (id {1})', record.name, record.id);
 
@@ -27,8 +43,7 @@ export function describeChanges(before: FileRecord, after: FileRecord, names: Re
   return FIELDS_IN_ORDER.flatMap((field) => {
     const [was, is] = [ownField(before, field.name), ownField(after, field.name)];
     if (field.kind.same(was, is)) return [];
-    const known = field.references && (names[field.references] as ReadonlyMap<unknown, string> | undefined);
-    return field.kind.describe(field.name, was, is, (key) => known?.get(key));
+    return field.kind.describe(field.name, was, is, nameOfReference(field, names));
   });
 }
 

@@ -1,5 +1,28 @@
+import * as l10n from '@vscode/l10n';
 import type { EditableFieldName } from '../../cdf/model';
 import { kindOf } from '../fields/registry';
+
+type Collection = 'metadata' | 'labels' | 'assetIds' | 'securityCategories';
+
+/** Whole sentences per field, so each reads right in every language. */
+const NOTES: Record<Collection, { set: () => string; clear: () => string }> = {
+  metadata: {
+    set: () => l10n.t('(replaces all: every other metadata key a file holds is removed)'),
+    clear: () => l10n.t('(replaces all: every metadata key a file holds is removed)'),
+  },
+  labels: {
+    set: () => l10n.t('(replaces all: every other label a file holds is removed)'),
+    clear: () => l10n.t('(replaces all: every label a file holds is removed)'),
+  },
+  assetIds: {
+    set: () => l10n.t('(replaces all: every other asset id a file holds is removed)'),
+    clear: () => l10n.t('(replaces all: every asset id a file holds is removed)'),
+  },
+  securityCategories: {
+    set: () => l10n.t('(replaces all: every other security category a file holds is removed)'),
+    clear: () => l10n.t('(replaces all: every security category a file holds is removed)'),
+  },
+};
 
 /**
  * What a preview adds to `set` / `clear` of a collection (metadata, labels, asset ids, security
@@ -10,14 +33,5 @@ import { kindOf } from '../fields/registry';
  */
 export function replaceAllNote(op: 'set' | 'clear', field: EditableFieldName): string {
   if (!kindOf(field).collection) return '';
-  const what = field === 'metadata' ? 'metadata key' : element(field);
-  return op === 'set'
-    ? ` (replaces all: every other ${what} a file holds is removed)`
-    : ` (replaces all: every ${what} a file holds is removed)`;
-}
-
-function element(field: EditableFieldName): string {
-  if (field === 'labels') return 'label';
-  if (field === 'assetIds') return 'asset id';
-  return 'security category';
+  return ' ' + NOTES[field as Collection][op]();
 }
