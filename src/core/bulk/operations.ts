@@ -3,9 +3,9 @@ import {
   type EDITABLE_FIELDS,
   type EditableFieldName,
   type FileRecord,
-  updateShapeOf,
   type UPDATE_SHAPES,
 } from '../../cdf/model';
+import { kindOf } from '../fields/registry';
 
 /**
  * The operations of a bulk action: plain JSON, so a wizard, a saved "last action" (for undo and
@@ -126,7 +126,7 @@ export const OPERATION_KINDS: readonly OperationKind[] = [
 
 /** The fields whose kind is a set of members (labels, assetIds, securityCategories). */
 export const SET_LIKE_FIELDS = EDITABLE_FIELD_NAMES.filter((name): name is SetLikeField =>
-  ['idSet', 'labels'].includes(updateShapeOf(name)),
+  Boolean(kindOf(name).members),
 );
 
 export const isEditableField = (name: unknown): name is EditableFieldName =>

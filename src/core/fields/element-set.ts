@@ -1,13 +1,12 @@
 import type { FieldKindName } from '../../cdf/model';
 import { withName } from './describe-text';
-import { defineKind, type ElementKey, type FieldKind, type Parsed } from './kind';
+import { defineKind, type ElementKey, type FieldKind, type Members, type Parsed } from './kind';
 import { addRemove } from './patch';
 
 /** How a kind of set names and copies its members; everything else sets share. */
 export interface SetSpec {
   readonly name: FieldKindName;
-  /** A member's identity: equal keys are the same member. */
-  readonly key: (element: unknown) => ElementKey;
+  readonly members: Members;
   /** The member as the API writes it (a copy). */
   readonly element: (element: unknown) => unknown;
   /** The members of typed text: a JSON array or a list. */
@@ -24,7 +23,7 @@ type SetPatch = { set: unknown[] } | { add?: unknown[]; remove?: unknown[] };
  */
 export function setKind(spec: SetSpec): FieldKind {
   const members = (value: unknown) =>
-    new Map((Array.isArray(value) ? value : []).map((e) => [spec.key(e), spec.element(e)]));
+    new Map((Array.isArray(value) ? value : []).map((e) => [spec.members.key(e), spec.element(e)]));
   const withChanges = (value: unknown, changes: ReadonlyMap<ElementKey, unknown>) => {
     const current = [...members(value)];
     const kept = current.filter(([k]) => !changes.has(k) || changes.get(k) !== undefined);
@@ -33,10 +32,11 @@ export function setKind(spec: SetSpec): FieldKind {
     return [...kept.map(([k, e]) => (changes.has(k) ? changes.get(k) : e)), ...added.map(([, e]) => e)];
   };
   const changesOf = (elements: unknown[] | undefined, present: boolean) =>
-    new Map((elements ?? []).map((e) => [spec.key(e), present ? spec.element(e) : undefined]));
+    new Map((elements ?? []).map((e) => [spec.members.key(e), present ? spec.element(e) : undefined]));
   return defineKind({
     name: spec.name,
     collection: true,
+    members: spec.members,
     elements: members,
     withChanges,
     elementName: (key) => String(key),

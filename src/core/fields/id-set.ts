@@ -19,7 +19,7 @@ function parseIds(text: string, field: string): Parsed<number[]> {
 /** A set of internal ids (assetIds, securityCategories): an id is its own identity. */
 export const idSetKind = setKind({
   name: 'idSet',
-  key: (id) => id as number,
+  members: { key: (id) => id as number, duplicateCode: 'duplicate-id', check: (id) => checkId(id) },
   element: (id) => id,
   parseInput: parseIds,
 });

@@ -22,11 +22,23 @@ export type NameOf = (key: ElementKey) => string | undefined;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
+/** What a set kind knows of one member, for checks of a document or an operation. */
+export interface Members {
+  /** A member's identity: two members with one key are the same member (a repeat). */
+  readonly key: (element: unknown) => ElementKey;
+  /** The problem code of a member listed twice. */
+  readonly duplicateCode: 'duplicate-id' | 'duplicate-label';
+  /** Why a value is not a member, or `undefined` when it is one. */
+  readonly check: (element: unknown) => string | undefined;
+}
+
 /** What a kind defines; {@link defineKind} derives the element-wise operations from it. */
 export interface KindSpec {
   readonly name: FieldKindName;
   /** The value holds many elements (a map, a set): `set` and `clear` of it replace all of them. */
   readonly collection: boolean;
+  /** For a set of members (ids, labels): what a member is. */
+  readonly members?: Members;
   /** The value's elements by key (own keys only); unset, `null` and empty values have none. */
   readonly elements: (value: unknown) => Elements;
   /** `value` with `changes` made: kept elements keep their order, new ones follow in `changes`' order. */

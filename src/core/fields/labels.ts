@@ -31,10 +31,18 @@ function parseLabels(text: string): Parsed<Label[]> {
   return { ok: true, value: labels };
 }
 
+/** Why a value is not a label: a label is written `{"externalId": "..."}`. */
+function checkLabel(value: unknown): string | undefined {
+  const externalId = typeof value === 'object' && value !== null ? (value as Partial<Label>).externalId : undefined;
+  return typeof externalId === 'string'
+    ? checkLabelExternalId(externalId)
+    : l10n.t('A label is written {"externalId": "..."}');
+}
+
 /** A set of labels, `{externalId}` objects naming label definitions: the same label when the ids are. */
 export const labelsKind = setKind({
   name: 'labels',
-  key: labelKey,
+  members: { key: labelKey, duplicateCode: 'duplicate-label', check: checkLabel },
   element: (label) => ({ externalId: labelKey(label) }),
   parseInput: parseLabels,
 });
