@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { FileRecord } from '../../cdf/model';
 import { DOCUMENT_FIELD_ORDER } from '../document/types';
+import { ownValue } from '../fields/own-keys';
 import { CSV_SEP_LINE, formatCsvRow } from './csv';
 import { neutraliseCsvText } from './csv-injection';
 
@@ -96,9 +97,7 @@ export function recordsToCsv(records: readonly FileRecord[]): string {
  */
 function csvCell(record: FileRecord, column: string): string | undefined {
   if (column.startsWith(METADATA_COLUMN_PREFIX)) {
-    const metadata = record.metadata ?? {};
-    const key = column.slice(METADATA_COLUMN_PREFIX.length);
-    const value = Object.prototype.hasOwnProperty.call(metadata, key) ? metadata[key] : undefined;
+    const value = ownValue(record.metadata, column.slice(METADATA_COLUMN_PREFIX.length));
     return value === undefined ? undefined : neutraliseCsvText(value);
   }
   const value: unknown = record[column];
