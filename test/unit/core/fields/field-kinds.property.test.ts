@@ -104,6 +104,26 @@ describe('field kinds, properties, for every field of the classic file', functio
           }),
         );
       });
+
+      it('restore leaves an element a colleague changed after the action, and reports it', () => {
+        fc.assert(
+          fc.property(threeValues(name), ([pre, post, other]) => {
+            const [was, became, is] = [pre, post, other].map((v) => kind.elements(v));
+            // Elements the action changed that the colleague then set to a third value.
+            const clash = new Map(
+              [...changesOf(kind, pre, post, () => true).keys()]
+                .filter((k) => !sameValue(is.get(k), was.get(k)) && !sameValue(is.get(k), became.get(k)))
+                .map((k) => [k, is.get(k)]),
+            );
+            const now = kind.withChanges(post, clash);
+            const undone = kind.restore(name, pre, post, now);
+            assert.equal(undone.conflicts.length, clash.size);
+            const left = kind.elements(undone.value);
+            for (const [k, v] of clash)
+              assert.ok(sameValue(left.get(k), v), `${String(k)} kept as the colleague left it`);
+          }),
+        );
+      });
     });
   }
 });
