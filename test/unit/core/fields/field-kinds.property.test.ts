@@ -108,7 +108,7 @@ describe('field kinds, properties, for every field of the classic file', functio
       it('restore leaves an element a colleague changed after the action, and reports it', () => {
         fc.assert(
           fc.property(threeValues(name), ([pre, post, other]) => {
-            const [was, became, is] = [pre, post, other].map((v) => kind.elements(v));
+            const [was, became, is] = [kind.elements(pre), kind.elements(post), kind.elements(other)] as const;
             // Elements the action changed that the colleague then set to a third value.
             const clash = new Map(
               [...changesOf(kind, pre, post, () => true).keys()]
