@@ -1,0 +1,36 @@
+import * as l10n from '@vscode/l10n';
+import { buildReport, type UpdateReport } from '../../cdf/client/update/update-report';
+import type { FileRecord, FileUpdateItem } from '../../cdf/model';
+import type { SaveApi } from './save-records';
+
+/**
+ * A save's updates as ONE all-or-nothing `POST /files/update` request (at most 1000 items, as the
+ * API takes them): what a single record's save sends. A refusal throws the API's typed error, so
+ * the caller can say exactly why; an answer that lacks an item throws too (nothing is known).
+ */
+export function oneRequest(
+  updateFiles: (items: FileUpdateItem[], signal?: AbortSignal) => Promise<FileRecord[]>,
+): SaveApi['updateMany'] {
+  return async (items, { signal }) => {
+    const started = Date.now();
+    const records = await updateFiles(items, signal);
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const outcomes = items.map((item, index) => {
+      const record = 'id' in item ? byId.get(item.id) : undefined;
+      if (!record) throw new Error(l10n.t('The update of file {0} returned no record.', idOf(item)));
+      return { outcome: 'applied' as const, index, item, sends: 1, record };
+    });
+    // One request; the transport's own retries of it are not counted here.
+    return buildReport(outcomes, [{ itemIndexes: items.map((_, i) => i), attempt: 1 }], false, stats(started));
+  };
+}
+
+const idOf = (item: FileUpdateItem): string => ('id' in item ? String(item.id) : '?');
+
+const stats = (started: number): UpdateReport['stats'] => ({
+  requestsSent: 1,
+  throttled: 0,
+  peakConcurrency: 1,
+  finalConcurrency: 1,
+  durationMs: Date.now() - started,
+});
