@@ -4,7 +4,7 @@ import { planSave } from '../diff';
 import type { SaveProblem } from '../diff';
 import type { MergeConflict } from '../merge';
 import { oneRequest } from './one-request';
-import { saveRecords, type ConflictChoice } from './save-records';
+import { saveRecords, type ConflictChoice, type SavePlan } from './save-records';
 
 export type { ConflictChoice } from './save-records';
 
@@ -49,15 +49,17 @@ export type SaveOutcome =
  * showed; diffing a later save of the same text against it would remove that change.
  */
 
+/** A record document's save plan: the plan of a selection of one. */
+export function planRecordSave(base: FileRecord, text: string): SavePlan {
+  const plan = planSave(base, text);
+  if (!plan.ok) return { ok: false, problems: plan.problems, changes: [] };
+  return { ok: true, problems: [], changes: plan.update ? [{ base, update: plan.update }] : [] };
+}
+
 /** API errors propagate to the caller, which keeps the user's text. */
 export async function saveRecord(req: SaveRequest): Promise<SaveOutcome> {
-  const plan = planSave(req.base, req.text);
   const outcome = await saveRecords({
-    plan: {
-      ok: plan.ok,
-      problems: plan.ok ? [] : plan.problems,
-      changes: plan.ok && plan.update ? [{ base: req.base, update: plan.update }] : [],
-    },
+    plan: planRecordSave(req.base, req.text),
     api: {
       retrieveFiles: (ids, signal) => req.api.retrieveFiles(ids, signal),
       updateMany: oneRequest((items, signal) => req.api.updateFiles(items, signal)),
