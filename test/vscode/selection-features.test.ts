@@ -46,10 +46,11 @@ describe('a selection document is edited like a record', () => {
     });
     const dataSets = await api.sessions.active!.api.listDataSets();
     const offered = await completionsAt(1, /"dataSetId"/, ': ');
-    for (const d of dataSets) assert.ok(offered.includes(String(d.id)), `data set ${d.id} offered: ${offered}`);
+    for (const d of dataSets)
+      assert.ok(offered.includes(String(d.id)), `data set ${d.id} offered: ${offered.join(', ')}`);
     const labels = await api.sessions.active!.api.listLabels();
     const labelLine = await completionsAt(2, /^ {6}""/, '      "');
-    assert.ok(labelLine.includes(labels[0]!.externalId), `label offered: ${labelLine}`);
+    assert.ok(labelLine.includes(labels[0]!.externalId), `label offered: ${labelLine.join(', ')}`);
     const assets = await completionsAt(2, /^ {6}0$/, '      0');
     assert.ok(assets.length > 0, 'assets offered');
   });
