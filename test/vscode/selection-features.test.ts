@@ -56,6 +56,7 @@ describe('a selection document is edited like a record', () => {
   });
 
   it('marks an edit the API would refuse while typing, at its element', async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
     await edit((d) => (d[1]!.name = 'renamed in a selection.pdf'));
     const found = await waitFor('a live problem', () => {
       const d = api.diagnostics.get(doc.uri);

@@ -17,7 +17,9 @@ export class ReferenceCompletionProvider implements vscode.CompletionItemProvide
     const offset = document.offsetAt(position);
     const location = getLocation(text, offset);
     if (location.isAtPropertyKey) return [];
-    const [field, index, inner] = location.path;
+    // In a selection (an array of records) every element is a record: its path starts at its index.
+    const path = typeof location.path[0] === 'number' ? location.path.slice(1) : location.path;
+    const [field, index, inner] = path;
     const node = findNodeAtOffset(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, offset, true);
     const valueRange =
       node &&
@@ -27,7 +29,7 @@ export class ReferenceCompletionProvider implements vscode.CompletionItemProvide
         ? new vscode.Range(document.positionAt(node.offset), document.positionAt(node.offset + node.length))
         : (document.getWordRangeAtPosition(position, /[\w.-]+/) ?? new vscode.Range(position, position));
 
-    if (field === 'dataSetId' && location.path.length === 1) {
+    if (field === 'dataSetId' && path.length === 1) {
       return (await this.lookups.dataSets()).map((d, i) => {
         const item = new vscode.CompletionItem(
           { label: String(d.id), description: d.name ?? d.externalId },
