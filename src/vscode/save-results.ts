@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ItemOutcome } from '../cdf/client/update/update-report';
+import type { ItemOutcome } from '../core/ports';
 import type { FileUpdateItem } from '../cdf/model';
 import type { SaveRecordsOutcome } from '../core/save/save-records';
 import { describeApiFailure } from './api-failure';

@@ -92,7 +92,7 @@ export class SelectionFiles implements UriHandler {
         plan: planSelectionSave(bases, text),
         api: {
           retrieveFiles: (ids, signal) => session.api.retrieveFiles(ids, signal),
-          updateMany: (items, options) => session.bulk.updateMany(items, options),
+          updateMany: (items, options) => session.api.updateMany(items, options),
         },
         resolveConflicts: (conflicts) => this.conflicts.askForSelection(conflicts),
       }),
@@ -127,7 +127,7 @@ export class SelectionFiles implements UriHandler {
     const records: FileRecord[] = [];
     for (let i = 0; i < ids.length; i += LIMITS.itemsPerRequest)
       records.push(
-        ...(await session.bulk.retrieveExisting(ids.slice(i, i + LIMITS.itemsPerRequest).map((id) => ({ id })))),
+        ...(await session.api.retrieveExisting(ids.slice(i, i + LIMITS.itemsPerRequest).map((id) => ({ id })))),
       );
     // A base it replaces stays known for an older text (see TextBase).
     const known = this.bases.get(ref.key);

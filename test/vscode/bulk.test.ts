@@ -245,7 +245,7 @@ describe('bulk actions over the demo project', () => {
       ];
       const compiled = compileAction(operations);
       assert.ok(compiled.ok);
-      const plan = await planJob(api.sessions.active!.bulk, target, compiled.action);
+      const plan = await planJob(api.sessions.active!.api, target, compiled.action);
       const { text, unsaved } = await api.bulk.previewText(target, operations, plan);
 
       assert.ok(text.includes(`dataSetId: ${from.id} (${from.name}) → ${to.id} (${to.name})`), text);

@@ -9,7 +9,8 @@ import {
   type PlanCounts,
   type RecordPlan,
 } from '../bulk';
-import type { BulkApi, BulkTarget } from './bulk-api';
+import type { FilesApi } from '../ports';
+import type { BulkTarget } from './bulk-target';
 import { targetPages } from './target-pages';
 
 /** Everything the preview shows and the run sends. */
@@ -54,7 +55,7 @@ export function appendBatch(plan: JobPlan, batch: BatchPlan, missing: readonly F
  * changed (a resumed run: some operations, like a directory move into a sub-folder, must not repeat).
  */
 export async function planJob(
-  api: BulkApi,
+  api: FilesApi,
   target: BulkTarget,
   action: CompiledAction,
   options: {

@@ -1,6 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { buildReport, type UpdateReport } from '../../cdf/client/update/update-report';
-import type { FileRecord, FileUpdateItem } from '../../cdf/model';
+import type { AppliedOutcome, FileRecord, FileUpdateItem } from '../../cdf/model';
 import type { SaveApi } from './save-records';
 
 /**
@@ -15,22 +14,31 @@ export function oneRequest(
     const started = Date.now();
     const records = await updateFiles(items, signal);
     const byId = new Map(records.map((r) => [r.id, r]));
-    const outcomes = items.map((item, index) => {
+    const applied = items.map((item, index): AppliedOutcome => {
       const record = 'id' in item ? byId.get(item.id) : undefined;
       if (!record) throw new Error(l10n.t('The update of file {0} returned no record.', idOf(item)));
-      return { outcome: 'applied' as const, index, item, sends: 1, record };
+      return { outcome: 'applied', index, item, sends: 1, record };
     });
-    // One request; the transport's own retries of it are not counted here.
-    return buildReport(outcomes, [{ itemIndexes: items.map((_, i) => i), attempt: 1 }], false, stats(started));
+    // Nothing else to report: a refusal or no answer threw above. The transport's own retries of
+    // the one request are not counted here.
+    return {
+      total: items.length,
+      items: applied,
+      applied,
+      failed: [],
+      unknown: [],
+      notSent: [],
+      cancelled: false,
+      attempts: [{ itemIndexes: items.map((_, i) => i), attempt: 1 }],
+      stats: {
+        requestsSent: 1,
+        throttled: 0,
+        peakConcurrency: 1,
+        finalConcurrency: 1,
+        durationMs: Date.now() - started,
+      },
+    };
   };
 }
 
 const idOf = (item: FileUpdateItem): string => ('id' in item ? String(item.id) : '?');
-
-const stats = (started: number): UpdateReport['stats'] => ({
-  requestsSent: 1,
-  throttled: 0,
-  peakConcurrency: 1,
-  finalConcurrency: 1,
-  durationMs: Date.now() - started,
-});

@@ -1,4 +1,4 @@
-import type { FilesApi } from '../../cdf/files-api';
+import type { FilesApi } from '../ports';
 import type { FileRecord, FileUpdateItem } from '../../cdf/model';
 import { planSave } from '../diff';
 import type { SaveProblem } from '../diff';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { ItemOutcome, UpdateReport } from '../../cdf/client/update/update-report';
+import type { FilesApi, ItemOutcome, UpdateReport } from '../ports';
 import type { FileChangeUpdate, FileRecord, FileUpdateItem } from '../../cdf/model';
 import { applyUpdate } from '../apply';
 import type { SaveProblem } from '../diff';
@@ -28,13 +28,11 @@ export interface SavePlan {
   changes: { base: FileRecord; update: FileChangeUpdate }[];
 }
 
-/** The operations a save needs from CDF. */
-export interface SaveApi {
-  /** The records as CDF holds them now; throws the API's error for an id it does not have. */
-  retrieveFiles(ids: number[], signal?: AbortSignal): Promise<FileRecord[]>;
-  /** Every item ends applied, failed, unknown or not sent; a throw means nothing is known applied. */
-  updateMany(items: FileUpdateItem[], options: { signal?: AbortSignal }): Promise<UpdateReport>;
-}
+/**
+ * What a save needs from CDF: the records as CDF holds them now (throwing the API's error for an id
+ * it does not have), and an update with a per-item report (a throw means nothing is known applied).
+ */
+export type SaveApi = Pick<FilesApi, 'retrieveFiles' | 'updateMany'>;
 
 export interface SaveRecordsRequest {
   plan: SavePlan;

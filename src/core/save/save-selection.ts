@@ -1,4 +1,4 @@
-import type { UpdateReport } from '../../cdf/client/update/update-report';
+import type { UpdateReport } from '../ports';
 import type { FileRecord } from '../../cdf/model';
 import { planSelectionSave } from './plan-selection-save';
 import {

@@ -1,6 +1,6 @@
 import { redactForUser } from '../../cdf/logging';
 import * as vscode from 'vscode';
-import type { UpdateProgress, UpdateReport } from '../../cdf/client/update/update-report';
+import type { UpdateProgress, UpdateReport } from '../../core/ports';
 import type { FileRecord } from '../../cdf/model';
 import { compileAction, formatPlanSummary, requestsFor, type BulkOperation } from '../../core/bulk';
 import {
@@ -160,7 +160,7 @@ export class BulkController implements vscode.Disposable {
   async undo(options: { confirm?: boolean } = {}): Promise<{ report?: UpdateReport; conflicts: number } | undefined> {
     const session = this.session();
     const record = await this.requireLast(session);
-    const { plan, run } = await planUndoJob(session.bulk, record);
+    const { plan, run } = await planUndoJob(session.api, record);
     const summary = summarizeUndo(plan);
     if (plan.conflicts.length) await this.documents.show('undo-conflicts', formatUndoConflicts(plan));
     if (!plan.items.length) {
@@ -213,7 +213,7 @@ export class BulkController implements vscode.Disposable {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         try {
-          return await planJob(session.bulk, target, action, {
+          return await planJob(session.api, target, action, {
             signal: abort.signal,
             isDone,
             onPage: (c) =>
@@ -319,7 +319,7 @@ export class BulkController implements vscode.Disposable {
       token.onCancellationRequested(() => abort.abort());
       let reported = 0;
       try {
-        return await session.bulk.updateMany(plan.items, {
+        return await session.api.updateMany(plan.items, {
           signal: abort.signal,
           onProgress: (p) => {
             const settled = p.applied + p.failed + p.unknown + p.notSent;
@@ -436,7 +436,7 @@ export class BulkController implements vscode.Disposable {
   }
 
   private viewTarget(session: ProjectSession) {
-    return viewTarget(session.bulk, {
+    return viewTarget(session.api, {
       filter: this.tree.currentFilter,
       search: this.tree.currentSearch,
       description: this.tree.description,

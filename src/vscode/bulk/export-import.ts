@@ -49,7 +49,7 @@ export async function exportFiles(
   const target: BulkTarget = selection.length
     ? { kind: 'ids', label: `${selection.length} selected files`, refs: selection.map((r) => ({ id: r.id })) }
     : (
-        await viewTarget(session.bulk, {
+        await viewTarget(session.api, {
           filter: tree.currentFilter,
           search: tree.currentSearch,
           description: tree.description,
@@ -89,7 +89,7 @@ export async function exportFiles(
       token.onCancellationRequested(() => abort.abort());
       let count = 0;
       const columns =
-        format === 'csv' ? csvColumns(await targetMetadataKeys(session.bulk, target, abort.signal)) : undefined;
+        format === 'csv' ? csvColumns(await targetMetadataKeys(session.api, target, abort.signal)) : undefined;
       const stream = uri.scheme === 'file' ? fs.createWriteStream(uri.fsPath) : undefined;
       const chunks: string[] = [];
       const write = async (text: string): Promise<void> => {
@@ -99,7 +99,7 @@ export async function exportFiles(
       };
       try {
         if (columns) await write(csvHeader(columns));
-        for await (const page of targetPages(session.bulk, target, abort.signal)) {
+        for await (const page of targetPages(session.api, target, abort.signal)) {
           count += page.records.length;
           await write(columns ? csvRows(page.records, columns).text : page.records.map(toJsonLine).join(''));
           progress.report({ message: vscode.l10n.t('{0} files', count) });
@@ -149,7 +149,7 @@ export async function importCsv(sessions: Sessions, bulk: BulkController, arg: u
   const plan = emptyJobPlan();
   const context = createBatchContext();
   let row = 0;
-  for await (const page of targetPages(session.bulk, target)) {
+  for await (const page of targetPages(session.api, target)) {
     const rows = parsed.rows.slice(row, row + page.records.length + page.missing.length);
     row += rows.length;
     const entries = rows.flatMap((r) => {

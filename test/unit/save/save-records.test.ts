@@ -4,9 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
-import { bulkApiOf } from '../../../src/cdf/client/bulk-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
-import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileRecord } from '../../../src/cdf/model';
 import { documentFromRecord } from '../../../src/core/document/render';
 import { saveSelection, type SelectionConflict } from '../../../src/core/save/save-selection';
@@ -28,14 +27,7 @@ describe('one save for a record and a selection', () => {
   });
   after(() => emulator.close());
 
-  const api = () => {
-    const files = filesApiOf(client);
-    const bulk = bulkApiOf(client);
-    return {
-      retrieveFiles: (ids: number[], s?: AbortSignal) => files.retrieveFiles(ids, s),
-      updateMany: (...a: Parameters<typeof bulk.updateMany>) => bulk.updateMany(...a),
-    };
-  };
+  const api = () => filesApiOf(client);
   const text = (change: (docs: Record<string, unknown>[]) => void) => {
     const docs = records.map((r) => documentFromRecord(r) as Record<string, unknown>);
     change(docs);
