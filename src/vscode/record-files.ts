@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { FileRecord } from '../cdf/model';
 import { renderDocument } from '../core/document/render';
-import { oneRequest } from '../core/save/one-request';
-import { planRecordSave } from '../core/save/save-record';
+import { planRecordSave, recordSaveRequest } from '../core/save/save-record';
 import { saveRecords, type SavePlan } from '../core/save/save-records';
 import { TextBase } from '../core/save/text-base';
 import { describeApiFailure } from './api-failure';
@@ -80,14 +79,15 @@ export class RecordFiles implements UriHandler {
     const session = await sessionFor(this.sessions, ref.project, uri);
     const base = this.bases.get(key(ref))?.baseFor(text) ?? (await this.fetch(uri, ref));
     const settled = await runSave(this.reporter, uri, text, 'document', () =>
-      saveRecords({
-        plan: planRecordSave(base, text),
-        api: {
-          retrieveFiles: (ids, signal) => session.api.retrieveFiles(ids, signal),
-          updateMany: oneRequest((items, signal) => session.api.updateFiles(items, signal)),
-        },
-        resolveConflicts: ([c]) => this.conflicts.ask(uri, c!.conflicts, c!.file, c!.wouldSave),
-      }),
+      saveRecords(
+        recordSaveRequest({
+          base,
+          text,
+          api: session.api,
+          resolveConflicts: (conflicts, theirs, _mine, wouldSave) =>
+            this.conflicts.ask(uri, conflicts, theirs, wouldSave),
+        }),
+      ),
     );
     if (typeof settled === 'string') return settled;
     const [result] = settled.results;

@@ -3,6 +3,7 @@ import { LIMITS, type FileRecord } from '../cdf/model';
 import { documentFromRecord } from '../core/document/render';
 import { planSelectionSave } from '../core/save/plan-selection-save';
 import { saveRecords, type SavePlan } from '../core/save/save-records';
+import { selectionSaveRequest } from '../core/save/save-selection';
 import { lastUpdatedTimesById, TextBase } from '../core/save/text-base';
 import type { ConflictPrompt } from './conflict-prompt';
 import { sessionFor } from './project-session';
@@ -88,14 +89,14 @@ export class SelectionFiles implements UriHandler {
     const known = this.bases.get(ref.key)!;
     const bases = basesFor(known, text);
     const settled = await runSave(this.reporter, uri, text, 'selection', () =>
-      saveRecords({
-        plan: planSelectionSave(bases, text),
-        api: {
-          retrieveFiles: (ids, signal) => session.api.retrieveFiles(ids, signal),
-          updateMany: (items, options) => session.api.updateMany(items, options),
-        },
-        resolveConflicts: (conflicts) => this.conflicts.askForSelection(conflicts),
-      }),
+      saveRecords(
+        selectionSaveRequest({
+          bases,
+          text,
+          api: session.api,
+          resolveConflicts: (conflicts) => this.conflicts.askForSelection(conflicts),
+        }),
+      ),
     );
     if (typeof settled === 'string') return settled;
     // The text is kept as written: a saved file's base is what the text shows of it, and CDF's

@@ -4,7 +4,7 @@ import { planSave } from '../diff';
 import type { SaveProblem } from '../diff';
 import type { MergeConflict } from '../merge';
 import { oneRequest } from './one-request';
-import { saveRecords, type ConflictChoice, type SavePlan } from './save-records';
+import { saveRecords, type ConflictChoice, type SavePlan, type SaveRecordsRequest } from './save-records';
 
 export type { ConflictChoice } from './save-records';
 
@@ -56,9 +56,9 @@ export function planRecordSave(base: FileRecord, text: string): SavePlan {
   return { ok: true, problems: [], changes: plan.update ? [{ base, update: plan.update }] : [] };
 }
 
-/** API errors propagate to the caller, which keeps the user's text. */
-export async function saveRecord(req: SaveRequest): Promise<SaveOutcome> {
-  const outcome = await saveRecords({
+/** The one save's request for one record: its plan, sent as one all-or-nothing request. */
+export function recordSaveRequest(req: SaveRequest): SaveRecordsRequest {
+  return {
     plan: planRecordSave(req.base, req.text),
     api: {
       retrieveFiles: (ids, signal) => req.api.retrieveFiles(ids, signal),
@@ -66,7 +66,12 @@ export async function saveRecord(req: SaveRequest): Promise<SaveOutcome> {
     },
     resolveConflicts: ([c]) => req.resolveConflicts(c!.conflicts, c!.file, c!.mine, c!.wouldSave),
     signal: req.signal,
-  });
+  };
+}
+
+/** API errors propagate to the caller, which keeps the user's text. */
+export async function saveRecord(req: SaveRequest): Promise<SaveOutcome> {
+  const outcome = await saveRecords(recordSaveRequest(req));
   if (outcome.kind !== 'done') return outcome;
   const [result] = outcome.results;
   const { record, shown, broughtIn, merged, sent } = result!;

@@ -7,6 +7,7 @@ import {
   type RecordConflict,
   type RecordSaveResult,
   type SaveApi,
+  type SaveRecordsRequest,
 } from './save-records';
 
 /** Kept for callers that name it: a selection's conflict is any record's. */
@@ -40,14 +41,19 @@ export type SelectionSaveOutcome =
       merged: number;
     };
 
-/** "Edit Selection as JSON": the one save ({@link saveRecords}) of every element that changed. */
-export async function saveSelection(req: SelectionSaveRequest): Promise<SelectionSaveOutcome> {
-  const outcome = await saveRecords({
+/** The one save's request for a selection: every element that changed, checked as a record is. */
+export function selectionSaveRequest(req: SelectionSaveRequest): SaveRecordsRequest {
+  return {
     plan: planSelectionSave(req.bases, req.text),
     api: req.api,
     resolveConflicts: req.resolveConflicts,
     signal: req.signal,
-  });
+  };
+}
+
+/** "Edit Selection as JSON": the one save ({@link saveRecords}) of every element that changed. */
+export async function saveSelection(req: SelectionSaveRequest): Promise<SelectionSaveOutcome> {
+  const outcome = await saveRecords(selectionSaveRequest(req));
   if (outcome.kind !== 'done') return outcome;
   // Nothing left to send after merging: CDF already holds what the text asks for.
   if (!outcome.report) return { kind: 'unchanged' };
