@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import { describeFailure } from '../app/describe-failure';
 import type { FileRecord } from '../cdf/model';
 import { renderDocument } from '../core/document/render';
 import { planRecordSave, recordSaveRequest } from '../core/save/save-record';
 import { saveRecords, type SavePlan } from '../core/save/save-records';
 import { TextBase } from '../core/save/text-base';
-import { describeApiFailure } from './api-failure';
 import type { ConflictPrompt } from './conflict-prompt';
 import { sessionFor } from './project-session';
 import { parseRecordUri, type RecordRef } from './record-uri';
@@ -110,8 +110,8 @@ export class RecordFiles implements UriHandler {
     try {
       [record] = await session.api.retrieveFiles([ref.id]);
     } catch (err) {
-      const failure = describeApiFailure(err);
-      if (failure.status === 400 && failure.missing) throw vscode.FileSystemError.FileNotFound(uri);
+      const failure = describeFailure(err);
+      if (failure.code === 'record-deleted') throw vscode.FileSystemError.FileNotFound(uri);
       throw vscode.FileSystemError.Unavailable(failure.message);
     }
     if (!record) throw vscode.FileSystemError.FileNotFound(uri);

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { ItemOutcome } from '../core/ports';
+import { describeFailure } from '../app/describe-failure';
+import { CdfApiError } from '../cdf/client/errors';
+import type { ItemFailure, ItemOutcome } from '../core/ports';
 import type { FileUpdateItem } from '../cdf/model';
 import type { SaveRecordsOutcome } from '../core/save/save-records';
-import { describeApiFailure } from './api-failure';
 import type { SaveDiagnostics } from './save-diagnostics';
 import { saveRefused } from './save-refusal';
 import type { SaveDone } from './uri-handler';
@@ -17,7 +18,7 @@ type Settled = 'cancelled' | 'unchanged' | Extract<SaveRecordsOutcome, { kind: '
 
 /**
  * Runs the one save of a document of any kind and turns a refusal into the error that keeps the
- * text dirty: problems at their fields, an API failure said by {@link describeApiFailure}.
+ * text dirty: problems at their fields, a failure said by {@link describeFailure}.
  */
 export async function runSave(
   reporter: SaveReporter,
@@ -31,7 +32,7 @@ export async function runSave(
     outcome = await save();
   } catch (err) {
     if (err instanceof vscode.FileSystemError) throw err;
-    const failure = describeApiFailure(err);
+    const failure = describeFailure(err);
     reporter.log.error(`save of ${uri.toString()} failed: ${failure.logDetail}`);
     reporter.diagnostics.showApiFailure(uri, text, failure);
     throw saveRefused(failure.message);
@@ -89,7 +90,7 @@ function reasonOf(o: ItemOutcome): string {
   const file = vscode.l10n.t('file {0}', idOf(o.item));
   switch (o.outcome) {
     case 'failed':
-      return `${file}: ${describeApiFailure(asApiError(o.item, o.failure)).message}`;
+      return `${file}: ${describeFailure(asError(o.item, o.failure)).message}`;
     case 'unknown':
       return `${file}: ${vscode.l10n.t('no answer ({0})', o.why)}`;
     case 'notSent':
@@ -99,16 +100,21 @@ function reasonOf(o: ItemOutcome): string {
   }
 }
 
-/** An item's refusal as the API error of a request that held only this item. */
-function asApiError(item: FileUpdateItem, failure: Extract<ItemOutcome, { outcome: 'failed' }>['failure']) {
+/**
+ * An item's refusal as the error of a request that held only this item, so that it is said in the
+ * words of a single record's failure. Without a status the client refused the item itself.
+ */
+function asError(item: FileUpdateItem, failure: ItemFailure): Error {
+  if (failure.status === undefined) return new Error(failure.message);
   const externalId = item.update.externalId && 'set' in item.update.externalId ? item.update.externalId.set : undefined;
-  return {
+  return new CdfApiError({
     status: failure.status,
     message: failure.message,
+    request: { method: 'POST', path: '/files/update' },
     requestId: failure.requestId,
-    missing: failure.reason === 'missing' ? [{ id: idOf(item) }] : undefined,
+    missing: failure.reason === 'missing' && 'id' in item ? [{ id: item.id }] : undefined,
     duplicated: failure.reason === 'duplicated' && externalId ? [{ externalId }] : undefined,
-  };
+  });
 }
 
 const idOf = (item: FileUpdateItem): string => ('id' in item ? String(item.id) : '?');

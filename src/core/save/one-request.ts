@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { AppliedOutcome, FileRecord, FileUpdateItem } from '../../cdf/model';
+import { RecordNotReturnedError } from '../ports';
 import type { SaveApi } from './save-records';
 
 /**
@@ -16,7 +17,10 @@ export function oneRequest(
     const byId = new Map(records.map((r) => [r.id, r]));
     const applied = items.map((item, index): AppliedOutcome => {
       const record = 'id' in item ? byId.get(item.id) : undefined;
-      if (!record) throw new Error(l10n.t('The update of file {0} returned no record.', idOf(item)));
+      if (!record) {
+        const message = l10n.t('The update of file {0} returned no record.', idOf(item));
+        throw new RecordNotReturnedError('id' in item ? item.id : 0, message);
+      }
       return { outcome: 'applied', index, item, sends: 1, record };
     });
     // Nothing else to report: a refusal or no answer threw above. The transport's own retries of

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { FilesApi, ItemOutcome, UpdateReport } from '../ports';
+import { RecordNotReturnedError, type FilesApi, type ItemOutcome, type UpdateReport } from '../ports';
 import type { FileChangeUpdate, FileRecord, FileUpdateItem } from '../../cdf/model';
 import { applyUpdate } from '../apply';
 import type { SaveProblem } from '../diff';
@@ -107,7 +107,7 @@ async function readFresh(req: SaveRecordsRequest): Promise<Reconciled[]> {
   const current = new Map((await req.api.retrieveFiles(ids, req.signal)).map((r) => [r.id, r]));
   return req.plan.changes.map(({ base, update }) => {
     const theirs = current.get(base.id);
-    if (!theirs) throw new Error(l10n.t('File {0} was not returned by the server.', base.id));
+    if (!theirs) throw new RecordNotReturnedError(base.id, l10n.t('File {0} was not returned by the server.', base.id));
     return { base, theirs, mine: applyUpdate(base, update), changedSince: !unchangedSince(base, theirs) };
   });
 }
