@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { FileRecord } from '../../src/cdf/model';
-import { compileAction, type BulkOperation } from '../../src/core/bulk';
-import { BulkActionRecord, planJob, type BulkTarget } from '../../src/core/bulk-job';
+import type { BulkOperation } from '../../src/core/bulk';
+import { BulkActionRecord, type BulkTarget } from '../../src/core/bulk-job';
 import { startEmulator } from '../../src/emulator';
 import type { BulkRun } from '../../src/vscode/bulk/bulk-controller';
 import { LastActionStore } from '../../src/vscode/bulk/last-action-store';
@@ -243,10 +243,9 @@ describe('bulk actions over the demo project', () => {
         { op: 'remove', field: 'assetIds', values: [asset.id] },
         { op: 'add', field: 'labels', values: [{ externalId: label.externalId }] },
       ];
-      const compiled = compileAction(operations);
-      assert.ok(compiled.ok);
-      const plan = await planJob(api.sessions.active!.bulk, target, compiled.action);
-      const { text, unsaved } = await api.bulk.previewText(target, operations, plan);
+      const project = { baseUrl: 'demo', project: api.sessions.active!.project };
+      const job = await api.bulk.jobs.planEdit({ api: api.sessions.active!.bulk, project }, target, operations);
+      const { text, unsaved } = await api.bulk.previewText(job);
 
       assert.ok(text.includes(`dataSetId: ${from.id} (${from.name}) → ${to.id} (${to.name})`), text);
       assert.ok(
@@ -315,7 +314,7 @@ describe('bulk actions over the demo project', () => {
         confirm: false,
       });
       assert.equal(run.plan.counts.matched, found.length, 'the preview counts the files found');
-      assert.match(api.bulk.last!.target.label, new RegExp(`^${found.length} files found by search "pump"`));
+      assert.match(api.bulk.jobs.last!.target.label, new RegExp(`^${found.length} files found by search "pump"`));
       assert.ok(run.report.applied.length > 0);
       for (const o of run.report.applied) assert.ok(foundIds.has((o.item as { id: number }).id), 'only files found');
       const marked = await session.api.countFiles({ filter: { metadata: { searchChecked: 'yes' } } });
@@ -362,14 +361,14 @@ describe('bulk actions over the demo project', () => {
     }
 
     // A window reload: the memory is gone, the workspace storage is not (and the demo has a new port).
-    api.bulk.last = undefined;
+    api.bulk.jobs.last = undefined;
     const undo = await vscode.commands.executeCommand<{ report: BulkRun['report']; conflicts: number }>(
       'cdfFiles.undoBulk',
       { confirm: false },
     );
     assert.equal(undo.report.applied.length, files.length);
     for (const r of await all(files.map((f) => f.id))) assert.equal(r.metadata?.projectCheck, undefined, 'restored');
-    api.bulk.last = undefined;
+    api.bulk.jobs.last = undefined;
     await assert.rejects(api.bulk.undo({ confirm: false }), /There is no bulk action to resume or undo/);
   });
 
