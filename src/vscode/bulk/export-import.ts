@@ -14,6 +14,7 @@ import type { Sessions } from '../sessions';
 import type { FilesTreeProvider } from '../tree/files-tree';
 import type { BulkController } from './bulk-controller';
 import { withNotificationProgress } from './notification-progress';
+import { exportTitle, importTitle } from './operation-wizard';
 import { selectionTarget, targetOfView } from './target-picker';
 
 interface ExportRequest {
@@ -63,12 +64,17 @@ async function pickFormat(target: BulkTarget): Promise<ExportFormat | undefined>
     },
     { label: 'CSV', description: vscode.l10n.t('one column per field and per metadata key'), format: 'csv' as const },
   ];
-  return (await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Export {0}', target.label) }))?.format;
+  return (
+    await vscode.window.showQuickPick(choices, {
+      title: exportTitle(1, target.label),
+      placeHolder: vscode.l10n.t('Which format?'),
+    })
+  )?.format;
 }
 
 function pickExportFile(target: BulkTarget, format: ExportFormat): Thenable<vscode.Uri | undefined> {
   return vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Export {0}', target.label),
+    title: exportTitle(2, target.label),
     defaultUri: vscode.Uri.joinPath(
       vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()),
       `cdf-files.${format}`,
@@ -106,7 +112,10 @@ export async function importCsv(sessions: Sessions, bulk: BulkController, arg: u
   const uri =
     request.uri ??
     (
-      await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import changes from CSV'), filters: { CSV: ['csv'] } })
+      await vscode.window.showOpenDialog({
+        title: importTitle(vscode.l10n.t('A CSV of changes: id or externalId, and the columns to change')),
+        filters: { CSV: ['csv'] },
+      })
     )?.[0];
   if (!uri) return undefined;
   const parsed = parseChangesCsv(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));

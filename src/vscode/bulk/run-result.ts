@@ -32,7 +32,8 @@ export async function announce(
       ? vscode.l10n.t('Undo: {0}', summarizeRun(report))
       : vscode.l10n.t('Bulk edit: {0}', summarizeRun(report));
   const answer = await show(message, ...actions);
-  const text = (): string => formatRunReport(kind, report, names);
+  const text = (): string =>
+    formatRunReport(kind === 'Undo' ? vscode.l10n.t('Undo') : vscode.l10n.t('Bulk edit'), report, names);
   if (answer === showReport) {
     if (kind === 'Undo') await documents.show('undo-report', text());
     else await showActionReport();
