@@ -2,6 +2,28 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The editor API: only src/vscode and src/extension.ts may import it. */
+const NOT_VSCODE = { regex: '^vscode$', message: "Only src/vscode may import 'vscode'." };
+/** Relative paths into a layer of src (the folder name after a slash; a bare name is a package). */
+const into = (folder, message) => ({ regex: `/${folder}(/|$)`, message });
+const TO = {
+  core: into('core', 'src/cdf must not import src/core: core declares ports, src/app serves them.'),
+  app: into('app', 'Only src/vscode, src/cli and src/extension.ts may import src/app (the composition).'),
+  vscode: into('vscode', 'Only src/extension.ts may import src/vscode.'),
+  emulator: into('emulator', 'Only src/vscode (the demo) may import src/emulator.'),
+  cli: into('cli', 'Nothing imports src/cli.'),
+  cdfBeyondModel: {
+    regex: '/cdf(/(?!model(/|$))|$)',
+    message: 'Only src/cdf/model of src/cdf may be imported here (the client and auth are reached through core/ports).',
+  },
+};
+/** src/cdf/model is the API vocabulary: it imports nothing of ours outside itself. */
+const OUT_OF_MODEL = { regex: '^\\.\\./', message: 'src/cdf/model imports nothing outside src/cdf/model.' };
+
+function layer(files, patterns) {
+  return { files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', '**/*.mjs', '**/*.cjs', 'esbuild.js'] },
   js.configs.recommended,
@@ -18,16 +40,14 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
     },
   },
-  {
-    // Layering: only src/vscode and the extension entry may import 'vscode'.
-    files: ['src/core/**/*.ts', 'src/cdf/**/*.ts', 'src/emulator/**/*.ts', 'src/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'vscode', message: 'Only src/vscode may import vscode.' }] },
-      ],
-    },
-  },
+  // Layer directions (README, architecture): each layer lists what it must not reach. One entry per
+  // file set, since a later entry for the same rule replaces an earlier one; the most specific last.
+  layer(['src/cdf/**/*.ts'], [NOT_VSCODE, TO.core, TO.app, TO.vscode, TO.emulator, TO.cli]),
+  layer(['src/cdf/model/**/*.ts'], [NOT_VSCODE, OUT_OF_MODEL]),
+  layer(['src/core/**/*.ts'], [NOT_VSCODE, TO.cdfBeyondModel, TO.app, TO.vscode, TO.emulator, TO.cli]),
+  layer(['src/emulator/**/*.ts'], [NOT_VSCODE, TO.cdfBeyondModel, TO.app, TO.vscode, TO.cli]),
+  layer(['src/app/**/*.ts'], [NOT_VSCODE, TO.vscode, TO.emulator, TO.cli]),
+  layer(['src/cli/**/*.ts'], [NOT_VSCODE, TO.vscode, TO.emulator]),
   {
     files: ['test/**/*.ts'],
     rules: {

@@ -61,7 +61,7 @@ export class SelectionFiles {
     const records: FileRecord[] = [];
     for (let i = 0; i < ids.length; i += LIMITS.itemsPerRequest)
       records.push(
-        ...(await session.bulk.retrieveExisting(ids.slice(i, i + LIMITS.itemsPerRequest).map((id) => ({ id })))),
+        ...(await session.api.retrieveExisting(ids.slice(i, i + LIMITS.itemsPerRequest).map((id) => ({ id })))),
       );
     // The text now shows these records; a base it replaces stays known for an older text (see TextBase).
     const known = this.bases.get(ref.key);
@@ -97,7 +97,7 @@ export class SelectionFiles {
         text,
         api: {
           retrieveFiles: (ids, signal) => session.api.retrieveFiles(ids, signal),
-          updateMany: (items, o) => session.bulk.updateMany(items, o),
+          updateMany: (items, o) => session.api.updateMany(items, o),
         },
         resolveConflicts: (conflicts) => this.conflicts.askForSelection(conflicts),
       });

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { FilesApi } from '../cdf/files-api';
-import type { BulkApi } from '../core/bulk-job/bulk-api';
+import type { FilesApi } from '../core/ports';
 import type { RunningEmulator } from '../emulator';
 
 /** An open connection to one CDF project: what the tree, documents and completion talk to. */
@@ -10,9 +9,8 @@ export interface ProjectSession {
   readonly project: string;
   /** Shown in the status bar tooltip; never carries credentials. */
   readonly baseUrl: string;
+  /** Reads, saves, bulk updates and look-ups: core's one port to the project. */
   readonly api: FilesApi;
-  /** Streaming reads and chunked, throttling-aware updates for bulk actions. */
-  readonly bulk: BulkApi;
   readonly isDemo: boolean;
   /** The in-process emulator behind the demo project (tests read what it received). */
   readonly demo?: RunningEmulator;

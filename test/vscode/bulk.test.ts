@@ -244,7 +244,7 @@ describe('bulk actions over the demo project', () => {
         { op: 'add', field: 'labels', values: [{ externalId: label.externalId }] },
       ];
       const project = { baseUrl: 'demo', project: api.sessions.active!.project };
-      const job = await api.bulk.jobs.planEdit({ api: api.sessions.active!.bulk, project }, target, operations);
+      const job = await api.bulk.jobs.planEdit({ api: api.sessions.active!.api, project }, target, operations);
       const { text, unsaved } = await api.bulk.previewText(job);
 
       assert.ok(text.includes(`dataSetId: ${from.id} (${from.name}) → ${to.id} (${to.name})`), text);

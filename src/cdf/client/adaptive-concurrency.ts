@@ -12,11 +12,7 @@
  * the epoch it was sent in; only a 429 from the current epoch also lowers the limit by one
  * (a probe past the budget), so one overload costs one step, not one per refused request.
  */
-export interface AdaptiveConcurrencyOptions {
-  readonly initial?: number;
-  readonly min?: number;
-  readonly max?: number;
-}
+import type { UpdateConcurrencyOptions as AdaptiveConcurrencyOptions } from '../model';
 
 /**
  * 23: the per-identity concurrency CDF documents for CRUD requests (the Assets table of the API's

@@ -19,6 +19,9 @@ import {
   type FileSearchRequest,
   type FileUpdateItem,
   type IdEither,
+  type RetryableOutcome,
+  type UpdateOptions,
+  type UpdateReport,
 } from '../model';
 import type { TokenProvider } from '../auth/token-provider';
 import { redactingLogger, SecretRedactor, silentLogger, type Logger } from '../logging';
@@ -44,8 +47,8 @@ import {
 import { mergeAsyncIterables } from './merge-iterators';
 import { retryPolicy, type RetryPolicy } from './retry-policy';
 import { CdfTransport } from './transport';
-import { runUpdate, type UpdateOptions } from './update/update-runner';
-import { itemsToRetry, mergeRetryReport, type RetryableOutcome, type UpdateReport } from './update/update-report';
+import { runUpdate } from './update/update-runner';
+import { itemsToRetry, mergeRetryReport } from './update/update-report';
 
 export interface CdfClientOptions {
   /** The cluster URL, e.g. `https://westeurope-1.cognitedata.com` (https, or http on loopback). */

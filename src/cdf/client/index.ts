@@ -5,7 +5,5 @@ export * from './retry-policy';
 export * from './adaptive-concurrency';
 export * from './lookup-models';
 export * from './update/update-report';
-export type { UpdateOptions } from './update/update-runner';
 export type { AttemptEvent } from './transport';
 export * from './connection';
-export * from './files-api-adapter';

@@ -5,3 +5,4 @@ export * from './file-record';
 export * from './file-update';
 export * from './file-filter';
 export * from './api-error';
+export * from './update-report';

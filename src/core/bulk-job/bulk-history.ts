@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import type { UpdateReport } from '../../cdf/client/update/update-report';
+import type { UpdateReport } from '../ports';
 import type { FileRecord } from '../../cdf/model';
 import { actionAfterImage, touchedSince, type ActionEntry, type BulkOperation } from '../bulk';
-import type { BulkTarget } from './bulk-api';
+import type { BulkTarget } from './bulk-target';
 import { formatRunReport } from './job-report';
 import { sameProject, type ProjectIdentity } from './project-identity';
 

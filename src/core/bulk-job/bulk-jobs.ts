@@ -1,9 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import type { UpdateReport } from '../../cdf/client/update/update-report';
+import type { UpdateReport } from '../ports';
 import type { FileRecord } from '../../cdf/model';
 import { compileAction, type BulkOperation, type PlanCounts, type UndoPlan } from '../bulk';
 import type { ActionStore } from './action-store';
-import type { BulkApi, BulkTarget } from './bulk-api';
+import type { FilesApi } from '../ports';
+import type { BulkTarget } from './bulk-target';
 import { BulkActionRecord } from './bulk-history';
 import { emptyJobPlan, planJob, type JobPlan } from './plan-job';
 import { otherProjectRefusal, type ProjectIdentity } from './project-identity';
@@ -12,7 +13,7 @@ import { planUndoJob } from './undo-job';
 
 /** Where jobs run: the open project's API, and which project that is (resume and undo refuse others). */
 export interface JobScope {
-  api: BulkApi;
+  api: FilesApi;
   project: ProjectIdentity;
 }
 
@@ -98,7 +99,7 @@ export class BulkJobs {
    * undo still has every file if the window goes away mid-run. An undo is not kept; once it restored
    * every file, the undone action is gone.
    */
-  async run(job: Job, api: BulkApi, options: Parameters<BulkApi['updateMany']>[1] = {}): Promise<UpdateReport> {
+  async run(job: Job, api: FilesApi, options: Parameters<FilesApi['updateMany']>[1] = {}): Promise<UpdateReport> {
     const keep = job.kind !== 'undo';
     if (keep) this.last = job.record;
     job.record.beginRun(job.plan);

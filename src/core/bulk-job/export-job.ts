@@ -1,5 +1,6 @@
 import { csvColumns, csvHeader, csvRows, toJsonLine } from '../bulk';
-import type { BulkApi, BulkTarget } from './bulk-api';
+import type { FilesApi } from '../ports';
+import type { BulkTarget } from './bulk-target';
 import { targetMetadataKeys, targetPages } from './target-pages';
 
 export type ExportFormat = 'jsonl' | 'csv';
@@ -10,7 +11,7 @@ export type ExportFormat = 'jsonl' | 'csv';
  * records; returns how many it wrote.
  */
 export async function exportTarget(
-  api: BulkApi,
+  api: FilesApi,
   target: BulkTarget,
   format: ExportFormat,
   write: (text: string) => Promise<void>,

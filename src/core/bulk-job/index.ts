@@ -1,4 +1,4 @@
-export * from './bulk-api';
+export * from './bulk-target';
 export * from './target-pages';
 export * from './plan-job';
 export * from './plan-import';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { ItemOutcome, UpdateReport } from '../../cdf/client/update/update-report';
+import type { ItemOutcome, UpdateReport } from '../ports';
 
 /** One line: what happened to every item of a run. */
 export function summarizeRun(report: UpdateReport): string {

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { UpdateProgress } from '../../cdf/client/update/update-report';
+import type { UpdateProgress } from '../ports';
 import { formatPlanSummary, requestsFor, type BulkOperation, type RecordPlan, type ReferenceNames } from '../bulk';
 import type { Job } from './bulk-jobs';
 import {

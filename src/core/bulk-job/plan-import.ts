@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { planEach, planImportRow, type CsvImport, type CsvImportProblem } from '../bulk';
-import type { BulkApi, BulkTarget } from './bulk-api';
+import type { FilesApi } from '../ports';
+import type { BulkTarget } from './bulk-target';
 import { planPages, type JobPlan } from './plan-job';
 
 export interface ImportJob {
@@ -14,7 +15,7 @@ export interface ImportJob {
  * given twice). A row whose file does not exist is counted in `plan.missing`.
  */
 export async function planImport(
-  api: BulkApi,
+  api: FilesApi,
   imported: CsvImport,
   fileName: string,
   signal?: AbortSignal,

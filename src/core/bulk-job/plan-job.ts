@@ -10,7 +10,8 @@ import {
   type PlanCounts,
   type RecordPlan,
 } from '../bulk';
-import type { BulkApi, BulkTarget } from './bulk-api';
+import type { FilesApi } from '../ports';
+import type { BulkTarget } from './bulk-target';
 import { targetPages, type TargetPage } from './target-pages';
 
 /** Everything the preview shows and the run sends. */
@@ -59,7 +60,7 @@ export type PagePlanner = (page: TargetPage, context: BatchContext) => BatchPlan
  * adds it to the plan. A bulk action and a CSV import differ only in how they plan a page.
  */
 export async function planPages(
-  api: BulkApi,
+  api: FilesApi,
   target: BulkTarget,
   planPage: PagePlanner,
   options: { signal?: AbortSignal; doneIds?: Set<number>; onPage?: (counts: PlanCounts) => void } = {},
@@ -79,7 +80,7 @@ export async function planPages(
  * changed (a resumed run: some operations, like a directory move into a sub-folder, must not repeat).
  */
 export async function planJob(
-  api: BulkApi,
+  api: FilesApi,
   target: BulkTarget,
   action: CompiledAction,
   options: {

@@ -1,6 +1,6 @@
 import type { FileRecord } from '../../cdf/model';
 import type { ActionEntry, ActionOutcome, BulkOperation } from '../bulk';
-import type { BulkTarget } from './bulk-api';
+import type { BulkTarget } from './bulk-target';
 import { BulkActionRecord } from './bulk-history';
 import type { ProjectIdentity } from './project-identity';
 

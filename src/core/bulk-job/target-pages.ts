@@ -1,6 +1,7 @@
 import { LIMITS, type FileIdentifier, type FileRecord } from '../../cdf/model';
 import { collectMetadataKeys } from '../bulk/export';
-import type { BulkApi, BulkTarget } from './bulk-api';
+import type { FilesApi } from '../ports';
+import type { BulkTarget } from './bulk-target';
 
 export interface TargetPage {
   records: FileRecord[];
@@ -13,7 +14,11 @@ export interface TargetPage {
  * listed from parallel partitions where the API offers it (else through one cursor); ids are read
  * in chunks. Nothing holds the whole target set.
  */
-export async function* targetPages(api: BulkApi, target: BulkTarget, signal?: AbortSignal): AsyncGenerator<TargetPage> {
+export async function* targetPages(
+  api: FilesApi,
+  target: BulkTarget,
+  signal?: AbortSignal,
+): AsyncGenerator<TargetPage> {
   if (target.kind === 'filter' && api.listPartitioned) {
     for await (const records of api.listPartitioned(target.filter, signal)) yield { records, missing: [] };
     return;
@@ -41,7 +46,11 @@ export async function* targetPages(api: BulkApi, target: BulkTarget, signal?: Ab
  * Every metadata key of the target's records, read page by page (a CSV export's first pass: its
  * columns must be known before the first row is written, and the records are not kept).
  */
-export async function targetMetadataKeys(api: BulkApi, target: BulkTarget, signal?: AbortSignal): Promise<Set<string>> {
+export async function targetMetadataKeys(
+  api: FilesApi,
+  target: BulkTarget,
+  signal?: AbortSignal,
+): Promise<Set<string>> {
   const keys = new Set<string>();
   for await (const page of targetPages(api, target, signal)) collectMetadataKeys(page.records, keys);
   return keys;

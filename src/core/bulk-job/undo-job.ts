@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { FileRecord } from '../../cdf/model';
 import { LIMITS } from '../../cdf/model';
 import { planUndo, type UndoPlan } from '../bulk';
-import type { BulkApi } from './bulk-api';
+import type { FilesApi } from '../ports';
 import type { BulkActionRecord } from './bulk-history';
 
 export interface UndoJob {
@@ -16,7 +16,7 @@ export interface UndoJob {
  * plans the undo from that evidence (see `planUndo`). Files whose update failed or was never sent
  * need no read: the action wrote nothing to them.
  */
-export async function planUndoJob(api: BulkApi, record: BulkActionRecord, signal?: AbortSignal): Promise<UndoJob> {
+export async function planUndoJob(api: FilesApi, record: BulkActionRecord, signal?: AbortSignal): Promise<UndoJob> {
   const ids = record.idsToCheck;
   const current: FileRecord[] = [];
   for (let i = 0; i < ids.length; i += LIMITS.itemsPerRequest)

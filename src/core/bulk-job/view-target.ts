@@ -1,5 +1,6 @@
 import { LIMITS, type FileFilter } from '../../cdf/model';
-import type { BulkApi, BulkTarget } from './bulk-api';
+import type { FilesApi } from '../ports';
+import type { BulkTarget } from './bulk-target';
 
 /** What the files view shows: its filter, its name search if any, and the line describing both. */
 export interface ViewState {
@@ -24,7 +25,7 @@ export interface ViewTarget {
  * The API returns at most {@link LIMITS.searchLimitMax} files for a search and no cursor, so when
  * it returns that many the label says so. Without a search, the target is the filter (streamed).
  */
-export async function viewTarget(api: BulkApi, view: ViewState, signal?: AbortSignal): Promise<ViewTarget> {
+export async function viewTarget(api: FilesApi, view: ViewState, signal?: AbortSignal): Promise<ViewTarget> {
   if (!view.search)
     return { target: { kind: 'filter', label: view.description || 'all files', filter: view.filter }, capped: false };
   const records = await api.searchFiles(

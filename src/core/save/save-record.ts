@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { FilesApi } from '../../cdf/files-api';
+import type { FilesApi } from '../ports';
 import type { FileRecord, FileUpdateItem } from '../../cdf/model';
 import { applyUpdate } from '../apply';
 import { deepEqual } from '../field-values';

@@ -1,11 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import type { UpdateOptions } from '../../cdf/client/update/update-runner';
-import type { UpdateReport } from '../../cdf/client/update/update-report';
 import type { FileRecord, FileUpdateItem } from '../../cdf/model';
 import { applyUpdate } from '../apply';
 import { diff } from '../diff';
 import { deepEqual } from '../field-values';
 import { mergeRecords, type MergeConflict } from '../merge';
+import type { FilesApi, UpdateReport } from '../ports';
 import { planSelectionSave } from './plan-selection-save';
 import type { ConflictChoice } from './save-record';
 
@@ -17,10 +16,7 @@ export interface SelectionConflict {
 export interface SelectionSaveRequest {
   bases: ReadonlyMap<number, FileRecord>;
   text: string;
-  api: {
-    retrieveFiles(ids: number[], signal?: AbortSignal): Promise<FileRecord[]>;
-    updateMany(items: FileUpdateItem[], options: UpdateOptions): Promise<UpdateReport>;
-  };
+  api: Pick<FilesApi, 'retrieveFiles' | 'updateMany'>;
   /** Asked once, for every file whose changed fields someone else changed too. */
   resolveConflicts: (conflicts: SelectionConflict[]) => Promise<ConflictChoice>;
   signal?: AbortSignal;

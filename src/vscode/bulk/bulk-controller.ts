@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { redactForUser } from '../../cdf/logging';
-import type { UpdateProgress, UpdateReport } from '../../cdf/client/update/update-report';
+import type { UpdateProgress, UpdateReport } from '../../core/ports';
 import type { FileRecord } from '../../cdf/model';
 import type { BulkOperation } from '../../core/bulk';
 import {
@@ -217,7 +217,7 @@ export class BulkController implements vscode.Disposable {
         for (const l of this.progressListeners) l(p);
       };
       try {
-        return await this.jobs.run(job, session.bulk, { signal: abort.signal, onProgress });
+        return await this.jobs.run(job, session.api, { signal: abort.signal, onProgress });
       } finally {
         this.running = undefined;
       }
@@ -245,4 +245,4 @@ export class BulkController implements vscode.Disposable {
   }
 }
 
-const scopeOf = (session: ProjectSession): JobScope => ({ api: session.bulk, project: projectOf(session) });
+const scopeOf = (session: ProjectSession): JobScope => ({ api: session.api, project: projectOf(session) });

@@ -47,7 +47,7 @@ export async function exportFiles(
     token.onCancellationRequested(() => abort.abort());
     const onCount = (n: number) => progress.report({ message: vscode.l10n.t('{0} files', n) });
     return writeExport(uri, (write) =>
-      exportTarget(session.bulk, target, format, write, { signal: abort.signal, onCount }),
+      exportTarget(session.api, target, format, write, { signal: abort.signal, onCount }),
     );
   });
   // After the progress notification has gone, so the two are never shown together.
@@ -120,7 +120,7 @@ export async function importCsv(sessions: Sessions, bulk: BulkController, arg: u
   if (!uri) return undefined;
   const parsed = parseChangesCsv(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
   if (parsed.problems.length) throw new Error(csvProblemsMessage(parsed.problems));
-  const { target, plan } = await planImport(session.bulk, parsed, uri.path.split('/').pop() ?? '');
+  const { target, plan } = await planImport(session.api, parsed, uri.path.split('/').pop() ?? '');
   if (plan.missing.length) void vscode.window.showWarningMessage(missingRowsMessage(plan.missing.length));
   return bulk.applyPlan(target, plan, request.confirm !== false, csvImportNotes(parsed));
 }

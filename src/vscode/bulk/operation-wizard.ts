@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FilesApi } from '../../cdf/files-api';
+import type { FilesApi } from '../../core/ports';
 import { EDITABLE_FIELDS, EDITABLE_FIELD_NAMES, type EditableFieldName } from '../../cdf/model';
 import {
   checkDirectory,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { UpdateReport } from '../../cdf/client/update/update-report';
+import type { UpdateReport } from '../../core/ports';
 import { formatRunReport, summarizeRun } from '../../core/bulk-job';
 import { COMMANDS } from '../command-ids';
 import type { BulkDocuments } from './bulk-documents';

@@ -15,7 +15,7 @@ export const selectionTarget = (selection: readonly FileRecord[]): BulkTarget =>
 
 /** What the files view shows: its filter, or exactly the files its name search found. */
 export function targetOfView(session: ProjectSession, tree: FilesTreeProvider): Promise<ViewTarget> {
-  return viewTarget(session.bulk, {
+  return viewTarget(session.api, {
     filter: tree.currentFilter,
     search: tree.currentSearch,
     description: tree.description,

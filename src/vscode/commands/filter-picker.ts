@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FilesApi } from '../../cdf/files-api';
+import type { FilesApi } from '../../core/ports';
 import { fileFilter, type FileFilter } from '../../cdf/model';
 import { metadataFilterText, parseMetadataFilter } from '../../core/browse/metadata-filter-text';
 

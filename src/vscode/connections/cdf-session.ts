@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { bulkApiOf } from '../../cdf/client/bulk-api-adapter';
 import { CdfClient } from '../../cdf/client/cdf-client';
 import { connectionBaseUrl, type ConnectionConfig } from '../../cdf/client/connection-config';
-import { filesApiOf } from '../../cdf/client/files-api-adapter';
+import { filesApiOf } from '../../app/files-api-adapter';
 import { loadSignIn } from '../lazy-modules';
 import type { ProjectSession } from '../sessions';
 import { secretKey } from './connection-settings';
@@ -60,7 +59,6 @@ export async function openCdfSession(
     project: config.project,
     baseUrl,
     api,
-    bulk: bulkApiOf(client),
     isDemo: false,
     dispose: () => Promise.resolve(),
   };

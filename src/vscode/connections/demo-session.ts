@@ -3,8 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { demoTokenProvider } from '../../cdf/auth/static-token';
 import { CdfClient } from '../../cdf/client/cdf-client';
-import { bulkApiOf } from '../../cdf/client/bulk-api-adapter';
-import { filesApiOf } from '../../cdf/client/files-api-adapter';
+import { filesApiOf } from '../../app/files-api-adapter';
 import type * as DemoEmulator from '../../emulator';
 import type { RunningEmulator } from '../../emulator';
 import { loadDemoEmulator } from '../lazy-modules';
@@ -61,7 +60,6 @@ export async function openDemoSession(
     project: emulator.project,
     baseUrl: emulator.baseUrl,
     api: filesApiOf(client),
-    bulk: bulkApiOf(client),
     isDemo: true,
     demo: emulator,
     dispose: () => emulator.close(),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AssetSummary, DataSetSummary, LabelSummary } from '../../cdf/files-api';
+import type { AssetSummary, DataSetSummary, LabelSummary } from '../../core/ports';
 import type { Sessions } from '../sessions';
 
 const TTL_MS = 60_000;

@@ -1,4 +1,4 @@
-import type { FilesApi } from '../../cdf/files-api';
+import type { FilesApi } from '../../core/ports';
 import type { FileFilter, FileRecord } from '../../cdf/model';
 import { directoryLabel, directoryLevel, isUnder } from '../../core/browse/directories';
 import { describeFilter } from '../../core/browse/filter-description';

@@ -1,5 +1,5 @@
 import type { FileFilter, FileRecord } from '../../cdf/model';
-import type { FilesApi } from '../../cdf/files-api';
+import type { FilesApi } from '../../core/ports';
 
 /** Cursor paging of one list request; the tree keeps one per expanded parent. */
 export class Pager {

@@ -7,8 +7,8 @@
  * CDF's latency adds the same to both sides. Requests per save are counted by the emulator.
  */
 import type { CogniteClient } from '@cognite/sdk';
-import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
-import type { FilesApi } from '../../../src/cdf/files-api';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
+import type { FilesApi } from '../../../src/core/ports';
 import type { FileRecord } from '../../../src/cdf/model';
 import { renderDocument, documentFromRecord } from '../../../src/core/document/render';
 import { diff } from '../../../src/core/diff';

@@ -3,11 +3,11 @@
  * `autoPagingToArray` must, so peak memory compares the same work; `ours-partitioned-streaming` is
  * the product's CSV export of a filter, run through the product's own code (the export command's
  * core: `targetMetadataKeys`, then `targetPages` and `csvRows` page by page, over
- * `bulkApiOf(client)`, which lists from partitions), writing to the null device.
+ * `filesApiOf(client)`, which lists from partitions), writing to the null device.
  */
 import { createWriteStream } from 'node:fs';
 import { devNull } from 'node:os';
-import { bulkApiOf } from '../../../src/cdf/client/bulk-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { csvColumns, csvHeader, csvRows } from '../../../src/core/bulk';
 import { targetMetadataKeys, targetPages, type BulkTarget } from '../../../src/core/bulk-job';
 import { ourClient, sdkClient, type Endpoint } from '../support/clients';
@@ -56,7 +56,7 @@ export const LISTING_PEERS: Record<ListingPeerName, Lister> = {
     return { records: all.length, distinctIds: distinct(all.map((r) => r.id)), kept: all };
   },
   'ours-partitioned-streaming': async (endpoint) => {
-    const api = bulkApiOf(ourClient(endpoint));
+    const api = filesApiOf(ourClient(endpoint));
     const target: BulkTarget = { kind: 'filter', label: 'every file', filter: {} };
     const columns = csvColumns(await targetMetadataKeys(api, target));
     const out = createWriteStream(devNull);

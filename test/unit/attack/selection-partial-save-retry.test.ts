@@ -8,9 +8,8 @@
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
-import { bulkApiOf } from '../../../src/cdf/client/bulk-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
-import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileRecord } from '../../../src/cdf/model';
 import { documentFromRecord } from '../../../src/core/document/render';
 import { planSelectionSave } from '../../../src/core/save/plan-selection-save';
@@ -31,7 +30,7 @@ describe('attack: retrying a partially applied selection save', () => {
   after(() => emu.close());
 
   it('"save again to retry" is not refused for the files that were already applied', async () => {
-    const bulk = bulkApiOf(client);
+    const bulk = filesApiOf(client);
     const api = filesApiOf(client);
     const records = (await client.listFilesPage({ limit: 2 })).items;
     const bases = new Map<number, FileRecord>(records.map((r) => [r.id, r]));

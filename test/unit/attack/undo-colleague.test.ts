@@ -4,19 +4,20 @@
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
-import { bulkApiOf } from '../../../src/cdf/client/bulk-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
 import { compileAction } from '../../../src/core/bulk';
-import { BulkActionRecord, planJob, planUndoJob, type BulkApi } from '../../../src/core/bulk-job';
+import { BulkActionRecord, planJob, planUndoJob } from '../../../src/core/bulk-job';
+import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 describe('attack: undo after a colleague wrote', () => {
   let emu: RunningEmulator;
-  let api: BulkApi;
+  let api: FilesApi;
   beforeEach(async () => {
     emu = await startEmulator({ files: 50, seed: 7 });
-    api = bulkApiOf(
+    api = filesApiOf(
       new CdfClient({ baseUrl: emu.baseUrl, project: emu.project, tokenProvider: new StaticTokenProvider(emu.token) }),
     );
   });

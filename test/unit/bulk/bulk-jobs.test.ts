@@ -5,18 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
-import { bulkApiOf } from '../../../src/cdf/client/bulk-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import type { BulkOperation } from '../../../src/core/bulk';
 import {
   BulkJobs,
   type ActionStore,
   type BulkActionRecord,
-  type BulkApi,
   type BulkTarget,
   type JobScope,
   type LoadedAction,
 } from '../../../src/core/bulk-job';
+import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 /** Keeps the action as the workspace storage would (saved form, not the object). */
@@ -39,11 +39,11 @@ class MemoryStore implements ActionStore {
 
 describe('core bulk jobs against the emulator', () => {
   let emu: RunningEmulator;
-  let api: BulkApi;
+  let api: FilesApi;
   let scope: JobScope;
   before(async () => {
     emu = await startEmulator({ files: 40, seed: 5 });
-    api = bulkApiOf(
+    api = filesApiOf(
       new CdfClient({
         baseUrl: emu.baseUrl,
         project: emu.project,

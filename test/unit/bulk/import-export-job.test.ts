@@ -4,18 +4,19 @@
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
-import { bulkApiOf } from '../../../src/cdf/client/bulk-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import { parseChangesCsv } from '../../../src/core/bulk';
-import { exportTarget, planImport, type BulkApi, type BulkTarget } from '../../../src/core/bulk-job';
+import { exportTarget, planImport, type BulkTarget } from '../../../src/core/bulk-job';
+import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 describe('export and import jobs against the emulator', () => {
   let emu: RunningEmulator;
-  let api: BulkApi;
+  let api: FilesApi;
   before(async () => {
     emu = await startEmulator({ files: 30, seed: 3 });
-    api = bulkApiOf(
+    api = filesApiOf(
       new CdfClient({ baseUrl: emu.baseUrl, project: emu.project, tokenProvider: new StaticTokenProvider(emu.token) }),
     );
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildReport, type ItemOutcome } from '../../../src/cdf/client/update/update-report';
+import { buildReport } from '../../../src/cdf/client/update/update-report';
+import type { ItemOutcome } from '../../../src/cdf/model';
 import { formatRunReport } from '../../../src/core/bulk-job';
 import { fileRecord } from './fixtures';
 

@@ -3,7 +3,8 @@
  * its saved form (kept across a window reload), refused when malformed.
  */
 import assert from 'node:assert/strict';
-import { buildReport, type ItemOutcome } from '../../../src/cdf/client/update/update-report';
+import { buildReport } from '../../../src/cdf/client/update/update-report';
+import type { ItemOutcome } from '../../../src/cdf/model';
 import type { FileRecord } from '../../../src/cdf/model';
 import {
   BulkActionRecord,

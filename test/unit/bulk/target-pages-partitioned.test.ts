@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
-import { bulkApiOf } from '../../../src/cdf/client/bulk-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import { collectMetadataKeys } from '../../../src/core/bulk';
 import { targetMetadataKeys, targetPages, type BulkTarget } from '../../../src/core/bulk-job';
@@ -20,7 +20,7 @@ describe('filter-wide targets: partitioned, streamed', function () {
   after(() => emu.close());
 
   const api = () =>
-    bulkApiOf(
+    filesApiOf(
       new CdfClient({ baseUrl: emu.baseUrl, project: emu.project, tokenProvider: new StaticTokenProvider(emu.token) }),
     );
   const everything: BulkTarget = { kind: 'filter', label: 'all', filter: {} };

@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
-import type { FileUpdateItem } from '../../../src/cdf/model';
-import {
-  buildReport,
-  itemsToRetry,
-  mergeRetryReport,
-  type ItemOutcome,
-} from '../../../src/cdf/client/update/update-report';
+import type { FileUpdateItem, ItemOutcome } from '../../../src/cdf/model';
+import { buildReport, itemsToRetry, mergeRetryReport } from '../../../src/cdf/client/update/update-report';
 
 const item = (id: number): FileUpdateItem => ({ id, update: { source: { set: 's' } } });
 const stats = { requestsSent: 1, throttled: 0, peakConcurrency: 1, finalConcurrency: 1, durationMs: 1 };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
-import type { UpdateProgress, UpdateReport } from '../../../src/cdf/client/update/update-report';
+import type { UpdateProgress, UpdateReport } from '../../../src/cdf/model';
 import type { FileUpdateItem } from '../../../src/cdf/model';
 import { FakeFiles } from './helpers/fake-update-endpoint';
 import { cdfError, json, startScriptedServer, type ScriptedServer } from './helpers/scripted-server';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
-import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import {
   fileFilter,
   fileRecord,

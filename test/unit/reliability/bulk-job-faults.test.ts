@@ -1,12 +1,12 @@
 /**
  * Bulk jobs as the editor runs them: `planJob` reads the target (list or byids) and plans every
- * record, then `updateMany` sends the plan, all through `bulkApiOf(client)` against the emulator with
+ * record, then `updateMany` sends the plan, all through `filesApiOf(client)` against the emulator with
  * random faults on every route. A plan that cannot be read sends nothing; a plan that runs ends with
  * every planned record either as the preview showed it (`after`) or as it was, and the report says which.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bulkApiOf } from '../../../src/cdf/client/bulk-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileRecord } from '../../../src/cdf/model';
 import { planJob, type JobPlan } from '../../../src/core/bulk-job';
 import { compileAction } from '../../../src/core/bulk';
@@ -35,7 +35,7 @@ describe('reliability: bulk jobs (plan, then run) under injected faults', functi
         assert.ok(compiled.ok, JSON.stringify(!compiled.ok && compiled.problems));
         const target = buildTarget(shape, pool, bench.emulator);
         const tokens = bench.arrange(scenario);
-        const api = bulkApiOf(bench.client(tokens, {}, scenario));
+        const api = filesApiOf(bench.client(tokens, {}, scenario));
         const everything = bench.snapshot(pool.map((r) => r.id));
 
         let plan: JobPlan;

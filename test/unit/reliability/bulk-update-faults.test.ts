@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { ItemOutcome } from '../../../src/cdf/client/update/update-report';
+import type { ItemOutcome } from '../../../src/cdf/model';
 import { EDITABLE_FIELDS, type EditableFieldName, type FileRecord, type FileUpdateItem } from '../../../src/cdf/model';
 import { CALM, faultScenarioArb } from './helpers/fault-scenario';
 import { useFaultBench } from './helpers/fault-bench';

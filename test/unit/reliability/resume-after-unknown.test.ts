@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
-import { bulkApiOf } from '../../../src/cdf/client/bulk-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import { BulkJobs, type BulkTarget, type LoadedAction } from '../../../src/core/bulk-job';
 import { compileAction, type BulkOperation } from '../../../src/core/bulk';
@@ -29,7 +29,7 @@ describe('reliability: resuming a bulk action after unknown outcomes', () => {
       label: 'plant-b files',
       refs: files.slice(0, 6).map((r) => ({ id: r.id })),
     };
-    const api = bulkApiOf(
+    const api = filesApiOf(
       new CdfClient({
         baseUrl: emu.baseUrl,
         project: emu.project,

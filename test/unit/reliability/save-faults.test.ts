@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AuthError } from '../../../src/cdf/auth/token-provider';
 import { CdfApiError, CdfNetworkError } from '../../../src/cdf/client/errors';
-import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileRecord } from '../../../src/cdf/model';
 import type { MergeConflict } from '../../../src/core/merge';
 import { saveRecord, type SaveOutcome } from '../../../src/core/save/save-record';

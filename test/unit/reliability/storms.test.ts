@@ -4,7 +4,7 @@
  * in one reads as what it is.
  */
 import assert from 'node:assert/strict';
-import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileUpdateItem } from '../../../src/cdf/model';
 import { renderDocument } from '../../../src/core/document/render';
 import { saveRecord } from '../../../src/core/save/save-record';

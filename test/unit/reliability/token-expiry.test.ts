@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { AuthError } from '../../../src/cdf/auth/token-provider';
 import { CdfApiError } from '../../../src/cdf/client/errors';
-import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileUpdateItem } from '../../../src/cdf/model';
 import { renderDocument } from '../../../src/core/document/render';
 import { saveRecord } from '../../../src/core/save/save-record';

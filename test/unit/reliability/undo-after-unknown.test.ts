@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
-import { bulkApiOf } from '../../../src/cdf/client/bulk-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
 import { BulkActionRecord, planJob, planUndoJob, type JobPlan } from '../../../src/core/bulk-job';
@@ -26,7 +26,7 @@ describe('reliability: undo after unknown outcomes, with a colleague writing in 
     ];
     const compiled = compileAction(operations);
     assert.ok(compiled.ok);
-    const api = bulkApiOf(
+    const api = filesApiOf(
       new CdfClient({
         baseUrl: emu.baseUrl,
         project: emu.project,

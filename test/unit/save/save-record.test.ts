@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
-import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileRecord, FileUpdateItem } from '../../../src/cdf/model';
 import { renderDocument } from '../../../src/core/document/render';
 import { saveRecord } from '../../../src/core/save/save-record';

@@ -5,9 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
-import { bulkApiOf } from '../../../src/cdf/client/bulk-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
-import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileUpdateItem } from '../../../src/cdf/model';
 import { documentFromRecord } from '../../../src/core/document/render';
 import { saveSelection } from '../../../src/core/save/save-selection';
@@ -31,7 +30,7 @@ describe('retrying a partly applied selection save', () => {
     const records = (await client.listFilesPage({ limit: 20 })).items.filter((r) => !r.instanceId).slice(0, 2);
     const known = new Map(records.map((r) => [r.id, new TextBase(r)]));
     const sent: FileUpdateItem[][] = [];
-    const bulk = bulkApiOf(client);
+    const bulk = filesApiOf(client);
     const files = filesApiOf(client);
     const save = async (text: string) => {
       const times = lastUpdatedTimesById(text);

@@ -6,9 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { CachingTokenProvider } from '../../../src/cdf/auth/token-cache';
-import { bulkApiOf } from '../../../src/cdf/client/bulk-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
-import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileRecord, FileUpdateItem } from '../../../src/cdf/model';
 import { planJob } from '../../../src/core/bulk-job';
 import { compileAction } from '../../../src/core/bulk';
@@ -127,9 +126,9 @@ describe('security: no secret in any log line or message of a faulty run', funct
     const compiled = compileAction([{ op: 'metadataAdd', key: 'job', value: 'secure' }]);
     assert.ok(compiled.ok);
     const plan = (await attempt('plan', () =>
-      planJob(bulkApiOf(client), { kind: 'filter', label: 'SAP', filter: { source: 'SAP' } }, compiled.action),
+      planJob(filesApiOf(client), { kind: 'filter', label: 'SAP', filter: { source: 'SAP' } }, compiled.action),
     )) as Awaited<ReturnType<typeof planJob>> | undefined;
-    if (plan) reports.push(await bulkApiOf(client).updateMany(plan.items, { chunkSize: 25 }));
+    if (plan) reports.push(await filesApiOf(client).updateMany(plan.items, { chunkSize: 25 }));
 
     assert.ok(jwts.issued.length >= 3, `the token was refreshed (${jwts.issued.length} issued)`);
     assert.ok(logger.lines.length > 100, `the run logged (${logger.lines.length} lines)`);

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
-import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
-import type { FilesApi } from '../../../src/cdf/files-api';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
+import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { FilesTreeModel } from '../../../src/vscode/tree/files-model';
 import type { GroupNode, TreeNode } from '../../../src/vscode/tree/nodes';

@@ -21,9 +21,9 @@
  */
 import { setMaxListeners } from 'node:events';
 import * as z from 'zod/mini';
-import { LIMITS, type FileRecord, type FileUpdateItem } from '../../model';
+import { LIMITS, type FileRecord, type FileUpdateItem, type UpdateOptions } from '../../model';
 import type { Logger } from '../../logging';
-import { AdaptiveConcurrency, type AdaptiveConcurrencyOptions } from '../adaptive-concurrency';
+import { AdaptiveConcurrency } from '../adaptive-concurrency';
 import { chunk } from '../chunk';
 import { CdfApiError, CdfNetworkError, CdfResponseValidationError } from '../errors';
 import { DOCUMENTED_ITEMS_PER_SECOND, RatePacer } from '../rate-pacer';
@@ -33,27 +33,14 @@ import { invalidItemReason } from './invalid-item';
 import { identityKey, matchReferences, pairRecords } from './item-references';
 import { readRecord } from './read-records';
 import {
-  buildReport,
   type FailureReason,
   type ItemFailure,
   type ItemOutcome,
   type UpdateAttemptRecord,
   type UpdateProgress,
   type UpdateReport,
-} from './update-report';
-
-export interface UpdateOptions {
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: UpdateProgress) => void;
-  readonly concurrency?: AdaptiveConcurrencyOptions;
-  /** Items per request; at most 1000 (the API's limit). Smaller only for tests and experiments. */
-  readonly chunkSize?: number;
-  /**
-   * After cancellation, how long requests already on the wire may run to learn their outcome
-   * (no new attempts start). Past this they are abandoned and their items reported `unknown`.
-   */
-  readonly cancelGraceMs?: number;
-}
+} from '../../model';
+import { buildReport } from './update-report';
 
 /** The envelope only; each record is read by read-records.ts (same validation, less CPU). */
 const updateResponse = z.object({ items: z.array(z.unknown()) });

@@ -4,7 +4,7 @@
  * piece), placed at a range inside the text; and the save loop sends nothing at all.
  */
 import assert from 'node:assert/strict';
-import type { FilesApi } from '../../../../src/cdf/files-api';
+import type { FilesApi } from '../../../../src/core/ports';
 import type { FileRecord } from '../../../../src/cdf/model';
 import { planSave, type SaveProblem } from '../../../../src/core/diff';
 import type { ProblemCode } from '../../../../src/core/document/types';

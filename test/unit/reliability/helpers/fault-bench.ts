@@ -3,7 +3,7 @@
  * a fresh token authority (tokens that may expire part-way), an empty request log and write counts.
  */
 import { CdfClient, type CdfClientOptions } from '../../../../src/cdf/client/cdf-client';
-import type { UpdateReport } from '../../../../src/cdf/client/update/update-report';
+import type { UpdateReport } from '../../../../src/cdf/model';
 import type { FileRecord } from '../../../../src/cdf/model';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 import { longestHandlerDelayMs, type FaultScenario } from './fault-scenario';

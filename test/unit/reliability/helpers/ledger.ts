@@ -6,7 +6,7 @@
  * `unknown` is one or the other, never half of it.
  */
 import assert from 'node:assert/strict';
-import type { UpdateReport } from '../../../../src/cdf/client/update/update-report';
+import type { UpdateReport } from '../../../../src/cdf/model';
 import type { FileRecord, FileUpdateItem } from '../../../../src/cdf/model';
 import type { RecordedRequest, RunningEmulator } from '../../../../src/emulator';
 import { assertReadOnlyFieldsKept, sameEditableState, showsUpdate } from './record-state';

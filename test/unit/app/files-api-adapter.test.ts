@@ -3,8 +3,8 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import { connectionBaseUrl } from '../../../src/cdf/client/connection';
 import { CdfApiError } from '../../../src/cdf/client/errors';
-import { filesApiOf } from '../../../src/cdf/client/files-api-adapter';
-import type { FilesApi } from '../../../src/cdf/files-api';
+import { filesApiOf } from '../../../src/app/files-api-adapter';
+import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 describe('the editor port (FilesApi) served by the client, against the emulator', () => {
@@ -41,6 +41,26 @@ describe('the editor port (FilesApi) served by the client, against the emulator'
     await assert.rejects(
       api.updateFiles([{ id: 1, update: { source: { set: 'x' } } }]),
       (e: unknown) => e instanceof CdfApiError && e.status === 400 && e.missing.length === 1,
+    );
+  });
+
+  it('serves the bulk side too: existing ids only, every file through the partitions, one report per item', async () => {
+    const [first, second] = (await api.listFiles({ limit: 2 })).items;
+    const existing = await api.retrieveExisting([{ id: second!.id }, { id: 1 }, { id: first!.id }]);
+    assert.deepEqual(existing.map((f) => f.id).sort(), [first!.id, second!.id].sort());
+    const seen = new Set<number>();
+    for await (const records of api.listPartitioned!({}, undefined)) for (const r of records) seen.add(r.id);
+    assert.equal(seen.size, 120);
+    const report = await api.updateMany(
+      [
+        { id: first!.id, update: { source: { set: 'port' } } },
+        { id: 1, update: { source: { set: 'x' } } },
+      ],
+      {},
+    );
+    assert.deepEqual(
+      report.items.map((o) => o.outcome),
+      ['applied', 'failed'],
     );
   });
 

@@ -1,0 +1,124 @@
+/**
+ * What a bulk update did, item by item. Every input item ends in exactly one of four states, and
+ * every time it was put on the wire is counted (`sends`), so nothing is sent twice unseen:
+ *
+ * - `applied`: CDF accepted it (with the record CDF returned).
+ * - `failed`: CDF refused it, and said why (`missing`, `duplicated`, `invalid`, `other`). Requests
+ *   CDF rejects are all-or-nothing, so a refused item did not change anything.
+ * - `unknown`: a request holding it got no definite answer (5xx or network failure after the retry
+ *   budget, or cancelled while in flight): it may or may not have been applied.
+ * - `notSent`: cancelled before it was sent, or every send was refused by throttling; not applied.
+ */
+import type { FileRecord } from './file-record';
+import type { FileUpdateItem } from './file-update';
+
+export type FailureReason = 'missing' | 'duplicated' | 'invalid' | 'other';
+
+export interface ItemFailure {
+  readonly reason: FailureReason;
+  /** CDF's message, or ours when the client refused the item before sending. */
+  readonly message: string;
+  /** HTTP status of the refusal; absent when the client refused the item itself. */
+  readonly status?: number;
+  readonly requestId?: string;
+  /**
+   * CDF rejected a request holding this item without naming the culprits, and the client stopped
+   * narrowing it down (its budget of extra requests ran out): this item may be fine.
+   */
+  readonly notIsolated?: boolean;
+}
+
+interface OutcomeBase {
+  /** Position in the input array. */
+  readonly index: number;
+  readonly item: FileUpdateItem;
+  /** HTTP attempts that carried this item (retries and re-sends included). */
+  readonly sends: number;
+}
+export interface AppliedOutcome extends OutcomeBase {
+  readonly outcome: 'applied';
+  /** The record as CDF returned it; absent only if the 2xx body could not be read. */
+  readonly record: FileRecord | undefined;
+}
+export interface FailedOutcome extends OutcomeBase {
+  readonly outcome: 'failed';
+  readonly failure: ItemFailure;
+}
+export interface UnknownOutcome extends OutcomeBase {
+  readonly outcome: 'unknown';
+  readonly why: string;
+  readonly status?: number;
+  readonly requestId?: string;
+}
+export interface NotSentOutcome extends OutcomeBase {
+  readonly outcome: 'notSent';
+}
+export type ItemOutcome = AppliedOutcome | FailedOutcome | UnknownOutcome | NotSentOutcome;
+
+/** One HTTP attempt of `POST /files/update`. */
+export interface UpdateAttemptRecord {
+  /** Input positions of the items the request carried. */
+  readonly itemIndexes: readonly number[];
+  readonly attempt: number;
+  status?: number;
+  requestId?: string;
+  /** Why there was no answer (network failure, timeout, cancelled). */
+  noAnswer?: string;
+}
+
+export interface UpdateProgress {
+  readonly total: number;
+  readonly applied: number;
+  readonly failed: number;
+  readonly unknown: number;
+  readonly notSent: number;
+  /** Not settled yet (queued or in flight). */
+  readonly pending: number;
+  readonly requestsSent: number;
+  readonly throttled: number;
+  readonly concurrency: number;
+}
+
+export interface UpdateReport {
+  readonly total: number;
+  /** One outcome per input item, in input order. */
+  readonly items: readonly ItemOutcome[];
+  readonly applied: readonly AppliedOutcome[];
+  readonly failed: readonly FailedOutcome[];
+  readonly unknown: readonly UnknownOutcome[];
+  readonly notSent: readonly NotSentOutcome[];
+  readonly cancelled: boolean;
+  /** Every HTTP attempt, in the order they were sent. */
+  readonly attempts: readonly UpdateAttemptRecord[];
+  readonly stats: {
+    readonly requestsSent: number;
+    readonly throttled: number;
+    readonly peakConcurrency: number;
+    readonly finalConcurrency: number;
+    readonly durationMs: number;
+  };
+}
+
+/** What a retry may send again: items without a definite answer, and failures of the given reasons. */
+export type RetryableOutcome = 'unknown' | 'notSent' | FailureReason;
+
+/** Bounds of the concurrency that adapts to throttling (requests in flight). */
+export interface UpdateConcurrencyOptions {
+  readonly initial?: number;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** How a bulk update runs; every field is optional, the defaults follow CDF's documented budget. */
+export interface UpdateOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: UpdateProgress) => void;
+  readonly concurrency?: UpdateConcurrencyOptions;
+  /** Items per request; at most 1000 (the API's limit). Smaller only for tests and experiments. */
+  readonly chunkSize?: number;
+  /**
+   * After cancellation, how long requests already on the wire may run to learn their outcome
+   * (no new attempts start). Past this they are abandoned and their items reported `unknown`.
+   */
+  readonly cancelGraceMs?: number;
+}

@@ -1,0 +1,13 @@
+export type * from './files-api';
+export type {
+  AppliedOutcome,
+  FailedOutcome,
+  FailureReason,
+  ItemFailure,
+  ItemOutcome,
+  NotSentOutcome,
+  UnknownOutcome,
+  UpdateOptions,
+  UpdateProgress,
+  UpdateReport,
+} from '../../cdf/model';
