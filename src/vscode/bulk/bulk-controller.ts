@@ -26,12 +26,9 @@ import {
   type PlanOptions,
   type PreviewSources,
 } from '../../core/bulk-job';
-import type { ProjectSession, Sessions } from '../sessions';
-import type { RecordFileSystem } from '../record-fs';
-import type { FilesTreeProvider } from '../tree/files-tree';
+import type { ProjectSession } from '../sessions';
+import type { ExtensionServices } from '../services';
 import { BulkDocuments } from './bulk-documents';
-import type { ProjectLookups } from '../editor/project-lookups';
-import type { SelectionFiles } from '../selection-files';
 import { withNotificationProgress } from './notification-progress';
 import { openEdits, previewNames } from './preview-context';
 import { pickOperations } from './operation-wizard';
@@ -59,20 +56,19 @@ export interface BulkRun {
 export class BulkController implements vscode.Disposable {
   readonly jobs: BulkJobs;
   private running: AbortController | undefined;
-  private readonly documents = new BulkDocuments();
+  private readonly documents: BulkDocuments;
   private readonly progressListeners = new Set<(p: UpdateProgress) => void>();
 
   constructor(
-    private readonly sessions: Sessions,
-    private readonly tree: FilesTreeProvider,
-    private readonly fs: RecordFileSystem,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly services: Pick<
+      ExtensionServices,
+      'sessions' | 'tree' | 'fs' | 'log' | 'lookups' | 'selections' | 'documents' | 'session'
+    >,
     store: ActionStore,
-    /** Names for the preview, and the selections whose unsaved edits it warns about. */
-    private readonly views: { lookups?: ProjectLookups; selections?: SelectionFiles } = {},
   ) {
+    this.documents = new BulkDocuments(services.documents);
     this.jobs = new BulkJobs(store, (err) =>
-      log.warn(`could not keep the bulk action in the workspace storage: ${String(err)}`),
+      services.log.warn(`could not keep the bulk action in the workspace storage: ${String(err)}`),
     );
   }
 
@@ -91,8 +87,8 @@ export class BulkController implements vscode.Disposable {
     const session = this.session();
     const target =
       request.target === 'view'
-        ? (await targetOfView(session, this.tree)).target
-        : (request.target ?? (await pickTarget(session, this.tree, selection)));
+        ? (await targetOfView(session, this.services.tree)).target
+        : (request.target ?? (await pickTarget(session, this.services.tree, selection)));
     if (!target) return undefined;
     const operations = request.operations ?? (await pickOperations(session.api, target.label));
     if (!operations?.length) return undefined;
@@ -177,7 +173,7 @@ export class BulkController implements vscode.Disposable {
   }
 
   private previewSources(): PreviewSources {
-    const { lookups, selections } = this.views;
+    const { lookups, selections } = this.services;
     return {
       openEdits: openEdits(this.session().project, selections),
       names: lookups && ((shown, operations) => previewNames(lookups, shown, operations)),
@@ -222,26 +218,23 @@ export class BulkController implements vscode.Disposable {
         this.running = undefined;
       }
     });
-    refreshViews(this.tree, this.fs, appliedRecords(report));
-    this.log.info(`${title}: ${summarizeRun(report)}`);
+    refreshViews(this.services.tree, this.services.fs, appliedRecords(report));
+    this.services.log.info(`${title}: ${summarizeRun(report)}`);
     const kind = job.kind === 'undo' ? 'Undo' : 'Bulk edit';
     announce(report, namesOf(job.plan), kind, this.documents, () => this.showReport()).catch((err: unknown) => {
       // Nothing awaits the notification: a failure behind one of its buttons is said, not lost.
-      this.log.error('bulk result', err);
+      this.services.log.error('bulk result', err);
       void vscode.window.showErrorMessage(err instanceof Error ? redactForUser(err.message) : String(err));
     });
     return report;
   }
 
   private session(): ProjectSession {
-    const s = this.sessions.active;
-    if (!s) throw new Error(vscode.l10n.t('Open a CDF project first.'));
-    return s;
+    return this.services.session();
   }
 
   dispose(): void {
     this.running?.abort();
-    this.documents.dispose();
   }
 }
 

@@ -10,14 +10,14 @@ import {
   type BulkTarget,
   type ExportFormat,
 } from '../../core/bulk-job';
-import type { Sessions } from '../sessions';
+import type { ProjectSession } from '../sessions';
 import type { FilesTreeProvider } from '../tree/files-tree';
 import type { BulkController } from './bulk-controller';
 import { withNotificationProgress } from './notification-progress';
 import { exportTitle, importTitle } from './operation-wizard';
 import { selectionTarget, targetOfView } from './target-picker';
 
-interface ExportRequest {
+export interface ExportRequest {
   format?: ExportFormat;
   uri?: vscode.Uri;
 }
@@ -27,14 +27,11 @@ interface ExportRequest {
  * streamed to disk page by page.
  */
 export async function exportFiles(
-  sessions: Sessions,
+  session: ProjectSession,
   tree: FilesTreeProvider,
-  selection: FileRecord[],
-  arg: unknown,
+  selection: readonly FileRecord[],
+  request: ExportRequest,
 ): Promise<number | undefined> {
-  const session = sessions.active;
-  if (!session) throw new Error(vscode.l10n.t('Open a CDF project first.'));
-  const request: ExportRequest = typeof arg === 'object' && arg !== null && !('kind' in arg) ? arg : {};
   // Without a selection, what the view shows: with a name search, exactly the files it found.
   const target = selection.length ? selectionTarget(selection) : (await targetOfView(session, tree)).target;
   const format = request.format ?? (await pickFormat(target));
@@ -105,10 +102,11 @@ async function writeExport(uri: vscode.Uri, run: (write: (text: string) => Promi
  * checked first (row and column named), then the files are read and planned (core's `planImport`),
  * previewed and applied like any bulk action.
  */
-export async function importCsv(sessions: Sessions, bulk: BulkController, arg: unknown) {
-  const session = sessions.active;
-  if (!session) throw new Error(vscode.l10n.t('Open a CDF project first.'));
-  const request = typeof arg === 'object' && arg !== null ? (arg as { uri?: vscode.Uri; confirm?: boolean }) : {};
+export async function importCsv(
+  session: ProjectSession,
+  bulk: BulkController,
+  request: { uri?: vscode.Uri; confirm?: boolean },
+) {
   const uri =
     request.uri ??
     (
