@@ -9,7 +9,7 @@ import {
   DEMO_CONNECTION,
   lastConnection,
   openConnection,
-  registerConnectionCommands,
+  connectionCommands,
 } from './vscode/connections/connection-commands';
 import { DemoInAnotherWindowError } from './vscode/connections/demo-session';
 import { ReferenceCompletionProvider } from './vscode/editor/reference-completion';
@@ -30,11 +30,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const s = new ExtensionServices(context);
   registerProviders(s);
-  for (const d of [
-    ...registerCommands({ ...appCommands(s), ...browseCommands(s), ...bulkCommands(s) }, s.log),
-    ...registerConnectionCommands(context, s.sessions, s.log),
-  ])
-    s.own(d);
+  const commands = { ...appCommands(s), ...connectionCommands(s), ...browseCommands(s), ...bulkCommands(s) };
+  for (const d of registerCommands(commands, s.log)) s.own(d);
   reopenLastConnection(s);
   const durationMs = performance.now() - startedAt;
   s.log.info(`activated in ${durationMs.toFixed(1)} ms (VS Code ${vscode.version})`);

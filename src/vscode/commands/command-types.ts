@@ -27,7 +27,7 @@ export function selectedFiles(
 }
 
 /** Registers every handler of `commands` through the one error wrapper. */
-export function registerCommands(commands: Partial<Commands>, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCommands(commands: Commands, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return Object.entries(commands).map(([id, handler]) =>
     // VS Code hands a command unknown arguments; the declared types are the contract with the
     // menus, the palette and scripts, and each handler checks what can come from more than one.
