@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isFailureCode } from '../app/describe-failure';
 import { planSave } from '../core/diff';
 import type { ProblemCode } from '../core/document/types';
 import { FILE_SCHEME } from './command-ids';
@@ -27,8 +28,7 @@ const ONLY_WE_SEE: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 export function watchLiveProblems(fs: RecordFileSystem, diagnostics: SaveDiagnostics): vscode.Disposable {
   // One timer per document: edits in another record must not cancel this one's re-check.
   const timers = new Map<string, NodeJS.Timeout>();
-  const refusedByApi = (uri: vscode.Uri): boolean =>
-    diagnostics.get(uri).some((d) => typeof d.code === 'string' && (d.code.startsWith('api-') || d.code === 'network'));
+  const refusedByApi = (uri: vscode.Uri): boolean => diagnostics.get(uri).some((d) => isFailureCode(d.code));
   const check = (doc: vscode.TextDocument): void => {
     const base = fs.baseOf(doc.uri);
     // Asked again when the timer fires: a save typed just before may have been refused by the API

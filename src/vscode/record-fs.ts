@@ -3,7 +3,7 @@ import type { FileRecord } from '../cdf/model';
 import { renderDocument } from '../core/document/render';
 import { saveRecord, type SaveOutcome } from '../core/save/save-record';
 import { TextBase } from '../core/save/text-base';
-import { describeApiFailure } from './api-failure';
+import { describeFailure } from '../app/describe-failure';
 import type { ConflictPrompt } from './conflict-prompt';
 import { parseRecordUri, parseSelectionUri, type RecordRef } from './record-uri';
 import { renderSelection, type SelectionFiles } from './selection-files';
@@ -183,7 +183,7 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
           this.conflicts.ask(uri, conflicts, theirs, wouldSave),
       });
     } catch (err) {
-      const failure = describeApiFailure(err);
+      const failure = describeFailure(err);
       this.log.error(`save of ${uri.toString()} failed: ${failure.logDetail}`);
       this.diagnostics.showApiFailure(uri, text, failure);
       throw saveRefused(failure.message);
@@ -251,8 +251,8 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     try {
       [record] = await session.api.retrieveFiles([ref.id]);
     } catch (err) {
-      const failure = describeApiFailure(err);
-      if (failure.status === 400 && failure.missing) throw vscode.FileSystemError.FileNotFound(uri);
+      const failure = describeFailure(err);
+      if (failure.code === 'record-deleted') throw vscode.FileSystemError.FileNotFound(uri);
       throw vscode.FileSystemError.Unavailable(failure.message);
     }
     if (!record) throw vscode.FileSystemError.FileNotFound(uri);

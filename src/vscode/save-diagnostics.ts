@@ -3,7 +3,7 @@ import { rangeOfPath, parseDocument } from '../core/document/parse';
 import type { SaveProblem } from '../core/diff';
 import { formatPath } from '../core/document/validate';
 import { displayPath } from '../core/json-path';
-import type { ApiFailure } from './api-failure';
+import type { FailureDescription } from '../app/describe-failure';
 import { problemCount, saveRefused } from './save-refusal';
 
 /** Save problems in the Problems panel, at the exact range of the field they concern. */
@@ -33,7 +33,7 @@ export class SaveDiagnostics implements vscode.Disposable {
     this.collection.set(uri, diagnostics);
   }
 
-  showApiFailure(uri: vscode.Uri, text: string, failure: ApiFailure): void {
+  showApiFailure(uri: vscode.Uri, text: string, failure: FailureDescription): void {
     const tree = parseDocument(text).tree;
     const span = failure.field && tree ? rangeOfPath(tree, [failure.field]) : undefined;
     const doc = documentFor(uri, text);
@@ -42,7 +42,7 @@ export class SaveDiagnostics implements vscode.Disposable {
       : firstLine;
     const d = new vscode.Diagnostic(range, failure.message, vscode.DiagnosticSeverity.Error);
     d.source = 'CDF Files';
-    d.code = failure.status !== undefined ? `api-${failure.status}` : 'network';
+    d.code = failure.code;
     this.collection.set(uri, [d]);
   }
 

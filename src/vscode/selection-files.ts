@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { redactForUser } from '../cdf/logging';
+import { describeFailure } from '../app/describe-failure';
 import { LIMITS, type FileRecord } from '../cdf/model';
 import { documentFromRecord } from '../core/document/render';
 import { saveSelection, type SelectionSaveOutcome } from '../core/save/save-selection';
@@ -102,9 +102,7 @@ export class SelectionFiles {
         resolveConflicts: (conflicts) => this.conflicts.askForSelection(conflicts),
       });
     } catch (err) {
-      throw saveRefused(
-        vscode.l10n.t('Not saved: {0}', redactForUser(err instanceof Error ? err.message : String(err))),
-      );
+      throw saveRefused(describeFailure(err).message);
     }
     switch (outcome.kind) {
       case 'invalid':

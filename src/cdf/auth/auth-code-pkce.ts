@@ -3,6 +3,7 @@
  * the user signs in in their own browser, which then redirects to a one-shot server on 127.0.0.1.
  * In remote or web VS Code the browser cannot reach that server; use the device code there.
  */
+import * as l10n from '@vscode/l10n';
 import * as oidc from 'openid-client';
 import { registerSecret } from '../logging';
 import { startLoopbackReceiver, type LoopbackReceiverOptions } from './loopback-receiver';
@@ -54,7 +55,9 @@ export function authCodePkceTokenProvider(options: AuthCodePkceOptions): UserTok
         const refused = callback.url.searchParams.get('error');
         if (refused) {
           const why = callback.url.searchParams.get('error_description');
-          const message = `The identity provider refused the sign-in: ${refused}${why ? `: ${why}` : ''}.`;
+          const message = why
+            ? l10n.t('The identity provider refused the sign-in: {0}: {1}.', refused, why)
+            : l10n.t('The identity provider refused the sign-in: {0}.', refused);
           callback.finish({ ok: false, message });
           throw new AuthError(message);
         }
@@ -66,7 +69,7 @@ export function authCodePkceTokenProvider(options: AuthCodePkceOptions): UserTok
           callback.finish({ ok: true });
           return tokens;
         } catch (error) {
-          callback.finish({ ok: false, message: 'The sign-in could not be completed.' });
+          callback.finish({ ok: false, message: l10n.t('The sign-in could not be completed.') });
           throw error;
         }
       } finally {

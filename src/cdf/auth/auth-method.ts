@@ -3,6 +3,7 @@
  * editor's secret storage through {@link AuthCallbacks}), and the factory that turns it into a
  * {@link TokenProvider}.
  */
+import * as l10n from '@vscode/l10n';
 import { defaultScopeFor } from '../client/base-url';
 import { redactingLogger, registerSecret, silentLogger, type Logger } from '../logging';
 import { authCodePkceTokenProvider } from './auth-code-pkce';
@@ -100,7 +101,7 @@ class StoredTokenProvider implements TokenProvider {
   async getToken(signal?: AbortSignal): Promise<string> {
     this.token ??= this.read().then((t) => {
       registerSecret(t);
-      if (!t) throw new AuthError('No token is stored for this connection.');
+      if (!t) throw new AuthError(l10n.t('No token is stored for this connection.'));
       return new StaticTokenProvider(t);
     });
     this.token.catch(() => (this.token = undefined));

@@ -2,6 +2,7 @@
  * OAuth 2.0 client credentials (a service principal): the usual way scripts and pipelines reach
  * CDF. The token is cached and refreshed before it expires; concurrent callers share one refresh.
  */
+import * as l10n from '@vscode/l10n';
 import * as oidc from 'openid-client';
 import { validateSecureUrl } from '../client/base-url';
 import type { Logger } from '../logging';
@@ -41,10 +42,10 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
 
   constructor(private readonly options: ClientCredentialsOptions) {
     if (!options.issuer && !options.tokenUrl)
-      throw new AuthError('Client credentials need a token URL or an issuer URL.');
+      throw new AuthError(l10n.t('Client credentials need a token URL or an issuer URL.'));
     // Fail at once on a URL that would carry the secret in clear text, not at the first request.
-    if (options.issuer) validateSecureUrl(options.issuer, 'The identity provider (issuer) URL');
-    if (options.tokenUrl) validateSecureUrl(options.tokenUrl, 'The token URL');
+    if (options.issuer) validateSecureUrl(options.issuer, l10n.t('The identity provider (issuer) URL'));
+    if (options.tokenUrl) validateSecureUrl(options.tokenUrl, l10n.t('The token URL'));
     this.cache = new CachingTokenProvider(() => this.requestToken(), options);
   }
 
@@ -61,7 +62,7 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
       const secret =
         typeof this.options.clientSecret === 'string' ? this.options.clientSecret : await this.options.clientSecret();
       registerSecret(secret);
-      if (!secret) throw new AuthError(`No client secret is stored for client "${this.options.clientId}".`);
+      if (!secret) throw new AuthError(l10n.t('No client secret is stored for client "{0}".', this.options.clientId));
       return oidcConfiguration(this.options, {
         clientId: this.options.clientId,
         clientSecret: secret,
@@ -94,9 +95,12 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
         expiresAt: expiresIn === undefined ? undefined : now + expiresIn * 1000,
       };
     } catch (error) {
-      throw new AuthError(`Could not get a token for client "${this.options.clientId}": ${describeOidcError(error)}`, {
-        cause: error,
-      });
+      throw new AuthError(
+        l10n.t('Could not get a token for client "{0}": {1}', this.options.clientId, describeOidcError(error)),
+        {
+          cause: error,
+        },
+      );
     }
   }
 }

@@ -2,6 +2,7 @@
  * A one-shot web server on the loopback interface that receives the browser's redirect at the end
  * of an authorization code sign-in (RFC 8252 §7.3), then closes.
  */
+import * as l10n from '@vscode/l10n';
 import { timingSafeEqual } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -123,7 +124,7 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
   redirectUri = `http://${host}:${port}${path}`;
 
   const timer = setTimeout(
-    () => rejectCallback(new AuthError(`Sign-in timed out after ${Math.round(options.timeoutMs / 1000)} s.`)),
+    () => rejectCallback(new AuthError(l10n.t('Sign-in timed out after {0} s.', Math.round(options.timeoutMs / 1000)))),
     options.timeoutMs,
   );
   const onAbort = (): void => rejectCallback(abortReason(options.signal));

@@ -3,6 +3,7 @@
  * bare token URL. Credentials only travel over https; plain http is allowed on loopback alone (a
  * local test provider), the same rule as for CDF itself.
  */
+import * as l10n from '@vscode/l10n';
 import * as oidc from 'openid-client';
 import { isLoopbackHost, validateSecureUrl } from '../client/base-url';
 import { registerSecret } from '../logging';
@@ -31,7 +32,7 @@ export async function oidcConfiguration(
   target: IdentityProviderTarget,
   identity: ClientIdentity,
 ): Promise<oidc.Configuration> {
-  if (!identity.clientId.trim()) throw new AuthError('The OAuth client id is empty.');
+  if (!identity.clientId.trim()) throw new AuthError(l10n.t('The OAuth client id is empty.'));
   registerSecret(identity.clientSecret);
   const clientAuth = identity.clientSecret
     ? identity.clientAuth === 'basic'
@@ -42,7 +43,7 @@ export async function oidcConfiguration(
 
   let config: oidc.Configuration;
   if (target.issuer) {
-    const issuer = validateSecureUrl(target.issuer, 'The identity provider (issuer) URL');
+    const issuer = validateSecureUrl(target.issuer, l10n.t('The identity provider (issuer) URL'));
     const insecure = issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname);
     try {
       config = await oidc.discovery(issuer, identity.clientId, metadata, clientAuth, {
@@ -52,14 +53,18 @@ export async function oidcConfiguration(
       });
     } catch (error) {
       throw new AuthError(
-        `Could not read the identity provider's configuration at ${issuer.origin}: ${describeOidcError(error)}`,
+        l10n.t(
+          "Could not read the identity provider's configuration at {0}: {1}",
+          issuer.origin,
+          describeOidcError(error),
+        ),
         {
           cause: error,
         },
       );
     }
   } else if (target.tokenUrl) {
-    const tokenUrl = validateSecureUrl(target.tokenUrl, 'The token URL');
+    const tokenUrl = validateSecureUrl(target.tokenUrl, l10n.t('The token URL'));
     // Without discovery there is no issuer document; the token URL's origin stands in, which is
     // fine for client credentials (no ID token to check the issuer of).
     config = new oidc.Configuration(
@@ -72,7 +77,7 @@ export async function oidcConfiguration(
     config.timeout = identity.timeoutSeconds ?? 30;
     if (identity.fetch) config[oidc.customFetch] = customFetchFrom(identity.fetch);
   } else {
-    throw new AuthError('Either an issuer URL or a token URL is needed.');
+    throw new AuthError(l10n.t('Either an issuer URL or a token URL is needed.'));
   }
   return config;
 }

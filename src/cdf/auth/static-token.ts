@@ -1,4 +1,5 @@
 /** A fixed token: pasted by a person for a quick test, or the demo emulator's. */
+import * as l10n from '@vscode/l10n';
 import { abortReason } from '../client/abortable-sleep';
 import { AuthError, type TokenProvider } from './token-provider';
 
@@ -6,7 +7,7 @@ export const DEMO_TOKEN = 'demo';
 
 export class StaticTokenProvider implements TokenProvider {
   constructor(private readonly token: string) {
-    if (!token.trim()) throw new AuthError('The token is empty.');
+    if (!token.trim()) throw new AuthError(l10n.t('The token is empty.'));
   }
 
   getToken(signal?: AbortSignal): Promise<string> {

@@ -3,6 +3,7 @@
  * first time, then silent refreshes with the refresh token until it stops working. The refresh
  * token can be kept across sessions in a store the editor provides (VS Code's SecretStorage).
  */
+import * as l10n from '@vscode/l10n';
 import * as oidc from 'openid-client';
 import { validateSecureUrl } from '../client/base-url';
 import { registerSecret, silentLogger, type Logger } from '../logging';
@@ -57,7 +58,7 @@ export class UserTokenProvider implements TokenProvider {
     private readonly flowName: string,
   ) {
     this.logger = options.logger ?? silentLogger;
-    validateSecureUrl(options.issuer, 'The identity provider (issuer) URL');
+    validateSecureUrl(options.issuer, l10n.t('The identity provider (issuer) URL'));
     this.cache = new CachingTokenProvider(() => this.obtainToken(), options);
   }
 
@@ -71,7 +72,7 @@ export class UserTokenProvider implements TokenProvider {
 
   /** Stops an interactive sign-in in progress (the user closed the prompt). */
   cancelSignIn(): void {
-    this.signInController?.abort(new AuthError('Sign-in was cancelled.'));
+    this.signInController?.abort(new AuthError(l10n.t('Sign-in was cancelled.')));
   }
 
   /** Forgets every token, here and in the store. */
@@ -115,7 +116,7 @@ export class UserTokenProvider implements TokenProvider {
       } catch (error) {
         // An expired or revoked refresh token means signing in again; anything else (network) is reported.
         if (!(error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant')) {
-          throw new AuthError(`Could not refresh the sign-in: ${describeOidcError(error)}`, { cause: error });
+          throw new AuthError(l10n.t('Could not refresh the sign-in: {0}', describeOidcError(error)), { cause: error });
         }
         this.logger.info('The saved sign-in has expired; signing in again');
         this.refreshToken = undefined;
@@ -131,7 +132,7 @@ export class UserTokenProvider implements TokenProvider {
     } catch (error) {
       if (error instanceof AuthError) throw error;
       if (controller.signal.aborted) throw abortedSignIn(controller.signal);
-      throw new AuthError(`Sign-in failed: ${describeOidcError(error)}`, { cause: error });
+      throw new AuthError(l10n.t('Sign-in failed: {0}', describeOidcError(error)), { cause: error });
     } finally {
       if (this.signInController === controller) this.signInController = undefined;
     }
@@ -154,5 +155,5 @@ export class UserTokenProvider implements TokenProvider {
 
 function abortedSignIn(signal: AbortSignal): AuthError {
   const reason: unknown = signal.reason;
-  return reason instanceof AuthError ? reason : new AuthError('Sign-in was cancelled.');
+  return reason instanceof AuthError ? reason : new AuthError(l10n.t('Sign-in was cancelled.'));
 }

@@ -2,6 +2,7 @@
  * Where tokens may go. A CDF base URL must be https, except on the loopback interface (the demo
  * emulator and tests), so a token never travels in clear text over a network.
  */
+import * as l10n from '@vscode/l10n';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -21,31 +22,35 @@ export function validateSecureUrl(input: string, what: string): URL {
     url = new URL(input.trim());
   } catch {
     throw new InvalidBaseUrlError(
-      `${what} "${input}" is not a valid URL (example: https://westeurope-1.cognitedata.com).`,
+      l10n.t('{0} "{1}" is not a valid URL (example: https://westeurope-1.cognitedata.com).', what, input),
     );
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new InvalidBaseUrlError(
-      `${what} must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); got "${url.protocol}//${url.host}".`,
+      l10n.t(
+        '{0} must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); got "{1}".',
+        what,
+        `${url.protocol}//${url.host}`,
+      ),
     );
   }
   if (url.username || url.password) {
-    throw new InvalidBaseUrlError(`${what} must not contain a user name or password.`);
+    throw new InvalidBaseUrlError(l10n.t('{0} must not contain a user name or password.', what));
   }
   if (url.search || url.hash) {
-    throw new InvalidBaseUrlError(`${what} must not contain a query (?…) or a fragment (#…).`);
+    throw new InvalidBaseUrlError(l10n.t('{0} must not contain a query (?…) or a fragment (#…).', what));
   }
   url.pathname = url.pathname.replace(/\/+$/, '');
   return url;
 }
 
 /** Checks a CDF base URL such as `https://westeurope-1.cognitedata.com` (a path prefix is allowed). */
-export const validateBaseUrl = (input: string): URL => validateSecureUrl(input, 'The CDF base URL');
+export const validateBaseUrl = (input: string): URL => validateSecureUrl(input, l10n.t('The CDF base URL'));
 
 /** `https://CLUSTER.cognitedata.com` for a cluster name such as `westeurope-1` or `api`. */
 export function clusterBaseUrl(cluster: string): string {
   if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(cluster)) {
-    throw new InvalidBaseUrlError(`"${cluster}" is not a CDF cluster name (example: westeurope-1).`);
+    throw new InvalidBaseUrlError(l10n.t('"{0}" is not a CDF cluster name (example: westeurope-1).', cluster));
   }
   return `https://${cluster.toLowerCase()}.cognitedata.com`;
 }
@@ -55,7 +60,7 @@ export const defaultScopeFor = (baseUrl: string): string => `${validateBaseUrl(b
 
 /** `…/api/v1/projects/PROJECT`: where every project-scoped endpoint lives. */
 export function projectApiUrl(baseUrl: URL, project: string): URL {
-  if (!project.trim()) throw new InvalidBaseUrlError('The CDF project name is empty.');
+  if (!project.trim()) throw new InvalidBaseUrlError(l10n.t('The CDF project name is empty.'));
   const url = new URL(baseUrl.href);
   url.pathname = `${baseUrl.pathname.replace(/\/+$/, '')}/api/v1/projects/${encodeURIComponent(project)}`;
   return url;

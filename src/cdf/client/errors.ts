@@ -2,6 +2,7 @@
  * Typed errors of the CDF client. Every error names the request that failed (method and path, never
  * headers or body) so a message or log line can say what went wrong without leaking anything.
  */
+import * as l10n from '@vscode/l10n';
 
 /** The request an error is about. `path` is the URL path and query below the host. */
 export interface FailedRequest {
@@ -69,8 +70,10 @@ export class CdfNetworkError extends Error {
   readonly attempts: number;
 
   constructor(init: { request: FailedRequest; cause: unknown; timedOut: boolean; attempts: number }) {
-    const why = init.timedOut ? 'timed out' : describeCause(init.cause);
-    super(`${init.request.method} ${init.request.path}: no answer from CDF (${why})`, { cause: init.cause });
+    const why = init.timedOut ? l10n.t('timed out') : describeCause(init.cause);
+    super(l10n.t('{0} {1}: no answer from CDF ({2})', init.request.method, init.request.path, why), {
+      cause: init.cause,
+    });
     this.request = init.request;
     this.timedOut = init.timedOut;
     this.attempts = init.attempts;
@@ -85,7 +88,7 @@ export class CdfResponseValidationError extends Error {
   readonly status: number;
 
   constructor(init: { request: FailedRequest; requestId?: string; status: number; problem: string }) {
-    super(`${init.request.method} ${init.request.path}: unexpected response from CDF: ${init.problem}`);
+    super(l10n.t('{0} {1}: unexpected response from CDF: {2}', init.request.method, init.request.path, init.problem));
     this.request = init.request;
     this.requestId = init.requestId;
     this.status = init.status;

@@ -3,6 +3,7 @@
  * an `AbortSignal` and a per-attempt timeout on every call, retries with backoff where they are
  * safe, one token refresh on 401, the response checked with zod, failures as typed errors.
  */
+import * as l10n from '@vscode/l10n';
 import type * as z from 'zod/mini';
 import { apiErrorBody } from '../model/api-error';
 import type { TokenProvider } from '../auth/token-provider';
@@ -189,7 +190,7 @@ export class CdfTransport {
   > {
     const timeout = new AbortController();
     const timer = setTimeout(
-      () => timeout.abort(new Error(`no answer within ${this.options.retry.attemptTimeoutMs} ms`)),
+      () => timeout.abort(new Error(l10n.t('no answer within {0} ms', this.options.retry.attemptTimeoutMs))),
       this.options.retry.attemptTimeoutMs,
     );
     const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
@@ -223,7 +224,7 @@ export class CdfTransport {
   ): Promise<Response> {
     if (url.origin !== this.origin) {
       throw new TokenLeakRefusedError(
-        `Refusing to send the CDF token to ${url.origin}; it only goes to ${this.origin}.`,
+        l10n.t('Refusing to send the CDF token to {0}; it only goes to {1}.', url.origin, this.origin),
       );
     }
     return this.options.fetch(url, {

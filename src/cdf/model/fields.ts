@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import { LIMITS } from './limits';
 import {
@@ -118,7 +119,7 @@ export const EDITABLE_FIELDS = {
 export type EditableFieldName = keyof typeof EDITABLE_FIELDS;
 export const EDITABLE_FIELD_NAMES = Object.keys(EDITABLE_FIELDS) as EditableFieldName[];
 
-/** Fields the API sets; `files/update` cannot change them. `name` is here too: see {@link NAME_NOT_UPDATABLE}. */
+/** Fields the API sets; `files/update` cannot change them. `name` is here too: see {@link nameNotUpdatable}. */
 export const READ_ONLY_FIELDS = {
   id: { schema: internalId, description: 'The internal ID of the file, assigned by CDF. Read-only.' },
   name: {
@@ -142,5 +143,8 @@ export const READ_ONLY_FIELDS = {
 export type ReadOnlyFieldName = keyof typeof READ_ONLY_FIELDS;
 export const READ_ONLY_FIELD_NAMES = Object.keys(READ_ONLY_FIELDS) as ReadOnlyFieldName[];
 
-export const NAME_NOT_UPDATABLE =
-  'The API cannot rename a file (files/update has no "name"). Put the old name back; to rename, create the file again under the new name (POST /files with overwrite=true and the same externalId) or delete and re-upload it.';
+/** Why `name` cannot change, for a person (a function: translated when said, after the bundle is set). */
+export const nameNotUpdatable = (): string =>
+  l10n.t(
+    'The API cannot rename a file (files/update has no "name"). Put the old name back; to rename, create the file again under the new name (POST /files with overwrite=true and the same externalId) or delete and re-upload it.',
+  );

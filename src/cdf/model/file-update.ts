@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import { EDITABLE_FIELDS, EDITABLE_FIELD_NAMES, type EditableFieldName } from './fields';
 import { LIMITS } from './limits';
@@ -10,12 +11,12 @@ const scalarPatch = <T extends z.ZodMiniType>(value: T) => z.union([z.strictObje
 const uniqueIds = (max: number) =>
   z.array(internalId).check(
     z.maxLength(max),
-    z.refine((a) => new Set(a).size === a.length, { message: 'Each id may appear only once' }),
+    z.refine((a) => new Set(a).size === a.length, { error: () => l10n.t('Each id may appear only once') }),
   );
 const uniqueLabels = z.array(label).check(
   z.maxLength(LIMITS.labels),
   z.refine((a) => new Set(a.map((l) => l.externalId)).size === a.length, {
-    message: 'Each label may appear only once',
+    error: () => l10n.t('Each label may appear only once'),
   }),
 );
 

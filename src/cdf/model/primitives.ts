@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import './zod-messages';
 import { LIMITS, utf8Bytes } from './limits';
@@ -51,7 +52,12 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
 export const metadataMap = z.custom<Record<string, string>>().check(
   z.superRefine((m, ctx) => {
     if (!isPlainObject(m)) {
-      ctx.addIssue({ code: 'invalid_type', expected: 'record', input: m, message: 'Metadata must be an object' });
+      ctx.addIssue({
+        code: 'invalid_type',
+        expected: 'record',
+        input: m,
+        message: l10n.t('Metadata must be an object'),
+      });
       return;
     }
     const keys = Object.keys(m);
@@ -66,7 +72,7 @@ export const metadataMap = z.custom<Record<string, string>>().check(
           path: [key],
           input: key,
           issues: [],
-          message: `Metadata keys are at most ${LIMITS.metadataKeyBytes} bytes (UTF-8)`,
+          message: l10n.t('Metadata keys are at most {0} bytes (UTF-8)', LIMITS.metadataKeyBytes),
         });
       }
       if (typeof value !== 'string') {
@@ -75,7 +81,7 @@ export const metadataMap = z.custom<Record<string, string>>().check(
           expected: 'string',
           path: [key],
           input: value,
-          message: 'Metadata values are strings',
+          message: l10n.t('Metadata values are strings'),
         });
         total += keyBytes;
         continue;
@@ -86,7 +92,7 @@ export const metadataMap = z.custom<Record<string, string>>().check(
           code: 'custom',
           path: [key],
           input: value,
-          message: `Metadata values are at most ${LIMITS.metadataValueBytes} bytes (UTF-8)`,
+          message: l10n.t('Metadata values are at most {0} bytes (UTF-8)', LIMITS.metadataValueBytes),
         });
       }
       total += keyBytes + valueBytes;
@@ -95,14 +101,18 @@ export const metadataMap = z.custom<Record<string, string>>().check(
       ctx.addIssue({
         code: 'custom',
         input: m,
-        message: `Metadata holds at most ${LIMITS.metadataPairs} key-value pairs (found ${keys.length})`,
+        message: l10n.t('Metadata holds at most {0} key-value pairs (found {1})', LIMITS.metadataPairs, keys.length),
       });
     }
     if (total > LIMITS.metadataTotalBytes) {
       ctx.addIssue({
         code: 'custom',
         input: m,
-        message: `Metadata is at most ${LIMITS.metadataTotalBytes} bytes in total, keys and values (found ${total})`,
+        message: l10n.t(
+          'Metadata is at most {0} bytes in total, keys and values (found {1})',
+          LIMITS.metadataTotalBytes,
+          total,
+        ),
       });
     }
   }),
@@ -124,7 +134,7 @@ const lineString = z.array(position).check(z.minLength(2));
 const linearRing = z.array(position).check(
   z.minLength(4),
   z.refine((r) => r.length > 0 && r[0]?.[0] === r[r.length - 1]?.[0] && r[0]?.[1] === r[r.length - 1]?.[1], {
-    message: 'A linear ring must end at the point it starts from',
+    error: () => l10n.t('A linear ring must end at the point it starts from'),
   }),
 );
 const polygon = z.array(linearRing).check(z.minLength(1));
@@ -146,7 +156,12 @@ export type Geometry = z.infer<typeof geometry>;
 const geoProperties = z.custom<Record<string, unknown>>().check(
   z.superRefine((p, ctx) => {
     if (!isPlainObject(p))
-      ctx.addIssue({ code: 'invalid_type', expected: 'record', input: p, message: 'properties must be an object' });
+      ctx.addIssue({
+        code: 'invalid_type',
+        expected: 'record',
+        input: p,
+        message: l10n.t('properties must be an object'),
+      });
   }),
 );
 

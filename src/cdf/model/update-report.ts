@@ -99,9 +99,6 @@ export interface UpdateReport {
   };
 }
 
-/** What a retry may send again: items without a definite answer, and failures of the given reasons. */
-export type RetryableOutcome = 'unknown' | 'notSent' | FailureReason;
-
 /** Bounds of the concurrency that adapts to throttling (requests in flight). */
 export interface UpdateConcurrencyOptions {
   readonly initial?: number;

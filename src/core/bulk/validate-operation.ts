@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { NAME_NOT_UPDATABLE, READ_ONLY_FIELDS } from '../../cdf/model';
+import { nameNotUpdatable, READ_ONLY_FIELDS } from '../../cdf/model';
 import { normalizeDirectory } from './directory-move';
 import { OPERATION_KINDS, isEditableField, isSetLikeField, type BulkOperation } from './operations';
 import {
@@ -89,7 +89,7 @@ function validateFieldOperation(kind: 'set' | 'clear' | 'add' | 'remove', o: Loo
     return [shape('field', l10n.t('"{0}" needs a "field": the name of the field to change', kind))];
   if (Object.hasOwn(READ_ONLY_FIELDS, field)) {
     const message =
-      field === 'name' ? NAME_NOT_UPDATABLE : l10n.t('{0} is set by CDF; files/update cannot change it', field);
+      field === 'name' ? nameNotUpdatable() : l10n.t('{0} is set by CDF; files/update cannot change it', field);
     return [problem('not-allowed', 'field', l10n.t('read-only field'), message)];
   }
   if (!isEditableField(field))

@@ -3,7 +3,7 @@ import {
   EDITABLE_FIELDS,
   EDITABLE_FIELD_NAMES,
   INSTANCE_LINKED_UPDATABLE,
-  NAME_NOT_UPDATABLE,
+  nameNotUpdatable,
   READ_ONLY_FIELDS,
   READ_ONLY_FIELD_NAMES,
   type EditableFieldName,
@@ -115,7 +115,7 @@ function duplicates(
 function nameProblems(base: FileRecord, value: unknown): DocumentProblem[] {
   if (sameValue(value, base.name)) return [];
   return [
-    problem(['name'], 'name-not-updatable', l10n.t('{0} The name was {1}.', NAME_NOT_UPDATABLE, quote(base.name, 80))),
+    problem(['name'], 'name-not-updatable', l10n.t('{0} The name was {1}.', nameNotUpdatable(), quote(base.name, 80))),
   ];
 }
 

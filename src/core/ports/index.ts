@@ -1,4 +1,5 @@
 export type * from './files-api';
+export * from './errors';
 export type {
   AppliedOutcome,
   FailedOutcome,

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { FilesApi } from '../ports';
+import { RecordNotReturnedError, type FilesApi } from '../ports';
 import type { FileRecord, FileUpdateItem } from '../../cdf/model';
 import { applyUpdate } from '../apply';
 import { deepEqual } from '../field-values';
@@ -61,7 +61,8 @@ export async function saveRecord(req: SaveRequest): Promise<SaveOutcome> {
   if (!plan.update) return { kind: 'unchanged' };
 
   const [theirs] = await req.api.retrieveFiles([req.base.id], req.signal);
-  if (!theirs) throw new Error(l10n.t('File {0} was not returned by the server.', req.base.id));
+  if (!theirs)
+    throw new RecordNotReturnedError(req.base.id, l10n.t('File {0} was not returned by the server.', req.base.id));
   const mine = applyUpdate(req.base, plan.update);
 
   if (unchangedSince(req.base, theirs)) return send(req, theirs, mine, mine, false);
@@ -91,7 +92,8 @@ async function send(
   if (!update) return { kind: 'up-to-date', record: current, shown: mine, broughtIn };
   const item: FileUpdateItem = { id: current.id, update };
   const [record] = await req.api.updateFiles([item], req.signal);
-  if (!record) throw new Error(l10n.t('The update of file {0} returned no record.', current.id));
+  if (!record)
+    throw new RecordNotReturnedError(current.id, l10n.t('The update of file {0} returned no record.', current.id));
   return { kind: 'saved', record, shown: mine, sent: item, merged, broughtIn };
 }
 

@@ -4,7 +4,7 @@ import { applyUpdate } from '../apply';
 import { diff } from '../diff';
 import { deepEqual } from '../field-values';
 import { mergeRecords, type MergeConflict } from '../merge';
-import type { FilesApi, UpdateReport } from '../ports';
+import { RecordNotReturnedError, type FilesApi, type UpdateReport } from '../ports';
 import { planSelectionSave } from './plan-selection-save';
 import type { ConflictChoice } from './save-record';
 
@@ -57,7 +57,8 @@ export async function saveSelection(req: SelectionSaveRequest): Promise<Selectio
   for (const { base, update } of plan.changes) {
     const theirs = current.get(base.id);
     if (!theirs)
-      throw new Error(
+      throw new RecordNotReturnedError(
+        base.id,
         l10n.t(
           'File {0} no longer exists in CDF (it was deleted); remove it from the selection to save the rest.',
           base.id,

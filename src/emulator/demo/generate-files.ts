@@ -14,7 +14,7 @@ import {
   DRAWING_TYPES,
   INSPECTION_RESULTS,
   INSPECTION_TYPES,
-  INSTANCE_SPACE,
+  instanceSpaceOf,
   MIME,
   PEOPLE,
   PROCEDURE_TITLES,
@@ -432,7 +432,10 @@ function assemble(
   }
   if (draft.geoLocation) record.geoLocation = draft.geoLocation;
   if (rnd() < 0.05)
-    record.instanceId = { space: INSTANCE_SPACE, externalId: `file_${draft.docNo.replace(/[^a-zA-Z0-9]/g, '_')}` };
+    record.instanceId = {
+      space: instanceSpaceOf(area.site),
+      externalId: `file_${draft.docNo.replace(/[^a-zA-Z0-9]/g, '_')}`,
+    };
   record.uploaded = uploaded;
   if (uploaded) record.uploadedTime = createdTime + randomInt(rnd, 800, 90_000);
   record.createdTime = createdTime;

@@ -4,6 +4,7 @@ import { fileReadRoutes } from './files-read';
 import { fileUpdateRoute } from './files-update';
 import { fileWriteRoutes } from './files-write';
 import { lookupRoutes } from './lookups/index';
+import { modelRoutes } from './models';
 
 export const ALL_ROUTES: readonly Route[] = [
   ...fileReadRoutes,
@@ -11,4 +12,5 @@ export const ALL_ROUTES: readonly Route[] = [
   ...fileWriteRoutes,
   ...fileContentRoutes,
   ...lookupRoutes,
+  ...modelRoutes,
 ];

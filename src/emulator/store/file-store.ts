@@ -3,6 +3,8 @@ import { seededRandom, type Random } from '../util/random';
 import { FileTable, type FileTableWrite } from './file-table';
 import { LookupTable, type AssetTable, type DataSetTable, type LabelTable, type LookupWrite } from './lookup-table';
 import type { Asset, DataSet, LabelDefinition } from './lookup-types';
+import { nodeKey, type NodeRecord, type SpaceRecord } from '../dms/instance-types';
+import { DEFAULT_MODEL_LIMITS, type ModelLimits } from '../dms/statistics';
 
 /** Where the ids of created files start at the least: above every generated demo id. */
 export const CREATED_ID_FLOOR = 6_000_000_000_000_000;
@@ -13,6 +15,8 @@ export type StoreWrite =
   | ({ table: 'dataSets' } & LookupWrite<DataSet, number>)
   | ({ table: 'labels' } & LookupWrite<LabelDefinition, string>)
   | ({ table: 'assets' } & LookupWrite<Asset, number>)
+  | ({ table: 'nodes' } & LookupWrite<NodeRecord, string>)
+  | ({ table: 'spaces' } & LookupWrite<SpaceRecord, string>)
   | { table: 'contents'; id: number; bytes: Buffer };
 
 export interface StoreContents {
@@ -22,6 +26,9 @@ export interface StoreContents {
   dataSets: DataSet[];
   labels: LabelDefinition[];
   assets: Asset[];
+  /** Data modeling nodes and spaces (none when omitted). */
+  nodes?: NodeRecord[];
+  spaces?: SpaceRecord[];
 }
 
 /**
@@ -34,6 +41,11 @@ export class FileStore {
   readonly dataSets: DataSetTable;
   readonly labels: LabelTable;
   readonly assets: AssetTable;
+  /** Data modeling nodes keyed by `space:externalId`, and the project's spaces. */
+  readonly nodes: LookupTable<NodeRecord, string>;
+  readonly spaces: LookupTable<SpaceRecord, string>;
+  /** What `GET /models/statistics` reports as the project's limits (tests may lower them). */
+  modelLimits: ModelLimits = { ...DEFAULT_MODEL_LIMITS };
   /** Uploaded contents by file id (demo files without an entry get generated placeholder content). */
   readonly contents = new Map<number, Buffer>();
   private readonly idRandom: Random;
@@ -44,11 +56,15 @@ export class FileStore {
     this.dataSets = new LookupTable<DataSet, number>((d) => d.id, contents.dataSets);
     this.labels = new LookupTable<LabelDefinition, string>((l) => l.externalId, contents.labels);
     this.assets = new LookupTable<Asset, number>((a) => a.id, contents.assets);
+    this.nodes = new LookupTable<NodeRecord, string>(nodeKey, contents.nodes);
+    this.spaces = new LookupTable<SpaceRecord, string>((s) => s.space, contents.spaces);
     this.idRandom = seededRandom(seed ^ 0x5eed1d5);
     this.files.onWrite((w) => this.writeListener?.({ table: 'files', ...w }));
     this.dataSets.onWrite((w) => this.writeListener?.({ table: 'dataSets', ...w }));
     this.labels.onWrite((w) => this.writeListener?.({ table: 'labels', ...w }));
     this.assets.onWrite((w) => this.writeListener?.({ table: 'assets', ...w }));
+    this.nodes.onWrite((w) => this.writeListener?.({ table: 'nodes', ...w }));
+    this.spaces.onWrite((w) => this.writeListener?.({ table: 'spaces', ...w }));
   }
 
   static empty(): FileStore {

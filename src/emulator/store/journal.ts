@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { FileRecord } from '../../cdf/model';
 import type { FileStore, StoreWrite } from './file-store';
 import type { Asset, DataSet, LabelDefinition } from './lookup-types';
+import type { NodeRecord, SpaceRecord } from '../dms/instance-types';
 
 /**
  * The state journal: every write to the store, appended to `STATE.journal` as one JSON line before
@@ -22,6 +23,8 @@ const entrySchema = z.discriminatedUnion('t', [
   z.object({ s: seq, t: z.literal('dataSets'), put: z.optional(z.looseObject({})), del: z.optional(z.number()) }),
   z.object({ s: seq, t: z.literal('labels'), put: z.optional(z.looseObject({})), del: z.optional(z.string()) }),
   z.object({ s: seq, t: z.literal('assets'), put: z.optional(z.looseObject({})), del: z.optional(z.number()) }),
+  z.object({ s: seq, t: z.literal('nodes'), put: z.optional(z.looseObject({})), del: z.optional(z.string()) }),
+  z.object({ s: seq, t: z.literal('spaces'), put: z.optional(z.looseObject({})), del: z.optional(z.string()) }),
   z.object({ s: seq, t: z.literal('contents'), id: z.number(), b64: z.string() }),
 ]);
 export type JournalEntry = z.infer<typeof entrySchema>;
@@ -99,6 +102,14 @@ export function applyJournalEntry(store: FileStore, entry: JournalEntry): void {
     case 'assets':
       if (entry.put) store.assets.put(entry.put as unknown as Asset);
       if (entry.del !== undefined) store.assets.delete(entry.del);
+      return;
+    case 'nodes':
+      if (entry.put) store.nodes.put(entry.put as unknown as NodeRecord);
+      if (entry.del !== undefined) store.nodes.delete(entry.del);
+      return;
+    case 'spaces':
+      if (entry.put) store.spaces.put(entry.put as unknown as SpaceRecord);
+      if (entry.del !== undefined) store.spaces.delete(entry.del);
       return;
   }
 }

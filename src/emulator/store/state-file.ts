@@ -31,6 +31,9 @@ const stateSchema = z.object({
   dataSets: tableDelta(z.number()),
   labels: tableDelta(z.string()),
   assets: tableDelta(z.number()),
+  /** Absent in state files written before the emulator served data modeling. */
+  nodes: z.optional(tableDelta(z.string())),
+  spaces: z.optional(tableDelta(z.string())),
 });
 export type StateFile = z.infer<typeof stateSchema>;
 
@@ -63,6 +66,9 @@ export function applyState(store: FileStore, state: StateFile): void {
   applyTableDelta(store.dataSets, state.dataSets);
   applyTableDelta(store.labels, state.labels);
   applyTableDelta(store.assets, state.assets);
+  // Spaces first: the nodes live in them.
+  if (state.spaces) applyTableDelta(store.spaces, state.spaces);
+  if (state.nodes) applyTableDelta(store.nodes, state.nodes);
 }
 
 function applyTableDelta<T extends { externalId?: string }, K extends string | number>(
@@ -106,6 +112,8 @@ export function snapshot(store: FileStore, origin: StateOrigin, journalSeq = 0):
     dataSets: tableSnapshot(store.dataSets),
     labels: tableSnapshot(store.labels),
     assets: tableSnapshot(store.assets),
+    nodes: tableSnapshot(store.nodes),
+    spaces: tableSnapshot(store.spaces),
   };
 }
 

@@ -294,7 +294,7 @@ describe('sign-in flows against a local OpenID provider', function () {
       );
       assert.equal(report.applied.length, 30);
       tokenProvider.invalidate();
-      await client.getFile(ids[0]!);
+      await client.retrieveFiles([{ id: ids[0]! }]);
     } finally {
       emu.setFaults(undefined);
     }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CachingTokenProvider } from '../../../src/cdf/auth/token-cache';
-import { CdfClient } from '../../../src/cdf/client/cdf-client';
+import { CdfClient } from '../helpers/cdf-client';
 import type { UpdateProgress, UpdateReport } from '../../../src/cdf/model';
 import type { FileUpdateItem } from '../../../src/cdf/model';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';

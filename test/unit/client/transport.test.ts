@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import type { TokenProvider } from '../../../src/cdf/auth/token-provider';
-import { CdfClient, type CdfClientOptions } from '../../../src/cdf/client/cdf-client';
+import { CdfClient, type CdfClientOptions } from '../helpers/cdf-client';
 import { CdfApiError, CdfNetworkError, CdfResponseValidationError } from '../../../src/cdf/client/errors';
 import { InvalidBaseUrlError } from '../../../src/cdf/client/base-url';
 import { captureLogger } from './helpers/log-capture';

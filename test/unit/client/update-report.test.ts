@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { FileUpdateItem, ItemOutcome } from '../../../src/cdf/model';
-import { buildReport, itemsToRetry, mergeRetryReport } from '../../../src/cdf/client/update/update-report';
+import { buildReport } from '../../../src/cdf/client/update/update-report';
+import { itemsToRetry, mergeRetryReport } from '../helpers/retry-report';
 
 const item = (id: number): FileUpdateItem => ({ id, update: { source: { set: 's' } } });
 const stats = { requestsSent: 1, throttled: 0, peakConcurrency: 1, finalConcurrency: 1, durationMs: 1 };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
-import { CdfClient } from '../../../src/cdf/client/cdf-client';
+import { CdfClient } from '../helpers/cdf-client';
 import type { UpdateProgress, UpdateReport } from '../../../src/cdf/model';
 import type { FileUpdateItem } from '../../../src/cdf/model';
 import { FakeFiles } from './helpers/fake-update-endpoint';

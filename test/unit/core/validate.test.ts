@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { INSTANCE_LINKED_UPDATABLE, LIMITS, NAME_NOT_UPDATABLE, type FileRecord } from '../../../src/cdf/model';
+import { INSTANCE_LINKED_UPDATABLE, LIMITS, nameNotUpdatable, type FileRecord } from '../../../src/cdf/model';
 import { documentFromRecord } from '../../../src/core/document/render';
 import { formatPath, validateDocument, type DocumentProblem } from '../../../src/core/document/validate';
 
@@ -390,7 +390,7 @@ describe('validateDocument', () => {
     });
     it('a changed name says the API cannot rename and what to do instead', () => {
       assert.deepEqual(summary(check({ name: 'P-102.pdf' })), [
-        ['$.name', 'name-not-updatable', `${NAME_NOT_UPDATABLE} The name was "P-101.pdf".`],
+        ['$.name', 'name-not-updatable', `${nameNotUpdatable()} The name was "P-101.pdf".`],
       ]);
       assert.deepEqual(check({ name: undefined }), []);
     });

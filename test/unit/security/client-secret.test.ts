@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { ClientCredentialsTokenProvider } from '../../../src/cdf/auth/client-credentials';
-import { CdfClient } from '../../../src/cdf/client/cdf-client';
+import { CdfClient } from '../helpers/cdf-client';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { fakeJwt } from './helpers/jwt';
 import { assertNoSecrets, captureAllLevels, errorText } from './helpers/leak-check';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
-import { CdfClient } from '../../../src/cdf/client/cdf-client';
+import { CdfClient } from '../helpers/cdf-client';
 import { assertNoSecrets, captureAllLevels, errorText } from './helpers/leak-check';
 import { fakeJwt } from './helpers/jwt';
 import { startLocalServer, type LocalServer, type SeenRequest } from './helpers/local-server';

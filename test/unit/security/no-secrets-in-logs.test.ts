@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { CachingTokenProvider } from '../../../src/cdf/auth/token-cache';
-import { CdfClient } from '../../../src/cdf/client/cdf-client';
+import { CdfClient } from '../helpers/cdf-client';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileRecord, FileUpdateItem } from '../../../src/cdf/model';
 import { planJob } from '../../../src/core/bulk-job';

@@ -15,7 +15,7 @@ import {
   type LogChannel,
   type Logger,
 } from '../../../src/cdf/logging';
-import { describeApiFailure } from '../../../src/vscode/api-failure';
+import { describeFailure as describeApiFailure } from '../../../src/app/describe-failure';
 
 /** Characters of tokens, keys, cookie values and passwords as they appear unescaped in those places. */
 const TOKEN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/';

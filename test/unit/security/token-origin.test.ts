@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
-import { CdfClient } from '../../../src/cdf/client/cdf-client';
+import { CdfClient } from '../helpers/cdf-client';
 import { CdfApiError } from '../../../src/cdf/client/errors';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { fakeJwt } from './helpers/jwt';

@@ -1,14 +1,12 @@
 /**
- * Building and combining update reports (the report's shape is API vocabulary, in
- * cdf/model/update-report.ts, so core can read it without depending on the client).
+ * Building an update report (the report's shape is API vocabulary, in cdf/model/update-report.ts,
+ * so core can read it without depending on the client).
  */
-import type { FileUpdateItem } from '../../model';
 import type {
   AppliedOutcome,
   FailedOutcome,
   ItemOutcome,
   NotSentOutcome,
-  RetryableOutcome,
   UnknownOutcome,
   UpdateAttemptRecord,
   UpdateReport,
@@ -31,50 +29,4 @@ export function buildReport(
     attempts,
     stats,
   };
-}
-
-/**
- * The items worth sending again, with their positions in the original input. By default: `unknown`
- * (re-sending is safe, see the idempotency note in update-runner.ts), `notSent`, and failures for
- * `other` reasons (throttled out, forbidden, server trouble). `missing`, `duplicated` and `invalid`
- * would fail the same way again until the item is changed, so they are left out unless asked for.
- */
-export function itemsToRetry(
-  report: UpdateReport,
-  include: readonly RetryableOutcome[] = ['unknown', 'notSent', 'other'],
-): { items: FileUpdateItem[]; originalIndexes: number[] } {
-  const wanted = new Set(include);
-  const picked = report.items.filter((o) =>
-    o.outcome === 'failed' ? wanted.has(o.failure.reason) : o.outcome !== 'applied' && wanted.has(o.outcome),
-  );
-  return { items: picked.map((o) => o.item), originalIndexes: picked.map((o) => o.index) };
-}
-
-/**
- * The original report with the outcomes of a retry run laid over it: retried items take their new
- * outcome (with both runs' sends added up), the rest keep theirs.
- */
-export function mergeRetryReport(
-  original: UpdateReport,
-  retry: UpdateReport,
-  originalIndexes: readonly number[],
-): UpdateReport {
-  const outcomes = [...original.items];
-  retry.items.forEach((outcome, i) => {
-    const index = originalIndexes[i];
-    if (index === undefined) return;
-    const previous = outcomes[index];
-    outcomes[index] = { ...outcome, index, sends: outcome.sends + (previous?.sends ?? 0) };
-  });
-  const attempts = [
-    ...original.attempts,
-    ...retry.attempts.map((a) => ({ ...a, itemIndexes: a.itemIndexes.map((i) => originalIndexes[i] ?? -1) })),
-  ];
-  return buildReport(outcomes, attempts, retry.cancelled, {
-    requestsSent: original.stats.requestsSent + retry.stats.requestsSent,
-    throttled: original.stats.throttled + retry.stats.throttled,
-    peakConcurrency: Math.max(original.stats.peakConcurrency, retry.stats.peakConcurrency),
-    finalConcurrency: retry.stats.finalConcurrency,
-    durationMs: original.stats.durationMs + retry.stats.durationMs,
-  });
 }

@@ -19,6 +19,7 @@
  * names the rate, or repeated 429s hold back every start (rate-pacer.ts), so a crowd of refused
  * requests comes back as a trickle. A chunk refused more often than the retry policy allows fails.
  */
+import * as l10n from '@vscode/l10n';
 import { setMaxListeners } from 'node:events';
 import * as z from 'zod/mini';
 import { LIMITS, type FileRecord, type FileUpdateItem, type UpdateOptions } from '../../model';
@@ -205,7 +206,7 @@ class UpdateRun {
       } else if (duplicates.has(i)) {
         this.fail(i, {
           reason: 'duplicated',
-          message: 'The same file appears more than once in this update; combine its changes into one item.',
+          message: l10n.t('The same file appears more than once in this update; combine its changes into one item.'),
         });
       } else {
         sendable.push(i);

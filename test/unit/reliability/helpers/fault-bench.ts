@@ -2,7 +2,7 @@
  * One emulator shared by a suite's randomized runs, with the knobs each run turns: faults, throttle,
  * a fresh token authority (tokens that may expire part-way), an empty request log and write counts.
  */
-import { CdfClient, type CdfClientOptions } from '../../../../src/cdf/client/cdf-client';
+import { CdfClient, type CdfClientOptions } from '../../helpers/cdf-client';
 import type { UpdateReport } from '../../../../src/cdf/model';
 import type { FileRecord } from '../../../../src/cdf/model';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';

@@ -1,0 +1,142 @@
+/**
+ * The one place an error becomes words for a person. Errors are told apart by their type (the client's
+ * typed errors, the sign-in's, core's), never by the presence of a field: an error without an HTTP
+ * status is not therefore a network failure (a record missing from an answer is not).
+ */
+import * as l10n from '@vscode/l10n';
+import { AuthError } from '../cdf/auth/token-provider';
+import {
+  CdfApiError,
+  CdfInvalidRequestError,
+  CdfNetworkError,
+  CdfResponseValidationError,
+  isAbortError,
+  TokenLeakRefusedError,
+} from '../cdf/client/errors';
+import { redactForUser } from '../cdf/logging';
+import { EDITABLE_FIELD_NAMES } from '../cdf/model';
+import { RecordNotReturnedError } from '../core/ports';
+
+/** Why a request failed, as a typed code (a diagnostic's `code`; see {@link isFailureCode}). */
+export const FAILURE_CODES = [
+  'external-id-taken',
+  'record-deleted',
+  'credentials-refused',
+  'throttled',
+  'server-error',
+  'refused',
+  'unreachable',
+  'sign-in-failed',
+  'unexpected-answer',
+  'record-not-returned',
+  'request-invalid',
+  'cancelled',
+  'unexpected-error',
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+export function isFailureCode(code: unknown): code is FailureCode {
+  return (FAILURE_CODES as readonly unknown[]).includes(code);
+}
+
+/** A failed request, said for a person, with the document field it concerns where the API names one. */
+export interface FailureDescription {
+  code: FailureCode;
+  message: string;
+  status?: number;
+  missing?: readonly unknown[];
+  duplicated?: readonly unknown[];
+  /** A top-level document key, e.g. `externalId` for a duplicated external id. */
+  field?: string;
+  /** For the log: code or status, request id; never headers or tokens. */
+  logDetail: string;
+}
+
+export function describeFailure(err: unknown): FailureDescription {
+  // Shown to the person and logged: masked, whatever produced the error (a proxy may quote the request).
+  const raw = redactForUser(err instanceof Error ? err.message : String(err));
+  if (err instanceof CdfApiError) return describeApiError(err, raw);
+  const code = codeOf(err);
+  const status = err instanceof CdfResponseValidationError ? err.status : undefined;
+  const requestId = err instanceof CdfResponseValidationError ? requestIdText(err.requestId) : '';
+  return { code, message: otherMessage(code, raw), status, logDetail: `${code}: ${raw}${requestId}` };
+}
+
+function codeOf(err: unknown): Exclude<FailureCode, ApiCode> {
+  if (isAbortError(err)) return 'cancelled';
+  if (err instanceof CdfNetworkError) return 'unreachable';
+  if (err instanceof AuthError) return 'sign-in-failed';
+  if (err instanceof CdfResponseValidationError) return 'unexpected-answer';
+  if (err instanceof RecordNotReturnedError) return 'record-not-returned';
+  if (err instanceof CdfInvalidRequestError || err instanceof TokenLeakRefusedError) return 'request-invalid';
+  return 'unexpected-error';
+}
+
+function otherMessage(code: Exclude<FailureCode, ApiCode>, raw: string): string {
+  switch (code) {
+    case 'cancelled':
+      return l10n.t('Not saved: cancelled. Your edits are kept.');
+    case 'unreachable':
+      return l10n.t('Not saved: could not reach CDF ({0}). Your edits are kept; try again.', raw);
+    case 'sign-in-failed':
+      return l10n.t('Not saved: could not sign in to CDF ({0}). Your edits are kept; sign in and save again.', raw);
+    case 'unexpected-answer':
+      return l10n.t(
+        'Not saved: CDF answered in a form the API does not document ({0}); the change may or may not be applied. Your edits are kept; reopen the file to check.',
+        raw,
+      );
+    case 'record-not-returned':
+      return l10n.t('Not saved: {0} Your edits are kept; try again.', raw);
+    case 'request-invalid':
+      return l10n.t('Not saved: {0} Nothing was sent; your edits are kept.', raw);
+    case 'unexpected-error':
+      return l10n.t('Not saved: {0}', raw);
+  }
+}
+
+type ApiCode =
+  'external-id-taken' | 'record-deleted' | 'credentials-refused' | 'throttled' | 'server-error' | 'refused';
+
+function describeApiError(err: CdfApiError, raw: string): FailureDescription {
+  const { status } = err;
+  const base = { status, logDetail: `${status} ${raw}${requestIdText(err.requestId)}` };
+  const takenIds = err.duplicated.map((d) => d['externalId']).filter((x) => typeof x === 'string');
+  if (takenIds.length) {
+    const ids = takenIds.map((i) => `"${i}"`).join(', ');
+    const message = l10n.t(
+      'Not saved: the external id {0} is already used by another file. Choose another; your edits are kept.',
+      ids,
+    );
+    return { ...base, code: 'external-id-taken', message, duplicated: err.duplicated, field: 'externalId' };
+  }
+  if (err.missing.length) {
+    const message = l10n.t(
+      'Not saved: the file no longer exists in CDF (it was deleted). Your edits are kept in the editor.',
+    );
+    return { ...base, code: 'record-deleted', message, missing: err.missing };
+  }
+  if (status === 401 || status === 403)
+    return {
+      ...base,
+      code: 'credentials-refused',
+      message: l10n.t('Not saved: CDF refused the credentials ({0}). {1}', status, raw),
+    };
+  if (status === 429) {
+    const message = l10n.t(
+      'Not saved: CDF is throttling requests and retries ran out. Try again in a moment; your edits are kept.',
+    );
+    return { ...base, code: 'throttled', message };
+  }
+  if (status >= 500)
+    return {
+      ...base,
+      code: 'server-error',
+      message: l10n.t('Not saved: CDF answered {0}. Your edits are kept; try again.', status),
+    };
+  const field = EDITABLE_FIELD_NAMES.find((f) => new RegExp(`\\b${f}\\b`).test(raw));
+  return { ...base, code: 'refused', message: l10n.t('Not saved: {0}', raw), field };
+}
+
+function requestIdText(requestId: string | undefined): string {
+  return requestId ? ` (request id ${requestId})` : '';
+}
