@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { COMMANDS } from '../command-ids';
-import { selectedFiles, type Commands } from '../commands/command-types';
+import { type Commands } from '../commands/command-types';
+import { selectedFiles } from '../tree/selected-files';
 import type { ExtensionServices } from '../services';
 import type { TreeNode } from '../tree/nodes';
 import type { BulkRequest } from './bulk-controller';

@@ -5,7 +5,8 @@ import { COMMANDS } from '../command-ids';
 import type { ExtensionServices } from '../services';
 import type { ProjectSession } from '../sessions';
 import { GROUPINGS, type Grouping, type LoadMoreNode, type TreeNode } from '../tree/nodes';
-import { selectedFiles, type Commands } from './command-types';
+import type { Commands } from './command-types';
+import { selectedFiles } from '../tree/selected-files';
 import { pickFilter } from './filter-picker';
 import { openRecord } from './open-record';
 

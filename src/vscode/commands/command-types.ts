@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { CommandId } from '../command-ids';
 import { registerCommand } from '../command-runner';
-import type { FileNode, TreeNode } from '../tree/nodes';
+import type { TreeNode } from '../tree/nodes';
 
 /**
  * The handlers of a group of commands, by id, each with the arguments it is declared to take (as
@@ -12,19 +12,6 @@ export type Commands<Id extends CommandId = CommandId> = { readonly [K in Id]: (
 
 /** What VS Code passes a command run from the files view's context menu. */
 export type TreeSelection = [node?: TreeNode, selection?: readonly TreeNode[]];
-
-/**
- * The files a tree command acts on: every selected node of a multi-selection, else the clicked
- * node, else (from the palette or a title-bar button) what `fallback` says (the view's selection).
- */
-export function selectedFiles(
-  node: TreeNode | undefined,
-  selection: readonly TreeNode[] | undefined,
-  fallback: readonly TreeNode[] = [],
-): FileNode[] {
-  const given = selection?.length ? selection : node ? [node] : fallback;
-  return given.filter((n): n is FileNode => n?.kind === 'file');
-}
 
 /** Registers every handler of `commands` through the one error wrapper. */
 export function registerCommands(commands: Commands, log: vscode.LogOutputChannel): vscode.Disposable[] {
