@@ -87,7 +87,10 @@ describe('a selection document is edited like a record', () => {
     assert.ok(lenses.some((l) => l.command?.command === 'cdfFiles.previewUpdate' && /mimeType/.test(l.command.title)));
     await vscode.commands.executeCommand('cdfFiles.previewUpdate', doc.uri);
     const preview = await waitFor('the preview', () =>
-      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'cdf-record-preview' && /selection/.test(d.uri.path)),
+      vscode.workspace.textDocuments.find(
+        (d) =>
+          d.uri.scheme === 'cdf-view' && /selection/.test(d.uri.path) && d.uri.path.endsWith('.update-request.json'),
+      ),
     );
     assert.deepEqual(JSON.parse(preview.getText()), {
       items: [
