@@ -125,6 +125,8 @@ describe('emulator: data modeling upsert', function () {
     await bad({ equipment: [] }, /read-only/);
     await bad({ sourceCreatedTime: '2024-13-45' }, /ISO 8601/);
     await bad({ category: { space: SPACE } }, /direct relation/);
+    const shape = await api().upsert([{ instanceType: 'node', space: SPACE, externalId: id, existingVersion: -1 }]);
+    assert.match(shape.body.error.message, /Invalid request: items\[0\]\.existingVersion:/);
     const ok = await api().upsert([fileItem(SPACE, id, { sourceCreatedTime: '2024-05-01T12:00:00Z' })]);
     assert.equal(ok.status, 200);
     const read = await api().byIds([{ space: SPACE, externalId: id }]);
