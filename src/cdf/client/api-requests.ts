@@ -5,7 +5,8 @@
 import * as z from 'zod/mini';
 import { chunk, mapWithConcurrency } from './chunk';
 import { CdfInvalidRequestError } from './errors';
-import type { CdfRequest, CdfTransport } from './transport';
+import type { CdfRequest } from './cdf-request';
+import type { CdfTransport } from './transport';
 
 export interface CallOptions {
   readonly signal?: AbortSignal;

@@ -5,5 +5,5 @@ export * from './retry-policy';
 export * from './adaptive-concurrency';
 export * from './lookup-models';
 export * from './update/update-report';
-export type { AttemptEvent } from './transport';
+export type { AttemptEvent } from './cdf-request';
 export * from './connection';

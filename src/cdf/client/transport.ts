@@ -4,62 +4,13 @@
  * safe, one token refresh on 401, the response checked with zod, failures as typed errors.
  */
 import * as l10n from '@vscode/l10n';
-import type * as z from 'zod/mini';
-import { apiErrorBody } from '../model/api-error';
 import type { TokenProvider } from '../auth/token-provider';
 import type { Logger, SecretRedactor } from '../logging';
 import { abortReason, throwIfAborted } from './abortable-sleep';
-import {
-  CdfApiError,
-  CdfNetworkError,
-  CdfResponseValidationError,
-  TokenLeakRefusedError,
-  type FailedRequest,
-} from './errors';
-import { decideRetry, isRetryableResponse, parseRetryAfterMs, type RetryPolicy } from './retry-policy';
-
-/** What happened to one HTTP attempt; the update runner uses these to adapt its concurrency. */
-export type AttemptEvent =
-  | { type: 'sending'; attempt: number }
-  | { type: 'answered'; attempt: number; status: number; requestId?: string; durationMs: number }
-  | { type: 'noAnswer'; attempt: number; timedOut: boolean; durationMs: number; error: unknown }
-  | { type: 'waiting'; attempt: number; delayMs: number; why: string };
-
-export interface CdfRequest<T> {
-  readonly method: 'GET' | 'POST';
-  /** Below the project, e.g. `/files/list`. */
-  readonly path: string;
-  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
-  readonly body?: unknown;
-  /** The shape of a successful response body. */
-  readonly response: z.ZodMiniType<T>;
-  readonly signal?: AbortSignal;
-  /**
-   * Safe to send twice? Decides whether 502/503/504 and network failures are retried (429 always is,
-   * since a throttled request was not processed).
-   */
-  readonly idempotent: boolean;
-  readonly onAttempt?: (event: AttemptEvent) => void;
-  /**
-   * When this aborts, no further attempt starts and a backoff wait ends at once, but an attempt
-   * already on the wire runs on (until `signal` aborts). Lets a cancelled bulk job learn how its
-   * in-flight requests ended instead of abandoning them.
-   */
-  readonly stopRetrying?: AbortSignal;
-  /**
-   * Default true. False: a 429 is thrown at once (as a CdfApiError with its `retryAfterMs`) for the
-   * caller to schedule, e.g. a bulk job that paces all its requests together instead of each
-   * request waiting out its own backoff while holding a concurrency slot.
-   */
-  readonly retryThrottled?: boolean;
-}
-
-export interface CdfResponse<T> {
-  readonly data: T;
-  readonly status: number;
-  readonly requestId: string | undefined;
-  readonly attempts: number;
-}
+import { CdfNetworkError, TokenLeakRefusedError, type CdfApiError, type FailedRequest } from './errors';
+import { apiErrorOf, parseAnswer } from './read-answer';
+import { decideRetry, isRetryableResponse, type RetryPolicy } from './retry-policy';
+import type { CdfRequest, CdfResponse } from './cdf-request';
 
 export interface TransportOptions {
   /** The validated CDF base URL; its origin is the only one that ever gets a token. */
@@ -78,6 +29,15 @@ export interface TransportOptions {
 
 const SDK_HEADER = 'CdfFilesVSCode:0.1.0';
 
+/** One request across its attempts. */
+interface Run {
+  readonly url: URL;
+  readonly described: FailedRequest;
+  readonly label: string;
+  readonly startedAt: number;
+  refreshedAfter401: boolean;
+}
+
 export class CdfTransport {
   constructor(private readonly options: TransportOptions) {}
 
@@ -93,81 +53,94 @@ export class CdfTransport {
   async request<T>(req: CdfRequest<T>): Promise<CdfResponse<T>> {
     const { retry, logger } = this.options;
     const url = this.urlFor(req.path, req.query);
-    const described: FailedRequest = { method: req.method, path: url.pathname + url.search };
-    const label = `${req.method} ${req.path}`;
-    const startedAt = retry.now();
-    let refreshedAfter401 = false;
-
+    const run: Run = {
+      url,
+      described: { method: req.method, path: url.pathname + url.search },
+      label: `${req.method} ${req.path}`,
+      startedAt: retry.now(),
+      refreshedAfter401: false,
+    };
     for (let attempt = 1; ; attempt++) {
       throwIfAborted(req.signal);
       throwIfAborted(req.stopRetrying);
       // Asked every attempt (it is cached): after a long backoff the previous one may have expired.
       const token = await this.token(req.signal);
       req.onAttempt?.({ type: 'sending', attempt });
-      logger.trace(`${label}: attempt ${attempt}`);
+      logger.trace(`${run.label}: attempt ${attempt}`);
       const attemptStart = retry.now();
       const outcome = await this.attempt(url, req, token);
       const durationMs = retry.now() - attemptStart;
-
       if (outcome.kind === 'noAnswer') {
-        if (req.signal?.aborted) throw abortReason(req.signal);
-        req.onAttempt?.({ type: 'noAnswer', attempt, timedOut: outcome.timedOut, durationMs, error: outcome.error });
-        const error = new CdfNetworkError({
-          request: described,
-          cause: outcome.error,
-          timedOut: outcome.timedOut,
-          attempts: attempt,
-        });
-        // A dropped connection may hide a request that was applied: repeat only what is safe to repeat.
-        if (!req.idempotent) throw error;
-        const decision = decideRetry(retry, attempt, startedAt, undefined);
-        if (!decision.retry) {
-          logger.warn(`${label}: ${error.message}; ${decision.reason}`);
-          throw error;
-        }
-        await this.wait(req, attempt, decision.delayMs, error.message);
+        await this.afterNoAnswer(req, run, attempt, outcome, durationMs);
         continue;
       }
-
       const { response, text } = outcome;
       const requestId = response.headers.get('x-request-id') ?? undefined;
       req.onAttempt?.({ type: 'answered', attempt, status: response.status, requestId, durationMs });
-      logger.debug(
-        `${label} → ${response.status} in ${durationMs} ms (attempt ${attempt}${requestId ? `, request id ${requestId}` : ''})`,
-      );
-
+      const idText = requestId ? `, request id ${requestId}` : '';
+      logger.debug(`${run.label} → ${response.status} in ${durationMs} ms (attempt ${attempt}${idText})`);
+      const asked = { request: run.described, requestId, attempts: attempt };
       if (response.status >= 200 && response.status < 300) {
-        return {
-          data: this.parseBody(req, described, response.status, requestId, text),
-          status: response.status,
-          requestId,
-          attempts: attempt,
-        };
+        const data = parseAnswer(req.response, asked, response.status, text);
+        return { data, status: response.status, requestId, attempts: attempt };
       }
-
-      if (response.status === 401 && !refreshedAfter401) {
-        // The token expired or was revoked early: get a fresh one once. The provider compares the
-        // token we name with the one it holds, so a crowd of 401s triggers one refresh, not many.
-        // The same token again (a static one) would only be refused again: no retry then.
-        refreshedAfter401 = true;
-        this.options.tokenProvider.invalidate(token);
-        const fresh = await this.token(req.signal);
-        if (fresh !== token) {
-          logger.info(`${label}: 401, retrying once with a fresh token`);
-          continue;
-        }
-      }
-
-      const error = this.apiError(response, text, described, requestId, attempt);
-      if (response.status === 429 && req.retryThrottled === false) throw error;
-      if (!isRetryableResponse(response.status, error.autoRetryable, req.idempotent)) throw error;
-      const decision = decideRetry(retry, attempt, startedAt, error.retryAfterMs);
-      if (!decision.retry) {
-        logger.warn(`${label} → ${response.status}: ${decision.reason}`);
-        throw error;
-      }
-      await this.wait(req, attempt, decision.delayMs, `${response.status}`);
+      if (response.status === 401 && (await this.refreshedAfter401(req, run, token))) continue;
+      const error = apiErrorOf(response, text, asked, this.options.redactor, this.origin);
+      await this.afterRefusal(req, run, attempt, error);
     }
+  }
+
+  /** Throws the network error, or waits before the next attempt where repeating is safe. */
+  private async afterNoAnswer<T>(
+    req: CdfRequest<T>,
+    run: Run,
+    attempt: number,
+    outcome: { error: unknown; timedOut: boolean },
+    durationMs: number,
+  ): Promise<void> {
+    if (req.signal?.aborted) throw abortReason(req.signal);
+    req.onAttempt?.({ type: 'noAnswer', attempt, timedOut: outcome.timedOut, durationMs, error: outcome.error });
+    const error = new CdfNetworkError({
+      request: run.described,
+      cause: outcome.error,
+      timedOut: outcome.timedOut,
+      attempts: attempt,
+    });
+    // A dropped connection may hide a request that was applied: repeat only what is safe to repeat.
+    if (!req.idempotent) throw error;
+    const decision = decideRetry(this.options.retry, attempt, run.startedAt, undefined);
+    if (!decision.retry) {
+      this.options.logger.warn(`${run.label}: ${error.message}; ${decision.reason}`);
+      throw error;
+    }
+    await this.wait(req, attempt, decision.delayMs, error.message);
+  }
+
+  /**
+   * The token expired or was revoked early: get a fresh one, once per request. The provider compares
+   * the token we name with the one it holds, so a crowd of 401s triggers one refresh, not many. The
+   * same token again (a static one) would only be refused again: no retry then.
+   */
+  private async refreshedAfter401<T>(req: CdfRequest<T>, run: Run, token: string): Promise<boolean> {
+    if (run.refreshedAfter401) return false;
+    run.refreshedAfter401 = true;
+    this.options.tokenProvider.invalidate(token);
+    const fresh = await this.token(req.signal);
+    if (fresh === token) return false;
+    this.options.logger.info(`${run.label}: 401, retrying once with a fresh token`);
+    return true;
+  }
+
+  /** Throws CDF's refusal, or waits before the next attempt where it may be retried. */
+  private async afterRefusal<T>(req: CdfRequest<T>, run: Run, attempt: number, error: CdfApiError): Promise<void> {
+    if (error.status === 429 && req.retryThrottled === false) throw error;
+    if (!isRetryableResponse(error.status, error.autoRetryable, req.idempotent)) throw error;
+    const decision = decideRetry(this.options.retry, attempt, run.startedAt, error.retryAfterMs);
+    if (!decision.retry) {
+      this.options.logger.warn(`${run.label} → ${error.status}: ${decision.reason}`);
+      throw error;
+    }
+    await this.wait(req, attempt, decision.delayMs, `${error.status}`);
   }
 
   /**
@@ -262,75 +235,5 @@ export class CdfTransport {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     return url;
-  }
-
-  private parseBody<T>(
-    req: CdfRequest<T>,
-    described: FailedRequest,
-    status: number,
-    requestId: string | undefined,
-    text: string,
-  ): T {
-    let json: unknown;
-    try {
-      json = text.trim() === '' ? {} : JSON.parse(text);
-    } catch {
-      throw new CdfResponseValidationError({ request: described, requestId, status, problem: 'the body is not JSON' });
-    }
-    const parsed = req.response.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const problem = issue ? `${issue.path.join('.') || '(body)'}: ${issue.message}` : 'invalid body';
-      throw new CdfResponseValidationError({ request: described, requestId, status, problem });
-    }
-    return parsed.data;
-  }
-
-  private apiError(
-    response: Response,
-    text: string,
-    request: FailedRequest,
-    requestId: string | undefined,
-    attempts: number,
-  ): CdfApiError {
-    const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), Date.now());
-    const headerRetryable = response.headers.get('cdf-is-auto-retryable')?.toLowerCase() === 'true';
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    const parsed = apiErrorBody.safeParse(json);
-    if (parsed.success) {
-      const { code: _code, message, missing, duplicated, extra, ...rest } = parsed.data.error;
-      return new CdfApiError({
-        status: response.status,
-        // A server or proxy may quote the request's token back; the message reaches logs and the UI.
-        message: this.options.redactor.text(message),
-        request,
-        requestId,
-        missing,
-        duplicated,
-        extra: this.options.redactor.value(extra ?? (Object.keys(rest).length > 0 ? rest : undefined)) as
-          Record<string, unknown> | undefined,
-        autoRetryable: headerRetryable || rest.isAutoRetryable === true,
-        retryAfterMs,
-        attempts,
-      });
-    }
-    const redirect = response.status >= 300 && response.status < 400;
-    const snippet = this.options.redactor.text(text.slice(0, 200)).trim();
-    return new CdfApiError({
-      status: response.status,
-      message: redirect
-        ? `CDF answered with a redirect (${response.status}), which the client does not follow so the token stays on ${this.origin}.`
-        : `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${snippet ? `: ${snippet}` : ''}`,
-      request,
-      requestId,
-      autoRetryable: headerRetryable,
-      retryAfterMs,
-      attempts,
-    });
   }
 }

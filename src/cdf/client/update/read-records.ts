@@ -9,7 +9,8 @@
  * value out of range) goes to the full `fileRecord` schema, so what is accepted and every error
  * message are zod's. A property test holds the fast path to: accepts ⇒ zod accepts the same record.
  */
-import { fileRecord, LIMITS, type FileRecord } from '../../model';
+import { fileRecord, LIMITS, type FileRecord, type FileUpdateItem } from '../../model';
+import { pairRecords } from './item-references';
 import { EDITABLE_FIELDS, READ_ONLY_FIELDS } from '../../model/fields';
 
 type Check = (value: unknown) => { ok: true; value: unknown } | { ok: false };
@@ -132,4 +133,32 @@ export function readRecord(
   const fast = plainlyValidRecord(raw);
   if (fast !== undefined) return { success: true, data: fast };
   return fileRecord.safeParse(raw);
+}
+
+/**
+ * The records of a 2xx answer, paired with the items sent. A record that is not a valid file
+ * record leaves its item applied (CDF applied the chunk) but without a record, and says so once.
+ */
+export function recordsOfAnswer(
+  sent: readonly FileUpdateItem[],
+  raw: readonly unknown[],
+  warn: (line: string) => void,
+): (FileRecord | undefined)[] {
+  let problem: string | undefined;
+  const records = raw.map((r, k) => {
+    const read = readRecord(r);
+    if (read.success) return read.data;
+    const issue = read.error.issues[0];
+    problem ??= `items.${k}${issue?.path.length ? `.${issue.path.map(String).join('.')}` : ''}: ${issue?.message ?? 'invalid'}`;
+    return undefined;
+  });
+  if (problem !== undefined)
+    warn(
+      `files/update: the answer has a record that is not valid (${problem}); its item is reported applied without it`,
+    );
+  if (records.length === sent.length) return records;
+  return pairRecords(
+    sent,
+    records.filter((r): r is FileRecord => r !== undefined),
+  );
 }

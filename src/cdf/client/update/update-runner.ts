@@ -22,25 +22,27 @@
 import * as l10n from '@vscode/l10n';
 import { setMaxListeners } from 'node:events';
 import * as z from 'zod/mini';
-import { LIMITS, type FileRecord, type FileUpdateItem, type UpdateOptions } from '../../model';
+import {
+  LIMITS,
+  type FailureReason,
+  type FileUpdateItem,
+  type UpdateAttemptRecord,
+  type UpdateOptions,
+  type UpdateProgress,
+  type UpdateReport,
+} from '../../model';
 import type { Logger } from '../../logging';
 import { AdaptiveConcurrency } from '../adaptive-concurrency';
 import { chunk } from '../chunk';
 import { CdfApiError, CdfNetworkError, CdfResponseValidationError } from '../errors';
 import { DOCUMENTED_ITEMS_PER_SECOND, RatePacer } from '../rate-pacer';
 import { backoffDelayMs } from '../retry-policy';
-import type { AttemptEvent, CdfTransport } from '../transport';
+import type { AttemptEvent } from '../cdf-request';
+import type { CdfTransport } from '../transport';
 import { invalidItemReason } from './invalid-item';
-import { identityKey, matchReferences, pairRecords } from './item-references';
-import { readRecord } from './read-records';
-import {
-  type FailureReason,
-  type ItemFailure,
-  type ItemOutcome,
-  type UpdateAttemptRecord,
-  type UpdateProgress,
-  type UpdateReport,
-} from '../../model';
+import { identityKey, matchReferences } from './item-references';
+import { recordsOfAnswer } from './read-records';
+import { UpdateLedger, type SettleInput } from './update-ledger';
 import { buildReport } from './update-report';
 
 /** The envelope only; each record is read by read-records.ts (same validation, less CPU). */
@@ -79,8 +81,7 @@ export async function runUpdate(
 }
 
 class UpdateRun {
-  private readonly outcomes: (ItemOutcome | undefined)[];
-  private readonly sends: number[];
+  private readonly ledger: UpdateLedger;
   private readonly attempts: UpdateAttemptRecord[] = [];
   private readonly queue: Unit[] = [];
   private readonly limiter: AdaptiveConcurrency;
@@ -90,7 +91,6 @@ class UpdateRun {
   /** 429s since the last success, one per overload (epoch): how far to back off. */
   private throttleStreak = 0;
   private wake: Promise<void> | undefined;
-  private readonly counts = { applied: 0, failed: 0, unknown: 0, notSent: 0 };
   private requestsSent = 0;
   private throttled = 0;
   private splitRequests = 0;
@@ -105,8 +105,7 @@ class UpdateRun {
     private readonly items: readonly FileUpdateItem[],
     private readonly options: UpdateOptions,
   ) {
-    this.outcomes = new Array<ItemOutcome | undefined>(items.length);
-    this.sends = new Array<number>(items.length).fill(0);
+    this.ledger = new UpdateLedger(items);
     this.limiter = new AdaptiveConcurrency(options.concurrency);
     // Every request on the wire listens on this signal: more than Node's default of 10 is no leak.
     setMaxListeners(100, this.graceController.signal);
@@ -153,7 +152,7 @@ class UpdateRun {
         const outcome: SettleInput = unit.possiblyApplied
           ? { outcome: 'unknown', why: 'cancelled before it was sent again; an earlier attempt may have been applied' }
           : { outcome: 'notSent' };
-        for (const i of unit.indexes) this.settle(i, outcome);
+        for (const i of unit.indexes) this.ledger.settle(i, outcome);
       }
     } finally {
       signal?.removeEventListener('abort', onAbort);
@@ -162,7 +161,7 @@ class UpdateRun {
     }
 
     this.progress();
-    const outcomes = this.outcomes.map((o, i) => o ?? this.internalError(i));
+    const outcomes = this.ledger.all();
     const report = buildReport(outcomes, this.attempts, signal?.aborted ?? false, {
       requestsSent: this.requestsSent,
       throttled: this.throttled,
@@ -202,9 +201,9 @@ class UpdateRun {
     this.items.forEach((item, i) => {
       const invalid = invalidItemReason(item);
       if (invalid !== undefined) {
-        this.fail(i, { reason: 'invalid', message: invalid });
+        this.ledger.fail(i, { reason: 'invalid', message: invalid });
       } else if (duplicates.has(i)) {
-        this.fail(i, {
+        this.ledger.fail(i, {
           reason: 'duplicated',
           message: l10n.t('The same file appears more than once in this update; combine its changes into one item.'),
         });
@@ -233,7 +232,7 @@ class UpdateRun {
           onTheWire = true;
           this.onTheWire++;
           this.requestsSent++;
-          for (const i of unit.indexes) this.sends[i] = (this.sends[i] ?? 0) + 1;
+          this.ledger.sent(unit.indexes);
           record = { itemIndexes: unit.indexes, attempt: event.attempt };
           this.attempts.push(record);
           break;
@@ -278,8 +277,8 @@ class UpdateRun {
         stopRetrying: signal,
         onAttempt,
       });
-      const records = this.readRecords(body.items, response.data.items);
-      unit.indexes.forEach((index, k) => this.settle(index, { outcome: 'applied', record: records[k] }));
+      const records = recordsOfAnswer(body.items, response.data.items, (line) => this.logger.warn(line));
+      unit.indexes.forEach((index, k) => this.ledger.settle(index, { outcome: 'applied', record: records[k] }));
     } catch (error) {
       if (onTheWire) {
         this.onTheWire--;
@@ -322,33 +321,9 @@ class UpdateRun {
     return true;
   }
 
-  /**
-   * The records of a 2xx answer, paired with the items sent. A record that is not a valid file
-   * record leaves its item applied (CDF applied the chunk) but without a record, and says so once.
-   */
-  private readRecords(sent: readonly FileUpdateItem[], raw: readonly unknown[]): (FileRecord | undefined)[] {
-    let problem: string | undefined;
-    const records = raw.map((r, k) => {
-      const read = readRecord(r);
-      if (read.success) return read.data;
-      const issue = read.error.issues[0];
-      problem ??= `items.${k}${issue?.path.length ? `.${issue.path.map(String).join('.')}` : ''}: ${issue?.message ?? 'invalid'}`;
-      return undefined;
-    });
-    if (problem !== undefined)
-      this.logger.warn(
-        `files/update: the answer has a record that is not valid (${problem}); its item is reported applied without it`,
-      );
-    if (records.length === sent.length) return records;
-    return pairRecords(
-      sent,
-      records.filter((r): r is FileRecord => r !== undefined),
-    );
-  }
-
   private settleRejected(unit: Unit, error: unknown, state: { onTheWire: boolean; possiblyApplied: boolean }): void {
     const { signal } = this.options;
-    const settleAll = (o: SettleInput): void => unit.indexes.forEach((i) => this.settle(i, o));
+    const settleAll = (o: SettleInput): void => unit.indexes.forEach((i) => this.ledger.settle(i, o));
 
     if (signal?.aborted && !(error instanceof CdfApiError)) {
       if (state.onTheWire || state.possiblyApplied) {
@@ -372,7 +347,7 @@ class UpdateRun {
       // Nothing reached CDF in a way we could see (e.g. no token): safe to try again later.
       const message = errorText(error);
       if (state.possiblyApplied) settleAll({ outcome: 'unknown', why: message });
-      else unit.indexes.forEach((i) => this.fail(i, { reason: 'other', message }));
+      else unit.indexes.forEach((i) => this.ledger.fail(i, { reason: 'other', message }));
       return;
     }
     this.settleApiError(unit, error, state.possiblyApplied);
@@ -396,13 +371,13 @@ class UpdateRun {
               : undefined;
           if (reason === undefined) good.push(index);
           else if (possiblyApplied) {
-            this.settle(index, {
+            this.ledger.settle(index, {
               outcome: 'unknown',
               why: `${error.message} — but an earlier attempt that may have been applied could be the cause`,
               status: error.status,
               requestId: error.requestId,
             });
-          } else this.fail(index, { reason, ...base });
+          } else this.ledger.fail(index, { reason, ...base });
         });
         if (good.length > 0) this.queue.unshift({ indexes: good, possiblyApplied });
         return;
@@ -422,7 +397,12 @@ class UpdateRun {
 
     if (error.status >= 500 || possiblyApplied) {
       unit.indexes.forEach((i) =>
-        this.settle(i, { outcome: 'unknown', why: error.message, status: error.status, requestId: error.requestId }),
+        this.ledger.settle(i, {
+          outcome: 'unknown',
+          why: error.message,
+          status: error.status,
+          requestId: error.requestId,
+        }),
       );
       return;
     }
@@ -436,42 +416,19 @@ class UpdateRun {
           : 'invalid';
     if (splittable) {
       const message = `${error.message} (CDF rejected ${unit.indexes.length} items together without naming which; the client stopped narrowing it down, so some may be fine)`;
-      unit.indexes.forEach((i) => this.fail(i, { reason, ...base, message, notIsolated: true }));
+      unit.indexes.forEach((i) => this.ledger.fail(i, { reason, ...base, message, notIsolated: true }));
       return;
     }
-    unit.indexes.forEach((i) => this.fail(i, { reason, ...base }));
-  }
-
-  private fail(index: number, failure: ItemFailure): void {
-    this.settle(index, { outcome: 'failed', failure });
-  }
-
-  private settle(index: number, outcome: SettleInput): void {
-    if (this.outcomes[index] !== undefined) throw new Error(`update item ${index} settled twice`);
-    const item = this.items[index] as FileUpdateItem;
-    this.outcomes[index] = { ...outcome, index, item, sends: this.sends[index] ?? 0 };
-    this.counts[outcome.outcome]++;
-  }
-
-  private internalError(index: number): ItemOutcome {
-    // Every path settles each item; this is a guard so a bug shows as `unknown`, never as success.
-    return {
-      outcome: 'unknown',
-      index,
-      item: this.items[index] as FileUpdateItem,
-      sends: this.sends[index] ?? 0,
-      why: 'internal error: item never settled',
-    };
+    unit.indexes.forEach((i) => this.ledger.fail(i, { reason, ...base }));
   }
 
   private progress(): void {
     const { onProgress } = this.options;
     if (!onProgress) return;
-    const settled = this.counts.applied + this.counts.failed + this.counts.unknown + this.counts.notSent;
     const progress: UpdateProgress = {
       total: this.items.length,
-      ...this.counts,
-      pending: this.items.length - settled,
+      ...this.ledger.counts,
+      pending: this.items.length - this.ledger.settled,
       requestsSent: this.requestsSent,
       throttled: this.throttled,
       concurrency: this.limiter.limit,
@@ -484,12 +441,6 @@ class UpdateRun {
     }
   }
 }
-
-type SettleInput =
-  | { outcome: 'applied'; record: FileRecord | undefined }
-  | { outcome: 'failed'; failure: ItemFailure }
-  | { outcome: 'unknown'; why: string; status?: number; requestId?: string }
-  | { outcome: 'notSent' };
 
 function errorText(error: unknown): string {
   if (error instanceof Error) {
