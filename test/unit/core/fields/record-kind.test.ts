@@ -41,7 +41,7 @@ describe('record kinds', () => {
     const mine: Node = { ...base, title: 'B', properties: { a: '1', b: '2' } };
     const update = diffRecord(NODE, base, mine);
     assert.deepEqual(update, { title: { set: 'B' }, properties: { add: { b: '2' } } });
-    assert.deepEqual(applyRecord(NODE, base, update!), mine);
+    assert.deepEqual(applyRecord(NODE, base, update), mine);
     const theirs: Node = { ...base, tags: [{ externalId: 'x' }], properties: { a: '9' } };
     const { merged, conflicts } = mergeRecordsOf(NODE, base, mine, theirs, 'theirs');
     assert.deepEqual(conflicts, []);
