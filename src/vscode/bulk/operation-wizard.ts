@@ -29,6 +29,12 @@ const WIZARD_STEPS = 3;
 export const wizardTitle = (step: 1 | 2 | 3, what: string): string =>
   vscode.l10n.t('Bulk Edit ({0}/{1}): {2}', step, WIZARD_STEPS, what);
 
+/** Export's steps, titled like the bulk edit's: `Export (1/2): …` (which format), `Export (2/2): …` (where). */
+export const exportTitle = (step: 1 | 2, what: string): string => vscode.l10n.t('Export ({0}/{1}): {2}', step, 2, what);
+
+/** Import's one step, titled like the bulk edit's: `Import CSV (1/1): …` (which file); a preview follows. */
+export const importTitle = (what: string): string => vscode.l10n.t('Import CSV ({0}/{1}): {2}', 1, 1, what);
+
 /** An operation's details (step 3). */
 const detailsTitle = (what: string): string => wizardTitle(3, what);
 
