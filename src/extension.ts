@@ -116,9 +116,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       log.info(s ? `connected to ${s.label} (project ${s.project} at ${s.baseUrl})` : 'disconnected');
     }),
     fs.onDidSaveRecords((records) => tree.updateRecords(records)),
-    fs.onDidSave(({ outcome }) => {
-      if (outcome.kind === 'saved' || outcome.kind === 'up-to-date') tree.updateRecord(outcome.record);
-    }),
     registerCommand(COMMANDS.showLog, log, () => log.show()),
     registerCommand(COMMANDS.openSchema, log, async () => {
       const doc = await vscode.workspace.openTextDocument(schemaUri);

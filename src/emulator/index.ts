@@ -16,6 +16,7 @@ import { hostChecker } from './http/allowed-hosts';
 import { continueChecker, createRequestListener } from './http/server';
 import { Throttle } from './http/throttle';
 import type { EmulatorOptions, FaultOptions, RecordedRequest, ThrottleOptions } from './options';
+import { ModelConcurrency } from './dms/concurrency';
 import { ALL_ROUTES } from './routes';
 import { FileStore } from './store/file-store';
 import { applyJournalEntry, journalPathOf, readJournal } from './store/journal';
@@ -121,6 +122,7 @@ async function start(opts: EmulatorOptions, releaseLock: (() => void) | undefine
     timers,
     maxBodyBytes: opts.maxRequestBodyBytes ?? MAX_BODY_BYTES,
     checkHost: hostChecker(() => port, opts.allowHosts),
+    modelConcurrency: new ModelConcurrency(() => store.modelLimits),
   });
 
   const server = http.createServer(listener);

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { isFailureCode } from '../app/describe-failure';
-import { planSave } from '../core/diff';
 import type { ProblemCode } from '../core/document/types';
 import { FILE_SCHEME } from './command-ids';
 import type { RecordFileSystem } from './record-fs';
@@ -20,7 +19,7 @@ const ONLY_WE_SEE: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 ]);
 
 /**
- * Problems as the user types: every edit of a record re-validates it (debounced), so an edit the API
+ * Problems as the user types: every edit of a record or a selection re-validates it (debounced), so an edit the API
  * would refuse (a read-only field, the name, a field of a file linked to data modelling) is marked at
  * its field and counted in the Problems panel before any save. After a refused save, every problem
  * shows until it is fixed; an API refusal stays until the next save (only the API can judge it).
@@ -30,11 +29,12 @@ export function watchLiveProblems(fs: RecordFileSystem, diagnostics: SaveDiagnos
   const timers = new Map<string, NodeJS.Timeout>();
   const refusedByApi = (uri: vscode.Uri): boolean => diagnostics.get(uri).some((d) => isFailureCode(d.code));
   const check = (doc: vscode.TextDocument): void => {
-    const base = fs.baseOf(doc.uri);
     // Asked again when the timer fires: a save typed just before may have been refused by the API
     // meanwhile, and only the API can say that refusal is gone.
-    if (!base || doc.isClosed || refusedByApi(doc.uri)) return;
-    const plan = planSave(base, doc.getText());
+    if (doc.isClosed || refusedByApi(doc.uri)) return;
+    // A record or a selection: the plan of its save, checked element by element.
+    const plan = fs.planOf(doc.uri, doc.getText());
+    if (!plan) return;
     const shown = plan.ok
       ? []
       : diagnostics.wasRefused(doc.uri)

@@ -24,9 +24,6 @@ export function trackWalkthroughProgress(fs: RecordFileSystem): vscode.Disposabl
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (isRecord(doc)) mark(WALKTHROUGH_CONTEXT.recordOpened);
     }),
-    fs.onDidSave(({ outcome }) => {
-      if (outcome.kind === 'saved') mark(WALKTHROUGH_CONTEXT.recordSaved);
-    }),
     fs.onDidSaveRecords(() => mark(WALKTHROUGH_CONTEXT.recordSaved)),
   );
 }

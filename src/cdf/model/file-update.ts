@@ -1,6 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
-import { EDITABLE_FIELDS, EDITABLE_FIELD_NAMES, type EditableFieldName } from './fields';
+import {
+  EDITABLE_FIELDS,
+  EDITABLE_FIELD_NAMES,
+  updateShapeOf,
+  type EditableField,
+  type EditableFieldName,
+  type UpdateShape,
+} from './fields';
 import { LIMITS } from './limits';
 import { externalId, instanceId, internalId, label, metadataMap } from './primitives';
 
@@ -34,19 +41,16 @@ export const labelsPatch = z.union([
   z.strictObject({ add: z.optional(uniqueLabels), remove: z.optional(uniqueLabels) }),
 ]);
 
-function patchSchemaFor(name: EditableFieldName): z.ZodMiniType {
-  const field = EDITABLE_FIELDS[name];
-  switch (field.kind) {
-    case 'scalar':
-      return scalarPatch(field.schema);
-    case 'metadata':
-      return metadataPatch;
-    case 'idSet':
-      return idSetPatch(name === 'assetIds' ? LIMITS.assetIds : LIMITS.securityCategories);
-    case 'labels':
-      return labelsPatch;
-  }
-}
+/** The patch schema of each update shape, given the field (its value schema and its size limit). */
+const PATCH_SCHEMAS: Record<UpdateShape, (field: EditableField) => z.ZodMiniType> = {
+  scalar: (field) => scalarPatch(field.schema),
+  metadata: () => metadataPatch,
+  idSet: (field) => idSetPatch(field.maxItems ?? LIMITS.maxId),
+  labels: () => labelsPatch,
+};
+
+const patchSchemaFor = (name: EditableFieldName): z.ZodMiniType =>
+  PATCH_SCHEMAS[updateShapeOf(name)](EDITABLE_FIELDS[name]);
 
 const patchShape = (names: readonly EditableFieldName[]) =>
   Object.fromEntries(names.map((n) => [n, z.optional(patchSchemaFor(n))])) as Record<

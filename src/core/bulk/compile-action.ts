@@ -1,5 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { FileRecord } from '../../cdf/model';
+import { ownValue, putOwn } from '../fields/own-keys';
+import { kindOf } from '../fields/registry';
 import { moveDirectory } from './directory-move';
 import type {
   AddElementsOperation,
@@ -8,7 +10,6 @@ import type {
   MetadataReplaceOperation,
   RemoveElementsOperation,
 } from './operations';
-import { ownValue, putOwn } from './own-keys';
 import { regexFlags } from './parameters';
 import { hasErrors, problem, type Problem } from './problem';
 import { validateOperations } from './validate-operation';
@@ -73,13 +74,10 @@ function withIndex(step: Step, operation: number): Step {
 function compileStep(op: BulkOperation): Step {
   switch (op.op) {
     case 'set': {
-      const { field, value } = op;
-      if (field === 'metadata') return (d) => void (d.metadata = { ...value });
-      if (Array.isArray(value)) {
-        const elements = uniqueElements(value);
-        return (d) => void (d[field] = [...elements]);
-      }
-      return (d) => void (d[field] = value);
+      // The kind's own copy: a set's members each once, a map's keys all own.
+      const kind = kindOf(op.field);
+      const elements = kind.elements(op.value);
+      return (d) => void ((d as Record<string, unknown>)[op.field] = kind.withChanges(undefined, elements));
     }
     case 'clear':
       return (d) => void delete d[op.field];
@@ -105,32 +103,17 @@ function compileStep(op: BulkOperation): Step {
   }
 }
 
-/** Labels are the same label when their external ids are; ids when equal. */
-export const elementKey = (element: unknown): string | number =>
-  typeof element === 'number' ? element : (element as { externalId: string }).externalId;
-
-function uniqueElements(values: readonly unknown[]): unknown[] {
-  const seen = new Set<string | number>();
-  return values.filter((v) => !seen.has(elementKey(v)) && Boolean(seen.add(elementKey(v))));
-}
-
+/** Adds the members the kind does not hold yet, at the end. */
 function addElements(op: AddElementsOperation): Step {
-  const values = uniqueElements(op.values);
-  return (d) => {
-    const current = (d[op.field] as unknown[] | undefined) ?? [];
-    const present = new Set(current.map(elementKey));
-    d[op.field] = [...current, ...values.filter((v) => !present.has(elementKey(v)))];
-    return undefined;
-  };
+  const kind = kindOf(op.field);
+  const added = kind.elements(op.values);
+  return (d) => void (d[op.field] = kind.withChanges(d[op.field], added));
 }
 
 function removeElements(op: RemoveElementsOperation): Step {
-  const removed = new Set(op.values.map(elementKey));
-  return (d) => {
-    const current = d[op.field] as unknown[] | undefined;
-    if (current) d[op.field] = current.filter((v) => !removed.has(elementKey(v)));
-    return undefined;
-  };
+  const kind = kindOf(op.field);
+  const removed = new Map([...kind.elements(op.values).keys()].map((k) => [k, undefined]));
+  return (d) => void (d[op.field] = kind.withChanges(d[op.field], removed));
 }
 
 function renameKey(op: MetadataRenameKeyOperation): Step {

@@ -1,6 +1,9 @@
-import type { BulkOperation, SetLikeField } from './operations';
-import type { ReferenceNames } from './preview';
+import * as l10n from '@vscode/l10n';
+import { kindOf } from '../fields/registry';
+import type { BulkOperation } from './operations';
+import { nameOfReference, type ReferenceNames } from './preview';
 import { replaceAllNote } from './replace-all-note';
+import { withName } from '../fields/describe-text';
 
 /**
  * An operation in words, as the wizard lists it and the preview heads it: `set dataSetId = 43 (Plant B)`,
@@ -9,35 +12,30 @@ import { replaceAllNote } from './replace-all-note';
 export function describeOperation(op: BulkOperation, names: ReferenceNames = {}): string {
   switch (op.op) {
     case 'set': {
-      const dataSet =
-        op.field === 'dataSetId' && typeof op.value === 'number' ? names.dataSets?.get(op.value) : undefined;
-      return `set ${op.field} = ${JSON.stringify(op.value)}${dataSet ? ` (${dataSet})` : ''}${replaceAllNote('set', op.field)}`;
+      const nameOf = nameOfReference(op.field, names);
+      const key = typeof op.value === 'number' || typeof op.value === 'string' ? op.value : undefined;
+      const name = key === undefined ? undefined : nameOf(key);
+      const value = JSON.stringify(op.value) + (name ? ` (${name})` : '');
+      return l10n.t('set {0} = {1}', op.field, value) + replaceAllNote('set', op.field);
     }
     case 'clear':
-      return `clear ${op.field}${replaceAllNote('clear', op.field)}`;
+      return l10n.t('clear {0}', op.field) + replaceAllNote('clear', op.field);
     case 'add':
-    case 'remove':
-      return `${op.op} ${op.field} ${op.values.map((v: unknown) => named(op.field, v, names)).join(', ')}`;
+    case 'remove': {
+      const nameOf = nameOfReference(op.field, names);
+      const keys = [...kindOf(op.field).elements(op.values).keys()];
+      const values = keys.map((k) => withName(k, nameOf)).join(', ');
+      return op.op === 'add' ? l10n.t('add {0} {1}', op.field, values) : l10n.t('remove {0} {1}', op.field, values);
+    }
     case 'metadataAdd':
-      return `metadata ${op.key} = "${op.value}"`;
+      return l10n.t('metadata {0} = "{1}"', op.key, op.value);
     case 'metadataRemove':
-      return `remove metadata ${op.key}`;
+      return l10n.t('remove metadata {0}', op.key);
     case 'metadataRenameKey':
-      return `rename metadata ${op.from} → ${op.to}`;
+      return l10n.t('rename metadata {0} → {1}', op.from, op.to);
     case 'metadataReplace':
-      return `replace "${op.find}" → "${op.replacement}" in metadata values`;
+      return l10n.t('replace "{0}" → "{1}" in metadata values', op.find, op.replacement);
     case 'directoryMove':
-      return `move ${op.from} → ${op.to}`;
+      return l10n.t('move {0} → {1}', op.from, op.to);
   }
-}
-
-/** An asset id or a label with its name; a security category has none to show. */
-function named(field: SetLikeField, value: unknown, names: ReferenceNames): string {
-  if (field === 'labels') {
-    const externalId = (value as { externalId: string }).externalId;
-    const name = names.labels?.get(externalId);
-    return name && name !== externalId ? `${externalId} (${name})` : externalId;
-  }
-  const name = field === 'assetIds' && typeof value === 'number' ? names.assets?.get(value) : undefined;
-  return name ? `${String(value)} (${name})` : String(value);
 }

@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import type { FileRecord } from '../../cdf/model';
 import { DOCUMENT_FIELD_ORDER } from '../document/types';
+import { ownValue } from '../fields/own-keys';
 import { CSV_SEP_LINE, formatCsvRow } from './csv';
 import { neutraliseCsvText } from './csv-injection';
 
@@ -38,7 +40,7 @@ export function csvRows(
   for (const record of records) {
     for (const key of Object.keys(record.metadata ?? {})) {
       if (!known.has(METADATA_COLUMN_PREFIX + key)) unexported.add(key);
-      refuseLoneSurrogate(record, `the metadata key ${JSON.stringify(key)}`, key);
+      refuseLoneSurrogate(record, l10n.t('the metadata key {0}', JSON.stringify(key)), key);
     }
     text += formatCsvRow(
       columns.map((column) => {
@@ -72,9 +74,13 @@ function refuseLoneSurrogate(record: FileRecord, field: string, text: string): v
   if (!found) return;
   const code = (found[0].codePointAt(0) ?? 0).toString(16).toUpperCase();
   throw new CsvExportError(
-    `File ${record.id} (${JSON.stringify(record.name)}): ${field} holds a lone UTF-16 surrogate (U+${code}), ` +
-      'which a UTF-8 CSV file cannot hold (it would come back as U+FFFD and overwrite the value on import). ' +
-      'Export these files as JSON Lines, which keeps the value exactly, or correct the value first.',
+    l10n.t(
+      'File {0} ({1}): {2} holds a lone UTF-16 surrogate (U+{3}), which a UTF-8 CSV file cannot hold (it would come back as U+FFFD and overwrite the value on import). Export these files as JSON Lines, which keeps the value exactly, or correct the value first.',
+      record.id,
+      JSON.stringify(record.name),
+      field,
+      code,
+    ),
   );
 }
 
@@ -91,9 +97,7 @@ export function recordsToCsv(records: readonly FileRecord[]): string {
  */
 function csvCell(record: FileRecord, column: string): string | undefined {
   if (column.startsWith(METADATA_COLUMN_PREFIX)) {
-    const metadata = record.metadata ?? {};
-    const key = column.slice(METADATA_COLUMN_PREFIX.length);
-    const value = Object.prototype.hasOwnProperty.call(metadata, key) ? metadata[key] : undefined;
+    const value = ownValue(record.metadata, column.slice(METADATA_COLUMN_PREFIX.length));
     return value === undefined ? undefined : neutraliseCsvText(value);
   }
   const value: unknown = record[column];

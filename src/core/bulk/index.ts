@@ -11,7 +11,6 @@ export * from './validate-operation';
 export { compileAction, InvalidActionError, type CompiledAction, type CompileResult } from './compile-action';
 export { planRecord, planTransition, nothingToChange, type RecordPlan } from './plan-record';
 export * from './plan-batch';
-export { minimalUpdate } from './record-update';
 export * from './preview';
 export { describeOperation } from './describe-operation';
 export * from './undo';

@@ -1,4 +1,11 @@
-import { EDITABLE_FIELDS, EDITABLE_FIELD_NAMES, type EditableFieldName, type FileRecord } from '../../cdf/model';
+import {
+  EDITABLE_FIELD_NAMES,
+  type EDITABLE_FIELDS,
+  type EditableFieldName,
+  type FileRecord,
+  type UPDATE_SHAPES,
+} from '../../cdf/model';
+import { kindOf } from '../fields/registry';
 
 /**
  * The operations of a bulk action: plain JSON, so a wizard, a saved "last action" (for undo and
@@ -39,7 +46,9 @@ export interface ClearFieldOperation {
 
 /** Fields that are sets of elements, with `add`/`remove` patches. */
 export type SetLikeField = {
-  [F in EditableFieldName]: (typeof EDITABLE_FIELDS)[F]['kind'] extends 'idSet' | 'labels' ? F : never;
+  [F in EditableFieldName]: (typeof UPDATE_SHAPES)[(typeof EDITABLE_FIELDS)[F]['kind']] extends 'idSet' | 'labels'
+    ? F
+    : never;
 }[EditableFieldName];
 
 export type ElementOf<F extends SetLikeField> = FieldValue<F>[number];
@@ -115,10 +124,10 @@ export const OPERATION_KINDS: readonly OperationKind[] = [
   'directoryMove',
 ];
 
-export const SET_LIKE_FIELDS = EDITABLE_FIELD_NAMES.filter((name): name is SetLikeField => {
-  const kind = EDITABLE_FIELDS[name].kind;
-  return kind === 'idSet' || kind === 'labels';
-});
+/** The fields whose kind is a set of members (labels, assetIds, securityCategories). */
+export const SET_LIKE_FIELDS = EDITABLE_FIELD_NAMES.filter((name): name is SetLikeField =>
+  Boolean(kindOf(name).members),
+);
 
 export const isEditableField = (name: unknown): name is EditableFieldName =>
   typeof name === 'string' && (EDITABLE_FIELD_NAMES as readonly string[]).includes(name);

@@ -1,13 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import {
-  EDITABLE_FIELDS,
-  LIMITS,
-  internalId,
-  label,
-  metadataMap,
-  utf8Bytes,
-  type EditableFieldName,
-} from '../../cdf/model';
+import { EDITABLE_FIELDS, LIMITS, metadataMap, utf8Bytes, type EditableFieldName } from '../../cdf/model';
 import { schemaMessage } from './schema-message';
 
 /**
@@ -35,25 +27,7 @@ export function checkMetadataValue(value: string): string | undefined {
   return undefined;
 }
 
-export function checkLabelExternalId(externalId: string): string | undefined {
-  if (externalId.length === 0) return l10n.t('A label external id cannot be empty');
-  if (label.safeParse({ externalId }).success) return undefined;
-  return l10n.t(
-    'A label external id is at most {0} characters (this one is {1})',
-    LIMITS.labelExternalIdLength,
-    externalId.length,
-  );
-}
-
-export function checkId(id: unknown, subject = l10n.t('An id')): string | undefined {
-  if (internalId.safeParse(id).success) return undefined;
-  return l10n.t(
-    '{0} must be a whole number from 1 to {1} (got {2})',
-    subject,
-    LIMITS.maxId,
-    JSON.stringify(id) ?? String(id),
-  );
-}
+export { checkId, checkLabelExternalId } from '../fields/input';
 
 /** Directories are absolute, unix-style paths (FILES-API-NOTES §1.2), within the field's length. */
 export function checkDirectory(path: string): string | undefined {

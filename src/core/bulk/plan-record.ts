@@ -1,10 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import type { FileChangeUpdate, FileRecord } from '../../cdf/model';
+import { diff } from '../diff';
 import { draftOf, toCompiledAction, type CompiledAction } from './compile-action';
 import type { BulkOperation } from './operations';
 import type { Problem } from './problem';
 import { refusalsFor } from './record-checks';
-import { minimalUpdate, normalizeAfter } from './record-update';
+import { normalizeAfter } from './record-update';
 
 /**
  * What an action does to one record. `before` is the record as read (the pre-image to keep for undo);
@@ -28,7 +29,7 @@ export const nothingToChange = (): string => l10n.t('no operation changes this f
 
 /**
  * Runs the action's operations in order on `record` and derives the minimal update (see
- * {@link minimalUpdate}). Nothing to send when the operations change nothing; a refusal, with its
+ * the editor's {@link diff}). Nothing to send when the operations change nothing; a refusal, with its
  * reasons, when an operation cannot apply to this record or the result breaks a rule of the API.
  * Pure and cheap: call it per record while streaming pages.
  */
@@ -53,7 +54,7 @@ export function planTransition(
   target: FileRecord,
   unchangedReason = nothingToChange(),
 ): RecordPlan {
-  const update = minimalUpdate(before, target);
+  const update = diff(before, target);
   if (!update) return { outcome: 'unchanged', before, after: before, skipped: unchangedReason };
   const after = normalizeAfter(before, target);
   const problems = refusalsFor(before, after, update);

@@ -1,4 +1,28 @@
-import { EDITABLE_FIELDS, type EditableFieldName } from '../../cdf/model';
+import * as l10n from '@vscode/l10n';
+import type { EditableFieldName } from '../../cdf/model';
+import { kindOf } from '../fields/registry';
+
+type Collection = 'metadata' | 'labels' | 'assetIds' | 'securityCategories';
+
+/** Whole sentences per field, so each reads right in every language. */
+const NOTES: Record<Collection, { set: () => string; clear: () => string }> = {
+  metadata: {
+    set: () => l10n.t('(replaces all: every other metadata key a file holds is removed)'),
+    clear: () => l10n.t('(replaces all: every metadata key a file holds is removed)'),
+  },
+  labels: {
+    set: () => l10n.t('(replaces all: every other label a file holds is removed)'),
+    clear: () => l10n.t('(replaces all: every label a file holds is removed)'),
+  },
+  assetIds: {
+    set: () => l10n.t('(replaces all: every other asset id a file holds is removed)'),
+    clear: () => l10n.t('(replaces all: every asset id a file holds is removed)'),
+  },
+  securityCategories: {
+    set: () => l10n.t('(replaces all: every other security category a file holds is removed)'),
+    clear: () => l10n.t('(replaces all: every security category a file holds is removed)'),
+  },
+};
 
 /**
  * What a preview adds to `set` / `clear` of a collection (metadata, labels, asset ids, security
@@ -8,15 +32,6 @@ import { EDITABLE_FIELDS, type EditableFieldName } from '../../cdf/model';
  * that read is kept. Scalars get no note.
  */
 export function replaceAllNote(op: 'set' | 'clear', field: EditableFieldName): string {
-  if (EDITABLE_FIELDS[field].kind === 'scalar') return '';
-  const what = field === 'metadata' ? 'metadata key' : element(field);
-  return op === 'set'
-    ? ` (replaces all: every other ${what} a file holds is removed)`
-    : ` (replaces all: every ${what} a file holds is removed)`;
-}
-
-function element(field: EditableFieldName): string {
-  if (field === 'labels') return 'label';
-  if (field === 'assetIds') return 'asset id';
-  return 'security category';
+  if (!kindOf(field).collection) return '';
+  return ' ' + NOTES[field as Collection][op]();
 }

@@ -1,9 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import { EDITABLE_FIELDS, EDITABLE_FIELD_NAMES, type FileChangeUpdate, type FileRecord } from '../../cdf/model';
-import { sameFieldValue, sameValue } from '../field-values';
-import { displayPath } from '../json-path';
-import { draftOf, elementKey, type Draft } from './compile-action';
-import { ownValue, putOwn } from './own-keys';
+import type { FileChangeUpdate, FileRecord } from '../../cdf/model';
+import { ownField } from '../fields/own-keys';
+import { CLASSIC_FILE, putField } from '../fields/record-kind';
 import { planTransition, type RecordPlan } from './plan-record';
 import { fileTitle } from './preview';
 
@@ -111,68 +109,15 @@ interface Restore {
 }
 
 function restoreTarget(pre: FileRecord, post: FileRecord, current: FileRecord): Restore {
-  const target: Draft = draftOf(current);
-  const result = { conflicts: [] as Conflict[], found: false };
-  for (const name of EDITABLE_FIELD_NAMES) {
-    if (sameFieldValue(name, pre[name], post[name])) continue;
-    switch (EDITABLE_FIELDS[name].kind) {
-      case 'scalar':
-        if (sameValue(current[name], post[name])) {
-          result.found = true;
-          if (pre[name] === undefined) delete target[name];
-          else (target as Record<string, unknown>)[name] = pre[name];
-        } else if (!sameValue(current[name], pre[name]))
-          result.conflicts.push({ where: name, before: pre[name], afterAction: post[name], now: current[name] });
-        break;
-      case 'metadata':
-        restoreMetadata(pre.metadata ?? {}, post.metadata ?? {}, current.metadata ?? {}, target, result);
-        break;
-      case 'idSet':
-      case 'labels':
-        if (restoreElements(name, (pre[name] ?? []) as unknown[], (post[name] ?? []) as unknown[], target))
-          result.found = true;
-        break;
-    }
+  const target: Record<string, unknown> = { ...current };
+  const result: Restore = { target: current, conflicts: [], found: false };
+  for (const field of CLASSIC_FILE.fields) {
+    const [was, became, now] = [pre, post, current].map((r) => ownField(r, field.name));
+    if (field.kind.same(was, became)) continue;
+    const restored = field.kind.restore(field.name, was, became, now);
+    putField(target, field, restored.value);
+    result.conflicts.push(...restored.conflicts);
+    result.found ||= restored.found;
   }
-  return { target: target as FileRecord, ...result };
-}
-
-function restoreMetadata(
-  pre: Record<string, string>,
-  post: Record<string, string>,
-  current: Record<string, string>,
-  target: Draft,
-  result: { conflicts: Conflict[]; found: boolean },
-): void {
-  const metadata = (target.metadata ??= {});
-  for (const key of new Set([...Object.keys(pre), ...Object.keys(post)])) {
-    const [was, became, is] = [ownValue(pre, key), ownValue(post, key), ownValue(current, key)];
-    if (was === became || is === was) continue;
-    if (is !== became) {
-      result.conflicts.push({ where: displayPath(['metadata', key]), before: was, afterAction: became, now: is });
-      continue;
-    }
-    result.found = true;
-    if (was === undefined) delete metadata[key];
-    else putOwn(metadata, key, was);
-  }
-}
-
-/**
- * An element's membership is either as after the action (restored) or as before (left alone), so
- * a set never conflicts. Returns whether any element still showed the action's change.
- */
-function restoreElements(name: string, pre: unknown[], post: unknown[], target: Draft): boolean {
-  const inPre = new Map(pre.map((e) => [elementKey(e), e]));
-  const inPost = new Set(post.map(elementKey));
-  const added = new Set([...inPost].filter((k) => !inPre.has(k)));
-  const removed = [...inPre.entries()].filter(([k]) => !inPost.has(k)).map(([, e]) => e);
-  const current = (target[name] as unknown[] | undefined) ?? [];
-  const currentKeys = new Set(current.map(elementKey));
-  const toRemove = [...added].filter((k) => currentKeys.has(k));
-  const toAdd = removed.filter((e) => !currentKeys.has(elementKey(e)));
-  if (!toRemove.length && !toAdd.length) return false;
-  const dropped = new Set(toRemove);
-  target[name] = [...current.filter((e) => !dropped.has(elementKey(e))), ...toAdd];
-  return true;
+  return { ...result, target: target as FileRecord };
 }

@@ -1,12 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import { nameNotUpdatable, READ_ONLY_FIELDS } from '../../cdf/model';
+import { kindOf } from '../fields/registry';
 import { normalizeDirectory } from './directory-move';
 import { OPERATION_KINDS, isEditableField, isSetLikeField, type BulkOperation } from './operations';
 import {
   checkDirectory,
   checkFieldValue,
-  checkId,
-  checkLabelExternalId,
   checkMetadataKey,
   checkMetadataValue,
   checkRegex,
@@ -131,12 +130,7 @@ function validateFieldOperation(kind: 'set' | 'clear' | 'add' | 'remove', o: Loo
       ),
     ];
   const problems = values.flatMap((v, i) => {
-    const message =
-      field === 'labels'
-        ? v && typeof v === 'object' && typeof (v as Loose).externalId === 'string'
-          ? checkLabelExternalId((v as { externalId: string }).externalId)
-          : l10n.t('A label is written {"externalId": "..."}')
-        : checkId(v);
+    const message = kindOf(field).members?.check(v);
     return message ? [problem('parameter', `values[${i}]`, l10n.t('invalid {0} value', field), message)] : [];
   });
   if (problems.length === 0 && kind === 'add') {

@@ -9,7 +9,8 @@ import {
   type EditableFieldName,
   type FileRecord,
 } from '../../cdf/model';
-import { labelKey, sameFieldValue, sameValue } from '../field-values';
+import { sameFieldValue, sameValue } from '../field-values';
+import { kindOf } from '../fields/registry';
 import { displayPath, type JsonPath } from '../json-path';
 import { describeValue, jsonPreview, problem, problemsFromIssues, quote } from './messages';
 import type { DocumentProblem } from './types';
@@ -75,9 +76,8 @@ function editableFieldProblems(name: EditableFieldName, value: unknown): Documen
   const problems = result.success ? [] : problemsFromIssues(result.error.issues, value, [name], true);
   // An over-long list is already refused as a whole; listing each repeat in it would only drown that.
   if (!Array.isArray(value) || !result.success) return problems;
-  if (EDITABLE_FIELDS[name].kind === 'idSet') return duplicates(name, value, (v) => v, 'duplicate-id');
-  if (EDITABLE_FIELDS[name].kind === 'labels') return duplicates(name, value, labelKey, 'duplicate-label');
-  return problems;
+  const members = kindOf(name).members;
+  return members ? duplicates(name, value, members.key, members.duplicateCode) : problems;
 }
 
 function duplicates(

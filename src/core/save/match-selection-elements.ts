@@ -33,50 +33,66 @@ export function matchSelectionElements(
   elements: readonly unknown[],
 ): { matched: MatchedElement[]; problems: DocumentProblem[] } {
   const problems: DocumentProblem[] = [];
-  const refuse = (index: number, path: (string | number)[], message: string) =>
+  const refuse: Refuse = (index, path, message) =>
     problems.push({ severity: 'error', code: 'read-only', path: [index, ...path], message });
+  const candidates = elements.flatMap((element, index) => candidateOf(bases, element, index, refuse));
+  const unique = refuseRepeated(candidates, refuse);
   const openedAt = new Map([...bases.keys()].map((id, position) => [id, position]));
+  for (const { index, base, otherId, opened } of outOfPlace(unique, openedAt))
+    refuse(index, ['id'], movedText(base.id, otherId, opened));
+  // Every element that names a file of the selection is still checked against that file's read-only
+  // fields: a swapped element usually shows there too, and the user sees every reason at once.
+  return { matched: candidates, problems };
+}
 
-  const candidates: MatchedElement[] = [];
-  const indexesOf = new Map<number, number[]>();
-  elements.forEach((element, index) => {
-    const id = typeof element === 'object' && element !== null ? (element as { id?: unknown }).id : undefined;
-    const base = typeof id === 'number' ? bases.get(id) : undefined;
-    if (!base) {
-      const hasId =
-        typeof element === 'object' && element !== null && Object.prototype.hasOwnProperty.call(element, 'id');
-      refuse(
-        index,
-        hasId ? ['id'] : [],
-        typeof id === 'number'
-          ? l10n.t('File {0} is not part of this selection; put back the id it was opened with.', id)
-          : l10n.t('Each element must keep the "id" of the file it was opened for.'),
-      );
-      return;
-    }
-    const missing = READ_ONLY_FIELD_NAMES.filter(
-      (field) => field !== 'id' && base[field] !== undefined && base[field] !== null && !Object.hasOwn(element!, field),
+type Refuse = (index: number, path: (string | number)[], message: string) => void;
+
+/** The element as the file its id names, refusing an element without one or with lost read-only fields. */
+function candidateOf(
+  bases: ReadonlyMap<number, FileRecord>,
+  element: unknown,
+  index: number,
+  refuse: Refuse,
+): MatchedElement[] {
+  const id = typeof element === 'object' && element !== null ? (element as { id?: unknown }).id : undefined;
+  const base = typeof id === 'number' ? bases.get(id) : undefined;
+  if (!base) {
+    const hasId =
+      typeof element === 'object' && element !== null && Object.prototype.hasOwnProperty.call(element, 'id');
+    refuse(
+      index,
+      hasId ? ['id'] : [],
+      typeof id === 'number'
+        ? l10n.t('File {0} is not part of this selection; put back the id it was opened with.', id)
+        : l10n.t('Each element must keep the "id" of the file it was opened for.'),
     );
-    // No values in the hint: they would be those of the file the id names now, which may be the wrong one.
-    if (missing.length)
-      refuse(
-        index,
-        [],
-        missing.length === 1
-          ? l10n.t(
-              'This element has lost its read-only field {0}. In a selection it shows which file an element is: put back the value it was opened with (Undo restores it), or remove the whole element to leave that file unchanged.',
-              missing[0]!,
-            )
-          : l10n.t(
-              'This element has lost its read-only fields {0}. In a selection they show which file an element is: put back the values it was opened with (Undo restores them), or remove the whole element to leave that file unchanged.',
-              missing.join(', '),
-            ),
-      );
-    candidates.push({ index, element: element as object, base });
-    indexesOf.set(base.id, [...(indexesOf.get(base.id) ?? []), index]);
-  });
+    return [];
+  }
+  const missing = READ_ONLY_FIELD_NAMES.filter(
+    (field) => field !== 'id' && base[field] !== undefined && base[field] !== null && !Object.hasOwn(element!, field),
+  );
+  // No values in the hint: they would be those of the file the id names now, which may be the wrong one.
+  if (missing.length) refuse(index, [], lostText(missing));
+  return [{ index, element: element as object, base }];
+}
 
-  const unique = candidates.filter(({ index, base }) => {
+function lostText(missing: readonly string[]): string {
+  return missing.length === 1
+    ? l10n.t(
+        'This element has lost its read-only field {0}. In a selection it shows which file an element is: put back the value it was opened with (Undo restores it), or remove the whole element to leave that file unchanged.',
+        missing[0]!,
+      )
+    : l10n.t(
+        'This element has lost its read-only fields {0}. In a selection they show which file an element is: put back the values it was opened with (Undo restores them), or remove the whole element to leave that file unchanged.',
+        missing.join(', '),
+      );
+}
+
+/** The elements whose file no other element names; each repeated one is refused at its id. */
+function refuseRepeated(candidates: readonly MatchedElement[], refuse: Refuse): MatchedElement[] {
+  const indexesOf = new Map<number, number[]>();
+  for (const { index, base } of candidates) indexesOf.set(base.id, [...(indexesOf.get(base.id) ?? []), index]);
+  return candidates.filter(({ index, base }) => {
     const at = indexesOf.get(base.id) ?? [];
     if (at.length === 1) return true;
     refuse(
@@ -91,26 +107,20 @@ export function matchSelectionElements(
     );
     return false;
   });
+}
 
-  for (const { index, base, otherId, opened } of outOfPlace(unique, openedAt))
-    refuse(
-      index,
-      ['id'],
-      opened === 'after'
-        ? l10n.t(
-            'File {0} was opened after file {1} but now comes before it. Elements keep the places they were opened in (remove an element freely, but do not move it or swap ids), so that an edit never lands on another file: move it back, or put back its id.',
-            base.id,
-            otherId,
-          )
-        : l10n.t(
-            'File {0} was opened before file {1} but now comes after it. Elements keep the places they were opened in (remove an element freely, but do not move it or swap ids), so that an edit never lands on another file: move it back, or put back its id.',
-            base.id,
-            otherId,
-          ),
-    );
-  // Every element that names a file of the selection is still checked against that file's read-only
-  // fields: a swapped element usually shows there too, and the user sees every reason at once.
-  return { matched: candidates, problems };
+function movedText(id: number, otherId: number, opened: 'before' | 'after'): string {
+  return opened === 'after'
+    ? l10n.t(
+        'File {0} was opened after file {1} but now comes before it. Elements keep the places they were opened in (remove an element freely, but do not move it or swap ids), so that an edit never lands on another file: move it back, or put back its id.',
+        id,
+        otherId,
+      )
+    : l10n.t(
+        'File {0} was opened before file {1} but now comes after it. Elements keep the places they were opened in (remove an element freely, but do not move it or swap ids), so that an edit never lands on another file: move it back, or put back its id.',
+        id,
+        otherId,
+      );
 }
 
 /**

@@ -1,15 +1,14 @@
-import * as l10n from '@vscode/l10n';
-import { RecordNotReturnedError, type FilesApi } from '../ports';
+import type { FilesApi } from '../ports';
 import type { FileRecord, FileUpdateItem } from '../../cdf/model';
-import { applyUpdate } from '../apply';
-import { deepEqual } from '../field-values';
-import { diff, planSave } from '../diff';
+import { planSave } from '../diff';
 import type { SaveProblem } from '../diff';
-import { mergeRecords, type MergeConflict } from '../merge';
+import type { MergeConflict } from '../merge';
+import { oneRequest } from './one-request';
+import { saveRecords, type ConflictChoice, type SavePlan, type SaveRecordsRequest } from './save-records';
 
-/** How the user settles fields that both they and someone else changed since the document was opened. */
-export type ConflictChoice = 'overwrite' | 'theirs' | 'cancel';
+export type { ConflictChoice } from './save-records';
 
+/** One open record: the one save ({@link saveRecords}) of a selection of one, sent as one request. */
 export interface SaveRequest {
   base: FileRecord;
   text: string;
@@ -50,54 +49,33 @@ export type SaveOutcome =
  * showed; diffing a later save of the same text against it would remove that change.
  */
 
-/**
- * The save loop (DESIGN.md): validate, diff against the base, no request when nothing changed,
- * re-read to detect a concurrent change, merge three ways, send the minimal update. API errors
- * propagate to the caller, which keeps the user's text.
- */
+/** A record document's save plan: the plan of a selection of one. */
+export function planRecordSave(base: FileRecord, text: string): SavePlan {
+  const plan = planSave(base, text);
+  if (!plan.ok) return { ok: false, problems: plan.problems, changes: [] };
+  return { ok: true, problems: [], changes: plan.update ? [{ base, update: plan.update }] : [] };
+}
+
+/** The one save's request for one record: its plan, sent as one all-or-nothing request. */
+export function recordSaveRequest(req: SaveRequest): SaveRecordsRequest {
+  return {
+    plan: planRecordSave(req.base, req.text),
+    api: {
+      retrieveFiles: (ids, signal) => req.api.retrieveFiles(ids, signal),
+      updateMany: oneRequest((items, signal) => req.api.updateFiles(items, signal)),
+    },
+    resolveConflicts: ([c]) => req.resolveConflicts(c!.conflicts, c!.file, c!.mine, c!.wouldSave),
+    signal: req.signal,
+  };
+}
+
+/** API errors propagate to the caller, which keeps the user's text. */
 export async function saveRecord(req: SaveRequest): Promise<SaveOutcome> {
-  const plan = planSave(req.base, req.text);
-  if (!plan.ok) return { kind: 'invalid', problems: plan.problems };
-  if (!plan.update) return { kind: 'unchanged' };
-
-  const [theirs] = await req.api.retrieveFiles([req.base.id], req.signal);
-  if (!theirs)
-    throw new RecordNotReturnedError(req.base.id, l10n.t('File {0} was not returned by the server.', req.base.id));
-  const mine = applyUpdate(req.base, plan.update);
-
-  if (unchangedSince(req.base, theirs)) return send(req, theirs, mine, mine, false);
-
-  const { conflicts, merged: preferTheirs } = mergeRecords(req.base, mine, theirs, 'theirs');
-  let merged = preferTheirs;
-  if (conflicts.length) {
-    const preferMine = mergeRecords(req.base, mine, theirs, 'mine').merged;
-    const choice = await req.resolveConflicts(conflicts, theirs, mine, preferMine);
-    if (choice === 'cancel') return { kind: 'cancelled' };
-    if (choice === 'overwrite') merged = preferMine;
-  }
-  return send(req, theirs, merged, mine, true);
-}
-
-async function send(
-  req: SaveRequest,
-  current: FileRecord,
-  wanted: FileRecord,
-  mine: FileRecord,
-  merged: boolean,
-): Promise<SaveOutcome> {
-  // What the user did not type but will see after the save: their changes that the merge kept.
-  const broughtIn = Object.keys(diff(mine, wanted) ?? {});
-  // Diff against what the server holds now, so a merged save sends only what still differs.
-  const update = diff(current, wanted);
-  if (!update) return { kind: 'up-to-date', record: current, shown: mine, broughtIn };
-  const item: FileUpdateItem = { id: current.id, update };
-  const [record] = await req.api.updateFiles([item], req.signal);
-  if (!record)
-    throw new RecordNotReturnedError(current.id, l10n.t('The update of file {0} returned no record.', current.id));
-  return { kind: 'saved', record, shown: mine, sent: item, merged, broughtIn };
-}
-
-/** No ETag on file records: an unchanged `lastUpdatedTime` and content mean nobody else wrote. */
-function unchangedSince(base: FileRecord, current: FileRecord): boolean {
-  return base.lastUpdatedTime === current.lastUpdatedTime && deepEqual(base, current);
+  const outcome = await saveRecords(recordSaveRequest(req));
+  if (outcome.kind !== 'done') return outcome;
+  const [result] = outcome.results;
+  const { record, shown, broughtIn, merged, sent } = result!;
+  if (result!.status === 'up-to-date') return { kind: 'up-to-date', record, shown, broughtIn };
+  // One request, all or nothing: a refused update threw above, so the item was applied.
+  return { kind: 'saved', record, shown, sent: sent!, merged, broughtIn };
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FileStore } from '../store/file-store';
+import type { ConcurrencyClass } from '../dms/concurrency';
 import type { ContentLinks } from './content-links';
 import { decodePathSegment } from './request-target';
 
@@ -34,6 +35,8 @@ export interface Route {
   scope: 'project' | 'content';
   /** Raw-body routes (uploads) get the bytes; all others get parsed JSON. */
   rawBody?: boolean;
+  /** Data modeling routes count against the project's concurrent read/write/delete limit. */
+  concurrency?: ConcurrencyClass;
   /**
    * Runs before the body is read and may throw an `ApiError`: a route whose URL is its credential
    * (an upload link) refuses an unknown one without accepting a single byte of the upload.

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RecordedRequest } from '../options';
 import type { FileStore } from '../store/file-store';
 import { ApiError, AUTO_RETRYABLE } from './api-error';
+import type { ModelConcurrency } from '../dms/concurrency';
 import type { ContentLinks } from './content-links';
 import type { Faults } from './faults';
 import { bodyDecoder, parseJsonBody, readBody } from './read-body';
@@ -27,6 +28,8 @@ export interface PipelineDeps {
   maxBodyBytes: number;
   /** Throws an ApiError (421) for a Host the emulator does not serve (see `hostChecker`). */
   checkHost: (host: string | undefined) => void;
+  /** The project's data modeling concurrency limits (routes with `concurrency`). */
+  modelConcurrency?: ModelConcurrency;
 }
 
 const PROJECT_PREFIX = '/api/v1/projects/';
@@ -118,7 +121,11 @@ async function handle(
   });
 
   let release: (() => void) | undefined;
-  res.on('close', () => release?.());
+  let releaseModelSlot: (() => void) | undefined;
+  res.on('close', () => {
+    release?.();
+    releaseModelSlot?.();
+  });
   let bodyRead = false;
   const answer = (body: Body, slow?: { ms: number; chunks: number }) => {
     // A request answered before its body was read (refused) leaves that body unread: closing the
@@ -186,6 +193,14 @@ async function handle(
     return answer(errorBody(new ApiError(405, `Method ${method} is not allowed on ${url.pathname}`)));
   const { route, params } = matched;
   record.route = `${route.method} ${route.template}`;
+  if (route.concurrency && deps.modelConcurrency) {
+    const slot = deps.modelConcurrency.acquire(route.concurrency);
+    if ('message' in slot) {
+      record.fault = 'throttled';
+      return answer(errorBody(new ApiError(429, slot.message)));
+    }
+    releaseModelSlot = slot.release;
+  }
 
   let rawBody: Buffer;
   let body: unknown;

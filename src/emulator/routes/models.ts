@@ -54,20 +54,21 @@ function viewsByIds(ctx: RouteContext) {
   return { json: { items } };
 }
 
-const post = (template: string, handle: Route['handle']): Route => ({
+const post = (template: string, concurrency: Route['concurrency'], handle: Route['handle']): Route => ({
   method: 'POST',
   template,
   scope: 'project',
+  concurrency,
   handle,
 });
 
 export const modelRoutes: Route[] = [
-  post('/models/instances', (ctx) => ({ json: upsertInstances(ctx.store, ctx.body, ctx.now()) })),
-  post('/models/instances/list', (ctx) => ({ json: listInstances(ctx.store, ctx.body) })),
-  post('/models/instances/byids', (ctx) => ({ json: instancesByIds(ctx.store, ctx.body) })),
-  post('/models/instances/search', (ctx) => ({ json: searchInstances(ctx.store, ctx.body) })),
-  post('/models/instances/aggregate', (ctx) => ({ json: aggregateInstances(ctx.store, ctx.body) })),
-  post('/models/instances/delete', (ctx) => ({
+  post('/models/instances', 'write', (ctx) => ({ json: upsertInstances(ctx.store, ctx.body, ctx.now()) })),
+  post('/models/instances/list', 'read', (ctx) => ({ json: listInstances(ctx.store, ctx.body) })),
+  post('/models/instances/byids', 'read', (ctx) => ({ json: instancesByIds(ctx.store, ctx.body) })),
+  post('/models/instances/search', 'read', (ctx) => ({ json: searchInstances(ctx.store, ctx.body) })),
+  post('/models/instances/aggregate', 'read', (ctx) => ({ json: aggregateInstances(ctx.store, ctx.body) })),
+  post('/models/instances/delete', 'delete', (ctx) => ({
     json: { items: deleteInstances(ctx.store, parseOr400(deleteRequest, ctx.body).items) },
   })),
   {
@@ -77,7 +78,7 @@ export const modelRoutes: Route[] = [
     handle: (ctx) => ({ json: statistics(ctx.store, ctx.store.modelLimits) }),
   },
   { method: 'GET', template: '/models/spaces', scope: 'project', handle: listSpaces },
-  post('/models/spaces', (ctx) => ({ json: applySpaces(ctx.store, ctx.body, ctx.now()) })),
-  post('/models/spaces/byids', spacesByIds),
-  post('/models/views/byids', viewsByIds),
+  post('/models/spaces', undefined, (ctx) => ({ json: applySpaces(ctx.store, ctx.body, ctx.now()) })),
+  post('/models/spaces/byids', undefined, spacesByIds),
+  post('/models/views/byids', undefined, viewsByIds),
 ];

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { FilesApi } from '../../core/ports';
-import { EDITABLE_FIELDS, EDITABLE_FIELD_NAMES, type EditableFieldName } from '../../cdf/model';
+import { EDITABLE_FIELD_NAMES, updateShapeOf, type EditableFieldName } from '../../cdf/model';
 import {
   checkDirectory,
   checkMetadataKey,
@@ -18,7 +18,7 @@ interface Step extends vscode.QuickPickItem {
   done?: boolean;
 }
 
-const SCALAR_FIELDS = EDITABLE_FIELD_NAMES.filter((f) => EDITABLE_FIELDS[f].kind === 'scalar');
+const SCALAR_FIELDS = EDITABLE_FIELD_NAMES.filter((f) => updateShapeOf(f) === 'scalar');
 const SET_FIELDS: SetLikeField[] = ['labels', 'assetIds', 'securityCategories'];
 
 /** The wizard's steps: 1 which files, 2 which operations (again after each), 3 an operation's details. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { planSave } from '../../core/diff';
+import type { SavePlan } from '../../core/save/save-records';
 import { COMMANDS, FILE_SCHEME } from '../command-ids';
 import type { RecordFileSystem } from '../record-fs';
 import { problemCount } from '../save-refusal';
@@ -7,8 +7,8 @@ import { problemCount } from '../save-refusal';
 const PREVIEW_SCHEME = 'cdf-record-preview';
 
 /**
- * "Preview update": the exact `POST /files/update` body saving would send (against the record as it
- * was opened), as a command and as a CodeLens on the first line of a dirty record.
+ * "Preview update": the exact `POST /files/update` body saving would send (against the records as
+ * they were opened), as a command and as a CodeLens on the first line of a dirty record or selection.
  */
 export class UpdatePreview implements vscode.CodeLensProvider, vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly lensesChanged = new vscode.EventEmitter<void>();
@@ -24,23 +24,17 @@ export class UpdatePreview implements vscode.CodeLensProvider, vscode.TextDocume
     });
   }
 
-  /** What saving `document` would send, or why nothing would be. */
+  /** What saving `document` (a record or a selection) would send, or why nothing would be. */
   describe(document: vscode.TextDocument): { body?: { items: unknown[] }; summary: string } {
-    const base = this.fs.baseOf(document.uri);
-    if (!base) return { summary: vscode.l10n.t('The record is not loaded.') };
-    const plan = planSave(base, document.getText());
-    if (!plan.ok) return { summary: vscode.l10n.t('{0}: nothing would be sent', problemCount(plan.problems.length)) };
-    if (!plan.update) return { body: { items: [] }, summary: vscode.l10n.t('No changes: saving sends nothing') };
-    const fields = Object.keys(plan.update);
-    return {
-      body: { items: [{ id: base.id, update: plan.update }] },
-      summary: vscode.l10n.t('Preview update: {0}', fields.join(', ')),
-    };
+    const plan = this.fs.planOf(document.uri, document.getText());
+    if (!plan) return { summary: vscode.l10n.t('The record is not loaded.') };
+    return describePlan(plan);
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!document.isDirty || !this.fs.baseOf(document.uri)) return [];
-    const { summary } = this.describe(document);
+    const plan = document.isDirty ? this.fs.planOf(document.uri, document.getText()) : undefined;
+    if (!plan) return [];
+    const { summary } = describePlan(plan);
     return [
       new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
         title: `$(eye) ${summary}`,
@@ -89,4 +83,14 @@ export class UpdatePreview implements vscode.CodeLensProvider, vscode.TextDocume
     this.lensesChanged.dispose();
     this.contentChanged.dispose();
   }
+}
+
+function describePlan(plan: SavePlan): { body?: { items: unknown[] }; summary: string } {
+  if (!plan.ok) return { summary: vscode.l10n.t('{0}: nothing would be sent', problemCount(plan.problems.length)) };
+  if (!plan.changes.length) return { body: { items: [] }, summary: vscode.l10n.t('No changes: saving sends nothing') };
+  const fields = [...new Set(plan.changes.flatMap((c) => Object.keys(c.update)))];
+  return {
+    body: { items: plan.changes.map((c) => ({ id: c.base.id, update: c.update })) },
+    summary: vscode.l10n.t('Preview update: {0}', fields.join(', ')),
+  };
 }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { EDITABLE_FIELDS, EDITABLE_FIELD_NAMES, type FileChangeUpdate, type FileRecord } from '../../../src/cdf/model';
+import { updateShapeOf, EDITABLE_FIELD_NAMES, type FileChangeUpdate, type FileRecord } from '../../../src/cdf/model';
 import { applyUpdate } from '../../../src/core/apply';
 import { planBatch, planUndo, type ActionOutcome, type BulkOperation } from '../../../src/core/bulk';
 import { fullRecord } from './fixtures';
@@ -65,7 +65,7 @@ function elements(record: FileRecord): Map<string, string> {
   for (const name of EDITABLE_FIELD_NAMES) {
     const value = record[name];
     if (value === undefined) continue;
-    const kind = EDITABLE_FIELDS[name].kind;
+    const kind = updateShapeOf(name);
     if (kind === 'scalar') out.set(name, JSON.stringify(value));
     else if (kind === 'metadata') for (const [k, v] of Object.entries(value)) out.set(`metadata.${k}`, v as string);
     else

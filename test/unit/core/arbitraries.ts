@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import {
   EDITABLE_FIELDS,
+  updateShapeOf,
   EDITABLE_FIELD_NAMES,
   LIMITS,
   READ_ONLY_FIELD_NAMES,
@@ -213,7 +214,7 @@ const shuffled = <T>(xs: T[]) => fc.shuffledSubarray(xs, { minLength: xs.length,
 
 /** The same value written another way: sets reordered, metadata keys reordered, "none" as null, [] or {}. */
 function sameValueArb(name: EditableFieldName, value: unknown): fc.Arbitrary<unknown> {
-  const kind = EDITABLE_FIELDS[name].kind;
+  const kind = updateShapeOf(name);
   const empty =
     value === undefined ||
     (Array.isArray(value) && value.length === 0) ||
@@ -234,7 +235,7 @@ function mutatedArb(name: EditableFieldName, value: unknown): fc.Arbitrary<unkno
  * few new ones; metadata may also change values. Tweaks are where add/remove beats set.
  */
 function rebuiltArb(name: EditableFieldName, value: unknown, tweak: boolean): fc.Arbitrary<unknown> {
-  const kind = EDITABLE_FIELDS[name].kind;
+  const kind = updateShapeOf(name);
   const kept = <T>(xs: T[]) =>
     fc.shuffledSubarray(xs, tweak ? { minLength: Math.max(0, xs.length - 2), maxLength: xs.length } : {});
   const extra = tweak ? 2 : 4;

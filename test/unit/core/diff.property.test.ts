@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  EDITABLE_FIELDS,
+  updateShapeOf,
   EDITABLE_FIELD_NAMES,
   dmsFileChange,
   fileRecord,
@@ -33,8 +33,8 @@ function normalize(record: FileRecord): FileRecord {
   for (const name of EDITABLE_FIELD_NAMES) {
     const value = r[name];
     if (!Array.isArray(value)) continue;
-    if (EDITABLE_FIELDS[name].kind === 'idSet') r[name] = [...(value as number[])].sort((a, b) => a - b);
-    if (EDITABLE_FIELDS[name].kind === 'labels')
+    if (updateShapeOf(name) === 'idSet') r[name] = [...(value as number[])].sort((a, b) => a - b);
+    if (updateShapeOf(name) === 'labels')
       r[name] = [...(value as { externalId: string }[])].sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
   }
   return r as FileRecord;
@@ -47,14 +47,14 @@ function normalize(record: FileRecord): FileRecord {
 function assertPatchForm(base: FileRecord, edited: FileDocument, update: FileChangeUpdate): void {
   for (const [name, patch] of Object.entries(update) as [keyof FileChangeUpdate, Record<string, unknown>][]) {
     assert.ok(Object.keys(patch).length > 0, `${name}: empty patch`);
-    if (EDITABLE_FIELDS[name].kind === 'scalar') {
+    if (updateShapeOf(name) === 'scalar') {
       assert.ok('set' in patch || patch.setNull === true, `${name}: ${JSON.stringify(patch)}`);
       continue;
     }
     assert.ok(!('set' in patch), `${name}: a collection sent as set: ${JSON.stringify(patch)}`);
     if ('add' in patch) assert.ok(Object.keys(patch.add as object).length > 0, `${name}: empty add`);
     if ('remove' in patch) assert.ok((patch.remove as unknown[]).length > 0, `${name}: empty remove`);
-    const empty = EDITABLE_FIELDS[name].kind === 'metadata' ? {} : [];
+    const empty = updateShapeOf(name) === 'metadata' ? {} : [];
     assert.deepStrictEqual(patch, addRemoveOf(base[name] ?? empty, edited[name] ?? empty), name);
   }
 }

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import {
-  EDITABLE_FIELDS,
+  updateShapeOf,
+  type EditableFieldName,
   EDITABLE_FIELD_NAMES,
   type FileChangeUpdate,
   type FileRecord,
@@ -15,7 +16,7 @@ type Loose = Record<string, unknown>;
 /** One editable field as a canonical value: unset, `null`, `[]` and `{}` are all `null`; sets are sorted. */
 function canonical(name: string, value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  const kind = EDITABLE_FIELDS[name as keyof typeof EDITABLE_FIELDS].kind;
+  const kind = updateShapeOf(name as EditableFieldName);
   if (kind === 'metadata') {
     const entries = Object.entries(value as Record<string, string>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return entries.length === 0 ? null : entries;
@@ -59,7 +60,7 @@ export function showsUpdate(before: FileRecord, after: FileRecord, update: FileC
   const expected = editableState(before);
   for (const [name, raw] of Object.entries(update as Loose)) {
     const patch = raw as { set?: unknown; setNull?: boolean; add?: unknown; remove?: unknown };
-    const kind = EDITABLE_FIELDS[name as keyof typeof EDITABLE_FIELDS].kind;
+    const kind = updateShapeOf(name as EditableFieldName);
     if (patch.setNull) expected[name] = null;
     else if ('set' in patch) expected[name] = canonical(name, patch.set);
     else if (kind === 'metadata') {
