@@ -58,7 +58,6 @@ function sameText(actual: string | null, expected: string): boolean {
 
 export async function startLoopbackReceiver(options: LoopbackReceiverOptions): Promise<LoopbackReceiver> {
   const host = options.host ?? '127.0.0.1';
-  const path = options.path ?? '/callback';
   let resolveCallback!: (callback: LoopbackCallback) => void;
   let rejectCallback!: (error: Error) => void;
   const callback = new Promise<LoopbackCallback>((resolve, reject) => {
@@ -68,51 +67,9 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
   // Nobody may be waiting yet when it rejects (e.g. aborted before the browser opened).
   callback.catch(() => undefined);
 
-  let redirectUri = '';
-  let pending: http.ServerResponse | undefined;
-  let received = false;
-  const answer = (res: http.ServerResponse, ok: boolean, text: string): void => {
-    if (res.writableEnded) return;
-    res.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(PAGE(ok ? 'Signed in' : 'Sign-in failed', escapeHtml(text)));
-  };
-  const server = http.createServer((req, res) => {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', redirectUri);
-    } catch {
-      // Any local process can connect: a target that is not a URL is refused, not thrown in the host.
-      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
-      return;
-    }
-    if (req.method !== 'GET' || url.pathname !== path) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      return;
-    }
-    if (options.state !== undefined && !sameText(url.searchParams.get('state'), options.state)) {
-      answer(res, false, 'This is not the sign-in VS Code is waiting for.');
-      return;
-    }
-    if (received) {
-      answer(res, false, 'This sign-in link was already used. Return to VS Code.');
-      return;
-    }
-    received = true;
-    pending = res;
-    resolveCallback({
-      url: new URL(url.href),
-      finish: (outcome) =>
-        answer(
-          res,
-          outcome.ok,
-          outcome.ok
-            ? 'You are signed in to CDF. You can close this tab and return to VS Code.'
-            : `${outcome.message} You can close this tab and try again from VS Code.`,
-        ),
-    });
-  });
+  const door = new CallbackDoor(options.path ?? '/callback', options.state, resolveCallback);
+  const server = http.createServer((req, res) => door.open(req, res));
   server.keepAliveTimeout = 1000;
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host === '[::1]' ? '::1' : host, () => {
@@ -121,7 +78,7 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
     });
   });
   const { port } = server.address() as AddressInfo;
-  redirectUri = `http://${host}:${port}${path}`;
+  door.redirectUri = `http://${host}:${port}${door.path}`;
 
   const timer = setTimeout(
     () => rejectCallback(new AuthError(l10n.t('Sign-in timed out after {0} s.', Math.round(options.timeoutMs / 1000)))),
@@ -133,9 +90,70 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
   const close = async (): Promise<void> => {
     clearTimeout(timer);
     options.signal.removeEventListener('abort', onAbort);
-    if (pending) answer(pending, false, 'The sign-in did not complete.');
+    door.closing();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  return { redirectUri, callback, close };
+  return { redirectUri: door.redirectUri, callback, close };
+}
+
+/** Answers the browser's requests: the first one with the expected state is the callback. */
+class CallbackDoor {
+  redirectUri = '';
+  private pending: http.ServerResponse | undefined;
+  private received = false;
+
+  constructor(
+    readonly path: string,
+    private readonly state: string | undefined,
+    private readonly arrived: (callback: LoopbackCallback) => void,
+  ) {}
+
+  open(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', this.redirectUri);
+    } catch {
+      // Any local process can connect: a target that is not a URL is refused, not thrown in the host.
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
+      return;
+    }
+    if (req.method !== 'GET' || url.pathname !== this.path) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    if (this.state !== undefined && !sameText(url.searchParams.get('state'), this.state)) {
+      answer(res, false, l10n.t('This is not the sign-in VS Code is waiting for.'));
+      return;
+    }
+    if (this.received) {
+      answer(res, false, l10n.t('This sign-in link was already used. Return to VS Code.'));
+      return;
+    }
+    this.received = true;
+    this.pending = res;
+    this.arrived({
+      url: new URL(url.href),
+      finish: (outcome) =>
+        answer(
+          res,
+          outcome.ok,
+          outcome.ok
+            ? l10n.t('You are signed in to CDF. You can close this tab and return to VS Code.')
+            : l10n.t('{0} You can close this tab and try again from VS Code.', outcome.message),
+        ),
+    });
+  }
+
+  /** A browser tab still waiting learns that the sign-in ended without it. */
+  closing(): void {
+    if (this.pending) answer(this.pending, false, l10n.t('The sign-in did not complete.'));
+  }
+}
+
+function answer(res: http.ServerResponse, ok: boolean, text: string): void {
+  if (res.writableEnded) return;
+  res.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  const title = ok ? l10n.t('Signed in') : l10n.t('Sign-in failed');
+  res.end(PAGE(escapeHtml(title), escapeHtml(text)));
 }

@@ -62,41 +62,7 @@ export const metadataMap = z.custom<Record<string, string>>().check(
     }
     const keys = Object.keys(m);
     let total = 0;
-    for (const key of keys) {
-      const value: unknown = m[key];
-      const keyBytes = utf8Bytes(key);
-      if (keyBytes > LIMITS.metadataKeyBytes) {
-        ctx.addIssue({
-          code: 'invalid_key',
-          origin: 'record',
-          path: [key],
-          input: key,
-          issues: [],
-          message: l10n.t('Metadata keys are at most {0} bytes (UTF-8)', LIMITS.metadataKeyBytes),
-        });
-      }
-      if (typeof value !== 'string') {
-        ctx.addIssue({
-          code: 'invalid_type',
-          expected: 'string',
-          path: [key],
-          input: value,
-          message: l10n.t('Metadata values are strings'),
-        });
-        total += keyBytes;
-        continue;
-      }
-      const valueBytes = utf8Bytes(value);
-      if (valueBytes > LIMITS.metadataValueBytes) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          input: value,
-          message: l10n.t('Metadata values are at most {0} bytes (UTF-8)', LIMITS.metadataValueBytes),
-        });
-      }
-      total += keyBytes + valueBytes;
-    }
+    for (const key of keys) total += checkMetadataPair(key, m[key], ctx);
     if (keys.length > LIMITS.metadataPairs) {
       ctx.addIssue({
         code: 'custom',
@@ -117,6 +83,41 @@ export const metadataMap = z.custom<Record<string, string>>().check(
     }
   }),
 );
+
+/** One key and its value against the per-pair limits; returns the bytes they count toward the total. */
+function checkMetadataPair(key: string, value: unknown, ctx: { addIssue(issue: z.core.$ZodRawIssue): void }): number {
+  const keyBytes = utf8Bytes(key);
+  if (keyBytes > LIMITS.metadataKeyBytes) {
+    ctx.addIssue({
+      code: 'invalid_key',
+      origin: 'record',
+      path: [key],
+      input: key,
+      issues: [],
+      message: l10n.t('Metadata keys are at most {0} bytes (UTF-8)', LIMITS.metadataKeyBytes),
+    });
+  }
+  if (typeof value !== 'string') {
+    ctx.addIssue({
+      code: 'invalid_type',
+      expected: 'string',
+      path: [key],
+      input: value,
+      message: l10n.t('Metadata values are strings'),
+    });
+    return keyBytes;
+  }
+  const valueBytes = utf8Bytes(value);
+  if (valueBytes > LIMITS.metadataValueBytes) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [key],
+      input: value,
+      message: l10n.t('Metadata values are at most {0} bytes (UTF-8)', LIMITS.metadataValueBytes),
+    });
+  }
+  return keyBytes + valueBytes;
+}
 export type Metadata = z.infer<typeof metadataMap>;
 
 /**

@@ -24,7 +24,6 @@ import { setMaxListeners } from 'node:events';
 import * as z from 'zod/mini';
 import {
   LIMITS,
-  type FailureReason,
   type FileUpdateItem,
   type UpdateAttemptRecord,
   type UpdateOptions,
@@ -34,14 +33,15 @@ import {
 import type { Logger } from '../../logging';
 import { AdaptiveConcurrency } from '../adaptive-concurrency';
 import { chunk } from '../chunk';
-import { CdfApiError, CdfNetworkError, CdfResponseValidationError } from '../errors';
+import { CdfApiError } from '../errors';
 import { DOCUMENTED_ITEMS_PER_SECOND, RatePacer } from '../rate-pacer';
 import { backoffDelayMs } from '../retry-policy';
 import type { AttemptEvent } from '../cdf-request';
 import type { CdfTransport } from '../transport';
 import { invalidItemReason } from './invalid-item';
-import { identityKey, matchReferences } from './item-references';
+import { identityKey } from './item-references';
 import { recordsOfAnswer } from './read-records';
+import { errorText, settleRejected, type RefusalContext, type Unit } from './settle-refusal';
 import { UpdateLedger, type SettleInput } from './update-ledger';
 import { buildReport } from './update-report';
 
@@ -53,15 +53,6 @@ const updateResponse = z.object({ items: z.array(z.unknown()) });
  * per bad item. The budget per job: enough to isolate one bad item in every chunk, plus some.
  */
 const splitBudget = (chunks: number): number => 100 + 20 * chunks;
-
-interface Unit {
-  readonly indexes: readonly number[];
-  /** An earlier request carrying these items may have been applied (5xx / no answer). */
-  readonly possiblyApplied: boolean;
-  /** Attempts already spent on throttled sends of these items, and when the first was sent. */
-  readonly throttledAttempts?: number;
-  readonly firstSentAt?: number;
-}
 
 /** CDF's 429 body says which budget was exceeded: the request rate or the concurrent requests. */
 function throttleCause(message: string): 'rate' | 'concurrency' | 'unknown' {
@@ -98,6 +89,7 @@ class UpdateRun {
   private peakConcurrency: number;
   private readonly graceController = new AbortController();
   private readonly startedAt = Date.now();
+  private readonly refusals: RefusalContext;
 
   constructor(
     private readonly transport: CdfTransport,
@@ -106,6 +98,17 @@ class UpdateRun {
     private readonly options: UpdateOptions,
   ) {
     this.ledger = new UpdateLedger(items);
+    this.refusals = {
+      ledger: this.ledger,
+      logger,
+      cancelled: () => options.signal?.aborted ?? false,
+      requeue: (...units) => this.queue.unshift(...units),
+      takeSplit: () => {
+        if (this.splitRequests >= this.maxSplitRequests) return false;
+        this.splitRequests += 2;
+        return true;
+      },
+    };
     this.limiter = new AdaptiveConcurrency(options.concurrency);
     // Every request on the wire listens on this signal: more than Node's default of 10 is no leak.
     setMaxListeners(100, this.graceController.signal);
@@ -217,54 +220,8 @@ class UpdateRun {
   private async send(unit: Unit): Promise<void> {
     const { signal } = this.options;
     const body = { items: unit.indexes.map((i) => this.items[i] as FileUpdateItem) };
-    let epoch = this.limiter.epoch;
-    let sentAt = 0;
     const firstSentAt = unit.firstSentAt ?? this.transport.retryPolicy.now();
-    let onTheWire = false;
-    let possiblyApplied = unit.possiblyApplied;
-    let record: UpdateAttemptRecord | undefined;
-
-    const onAttempt = (event: AttemptEvent): void => {
-      switch (event.type) {
-        case 'sending':
-          epoch = this.limiter.epoch;
-          sentAt = this.transport.retryPolicy.now();
-          onTheWire = true;
-          this.onTheWire++;
-          this.requestsSent++;
-          this.ledger.sent(unit.indexes);
-          record = { itemIndexes: unit.indexes, attempt: event.attempt };
-          this.attempts.push(record);
-          break;
-        case 'answered':
-          onTheWire = false;
-          this.onTheWire--;
-          if (record) Object.assign(record, { status: event.status, requestId: event.requestId });
-          if (event.status === 429 || event.status === 503) {
-            if (event.status === 429) this.throttled++;
-            if (epoch === this.limiter.epoch) this.throttleStreak++;
-            // The requests still on the wire are what the budget admitted.
-            this.limiter.onThrottled(epoch, this.onTheWire);
-          } else if (event.status < 300) {
-            // Only work that got through says the budget has room; a refusal (4xx) says nothing of it.
-            this.throttleStreak = 0;
-            this.limiter.onSuccess();
-            this.pacer.onAdmitted(sentAt);
-          }
-          if (event.status >= 500) possiblyApplied = true;
-          break;
-        case 'noAnswer':
-          onTheWire = false;
-          this.onTheWire--;
-          possiblyApplied = true;
-          if (record) record.noAnswer = event.timedOut ? 'timed out' : errorText(event.error);
-          break;
-        case 'waiting':
-          break;
-      }
-      this.progress();
-    };
-
+    const wire = this.watch(unit);
     try {
       const response = await this.transport.request({
         method: 'POST',
@@ -275,21 +232,82 @@ class UpdateRun {
         retryThrottled: false,
         signal: this.graceController.signal,
         stopRetrying: signal,
-        onAttempt,
+        onAttempt: wire.onAttempt,
       });
       const records = recordsOfAnswer(body.items, response.data.items, (line) => this.logger.warn(line));
       unit.indexes.forEach((index, k) => this.ledger.settle(index, { outcome: 'applied', record: records[k] }));
     } catch (error) {
+      const { onTheWire, possiblyApplied } = wire;
       if (onTheWire) {
         this.onTheWire--;
-        if (record) record.noAnswer = 'cancelled';
+        if (wire.record) wire.record.noAnswer = 'cancelled';
       }
       if (error instanceof CdfApiError && error.status === 429 && !signal?.aborted) {
         if (this.requeueThrottled(unit, error, possiblyApplied, firstSentAt)) return;
       }
-      this.settleRejected(unit, error, { onTheWire, possiblyApplied });
+      settleRejected(this.refusals, unit, error, { onTheWire, possiblyApplied });
     } finally {
       this.progress();
+    }
+  }
+
+  /**
+   * Follows the attempts of one request: counts sends and throttling, feeds the concurrency limit and
+   * the pacer, records each attempt, and knows whether the request is on the wire or may have landed.
+   */
+  private watch(unit: Unit): Wire {
+    let epoch = this.limiter.epoch;
+    let sentAt = 0;
+    const wire: Wire = {
+      onTheWire: false,
+      possiblyApplied: unit.possiblyApplied,
+      record: undefined,
+      onAttempt: (event) => {
+        switch (event.type) {
+          case 'sending':
+            epoch = this.limiter.epoch;
+            sentAt = this.transport.retryPolicy.now();
+            wire.onTheWire = true;
+            this.onTheWire++;
+            this.requestsSent++;
+            this.ledger.sent(unit.indexes);
+            wire.record = { itemIndexes: unit.indexes, attempt: event.attempt };
+            this.attempts.push(wire.record);
+            break;
+          case 'answered':
+            wire.onTheWire = false;
+            this.onTheWire--;
+            if (wire.record) Object.assign(wire.record, { status: event.status, requestId: event.requestId });
+            this.learnFromAnswer(event.status, epoch, sentAt);
+            if (event.status >= 500) wire.possiblyApplied = true;
+            break;
+          case 'noAnswer':
+            wire.onTheWire = false;
+            this.onTheWire--;
+            wire.possiblyApplied = true;
+            if (wire.record) wire.record.noAnswer = event.timedOut ? 'timed out' : errorText(event.error);
+            break;
+          case 'waiting':
+            break;
+        }
+        this.progress();
+      },
+    };
+    return wire;
+  }
+
+  /** What an answer says of the throttling budget, for the concurrency limit and the pacer. */
+  private learnFromAnswer(status: number, epoch: number, sentAt: number): void {
+    if (status === 429 || status === 503) {
+      if (status === 429) this.throttled++;
+      if (epoch === this.limiter.epoch) this.throttleStreak++;
+      // The requests still on the wire are what the budget admitted.
+      this.limiter.onThrottled(epoch, this.onTheWire);
+    } else if (status < 300) {
+      // Only work that got through says the budget has room; a refusal (4xx) says nothing of it.
+      this.throttleStreak = 0;
+      this.limiter.onSuccess();
+      this.pacer.onAdmitted(sentAt);
     }
   }
 
@@ -321,107 +339,6 @@ class UpdateRun {
     return true;
   }
 
-  private settleRejected(unit: Unit, error: unknown, state: { onTheWire: boolean; possiblyApplied: boolean }): void {
-    const { signal } = this.options;
-    const settleAll = (o: SettleInput): void => unit.indexes.forEach((i) => this.ledger.settle(i, o));
-
-    if (signal?.aborted && !(error instanceof CdfApiError)) {
-      if (state.onTheWire || state.possiblyApplied) {
-        settleAll({ outcome: 'unknown', why: 'cancelled while a request with this item was in flight' });
-      } else {
-        settleAll({ outcome: 'notSent' });
-      }
-      return;
-    }
-    if (error instanceof CdfResponseValidationError) {
-      // A 2xx whose body we cannot read: CDF applied the chunk.
-      this.logger.warn(`files/update: ${error.message}`);
-      settleAll({ outcome: 'applied', record: undefined });
-      return;
-    }
-    if (error instanceof CdfNetworkError) {
-      settleAll({ outcome: 'unknown', why: error.message });
-      return;
-    }
-    if (!(error instanceof CdfApiError)) {
-      // Nothing reached CDF in a way we could see (e.g. no token): safe to try again later.
-      const message = errorText(error);
-      if (state.possiblyApplied) settleAll({ outcome: 'unknown', why: message });
-      else unit.indexes.forEach((i) => this.ledger.fail(i, { reason: 'other', message }));
-      return;
-    }
-    this.settleApiError(unit, error, state.possiblyApplied);
-  }
-
-  private settleApiError(unit: Unit, error: CdfApiError, possiblyApplied: boolean): void {
-    const base = { message: error.message, status: error.status, requestId: error.requestId };
-    const rejected = error.status === 400 || error.status === 409 || error.status === 422;
-    const unitItems = unit.indexes.map((i) => this.items[i] as FileUpdateItem);
-
-    if (rejected && (error.missing.length > 0 || error.duplicated.length > 0)) {
-      const missing = matchReferences(unitItems, error.missing, 'missing');
-      const duplicated = matchReferences(unitItems, error.duplicated, 'duplicated');
-      if (missing.size + duplicated.size > 0) {
-        const good: number[] = [];
-        unit.indexes.forEach((index, k) => {
-          const reason: FailureReason | undefined = missing.has(k)
-            ? 'missing'
-            : duplicated.has(k)
-              ? 'duplicated'
-              : undefined;
-          if (reason === undefined) good.push(index);
-          else if (possiblyApplied) {
-            this.ledger.settle(index, {
-              outcome: 'unknown',
-              why: `${error.message} — but an earlier attempt that may have been applied could be the cause`,
-              status: error.status,
-              requestId: error.requestId,
-            });
-          } else this.ledger.fail(index, { reason, ...base });
-        });
-        if (good.length > 0) this.queue.unshift({ indexes: good, possiblyApplied });
-        return;
-      }
-    }
-
-    const splittable = (rejected || error.status === 413) && unit.indexes.length > 1;
-    if (splittable && this.splitRequests < this.maxSplitRequests) {
-      const half = Math.ceil(unit.indexes.length / 2);
-      this.splitRequests += 2;
-      this.queue.unshift(
-        { indexes: unit.indexes.slice(0, half), possiblyApplied },
-        { indexes: unit.indexes.slice(half), possiblyApplied },
-      );
-      return;
-    }
-
-    if (error.status >= 500 || possiblyApplied) {
-      unit.indexes.forEach((i) =>
-        this.ledger.settle(i, {
-          outcome: 'unknown',
-          why: error.message,
-          status: error.status,
-          requestId: error.requestId,
-        }),
-      );
-      return;
-    }
-    // 429 here means the retry budget ran out while throttled: refused, so not applied.
-    const reason: FailureReason = !(rejected || error.status === 413)
-      ? 'other'
-      : error.missing.length > 0
-        ? 'missing'
-        : error.duplicated.length > 0
-          ? 'duplicated'
-          : 'invalid';
-    if (splittable) {
-      const message = `${error.message} (CDF rejected ${unit.indexes.length} items together without naming which; the client stopped narrowing it down, so some may be fine)`;
-      unit.indexes.forEach((i) => this.ledger.fail(i, { reason, ...base, message, notIsolated: true }));
-      return;
-    }
-    unit.indexes.forEach((i) => this.ledger.fail(i, { reason, ...base }));
-  }
-
   private progress(): void {
     const { onProgress } = this.options;
     if (!onProgress) return;
@@ -442,10 +359,10 @@ class UpdateRun {
   }
 }
 
-function errorText(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return `${error.message}${cause}`;
-  }
-  return String(error);
+/** One request of a run, as its attempts go: on the wire, possibly applied, its current attempt record. */
+interface Wire {
+  onTheWire: boolean;
+  possiblyApplied: boolean;
+  record: UpdateAttemptRecord | undefined;
+  readonly onAttempt: (event: AttemptEvent) => void;
 }
