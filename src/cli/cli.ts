@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import { fileRecord, type FileRecord } from '../cdf/model';
 import { planSave, type SaveProblem } from '../core/diff';
-import { problemsFromIssues } from '../core/document/messages';
-import { parseDocument } from '../core/document/parse';
-import { placeProblems } from '../core/document/place-problems';
+import { problemsFromIssues, parseDocument, placeProblems } from '../core/document';
 import { formatPath } from '../core/json-path';
 
 /** Where the CLI reads and writes; tests pass their own. */

@@ -1,10 +1,6 @@
 import type { FileChangeUpdate, FileRecord } from '../cdf/model';
-import { parseDocument } from './document/parse';
-import { placeProblems } from './document/place-problems';
-import type { DocumentProblem, FileDocument } from './document/types';
-import { validateDocument } from './document/validate';
-import { ownField } from './fields/own-keys';
-import { CLASSIC_FILE, type RecordKind } from './fields/record-kind';
+import { parseDocument, placeProblems, type DocumentProblem, type FileDocument, validateDocument } from './document';
+import { ownField, CLASSIC_FILE, type RecordKind } from './fields';
 
 /**
  * The minimal `update` of `POST /files/update` that turns `base` into `edited`, or `undefined` when

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { isFailureCode } from '../app/describe-failure';
-import type { ProblemCode } from '../core/document/types';
+import { isFailureCode } from '../app';
+import type { ProblemCode } from '../core/document';
 import { FILE_SCHEME } from './command-ids';
 import type { RecordFileSystem } from './record-fs';
 import type { SaveDiagnostics } from './save-diagnostics';

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { rangeOfPath, parseDocument } from '../core/document/parse';
+import { rangeOfPath, parseDocument, formatPath } from '../core/document';
 import type { SaveProblem } from '../core/diff';
-import { formatPath } from '../core/document/validate';
 import { displayPath } from '../core/json-path';
-import type { FailureDescription } from '../app/describe-failure';
+import type { FailureDescription } from '../app';
 import { problemCount, saveRefused } from './save-refusal';
 
 /** Save problems in the Problems panel, at the exact range of the field they concern. */

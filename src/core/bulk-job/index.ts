@@ -1,3 +1,7 @@
+/**
+ * Bulk jobs: targets, pages, job plans, history, saved actions, export/import jobs, job texts.
+ * This folder's public surface: code outside core/bulk-job imports from here, never from a file inside.
+ */
 export * from './bulk-target';
 export * from './target-pages';
 export * from './plan-job';

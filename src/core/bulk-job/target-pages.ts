@@ -1,5 +1,5 @@
 import { LIMITS, type FileIdentifier, type FileRecord } from '../../cdf/model';
-import { collectMetadataKeys } from '../bulk/export';
+import { collectMetadataKeys } from '../bulk';
 import type { FilesApi } from '../ports';
 import type { BulkTarget } from './bulk-target';
 

@@ -1,6 +1,5 @@
 import type { FileRecord } from '../../cdf/model';
-import { ownField } from '../fields/own-keys';
-import { CLASSIC_FILE, putField } from '../fields/record-kind';
+import { ownField, CLASSIC_FILE, putField } from '../fields';
 
 /**
  * The action's after-image of one file: `before` with only the elements the action wrote changed.

@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { FileRecord } from '../../cdf/model';
-import { ownValue, putOwn } from '../fields/own-keys';
-import { kindOf } from '../fields/registry';
+import { ownValue, putOwn, kindOf } from '../fields';
 import { moveDirectory } from './directory-move';
 import type {
   AddElementsOperation,

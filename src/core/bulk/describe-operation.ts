@@ -1,9 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { kindOf } from '../fields/registry';
+import { kindOf, withName } from '../fields';
 import type { BulkOperation } from './operations';
 import { nameOfReference, type ReferenceNames } from './preview';
 import { replaceAllNote } from './replace-all-note';
-import { withName } from '../fields/describe-text';
 
 /**
  * An operation in words, as the wizard lists it and the preview heads it: `set dataSetId = 43 (Plant B)`,

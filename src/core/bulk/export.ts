@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { FileRecord } from '../../cdf/model';
-import { DOCUMENT_FIELD_ORDER } from '../document/types';
-import { ownValue } from '../fields/own-keys';
+import { DOCUMENT_FIELD_ORDER } from '../document';
+import { ownValue } from '../fields';
 import { CSV_SEP_LINE, formatCsvRow } from './csv';
 import { neutraliseCsvText } from './csv-injection';
 

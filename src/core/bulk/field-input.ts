@@ -1,11 +1,10 @@
 import type { EditableFieldName } from '../../cdf/model';
-import type { Parsed } from '../fields/kind';
-import { kindOf } from '../fields/registry';
+import { type Parsed, kindOf } from '../fields';
 import type { ElementOf, FieldValue, SetLikeField } from './operations';
 import { checkFieldValue } from './parameters';
 
-export type { Parsed } from '../fields/kind';
-export { parseTime } from '../fields/time';
+export type { Parsed } from '../fields';
+export { parseTime } from '../fields';
 
 /**
  * Text a person typed (in a wizard box or a CSV cell) to a field's value, with the message to show

@@ -5,7 +5,7 @@ import {
   type FileRecord,
   type UPDATE_SHAPES,
 } from '../../cdf/model';
-import { kindOf } from '../fields/registry';
+import { kindOf } from '../fields';
 
 /**
  * The operations of a bulk action: plain JSON, so a wizard, a saved "last action" (for undo and

@@ -27,7 +27,7 @@ export function checkMetadataValue(value: string): string | undefined {
   return undefined;
 }
 
-export { checkId, checkLabelExternalId } from '../fields/input';
+export { checkId, checkLabelExternalId } from '../fields';
 
 /** Directories are absolute, unix-style paths (FILES-API-NOTES §1.2), within the field's length. */
 export function checkDirectory(path: string): string | undefined {

@@ -7,10 +7,8 @@ import {
   type FileRecord,
   type ReferenceKind,
 } from '../../cdf/model';
-import type { ElementKey, NameOf } from '../fields/kind';
-import { DOCUMENT_FIELD_ORDER } from '../document/types';
-import { ownField } from '../fields/own-keys';
-import { CLASSIC_FILE, type RecordField } from '../fields/record-kind';
+import { type ElementKey, type NameOf, ownField, CLASSIC_FILE, type RecordField } from '../fields';
+import { DOCUMENT_FIELD_ORDER } from '../document';
 import type { PlanCounts } from './plan-batch';
 import type { RecordPlan } from './plan-record';
 

@@ -1,7 +1,6 @@
 import type { FileRecord } from '../../cdf/model';
 import { omitEmpty } from '../apply';
-import { ownField } from '../fields/own-keys';
-import { CLASSIC_FILE, putField } from '../fields/record-kind';
+import { ownField, CLASSIC_FILE, putField } from '../fields';
 
 /**
  * `after` as the API will return it: empty values left out, and each collection in the order

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { EditableFieldName } from '../../cdf/model';
-import { kindOf } from '../fields/registry';
+import { kindOf } from '../fields';
 
 type Collection = 'metadata' | 'labels' | 'assetIds' | 'securityCategories';
 

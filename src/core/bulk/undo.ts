@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { FileChangeUpdate, FileRecord } from '../../cdf/model';
-import { ownField } from '../fields/own-keys';
-import { CLASSIC_FILE, putField } from '../fields/record-kind';
+import { ownField, CLASSIC_FILE, putField } from '../fields';
 import { planTransition, type RecordPlan } from './plan-record';
 import { fileTitle } from './preview';
 

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { nameNotUpdatable, READ_ONLY_FIELDS } from '../../cdf/model';
-import { kindOf } from '../fields/registry';
+import { kindOf } from '../fields';
 import { normalizeDirectory } from './directory-move';
 import { OPERATION_KINDS, isEditableField, isSetLikeField, type BulkOperation } from './operations';
 import {

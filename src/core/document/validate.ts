@@ -10,7 +10,7 @@ import {
   type FileRecord,
 } from '../../cdf/model';
 import { sameFieldValue, sameValue } from '../field-values';
-import { kindOf } from '../fields/registry';
+import { kindOf } from '../fields';
 import { displayPath, type JsonPath } from '../json-path';
 import { describeValue, jsonPreview, problem, problemsFromIssues, quote } from './messages';
 import type { DocumentProblem } from './types';
