@@ -19,7 +19,6 @@
  * names the rate, or repeated 429s hold back every start (rate-pacer.ts), so a crowd of refused
  * requests comes back as a trickle. A chunk refused more often than the retry policy allows fails.
  */
-import * as l10n from '@vscode/l10n';
 import { setMaxListeners } from 'node:events';
 import * as z from 'zod/mini';
 import {
@@ -35,11 +34,10 @@ import { AdaptiveConcurrency } from '../adaptive-concurrency';
 import { chunk } from '../chunk';
 import { CdfApiError } from '../errors';
 import { DOCUMENTED_ITEMS_PER_SECOND, RatePacer } from '../rate-pacer';
-import { backoffDelayMs } from '../retry-policy';
 import type { AttemptEvent } from '../cdf-request';
 import type { CdfTransport } from '../transport';
-import { invalidItemReason } from './invalid-item';
-import { identityKey } from './item-references';
+import { refuseUnsendable } from './refuse-unsendable';
+import { throttledDelayMs } from './throttle-delay';
 import { recordsOfAnswer } from './read-records';
 import { errorText, settleRejected, type RefusalContext, type Unit } from './settle-refusal';
 import { UpdateLedger, type SettleInput } from './update-ledger';
@@ -53,13 +51,6 @@ const updateResponse = z.object({ items: z.array(z.unknown()) });
  * per bad item. The budget per job: enough to isolate one bad item in every chunk, plus some.
  */
 const splitBudget = (chunks: number): number => 100 + 20 * chunks;
-
-/** CDF's 429 body says which budget was exceeded: the request rate or the concurrent requests. */
-function throttleCause(message: string): 'rate' | 'concurrency' | 'unknown' {
-  if (/concurren/i.test(message)) return 'concurrency';
-  if (/\brate\b/i.test(message)) return 'rate';
-  return 'unknown';
-}
 
 export async function runUpdate(
   transport: CdfTransport,
@@ -122,7 +113,7 @@ class UpdateRun {
   async execute(): Promise<UpdateReport> {
     const { signal } = this.options;
     const chunkSize = Math.min(this.options.chunkSize ?? LIMITS.itemsPerRequest, LIMITS.itemsPerRequest);
-    const sendable = this.refuseUnsendable();
+    const sendable = refuseUnsendable(this.ledger);
     for (const indexes of chunk(sendable, chunkSize)) this.queue.push({ indexes, possiblyApplied: false });
     this.maxSplitRequests = splitBudget(this.queue.length);
 
@@ -188,33 +179,6 @@ class UpdateRun {
         this.wake = undefined;
       });
     return this.wake;
-  }
-
-  /** Items the API would reject anyway fail here, without a request; returns the rest. */
-  private refuseUnsendable(): number[] {
-    const sendable: number[] = [];
-    const firstByIdentity = new Map<string, number>();
-    const duplicates = new Set<number>();
-    this.items.forEach((item, i) => {
-      const key = identityKey(item);
-      const first = firstByIdentity.get(key);
-      if (first === undefined) firstByIdentity.set(key, i);
-      else duplicates.add(first).add(i);
-    });
-    this.items.forEach((item, i) => {
-      const invalid = invalidItemReason(item);
-      if (invalid !== undefined) {
-        this.ledger.fail(i, { reason: 'invalid', message: invalid });
-      } else if (duplicates.has(i)) {
-        this.ledger.fail(i, {
-          reason: 'duplicated',
-          message: l10n.t('The same file appears more than once in this update; combine its changes into one item.'),
-        });
-      } else {
-        sendable.push(i);
-      }
-    });
-    return sendable;
   }
 
   private async send(unit: Unit): Promise<void> {
@@ -316,23 +280,10 @@ class UpdateRun {
    * asks, or returns false when the retry policy says to give up (the chunk then fails: refused).
    */
   private requeueThrottled(unit: Unit, error: CdfApiError, possiblyApplied: boolean, firstSentAt: number): boolean {
-    const policy = this.transport.retryPolicy;
     const attempts = (unit.throttledAttempts ?? 0) + error.attempts;
-    const cause = throttleCause(error.message);
-    let delayMs: number;
-    if (error.retryAfterMs !== undefined) {
-      if (error.retryAfterMs > policy.maxDelayMs) return false;
-      delayMs = error.retryAfterMs + Math.floor(policy.random() * error.retryAfterMs * 0.1);
-    } else if (
-      this.throttleStreak <= 1 &&
-      (cause === 'concurrency' || (cause === 'rate' && this.pacer.onRateThrottled()))
-    ) {
-      // The first refusal of an overload: the lowered limit (concurrency) or the pacer (rate) already waits.
-      delayMs = 0;
-    } else {
-      delayMs = backoffDelayMs(Math.min(Math.max(0, this.throttleStreak - 1), 20), policy);
-    }
-    if (attempts >= policy.maxAttempts) return false;
+    const delayMs = throttledDelayMs(error, this.transport.retryPolicy, this.throttleStreak, this.pacer);
+    const policy = this.transport.retryPolicy;
+    if (delayMs === undefined || attempts >= policy.maxAttempts) return false;
     if (policy.now() + delayMs - firstSentAt > policy.maxTotalMs) return false;
     if (delayMs > 0) this.pacer.pause(delayMs);
     this.queue.unshift({ indexes: unit.indexes, possiblyApplied, throttledAttempts: attempts, firstSentAt });
