@@ -41,7 +41,9 @@ export function filesApiOf(client: CdfClient): FilesApi {
         pick(l, ['externalId', 'name', 'description']),
       ),
     searchAssets: async (query, limit, signal) => {
-      const assets = await client.searchAssets({ search: { query }, limit }, { signal });
+      // CDF refuses an empty search query: before anything is typed, offer the first assets.
+      const request = query.trim() ? { search: { query }, limit } : { limit };
+      const assets = await client.searchAssets(request, { signal });
       return assets.map(assetSummary);
     },
     retrieveAssets: async (ids, signal) => {

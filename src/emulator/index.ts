@@ -1,7 +1,8 @@
 /**
  * A local emulator of the CDF Files API (plus the data set, label and asset look-ups the editor
- * uses), with deterministic demo data, CDF-like throttling and seeded fault injection. It is the
- * extension's demo project and the backend of the tests and benchmarks. No 'vscode' here.
+ * uses, and data modeling instances for CogniteFile records), with deterministic demo data,
+ * CDF-like throttling and seeded fault injection. It is the extension's demo project and the
+ * backend of the tests and benchmarks. No 'vscode' here.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +28,8 @@ export type { EmulatorOptions, FaultOptions, RecordedRequest, RouteFaults, Throt
 export { FileStore } from './store/file-store';
 export { StateFileInUseError } from './store/state-lock';
 export type { Asset, DataSet, LabelDefinition } from './store/lookup-types';
+export type { DirectRelation, NodeRecord, PropertyValue, SpaceRecord } from './dms/instance-types';
+export type { ModelLimits } from './dms/statistics';
 export { generateDemo } from './demo/generate';
 
 export interface RunningEmulator {

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const heapMb = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
   const { seed, files, loadedStateFile } = emulator.demo;
   console.log(
-    `CDF Files emulator listening on ${emulator.baseUrl} (project "${emulator.project}", ${emulator.store.files.size} files from seed ${seed}/${files}${loadedStateFile ? ' + saved state' : ''}; started in ${seconds} s, heap ${heapMb} MB)`,
+    `CDF Files emulator listening on ${emulator.baseUrl} (project "${emulator.project}", ${emulator.store.files.size} files and ${emulator.store.nodes.size} data modeling nodes from seed ${seed}/${files}${loadedStateFile ? ' + saved state' : ''}; started in ${seconds} s, heap ${heapMb} MB)`,
   );
   console.log(`API base: ${emulator.apiBase}  (Authorization: Bearer ${emulator.token})`);
 

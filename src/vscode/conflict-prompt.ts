@@ -5,27 +5,21 @@ import { renderDocument } from '../core/document/render';
 import type { MergeConflict } from '../core/merge';
 import type { ConflictChoice } from '../core/save/save-record';
 import type { SelectionConflict } from '../core/save/save-selection';
+import { VIEW_SCHEME, type ReadOnlyDocuments } from './read-only-documents';
 
-const COMPARE_SCHEME = 'cdf-record-compare';
+/** Where the two sides of a comparison live in the read-only documents. */
+const COMPARE_PATH = '/compare/';
 
 /**
  * When a save finds fields changed both here and on the server, show the two versions side by side
  * and ask: keep theirs, use mine, or cancel (nothing sent, edits kept). The two sides are called
  * "Theirs" and "Mine" everywhere: buttons, comparison title, question.
  */
-export class ConflictPrompt implements vscode.Disposable {
-  private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  private readonly registration: vscode.Disposable;
+export class ConflictPrompt {
   /** In-editor tests answer here instead of clicking the modal (the Playwright suite clicks it). */
   answerForTests: ConflictChoice | undefined;
 
-  constructor() {
-    this.registration = vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, {
-      onDidChange: this.changed.event,
-      provideTextDocumentContent: (uri) => this.texts.get(uri.path) ?? '',
-    });
-  }
+  constructor(private readonly documents: ReadOnlyDocuments) {}
 
   async ask(
     uri: vscode.Uri,
@@ -36,8 +30,8 @@ export class ConflictPrompt implements vscode.Disposable {
     const name = baseName(uri);
     // Left what CDF holds now, right what "Use Mine" would save: the merge, so their other changes and
     // the read-only fields (lastUpdatedTime) are equal on both sides and only the real difference shows.
-    const left = this.put(`/${theirs.id}/theirs/${name}`, renderDocument(theirs));
-    const right = this.put(`/${theirs.id}/mine/${name}`, renderDocument(wouldSave));
+    const left = this.documents.put(`${COMPARE_PATH}${theirs.id}/theirs/${name}`, renderDocument(theirs));
+    const right = this.documents.put(`${COMPARE_PATH}${theirs.id}/mine/${name}`, renderDocument(wouldSave));
     if (this.answerForTests) return this.answerForTests;
     await vscode.commands.executeCommand('vscode.diff', left, right, comparisonTitle(name), { preview: true });
     const answer = await vscode.window.showWarningMessage(
@@ -71,22 +65,12 @@ export class ConflictPrompt implements vscode.Disposable {
   private async closeComparisons(): Promise<void> {
     const tabs = vscode.window.tabGroups.all
       .flatMap((g) => g.tabs)
-      .filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.original.scheme === COMPARE_SCHEME);
+      .filter((t) => t.input instanceof vscode.TabInputTextDiff && isComparison(t.input.original));
     if (tabs.length) await vscode.window.tabGroups.close(tabs);
   }
-
-  private put(path: string, text: string): vscode.Uri {
-    this.texts.set(path, text);
-    const uri = vscode.Uri.from({ scheme: COMPARE_SCHEME, path });
-    this.changed.fire(uri);
-    return uri;
-  }
-
-  dispose(): void {
-    this.registration.dispose();
-    this.changed.dispose();
-  }
 }
+
+const isComparison = (uri: vscode.Uri): boolean => uri.scheme === VIEW_SCHEME && uri.path.startsWith(COMPARE_PATH);
 
 const baseName = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 

@@ -10,10 +10,10 @@ describe('browsing the demo project in the sidebar', () => {
     api = await activateExtension();
     await openDemo(api);
   });
-  afterEach(() => api.tree.clearFilter());
+  afterEach(() => vscode.commands.executeCommand('cdfFiles.clearFilter'));
 
   it('groups by directory: top-level folders and their sub-folders come from the records', async () => {
-    await api.tree.setGrouping('directory');
+    await vscode.commands.executeCommand('cdfFiles.groupBy', 'directory');
     const root = await api.tree.getChildren();
     const folders = root.filter((n): n is GroupNode => n.kind === 'group');
     assert.ok(folders.length > 0, 'top-level directories');
@@ -24,7 +24,7 @@ describe('browsing the demo project in the sidebar', () => {
   });
 
   it('groups by data set and mime type, with counts from aggregate', async () => {
-    await api.tree.setGrouping('dataSet');
+    await vscode.commands.executeCommand('cdfFiles.groupBy', 'dataSet');
     const dataSets = (await api.tree.getChildren()).filter((n): n is GroupNode => n.kind === 'group');
     assert.ok(dataSets.length >= 2, 'several data sets');
     api.tree.getTreeItem(dataSets[0]!); // asks for the count
@@ -35,7 +35,7 @@ describe('browsing the demo project in the sidebar', () => {
     const id = (dataSets[0]!.filter.dataSetIds![0] as { id: number }).id;
     assert.ok(files.length > 0 && files.every((f) => f.record.dataSetId === id));
 
-    await api.tree.setGrouping('mimeType');
+    await vscode.commands.executeCommand('cdfFiles.groupBy', 'mimeType');
     const types = (await api.tree.getChildren()).filter((n): n is GroupNode => n.kind === 'group');
     assert.ok(types.some((t) => t.label === 'application/pdf'));
     const pdfs = fileNodes(await api.tree.getChildren(types.find((t) => t.label === 'application/pdf')));
@@ -45,7 +45,7 @@ describe('browsing the demo project in the sidebar', () => {
   it('pages a flat list: the first page after one request, then "Load more" until the end', async () => {
     await vscode.workspace.getConfiguration('cdfFiles').update('pageSize', 50, vscode.ConfigurationTarget.Global);
     try {
-      await api.tree.setGrouping('flat');
+      await vscode.commands.executeCommand('cdfFiles.groupBy', 'flat');
       const emulator = api.sessions.active!.demo!;
       emulator.clearRequests();
       let nodes = await api.tree.getChildren();
@@ -65,7 +65,7 @@ describe('browsing the demo project in the sidebar', () => {
   });
 
   it('filters (shown in the view description, clearable) and searches names', async () => {
-    await api.tree.setGrouping('flat');
+    await vscode.commands.executeCommand('cdfFiles.groupBy', 'flat');
     await vscode.commands.executeCommand('cdfFiles.filter', { mimeType: 'application/pdf', uploaded: true });
     const filtered = fileNodes(await api.tree.getChildren());
     assert.ok(filtered.length > 0);
@@ -86,7 +86,7 @@ describe('browsing the demo project in the sidebar', () => {
   });
 
   it('gives file items an icon by mime type, the external id as description and a tooltip', async () => {
-    await api.tree.setGrouping('flat');
+    await vscode.commands.executeCommand('cdfFiles.groupBy', 'flat');
     const file = fileNodes(await api.tree.getChildren()).find(
       (f) => f.record.externalId && f.record.mimeType === 'application/pdf',
     )!;
@@ -101,7 +101,7 @@ describe('browsing the demo project in the sidebar', () => {
   });
 
   it('copies ids of a multi-selection to the clipboard', async () => {
-    await api.tree.setGrouping('flat');
+    await vscode.commands.executeCommand('cdfFiles.groupBy', 'flat');
     const files = fileNodes(await api.tree.getChildren()).slice(0, 3);
     await vscode.commands.executeCommand('cdfFiles.copyId', files[0], files);
     assert.equal(await vscode.env.clipboard.readText(), files.map((f) => f.record.id).join('\n'));

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { FileRecord } from '../../src/cdf/model';
-import { compileAction, type BulkOperation } from '../../src/core/bulk';
-import { BulkActionRecord, planJob, type BulkTarget } from '../../src/core/bulk-job';
+import type { BulkOperation } from '../../src/core/bulk';
+import { BulkActionRecord, type BulkTarget } from '../../src/core/bulk-job';
 import { startEmulator } from '../../src/emulator';
 import type { BulkRun } from '../../src/vscode/bulk/bulk-controller';
 import { LastActionStore } from '../../src/vscode/bulk/last-action-store';
@@ -176,8 +176,8 @@ describe('bulk actions over the demo project', () => {
 
   it('exports a filter to JSON Lines and CSV, and imports a CSV of changes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-export-'));
-    await api.tree.setGrouping('flat');
-    api.tree.setFilter({ mimeType: 'image/png' });
+    await vscode.commands.executeCommand('cdfFiles.groupBy', 'flat');
+    await vscode.commands.executeCommand('cdfFiles.filter', { mimeType: 'image/png' });
     const expected = await api.sessions.active!.api.countFiles({ filter: { mimeType: 'image/png' } });
     const jsonl = vscode.Uri.file(path.join(dir, 'png.jsonl'));
     const count = await vscode.commands.executeCommand<number>('cdfFiles.exportFiles', { format: 'jsonl', uri: jsonl });
@@ -191,7 +191,7 @@ describe('bulk actions over the demo project', () => {
     const [sepLine, header] = fs.readFileSync(csv.fsPath, 'utf8').split('\r\n');
     assert.equal(sepLine, 'sep=,', "Excel's delimiter line comes first");
     assert.match(header!, /^id,externalId,name,/);
-    api.tree.clearFilter();
+    await vscode.commands.executeCommand('cdfFiles.clearFilter');
 
     // Files linked to data modelling cannot change their source: take two that are not.
     const [a, b] = lines.map((l) => JSON.parse(l) as FileRecord).filter((r) => !r.instanceId && r.source);
@@ -208,7 +208,7 @@ describe('bulk actions over the demo project', () => {
 
   it('the preview names data sets, assets and labels, and warns about files with unsaved edits in an editor', async () => {
     const project = api.sessions.active!.api;
-    await api.tree.setGrouping('flat');
+    await vscode.commands.executeCommand('cdfFiles.groupBy', 'flat');
     const nodes = fileNodes(await api.tree.getChildren()).filter((n) => !n.record.instanceId);
     const record = pickRecord(
       nodes.map((n) => n.record),
@@ -243,10 +243,7 @@ describe('bulk actions over the demo project', () => {
         { op: 'remove', field: 'assetIds', values: [asset.id] },
         { op: 'add', field: 'labels', values: [{ externalId: label.externalId }] },
       ];
-      const compiled = compileAction(operations);
-      assert.ok(compiled.ok);
-      const plan = await planJob(api.sessions.active!.api, target, compiled.action);
-      const { text, unsaved } = await api.bulk.previewText(target, operations, plan);
+      const { text, unsaved } = await api.bulk.preview(target, operations);
 
       assert.ok(text.includes(`dataSetId: ${from.id} (${from.name}) → ${to.id} (${to.name})`), text);
       assert.ok(
@@ -287,8 +284,8 @@ describe('bulk actions over the demo project', () => {
 
   it('"every file the view shows" and Export take the files a name search found, not the filter behind it', async () => {
     const session = api.sessions.active!;
-    await api.tree.setGrouping('flat');
-    api.tree.setSearch('pump');
+    await vscode.commands.executeCommand('cdfFiles.groupBy', 'flat');
+    await vscode.commands.executeCommand('cdfFiles.search', 'pump');
     try {
       const found = await session.api.searchFiles({ search: { name: 'pump' }, limit: 1000 });
       const total = await session.api.countFiles({});
@@ -315,14 +312,14 @@ describe('bulk actions over the demo project', () => {
         confirm: false,
       });
       assert.equal(run.plan.counts.matched, found.length, 'the preview counts the files found');
-      assert.match(api.bulk.last!.target.label, new RegExp(`^${found.length} files found by search "pump"`));
+      assert.match(api.bulk.lastLabel()!, new RegExp(`^${found.length} files found by search "pump"`));
       assert.ok(run.report.applied.length > 0);
       for (const o of run.report.applied) assert.ok(foundIds.has((o.item as { id: number }).id), 'only files found');
       const marked = await session.api.countFiles({ filter: { metadata: { searchChecked: 'yes' } } });
       assert.equal(marked, run.report.applied.length, 'no file outside the search was changed');
       await vscode.commands.executeCommand('cdfFiles.undoBulk', { confirm: false });
     } finally {
-      api.tree.clearFilter();
+      await vscode.commands.executeCommand('cdfFiles.clearFilter');
     }
   });
 
@@ -362,14 +359,14 @@ describe('bulk actions over the demo project', () => {
     }
 
     // A window reload: the memory is gone, the workspace storage is not (and the demo has a new port).
-    api.bulk.last = undefined;
+    api.bulk.forgetLastAction();
     const undo = await vscode.commands.executeCommand<{ report: BulkRun['report']; conflicts: number }>(
       'cdfFiles.undoBulk',
       { confirm: false },
     );
     assert.equal(undo.report.applied.length, files.length);
     for (const r of await all(files.map((f) => f.id))) assert.equal(r.metadata?.projectCheck, undefined, 'restored');
-    api.bulk.last = undefined;
+    api.bulk.forgetLastAction();
     await assert.rejects(api.bulk.undo({ confirm: false }), /There is no bulk action to resume or undo/);
   });
 

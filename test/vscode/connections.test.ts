@@ -38,7 +38,7 @@ describe('connections: user settings, secret storage, the status bar', () => {
 
     await vscode.commands.executeCommand('cdfFiles.connect', 'Plant X');
     assert.equal(api.sessions.active?.label, 'Plant X');
-    await api.tree.setGrouping('flat');
+    await vscode.commands.executeCommand('cdfFiles.groupBy', 'flat');
     const files = fileNodes(await api.tree.getChildren());
     assert.equal(files.length, 40, 'the tree lists the other project');
     assert.ok(other.requests.some((r) => r.path === '/api/v1/projects/plant-x/files/list' && r.status === 200));
@@ -74,7 +74,6 @@ describe('connections: user settings, secret storage, the status bar', () => {
 
   it('never writes the token or an Authorization header to the logs', async () => {
     const logsRoot = path.resolve(api.logUri.fsPath, '..', '..');
-    api.log.info('flush');
     const files = await waitFor('log files', () => {
       const found: string[] = [];
       const walk = (d: string) => {

@@ -4,7 +4,7 @@ import type { ExtensionApi } from '../../src/extension';
 import type { FileRecord } from '../../src/cdf/model';
 import { renderDocument } from '../../src/core/document/render';
 import { conflictQuestion, conflictValues } from '../../src/vscode/conflict-prompt';
-import { activateExtension, closeAllEditors, editJson, openDemo, pickRecord, waitFor } from './helpers';
+import { activateExtension, cdfDiagnostics, closeAllEditors, editJson, openDemo, pickRecord, waitFor } from './helpers';
 
 type Emulator = NonNullable<NonNullable<ExtensionApi['sessions']['active']>['demo']>;
 
@@ -19,7 +19,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     records = (await api.sessions.active!.api.listFiles({ limit: 1000 })).items;
   });
   afterEach(async () => {
-    api.conflicts.answerForTests = undefined;
+    api.save.answerConflicts(undefined);
     await closeAllEditors();
   });
 
@@ -104,7 +104,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     assert.equal(updates().length, 0, 'nothing sent');
     assert.ok(doc.isDirty);
     assert.equal(doc.getText(), text, 'the edit is intact');
-    const [d] = api.diagnostics.get(doc.uri);
+    const [d] = cdfDiagnostics(doc.uri);
     assert.ok(d, 'a diagnostic');
     assert.match(d.message, /source/);
     assert.match(doc.lineAt(d.range.start.line).text, /"source": 5/);
@@ -124,7 +124,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     const after = await serverRecord(record.id);
     assert.equal(after.mimeType, 'text/x-merged', 'their change survives');
     assert.equal(after.directory, '/merged/by/vscode', 'mine is applied');
-    assert.match(api.fs.lastNotice ?? '', /^Saved, merged with someone else's change to mimeType in CDF\.$/);
+    assert.match(api.save.lastNotice ?? '', /^Saved, merged with someone else's change to mimeType in CDF\.$/);
   });
 
   it('a save of the text written before a merged save reloads keeps the key it never showed', async () => {
@@ -139,7 +139,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     const stale = JSON.parse(written) as Record<string, unknown>;
     stale.mimeType = 'text/x-saved-again';
     emulator.clearRequests();
-    await api.fs.writeFile(doc.uri, Buffer.from(JSON.stringify(stale, null, 2) + '\n', 'utf8'));
+    await vscode.workspace.fs.writeFile(doc.uri, Buffer.from(JSON.stringify(stale, null, 2) + '\n', 'utf8'));
     assert.deepEqual(
       updates().map((u) => u.body),
       [{ items: [{ id: record.id, update: { mimeType: { set: 'text/x-saved-again' } } }] }],
@@ -155,18 +155,18 @@ describe('open a record, edit it, save it as a minimal update', () => {
     await otherClientUpdates(record.id, { source: { set: 'Their source' } });
     await editJson(doc, (v) => (v.source = 'My source'));
     emulator.clearRequests();
-    api.conflicts.answerForTests = 'cancel';
+    api.save.answerConflicts('cancel');
     const text = doc.getText();
-    api.fs.lastNotice = undefined;
+    api.save.lastNotice = undefined;
     await doc.save();
     // The note comes once the document is dirty again (see keepUnsaved).
-    await waitFor('a quiet note', () => /Save cancelled: nothing was sent/.test(api.fs.lastNotice ?? ''));
+    await waitFor('a quiet note', () => /Save cancelled: nothing was sent/.test(api.save.lastNotice ?? ''));
     assert.ok(doc.isDirty, 'a cancelled save keeps the edits unsaved');
     assert.equal(doc.getText(), text, 'and exactly as typed');
     assert.equal(updates().length, 0);
     assert.equal((await serverRecord(record.id)).source, 'Their source');
 
-    api.conflicts.answerForTests = 'overwrite';
+    api.save.answerConflicts('overwrite');
     assert.ok(await doc.save());
     assert.equal((await serverRecord(record.id)).source, 'My source');
   });
@@ -177,7 +177,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     emulator.clearRequests();
     await editJson(doc, (v) => (v.source = `${String(v.source)}-changed`));
     const [d] = await waitFor('a live problem', () => {
-      const found = api.diagnostics.get(doc.uri);
+      const found = cdfDiagnostics(doc.uri);
       return found.length ? found : undefined;
     });
     assert.equal(d!.code, 'instance-linked');
@@ -191,14 +191,14 @@ describe('open a record, edit it, save it as a minimal update', () => {
     assert.equal(emulator.requests.length, 0, 'nothing sent while typing');
 
     await editJson(doc, (v) => (v.source = linked.source ?? null));
-    await waitFor('the problem gone once fixed', () => api.diagnostics.get(doc.uri).length === 0);
+    await waitFor('the problem gone once fixed', () => cdfDiagnostics(doc.uri).length === 0);
   });
 
   it('marks a renamed file while typing, but leaves type errors to the JSON schema until a save', async () => {
     const doc = await open(editable(9));
     await editJson(doc, (v) => ((v.name = 'renamed.pdf'), (v.source = 5)));
     const found = await waitFor('a live problem', () => {
-      const d = api.diagnostics.get(doc.uri);
+      const d = cdfDiagnostics(doc.uri);
       return d.length ? d : undefined;
     });
     assert.deepEqual(
@@ -232,7 +232,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     assert.equal(await doc.save(), false);
     assert.equal(doc.getText(), text);
     assert.ok(doc.isDirty);
-    const [d] = api.diagnostics.get(doc.uri);
+    const [d] = cdfDiagnostics(doc.uri);
     assert.ok(d);
     assert.match(d.message, /already used/);
     assert.match(doc.lineAt(d.range.start.line).text, /"externalId"/);
@@ -278,7 +278,9 @@ describe('open a record, edit it, save it as a minimal update', () => {
     emulator.clearRequests();
     await vscode.commands.executeCommand('cdfFiles.previewUpdate', doc.uri);
     const preview = await waitFor('the preview', () =>
-      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'cdf-record-preview'),
+      vscode.workspace.textDocuments.find(
+        (d) => d.uri.scheme === 'cdf-view' && d.uri.path.endsWith('.update-request.json'),
+      ),
     );
     assert.deepEqual(JSON.parse(preview.getText()), {
       items: [{ id: record.id, update: { mimeType: { set: 'application/x-preview' } } }],

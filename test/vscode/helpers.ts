@@ -34,6 +34,10 @@ export async function waitFor<T>(
   }
 }
 
+/** The problems this extension reports for a document (the JSON language's own are left out). */
+export const cdfDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] =>
+  vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'CDF Files');
+
 export const fileNodes = (nodes: TreeNode[]): FileNode[] => nodes.filter((n): n is FileNode => n.kind === 'file');
 
 /** Replace the whole text of an open document, as a user would by editing it. */

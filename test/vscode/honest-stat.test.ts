@@ -23,11 +23,11 @@ describe('the record file system states what it holds', () => {
     await editJson(doc, (v) => (v.directory = '/honest/stat'));
     const text = doc.getText();
     // Written the way VS Code writes on save, but without the save event that announces the reload.
-    await api.fs.writeFile(doc.uri, Buffer.from(text, 'utf8'));
-    const first = await api.fs.stat(doc.uri);
-    const second = await api.fs.stat(doc.uri);
+    await vscode.workspace.fs.writeFile(doc.uri, Buffer.from(text, 'utf8'));
+    const first = await vscode.workspace.fs.stat(doc.uri);
+    const second = await vscode.workspace.fs.stat(doc.uri);
     assert.deepEqual(second, first, 'two stats in a row describe the same file');
-    const read = Buffer.from(await api.fs.readFile(doc.uri)).toString('utf8');
+    const read = Buffer.from(await vscode.workspace.fs.readFile(doc.uri)).toString('utf8');
     assert.equal(Buffer.byteLength(read), first.size, 'the stat describes what a read returns');
   });
 

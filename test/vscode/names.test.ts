@@ -56,7 +56,7 @@ describe('names instead of numbers', () => {
   });
 
   it('shows names and dates in a selection document too, in every element', async () => {
-    await api.tree.setGrouping('flat');
+    await vscode.commands.executeCommand('cdfFiles.groupBy', 'flat');
     const files = fileNodes(await api.tree.getChildren()).slice(0, 2);
     await vscode.commands.executeCommand('cdfFiles.editSelectionAsJson', files[0], files);
     const doc = vscode.window.activeTextEditor!.document;

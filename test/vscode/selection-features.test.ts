@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { activateExtension, closeAllEditors, fileNodes, openDemo, setText, waitFor } from './helpers';
+import { activateExtension, cdfDiagnostics, closeAllEditors, fileNodes, openDemo, setText, waitFor } from './helpers';
 
 /** Every editor feature of a record works in each element of an "Edit Selection as JSON" document. */
 describe('a selection document is edited like a record', () => {
@@ -10,7 +10,7 @@ describe('a selection document is edited like a record', () => {
   before(async () => {
     api = await activateExtension();
     await openDemo(api);
-    await api.tree.setGrouping('flat');
+    await vscode.commands.executeCommand('cdfFiles.groupBy', 'flat');
     const files = fileNodes(await api.tree.getChildren())
       .filter((f) => !f.record.instanceId)
       .slice(3, 6);
@@ -59,7 +59,7 @@ describe('a selection document is edited like a record', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await edit((d) => (d[1]!.name = 'renamed in a selection.pdf'));
     const found = await waitFor('a live problem', () => {
-      const d = api.diagnostics.get(doc.uri);
+      const d = cdfDiagnostics(doc.uri);
       return d.length ? d : undefined;
     });
     assert.deepEqual(
@@ -87,7 +87,10 @@ describe('a selection document is edited like a record', () => {
     assert.ok(lenses.some((l) => l.command?.command === 'cdfFiles.previewUpdate' && /mimeType/.test(l.command.title)));
     await vscode.commands.executeCommand('cdfFiles.previewUpdate', doc.uri);
     const preview = await waitFor('the preview', () =>
-      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'cdf-record-preview' && /selection/.test(d.uri.path)),
+      vscode.workspace.textDocuments.find(
+        (d) =>
+          d.uri.scheme === 'cdf-view' && /selection/.test(d.uri.path) && d.uri.path.endsWith('.update-request.json'),
+      ),
     );
     assert.deepEqual(JSON.parse(preview.getText()), {
       items: [
@@ -106,7 +109,7 @@ describe('a selection document is edited like a record', () => {
     api.sessions.active!.demo!.store.files.delete(gone);
     assert.equal(await doc.save(), false);
     assert.ok(doc.isDirty, 'the edits are kept');
-    const [d] = api.diagnostics.get(doc.uri);
+    const [d] = cdfDiagnostics(doc.uri);
     assert.ok(d, 'a problem is shown');
     assert.match(d.message, /no longer exists in CDF/);
   });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { FileRecord } from '../../src/cdf/model';
-import { activateExtension, closeAllEditors, fileNodes, openDemo, setText, waitFor } from './helpers';
+import { activateExtension, cdfDiagnostics, closeAllEditors, fileNodes, openDemo, setText, waitFor } from './helpers';
 
 describe('edit a selection of files as one JSON document', () => {
   let api: ExtensionApi;
@@ -13,7 +13,7 @@ describe('edit a selection of files as one JSON document', () => {
   after(closeAllEditors);
 
   it('opens the selected records as an array, and saving sends one batched update of the changes', async () => {
-    await api.tree.setGrouping('flat');
+    await vscode.commands.executeCommand('cdfFiles.groupBy', 'flat');
     const files = fileNodes(await api.tree.getChildren())
       .filter((f) => !f.record.instanceId)
       .slice(0, 3);
@@ -62,7 +62,7 @@ describe('edit a selection of files as one JSON document', () => {
     emulator.clearRequests();
     assert.equal(await doc.save(), false);
     assert.equal(emulator.requests.filter((r) => r.path.endsWith('/files/update')).length, 0);
-    const [d] = api.diagnostics.get(doc.uri);
+    const [d] = cdfDiagnostics(doc.uri);
     assert.ok(d);
     assert.match(d.message, /\$\[1\]\.mimeType/);
     assert.match(doc.lineAt(d.range.start.line).text, /"mimeType": 42/);
@@ -82,7 +82,7 @@ describe('edit a selection of files as one JSON document', () => {
     emulator.clearRequests();
     assert.equal(await doc.save(), false);
     assert.equal(emulator.requests.filter((r) => r.path.endsWith('/files/update')).length, 0);
-    const diagnostics = api.diagnostics.get(doc.uri);
+    const diagnostics = cdfDiagnostics(doc.uri);
     // The ids, and each element as a whole: its read-only fields (its identity evidence) are gone.
     assert.deepEqual(
       diagnostics.filter((d) => !/has lost its read-only fields/.test(d.message)).map((d) => doc.getText(d.range)),

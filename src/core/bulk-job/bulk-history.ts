@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { UpdateReport } from '../ports';
 import type { FileRecord } from '../../cdf/model';
 import { actionAfterImage, touchedSince, type ActionEntry, type BulkOperation } from '../bulk';
@@ -72,7 +73,7 @@ export class BulkActionRecord {
       else if (this.sending.has(id)) this.entries.set(id, { ...entry, outcome: outcome.outcome });
     });
     this.sending.clear();
-    const title = this.reportTexts.length === 0 ? 'Bulk edit' : `Resume ${this.reportTexts.length}`;
+    const title = this.reportTexts.length === 0 ? l10n.t('Bulk edit') : l10n.t('Resume {0}', this.reportTexts.length);
     this.reportTexts.push(formatRunReport(title, report, namesOf(plan)));
   }
 

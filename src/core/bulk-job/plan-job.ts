@@ -5,13 +5,14 @@ import {
   emptyCounts,
   planBatch,
   type CompiledAction,
+  type BatchContext,
   type BatchPlan,
   type PlanCounts,
   type RecordPlan,
 } from '../bulk';
 import type { FilesApi } from '../ports';
 import type { BulkTarget } from './bulk-target';
-import { targetPages } from './target-pages';
+import { targetPages, type TargetPage } from './target-pages';
 
 /** Everything the preview shows and the run sends. */
 export interface JobPlan {
@@ -50,6 +51,30 @@ export function appendBatch(plan: JobPlan, batch: BatchPlan, missing: readonly F
   plan.missing.push(...missing);
 }
 
+/** Plans one page of a target: the records read, the identifiers that matched none, the job's shared context. */
+export type PagePlanner = (page: TargetPage, context: BatchContext) => BatchPlan;
+
+/**
+ * The one job loop: reads the target page by page, plans each page with `planPage` (one context for
+ * the whole job, so a file listed twice or an external id given twice is caught across pages) and
+ * adds it to the plan. A bulk action and a CSV import differ only in how they plan a page.
+ */
+export async function planPages(
+  api: FilesApi,
+  target: BulkTarget,
+  planPage: PagePlanner,
+  options: { signal?: AbortSignal; doneIds?: Set<number>; onPage?: (counts: PlanCounts) => void } = {},
+): Promise<JobPlan> {
+  // The context reads this very set, so ids found done page by page count from that page on.
+  const context = { ...createBatchContext(), doneIds: options.doneIds ?? new Set<number>() };
+  const plan = emptyJobPlan();
+  for await (const page of targetPages(api, target, options.signal)) {
+    appendBatch(plan, planPage(page, context), page.missing);
+    options.onPage?.(plan.counts);
+  }
+  return plan;
+}
+
 /**
  * Reads the target page by page and plans every record. `doneIds` skips files this action already
  * changed (a resumed run: some operations, like a directory move into a sub-folder, must not repeat).
@@ -67,13 +92,14 @@ export async function planJob(
   } = {},
 ): Promise<JobPlan> {
   const done = new Set(options.doneIds);
-  // The context reads this very set, so ids found done page by page count from that page on.
-  const context = { ...createBatchContext(), doneIds: done };
-  const plan = emptyJobPlan();
-  for await (const page of targetPages(api, target, options.signal)) {
-    if (options.isDone) for (const r of page.records) if (options.isDone(r)) done.add(r.id);
-    appendBatch(plan, planBatch(page.records, action, context), page.missing);
-    options.onPage?.(plan.counts);
-  }
-  return plan;
+  const isDone = options.isDone;
+  return planPages(
+    api,
+    target,
+    (page, context) => {
+      if (isDone) for (const r of page.records) if (isDone(r)) done.add(r.id);
+      return planBatch(page.records, action, context);
+    },
+    { signal: options.signal, doneIds: done, onPage: options.onPage },
+  );
 }

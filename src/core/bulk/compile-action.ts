@@ -43,7 +43,7 @@ export function compileAction(operations: unknown): CompileResult {
 
 export class InvalidActionError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(`Invalid bulk action: ${problems.map((p) => p.message).join('; ')}`);
+    super(l10n.t('Invalid bulk action: {0}', problems.map((p) => p.message).join('; ')));
     this.name = 'InvalidActionError';
   }
 }

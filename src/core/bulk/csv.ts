@@ -47,38 +47,8 @@ export function parseCsv(text: string, delimiterArg?: string): CsvParseResult {
   while (i <= s.length) {
     let cell: CsvCell;
     if (s[i] === '"') {
-      const startLine = line;
-      let value = '';
-      i++;
-      for (;;) {
-        if (i >= s.length) {
-          result.errors.push({ line: startLine, message: l10n.t('A quoted cell is not closed') });
-          break;
-        }
-        const c = s[i] as string;
-        if (c === '"') {
-          if (s[i + 1] === '"') {
-            value += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (c === '\n' || (c === '\r' && s[i + 1] !== '\n')) line++;
-        value += c;
-        i++;
-      }
-      const rest = readUnquoted(s, i, delimiter);
-      if (rest.text.length) {
-        result.errors.push({
-          line,
-          message: l10n.t('Unexpected text after a closing quote: {0}', JSON.stringify(rest.text.slice(0, 20))),
-        });
-        value += rest.text;
-      }
-      i = rest.end;
-      cell = { text: value, quoted: true };
+      const quoted = readQuoted(s, i, line, delimiter, result.errors);
+      [i, line, cell] = [quoted.end, quoted.line, quoted.cell];
     } else {
       const read = readUnquoted(s, i, delimiter);
       i = read.end;
@@ -106,6 +76,46 @@ export function parseCsv(text: string, delimiterArg?: string): CsvParseResult {
     row = { line, cells: [] };
   }
   return result;
+}
+
+/**
+ * A quoted cell from its opening quote at `start`: `""` is a quote, line ends are text (counted, so
+ * later rows keep their line numbers); a quote left open or text after the closing one is an error.
+ */
+function readQuoted(
+  s: string,
+  start: number,
+  startLine: number,
+  delimiter: string,
+  errors: CsvParseResult['errors'],
+): { cell: CsvCell; end: number; line: number } {
+  let [i, line, value] = [start + 1, startLine, ''];
+  for (;;) {
+    if (i >= s.length) {
+      errors.push({ line: startLine, message: l10n.t('A quoted cell is not closed') });
+      break;
+    }
+    const c = s[i] as string;
+    if (c === '"') {
+      if (s[i + 1] !== '"') {
+        i++;
+        break;
+      }
+      value += '"';
+      i += 2;
+      continue;
+    }
+    if (c === '\n' || (c === '\r' && s[i + 1] !== '\n')) line++;
+    value += c;
+    i++;
+  }
+  const rest = readUnquoted(s, i, delimiter);
+  if (rest.text.length) {
+    const after = JSON.stringify(rest.text.slice(0, 20));
+    errors.push({ line, message: l10n.t('Unexpected text after a closing quote: {0}', after) });
+    value += rest.text;
+  }
+  return { cell: { text: value, quoted: true }, end: rest.end, line };
 }
 
 /** Excel's delimiter line: `sep=` and one character, alone on the first line. */

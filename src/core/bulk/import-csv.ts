@@ -168,7 +168,8 @@ export function csvImportNotes(imported: CsvImport): string[] {
     for (const op of row.operations) {
       if ((op.op !== 'set' && op.op !== 'clear') || notes.has(`${op.op} ${op.field}`)) continue;
       const note = replaceAllNote(op.op, op.field);
-      if (note) notes.set(`${op.op} ${op.field}`, `${op.field} column${op.op === 'set' ? '' : ', null'}${note}`);
+      const column = op.op === 'set' ? l10n.t('{0} column', op.field) : l10n.t('{0} column, null', op.field);
+      if (note) notes.set(`${op.op} ${op.field}`, column + note);
     }
   return [...notes.values()];
 }

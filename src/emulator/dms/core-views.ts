@@ -55,10 +55,10 @@ const text = (container: string, extra: Partial<CoreProperty> = {}): CorePropert
 });
 
 const DESCRIBABLE: Record<string, CoreProperty> = {
-  name: text('CogniteDescribable', { name: 'Name' }),
-  description: text('CogniteDescribable', { name: 'Description' }),
-  tags: text('CogniteDescribable', { list: true, name: 'Tags' }),
-  aliases: text('CogniteDescribable', { list: true, name: 'Aliases' }),
+  name: text('CogniteDescribable'),
+  description: text('CogniteDescribable'),
+  tags: text('CogniteDescribable', { list: true }),
+  aliases: text('CogniteDescribable', { list: true }),
 };
 
 const SOURCEABLE: Record<string, CoreProperty> = {
@@ -149,16 +149,25 @@ const VIEWS: CoreView[] = [
       object3D: { container: 'CogniteVisualizable', type: 'direct', target: 'Cognite3DObject' },
       ...DESCRIBABLE,
       ...SOURCEABLE,
-      parent: assetRelation('assetHierarchy_parent'),
-      root: assetRelation('assetHierarchy_root'),
-      path: assetRelation('assetHierarchy_path', { list: true, maxListSize: 100 }),
+      parent: assetRelation('assetHierarchy_parent', { name: 'Parent' }),
+      root: assetRelation('assetHierarchy_root', { name: 'Root' }),
+      path: assetRelation('assetHierarchy_path', { list: true, maxListSize: 100, name: 'Path' }),
       pathLastUpdatedTime: {
         container: 'CogniteAsset',
         containerProperty: 'assetHierarchy_path_last_updated_time',
         type: 'timestamp',
+        name: 'Path last updated time',
       },
-      assetClass: assetRelation('assetClass', { target: 'CogniteAssetClass', targetContainer: 'CogniteAssetClass' }),
-      type: assetRelation('type', { target: 'CogniteAssetType', targetContainer: 'CogniteAssetType' }),
+      assetClass: assetRelation('assetClass', {
+        target: 'CogniteAssetClass',
+        targetContainer: 'CogniteAssetClass',
+        name: 'Asset class',
+      }),
+      type: assetRelation('type', {
+        target: 'CogniteAssetType',
+        targetContainer: 'CogniteAssetType',
+        name: 'Asset type',
+      }),
     },
     reverse: {
       files: reverse('CogniteFile', 'assets', 'Files'),

@@ -1,7 +1,7 @@
-import { ApiError } from '../http/api-error';
+import { ApiError, duplicated } from '../http/api-error';
 import type { FileStore } from '../store/file-store';
 import { deleteClassicFiles } from './file-link';
-import { nodeKey, type NodeRecord } from './instance-types';
+import { duplicatesOf, nodeKey, type NodeRecord } from './instance-types';
 import type { InstanceDelete } from './requests';
 
 /**
@@ -10,6 +10,8 @@ import type { InstanceDelete } from './requests';
  * (409) before anything is deleted. Deleting a CogniteFile node deletes its classic file record.
  */
 export function planDelete(store: FileStore, items: readonly InstanceDelete[]): NodeRecord[] {
+  const dupes = duplicatesOf(items);
+  if (dupes.length > 0) throw duplicated(400, 'Duplicate instances in the request', dupes);
   const found: NodeRecord[] = [];
   for (const item of items) {
     if (item.instanceType === 'edge') continue;

@@ -98,7 +98,7 @@ function containsFilter(body: unknown, at: string, all: boolean): NodePredicate 
 function hasDataFilter(body: unknown, at: string): NodePredicate {
   if (!Array.isArray(body)) throw badRequest(`Invalid request: ${at}: expected a list of views or containers`);
   const checks = body.map((s: unknown, i): NodePredicate => {
-    const r = s as { type?: unknown; space?: unknown; externalId?: unknown; version?: unknown };
+    const r = (isObject(s) ? s : {}) as { type?: unknown; space?: unknown; externalId?: unknown; version?: unknown };
     const where = `${at}[${i}]`;
     if (r.type === 'view' && coreView(String(r.space), String(r.externalId), String(r.version)))
       return (n) => hasViewData(n, String(r.externalId));

@@ -40,3 +40,18 @@ export interface SpaceRecord {
 export const nodeKey = (n: { space: string; externalId: string }): string => `${n.space}:${n.externalId}`;
 
 export const containerKey = (space: string, externalId: string): string => `${space}/${externalId}`;
+
+/** The identifiers named twice in one request, once each, as the API's `duplicated` lists them. */
+export function duplicatesOf<T extends { instanceType?: string; space: string; externalId: string }>(
+  items: readonly T[],
+): { instanceType: string; space: string; externalId: string }[] {
+  const seen = new Set<string>();
+  const dupes = new Map<string, { instanceType: string; space: string; externalId: string }>();
+  for (const i of items) {
+    const key = `${i.instanceType ?? 'node'}|${nodeKey(i)}`;
+    if (seen.has(key))
+      dupes.set(key, { instanceType: i.instanceType ?? 'node', space: i.space, externalId: i.externalId });
+    seen.add(key);
+  }
+  return [...dupes.values()];
+}

@@ -1,9 +1,9 @@
-import { badRequest } from '../http/api-error';
+import { badRequest, duplicated } from '../http/api-error';
 import { parseOr400 } from '../http/validation';
 import type { FileStore } from '../store/file-store';
 import { coreView } from './core-views';
 import { compileFilter, type NodePredicate } from './filter';
-import { nodeKey, type NodeRecord } from './instance-types';
+import { duplicatesOf, nodeKey, type NodeRecord } from './instance-types';
 import { nodeOutput } from './node-output';
 import { hasViewData } from './property-values';
 import { byIdsRequest, listRequest, searchRequest, type ViewReference } from './requests';
@@ -43,6 +43,8 @@ export function instancesByIds(store: FileStore, body: unknown) {
   const r = parseOr400(byIdsRequest, body);
   const views = (r.sources ?? []).map((s) => s.source);
   checkViews(views, 'sources');
+  const dupes = duplicatesOf(r.items);
+  if (dupes.length > 0) throw duplicated(400, 'Duplicate instances in the request', dupes);
   const items = r.items.flatMap((i) => {
     const node = i.instanceType === 'node' ? store.nodes.get(nodeKey(i)) : undefined;
     return node ? [nodeOutput(node, views)] : [];

@@ -50,7 +50,7 @@ function parseItems(store: FileStore, items: unknown[]): Planned[] {
     const at = `items[${i}]`;
     if ((raw as { instanceType?: unknown } | null)?.instanceType === 'edge')
       throw badRequest(`Invalid request: ${at}: edges are not supported by the emulator`);
-    const item = parseOr400(nodeWriteItem, raw, `${at}.`);
+    const item = parseOr400(nodeWriteItem, raw, at);
     const key = nodeKey(item);
     if (seen.has(key)) dupes.push(ref(item));
     seen.add(key);

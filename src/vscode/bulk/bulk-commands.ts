@@ -1,47 +1,50 @@
 import type * as vscode from 'vscode';
-import type { FileRecord } from '../../cdf/model';
 import { COMMANDS } from '../command-ids';
-import { registerCommand } from '../command-runner';
-import type { Sessions } from '../sessions';
-import type { FilesTreeProvider } from '../tree/files-tree';
+import { type Commands } from '../commands/command-types';
+import { selectedFiles } from '../tree/selected-files';
+import type { ExtensionServices } from '../services';
 import type { TreeNode } from '../tree/nodes';
-import type { BulkController, BulkRequest } from './bulk-controller';
-import { exportFiles, importCsv } from './export-import';
+import type { BulkRequest } from './bulk-controller';
+import { exportFiles, importCsv, type ExportRequest } from './export-import';
 
-/** Palette and tree-menu commands of bulk actions. */
-export function registerBulkCommands(
-  bulk: BulkController,
-  tree: FilesTreeProvider,
-  sessions: Sessions,
-  log: vscode.LogOutputChannel,
-  view: vscode.TreeView<TreeNode>,
-): vscode.Disposable[] {
-  /** From the tree's menu: the clicked node and the selection; from the palette: the tree's selection. */
-  const selectedRecords = (node: unknown, nodes: unknown): FileRecord[] => {
-    const given = (Array.isArray(nodes) && nodes.length ? nodes : node ? [node] : view.selection) as readonly (
-      TreeNode | undefined
-    )[];
-    return given.flatMap((n) => (n?.kind === 'file' ? [n.record] : []));
-  };
-  const isRequest = (x: unknown): x is BulkRequest =>
-    typeof x === 'object' && x !== null && !('kind' in x) && ('target' in x || 'operations' in x);
-
-  return [
-    registerCommand(COMMANDS.bulkEdit, log, (arg, nodes) =>
-      isRequest(arg) ? bulk.edit(arg) : bulk.edit({}, selectedRecords(arg, nodes)),
-    ),
-    registerCommand(COMMANDS.resumeBulk, log, (arg) => bulk.resume(confirmOption(arg))),
-    registerCommand(COMMANDS.undoBulk, log, (arg) => bulk.undo(confirmOption(arg))),
-    registerCommand(COMMANDS.showBulkReport, log, () => bulk.showReport()),
-    registerCommand(COMMANDS.exportFiles, log, (arg, nodes) =>
-      exportFiles(sessions, tree, selectedRecords(arg, nodes), arg),
-    ),
-    registerCommand(COMMANDS.importCsv, log, (arg) => importCsv(sessions, bulk, arg)),
-  ];
-}
+type BulkCommandId =
+  | typeof COMMANDS.bulkEdit
+  | typeof COMMANDS.resumeBulk
+  | typeof COMMANDS.undoBulk
+  | typeof COMMANDS.showBulkReport
+  | typeof COMMANDS.exportFiles
+  | typeof COMMANDS.importCsv;
 
 /** Scripts and tests that already looked pass `{ confirm: false }`; anything else asks. */
-const confirmOption = (arg: unknown): { confirm?: boolean } =>
-  typeof arg === 'object' && arg !== null && 'confirm' in arg
-    ? { confirm: (arg as { confirm?: unknown }).confirm !== false }
-    : {};
+export interface ConfirmOption {
+  confirm?: boolean;
+}
+
+/** Palette and tree-menu commands of bulk actions. */
+export function bulkCommands(s: ExtensionServices) {
+  const { bulk, view } = s;
+  /** From the tree's menu: the clicked node and the selection; from the palette: the tree's selection. */
+  const records = (node: TreeNode | undefined, selection: readonly TreeNode[] | undefined) =>
+    selectedFiles(node, selection, view.selection).map((f) => f.record);
+  return {
+    /** A request (scripts: target, operations, confirm), or the tree's node and selection. */
+    [COMMANDS.bulkEdit]: (arg?: BulkRequest | TreeNode, selection?: readonly TreeNode[]) =>
+      isRequest(arg) ? bulk.edit(arg) : bulk.edit({}, records(arg, selection)),
+    [COMMANDS.resumeBulk]: (options?: ConfirmOption) => bulk.resume(confirmOf(options)),
+    [COMMANDS.undoBulk]: (options?: ConfirmOption) => bulk.undo(confirmOf(options)),
+    [COMMANDS.showBulkReport]: () => bulk.showReport(),
+    /** A request (scripts: format, file), or the tree's node and selection. */
+    [COMMANDS.exportFiles]: (arg?: ExportRequest | TreeNode, selection?: readonly TreeNode[]) =>
+      arg === undefined || isNode(arg)
+        ? exportFiles(s.session(), s.tree, records(arg, selection), {})
+        : exportFiles(s.session(), s.tree, [], arg),
+    [COMMANDS.importCsv]: (request?: { uri?: vscode.Uri } & ConfirmOption) =>
+      importCsv(s.session(), bulk, isObject(request) ? request : {}),
+  } satisfies Commands<BulkCommandId>;
+}
+
+const isObject = (x: unknown): x is object => typeof x === 'object' && x !== null;
+const isNode = (x: unknown): x is TreeNode => isObject(x) && 'kind' in x;
+const isRequest = (x: unknown): x is BulkRequest => isObject(x) && !isNode(x) && ('target' in x || 'operations' in x);
+const confirmOf = (options: unknown): ConfirmOption =>
+  isObject(options) && 'confirm' in options ? { confirm: (options as ConfirmOption).confirm !== false } : {};

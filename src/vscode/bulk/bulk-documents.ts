@@ -1,30 +1,11 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import type { ReadOnlyDocuments } from '../read-only-documents';
 
-const SCHEME = 'cdf-bulk';
+/** Bulk previews and reports: Markdown documents of the one read-only provider, under `/bulk/`. */
+export class BulkDocuments {
+  constructor(private readonly documents: ReadOnlyDocuments) {}
 
-/** Read-only Markdown documents for bulk previews and reports (nothing to save, nothing on disk). */
-export class BulkDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(SCHEME, this);
-
-  async show(name: string, text: string): Promise<vscode.TextDocument> {
-    const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${name}.md` });
-    this.texts.set(uri.path, text);
-    this.changed.fire(uri);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-    await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: false });
-    return doc;
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.path) ?? '';
-  }
-
-  dispose(): void {
-    this.registration.dispose();
-    this.changed.dispose();
+  show(name: string, text: string): Promise<vscode.TextDocument> {
+    return this.documents.show(`/bulk/${name}.md`, text, 'markdown');
   }
 }

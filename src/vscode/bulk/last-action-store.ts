@@ -4,25 +4,20 @@ import {
   isHeader,
   restoreAction,
   saveAction,
+  type ActionStore,
   type BulkActionRecord,
-  type SavedActionHeader,
+  type LoadedAction,
 } from '../../core/bulk-job';
 
 const HEADER_KEY = 'cdfFiles.lastBulkAction';
 const FILE_NAME = 'last-bulk-action.json';
-
-export type LoadedAction =
-  | { kind: 'none' }
-  | { kind: 'found'; record: BulkActionRecord }
-  /** A header names an action whose entries cannot be read: say so plainly, never guess. */
-  | { kind: 'gone'; header: SavedActionHeader; why: string };
 
 /**
  * Keeps the last bulk action across window reloads: a small header in the workspace state, the
  * entries (before and after images, outcomes) in a file of the workspace storage. The file goes
  * through `vscode.workspace.fs`, so it works in remote and web VS Code too.
  */
-export class LastActionStore {
+export class LastActionStore implements ActionStore {
   constructor(
     private readonly state: vscode.Memento,
     private readonly storageUri: vscode.Uri | undefined,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FilesApi } from '../../core/ports';
-import { EDITABLE_FIELD_NAMES, updateShapeOf, type EditableFieldName } from '../../cdf/model';
+import { EDITABLE_FIELD_NAMES, type EditableFieldName } from '../../cdf/model';
+import { kindOf } from '../../core/fields/registry';
 import {
   checkDirectory,
   checkMetadataKey,
@@ -18,7 +19,7 @@ interface Step extends vscode.QuickPickItem {
   done?: boolean;
 }
 
-const SCALAR_FIELDS = EDITABLE_FIELD_NAMES.filter((f) => updateShapeOf(f) === 'scalar');
+const SCALAR_FIELDS = EDITABLE_FIELD_NAMES.filter((f) => !kindOf(f).collection);
 const SET_FIELDS: SetLikeField[] = ['labels', 'assetIds', 'securityCategories'];
 
 /** The wizard's steps: 1 which files, 2 which operations (again after each), 3 an operation's details. */
@@ -27,6 +28,12 @@ const WIZARD_STEPS = 3;
 /** Every quick pick and input box of the wizard says it is the bulk edit, and which step: `Bulk Edit (2/3): …`. */
 export const wizardTitle = (step: 1 | 2 | 3, what: string): string =>
   vscode.l10n.t('Bulk Edit ({0}/{1}): {2}', step, WIZARD_STEPS, what);
+
+/** Export's steps, titled like the bulk edit's: `Export (1/2): …` (which format), `Export (2/2): …` (where). */
+export const exportTitle = (step: 1 | 2, what: string): string => vscode.l10n.t('Export ({0}/{1}): {2}', step, 2, what);
+
+/** Import's one step, titled like the bulk edit's: `Import CSV (1/1): …` (which file); a preview follows. */
+export const importTitle = (what: string): string => vscode.l10n.t('Import CSV ({0}/{1}): {2}', 1, 1, what);
 
 /** An operation's details (step 3). */
 const detailsTitle = (what: string): string => wizardTitle(3, what);

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { fileFilter, LIMITS } from '../../cdf/model';
+import { fileFilter, LIMITS, type FileFilter } from '../../cdf/model';
 import { selectionUri } from '../record-uri';
-import type { SelectionStore } from '../selection-files';
 import { COMMANDS } from '../command-ids';
-import { registerCommand } from '../command-runner';
-import type { Sessions } from '../sessions';
-import type { FilesTreeProvider } from '../tree/files-tree';
-import { GROUPINGS, type FileNode, type Grouping, type LoadMoreNode, type TreeNode } from '../tree/nodes';
+import type { ExtensionServices } from '../services';
+import type { ProjectSession } from '../sessions';
+import { GROUPINGS, type Grouping, type LoadMoreNode, type TreeNode } from '../tree/nodes';
+import type { Commands } from './command-types';
+import { selectedFiles } from '../tree/selected-files';
 import { pickFilter } from './filter-picker';
 import { openRecord } from './open-record';
 
@@ -17,37 +17,40 @@ const GROUPING_LABELS: Record<Grouping, string> = {
   flat: 'Flat list',
 };
 
-/** Commands of the files view: open, copy, refresh, paging, grouping, filter and search. */
-export function registerBrowseCommands(
-  tree: FilesTreeProvider,
-  sessions: Sessions,
-  log: vscode.LogOutputChannel,
-  view: vscode.TreeView<TreeNode>,
-  selectionStore: SelectionStore,
-): vscode.Disposable[] {
-  const selectedFiles = (node: unknown, nodes: unknown): FileNode[] => {
-    const list = (Array.isArray(nodes) && nodes.length ? nodes : [node]) as TreeNode[];
-    return list.filter((n): n is FileNode => n?.kind === 'file');
-  };
-  const requireSession = () => {
-    const s = sessions.active;
-    if (!s) throw new Error(vscode.l10n.t('Open a CDF project first.'));
-    return s;
-  };
+type OpenCommandId =
+  | typeof COMMANDS.openFile
+  | typeof COMMANDS.editSelectionAsJson
+  | typeof COMMANDS.openFileById
+  | typeof COMMANDS.copyId
+  | typeof COMMANDS.copyExternalId;
 
-  return [
-    registerCommand(COMMANDS.openFile, log, async (node, nodes, how) => {
-      const session = requireSession();
-      const preview = typeof how === 'object' && how !== null && (how as { preview?: boolean }).preview === true;
-      for (const f of selectedFiles(node, nodes))
+type ViewCommandId =
+  | typeof COMMANDS.refresh
+  | typeof COMMANDS.loadMore
+  | typeof COMMANDS.groupBy
+  | typeof COMMANDS.filter
+  | typeof COMMANDS.search
+  | typeof COMMANDS.clearFilter;
+
+/** Commands of the files view: open, copy, refresh, paging, grouping, filter and search. */
+export function browseCommands(s: ExtensionServices) {
+  return { ...openCommands(s), ...viewCommands(s) };
+}
+
+/** Open a file (or a selection as one document), by id too; copy ids. */
+function openCommands(s: ExtensionServices) {
+  const { view, selectionStore } = s;
+  return {
+    /** A click passes `{ preview: true }` as the third argument: the preview tab, focus kept in the tree. */
+    [COMMANDS.openFile]: async (node?: TreeNode, selection?: readonly TreeNode[], how?: { preview?: boolean }) => {
+      const session = s.session();
+      const preview = how?.preview === true;
+      for (const f of selectedFiles(node, selection))
         await openRecord(session.project, f.record.id, f.record.name, preview);
-    }),
-    registerCommand(COMMANDS.editSelectionAsJson, log, async (node, nodes) => {
-      const session = requireSession();
-      const files = selectedFiles(
-        node ?? view.selection[0],
-        Array.isArray(nodes) && nodes.length ? nodes : view.selection,
-      );
+    },
+    [COMMANDS.editSelectionAsJson]: async (node?: TreeNode, selection?: readonly TreeNode[]) => {
+      const session = s.session();
+      const files = selectedFiles(node, selection, view.selection);
       if (!files.length) throw new Error(vscode.l10n.t('Select files in the CDF Files view first.'));
       if (files.length > LIMITS.itemsPerRequest)
         throw new Error(
@@ -60,37 +63,30 @@ export function registerBrowseCommands(
       const uri = selectionUri(session.project, key, files.length);
       await vscode.window.showTextDocument(uri, { preview: false });
       return uri;
-    }),
-    registerCommand(COMMANDS.openFileById, log, async (arg) => {
-      const session = requireSession();
+    },
+    /** An id or an external id; asked for when not given. */
+    [COMMANDS.openFileById]: async (idOrExternalId?: number | string) => {
+      const session = s.session();
       const text =
-        typeof arg === 'number' || typeof arg === 'string'
-          ? String(arg)
+        typeof idOrExternalId === 'number' || typeof idOrExternalId === 'string'
+          ? String(idOrExternalId)
           : await vscode.window.showInputBox({
               title: vscode.l10n.t('Open File Record'),
               prompt: vscode.l10n.t('Internal id or external id of the file'),
               ignoreFocusOut: true,
             });
-      if (!text) return;
-      const isId = /^\d+$/.test(text.trim());
-      const [record] = isId
-        ? await session.api.retrieveFiles([Number(text.trim())])
-        : (await session.api.listFiles({ filter: { externalIdPrefix: text.trim() }, limit: 10 })).items.filter(
-            (r) => r.externalId === text.trim(),
-          );
-      if (!record) throw new Error(vscode.l10n.t('No file with {0} "{1}".', isId ? 'id' : 'external id', text));
-      await openRecord(session.project, record.id, record.name);
-    }),
-    registerCommand(COMMANDS.copyId, log, async (node, nodes) => {
-      const ids = selectedFiles(node, nodes).map((f) => String(f.record.id));
+      if (text) await openById(session, text.trim());
+    },
+    [COMMANDS.copyId]: async (node?: TreeNode, selection?: readonly TreeNode[]) => {
+      const ids = selectedFiles(node, selection).map((f) => String(f.record.id));
       await vscode.env.clipboard.writeText(ids.join('\n'));
       vscode.window.setStatusBarMessage(
         ids.length === 1 ? vscode.l10n.t('Copied 1 id') : vscode.l10n.t('Copied {0} ids', ids.length),
         3000,
       );
-    }),
-    registerCommand(COMMANDS.copyExternalId, log, async (node, nodes) => {
-      const ids = selectedFiles(node, nodes)
+    },
+    [COMMANDS.copyExternalId]: async (node?: TreeNode, selection?: readonly TreeNode[]) => {
+      const ids = selectedFiles(node, selection)
         .map((f) => f.record.externalId)
         .filter((x): x is string => !!x);
       await vscode.env.clipboard.writeText(ids.join('\n'));
@@ -98,42 +94,38 @@ export function registerBrowseCommands(
         ids.length === 1 ? vscode.l10n.t('Copied 1 external id') : vscode.l10n.t('Copied {0} external ids', ids.length),
         3000,
       );
-    }),
-    registerCommand(COMMANDS.refresh, log, () => tree.reset()),
-    registerCommand(COMMANDS.loadMore, log, async (node) => {
-      const more = node as LoadMoreNode | undefined;
-      if (more?.kind === 'loadMore') await tree.loadMore(more.parentId);
-    }),
-    registerCommand(COMMANDS.groupBy, log, async (arg) => {
+    },
+  } satisfies Commands<OpenCommandId>;
+}
+
+/** Refresh, paging, grouping, filter and search. */
+function viewCommands(s: ExtensionServices) {
+  const { tree } = s;
+  return {
+    [COMMANDS.refresh]: () => tree.reset(),
+    [COMMANDS.loadMore]: async (node?: LoadMoreNode) => {
+      if (node?.kind === 'loadMore') await tree.loadMore(node.parentId);
+    },
+    /** A grouping by name (scripts), else asked for. */
+    [COMMANDS.groupBy]: async (grouping?: Grouping) => {
       const chosen =
-        typeof arg === 'string' && (GROUPINGS as readonly string[]).includes(arg)
-          ? (arg as Grouping)
-          : (
-              await vscode.window.showQuickPick(
-                GROUPINGS.map((g) => ({
-                  label: GROUPING_LABELS[g],
-                  description: g === tree.currentGrouping ? vscode.l10n.t('current') : undefined,
-                  grouping: g,
-                })),
-                { title: vscode.l10n.t('Group Files By') },
-              )
-            )?.grouping;
+        typeof grouping === 'string' && GROUPINGS.includes(grouping)
+          ? grouping
+          : await pickGrouping(tree.currentGrouping);
       if (chosen) await tree.setGrouping(chosen);
-    }),
-    registerCommand(COMMANDS.filter, log, async (arg) => {
-      const session = requireSession();
-      // A filter object comes from scripts and tests; from the view's title bar VS Code passes the selected node.
-      const given = fileFilter.safeParse(arg);
-      const next =
-        arg && typeof arg === 'object' && !('kind' in arg) && given.success
-          ? given.data
-          : await pickFilter(session.api, tree.currentFilter);
+    },
+    /** A filter (scripts), else asked for; from the view's title bar VS Code passes the selected node instead. */
+    [COMMANDS.filter]: async (filter?: FileFilter | TreeNode) => {
+      const session = s.session();
+      const given = filter && !('kind' in filter) ? fileFilter.safeParse(filter) : undefined;
+      const next = given?.success ? given.data : await pickFilter(session.api, tree.currentFilter);
       if (next) tree.setFilter(next);
-    }),
-    registerCommand(COMMANDS.search, log, async (arg) => {
+    },
+    /** Words to search names for (scripts), else asked for. */
+    [COMMANDS.search]: async (words?: string) => {
       const text =
-        typeof arg === 'string'
-          ? arg
+        typeof words === 'string'
+          ? words
           : await vscode.window.showInputBox({
               title: vscode.l10n.t('Search File Names'),
               prompt: vscode.l10n.t(
@@ -142,7 +134,28 @@ export function registerBrowseCommands(
               value: tree.currentSearch ?? '',
             });
       if (text !== undefined) tree.setSearch(text.trim());
-    }),
-    registerCommand(COMMANDS.clearFilter, log, () => tree.clearFilter()),
-  ];
+    },
+    [COMMANDS.clearFilter]: () => tree.clearFilter(),
+  } satisfies Commands<ViewCommandId>;
+}
+
+async function pickGrouping(current: Grouping): Promise<Grouping | undefined> {
+  const choices = GROUPINGS.map((g) => ({
+    label: GROUPING_LABELS[g],
+    description: g === current ? vscode.l10n.t('current') : undefined,
+    grouping: g,
+  }));
+  return (await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Group Files By') }))?.grouping;
+}
+
+/** Opens the file with this internal id (digits) or this exact external id. */
+async function openById(session: ProjectSession, text: string): Promise<void> {
+  const isId = /^\d+$/.test(text);
+  const [record] = isId
+    ? await session.api.retrieveFiles([Number(text)])
+    : (await session.api.listFiles({ filter: { externalIdPrefix: text }, limit: 10 })).items.filter(
+        (r) => r.externalId === text,
+      );
+  if (!record) throw new Error(vscode.l10n.t('No file with {0} "{1}".', isId ? 'id' : 'external id', text));
+  await openRecord(session.project, record.id, record.name);
 }

@@ -33,93 +33,81 @@ function textFieldLabel(field: TextField): string {
 export async function pickFilter(api: FilesApi, current: FileFilter): Promise<FileFilter | undefined> {
   let filter: FileFilter = { ...current };
   for (;;) {
-    const items: Choice[] = [
-      { label: `$(check) ${vscode.l10n.t('Apply')}`, action: 'apply', description: summary(filter) },
-      ...TEXT_FIELDS.map((f) => ({
-        label: textFieldLabel(f),
-        action: f,
-        description: filter[f] ?? '',
-      })),
-      {
-        label: vscode.l10n.t('Data set'),
-        action: 'dataSet',
-        description: filter.dataSetIds?.map((d) => ('id' in d ? d.id : d.externalId)).join(', ') ?? '',
-      },
-      { label: vscode.l10n.t('Labels (any of)'), action: 'labels', description: labelText(filter) },
-      {
-        label: vscode.l10n.t('Metadata key=value'),
-        action: 'metadata',
-        description: metadataFilterText(filter),
-      },
-      {
-        label: vscode.l10n.t('Uploaded'),
-        action: 'uploaded',
-        description: filter.uploaded === undefined ? '' : String(filter.uploaded),
-      },
-      { label: `$(clear-all) ${vscode.l10n.t('Clear all')}`, action: 'clear' },
-    ];
-    const choice = await vscode.window.showQuickPick(items, {
+    const choice = await vscode.window.showQuickPick(choices(filter), {
       title: vscode.l10n.t('Filter Files'),
       ignoreFocusOut: true,
     });
     if (!choice) return undefined;
-    switch (choice.action) {
-      case 'apply':
-        return filter;
-      case 'clear':
-        filter = {};
-        break;
-      case 'dataSet': {
-        const dataSets = await api.listDataSets();
-        const picked = await vscode.window.showQuickPick(
-          dataSets.map((d) => ({
-            label: d.name ?? String(d.id),
-            description: `${d.id}${d.externalId ? ` · ${d.externalId}` : ''}`,
-            id: d.id,
-          })),
-          { canPickMany: true, title: vscode.l10n.t('Files in any of these data sets') },
-        );
-        if (picked)
-          filter = withValue(filter, 'dataSetIds', picked.length ? picked.map((p) => ({ id: p.id })) : undefined);
-        break;
-      }
-      case 'labels': {
-        const labels = await api.listLabels();
-        const picked = await vscode.window.showQuickPick(
-          labels.map((l) => ({ label: l.externalId, description: l.name })),
-          { canPickMany: true, title: vscode.l10n.t('Files with any of these labels') },
-        );
-        if (picked)
-          filter = withValue(
-            filter,
-            'labels',
-            picked.length ? { containsAny: picked.map((p) => ({ externalId: p.label })) } : undefined,
-          );
-        break;
-      }
-      case 'metadata': {
-        const text = await input(
-          vscode.l10n.t('Metadata filter: key=value (exact match); empty to clear'),
-          metadataFilterText(filter),
-          (v) => validate(filter, 'metadata', parseMetadataFilter(v)),
-        );
-        if (text !== undefined) filter = withValue(filter, 'metadata', parseMetadataFilter(text));
-        break;
-      }
-      case 'uploaded': {
-        const picked = await vscode.window.showQuickPick(['any', 'true', 'false'], {
-          title: vscode.l10n.t('Uploaded'),
-        });
-        if (picked) filter = withValue(filter, 'uploaded', picked === 'any' ? undefined : picked === 'true');
-        break;
-      }
-      default: {
-        const field = choice.action;
-        const text = await input(textFieldLabel(field), filter[field] ?? '', (v) =>
-          validate(filter, field, v || undefined),
-        );
-        if (text !== undefined) filter = withValue(filter, field, text || undefined);
-      }
+    if (choice.action === 'apply') return filter;
+    filter = choice.action === 'clear' ? {} : await editCondition(api, filter, choice.action);
+  }
+}
+
+/** The editor's list: Apply, each condition with its value, Clear all. */
+function choices(filter: FileFilter): Choice[] {
+  return [
+    { label: `$(check) ${vscode.l10n.t('Apply')}`, action: 'apply', description: summary(filter) },
+    ...TEXT_FIELDS.map((f) => ({ label: textFieldLabel(f), action: f, description: filter[f] ?? '' })),
+    {
+      label: vscode.l10n.t('Data set'),
+      action: 'dataSet',
+      description: filter.dataSetIds?.map((d) => ('id' in d ? d.id : d.externalId)).join(', ') ?? '',
+    },
+    { label: vscode.l10n.t('Labels (any of)'), action: 'labels', description: labelText(filter) },
+    { label: vscode.l10n.t('Metadata key=value'), action: 'metadata', description: metadataFilterText(filter) },
+    {
+      label: vscode.l10n.t('Uploaded'),
+      action: 'uploaded',
+      description: filter.uploaded === undefined ? '' : String(filter.uploaded),
+    },
+    { label: `$(clear-all) ${vscode.l10n.t('Clear all')}`, action: 'clear' },
+  ];
+}
+
+/** Asks for one condition's value; the filter as it was when the user backs out. */
+async function editCondition(
+  api: FilesApi,
+  filter: FileFilter,
+  action: Exclude<Choice['action'], 'apply' | 'clear'>,
+): Promise<FileFilter> {
+  switch (action) {
+    case 'dataSet': {
+      const dataSets = await api.listDataSets();
+      const items = dataSets.map((d) => ({
+        label: d.name ?? String(d.id),
+        description: `${d.id}${d.externalId ? ` · ${d.externalId}` : ''}`,
+        id: d.id,
+      }));
+      const title = vscode.l10n.t('Files in any of these data sets');
+      const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title });
+      if (!picked) return filter;
+      return withValue(filter, 'dataSetIds', picked.length ? picked.map((p) => ({ id: p.id })) : undefined);
+    }
+    case 'labels': {
+      const items = (await api.listLabels()).map((l) => ({ label: l.externalId, description: l.name }));
+      const title = vscode.l10n.t('Files with any of these labels');
+      const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title });
+      if (!picked) return filter;
+      const any = picked.map((p) => ({ externalId: p.label }));
+      return withValue(filter, 'labels', picked.length ? { containsAny: any } : undefined);
+    }
+    case 'metadata': {
+      const text = await input(
+        vscode.l10n.t('Metadata filter: key=value (exact match); empty to clear'),
+        metadataFilterText(filter),
+        (v) => validate(filter, 'metadata', parseMetadataFilter(v)),
+      );
+      return text === undefined ? filter : withValue(filter, 'metadata', parseMetadataFilter(text));
+    }
+    case 'uploaded': {
+      const picked = await vscode.window.showQuickPick(['any', 'true', 'false'], { title: vscode.l10n.t('Uploaded') });
+      return picked ? withValue(filter, 'uploaded', picked === 'any' ? undefined : picked === 'true') : filter;
+    }
+    default: {
+      const text = await input(textFieldLabel(action), filter[action] ?? '', (v) =>
+        validate(filter, action, v || undefined),
+      );
+      return text === undefined ? filter : withValue(filter, action, text || undefined);
     }
   }
 }

@@ -2,23 +2,23 @@ import * as vscode from 'vscode';
 import type { SavePlan } from '../../core/save/save-records';
 import { COMMANDS, FILE_SCHEME } from '../command-ids';
 import type { RecordFileSystem } from '../record-fs';
+import type { ReadOnlyDocuments } from '../read-only-documents';
 import { problemCount } from '../save-refusal';
-
-const PREVIEW_SCHEME = 'cdf-record-preview';
 
 /**
  * "Preview update": the exact `POST /files/update` body saving would send (against the records as
  * they were opened), as a command and as a CodeLens on the first line of a dirty record or selection.
  */
-export class UpdatePreview implements vscode.CodeLensProvider, vscode.TextDocumentContentProvider, vscode.Disposable {
+export class UpdatePreview implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
-  private readonly contentChanged = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.contentChanged.event;
-  private readonly previews = new Map<string, string>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly fs: RecordFileSystem) {
+  constructor(
+    private readonly fs: RecordFileSystem,
+    /** Where the request body shows (read-only). */
+    private readonly documents: ReadOnlyDocuments,
+  ) {
     this.subscription = vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document.uri.scheme === FILE_SCHEME) this.lensesChanged.fire();
     });
@@ -51,37 +51,21 @@ export class UpdatePreview implements vscode.CodeLensProvider, vscode.TextDocume
       throw new Error(vscode.l10n.t('Open a CDF file record first.'));
     const { body, summary } = this.describe(document);
     if (!body) throw new Error(summary);
-    const previewUri = vscode.Uri.from({
-      scheme: PREVIEW_SCHEME,
-      path: `${document.uri.path.replace(/\.json$/, '')}.update-request.json`,
-    });
-    this.previews.set(previewUri.path, JSON.stringify(body, null, 2) + '\n');
-    this.contentChanged.fire(previewUri);
-    const preview = await vscode.workspace.openTextDocument(previewUri);
-    await vscode.languages.setTextDocumentLanguage(preview, 'json');
-    await vscode.window.showTextDocument(preview, {
+    const path = `/update-request${document.uri.path.replace(/\.json$/, '')}.update-request.json`;
+    return this.documents.show(path, JSON.stringify(body, null, 2) + '\n', 'json', {
       viewColumn: vscode.ViewColumn.Beside,
       preview: true,
       preserveFocus: true,
     });
-    return preview;
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.previews.get(uri.path) ?? '';
   }
 
   static register(preview: UpdatePreview): vscode.Disposable[] {
-    return [
-      vscode.languages.registerCodeLensProvider({ scheme: FILE_SCHEME }, preview),
-      vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
-    ];
+    return [vscode.languages.registerCodeLensProvider({ scheme: FILE_SCHEME }, preview)];
   }
 
   dispose(): void {
     this.subscription.dispose();
     this.lensesChanged.dispose();
-    this.contentChanged.dispose();
   }
 }
 

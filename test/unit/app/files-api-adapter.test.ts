@@ -72,6 +72,12 @@ describe('the editor port (FilesApi) served by the client, against the emulator'
     assert.ok(assets.length <= 5);
   });
 
+  it('offers assets before anything is typed (an empty search query is no request CDF accepts)', async () => {
+    const assets = await api.searchAssets('', 5);
+    assert.equal(assets.length, 5);
+    assert.ok(assets.every((a) => a.name));
+  });
+
   it('retrieves assets by id for their names, leaving unknown ids out', async () => {
     const [first, second] = await api.searchAssets('pump', 2);
     assert.ok(first && second, 'the demo has pumps');

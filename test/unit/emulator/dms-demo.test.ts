@@ -96,4 +96,37 @@ describe('emulator: data modeling demo data', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('loads a state file written before data modeling (no nodes or spaces in it)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-emulator-dms-old-'));
+    const stateFile = path.join(dir, 'state.json');
+    const empty = { changed: [], deleted: [] };
+    const old = {
+      format: 'cdf-files-emulator-state',
+      version: 1,
+      project: 'demo',
+      seed: 3,
+      files: 200,
+      savedAt: new Date(0).toISOString(),
+      changedFiles: [],
+      deletedFileIds: [],
+      contents: {},
+      dataSets: empty,
+      labels: empty,
+      assets: empty,
+    };
+    fs.writeFileSync(stateFile, JSON.stringify(old));
+    try {
+      const e = await startEmulator({ stateFile });
+      try {
+        const expected = [...(generateDemo(3, 200).nodes ?? [])].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+        assert.ok(expected.length > 100, String(expected.length));
+        assert.deepEqual(e.store.nodes.sorted().map(key), expected.map(key));
+      } finally {
+        await e.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

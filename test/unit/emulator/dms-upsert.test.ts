@@ -94,6 +94,15 @@ describe('emulator: data modeling upsert', function () {
     assert.equal(noSpace.status, 400);
     assert.deepEqual(noSpace.body.error.missing, [{ space: 'no_such_space' }]);
     assert.equal((await api().byIds([{ space: SPACE, externalId: id }])).body.items.length, 0);
+    const twice = [
+      { instanceType: 'node', space: SPACE, externalId: id },
+      { instanceType: 'node', space: SPACE, externalId: id },
+    ];
+    for (const route of ['/models/instances/byids', '/models/instances/delete']) {
+      const r = await api().post(route, { items: twice });
+      assert.equal(r.status, 400, route);
+      assert.deepEqual(r.body.error.duplicated, [twice[0]], route);
+    }
   });
 
   it('with autoCreateDirectRelations false, a missing target is a 400 with missing; by default it is created', async () => {
@@ -125,6 +134,8 @@ describe('emulator: data modeling upsert', function () {
     await bad({ equipment: [] }, /read-only/);
     await bad({ sourceCreatedTime: '2024-13-45' }, /ISO 8601/);
     await bad({ category: { space: SPACE } }, /direct relation/);
+    const shape = await api().upsert([{ instanceType: 'node', space: SPACE, externalId: id, existingVersion: -1 }]);
+    assert.match(shape.body.error.message, /Invalid request: items\[0\]\.existingVersion:/);
     const ok = await api().upsert([fileItem(SPACE, id, { sourceCreatedTime: '2024-05-01T12:00:00Z' })]);
     assert.equal(ok.status, 200);
     const read = await api().byIds([{ space: SPACE, externalId: id }]);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
-import { BulkActionRecord, planJob, type BulkTarget } from '../../../src/core/bulk-job';
+import { BulkJobs, type BulkTarget, type LoadedAction } from '../../../src/core/bulk-job';
 import { compileAction, type BulkOperation } from '../../../src/core/bulk';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
@@ -38,20 +38,22 @@ describe('reliability: resuming a bulk action after unknown outcomes', () => {
       }),
     );
 
-    const plan = await planJob(api, target, compiled.action);
+    // What the editor's bulk edit and "Resume the Last Bulk Edit" run: core's jobs.
+    const none: LoadedAction = { kind: 'none' };
+    const jobs = new BulkJobs({ save: async () => {}, load: () => Promise.resolve(none), clear: async () => {} });
+    const scope = { api, project: { baseUrl: emu.baseUrl, project: emu.project } };
+    const job = await jobs.planEdit(scope, target, operations);
+    const plan = job.plan;
     assert.equal(plan.items.length, 6);
     // Every update is made, and every answer lost: the report can only say "unknown".
     emu.setFaults({ routes: { 'POST /files/update': { dropRate: 1, dropAfterHandling: true } } });
-    const report = await api.updateMany(plan.items, { chunkSize: 2 });
+    const report = await jobs.run(job, api, { chunkSize: 2 });
     emu.setFaults(undefined);
     assert.equal(report.unknown.length, 6);
     const movedOnce = new Map(plan.changes.map((c) => [c.before.id, c.after.directory]));
     for (const [id, directory] of movedOnce) assert.equal(emu.store.files.get(id)?.directory, directory);
 
-    // What the editor's "Resume the Last Bulk Edit" does (src/vscode/bulk/bulk-controller.ts, resume()).
-    const record = new BulkActionRecord({ baseUrl: emu.baseUrl, project: emu.project }, target, operations, Date.now());
-    record.addRun(plan, report);
-    const resumed = await planJob(api, target, compiled.action, { isDone: (r) => record.isDone(r) });
+    const resumed = (await jobs.planResume(scope)).plan;
     const movedTwice = resumed.changes.filter((c) => c.before.directory?.startsWith('/plant-b/archive/'));
     assert.deepEqual(
       movedTwice.map((c) => `${c.before.directory} -> ${c.after.directory}`),

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { UpdateReport } from '../../core/ports';
+import { formatRunReport, summarizeRun } from '../../core/bulk-job';
+import { COMMANDS } from '../command-ids';
+import type { BulkDocuments } from './bulk-documents';
+import type { FileRecord } from '../../cdf/model';
+import type { RecordFileSystem } from '../record-fs';
+import type { FilesTreeProvider } from '../tree/files-tree';
+
+/**
+ * The result of a run, with what can be done next: show or copy the report, resume what did not
+ * apply, undo. An undo's result is its own report (the undone action is gone once everything is
+ * restored), without Resume or Undo.
+ */
+export async function announce(
+  report: UpdateReport,
+  names: ReadonlyMap<number, string>,
+  kind: 'Bulk edit' | 'Undo',
+  documents: BulkDocuments,
+  showActionReport: () => Promise<void>,
+): Promise<void> {
+  const incomplete = report.failed.length + report.unknown.length + report.notSent.length;
+  const showReport = vscode.l10n.t('Show Report');
+  const copyReport = vscode.l10n.t('Copy Report');
+  const resume = vscode.l10n.t('Resume');
+  const undo = vscode.l10n.t('Undo');
+  const actions = [showReport, copyReport];
+  if (kind === 'Bulk edit') actions.push(...(incomplete ? [resume] : []), undo);
+  const show = incomplete ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const message =
+    kind === 'Undo'
+      ? vscode.l10n.t('Undo: {0}', summarizeRun(report))
+      : vscode.l10n.t('Bulk edit: {0}', summarizeRun(report));
+  const answer = await show(message, ...actions);
+  const text = (): string =>
+    formatRunReport(kind === 'Undo' ? vscode.l10n.t('Undo') : vscode.l10n.t('Bulk edit'), report, names);
+  if (answer === showReport) {
+    if (kind === 'Undo') await documents.show('undo-report', text());
+    else await showActionReport();
+  } else if (answer === copyReport) await vscode.env.clipboard.writeText(text());
+  else if (answer === resume) await vscode.commands.executeCommand(COMMANDS.resumeBulk);
+  else if (answer === undo) await vscode.commands.executeCommand(COMMANDS.undoBulk);
+}
+
+/** After a run: the tree loads again (files may have moved between groups); open, unedited records show the new version. */
+export function refreshViews(tree: FilesTreeProvider, fs: RecordFileSystem, records: readonly FileRecord[]): void {
+  if (records.length) tree.reset();
+  const byId = new Map(records.map((r) => [r.id, r]));
+  for (const doc of vscode.workspace.textDocuments) {
+    const base = fs.baseOf(doc.uri);
+    const next = base && byId.get(base.id);
+    if (next && !doc.isDirty) fs.recordChanged(doc.uri, next);
+  }
+}

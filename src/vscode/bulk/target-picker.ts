@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import type { FileRecord } from '../../cdf/model';
+import { parseTargets } from '../../core/bulk';
+import { viewTarget, type BulkTarget, type ProjectIdentity, type ViewTarget } from '../../core/bulk-job';
+import type { ProjectSession } from '../sessions';
+import type { FilesTreeProvider } from '../tree/files-tree';
+import { wizardTitle } from './operation-wizard';
+
+/** The tree's selection as a target (read again before planning: the tree may be stale). */
+export const selectionTarget = (selection: readonly FileRecord[]): BulkTarget => ({
+  kind: 'ids',
+  label: `${selection.length} selected files`,
+  refs: selection.map((r) => ({ id: r.id })),
+});
+
+/** What the files view shows: its filter, or exactly the files its name search found. */
+export function targetOfView(session: ProjectSession, tree: FilesTreeProvider): Promise<ViewTarget> {
+  return viewTarget(session.api, {
+    filter: tree.currentFilter,
+    search: tree.currentSearch,
+    description: tree.description,
+  });
+}
+
+/** The wizard's first step: the selection, what the view shows, pasted ids or a file of ids. */
+export async function pickTarget(
+  session: ProjectSession,
+  tree: FilesTreeProvider,
+  selection: readonly FileRecord[],
+): Promise<BulkTarget | undefined> {
+  type Choice = vscode.QuickPickItem & { make: () => Promise<BulkTarget | undefined> };
+  const choices: Choice[] = [];
+  if (selection.length)
+    choices.push({
+      label:
+        selection.length === 1
+          ? vscode.l10n.t('The selected file')
+          : vscode.l10n.t('The {0} selected files', selection.length),
+      make: () => Promise.resolve(selectionTarget(selection)),
+    });
+  // With a name search, the files it found (as the tree lists them), never the whole filter.
+  const view = await targetOfView(session, tree);
+  const count = (view.count ?? (await session.api.countFiles({ filter: tree.currentFilter }))).toLocaleString('en-US');
+  const found = view.target.kind === 'ids';
+  choices.push({
+    label: found
+      ? vscode.l10n.t('Every file the name search found ({0})', count)
+      : vscode.l10n.t('Every file matching the current filter ({0})', count),
+    description: found ? view.target.label : tree.description || vscode.l10n.t('no filter: the whole project'),
+    make: () => Promise.resolve(view.target),
+  });
+  choices.push({ label: vscode.l10n.t('Ids or external ids I paste…'), make: pastedTarget });
+  choices.push({ label: vscode.l10n.t('Ids or external ids from a file…'), make: fileTarget });
+  const picked = await vscode.window.showQuickPick(choices, {
+    title: wizardTitle(1, vscode.l10n.t('Which files?')),
+    ignoreFocusOut: true,
+  });
+  return picked?.make();
+}
+
+async function pastedTarget(): Promise<BulkTarget | undefined> {
+  const text = await vscode.window.showInputBox({
+    title: wizardTitle(1, vscode.l10n.t('Files by id or external id')),
+    prompt: vscode.l10n.t(
+      'Ids and external ids, separated by commas or spaces; quote an external id that looks like a number',
+    ),
+    validateInput: (v) =>
+      parseTargets(v.replace(/\s+/g, '\n'))
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => `item ${p.line}: ${p.message}`)[0],
+    ignoreFocusOut: true,
+  });
+  if (!text) return undefined;
+  const parsed = parseTargets(text.replace(/\s+/g, '\n'));
+  return { kind: 'ids', label: `${parsed.targets.length} listed files`, refs: parsed.targets };
+}
+
+/** One id or external id per line (or a JSON array), e.g. a column saved from a spreadsheet or a query. */
+async function fileTarget(): Promise<BulkTarget | undefined> {
+  const [uri] =
+    (await vscode.window.showOpenDialog({
+      title: wizardTitle(1, vscode.l10n.t('A file of ids or external ids, one per line')),
+      filters: { 'Text, CSV or JSON': ['txt', 'csv', 'json', 'lst'] },
+    })) ?? [];
+  if (!uri) return undefined;
+  const parsed = parseTargets(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
+  const errors = parsed.problems.filter((p) => p.severity === 'error');
+  const file = uri.path.split('/').pop() ?? '';
+  if (errors.length) {
+    const lines = errors
+      .slice(0, 5)
+      .map((p) => vscode.l10n.t('line {0}: {1}', p.line, p.message))
+      .join('; ');
+    throw new Error(
+      errors.length === 1
+        ? vscode.l10n.t('{0} has a line that is not an id; nothing was sent. {1}', file, lines)
+        : vscode.l10n.t('{0} has {1} lines that are not ids; nothing was sent. {2}', file, errors.length, lines),
+    );
+  }
+  return { kind: 'ids', label: `${parsed.targets.length} files listed in ${file}`, refs: parsed.targets };
+}
+
+/** Which project a session is: the demo runs on a new port each time, so it is named, not addressed. */
+export function projectOf(session: ProjectSession): ProjectIdentity {
+  return { baseUrl: session.isDemo ? 'demo' : session.baseUrl, project: session.project };
+}
