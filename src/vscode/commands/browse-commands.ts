@@ -10,12 +10,12 @@ import { selectedFiles } from '../tree/selected-files';
 import { pickFilter } from './filter-picker';
 import { openRecord } from './open-record';
 
-const GROUPING_LABELS: Record<Grouping, string> = {
-  directory: 'Directory',
-  dataSet: 'Data set',
-  mimeType: 'Mime type',
-  flat: 'Flat list',
-};
+const groupingLabels = (): Record<Grouping, string> => ({
+  directory: vscode.l10n.t('Directory'),
+  dataSet: vscode.l10n.t('Data set'),
+  mimeType: vscode.l10n.t('Mime type'),
+  flat: vscode.l10n.t('Flat list'),
+});
 
 type OpenCommandId =
   | typeof COMMANDS.openFile
@@ -141,7 +141,7 @@ function viewCommands(s: ExtensionServices) {
 
 async function pickGrouping(current: Grouping): Promise<Grouping | undefined> {
   const choices = GROUPINGS.map((g) => ({
-    label: GROUPING_LABELS[g],
+    label: groupingLabels()[g],
     description: g === current ? vscode.l10n.t('current') : undefined,
     grouping: g,
   }));

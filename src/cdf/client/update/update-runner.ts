@@ -19,27 +19,18 @@
  * names the rate, or repeated 429s hold back every start (rate-pacer.ts), so a crowd of refused
  * requests comes back as a trickle. A chunk refused more often than the retry policy allows fails.
  */
-import * as l10n from '@vscode/l10n';
 import { setMaxListeners } from 'node:events';
 import * as z from 'zod/mini';
-import {
-  LIMITS,
-  type FileUpdateItem,
-  type UpdateAttemptRecord,
-  type UpdateOptions,
-  type UpdateProgress,
-  type UpdateReport,
-} from '../../model';
+import { LIMITS, type FileUpdateItem, type UpdateOptions, type UpdateProgress, type UpdateReport } from '../../model';
 import type { Logger } from '../../logging';
 import { AdaptiveConcurrency } from '../adaptive-concurrency';
 import { chunk } from '../chunk';
 import { CdfApiError } from '../errors';
 import { DOCUMENTED_ITEMS_PER_SECOND, RatePacer } from '../rate-pacer';
-import { backoffDelayMs } from '../retry-policy';
-import type { AttemptEvent } from '../cdf-request';
 import type { CdfTransport } from '../transport';
-import { invalidItemReason } from './invalid-item';
-import { identityKey } from './item-references';
+import { refuseUnsendable } from './refuse-unsendable';
+import { RequestTraffic } from './request-traffic';
+import { throttledDelayMs } from './throttle-delay';
 import { recordsOfAnswer } from './read-records';
 import { errorText, settleRejected, type RefusalContext, type Unit } from './settle-refusal';
 import { UpdateLedger, type SettleInput } from './update-ledger';
@@ -54,13 +45,6 @@ const updateResponse = z.object({ items: z.array(z.unknown()) });
  */
 const splitBudget = (chunks: number): number => 100 + 20 * chunks;
 
-/** CDF's 429 body says which budget was exceeded: the request rate or the concurrent requests. */
-function throttleCause(message: string): 'rate' | 'concurrency' | 'unknown' {
-  if (/concurren/i.test(message)) return 'concurrency';
-  if (/\brate\b/i.test(message)) return 'rate';
-  return 'unknown';
-}
-
 export async function runUpdate(
   transport: CdfTransport,
   logger: Logger,
@@ -73,17 +57,11 @@ export async function runUpdate(
 
 class UpdateRun {
   private readonly ledger: UpdateLedger;
-  private readonly attempts: UpdateAttemptRecord[] = [];
   private readonly queue: Unit[] = [];
   private readonly limiter: AdaptiveConcurrency;
   private readonly pacer: RatePacer;
-  /** Requests sent and not answered yet. */
-  private onTheWire = 0;
-  /** 429s since the last success, one per overload (epoch): how far to back off. */
-  private throttleStreak = 0;
   private wake: Promise<void> | undefined;
-  private requestsSent = 0;
-  private throttled = 0;
+  private readonly traffic: RequestTraffic;
   private splitRequests = 0;
   private maxSplitRequests = 0;
   private peakConcurrency: number;
@@ -117,12 +95,15 @@ class UpdateRun {
     const chunkSize = Math.min(options.chunkSize ?? LIMITS.itemsPerRequest, LIMITS.itemsPerRequest);
     const documentedRate = DOCUMENTED_ITEMS_PER_SECOND / Math.max(1, chunkSize);
     this.pacer = new RatePacer(documentedRate, Math.max(this.limiter.limit, 1), () => transport.retryPolicy.now());
+    this.traffic = new RequestTraffic(this.limiter, this.pacer, this.ledger, transport.retryPolicy, () =>
+      this.progress(),
+    );
   }
 
   async execute(): Promise<UpdateReport> {
     const { signal } = this.options;
     const chunkSize = Math.min(this.options.chunkSize ?? LIMITS.itemsPerRequest, LIMITS.itemsPerRequest);
-    const sendable = this.refuseUnsendable();
+    const sendable = refuseUnsendable(this.ledger);
     for (const indexes of chunk(sendable, chunkSize)) this.queue.push({ indexes, possiblyApplied: false });
     this.maxSplitRequests = splitBudget(this.queue.length);
 
@@ -165,16 +146,17 @@ class UpdateRun {
 
     this.progress();
     const outcomes = this.ledger.all();
-    const report = buildReport(outcomes, this.attempts, signal?.aborted ?? false, {
-      requestsSent: this.requestsSent,
-      throttled: this.throttled,
+    const { attempts, requestsSent, throttled } = this.traffic;
+    const report = buildReport(outcomes, attempts, signal?.aborted ?? false, {
+      requestsSent,
+      throttled,
       peakConcurrency: this.peakConcurrency,
       finalConcurrency: this.limiter.limit,
       durationMs: Date.now() - this.startedAt,
     });
     this.logger.info(
       `files/update: ${report.applied.length} applied, ${report.failed.length} failed, ${report.unknown.length} unknown, ` +
-        `${report.notSent.length} not sent; ${this.requestsSent} requests, ${this.throttled} throttled, ${report.stats.durationMs} ms`,
+        `${report.notSent.length} not sent; ${requestsSent} requests, ${throttled} throttled, ${report.stats.durationMs} ms`,
     );
     return report;
   }
@@ -190,38 +172,11 @@ class UpdateRun {
     return this.wake;
   }
 
-  /** Items the API would reject anyway fail here, without a request; returns the rest. */
-  private refuseUnsendable(): number[] {
-    const sendable: number[] = [];
-    const firstByIdentity = new Map<string, number>();
-    const duplicates = new Set<number>();
-    this.items.forEach((item, i) => {
-      const key = identityKey(item);
-      const first = firstByIdentity.get(key);
-      if (first === undefined) firstByIdentity.set(key, i);
-      else duplicates.add(first).add(i);
-    });
-    this.items.forEach((item, i) => {
-      const invalid = invalidItemReason(item);
-      if (invalid !== undefined) {
-        this.ledger.fail(i, { reason: 'invalid', message: invalid });
-      } else if (duplicates.has(i)) {
-        this.ledger.fail(i, {
-          reason: 'duplicated',
-          message: l10n.t('The same file appears more than once in this update; combine its changes into one item.'),
-        });
-      } else {
-        sendable.push(i);
-      }
-    });
-    return sendable;
-  }
-
   private async send(unit: Unit): Promise<void> {
     const { signal } = this.options;
     const body = { items: unit.indexes.map((i) => this.items[i] as FileUpdateItem) };
     const firstSentAt = unit.firstSentAt ?? this.transport.retryPolicy.now();
-    const wire = this.watch(unit);
+    const wire = this.traffic.watch(unit);
     try {
       const response = await this.transport.request({
         method: 'POST',
@@ -238,10 +193,7 @@ class UpdateRun {
       unit.indexes.forEach((index, k) => this.ledger.settle(index, { outcome: 'applied', record: records[k] }));
     } catch (error) {
       const { onTheWire, possiblyApplied } = wire;
-      if (onTheWire) {
-        this.onTheWire--;
-        if (wire.record) wire.record.noAnswer = 'cancelled';
-      }
+      if (onTheWire) this.traffic.abandoned(wire);
       if (error instanceof CdfApiError && error.status === 429 && !signal?.aborted) {
         if (this.requeueThrottled(unit, error, possiblyApplied, firstSentAt)) return;
       }
@@ -252,87 +204,14 @@ class UpdateRun {
   }
 
   /**
-   * Follows the attempts of one request: counts sends and throttling, feeds the concurrency limit and
-   * the pacer, records each attempt, and knows whether the request is on the wire or may have landed.
-   */
-  private watch(unit: Unit): Wire {
-    let epoch = this.limiter.epoch;
-    let sentAt = 0;
-    const wire: Wire = {
-      onTheWire: false,
-      possiblyApplied: unit.possiblyApplied,
-      record: undefined,
-      onAttempt: (event) => {
-        switch (event.type) {
-          case 'sending':
-            epoch = this.limiter.epoch;
-            sentAt = this.transport.retryPolicy.now();
-            wire.onTheWire = true;
-            this.onTheWire++;
-            this.requestsSent++;
-            this.ledger.sent(unit.indexes);
-            wire.record = { itemIndexes: unit.indexes, attempt: event.attempt };
-            this.attempts.push(wire.record);
-            break;
-          case 'answered':
-            wire.onTheWire = false;
-            this.onTheWire--;
-            if (wire.record) Object.assign(wire.record, { status: event.status, requestId: event.requestId });
-            this.learnFromAnswer(event.status, epoch, sentAt);
-            if (event.status >= 500) wire.possiblyApplied = true;
-            break;
-          case 'noAnswer':
-            wire.onTheWire = false;
-            this.onTheWire--;
-            wire.possiblyApplied = true;
-            if (wire.record) wire.record.noAnswer = event.timedOut ? 'timed out' : errorText(event.error);
-            break;
-          case 'waiting':
-            break;
-        }
-        this.progress();
-      },
-    };
-    return wire;
-  }
-
-  /** What an answer says of the throttling budget, for the concurrency limit and the pacer. */
-  private learnFromAnswer(status: number, epoch: number, sentAt: number): void {
-    if (status === 429 || status === 503) {
-      if (status === 429) this.throttled++;
-      if (epoch === this.limiter.epoch) this.throttleStreak++;
-      // The requests still on the wire are what the budget admitted.
-      this.limiter.onThrottled(epoch, this.onTheWire);
-    } else if (status < 300) {
-      // Only work that got through says the budget has room; a refusal (4xx) says nothing of it.
-      this.throttleStreak = 0;
-      this.limiter.onSuccess();
-      this.pacer.onAdmitted(sentAt);
-    }
-  }
-
-  /**
    * A 429: puts the chunk back at the front of the queue and holds back the starts as the answer
    * asks, or returns false when the retry policy says to give up (the chunk then fails: refused).
    */
   private requeueThrottled(unit: Unit, error: CdfApiError, possiblyApplied: boolean, firstSentAt: number): boolean {
-    const policy = this.transport.retryPolicy;
     const attempts = (unit.throttledAttempts ?? 0) + error.attempts;
-    const cause = throttleCause(error.message);
-    let delayMs: number;
-    if (error.retryAfterMs !== undefined) {
-      if (error.retryAfterMs > policy.maxDelayMs) return false;
-      delayMs = error.retryAfterMs + Math.floor(policy.random() * error.retryAfterMs * 0.1);
-    } else if (
-      this.throttleStreak <= 1 &&
-      (cause === 'concurrency' || (cause === 'rate' && this.pacer.onRateThrottled()))
-    ) {
-      // The first refusal of an overload: the lowered limit (concurrency) or the pacer (rate) already waits.
-      delayMs = 0;
-    } else {
-      delayMs = backoffDelayMs(Math.min(Math.max(0, this.throttleStreak - 1), 20), policy);
-    }
-    if (attempts >= policy.maxAttempts) return false;
+    const delayMs = throttledDelayMs(error, this.transport.retryPolicy, this.traffic.throttleStreak, this.pacer);
+    const policy = this.transport.retryPolicy;
+    if (delayMs === undefined || attempts >= policy.maxAttempts) return false;
     if (policy.now() + delayMs - firstSentAt > policy.maxTotalMs) return false;
     if (delayMs > 0) this.pacer.pause(delayMs);
     this.queue.unshift({ indexes: unit.indexes, possiblyApplied, throttledAttempts: attempts, firstSentAt });
@@ -346,8 +225,8 @@ class UpdateRun {
       total: this.items.length,
       ...this.ledger.counts,
       pending: this.items.length - this.ledger.settled,
-      requestsSent: this.requestsSent,
-      throttled: this.throttled,
+      requestsSent: this.traffic.requestsSent,
+      throttled: this.traffic.throttled,
       concurrency: this.limiter.limit,
     };
     try {
@@ -357,12 +236,4 @@ class UpdateRun {
       this.logger.warn(`files/update: the progress callback failed: ${errorText(error)}`);
     }
   }
-}
-
-/** One request of a run, as its attempts go: on the wire, possibly applied, its current attempt record. */
-interface Wire {
-  onTheWire: boolean;
-  possiblyApplied: boolean;
-  record: UpdateAttemptRecord | undefined;
-  readonly onAttempt: (event: AttemptEvent) => void;
 }
