@@ -27,12 +27,12 @@ const OUT_OF_MODEL = { regex: '^\\.\\./', message: 'src/cdf/model imports nothin
 const MODULE_MESSAGE = 'Import the folder (its index.ts is the public surface), not a file inside it.';
 const DEEP = [
   {
-    regex: '/(cdf/(auth|client|model)|core/(browse|bulk|bulk-job|document|fields|ports|save)|app|emulator)/',
+    regex: '/(cdf/(auth|client|model)|core/(browse|bulk|document|fields|ports|save)|app|emulator)/',
     message: MODULE_MESSAGE,
   },
 ];
 const DEEP_IN_CORE = {
-  regex: '^\\.\\.?/(\\.\\./)*(browse|bulk|bulk-job|document|fields|ports|save)/',
+  regex: '^\\.\\.?/(\\.\\./)*(browse|bulk|document|fields|ports|save)/',
   message: MODULE_MESSAGE,
 };
 const DEEP_IN_CDF = { regex: '^\\.\\.?/(\\.\\./)*(auth|client|model)/', message: MODULE_MESSAGE };

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { BulkOperation } from '../core/bulk';
-import type { BulkTarget, UnsavedEdits } from '../core/bulk-job';
+import type { BulkTarget, UnsavedEdits } from '../core/bulk';
 import type { ConflictChoice } from '../core/save';
 import type { UpdateProgress } from '../core/ports';
 import { projectOf } from './bulk/target-picker';

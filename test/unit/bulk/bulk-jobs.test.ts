@@ -1,5 +1,5 @@
 /**
- * Core's bulk jobs (src/core/bulk-job/bulk-jobs.ts) on plain Node against the emulator over HTTP:
+ * Core's bulk jobs (src/core/bulk/job/bulk-jobs.ts) on plain Node against the emulator over HTTP:
  * what the editor's bulk commands do, without the editor. An edit is kept before it is sent, a
  * resume leaves out what the action already changed, an undo restores and forgets the action.
  */
@@ -15,7 +15,7 @@ import {
   type BulkTarget,
   type JobScope,
   type LoadedAction,
-} from '../../../src/core/bulk-job';
+} from '../../../src/core/bulk';
 import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { compileAction, parseChangesCsv, planImportRow, recordsToCsv } from '../../../src/core/bulk';
-import { BulkActionRecord, restoreAction, resumeRefusal, saveAction } from '../../../src/core/bulk-job';
+import { BulkActionRecord, restoreAction, resumeRefusal, saveAction } from '../../../src/core/bulk';
 import { fileRecord } from './fixtures';
 
 const project = { baseUrl: 'https://api.cognitedata.com', project: 'plant' };

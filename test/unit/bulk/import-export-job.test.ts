@@ -7,7 +7,7 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import { parseChangesCsv } from '../../../src/core/bulk';
-import { exportTarget, planImport, type BulkTarget } from '../../../src/core/bulk-job';
+import { exportTarget, planImport, type BulkTarget } from '../../../src/core/bulk';
 import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 

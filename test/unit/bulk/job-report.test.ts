@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildReport } from '../../../src/cdf/client/update/update-report';
 import type { ItemOutcome } from '../../../src/cdf/model';
-import { formatRunReport } from '../../../src/core/bulk-job';
+import { formatRunReport } from '../../../src/core/bulk';
 import { fileRecord } from './fixtures';
 
 const stats = { requestsSent: 2, throttled: 1, peakConcurrency: 2, finalConcurrency: 2, durationMs: 120 };

@@ -13,7 +13,7 @@ import {
   sameProject,
   saveAction,
   type RunPlan,
-} from '../../../src/core/bulk-job';
+} from '../../../src/core/bulk';
 import { planBatch, planUndo, type BulkOperation } from '../../../src/core/bulk';
 import { fileRecord } from './fixtures';
 

@@ -6,7 +6,7 @@ import {
   createBatchContext,
   compileAction,
 } from '../../../src/core/bulk';
-import { appendBatch, emptyJobPlan, formatBulkPreview, referencesOf, unsavedEditsIn } from '../../../src/core/bulk-job';
+import { appendBatch, emptyJobPlan, formatBulkPreview, referencesOf, unsavedEditsIn } from '../../../src/core/bulk';
 import type { BulkOperation } from '../../../src/core/bulk';
 import type { FileRecord } from '../../../src/cdf/model';
 import { fileRecord, fullRecord } from './fixtures';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describeChanges, formatPlanSummary, formatRecordPreview, planBatch, planRecord } from '../../../src/core/bulk';
 import { fileRecord, fullRecord, linkedRecord } from './fixtures';
-import { replaceAllNote } from '../../../src/core/bulk/replace-all-note';
+import { replaceAllNote } from '../../../src/core/bulk/texts/replace-all-note';
 
 describe('preview text', () => {
   it('shows one readable line per change, in document order', () => {

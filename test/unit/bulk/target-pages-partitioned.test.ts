@@ -7,7 +7,7 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import { collectMetadataKeys } from '../../../src/core/bulk';
-import { targetMetadataKeys, targetPages, type BulkTarget } from '../../../src/core/bulk-job';
+import { targetMetadataKeys, targetPages, type BulkTarget } from '../../../src/core/bulk';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 describe('filter-wide targets: partitioned, streamed', function () {

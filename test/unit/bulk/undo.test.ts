@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { FileRecord } from '../../../src/cdf/model';
 import { applyUpdate } from '../../../src/core/apply';
 import { planBatch, planUndo as planUndoOf, type ActionEntry, type BulkOperation } from '../../../src/core/bulk';
-import { formatUndoConflicts, summarizeUndo } from '../../../src/core/bulk-job';
+import { formatUndoConflicts, summarizeUndo } from '../../../src/core/bulk';
 import { fileRecord, fullRecord } from './fixtures';
 
 /** Runs an action the way the server would, returning pre-images and post-images. */

@@ -7,7 +7,7 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import { compileAction } from '../../../src/core/bulk';
-import { planJob, viewTarget } from '../../../src/core/bulk-job';
+import { planJob, viewTarget } from '../../../src/core/bulk';
 import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
