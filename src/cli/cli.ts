@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { fileRecord, type FileRecord } from '../cdf/model';
-import { planSave, type SaveProblem } from '../core/diff';
+import { planSave } from '../core/diff';
 import { problemsFromIssues, parseDocument, placeProblems } from '../core/document';
 import { formatPath } from '../core/json-path';
+import type { SaveProblem } from '../core/problems';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {

@@ -1,6 +1,7 @@
 import type { FileChangeUpdate, FileRecord } from '../cdf/model';
-import { parseDocument, placeProblems, type DocumentProblem, type FileDocument, validateDocument } from './document';
+import { parseDocument, placeProblems, type FileDocument, validateDocument } from './document';
 import { ownField, CLASSIC_FILE, type RecordKind } from './fields';
+import type { SaveProblem } from './problems';
 
 /**
  * The minimal `update` of `POST /files/update` that turns `base` into `edited`, or `undefined` when
@@ -36,14 +37,6 @@ export function diffToUpdateItem(
 ): { id: number; update: FileChangeUpdate } | undefined {
   const update = diff(base, edited);
   return update && { ...CLASSIC_FILE.identity(base), update };
-}
-
-/** A problem of a save, placed in the text when the text parsed (offsets in UTF-16 code units; line and column 1-based). */
-export interface SaveProblem extends DocumentProblem {
-  offset?: number;
-  length?: number;
-  line?: number;
-  column?: number;
 }
 
 export type SavePlan =

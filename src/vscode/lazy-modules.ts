@@ -8,8 +8,6 @@
  * (the package check reads them from here to require them in the .vsix).
  */
 import * as path from 'node:path';
-// The sign-in bundle's entry point (esbuild.js), typed from its own file: not the whole folder.
-// eslint-disable-next-line no-restricted-imports
 import type * as SignIn from '../cdf/auth/auth-method';
 import type * as DemoEmulator from '../emulator';
 

@@ -1,14 +1,11 @@
 /**
- * Signing in to CDF: token providers for every method, the token cache, the OIDC flows.
- * This folder's public surface: code outside cdf/auth imports from here, never from a file inside.
+ * Signing in to CDF. The folder has two public entry points, because the sign-in flows (with the OAuth
+ * library) are a bundle of their own that activation does not load (src/vscode/lazy-modules.ts):
+ * - this index: what every connection needs: the token provider, AuthError, the demo's static token,
+ *   and the types of the sign-in methods;
+ * - auth-method.ts: the sign-in flows themselves (`createTokenProvider` for every method).
+ * Code outside cdf/auth imports one of these two, never another file inside.
  */
-export * from './auth-code-pkce';
-export * from './auth-method';
-export * from './client-credentials';
-export * from './device-code';
-export * from './loopback-receiver';
-export * from './oidc-configuration';
-export * from './static-token';
-export * from './token-cache';
 export * from './token-provider';
-export * from './user-token-provider';
+export * from './static-token';
+export type { AuthCallbacks, AuthKind, AuthMethod } from './auth-method';

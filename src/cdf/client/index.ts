@@ -10,7 +10,6 @@ export * from './cdf-client';
 export * from './cdf-request';
 export * from './chunk';
 export * from './connection-config';
-export * from './connection';
 export * from './errors';
 export * from './lookup-models';
 export * from './lookup-requests';

@@ -9,7 +9,6 @@
  * This folder's public surface: code outside core/bulk imports from here, never from a file inside.
  */
 export * from './operations/operations';
-export * from './operations/problem';
 export * from './operations/parameters';
 export * from './operations/field-input';
 export * from './operations/validate-operation';

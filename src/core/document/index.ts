@@ -8,7 +8,7 @@ export * from './issue-problems';
 export * from './messages';
 export * from './parse';
 export * from './place-problems';
-export * from './problem-words';
+export * from './value-words';
 export * from './references';
 export * from './render';
 export * from './syntax-message';

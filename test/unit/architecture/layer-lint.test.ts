@@ -139,7 +139,7 @@ const SURFACES: { file: string; refused: string[]; allowed: string[] }[] = [
   },
   {
     file: 'src/core/probe.ts',
-    refused: ['./fields/registry', './document/types'],
+    refused: ['./fields/registry', './document/types', './problems/codes', './bulk/job/plan-job'],
     allowed: ['./fields', './json-path'],
   },
   {
@@ -156,7 +156,13 @@ const SURFACES: { file: string; refused: string[]; allowed: string[] }[] = [
       '../../emulator/store/file-store',
       '../../cdf/auth/static-token',
     ],
-    allowed: ['./bulk-controller', '../tree/files-tree', '../../core/bulk', '../../emulator'],
+    allowed: [
+      './bulk-controller',
+      '../tree/files-tree',
+      '../../core/bulk',
+      '../../emulator',
+      '../../cdf/auth/auth-method',
+    ],
   },
   {
     file: 'src/emulator/routes/probe.ts',

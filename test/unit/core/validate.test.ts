@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { INSTANCE_LINKED_UPDATABLE, LIMITS, nameNotUpdatable, type FileRecord } from '../../../src/cdf/model';
 import { documentFromRecord } from '../../../src/core/document/render';
-import { formatPath, validateDocument, type DocumentProblem } from '../../../src/core/document/validate';
+import { formatPath, validateDocument } from '../../../src/core/document/validate';
+import type { DocumentProblem } from '../../../src/core/problems';
 
 const base: FileRecord = {
   id: 42,

@@ -6,9 +6,10 @@ import { readHeading, type Column } from './import-csv-heading';
 import { readRow } from './import-csv-row';
 import type { BulkOperation } from '../operations/operations';
 import { planRecord, type RecordPlan } from '../operations/plan-record';
-import { problem } from '../operations/problem';
+import { actionProblem } from '../../problems';
 import { replaceAllNote } from '../texts/replace-all-note';
 import type { FileTarget } from '../job/targets-text';
+import type { CsvImportProblem } from '../../problems';
 
 /**
  * One row of a CSV of changes: which file, and the operations that bring it to the row's values.
@@ -24,14 +25,6 @@ export interface CsvChangeRow {
   operations: BulkOperation[];
   /** The `name` cell, when there is one: files/update cannot rename, so a different name refuses the row. */
   expectedName?: string;
-}
-
-export interface CsvImportProblem {
-  row: number;
-  line: number;
-  /** The column at fault, when the problem is in a cell or a heading. */
-  column?: string;
-  message: string;
 }
 
 export interface CsvImport {
@@ -128,7 +121,7 @@ function repeatedFile(target: FileTarget, row: number, firstRowOf: Map<string, n
 /** The plan for one imported row against the file as it is now. */
 export function planImportRow(record: FileRecord, row: CsvChangeRow): RecordPlan {
   if (row.expectedName !== undefined && row.expectedName !== record.name) {
-    const p = problem(
+    const p = actionProblem(
       'read-only-mismatch',
       'name',
       l10n.t('the name differs and files/update cannot rename'),

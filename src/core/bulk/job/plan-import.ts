@@ -1,8 +1,9 @@
 import * as l10n from '@vscode/l10n';
-import { planEach, planImportRow, type CsvImport, type CsvImportProblem } from '..';
+import { planEach, planImportRow, type CsvImport } from '..';
 import type { FilesApi } from '../../ports';
 import type { BulkTarget } from './bulk-target';
 import { planPages, type JobPlan } from './plan-job';
+import type { CsvImportProblem } from '../../problems';
 
 export interface ImportJob {
   target: BulkTarget;

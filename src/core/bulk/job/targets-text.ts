@@ -2,17 +2,10 @@ import * as l10n from '@vscode/l10n';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { EDITABLE_FIELDS } from '../../../cdf/model';
 import { checkId } from '../operations/parameters';
+import type { TargetProblem } from '../../problems';
 
 /** A file named by internal id or by external id. */
 export type FileTarget = { id: number } | { externalId: string };
-
-export interface TargetProblem {
-  /** 1-based line of the pasted text. */
-  line: number;
-  message: string;
-  /** A duplicate is a warning: it is dropped, the rest goes on. */
-  severity: 'error' | 'warning';
-}
 
 export interface ParsedTargets {
   /** In the order given, each file once. */

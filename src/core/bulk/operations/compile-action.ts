@@ -10,7 +10,7 @@ import type {
   RemoveElementsOperation,
 } from './operations';
 import { regexFlags } from './parameters';
-import { hasErrors, problem, type Problem } from './problem';
+import { actionProblem, hasErrors, type ActionProblem } from '../../problems';
 import { validateOperations } from './validate-operation';
 
 /**
@@ -20,17 +20,17 @@ import { validateOperations } from './validate-operation';
 export type Draft = Record<string, unknown> & { metadata?: Record<string, string> };
 
 /** One operation, ready to run on a record; returns a problem when this record must be refused. */
-type Step = (draft: Draft) => Problem | undefined;
+type Step = (draft: Draft) => ActionProblem | undefined;
 
 /** A validated action: its operations, compiled once (regexes included) and run for every record. */
 export interface CompiledAction {
   readonly operations: readonly BulkOperation[];
   readonly steps: readonly Step[];
   /** Non-blocking problems found while validating. */
-  readonly warnings: readonly Problem[];
+  readonly warnings: readonly ActionProblem[];
 }
 
-export type CompileResult = { ok: true; action: CompiledAction } | { ok: false; problems: Problem[] };
+export type CompileResult = { ok: true; action: CompiledAction } | { ok: false; problems: ActionProblem[] };
 
 export function compileAction(operations: unknown): CompileResult {
   const problems = validateOperations(operations);
@@ -41,7 +41,7 @@ export function compileAction(operations: unknown): CompileResult {
 }
 
 export class InvalidActionError extends Error {
-  constructor(readonly problems: Problem[]) {
+  constructor(readonly problems: ActionProblem[]) {
     super(l10n.t('Invalid bulk action: {0}', problems.map((p) => p.message).join('; ')));
     this.name = 'InvalidActionError';
   }
@@ -122,7 +122,7 @@ function renameKey(op: MetadataRenameKeyOperation): Step {
     if (!metadata || value === undefined) return undefined;
     const existing = ownValue(metadata, op.to);
     if (existing !== undefined && existing !== value && op.ifTargetExists !== 'overwrite') {
-      return problem(
+      return actionProblem(
         'rename-target-exists',
         `metadata.${op.to}`,
         l10n.t('metadata key "{0}" already exists', op.to),

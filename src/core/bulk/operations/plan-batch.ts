@@ -3,7 +3,7 @@ import type { FileChangeUpdate, FileRecord } from '../../../cdf/model';
 import { toCompiledAction, type CompiledAction } from './compile-action';
 import type { BulkOperation } from './operations';
 import { planRecord, type RecordPlan } from './plan-record';
-import { problem } from './problem';
+import { actionProblem, type ActionProblem } from '../../problems';
 
 /** Counters of a plan; add pages up with {@link addCounts}. */
 export interface PlanCounts {
@@ -104,7 +104,12 @@ function guardedPlan(record: FileRecord, context: BatchContext, plan: (r: FileRe
   if (context.seenIds.has(record.id))
     return refuse(
       record,
-      problem('duplicate', 'id', 'the file is listed more than once', `File ${record.id} is already in this action`),
+      actionProblem(
+        'duplicate',
+        'id',
+        'the file is listed more than once',
+        `File ${record.id} is already in this action`,
+      ),
     );
   context.seenIds.add(record.id);
   const result = plan(record);
@@ -116,7 +121,7 @@ function guardedPlan(record: FileRecord, context: BatchContext, plan: (r: FileRe
   if (context.assignedExternalIds.has(assigned))
     return refuse(
       record,
-      problem(
+      actionProblem(
         'duplicate',
         'externalId',
         'another file in this action gets the same external id',
@@ -127,7 +132,7 @@ function guardedPlan(record: FileRecord, context: BatchContext, plan: (r: FileRe
   return result;
 }
 
-const refuse = (record: FileRecord, p: ReturnType<typeof problem>): RecordPlan => ({
+const refuse = (record: FileRecord, p: ActionProblem): RecordPlan => ({
   outcome: 'refused',
   before: record,
   after: record,

@@ -3,7 +3,7 @@ import type { FileChangeUpdate, FileRecord } from '../../../cdf/model';
 import { diff } from '../../diff';
 import { draftOf, toCompiledAction, type CompiledAction } from './compile-action';
 import type { BulkOperation } from './operations';
-import type { Problem } from './problem';
+import type { ActionProblem } from '../../problems';
 import { refusalsFor } from './record-checks';
 import { normalizeAfter } from './record-update';
 
@@ -22,7 +22,14 @@ export type RecordPlan =
       problems?: never;
     }
   | { outcome: 'unchanged'; before: FileRecord; after: FileRecord; skipped: string; update?: never; problems?: never }
-  | { outcome: 'refused'; before: FileRecord; after: FileRecord; problems: Problem[]; update?: never; skipped?: never };
+  | {
+      outcome: 'refused';
+      before: FileRecord;
+      after: FileRecord;
+      problems: ActionProblem[];
+      update?: never;
+      skipped?: never;
+    };
 
 /** Read when used, so it is in the language the bundle was configured with. */
 export const nothingToChange = (): string => l10n.t('no operation changes this file');
@@ -36,7 +43,7 @@ export const nothingToChange = (): string => l10n.t('no operation changes this f
 export function planRecord(record: FileRecord, action: CompiledAction | readonly BulkOperation[]): RecordPlan {
   const compiled = toCompiledAction(action);
   const draft = draftOf(record);
-  const problems: Problem[] = [];
+  const problems: ActionProblem[] = [];
   for (const step of compiled.steps) {
     const p = step(draft);
     if (p) problems.push(p);

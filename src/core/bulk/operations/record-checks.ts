@@ -6,7 +6,7 @@ import {
   type FileChangeUpdate,
   type FileRecord,
 } from '../../../cdf/model';
-import { problem, type Problem } from './problem';
+import { actionProblem, type ActionProblem } from '../../problems';
 import { schemaMessage } from './schema-message';
 
 /**
@@ -15,14 +15,14 @@ import { schemaMessage } from './schema-message';
  * API would reject. Checked per record because one bad item fails its whole request (FILES-API-NOTES
  * §2.5): a refused record is left out, the rest go.
  */
-export function refusalsFor(before: FileRecord, after: FileRecord, update: FileChangeUpdate): Problem[] {
+export function refusalsFor(before: FileRecord, after: FileRecord, update: FileChangeUpdate): ActionProblem[] {
   const changed = EDITABLE_FIELD_NAMES.filter((name) => update[name] !== undefined);
-  const problems: Problem[] = [];
+  const problems: ActionProblem[] = [];
   if (before.instanceId) {
     const { space, externalId } = before.instanceId;
     for (const name of changed.filter((n) => !EDITABLE_FIELDS[n].instanceLinkedMayChange))
       problems.push(
-        problem(
+        actionProblem(
           'instance-linked',
           name,
           l10n.t('files linked to a data modelling instance cannot change {0}', name),
@@ -39,13 +39,13 @@ export function refusalsFor(before: FileRecord, after: FileRecord, update: FileC
     const value = after[name];
     if (value === undefined) continue;
     const message = schemaMessage(EDITABLE_FIELDS[name].schema, value, name);
-    if (message) problems.push(problem('limit', name, l10n.t('{0} would exceed its limit', name), message));
+    if (message) problems.push(actionProblem('limit', name, l10n.t('{0} would exceed its limit', name), message));
   }
   if (problems.length === 0) {
     const item = fileUpdateItem.safeParse({ id: before.id, update });
     if (!item.success)
       problems.push(
-        problem(
+        actionProblem(
           'limit',
           'update',
           l10n.t('the update would not be valid'),

@@ -11,7 +11,7 @@ import {
   checkRegex,
   checkRegexFlags,
 } from './parameters';
-import { problem, type Problem } from './problem';
+import { actionProblem, type ActionProblem } from '../../problems';
 
 type Loose = Record<string, unknown>;
 
@@ -33,7 +33,7 @@ const PARAMETERS: Record<BulkOperation['op'], readonly string[]> = {
  * (`where` names the parameter). Accepts any JSON, since operations come from a wizard or a file.
  * Warnings (`severity: 'warning'`) do not block.
  */
-export function validateOperation(op: unknown): Problem[] {
+export function validateOperation(op: unknown): ActionProblem[] {
   if (!op || typeof op !== 'object' || Array.isArray(op))
     return [shape('operation', l10n.t('An operation must be an object with an "op" property'))];
   const o = op as Loose;
@@ -56,13 +56,13 @@ export function validateOperation(op: unknown): Problem[] {
 }
 
 /** {@link validateOperation} for a whole action; each problem carries the index of its operation. */
-export function validateOperations(ops: unknown): Problem[] {
+export function validateOperations(ops: unknown): ActionProblem[] {
   if (!Array.isArray(ops)) return [shape('operations', l10n.t('An action is a list of operations'))];
   if (ops.length === 0) return [shape('operations', l10n.t('An action needs at least one operation'))];
   return ops.flatMap((op, operation) => validateOperation(op).map((p) => ({ ...p, operation })));
 }
 
-function validateParameters(kind: BulkOperation['op'], o: Loose): Problem[] {
+function validateParameters(kind: BulkOperation['op'], o: Loose): ActionProblem[] {
   switch (kind) {
     case 'set':
     case 'clear':
@@ -82,27 +82,27 @@ function validateParameters(kind: BulkOperation['op'], o: Loose): Problem[] {
   }
 }
 
-function validateFieldOperation(kind: 'set' | 'clear' | 'add' | 'remove', o: Loose): Problem[] {
+function validateFieldOperation(kind: 'set' | 'clear' | 'add' | 'remove', o: Loose): ActionProblem[] {
   const field = o.field;
   if (typeof field !== 'string')
     return [shape('field', l10n.t('"{0}" needs a "field": the name of the field to change', kind))];
   if (Object.hasOwn(READ_ONLY_FIELDS, field)) {
     const message =
       field === 'name' ? nameNotUpdatable() : l10n.t('{0} is set by CDF; files/update cannot change it', field);
-    return [problem('not-allowed', 'field', l10n.t('read-only field'), message)];
+    return [actionProblem('not-allowed', 'field', l10n.t('read-only field'), message)];
   }
   if (!isEditableField(field))
-    return [problem('not-allowed', 'field', l10n.t('unknown field'), l10n.t('There is no field "{0}"', field))];
+    return [actionProblem('not-allowed', 'field', l10n.t('unknown field'), l10n.t('There is no field "{0}"', field))];
 
   if (kind === 'clear') return [];
   if (kind === 'set') {
     if (o.value === null || o.value === undefined)
       return [shape('value', l10n.t('"set" needs a "value"; to unset {0}, use "clear"', field))];
     const message = checkFieldValue(field, o.value);
-    if (message) return [problem('parameter', 'value', l10n.t('invalid {0}', field), message)];
+    if (message) return [actionProblem('parameter', 'value', l10n.t('invalid {0}', field), message)];
     if (field === 'externalId')
       return [
-        problem(
+        actionProblem(
           'parameter',
           'value',
           l10n.t('same external id for every file'),
@@ -117,7 +117,7 @@ function validateFieldOperation(kind: 'set' | 'clear' | 'add' | 'remove', o: Loo
       field === 'metadata'
         ? l10n.t('Metadata takes "metadataAdd" and "metadataRemove", not "{0}"', kind)
         : l10n.t('{0} holds one value: use "set" or "clear", not "{1}"', field, kind);
-    return [problem('not-allowed', 'field', l10n.t('{0} on a single-valued field', kind), message)];
+    return [actionProblem('not-allowed', 'field', l10n.t('{0} on a single-valued field', kind), message)];
   }
   const values = o.values;
   if (!Array.isArray(values) || values.length === 0)
@@ -131,28 +131,28 @@ function validateFieldOperation(kind: 'set' | 'clear' | 'add' | 'remove', o: Loo
     ];
   const problems = values.flatMap((v, i) => {
     const message = kindOf(field).members?.check(v);
-    return message ? [problem('parameter', `values[${i}]`, l10n.t('invalid {0} value', field), message)] : [];
+    return message ? [actionProblem('parameter', `values[${i}]`, l10n.t('invalid {0} value', field), message)] : [];
   });
   if (problems.length === 0 && kind === 'add') {
     const tooMany = checkFieldValue(field, values);
-    if (tooMany) problems.push(problem('limit', 'values', l10n.t('too many {0}', field), tooMany));
+    if (tooMany) problems.push(actionProblem('limit', 'values', l10n.t('too many {0}', field), tooMany));
   }
   return problems;
 }
 
-function validateRename(o: Loose): Problem[] {
+function validateRename(o: Loose): ActionProblem[] {
   const problems = [...key(o, 'from'), ...key(o, 'to')];
   if (problems.length === 0 && o.from === o.to)
     problems.push(
-      problem('parameter', 'to', l10n.t('rename onto itself'), l10n.t('The new key is the same as the old one')),
+      actionProblem('parameter', 'to', l10n.t('rename onto itself'), l10n.t('The new key is the same as the old one')),
     );
   if (o.ifTargetExists !== undefined && o.ifTargetExists !== 'refuse' && o.ifTargetExists !== 'overwrite')
     problems.push(shape('ifTargetExists', l10n.t('"ifTargetExists" is "refuse" or "overwrite"')));
   return problems;
 }
 
-function validateReplace(o: Loose): Problem[] {
-  const problems: Problem[] = [];
+function validateReplace(o: Loose): ActionProblem[] {
+  const problems: ActionProblem[] = [];
   if (o.regex !== undefined && typeof o.regex !== 'boolean')
     problems.push(shape('regex', l10n.t('"regex" is true or false')));
   if (o.flags !== undefined && typeof o.flags !== 'string')
@@ -165,21 +165,21 @@ function validateReplace(o: Loose): Problem[] {
     const message = flagsMessage ?? checkRegex(o.find, flags);
     if (message)
       problems.push(
-        problem('parameter', flagsMessage ? 'flags' : 'find', l10n.t('invalid regular expression'), message),
+        actionProblem('parameter', flagsMessage ? 'flags' : 'find', l10n.t('invalid regular expression'), message),
       );
   } else if (o.find.length === 0)
     problems.push(
-      problem('parameter', 'find', l10n.t('empty search text'), l10n.t('The text to find cannot be empty')),
+      actionProblem('parameter', 'find', l10n.t('empty search text'), l10n.t('The text to find cannot be empty')),
     );
   else if (o.flags)
     problems.push(
-      problem('parameter', 'flags', l10n.t('flags without regex'), l10n.t('Flags apply only with "regex": true')),
+      actionProblem('parameter', 'flags', l10n.t('flags without regex'), l10n.t('Flags apply only with "regex": true')),
     );
   if (typeof o.replacement !== 'string')
     problems.push(shape('replacement', l10n.t('"metadataReplace" needs "replacement" (it may be empty)')));
   else {
     const message = checkMetadataValue(o.replacement);
-    if (message) problems.push(problem('parameter', 'replacement', l10n.t('replacement too long'), message));
+    if (message) problems.push(actionProblem('parameter', 'replacement', l10n.t('replacement too long'), message));
   }
   if (o.keys !== undefined) {
     if (!Array.isArray(o.keys) || o.keys.length === 0)
@@ -189,22 +189,27 @@ function validateReplace(o: Loose): Problem[] {
     else
       o.keys.forEach((k, i) => {
         const message = typeof k === 'string' ? checkMetadataKey(k) : l10n.t('A metadata key is a string');
-        if (message) problems.push(problem('parameter', `keys[${i}]`, l10n.t('invalid metadata key'), message));
+        if (message) problems.push(actionProblem('parameter', `keys[${i}]`, l10n.t('invalid metadata key'), message));
       });
   }
   return problems;
 }
 
-function validateMove(o: Loose): Problem[] {
+function validateMove(o: Loose): ActionProblem[] {
   const problems = [...stringParam(o, 'from', checkDirectory), ...stringParam(o, 'to', checkDirectory)];
   if (problems.length === 0 && normalizeDirectory(o.from as string) === normalizeDirectory(o.to as string))
     problems.push(
-      problem('parameter', 'to', l10n.t('move onto itself'), l10n.t('The new directory is the same as the old one')),
+      actionProblem(
+        'parameter',
+        'to',
+        l10n.t('move onto itself'),
+        l10n.t('The new directory is the same as the old one'),
+      ),
     );
   return problems;
 }
 
-function key(o: Loose, name: string): Problem[] {
+function key(o: Loose, name: string): ActionProblem[] {
   return stringParam(o, name, checkMetadataKey, l10n.t('invalid metadata key'));
 }
 
@@ -213,13 +218,13 @@ function stringParam(
   name: string,
   check: (s: string) => string | undefined,
   reason = l10n.t('invalid {0}', name),
-): Problem[] {
+): ActionProblem[] {
   const value = o[name];
   if (typeof value !== 'string') return [shape(name, l10n.t('"{0}" needs "{1}" as a string', String(o.op), name))];
   const message = check(value);
-  return message ? [problem('parameter', name, reason, message)] : [];
+  return message ? [actionProblem('parameter', name, reason, message)] : [];
 }
 
-function shape(where: string, message: string): Problem {
-  return problem('shape', where, l10n.t('malformed operation'), message);
+function shape(where: string, message: string): ActionProblem {
+  return actionProblem('shape', where, l10n.t('malformed operation'), message);
 }

@@ -1,6 +1,4 @@
 import * as l10n from '@vscode/l10n';
-import type { JsonPath } from '../json-path';
-import type { DocumentProblem, ProblemCode } from './types';
 
 /** What a value is, for "found ..." in messages. */
 export function describeValue(value: unknown): string {
@@ -23,9 +21,6 @@ export function jsonPreview(value: unknown, max = 80): string {
   const text = JSON.stringify(value ?? null);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
-
-export const problem = (path: JsonPath, code: ProblemCode, message: string, onKey = false): DocumentProblem =>
-  onKey ? { path, message, code, severity: 'error', onKey: true } : { path, message, code, severity: 'error' };
 
 /** zod's message inside a sentence of ours: no capital, no full stop. */
 export const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '');
