@@ -29,7 +29,10 @@ export function checkMetadataValue(value: string): string | undefined {
 
 export { checkId, checkLabelExternalId } from '../../fields';
 
-/** Directories are absolute, unix-style paths (FILES-API-NOTES §1.2), within the field's length. */
+/**
+ * Directories are absolute, unix-style paths within the field's length (the API's `FileDirectory`,
+ * https://api-docs.cognite.com/20230101/tag/Files).
+ */
 export function checkDirectory(path: string): string | undefined {
   if (!path.startsWith('/')) return l10n.t('A directory must be an absolute path starting with "/" (got "{0}")', path);
   return schemaMessage(EDITABLE_FIELDS.directory.schema, path, l10n.t('A directory'));

@@ -12,8 +12,9 @@ import { schemaMessage } from './schema-message';
 /**
  * Why this record cannot take this update, if it cannot: a field an instance-linked file may not
  * change, a changed field over its limit (11 labels, metadata over its byte total), or an item the
- * API would reject. Checked per record because one bad item fails its whole request (FILES-API-NOTES
- * §2.5): a refused record is left out, the rest go.
+ * API would reject. Checked per record because one bad item fails its whole request (CDF answers a
+ * 400/409/422 for the request, not per item; the SDKs and the Toolkit split such a batch to find the
+ * valid items): a refused record is left out, the rest go.
  */
 export function refusalsFor(before: FileRecord, after: FileRecord, update: FileChangeUpdate): ActionProblem[] {
   const changed = EDITABLE_FIELD_NAMES.filter((name) => update[name] !== undefined);
