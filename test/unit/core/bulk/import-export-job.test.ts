@@ -1,5 +1,5 @@
 /**
- * CSV export and import through core's job loop (src/core/bulk-job/export-job.ts, plan-import.ts),
+ * CSV export and import through core's job loop (src/core/bulk/job/export-job.ts, plan-import.ts),
  * on plain Node against the emulator over HTTP: what the editor's Export and Import commands run.
  */
 import assert from 'node:assert/strict';
