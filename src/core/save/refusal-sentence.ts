@@ -30,13 +30,18 @@ export function refusalSentence(
     : l10n.t('{0}{1}; nothing would be sent.', head, rest);
 }
 
-/** The problem's message inside our sentence: it names its field; one that does not gets it in front. */
+/**
+ * The problem's message inside our sentence: its first sentence (the Problems panel keeps the rest,
+ * such as how to fix it); it names its field, and one that does not gets it in front.
+ */
 function messageOf(p: RefusalProblem): string {
-  const message = p.message.trim().replace(/\.$/, '');
+  const message = firstSentence(p.message.trim()).replace(/\.$/, '');
   const inRecord = typeof p.path[0] === 'number' ? p.path.slice(1) : p.path;
   if (!inRecord.length) return message;
   const field = displayPath(inRecord);
-  return message.includes(field) ? message : `${field}: ${message}`;
+  const last = inRecord[inRecord.length - 1];
+  const named = message.includes(field) || (typeof last === 'string' && message.includes(last));
+  return named ? message : `${field}: ${message}`;
 }
 
 /** The selection element's `name` (else its id, else its 1-based place), or the record document's file. */
@@ -50,4 +55,16 @@ function fileNameAt(documentFile: string, text: string, path: JsonPath): string 
   const id = valueAt(element, ['id']);
   if (typeof id === 'number') return l10n.t('file {0}', id);
   return l10n.t('record {0} of the selection', index + 1);
+}
+
+/** Up to the first full stop that ends a sentence, outside a quoted value ("a. B" is not an end). */
+function firstSentence(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && quoted) i++;
+    else if (c === '"') quoted = !quoted;
+    else if (c === '.' && !quoted && /^\s+[A-Z]/.test(text.slice(i + 1, i + 3))) return text.slice(0, i);
+  }
+  return text;
 }

@@ -59,6 +59,22 @@ describe('refusalSentence: one sentence naming the file and the field', () => {
     assert.match(refusalSentence('3 files', selection, problems.slice(0, 2), 'was'), /, and 1 more problem; /);
   });
 
+  it('keeps only the first sentence of a long message (the Problems panel has the rest)', () => {
+    const problem = {
+      path: [1],
+      message: 'This element has lost its name. Put back the value it was opened with (Undo restores it).',
+    };
+    assert.equal(
+      refusalSentence('3 files', selection, [problem], 'was'),
+      'P&ID 57.pdf: This element has lost its name; nothing was sent.',
+    );
+    const quoted = { path: ['metadata', 'a. B'], message: 'Metadata key "a. B" is 300 bytes. Shorten it.' };
+    assert.equal(
+      refusalSentence('F.pdf', '{}', [quoted], 'was'),
+      'F.pdf: Metadata key "a. B" is 300 bytes; nothing was sent.',
+    );
+  });
+
   it('text that is not JSON is the document file', () => {
     assert.equal(
       refusalSentence('3 files', '[', [{ path: [], message: 'Expected a value.' }], 'was'),
