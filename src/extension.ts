@@ -63,7 +63,7 @@ function registerProviders(s: ExtensionServices): void {
     vscode.languages.registerHoverProvider(records, timeHints),
     ...UpdatePreview.register(s.preview),
     watchLiveProblems(fs, diagnostics),
-    trackWalkthroughProgress(fs),
+    trackWalkthroughProgress(fs, s.preview),
     tree.onDidReset(() => lookups.invalidate()),
     tree.onDidChangeTreeData(syncViewState),
     sessions.onDidChange((session) => {

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { rangeOfPath, parseDocument, formatPath } from '../core/document';
-import { displayPath } from '../core/json-path';
 import type { FailureDescription } from '../app';
-import { problemCount, saveRefused } from './save-refusal';
+import { refusalSentence, saveRefused } from './save-refusal';
 import type { SaveProblem } from '../core/problems';
 
 /** Save problems in the Problems panel, at the exact range of the field they concern. */
@@ -46,23 +45,10 @@ export class SaveDiagnostics implements vscode.Disposable {
   }
 
   /** Shows why a save was refused and returns the error that keeps the editor dirty. */
-  refuse(
-    uri: vscode.Uri,
-    text: string,
-    problems: SaveProblem[],
-    what: 'document' | 'selection',
-  ): vscode.FileSystemError {
+  refuse(uri: vscode.Uri, text: string, problems: SaveProblem[]): vscode.FileSystemError {
     this.showProblems(uri, text, problems);
     this.refused.add(uri.toString());
-    // The fields, so the sentence says where to look even before the Problems panel is opened.
-    const fields = [...new Set(problems.map((p) => displayPath(p.path)))];
-    const where = fields.slice(0, 3).join(', ') + (fields.length > 3 ? ', …' : '');
-    const count = problemCount(problems.length);
-    return saveRefused(
-      what === 'document'
-        ? vscode.l10n.t('Not saved: {0} in the document ({1}); nothing was sent.', count, where)
-        : vscode.l10n.t('Not saved: {0} in the selection ({1}); nothing was sent.', count, where),
-    );
+    return saveRefused(refusalSentence(uri, text, problems, 'was'));
   }
 
   /** Whether the document's last save was refused (then every problem shows, not only the live ones). */

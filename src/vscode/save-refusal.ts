@@ -1,18 +1,38 @@
 import * as vscode from 'vscode';
+import { refusalSentence as sentence, type RefusalProblem } from '../core/save';
 
 /**
- * The error a refused save throws from `writeFile`. VS Code always says "Failed to save '<name>':
- * Unable to write file '<uri>' (<error>)", where <error> is the error's `toString()`, that is
- * "<name>: <message>". Every `FileSystemError` factory names itself ("NoPermissions
- * (FileSystemError)", "Unavailable (FileSystemError)", "Unknown (FileSystemError)") and none gets a
- * gentler notification for a non-`file:` resource, so the name is emptied: the parenthesis then holds
- * only our sentence. The Problems panel keeps the detail.
+ * The error a refused save throws from `writeFile`. VS Code's file service wraps every error a
+ * provider's `writeFile` throws as "Unable to write file '<uri>' (<error>)", <error> being the
+ * error's `toString()` ("<name>: <message>"), and its save-error notification says "Failed to save
+ * '<tab>': <that>" with Retry, Save As… and Revert. No `FileSystemError` kind reads better: only
+ * FileExists-on-mtime ("the content of the file is newer", Compare/Overwrite), a write lock ("File
+ * is read-only. Select 'Overwrite'") and NoPermissions on a `file:` resource (retry as admin) get
+ * their own words, each untrue here, and Save As… is offered for every kind (VS Code 1.100). So the
+ * error is the generic one with its name emptied: the parenthesis then holds only our sentence.
+ * Not throwing would avoid the notification but lose the edits of an editor closed with "Save".
  */
 export function saveRefused(message: string): vscode.FileSystemError {
   const error = new vscode.FileSystemError(message);
   error.name = '';
   return error;
 }
+
+/**
+ * Why a save of the document at `uri` is refused (or would be), in one sentence naming the file and
+ * the field. VS Code wraps a refused save's sentence in "Failed to save '<tab>': Unable to write file
+ * '<uri>' (...)" whatever the error (its file service wraps every provider error), so this sentence
+ * is the part we control.
+ */
+export const refusalSentence = (
+  uri: vscode.Uri,
+  text: string,
+  problems: readonly RefusalProblem[],
+  sent: 'was' | 'would be',
+): string => sentence(fileNameOf(uri), text, problems, sent);
+
+/** A record document's tab reads "<name>.json"; a selection's "<n> files.json". */
+const fileNameOf = (uri: vscode.Uri): string => (uri.path.split('/').pop() ?? '').replace(/\.json$/, '');
 
 /** "1 problem", "3 problems". */
 export const problemCount = (n: number): string =>

@@ -39,7 +39,7 @@ export async function runSave(
   }
   switch (outcome.kind) {
     case 'invalid':
-      throw reporter.diagnostics.refuse(uri, text, outcome.problems, what);
+      throw reporter.diagnostics.refuse(uri, text, outcome.problems);
     case 'cancelled':
       return 'cancelled';
     case 'unchanged':

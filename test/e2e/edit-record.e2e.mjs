@@ -211,14 +211,16 @@ export async function scenario({ page, shot }) {
   await page.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 10000 });
 
   // 6. An invalid edit: a diagnostic at the field, nothing sent, the edit kept; the notification
-  // says why in one sentence (no "Unknown (FileSystemError)").
+  // says why in one sentence naming the file and the field (no "Unknown (FileSystemError)").
   await replaceLine('"source": ', '"source": 5,');
   await save();
   const refusal = page.locator('.notifications-toasts', { hasText: 'nothing was sent' }).first();
   await refusal.waitFor({ timeout: 15000 });
   const refusalText = await refusal.innerText();
   assert.doesNotMatch(refusalText, /FileSystemError/, refusalText);
-  assert.match(refusalText, /Not saved: 1 problem in the document \(source\); nothing was sent\./, refusalText);
+  // One sentence naming the file and the field, as a selection says it (VS Code adds its own wrapper).
+  assert.ok(refusalText.includes(`(${before.name}: source must be a string`), refusalText);
+  assert.match(refusalText, /; nothing was sent\.\)/, refusalText);
   await page.locator('.squiggly-error').first().waitFor();
   await shot('14-invalid-edit');
   assert.equal(updates().length, updatesBefore + 1, 'nothing sent for the invalid edit');

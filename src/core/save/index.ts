@@ -5,6 +5,7 @@
 export * from './match-selection-elements';
 export * from './one-request';
 export * from './plan-selection-save';
+export * from './refusal-sentence';
 export * from './save-record';
 export * from './save-records';
 export * from './save-selection';
