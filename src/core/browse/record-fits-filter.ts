@@ -9,13 +9,10 @@ const startsWith = (value: string | undefined, prefix: string | undefined): Fit 
   prefix === undefined || (value?.startsWith(prefix) ?? false);
 const equalOrUnset = <T>(value: T, wanted: T | undefined): Fit => wanted === undefined || value === wanted;
 
-const TIME_FIELDS = [
-  'createdTime',
-  'lastUpdatedTime',
-  'uploadedTime',
-  'sourceCreatedTime',
-  'sourceModifiedTime',
-] as const;
+/** The filter's time ranges (created, last updated, uploaded, source created and modified). */
+type TimeField = Extract<keyof FileFilter, `${string}Time`>;
+const inRange = (value: number | undefined, range: FileFilter[TimeField]): boolean =>
+  !range || (value !== undefined && value >= (range.min ?? -Infinity) && value <= (range.max ?? Infinity));
 
 /**
  * Every filter field the record alone decides, as CDF's files filter defines it (each narrows, AND).
@@ -34,12 +31,9 @@ const CHECKS: readonly Check[] = [
       ([k, v]) => r.metadata !== undefined && Object.hasOwn(r.metadata, k) && r.metadata[k] === v,
     ),
   (r, f) =>
-    TIME_FIELDS.every((field) => {
-      const range = f[field];
-      const value = r[field];
-      if (!range) return true;
-      return value !== undefined && value >= (range.min ?? -Infinity) && value <= (range.max ?? Infinity);
-    }),
+    Object.keys(f)
+      .filter((key): key is TimeField => key.endsWith('Time'))
+      .every((field) => inRange(r[field], f[field])),
   (r, f) => !f.assetIds || (r.assetIds ?? []).some((a) => f.assetIds!.includes(a)),
   (r, f) => {
     if (!f.dataSetIds) return true;

@@ -43,6 +43,8 @@ describe('recordFitsFilter agrees with the files list', () => {
         { metadata: { [key]: value } },
         { createdTime: { min: r.createdTime } },
         { lastUpdatedTime: { max: r.lastUpdatedTime } },
+        { uploadedTime: { max: r.uploadedTime ?? 0 } },
+        { sourceModifiedTime: { min: r.sourceModifiedTime ?? 0, max: Date.now() } },
         { assetIds: r.assetIds?.length ? r.assetIds : [1] },
         ...(r.dataSetId !== undefined ? [{ dataSetIds: [{ id: r.dataSetId }] }] : []),
         ...(labels.length ? [{ labels: { containsAny: labels } }, { labels: { containsAll: labels } }] : []),
