@@ -1,5 +1,5 @@
 import type { FileFilter, FileRecord } from '../../cdf/model';
-import { recordFitsFilter } from '../../core/browse/record-fits-filter';
+import { recordFitsFilter } from '../../core/browse';
 import type { FileNode, TreeNode } from './nodes';
 import type { Pager } from './pager';
 
