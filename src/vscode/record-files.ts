@@ -34,14 +34,13 @@ export class RecordFiles implements UriHandler {
     return ref && this.bases.get(key(ref))?.current;
   }
 
-  /** CDF holds `record` now; the text shows it once the editor reads it. */
-  learned(uri: vscode.Uri, record: FileRecord): void {
+  learned(uri: vscode.Uri, project: string, records: readonly FileRecord[]): boolean {
     const ref = parseRecordUri(uri);
-    if (!ref) return;
+    const record = ref?.project === project ? records.find((r) => r.id === ref.id) : undefined;
+    if (!ref || !record) return false;
     // The editor may be edited before it reloads: until it reads the record, its text has the old base.
-    const known = this.bases.get(key(ref));
-    if (known) known.learned(record);
-    else this.bases.set(key(ref), new TextBase(record));
+    // Not read yet: the next stat and read fetch it.
+    return this.bases.get(key(ref))?.learned(record) ?? true;
   }
 
   plan(uri: vscode.Uri, text: string): SavePlan | undefined {

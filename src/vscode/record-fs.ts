@@ -3,6 +3,7 @@ import type { FileRecord } from '../cdf/model';
 import type { SavePlan } from '../core/save';
 import type { ConflictPrompt } from './conflict-prompt';
 import { RecordFiles } from './record-files';
+import { parseRecordUri, parseSelectionUri } from './record-uri';
 import type { SaveDiagnostics } from './save-diagnostics';
 import { keepUnsaved, saveRefused } from './save-refusal';
 import { reportDone } from './save-results';
@@ -64,11 +65,17 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     return this.handlerOf(uri)?.plan(uri, text);
   }
 
-  /** Another part of the extension learned a newer record (bulk action, tree refresh): reload clean editors. */
-  recordChanged(uri: vscode.Uri, record: FileRecord): void {
-    if (!this.records.owns(uri)) return;
-    this.records.learned(uri, record);
-    this.announce(uri);
+  /**
+   * CDF holds newer `records` of `project` (saved from `except`, or a bulk action): every open,
+   * clean document that shows one of them (a record, a selection) reads them again. A dirty one is
+   * left alone: its save reads CDF and merges.
+   */
+  recordsChanged(project: string, records: readonly FileRecord[], except?: vscode.Uri): void {
+    if (!records.length) return;
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.isDirty || doc.uri.toString() === except?.toString()) continue;
+      if (this.handlerOf(doc.uri)?.learned(doc.uri, project, records)) this.announce(doc.uri);
+    }
   }
 
   watch(): vscode.Disposable {
@@ -116,6 +123,7 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     if (end === 'cancelled') return this.cancelled(uri);
     if (end === 'unchanged') return;
     if (end.records.length) this.treeRefresh.fire(end.records);
+    this.recordsChanged(projectOf(uri), end.records, uri);
     try {
       reportDone({ diagnostics: this.diagnostics, log: this.log }, uri, end, (t) => this.notice(t));
     } catch (refused) {
@@ -182,6 +190,8 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     this.emitter.dispose();
   }
 }
+
+const projectOf = (uri: vscode.Uri): string => (parseRecordUri(uri) ?? parseSelectionUri(uri))?.project ?? '';
 
 const isOpen = (uri: vscode.Uri): boolean =>
   vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());

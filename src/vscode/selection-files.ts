@@ -71,6 +71,16 @@ export class SelectionFiles implements UriHandler {
     return known && planSelectionSave(basesFor(known, text), text);
   }
 
+  learned(uri: vscode.Uri, project: string, records: readonly FileRecord[]): boolean {
+    const ref = parseSelectionUri(uri);
+    if (ref?.project !== project) return false;
+    const known = this.bases.get(ref.key);
+    // Not read yet: the next stat and read fetch every file.
+    if (!known) return records.some((r) => this.store.ids(ref.key)?.includes(r.id));
+    // Every element learns (not only the first): the stat's newest time and the next read show them all.
+    return records.map((r) => known.get(r.id)?.learned(r) ?? false).includes(true);
+  }
+
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     const ref = this.ref(uri);
     const records = this.cached(ref) ?? (await this.fetch(uri, ref));

@@ -30,4 +30,9 @@ export interface UriHandler {
   save(uri: vscode.Uri, text: string): Promise<SaveEnd>;
   /** What saving `text` would send, without sending: for live problems and the preview. */
   plan(uri: vscode.Uri, text: string): SavePlan | undefined;
+  /**
+   * CDF holds `records` of `project` now (saved elsewhere, a bulk action): true when the document
+   * shows one of them and its next read (and stat) changes.
+   */
+  learned(uri: vscode.Uri, project: string, records: readonly FileRecord[]): boolean;
 }

@@ -60,9 +60,14 @@ export class TextBase {
     if (!sameText) this.newer = record;
   }
 
-  /** CDF holds `record` (a bulk action, a refresh): the text shows it only once the editor reads it. */
-  learned(record: FileRecord): void {
+  /**
+   * CDF holds `record` (a save elsewhere, a bulk action): the text shows it only once the editor
+   * reads it. False, and nothing learned, when it is not newer than the newest known.
+   */
+  learned(record: FileRecord): boolean {
+    if (record.lastUpdatedTime <= this.latest.lastUpdatedTime) return false;
     this.newer = record;
+    return true;
   }
 
   /**

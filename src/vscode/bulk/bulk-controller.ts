@@ -218,7 +218,7 @@ export class BulkController implements vscode.Disposable {
         this.running = undefined;
       }
     });
-    refreshViews(this.services.tree, this.services.fs, appliedRecords(report));
+    refreshViews(this.services.tree, this.services.fs, session.project, appliedRecords(report));
     this.services.log.info(`${title}: ${summarizeRun(report)}`);
     const kind = job.kind === 'undo' ? 'Undo' : 'Bulk edit';
     announce(report, namesOf(job.plan), kind, this.documents, () => this.showReport()).catch((err: unknown) => {

@@ -42,13 +42,13 @@ export async function announce(
   else if (answer === undo) await vscode.commands.executeCommand(COMMANDS.undoBulk);
 }
 
-/** After a run: the tree loads again (files may have moved between groups); open, unedited records show the new version. */
-export function refreshViews(tree: FilesTreeProvider, fs: RecordFileSystem, records: readonly FileRecord[]): void {
+/** After a run: the tree loads again (files may have moved between groups); open, unedited records and selections show the new versions. */
+export function refreshViews(
+  tree: FilesTreeProvider,
+  fs: RecordFileSystem,
+  project: string,
+  records: readonly FileRecord[],
+): void {
   if (records.length) tree.reset();
-  const byId = new Map(records.map((r) => [r.id, r]));
-  for (const doc of vscode.workspace.textDocuments) {
-    const base = fs.baseOf(doc.uri);
-    const next = base && byId.get(base.id);
-    if (next && !doc.isDirty) fs.recordChanged(doc.uri, next);
-  }
+  fs.recordsChanged(project, records);
 }
