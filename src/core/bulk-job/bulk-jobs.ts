@@ -43,6 +43,8 @@ export interface PlanOptions {
  */
 export class BulkJobs {
   last: BulkActionRecord | undefined;
+  /** The job being sent. One at a time: two runs would each keep themselves, and the kept action would be whichever ended last. */
+  private running: Job | undefined;
 
   constructor(
     private readonly store: ActionStore,
@@ -69,6 +71,7 @@ export class BulkJobs {
    * changed (see `BulkActionRecord.isDone`).
    */
   async planResume(scope: JobScope, options: PlanOptions = {}): Promise<Job> {
+    this.refuseWhileRunning();
     const record = await this.requireLast(scope);
     const refusal = resumeRefusal(record);
     if (refusal) throw new Error(refusal);
@@ -82,6 +85,7 @@ export class BulkJobs {
    * (`planUndo`'s rule): `undo` says what is restored and what is left alone, `job` sends it.
    */
   async planUndo(scope: JobScope, signal?: AbortSignal): Promise<{ undo: UndoPlan; job: Job }> {
+    this.refuseWhileRunning();
     const last = await this.requireLast(scope);
     const { plan: undo, run } = await planUndoJob(scope.api, last, signal);
     const n = run.items.length;
@@ -100,6 +104,24 @@ export class BulkJobs {
    * every file, the undone action is gone.
    */
   async run(job: Job, api: FilesApi, options: Parameters<FilesApi['updateMany']>[1] = {}): Promise<UpdateReport> {
+    this.refuseWhileRunning();
+    this.running = job;
+    try {
+      return await this.send(job, api, options);
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /**
+   * Throws a plain sentence while a job of this window is being sent: a second job (an undo or a
+   * resume too) waits until it ends, so the kept action is always the one that ran last.
+   */
+  refuseWhileRunning(): void {
+    if (this.running) throw new Error(runningRefusal(this.running.target.label));
+  }
+
+  private async send(job: Job, api: FilesApi, options: Parameters<FilesApi['updateMany']>[1]): Promise<UpdateReport> {
     const keep = job.kind !== 'undo';
     if (keep) this.last = job.record;
     job.record.beginRun(job.plan);
@@ -146,6 +168,12 @@ export class BulkJobs {
     }
   }
 }
+
+const runningRefusal = (label: string): string =>
+  l10n.t(
+    'A bulk action ("{0}") is still running in this window. Wait for it to finish, or cancel it, before starting another bulk action or an undo.',
+    label,
+  );
 
 function compiled(operations: BulkOperation[]) {
   const result = compileAction(operations);
