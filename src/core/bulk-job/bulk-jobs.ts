@@ -60,10 +60,26 @@ export class BulkJobs {
     return { kind: 'edit', target, operations, plan, record } satisfies Job;
   }
 
-  /** A plan made elsewhere (a CSV import: each row its own operations) as a job of its own. */
+  /**
+   * A plan made elsewhere (a CSV import: each row its own operations) as a job of its own; or, when
+   * the last action is an import of the same rows (an interrupted import imported again, as Resume
+   * advises), a further run of that action, so its undo still covers the first run's rows too.
+   * After a window reload, call {@link recallLast} first so the kept action is known.
+   */
   importJob(scope: JobScope, target: BulkTarget, plan: JobPlan, notes: readonly string[] = []): Job {
-    const record = new BulkActionRecord(scope.project, target, [], Date.now());
+    const last = this.last;
+    const record =
+      last && isSameImport(last, scope.project, target)
+        ? last
+        : new BulkActionRecord(scope.project, target, [], Date.now());
     return { kind: 'import', target, operations: [], plan, record, notes };
+  }
+
+  /** Loads the kept action into memory when it is not there (after a reload); quiet when there is none. */
+  async recallLast(): Promise<void> {
+    if (this.last) return;
+    const loaded = await this.store.load();
+    if (loaded.kind === 'found') this.last = loaded.record;
   }
 
   /**
@@ -174,6 +190,13 @@ const runningRefusal = (label: string): string =>
     'A bulk action ("{0}") is still running in this window. Wait for it to finish, or cancel it, before starting another bulk action or an undo.',
     label,
   );
+
+/** The same CSV imported again on the same project: same rows, in the same order. */
+function isSameImport(last: BulkActionRecord, project: ProjectIdentity, target: BulkTarget): boolean {
+  return (
+    last.operations.length === 0 && last.belongsTo(project) && JSON.stringify(last.target) === JSON.stringify(target)
+  );
+}
 
 function compiled(operations: BulkOperation[]) {
   const result = compileAction(operations);

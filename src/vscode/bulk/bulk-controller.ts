@@ -102,6 +102,8 @@ export class BulkController implements vscode.Disposable {
   async applyPlan(target: BulkTarget, plan: JobPlan, confirm = true, notes: readonly string[] = []) {
     this.jobs.refuseWhileRunning();
     const session = this.session();
+    // The same CSV imported again continues the kept import (after a reload too), so undo covers both runs.
+    await this.jobs.recallLast();
     return this.confirmAndRun(session, this.jobs.importJob(scopeOf(session), target, plan, notes), confirm);
   }
 
