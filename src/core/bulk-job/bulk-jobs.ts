@@ -9,6 +9,7 @@ import { BulkActionRecord } from './bulk-history';
 import { emptyJobPlan, planJob, type JobPlan } from './plan-job';
 import { otherProjectRefusal, type ProjectIdentity } from './project-identity';
 import { resumeRefusal } from './resume-refusal';
+import { sendJob } from './send-job';
 import { planUndoJob } from './undo-job';
 
 /** Where jobs run: the open project's API, and which project that is (resume and undo refuse others). */
@@ -142,8 +143,8 @@ export class BulkJobs {
     if (keep) this.last = job.record;
     job.record.beginRun(job.plan);
     if (keep) await this.keep(job.record);
-    const report = await api.updateMany(job.plan.items, options);
-    job.record.addRun(job.plan, report);
+    const { report, sent, replanned } = await sendJob(api, job.plan, options, (window) => job.record.reimage(window));
+    job.record.addRun(sent, report, replanned);
     if (keep) await this.keep(job.record);
     if (job.kind === 'undo' && report.applied.length === job.plan.items.length) {
       this.last = undefined;

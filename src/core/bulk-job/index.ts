@@ -14,3 +14,4 @@ export * from './undo-job';
 export * from './view-target';
 export * from './preview-document';
 export * from './resume-refusal';
+export * from './send-job';

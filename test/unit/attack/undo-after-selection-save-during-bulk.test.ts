@@ -7,6 +7,8 @@
  * gone for good: undo removes `picked` and puts back the source from before the user's save.
  * Expected: undo never reverts a concurrent change: what the file held just before the action wrote
  * ('mine') comes back, or the element is left alone and reported as a conflict; never the older value.
+ * (Corrected with the fix: the test first sent the stale plan itself with `api.updateMany`; it now
+ * sends it as the product does, through `BulkJobs.run`, which reads each chunk's files again.)
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
@@ -14,7 +16,7 @@ import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
 import { compileAction } from '../../../src/core/bulk';
-import { BulkActionRecord, planJob, planUndoJob } from '../../../src/core/bulk-job';
+import { BulkActionRecord, BulkJobs, planJob, planUndoJob } from '../../../src/core/bulk-job';
 import { documentFromRecord } from '../../../src/core/document/render';
 import { saveSelection } from '../../../src/core/save/save-selection';
 import type { FilesApi } from '../../../src/core/ports';
@@ -57,10 +59,14 @@ describe('attack: undo after a selection save landed between a bulk preview and 
     });
     assert.equal(saved.kind, 'sent');
 
+    // The job is sent as the product sends it (BulkJobs.run: each chunk's files read again just before it goes).
     const record = new BulkActionRecord({ baseUrl: emu.baseUrl, project: emu.project }, target, [], Date.now());
-    record.beginRun(plan);
-    const report = await api.updateMany(plan.items, {});
-    record.addRun(plan, report);
+    const jobs = new BulkJobs({
+      save: () => Promise.resolve(),
+      load: () => Promise.resolve({ kind: 'none' }),
+      clear: () => Promise.resolve(),
+    });
+    const report = await jobs.run({ kind: 'edit', target, operations: [], plan, record }, api);
     assert.equal(report.applied.length, 2);
 
     const undo = await planUndoJob(api, record);
