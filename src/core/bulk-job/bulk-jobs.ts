@@ -116,9 +116,11 @@ export class BulkJobs {
   }
 
   /**
-   * Sends the job and records every item's outcome. The action is kept before anything is sent, so
-   * undo still has every file if the window goes away mid-run. An undo is not kept; once it restored
-   * every file, the undone action is gone.
+   * Sends the job and records every item's outcome. Each window of chunks is read and planned again
+   * just before it is sent (`sendJob`), and the action's images become those fresh reads. The action
+   * is kept before anything is sent and again before each window goes out, so undo still has every
+   * file, with the images it was sent on, if the window goes away mid-run. An undo is not kept; once
+   * it restored every file, the undone action is gone. One job at a time.
    */
   async run(job: Job, api: FilesApi, options: Parameters<FilesApi['updateMany']>[1] = {}): Promise<UpdateReport> {
     this.refuseWhileRunning();
@@ -143,7 +145,11 @@ export class BulkJobs {
     if (keep) this.last = job.record;
     job.record.beginRun(job.plan);
     if (keep) await this.keep(job.record);
-    const { report, sent, replanned } = await sendJob(api, job.plan, options, (window) => job.record.reimage(window));
+    const { report, sent, replanned } = await sendJob(api, job.plan, options, async (window) => {
+      job.record.reimage(window);
+      // Kept again with the fresh images before they go out: undo after a reload restores those too.
+      if (keep) await this.keep(job.record);
+    });
     job.record.addRun(sent, report, replanned);
     if (keep) await this.keep(job.record);
     if (job.kind === 'undo' && report.applied.length === job.plan.items.length) {

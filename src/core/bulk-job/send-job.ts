@@ -54,14 +54,21 @@ export async function sendJob(
     afterImages: [],
   };
   let replanned = 0;
+  /** Why the rest is not sent: the files could not be read again (never sent on the preview's read). */
+  let stopped: string | undefined;
+  const failedRead = (err: unknown): undefined => {
+    if (!options.signal?.aborted)
+      stopped = l10n.t('not sent: the file could not be read again just before sending ({0})', message(err));
+    return undefined;
+  };
   for (let offset = 0; offset < plan.items.length; offset += windowSize) {
     const positions = range(offset, Math.min(plan.items.length, offset + windowSize));
-    if (options.signal?.aborted) {
-      windows.push({ positions, settled: positions.map((i) => notSent(plan, i)), report: undefined });
+    const fresh = stopped ? undefined : await readAgain(api, positions, plan, options.signal).catch(failedRead);
+    if (stopped || options.signal?.aborted) {
+      windows.push({ positions, settled: positions.map((i) => notSent(plan, i, stopped)), report: undefined });
       positions.forEach((i) => pushImages(sent, plan, i, plan.preImages[i]!, plan.afterImages[i]!));
       continue;
     }
-    const fresh = plan.planAgain ? await readAgain(api, positions, plan, options.signal) : undefined;
     const toSend: number[] = [];
     const settled: ItemOutcome[] = [];
     for (const i of positions) {
@@ -144,14 +151,18 @@ function refusedHere(
   return { kind: 'settled', before: record, after: record, outcome };
 }
 
-const notSent = (plan: SendablePlan, i: number): ItemOutcome => ({
+const notSent = (plan: SendablePlan, i: number, why?: string): ItemOutcome => ({
   outcome: 'notSent',
   index: i,
   item: plan.items[i]!,
   sends: 0,
+  ...(why ? { why } : {}),
 });
 
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
 async function readAgain(api: FilesApi, positions: number[], plan: SendablePlan, signal?: AbortSignal) {
+  if (!plan.planAgain || signal?.aborted) return undefined;
   const ids = positions.map((i) => ({ id: plan.items[i]!.id }));
   const records: FileRecord[] = [];
   for (let i = 0; i < ids.length; i += LIMITS.itemsPerRequest)
