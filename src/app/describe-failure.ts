@@ -4,7 +4,7 @@
  * status is not therefore a network failure (a record missing from an answer is not).
  */
 import * as l10n from '@vscode/l10n';
-import { AuthError } from '../cdf/auth/token-provider';
+import { AuthError } from '../cdf/auth';
 import {
   CdfApiError,
   CdfInvalidRequestError,
@@ -12,7 +12,7 @@ import {
   CdfResponseValidationError,
   isAbortError,
   TokenLeakRefusedError,
-} from '../cdf/client/errors';
+} from '../cdf/client';
 import { redactForUser } from '../cdf/logging';
 import { EDITABLE_FIELD_NAMES } from '../cdf/model';
 import { RecordNotReturnedError } from '../core/ports';

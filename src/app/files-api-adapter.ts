@@ -3,8 +3,7 @@
  * completion get retries, throttling and typed errors without knowing about them. The one place
  * where core and the client meet.
  */
-import type { CdfClient } from '../cdf/client/cdf-client';
-import type { Asset } from '../cdf/client/lookup-models';
+import type { CdfClient, Asset } from '../cdf/client';
 import { LIMITS } from '../cdf/model';
 import type { AssetSummary, DataSetSummary, FilesApi, LabelSummary } from '../core/ports';
 

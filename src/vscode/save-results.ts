@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { describeFailure } from '../app/describe-failure';
-import { CdfApiError } from '../cdf/client/errors';
+import { describeFailure } from '../app';
+import { CdfApiError } from '../cdf/client';
 import type { ItemFailure, ItemOutcome } from '../core/ports';
 import type { FileUpdateItem } from '../cdf/model';
-import type { SaveRecordsOutcome } from '../core/save/save-records';
+import type { SaveRecordsOutcome } from '../core/save';
 import type { SaveDiagnostics } from './save-diagnostics';
 import { saveRefused } from './save-refusal';
 import type { SaveDone } from './uri-handler';

@@ -2,10 +2,10 @@ import * as l10n from '@vscode/l10n';
 import { RecordNotReturnedError, type FilesApi, type ItemOutcome, type UpdateReport } from '../ports';
 import type { FileChangeUpdate, FileRecord, FileUpdateItem } from '../../cdf/model';
 import { applyUpdate } from '../apply';
-import type { SaveProblem } from '../diff';
 import { diff } from '../diff';
 import { deepEqual } from '../field-values';
 import { mergeRecords, type MergeConflict } from '../merge';
+import type { SaveProblem } from '../problems';
 
 /** How the user settles fields that both they and someone else changed since the document was opened. */
 export type ConflictChoice = 'overwrite' | 'theirs' | 'cancel';

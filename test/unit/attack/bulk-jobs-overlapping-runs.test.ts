@@ -14,9 +14,9 @@ import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
-import { BulkJobs } from '../../../src/core/bulk-job';
-import type { ActionStore, LoadedAction } from '../../../src/core/bulk-job/action-store';
-import type { BulkActionRecord } from '../../../src/core/bulk-job/bulk-history';
+import { BulkJobs } from '../../../src/core/bulk';
+import type { ActionStore, LoadedAction } from '../../../src/core/bulk';
+import type { BulkActionRecord } from '../../../src/core/bulk';
 import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 

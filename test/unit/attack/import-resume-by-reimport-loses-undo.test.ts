@@ -11,10 +11,10 @@ import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
-import { parseChangesCsv } from '../../../src/core/bulk/import-csv';
-import { BulkJobs, planImport, resumeRefusal } from '../../../src/core/bulk-job';
-import type { ActionStore, LoadedAction } from '../../../src/core/bulk-job/action-store';
-import type { BulkActionRecord } from '../../../src/core/bulk-job/bulk-history';
+import { parseChangesCsv } from '../../../src/core/bulk';
+import { BulkJobs, planImport, resumeRefusal } from '../../../src/core/bulk';
+import type { ActionStore, LoadedAction } from '../../../src/core/bulk';
+import type { BulkActionRecord } from '../../../src/core/bulk';
 import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 

@@ -16,7 +16,7 @@ import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
 import { compileAction } from '../../../src/core/bulk';
-import { BulkActionRecord, BulkJobs, planJob, planUndoJob } from '../../../src/core/bulk-job';
+import { BulkActionRecord, BulkJobs, planJob, planUndoJob } from '../../../src/core/bulk';
 import { documentFromRecord } from '../../../src/core/document/render';
 import { saveSelection } from '../../../src/core/save/save-selection';
 import type { FilesApi } from '../../../src/core/ports';

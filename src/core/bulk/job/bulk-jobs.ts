@@ -1,0 +1,216 @@
+import * as l10n from '@vscode/l10n';
+import type { UpdateReport } from '../../ports';
+import type { FileRecord } from '../../../cdf/model';
+import { compileAction, type BulkOperation, type PlanCounts, type UndoPlan } from '..';
+import type { ActionStore } from './action-store';
+import type { FilesApi } from '../../ports';
+import type { BulkTarget } from './bulk-target';
+import { BulkActionRecord } from './bulk-history';
+import { emptyJobPlan, planJob, type JobPlan } from './plan-job';
+import { otherProjectRefusal, type ProjectIdentity } from './project-identity';
+import { resumeRefusal } from './resume-refusal';
+import { sendJob } from './send-job';
+import { planUndoJob } from './undo-job';
+
+/** Where jobs run: the open project's API, and which project that is (resume and undo refuse others). */
+export interface JobScope {
+  api: FilesApi;
+  project: ProjectIdentity;
+}
+
+/**
+ * A planned job, ready to preview, confirm and run. `record` is what undo and resume will know of
+ * it: a new one for an edit or an import, the last action's own for a resume, a throwaway for an undo.
+ */
+export interface Job {
+  kind: 'edit' | 'import' | 'resume' | 'undo';
+  target: BulkTarget;
+  operations: readonly BulkOperation[];
+  plan: JobPlan;
+  record: BulkActionRecord;
+  /** Lines a plan made elsewhere adds to the preview (a CSV import's "replaces all" columns). */
+  notes?: readonly string[];
+}
+
+export interface PlanOptions {
+  signal?: AbortSignal;
+  onPage?: (counts: PlanCounts) => void;
+}
+
+/**
+ * Bulk jobs of one window: plan an edit, a resume or an undo, run it, and keep the last action (in
+ * memory and in the store) so that resume and undo work, also after a reload. Asks nothing and shows
+ * nothing: the editor layer previews, confirms and reports.
+ */
+export class BulkJobs {
+  last: BulkActionRecord | undefined;
+  /** The job being sent. One at a time: two runs would each keep themselves, and the kept action would be whichever ended last. */
+  private running: Job | undefined;
+
+  constructor(
+    private readonly store: ActionStore,
+    /** A failure to keep the action: the action still runs, and undo works until the window closes. */
+    private readonly onKeepFailed: (err: unknown) => void = () => undefined,
+  ) {}
+
+  /** Compiles the operations (a clear error when they do not make an action) and plans them on the target. */
+  async planEdit(scope: JobScope, target: BulkTarget, operations: BulkOperation[], options: PlanOptions = {}) {
+    const action = compiled(operations);
+    const plan = await planJob(scope.api, target, action, options);
+    const record = new BulkActionRecord(scope.project, target, operations, Date.now());
+    return { kind: 'edit', target, operations, plan, record } satisfies Job;
+  }
+
+  /**
+   * A plan made elsewhere (a CSV import: each row its own operations) as a job of its own; or, when
+   * the last action is an import of the same rows (an interrupted import imported again, as Resume
+   * advises), a further run of that action, so its undo still covers the first run's rows too.
+   * After a window reload, call {@link recallLast} first so the kept action is known.
+   */
+  importJob(scope: JobScope, target: BulkTarget, plan: JobPlan, notes: readonly string[] = []): Job {
+    const last = this.last;
+    const record =
+      last && isSameImport(last, scope.project, target)
+        ? last
+        : new BulkActionRecord(scope.project, target, [], Date.now());
+    return { kind: 'import', target, operations: [], plan, record, notes };
+  }
+
+  /** Loads the kept action into memory when it is not there (after a reload); quiet when there is none. */
+  async recallLast(): Promise<void> {
+    if (this.last) return;
+    const loaded = await this.store.load();
+    if (loaded.kind === 'found') this.last = loaded.record;
+  }
+
+  /**
+   * Re-plans the last action against the files as they are now, leaving out those it already
+   * changed (see `BulkActionRecord.isDone`).
+   */
+  async planResume(scope: JobScope, options: PlanOptions = {}): Promise<Job> {
+    this.refuseWhileRunning();
+    const record = await this.requireLast(scope);
+    const refusal = resumeRefusal(record);
+    if (refusal) throw new Error(refusal);
+    const action = compiled([...record.operations]);
+    const plan = await planJob(scope.api, record.target, action, { ...options, isDone: (r) => record.isDone(r) });
+    return { kind: 'resume', target: record.target, operations: record.operations, plan, record };
+  }
+
+  /**
+   * Plans restoring what the last action is known to have changed, from what the files show now
+   * (`planUndo`'s rule): `undo` says what is restored and what is left alone, `job` sends it.
+   */
+  async planUndo(scope: JobScope, signal?: AbortSignal): Promise<{ undo: UndoPlan; job: Job }> {
+    this.refuseWhileRunning();
+    const last = await this.requireLast(scope);
+    const { plan: undo, run } = await planUndoJob(scope.api, last, signal);
+    const n = run.items.length;
+    const plan: JobPlan = {
+      ...emptyJobPlan(),
+      ...run,
+      counts: { matched: n, changed: n, unchanged: 0, refused: 0, refusedByReason: {} },
+    };
+    const record = new BulkActionRecord(last.project, last.target, [], Date.now());
+    return { undo, job: { kind: 'undo', target: last.target, operations: [], plan, record } };
+  }
+
+  /**
+   * Sends the job and records every item's outcome. Each window of chunks is read and planned again
+   * just before it is sent (`sendJob`), and the action's images become those fresh reads. The action
+   * is kept before anything is sent and again before each window goes out, so undo still has every
+   * file, with the images it was sent on, if the window goes away mid-run. An undo is not kept; once
+   * it restored every file, the undone action is gone. One job at a time.
+   */
+  async run(job: Job, api: FilesApi, options: Parameters<FilesApi['updateMany']>[1] = {}): Promise<UpdateReport> {
+    this.refuseWhileRunning();
+    this.running = job;
+    try {
+      return await this.send(job, api, options);
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /**
+   * Throws a plain sentence while a job of this window is being sent: a second job (an undo or a
+   * resume too) waits until it ends, so the kept action is always the one that ran last.
+   */
+  refuseWhileRunning(): void {
+    if (this.running) throw new Error(runningRefusal(this.running.target.label));
+  }
+
+  private async send(job: Job, api: FilesApi, options: Parameters<FilesApi['updateMany']>[1]): Promise<UpdateReport> {
+    const keep = job.kind !== 'undo';
+    if (keep) this.last = job.record;
+    job.record.beginRun(job.plan);
+    if (keep) await this.keep(job.record);
+    const { report, sent, replanned } = await sendJob(api, job.plan, options, async (window) => {
+      job.record.reimage(window);
+      // Kept again with the fresh images before they go out: undo after a reload restores those too.
+      if (keep) await this.keep(job.record);
+    });
+    job.record.addRun(sent, report, replanned);
+    if (keep) await this.keep(job.record);
+    if (job.kind === 'undo' && report.applied.length === job.plan.items.length) {
+      this.last = undefined;
+      await this.store.clear();
+    }
+    return report;
+  }
+
+  /**
+   * The last action, from memory or from the store after a reload; refused when it ran on another
+   * project, and said plainly when it is gone.
+   */
+  async requireLast(scope: Pick<JobScope, 'project'>): Promise<BulkActionRecord> {
+    if (!this.last) {
+      const loaded = await this.store.load();
+      if (loaded.kind === 'gone')
+        throw new Error(
+          l10n.t(
+            'The last bulk action ("{0}", {1}) can no longer be resumed or undone: {2}.',
+            loaded.header.label,
+            new Date(loaded.header.startedAt).toLocaleString(),
+            loaded.why,
+          ),
+        );
+      if (loaded.kind === 'none') throw new Error(l10n.t('There is no bulk action to resume or undo.'));
+      this.last = loaded.record;
+    }
+    const refusal = otherProjectRefusal(this.last.project, scope.project, this.last.target.label);
+    if (refusal) throw new Error(refusal);
+    return this.last;
+  }
+
+  private async keep(record: BulkActionRecord): Promise<void> {
+    try {
+      await this.store.save(record);
+    } catch (err) {
+      this.onKeepFailed(err);
+    }
+  }
+}
+
+const runningRefusal = (label: string): string =>
+  l10n.t(
+    'A bulk action ("{0}") is still running in this window. Wait for it to finish, or cancel it, before starting another bulk action or an undo.',
+    label,
+  );
+
+/** The same CSV imported again on the same project: same rows, in the same order. */
+function isSameImport(last: BulkActionRecord, project: ProjectIdentity, target: BulkTarget): boolean {
+  return (
+    last.operations.length === 0 && last.belongsTo(project) && JSON.stringify(last.target) === JSON.stringify(target)
+  );
+}
+
+function compiled(operations: BulkOperation[]) {
+  const result = compileAction(operations);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(' '));
+  return result.action;
+}
+
+/** The records the run changed, as CDF returned them (to refresh the views that show them). */
+export const appliedRecords = (report: UpdateReport): FileRecord[] =>
+  report.applied.map((a) => a.record).filter((r): r is FileRecord => !!r);
