@@ -52,6 +52,8 @@ export interface UnknownOutcome extends OutcomeBase {
 }
 export interface NotSentOutcome extends OutcomeBase {
   readonly outcome: 'notSent';
+  /** Why it was not sent, when neither cancellation nor throttling is the reason (a bulk job's re-plan). */
+  readonly why?: string;
 }
 export type ItemOutcome = AppliedOutcome | FailedOutcome | UnknownOutcome | NotSentOutcome;
 

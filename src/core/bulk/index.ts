@@ -37,6 +37,7 @@ export * from './job/saved-action';
 export * from './job/undo-job';
 export * from './job/view-target';
 export * from './job/resume-refusal';
+export * from './job/send-job';
 export * from './csv/csv';
 export { neutraliseCsvText, restoreCsvText } from './csv/csv-injection';
 export * from './csv/export';

@@ -51,6 +51,8 @@ export type ActionProblemCode =
   /** The same file twice in one action, or two files given the same external id. */
   | 'duplicate'
   /** A column of an import that expects a value the record does not have (e.g. `name`). */
-  | 'read-only-mismatch';
+  | 'read-only-mismatch'
+  /** Undo: someone else changed the element since the action wrote it (left alone, not clobbered). */
+  | 'changed-since';
 
 export type ProblemCode = DocumentProblemCode | ActionProblemCode;

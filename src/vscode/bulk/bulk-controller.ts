@@ -84,6 +84,8 @@ export class BulkController implements vscode.Disposable {
   }
 
   async edit(request: BulkRequest = {}, selection: FileRecord[] = []): Promise<BulkRun | undefined> {
+    // Refused before any question: a second job waits for the one being sent (see `BulkJobs.run`).
+    this.jobs.refuseWhileRunning();
     const session = this.session();
     const target =
       request.target === 'view'
@@ -98,7 +100,10 @@ export class BulkController implements vscode.Disposable {
 
   /** Previews, confirms and runs a plan made elsewhere (a CSV import). */
   async applyPlan(target: BulkTarget, plan: JobPlan, confirm = true, notes: readonly string[] = []) {
+    this.jobs.refuseWhileRunning();
     const session = this.session();
+    // The same CSV imported again continues the kept import (after a reload too), so undo covers both runs.
+    await this.jobs.recallLast();
     return this.confirmAndRun(session, this.jobs.importJob(scopeOf(session), target, plan, notes), confirm);
   }
 
@@ -107,6 +112,7 @@ export class BulkController implements vscode.Disposable {
    * changed, and shows that plan for confirmation before anything is sent.
    */
   async resume(options: { confirm?: boolean } = {}): Promise<BulkRun | undefined> {
+    this.jobs.refuseWhileRunning();
     const session = this.session();
     const scope = scopeOf(session);
     const last = await this.jobs.requireLast(scope);

@@ -107,6 +107,7 @@ export async function importCsv(
   bulk: BulkController,
   request: { uri?: vscode.Uri; confirm?: boolean },
 ) {
+  bulk.jobs.refuseWhileRunning();
   const uri =
     request.uri ??
     (

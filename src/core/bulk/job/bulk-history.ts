@@ -54,8 +54,22 @@ export class BulkActionRecord {
     });
   }
 
+  /**
+   * A window of the run, planned again just before it is sent: its files' images become the fresh
+   * read and what the action writes on it, so undo brings back what was there just before the
+   * action wrote. A file an earlier run applied keeps its entry (see `beginRun`).
+   */
+  reimage(window: RunPlan): void {
+    window.items.forEach((item, i) => {
+      const entry = this.entries.get(item.id);
+      const [before, after] = [window.preImages[i], window.afterImages[i]];
+      if (entry && before && after && entry.outcome !== 'applied')
+        this.entries.set(item.id, { ...entry, before, after });
+    });
+  }
+
   /** Takes a run's report in, item by item. */
-  addRun(plan: RunPlan, report: UpdateReport): void {
+  addRun(plan: RunPlan, report: UpdateReport, replanned = 0): void {
     if (!plan.items.every((item) => this.entries.has(item.id))) this.beginRun(plan);
     report.items.forEach((outcome, i) => {
       const id = 'id' in outcome.item ? outcome.item.id : plan.items[i]?.id;
@@ -74,7 +88,8 @@ export class BulkActionRecord {
     });
     this.sending.clear();
     const title = this.reportTexts.length === 0 ? l10n.t('Bulk edit') : l10n.t('Resume {0}', this.reportTexts.length);
-    this.reportTexts.push(formatRunReport(title, report, namesOf(plan)));
+    const text = formatRunReport(title, report, namesOf(plan));
+    this.reportTexts.push(replanned ? `${text}\n${replannedNote(replanned)}\n` : text);
   }
 
   /** Files the action may have changed: applied, or sent without an answer. */
@@ -103,6 +118,14 @@ export class BulkActionRecord {
     return outcome === 'applied' || outcome === 'unknown';
   }
 }
+
+const replannedNote = (n: number): string =>
+  n === 1
+    ? l10n.t('1 file had changed since the preview: it was planned again on what CDF held just before it was sent.')
+    : l10n.t(
+        '{0} files had changed since the preview: each was planned again on what CDF held just before it was sent.',
+        n,
+      );
 
 /** File names by id, from the records the plan read: the report names every file, not only its id. */
 export const namesOf = (plan: RunPlan): Map<number, string> => new Map(plan.preImages.map((r) => [r.id, r.name]));

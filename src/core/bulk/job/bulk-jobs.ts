@@ -9,6 +9,7 @@ import { BulkActionRecord } from './bulk-history';
 import { emptyJobPlan, planJob, type JobPlan } from './plan-job';
 import { otherProjectRefusal, type ProjectIdentity } from './project-identity';
 import { resumeRefusal } from './resume-refusal';
+import { sendJob } from './send-job';
 import { planUndoJob } from './undo-job';
 
 /** Where jobs run: the open project's API, and which project that is (resume and undo refuse others). */
@@ -43,6 +44,8 @@ export interface PlanOptions {
  */
 export class BulkJobs {
   last: BulkActionRecord | undefined;
+  /** The job being sent. One at a time: two runs would each keep themselves, and the kept action would be whichever ended last. */
+  private running: Job | undefined;
 
   constructor(
     private readonly store: ActionStore,
@@ -58,10 +61,26 @@ export class BulkJobs {
     return { kind: 'edit', target, operations, plan, record } satisfies Job;
   }
 
-  /** A plan made elsewhere (a CSV import: each row its own operations) as a job of its own. */
+  /**
+   * A plan made elsewhere (a CSV import: each row its own operations) as a job of its own; or, when
+   * the last action is an import of the same rows (an interrupted import imported again, as Resume
+   * advises), a further run of that action, so its undo still covers the first run's rows too.
+   * After a window reload, call {@link recallLast} first so the kept action is known.
+   */
   importJob(scope: JobScope, target: BulkTarget, plan: JobPlan, notes: readonly string[] = []): Job {
-    const record = new BulkActionRecord(scope.project, target, [], Date.now());
+    const last = this.last;
+    const record =
+      last && isSameImport(last, scope.project, target)
+        ? last
+        : new BulkActionRecord(scope.project, target, [], Date.now());
     return { kind: 'import', target, operations: [], plan, record, notes };
+  }
+
+  /** Loads the kept action into memory when it is not there (after a reload); quiet when there is none. */
+  async recallLast(): Promise<void> {
+    if (this.last) return;
+    const loaded = await this.store.load();
+    if (loaded.kind === 'found') this.last = loaded.record;
   }
 
   /**
@@ -69,6 +88,7 @@ export class BulkJobs {
    * changed (see `BulkActionRecord.isDone`).
    */
   async planResume(scope: JobScope, options: PlanOptions = {}): Promise<Job> {
+    this.refuseWhileRunning();
     const record = await this.requireLast(scope);
     const refusal = resumeRefusal(record);
     if (refusal) throw new Error(refusal);
@@ -82,6 +102,7 @@ export class BulkJobs {
    * (`planUndo`'s rule): `undo` says what is restored and what is left alone, `job` sends it.
    */
   async planUndo(scope: JobScope, signal?: AbortSignal): Promise<{ undo: UndoPlan; job: Job }> {
+    this.refuseWhileRunning();
     const last = await this.requireLast(scope);
     const { plan: undo, run } = await planUndoJob(scope.api, last, signal);
     const n = run.items.length;
@@ -95,17 +116,41 @@ export class BulkJobs {
   }
 
   /**
-   * Sends the job and records every item's outcome. The action is kept before anything is sent, so
-   * undo still has every file if the window goes away mid-run. An undo is not kept; once it restored
-   * every file, the undone action is gone.
+   * Sends the job and records every item's outcome. Each window of chunks is read and planned again
+   * just before it is sent (`sendJob`), and the action's images become those fresh reads. The action
+   * is kept before anything is sent and again before each window goes out, so undo still has every
+   * file, with the images it was sent on, if the window goes away mid-run. An undo is not kept; once
+   * it restored every file, the undone action is gone. One job at a time.
    */
   async run(job: Job, api: FilesApi, options: Parameters<FilesApi['updateMany']>[1] = {}): Promise<UpdateReport> {
+    this.refuseWhileRunning();
+    this.running = job;
+    try {
+      return await this.send(job, api, options);
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /**
+   * Throws a plain sentence while a job of this window is being sent: a second job (an undo or a
+   * resume too) waits until it ends, so the kept action is always the one that ran last.
+   */
+  refuseWhileRunning(): void {
+    if (this.running) throw new Error(runningRefusal(this.running.target.label));
+  }
+
+  private async send(job: Job, api: FilesApi, options: Parameters<FilesApi['updateMany']>[1]): Promise<UpdateReport> {
     const keep = job.kind !== 'undo';
     if (keep) this.last = job.record;
     job.record.beginRun(job.plan);
     if (keep) await this.keep(job.record);
-    const report = await api.updateMany(job.plan.items, options);
-    job.record.addRun(job.plan, report);
+    const { report, sent, replanned } = await sendJob(api, job.plan, options, async (window) => {
+      job.record.reimage(window);
+      // Kept again with the fresh images before they go out: undo after a reload restores those too.
+      if (keep) await this.keep(job.record);
+    });
+    job.record.addRun(sent, report, replanned);
     if (keep) await this.keep(job.record);
     if (job.kind === 'undo' && report.applied.length === job.plan.items.length) {
       this.last = undefined;
@@ -145,6 +190,19 @@ export class BulkJobs {
       this.onKeepFailed(err);
     }
   }
+}
+
+const runningRefusal = (label: string): string =>
+  l10n.t(
+    'A bulk action ("{0}") is still running in this window. Wait for it to finish, or cancel it, before starting another bulk action or an undo.',
+    label,
+  );
+
+/** The same CSV imported again on the same project: same rows, in the same order. */
+function isSameImport(last: BulkActionRecord, project: ProjectIdentity, target: BulkTarget): boolean {
+  return (
+    last.operations.length === 0 && last.belongsTo(project) && JSON.stringify(last.target) === JSON.stringify(target)
+  );
 }
 
 function compiled(operations: BulkOperation[]) {

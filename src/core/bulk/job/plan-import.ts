@@ -28,6 +28,7 @@ export async function planImport(
     refs: rows.map((r) => r.target),
   };
   let next = 0;
+  const rowOf = new Map<number, CsvImport['rows'][number]>();
   const plan = await planPages(
     api,
     target,
@@ -39,12 +40,16 @@ export async function planImport(
         const record = page.records.find((x) =>
           'id' in row.target ? x.id === row.target.id : x.externalId === row.target.externalId,
         );
+        // The first row naming a file is the one planned; a second is refused as a duplicate.
+        if (record && !rowOf.has(record.id)) rowOf.set(record.id, row);
         return record ? [{ record, plan: () => planImportRow(record, row) }] : [];
       });
       return planEach(entries, context);
     },
     { signal },
   );
+  // The row's file as it is just before sending gets the row's values (see `sendJob`).
+  plan.planAgain = (fresh) => planImportRow(fresh, rowOf.get(fresh.id)!);
   return { target, plan };
 }
 

@@ -1,6 +1,7 @@
 import type { FileIdentifier, FileRecord } from '../../../cdf/model';
 import {
   addCounts,
+  alreadyDone,
   createBatchContext,
   emptyCounts,
   planBatch,
@@ -9,9 +10,11 @@ import {
   type BatchPlan,
   type PlanCounts,
   type RecordPlan,
+  planRecord,
 } from '..';
 import type { FilesApi } from '../../ports';
 import type { BulkTarget } from './bulk-target';
+import type { PlanAgain } from './send-job';
 import { targetPages, type TargetPage } from './target-pages';
 
 /** Everything the preview shows and the run sends. */
@@ -26,6 +29,8 @@ export interface JobPlan {
   changes: Extract<RecordPlan, { outcome: 'change' }>[];
   refusals: Extract<RecordPlan, { outcome: 'refused' }>[];
   missing: FileIdentifier[];
+  /** How the run plans each file again from what CDF holds just before sending it (see `sendJob`). */
+  planAgain?: PlanAgain;
 }
 
 export const emptyJobPlan = (): JobPlan => ({
@@ -93,7 +98,7 @@ export async function planJob(
 ): Promise<JobPlan> {
   const done = new Set(options.doneIds);
   const isDone = options.isDone;
-  return planPages(
+  const plan = await planPages(
     api,
     target,
     (page, context) => {
@@ -102,4 +107,10 @@ export async function planJob(
     },
     { signal: options.signal, doneIds: done, onPage: options.onPage },
   );
+  // At send time, a file the action already reached (a resumed run) is still left alone.
+  plan.planAgain = (fresh) =>
+    done.has(fresh.id) || isDone?.(fresh)
+      ? { outcome: 'unchanged', before: fresh, after: fresh, skipped: alreadyDone() }
+      : planRecord(fresh, action);
+  return plan;
 }

@@ -1,14 +1,16 @@
 import * as l10n from '@vscode/l10n';
 import type { FileRecord } from '../../../cdf/model';
 import { LIMITS } from '../../../cdf/model';
-import { planUndo, type UndoPlan } from '..';
+import { alreadyRestored, planUndo, type RecordPlan, type UndoPlan } from '..';
+import { actionProblem } from '../../problems';
+import type { PlanAgain } from './send-job';
 import type { FilesApi } from '../../ports';
 import type { BulkActionRecord } from './bulk-history';
 
 export interface UndoJob {
   plan: UndoPlan;
   /** What the undo sends, with the records as read now and what each becomes: a run of its own. */
-  run: { items: UndoPlan['items']; preImages: FileRecord[]; afterImages: FileRecord[] };
+  run: { items: UndoPlan['items']; preImages: FileRecord[]; afterImages: FileRecord[]; planAgain: PlanAgain };
 }
 
 /**
@@ -34,7 +36,35 @@ export async function planUndoJob(api: FilesApi, record: BulkActionRecord, signa
       items: plan.items,
       preImages: plan.items.map((i) => changes.get(i.id)!.before),
       afterImages: plan.items.map((i) => changes.get(i.id)!.after),
+      planAgain: (fresh) => undoAgain(record, fresh),
     },
+  };
+}
+
+/**
+ * The undo of one file planned again on its record read just before sending (the same rule): a
+ * change made since the undo's preview where the action wrote is left alone and said.
+ */
+function undoAgain(record: BulkActionRecord, fresh: FileRecord): RecordPlan {
+  const entry = record.entries.get(fresh.id);
+  const again = entry ? planUndo([entry], [fresh]) : undefined;
+  const plan = again?.plans[0];
+  if (plan) return plan;
+  if (!again?.conflicts.length)
+    return { outcome: 'unchanged', before: fresh, after: fresh, skipped: alreadyRestored() };
+  const where = again.conflicts.flatMap((c) => c.changes.map((x) => x.where)).join(', ');
+  return {
+    outcome: 'refused',
+    before: fresh,
+    after: fresh,
+    problems: [
+      actionProblem(
+        'changed-since',
+        where,
+        'changed since by someone else where the action wrote',
+        l10n.t('{0} changed since by someone else where the action wrote; left alone', where),
+      ),
+    ],
   };
 }
 

@@ -78,6 +78,7 @@ function reasonOf(outcome: ItemOutcome, cancelled: boolean): string {
     case 'unknown':
       return outcome.why;
     case 'notSent':
+      if (outcome.why) return outcome.why;
       return cancelled ? l10n.t('cancelled before it was sent') : l10n.t('throttled (429) on every try');
   }
 }

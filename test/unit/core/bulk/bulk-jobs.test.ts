@@ -10,6 +10,7 @@ import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import type { BulkOperation } from '../../../../src/core/bulk';
 import {
   BulkJobs,
+  emptyJobPlan,
   type ActionStore,
   type BulkActionRecord,
   type BulkTarget,
@@ -111,5 +112,22 @@ describe('core bulk jobs against the emulator', () => {
     assert.equal(resumed.kind, 'resume');
     assert.equal(resumed.record, job.record, 'a resume adds to the same action');
     assert.equal(resumed.plan.counts.changed, 0);
+  });
+
+  it('the same CSV imported again (also after a reload) continues the kept import; another CSV starts a new action', async () => {
+    const store = new MemoryStore();
+    const jobs = new BulkJobs(store);
+    const target = { ...filesOf(2), label: '2 rows of changes.csv' };
+    const first = jobs.importJob(scope, target, emptyJobPlan());
+    await jobs.run(first, api);
+    const reloaded = new BulkJobs(store);
+    await reloaded.recallLast();
+    const again = reloaded.importJob(scope, JSON.parse(JSON.stringify(target)) as BulkTarget, emptyJobPlan());
+    assert.equal(again.record.startedAt, first.record.startedAt, 'the re-import adds a run to the kept import');
+    assert.equal(again.record, reloaded.last);
+    const other = reloaded.importJob(scope, { ...target, label: '2 rows of other.csv' }, emptyJobPlan());
+    assert.notEqual(other.record, reloaded.last, 'another file is another action');
+    const elsewhere = { ...scope, project: { baseUrl: emu.baseUrl, project: 'other' } };
+    assert.notEqual(reloaded.importJob(elsewhere, target, emptyJobPlan()).record, reloaded.last);
   });
 });

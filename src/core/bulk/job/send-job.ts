@@ -1,0 +1,227 @@
+import * as l10n from '@vscode/l10n';
+import type { FileRecord } from '../../../cdf/model';
+import { LIMITS } from '../../../cdf/model';
+import { createBatchContext, planEach, type RecordPlan } from '..';
+import type { FilesApi, ItemOutcome, UpdateOptions, UpdateReport } from '../../ports';
+import type { RunPlan } from './bulk-history';
+import { mergeReports, type WindowReport } from './merge-reports';
+
+/** How a job plans one of its files again, from the record as CDF holds it just before it is sent. */
+export type PlanAgain = (fresh: FileRecord) => RecordPlan;
+
+/** A plan a run can send: its items with their images, and how to plan each file again. */
+export interface SendablePlan extends RunPlan {
+  readonly items: readonly { id: number; update: NonNullable<RecordPlan['update']> }[];
+  readonly planAgain?: PlanAgain;
+}
+
+/**
+ * Chunks read and sent together: each window's files are read right before the window is sent, so
+ * what a run writes (and what undo brings back) is planned on what CDF held then, not at the
+ * preview. A window holds twice the requests the updater may have in flight (CDF documents 23
+ * parallel requests per identity), so the budget stays full while a window's last answers come in.
+ */
+const windowChunks = (options: UpdateOptions): number => 2 * (options.concurrency?.max ?? 23);
+
+export interface SentJob {
+  report: UpdateReport;
+  /** What was sent, item by item in the plan's order: the fresh reads and their re-planned after-images. */
+  sent: RunPlan;
+  /** Files changed since the preview, planned again from what CDF held just before sending. */
+  replanned: number;
+}
+
+/**
+ * Sends a plan window by window. Before each window, its files are read again and planned again
+ * (`planAgain`): a file changed since the preview gets the update the action makes on it now, a
+ * file the action no longer changes is not sent, one it can no longer change, or deleted since, is
+ * reported failed (refused before sending). `beforeSend` learns each window's fresh images before
+ * anything of it goes out (undo's before-image is what was there just before the action wrote).
+ * The report has one outcome per plan item, in the plan's order, as `updateMany`'s does.
+ */
+export async function sendJob(
+  api: FilesApi,
+  plan: SendablePlan,
+  options: UpdateOptions,
+  beforeSend: (window: RunPlan) => void | Promise<void> = () => undefined,
+): Promise<SentJob> {
+  const started = Date.now();
+  const windowSize = (options.chunkSize ?? LIMITS.itemsPerRequest) * windowChunks(options);
+  const context = createBatchContext();
+  const windows: WindowReport[] = [];
+  const sent: Sent = {
+    items: [],
+    preImages: [],
+    afterImages: [],
+  };
+  let replanned = 0;
+  /** Why the rest is not sent: the files could not be read again (never sent on the preview's read). */
+  let stopped: string | undefined;
+  const failedRead = (err: unknown): undefined => {
+    if (!options.signal?.aborted)
+      stopped = l10n.t('not sent: the file could not be read again just before sending ({0})', message(err));
+    return undefined;
+  };
+  for (let offset = 0; offset < plan.items.length; offset += windowSize) {
+    const positions = range(offset, Math.min(plan.items.length, offset + windowSize));
+    const fresh = stopped ? undefined : await readAgain(api, positions, plan, options.signal).catch(failedRead);
+    if (stopped || options.signal?.aborted) {
+      windows.push({ positions, settled: positions.map((i) => notSent(plan, i, stopped)), report: undefined });
+      positions.forEach((i) => pushImages(sent, plan, i, plan.preImages[i]!, plan.afterImages[i]!));
+      continue;
+    }
+    const toSend: number[] = [];
+    const settled: ItemOutcome[] = [];
+    for (const i of positions) {
+      const again = windowPlan(plan, i, fresh, context);
+      if (again.kind === 'send') {
+        toSend.push(i);
+        if (again.replanned) replanned++;
+      } else settled.push(again.outcome);
+      pushImages(sent, plan, i, again.before, again.after, again.update);
+    }
+    await beforeSend(sliceOf(sent, positions));
+    const items = toSend.map((i) => sent.items[i]!);
+    const progress = progressOffset(
+      [...windows, { positions: [], settled, report: undefined }],
+      plan.items.length,
+      options.onProgress,
+    );
+    const report = items.length ? await api.updateMany(items, { ...options, onProgress: progress }) : undefined;
+    windows.push({ positions: toSend, settled, report });
+  }
+  const report = mergeReports(plan.items.length, windows, Date.now() - started, !!options.signal?.aborted);
+  return { report, sent, replanned };
+}
+
+type Item = SendablePlan['items'][number];
+interface Sent {
+  items: Item[];
+  preImages: FileRecord[];
+  afterImages: FileRecord[];
+}
+
+type Again =
+  | {
+      kind: 'send';
+      before: FileRecord;
+      after: FileRecord;
+      update: SendablePlan['items'][number]['update'];
+      replanned: boolean;
+    }
+  | { kind: 'settled'; before: FileRecord; after: FileRecord; outcome: ItemOutcome; update?: never };
+
+/** One item of a window: as planned (no `planAgain`), planned again on its fresh read, or settled without a send. */
+function windowPlan(
+  plan: SendablePlan,
+  i: number,
+  fresh: Map<number, FileRecord> | undefined,
+  context: ReturnType<typeof createBatchContext>,
+): Again {
+  const item = plan.items[i]!;
+  const [before, after] = [plan.preImages[i]!, plan.afterImages[i]!];
+  if (!fresh || !plan.planAgain) return { kind: 'send', before, after, update: item.update, replanned: false };
+  const now = fresh.get(item.id);
+  if (!now) return refusedHere(i, item, before, 'missing', l10n.t('the file was deleted since the preview'));
+  const again = planEach([{ record: now, plan: plan.planAgain }], context).plans[0]!;
+  const replanned = now.lastUpdatedTime !== before.lastUpdatedTime;
+  if (again.outcome === 'change')
+    return { kind: 'send', before: now, after: again.after, update: again.update, replanned };
+  if (again.outcome === 'refused') {
+    const why = again.problems.map((p) => p.message).join('; ');
+    return refusedHere(i, item, now, 'invalid', l10n.t('changed since the preview, and now refused: {0}', why));
+  }
+  const outcome: ItemOutcome = {
+    outcome: 'notSent',
+    index: i,
+    item,
+    sends: 0,
+    why: l10n.t('changed since the preview: the action no longer changes it ({0})', again.skipped),
+  };
+  return { kind: 'settled', before: now, after: now, outcome };
+}
+
+function refusedHere(
+  i: number,
+  item: SendablePlan['items'][number],
+  record: FileRecord,
+  reason: 'missing' | 'invalid',
+  message: string,
+): Again {
+  const outcome: ItemOutcome = { outcome: 'failed', index: i, item, sends: 0, failure: { reason, message } };
+  return { kind: 'settled', before: record, after: record, outcome };
+}
+
+const notSent = (plan: SendablePlan, i: number, why?: string): ItemOutcome => ({
+  outcome: 'notSent',
+  index: i,
+  item: plan.items[i]!,
+  sends: 0,
+  ...(why ? { why } : {}),
+});
+
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+async function readAgain(api: FilesApi, positions: number[], plan: SendablePlan, signal?: AbortSignal) {
+  if (!plan.planAgain || signal?.aborted) return undefined;
+  const ids = positions.map((i) => ({ id: plan.items[i]!.id }));
+  const records: FileRecord[] = [];
+  for (let i = 0; i < ids.length; i += LIMITS.itemsPerRequest)
+    records.push(...(await api.retrieveExisting(ids.slice(i, i + LIMITS.itemsPerRequest), signal)));
+  return new Map(records.map((r) => [r.id, r]));
+}
+
+function pushImages(
+  sent: Sent,
+  plan: SendablePlan,
+  i: number,
+  before: FileRecord,
+  after: FileRecord,
+  update?: SendablePlan['items'][number]['update'],
+): void {
+  const item = plan.items[i]!;
+  sent.items[i] = update ? { id: item.id, update } : item;
+  sent.preImages[i] = before;
+  sent.afterImages[i] = after;
+}
+
+const sliceOf = (sent: RunPlan, positions: number[]): RunPlan => ({
+  items: positions.map((i) => sent.items[i]!),
+  preImages: positions.map((i) => sent.preImages[i]!),
+  afterImages: positions.map((i) => sent.afterImages[i]!),
+});
+
+/** The job's progress across windows: what earlier windows settled is added to each window's own. */
+function progressOffset(windows: readonly WindowReport[], total: number, onProgress: UpdateOptions['onProgress']) {
+  if (!onProgress) return undefined;
+  const count = (o: ItemOutcome['outcome']) =>
+    windows.reduce(
+      (n, w) =>
+        n +
+        w.settled.filter((s) => s.outcome === o).length +
+        (w.report?.items.filter((s) => s.outcome === o).length ?? 0),
+      0,
+    );
+  const [applied, failed, unknown, notSent] = (['applied', 'failed', 'unknown', 'notSent'] as const).map(count);
+  const requests = windows.reduce((n, w) => n + (w.report?.stats.requestsSent ?? 0), 0);
+  const throttled = windows.reduce((n, w) => n + (w.report?.stats.throttled ?? 0), 0);
+  return (p: Parameters<NonNullable<UpdateOptions['onProgress']>>[0]) => {
+    const settled = {
+      applied: applied! + p.applied,
+      failed: failed! + p.failed,
+      unknown: unknown! + p.unknown,
+      notSent: notSent! + p.notSent,
+    };
+    const done = settled.applied + settled.failed + settled.unknown + settled.notSent;
+    onProgress({
+      ...p,
+      ...settled,
+      total,
+      pending: total - done,
+      requestsSent: requests + p.requestsSent,
+      throttled: throttled + p.throttled,
+    });
+  };
+}
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
