@@ -91,6 +91,9 @@ export class RecordFiles implements UriHandler {
     );
     if (typeof settled === 'string') return settled;
     const [result] = settled.results;
+    // Deleted meanwhile: nothing was sent, and the report says so at the document.
+    if (result!.status !== 'saved' && result!.status !== 'up-to-date')
+      return { ...settled, records: [], reload: false, textMtime: base.lastUpdatedTime };
     // The response is the document's next content, but until VS Code reads it back the text is what
     // the user wrote, and its base is what that text shows (see TextBase).
     const sameText = renderDocument(result!.record) === text;

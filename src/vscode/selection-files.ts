@@ -101,14 +101,12 @@ export class SelectionFiles implements UriHandler {
     if (typeof settled === 'string') return settled;
     // The text is kept as written: a saved file's base is what the text shows of it, and CDF's
     // answer is what the next read renders. Saving the same text again then sends only what is missing.
-    for (const r of settled.results) {
-      if (r.status === 'not-applied') continue;
-      known.get(r.base.id)?.saved(r.shown, r.record, false);
-    }
+    const landed = settled.results.filter((r) => r.status === 'saved' || r.status === 'up-to-date');
+    for (const r of landed) known.get(r.base.id)?.saved(r.shown, r.record, false);
     const latest = [...known.values()].map((b) => b.latest);
     return {
       ...settled,
-      records: settled.results.filter((r) => r.status !== 'not-applied').map((r) => r.record),
+      records: landed.map((r) => r.record),
       reload: renderSelection(latest) !== text,
       textMtime: newest([...bases.values()]),
     };

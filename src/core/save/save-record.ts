@@ -12,7 +12,7 @@ export type { ConflictChoice } from './save-records';
 export interface SaveRequest {
   base: FileRecord;
   text: string;
-  api: Pick<FilesApi, 'retrieveFiles' | 'updateFiles'>;
+  api: Pick<FilesApi, 'retrieveExisting' | 'updateFiles'>;
   /**
    * Called only when a field was changed on both sides; shows the comparison and asks. `wouldSave`
    * is the merge with my values on the conflicting fields: what choosing mine sends.
@@ -30,6 +30,8 @@ export type SaveOutcome =
   | { kind: 'invalid'; problems: SaveProblem[] }
   | { kind: 'unchanged' }
   | { kind: 'cancelled' }
+  /** The file no longer exists in CDF: nothing was sent. */
+  | { kind: 'deleted' }
   /** Nothing left to send after merging: the server already holds what the user wants. */
   | { kind: 'up-to-date'; record: FileRecord; shown: FileRecord; broughtIn: string[] }
   /** `broughtIn`: the fields where the saved record holds someone else's change rather than the document's text. */
@@ -61,7 +63,7 @@ export function recordSaveRequest(req: SaveRequest): SaveRecordsRequest {
   return {
     plan: planRecordSave(req.base, req.text),
     api: {
-      retrieveFiles: (ids, signal) => req.api.retrieveFiles(ids, signal),
+      retrieveExisting: (refs, signal) => req.api.retrieveExisting(refs, signal),
       updateMany: oneRequest((items, signal) => req.api.updateFiles(items, signal)),
     },
     resolveConflicts: ([c]) => req.resolveConflicts(c!.conflicts, c!.file, c!.mine, c!.wouldSave),
@@ -76,6 +78,7 @@ export async function saveRecord(req: SaveRequest): Promise<SaveOutcome> {
   const [result] = outcome.results;
   const { record, shown, broughtIn, merged, sent } = result!;
   if (result!.status === 'up-to-date') return { kind: 'up-to-date', record, shown, broughtIn };
+  if (result!.status === 'deleted') return { kind: 'deleted' };
   // One request, all or nothing: a refused update threw above, so the item was applied.
   return { kind: 'saved', record, shown, sent: sent!, merged, broughtIn };
 }

@@ -40,7 +40,10 @@ describe('attack: retrying a partially applied selection save', () => {
     const outcome = await saveSelection({
       bases,
       text: JSON.stringify(docs, null, 2) + '\n',
-      api: { retrieveFiles: (ids, s) => api.retrieveFiles(ids, s), updateMany: (i, o) => bulk.updateMany(i, o) },
+      api: {
+        retrieveExisting: (refs, s) => api.retrieveExisting(refs, s),
+        updateMany: (i, o) => bulk.updateMany(i, o),
+      },
       resolveConflicts: () => Promise.resolve('theirs'),
     });
     assert.equal(outcome.kind, 'sent');

@@ -27,7 +27,7 @@ describe('edit a selection as one JSON array', () => {
 
   const bases = () => new Map(records.map((r) => [r.id, r]));
   const api = () => ({
-    retrieveFiles: (ids: number[]) => client.retrieveFiles(ids.map((id) => ({ id }))),
+    retrieveExisting: (refs: { id: number }[]) => client.retrieveFiles(refs, { ignoreUnknownIds: true }),
     updateMany: (items: Parameters<CdfClient['updateFiles']>[0], o: Parameters<CdfClient['updateFiles']>[1]) =>
       client.updateFiles(items, o),
   });

@@ -38,7 +38,7 @@ describe('retrying a partly applied selection save', () => {
         bases: new Map([...known].map(([id, b]) => [id, b.baseAt(times.get(id))])),
         text,
         api: {
-          retrieveFiles: (ids, s) => files.retrieveFiles(ids, s),
+          retrieveExisting: (refs, s) => files.retrieveExisting(refs, s),
           updateMany: (items, o) => (sent.push(items), bulk.updateMany(items, o)),
         },
         resolveConflicts: () => Promise.resolve('theirs'),

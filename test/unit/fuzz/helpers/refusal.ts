@@ -102,9 +102,9 @@ export function assertRefused(
 /** The save loop with a refused document: outcome `invalid`, and not one request. */
 export async function assertNothingSent(base: FileRecord, text: string): Promise<void> {
   const calls: string[] = [];
-  const api: Pick<FilesApi, 'retrieveFiles' | 'updateFiles'> = {
-    retrieveFiles: () => {
-      calls.push('retrieveFiles');
+  const api: Pick<FilesApi, 'retrieveExisting' | 'updateFiles'> = {
+    retrieveExisting: () => {
+      calls.push('retrieveExisting');
       return Promise.reject(new Error('must not be called'));
     },
     updateFiles: () => {
