@@ -78,7 +78,7 @@ export class RecordFiles implements UriHandler {
     const ref = this.ref(uri);
     const session = await sessionFor(this.sessions, ref.project, uri);
     const base = this.bases.get(key(ref))?.baseFor(text) ?? (await this.fetch(uri, ref));
-    const settled = await runSave(this.reporter, uri, text, 'document', () =>
+    const settled = await runSave(this.reporter, uri, text, 'document', (signal) =>
       saveRecords(
         recordSaveRequest({
           base,
@@ -86,6 +86,7 @@ export class RecordFiles implements UriHandler {
           api: session.api,
           resolveConflicts: (conflicts, theirs, _mine, wouldSave) =>
             this.conflicts.ask(uri, conflicts, theirs, wouldSave),
+          signal,
         }),
       ),
     );

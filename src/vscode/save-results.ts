@@ -4,6 +4,7 @@ import { failuresOf, type RecordFailure } from '../app/describe-save-results';
 import { elementIndexesById } from '../core/save/text-base';
 import type { SaveRecordsOutcome } from '../core/save/save-records';
 import type { SaveDiagnostics } from './save-diagnostics';
+import { cancellableSave } from './save-progress';
 import { saveRefused } from './save-refusal';
 import type { SaveDone } from './uri-handler';
 
@@ -17,18 +18,19 @@ type Settled = 'cancelled' | 'unchanged' | Extract<SaveRecordsOutcome, { kind: '
 
 /**
  * Runs the one save of a document of any kind and turns a refusal into the error that keeps the
- * text dirty: problems at their fields, a failure said by {@link describeFailure}.
+ * text dirty: problems at their fields, a failure said by {@link describeFailure}. A slow save can be
+ * cancelled (see {@link cancellableSave}).
  */
 export async function runSave(
   reporter: SaveReporter,
   uri: vscode.Uri,
   text: string,
   what: 'document' | 'selection',
-  save: () => Promise<SaveRecordsOutcome>,
+  save: (signal: AbortSignal) => Promise<SaveRecordsOutcome>,
 ): Promise<Settled> {
   let outcome: SaveRecordsOutcome;
   try {
-    outcome = await save();
+    outcome = await cancellableSave(uri, save);
   } catch (err) {
     if (err instanceof vscode.FileSystemError) throw err;
     const failure = describeFailure(err);

@@ -88,13 +88,14 @@ export class SelectionFiles implements UriHandler {
     if (!this.bases.has(ref.key)) await this.fetch(uri, ref);
     const known = this.bases.get(ref.key)!;
     const bases = basesFor(known, text);
-    const settled = await runSave(this.reporter, uri, text, 'selection', () =>
+    const settled = await runSave(this.reporter, uri, text, 'selection', (signal) =>
       saveRecords(
         selectionSaveRequest({
           bases,
           text,
           api: session.api,
           resolveConflicts: (conflicts) => this.conflicts.askForSelection(conflicts),
+          signal,
         }),
       ),
     );
