@@ -25,7 +25,7 @@ describe('cancelling a save whose requests hang', () => {
       project: emu.project,
       tokenProvider: new StaticTokenProvider(emu.token),
     });
-    records = (await client.listFilesPage({ limit: 3 })).items;
+    records = [...(await client.listFilesPage({ limit: 3 })).items];
   });
   afterEach(() => emu.setFaults(undefined));
   after(() => emu.close());
