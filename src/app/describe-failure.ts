@@ -4,7 +4,7 @@
  * status is not therefore a network failure (a record missing from an answer is not).
  */
 import * as l10n from '@vscode/l10n';
-import { AuthError } from '../cdf/auth/token-provider';
+import { AuthError } from '../cdf/auth';
 import {
   CdfApiError,
   CdfInvalidRequestError,
@@ -12,11 +12,11 @@ import {
   CdfResponseValidationError,
   isAbortError,
   TokenLeakRefusedError,
-} from '../cdf/client/errors';
+} from '../cdf/client';
 import { redactForUser } from '../cdf/logging';
 import { EDITABLE_FIELD_NAMES } from '../cdf/model';
 import { OutcomeUnknownError, RecordNotReturnedError } from '../core/ports';
-import { KeptChangingError } from '../core/save/kept-changing';
+import { KeptChangingError } from '../core/save';
 
 /** Why a request failed, as a typed code (a diagnostic's `code`; see {@link isFailureCode}). */
 export const FAILURE_CODES = [

@@ -4,9 +4,9 @@
  * record's save would say.
  */
 import * as l10n from '@vscode/l10n';
-import { CdfApiError } from '../cdf/client/errors';
+import { CdfApiError } from '../cdf/client';
 import type { FileUpdateItem, ItemFailure } from '../cdf/model';
-import type { RecordSaveResult } from '../core/save/save-records';
+import type { RecordSaveResult } from '../core/save';
 import { deletedText, describeFailure, outcomeUnknownText, type FailureCode } from './describe-failure';
 
 export interface RecordFailure {

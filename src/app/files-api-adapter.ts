@@ -3,9 +3,7 @@
  * completion get retries, throttling and typed errors without knowing about them. The one place
  * where core and the client meet.
  */
-import type { CdfClient } from '../cdf/client/cdf-client';
-import { CdfApiError, CdfNetworkError, isAbortError } from '../cdf/client/errors';
-import type { Asset } from '../cdf/client/lookup-models';
+import { CdfApiError, CdfNetworkError, isAbortError, type CdfClient, type Asset } from '../cdf/client';
 import { LIMITS } from '../cdf/model';
 import {
   OutcomeUnknownError,

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import { fileRecord, type FileRecord } from '../cdf/model';
-import { planSave, type SaveProblem } from '../core/diff';
-import { problemsFromIssues } from '../core/document/messages';
-import { parseDocument } from '../core/document/parse';
-import { placeProblems } from '../core/document/place-problems';
+import { planSave } from '../core/diff';
+import { problemsFromIssues, parseDocument, placeProblems } from '../core/document';
 import { formatPath } from '../core/json-path';
+import type { SaveProblem } from '../core/problems';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {

@@ -1,6 +1,5 @@
 import type { FileChangeUpdate, FileRecord } from '../cdf/model';
-import { ownField } from './fields/own-keys';
-import { CLASSIC_FILE, type RecordKind } from './fields/record-kind';
+import { ownField, CLASSIC_FILE, type RecordKind } from './fields';
 
 /**
  * What `POST /files/update` does to one record, as far as the public record tells: each field's kind

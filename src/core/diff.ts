@@ -1,10 +1,7 @@
 import type { FileChangeUpdate, FileRecord } from '../cdf/model';
-import { parseDocument } from './document/parse';
-import { placeProblems } from './document/place-problems';
-import type { DocumentProblem, FileDocument } from './document/types';
-import { validateDocument } from './document/validate';
-import { ownField } from './fields/own-keys';
-import { CLASSIC_FILE, type RecordKind } from './fields/record-kind';
+import { parseDocument, placeProblems, type FileDocument, validateDocument } from './document';
+import { ownField, CLASSIC_FILE, type RecordKind } from './fields';
+import type { SaveProblem } from './problems';
 
 /**
  * The minimal `update` of `POST /files/update` that turns `base` into `edited`, or `undefined` when
@@ -40,14 +37,6 @@ export function diffToUpdateItem(
 ): { id: number; update: FileChangeUpdate } | undefined {
   const update = diff(base, edited);
   return update && { ...CLASSIC_FILE.identity(base), update };
-}
-
-/** A problem of a save, placed in the text when the text parsed (offsets in UTF-16 code units; line and column 1-based). */
-export interface SaveProblem extends DocumentProblem {
-  offset?: number;
-  length?: number;
-  line?: number;
-  column?: number;
 }
 
 export type SavePlan =

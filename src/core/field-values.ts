@@ -1,7 +1,7 @@
 import type { EditableFieldName } from '../cdf/model';
-import { kindOf } from './fields/registry';
+import { kindOf } from './fields';
 
-export { deepEqual, sameValue } from './fields/equality';
+export { deepEqual, sameValue } from './fields';
 
 /**
  * When two values of one field mean the same to the API (see each kind's `same`). Shared by the

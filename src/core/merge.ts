@@ -1,6 +1,5 @@
 import type { EditableFieldName, FileRecord } from '../cdf/model';
-import { ownField } from './fields/own-keys';
-import { CLASSIC_FILE, putField, type RecordKind } from './fields/record-kind';
+import { ownField, CLASSIC_FILE, putField, type RecordKind } from './fields';
 
 /**
  * Three-way merge of a record the user edited (`mine`) with the server's current record (`theirs`),

@@ -33,86 +33,75 @@ function number(flag: string, value: string | undefined): number {
   return n;
 }
 
+/** What the flags add up to; the fault settings become `FaultOptions` once every flag is read. */
+interface Parsed {
+  cli: CliOptions;
+  opts: EmulatorOptions;
+  faultRoutes: FaultOptions['routes'];
+  faultSeed?: number;
+}
+
+/** How a flag changes what is parsed; `value()` takes its value (`--flag=value` or the next argument). */
+type Apply = (p: Parsed, value: () => string | undefined, flag: string) => void;
+
+const numeric =
+  (set: (p: Parsed, n: number) => void): Apply =>
+  (p, value, flag) =>
+    set(p, number(flag, value()));
+
+const text =
+  (set: (p: Parsed, value: string) => void): Apply =>
+  (p, value, flag) => {
+    const v = value();
+    if (v === undefined) throw new Error(`${flag} needs a value`);
+    set(p, v);
+  };
+
+/** Faults on every route ("*"), where --latency-ms and --error-rate go. */
+const everyRoute = (p: Parsed) => (p.faultRoutes['*'] ??= {});
+
+const faultsJson: Apply = (p, value) => {
+  const json = value() ?? '';
+  try {
+    p.faultRoutes = { ...p.faultRoutes, ...(JSON.parse(json) as FaultOptions['routes']) };
+  } catch {
+    throw new Error('--faults needs a JSON object of route settings');
+  }
+};
+
+const FLAGS = new Map<string, Apply>([
+  ['--port', numeric((p, n) => (p.opts.port = n))],
+  ['--project', text((p, v) => (p.opts.project = v))],
+  ['--token', text((p, v) => (p.opts.token = v))],
+  ['--files', numeric((p, n) => (p.opts.files = n))],
+  ['--seed', numeric((p, n) => (p.opts.seed = n))],
+  ['--state', text((p, v) => (p.opts.stateFile = v))],
+  ['--throttle-rps', numeric((p, n) => (p.opts.throttle = { ...p.opts.throttle, requestsPerSecond: n }))],
+  ['--throttle-burst', numeric((p, n) => (p.opts.throttle = { ...p.opts.throttle, burst: n }))],
+  ['--throttle-concurrency', numeric((p, n) => (p.opts.throttle = { ...p.opts.throttle, concurrency: n }))],
+  ['--latency-ms', numeric((p, n) => (everyRoute(p).latencyMs = n))],
+  ['--error-rate', numeric((p, n) => (everyRoute(p).errorRate = n))],
+  ['--fault-seed', numeric((p, n) => (p.faultSeed = n))],
+  ['--faults', faultsJson],
+  ['--allow-host', text((p, v) => (p.opts.allowHosts = [...(p.opts.allowHosts ?? []), v]))],
+  ['--log', (p) => (p.cli.log = true)],
+  ['--help', (p) => (p.cli.help = true)],
+  ['-h', (p) => (p.cli.help = true)],
+]);
+
 /** Parses the CLI flags (`--flag value` or `--flag=value`). Throws with a message on bad input. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   const opts: EmulatorOptions = {};
-  const out: CliOptions = { emulator: opts, log: false, help: false };
-  let faultRoutes: FaultOptions['routes'] = {};
-  let faultSeed: number | undefined;
-  const star = () => (faultRoutes['*'] ??= {});
+  const p: Parsed = { cli: { emulator: opts, log: false, help: false }, opts, faultRoutes: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = () => (eq > 0 ? arg.slice(eq + 1) : argv[++i]);
-    switch (flag) {
-      case '--port':
-        opts.port = number(flag, value());
-        break;
-      case '--project':
-        opts.project = value();
-        break;
-      case '--token':
-        opts.token = value();
-        break;
-      case '--files':
-        opts.files = number(flag, value());
-        break;
-      case '--seed':
-        opts.seed = number(flag, value());
-        break;
-      case '--state':
-        opts.stateFile = value();
-        break;
-      case '--throttle-rps':
-        opts.throttle = { ...opts.throttle, requestsPerSecond: number(flag, value()) };
-        break;
-      case '--throttle-burst':
-        opts.throttle = { ...opts.throttle, burst: number(flag, value()) };
-        break;
-      case '--throttle-concurrency':
-        opts.throttle = { ...opts.throttle, concurrency: number(flag, value()) };
-        break;
-      case '--latency-ms':
-        star().latencyMs = number(flag, value());
-        break;
-      case '--error-rate':
-        star().errorRate = number(flag, value());
-        break;
-      case '--fault-seed':
-        faultSeed = number(flag, value());
-        break;
-      case '--faults': {
-        const text = value() ?? '';
-        try {
-          faultRoutes = { ...faultRoutes, ...(JSON.parse(text) as FaultOptions['routes']) };
-        } catch {
-          throw new Error('--faults needs a JSON object of route settings');
-        }
-        break;
-      }
-      case '--allow-host': {
-        const name = value();
-        if (name !== undefined) opts.allowHosts = [...(opts.allowHosts ?? []), name];
-        break;
-      }
-      case '--log':
-        out.log = true;
-        break;
-      case '--help':
-      case '-h':
-        out.help = true;
-        break;
-      default:
-        throw new Error(`Unknown option ${arg}`);
-    }
-    if (
-      ['--project', '--token', '--state', '--faults', '--allow-host'].includes(flag) &&
-      (eq > 0 ? arg.slice(eq + 1) : argv[i]) === undefined
-    )
-      throw new Error(`${flag} needs a value`);
+    const apply = FLAGS.get(flag);
+    if (!apply) throw new Error(`Unknown option ${arg}`);
+    apply(p, () => (eq > 0 ? arg.slice(eq + 1) : argv[++i]), flag);
   }
-  if (Object.keys(faultRoutes).length > 0 || faultSeed !== undefined)
-    opts.faults = { routes: faultRoutes, ...(faultSeed !== undefined ? { seed: faultSeed } : {}) };
-  return out;
+  if (Object.keys(p.faultRoutes).length > 0 || p.faultSeed !== undefined)
+    opts.faults = { routes: p.faultRoutes, ...(p.faultSeed !== undefined ? { seed: p.faultSeed } : {}) };
+  return p.cli;
 }

@@ -6,7 +6,6 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateDemo } from './demo/generate';
 import { ContentLinks } from './http/content-links';
 import { Faults } from './http/faults';
 import { MAX_BODY_BYTES } from './http/read-body';
@@ -19,9 +18,8 @@ import { Throttle } from './http/throttle';
 import type { EmulatorOptions, FaultOptions, RecordedRequest, ThrottleOptions } from './options';
 import { ModelConcurrency } from './dms/concurrency';
 import { ALL_ROUTES } from './routes';
-import { FileStore } from './store/file-store';
-import { applyJournalEntry, journalPathOf, readJournal } from './store/journal';
-import { applyState, DurableState, readStateFile } from './store/state-file';
+import { openProject, type OpenedProject } from './open-project';
+import type { FileStore } from './store/file-store';
 import { acquireStateLockWaiting } from './store/state-lock';
 
 export type { EmulatorOptions, FaultOptions, RecordedRequest, RouteFaults, ThrottleOptions } from './options';
@@ -65,37 +63,60 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   }
 }
 
+/** Accepts the emulator's own token, and any other that `verify` accepts (a failing verifier accepts none). */
+function tokenAcceptor(token: string, verify: EmulatorOptions['verifyToken']): (t: string) => Promise<boolean> {
+  return async (t) => {
+    if (t === token) return true;
+    if (!verify) return false;
+    try {
+      return await verify(t);
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** Listens on 127.0.0.1 and resolves to the port (a free one for port 0). */
+async function listen(server: http.Server, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** Stops at most once: timers, connections, then the state file is saved and its lock let go. */
+function closer(
+  server: http.Server,
+  timers: Timers,
+  opened: OpenedProject,
+  releaseLock: (() => void) | undefined,
+): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () =>
+    (closing ??= (async () => {
+      timers.clearAll();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      opened.store.onWrite(undefined);
+      try {
+        opened.durable?.close();
+      } finally {
+        releaseLock?.();
+      }
+    })());
+}
+
 async function start(opts: EmulatorOptions, releaseLock: (() => void) | undefined): Promise<RunningEmulator> {
   const project = opts.project ?? 'demo';
   const token = opts.token ?? 'demo';
   const now = opts.now ?? Date.now;
-  const state = opts.stateFile ? await readStateFile(opts.stateFile) : undefined;
-  const journalFile = opts.stateFile ? journalPathOf(opts.stateFile) : undefined;
-  const journal = journalFile ? readJournal(journalFile) : [];
-  if (!state && journal.length > 0)
-    throw new Error(
-      `${journalFile} has entries but ${opts.stateFile} is missing: refusing to guess what they apply to`,
-    );
-  const seed = state?.seed ?? opts.seed ?? 1;
-  const files = state?.files ?? opts.files ?? 500;
-
-  const store = new FileStore(generateDemo(seed, files), seed);
-  if (state) applyState(store, state);
-  // Without a state file nothing listens to writes: the benchmarks' emulator pays nothing for this.
-  let durable: DurableState | undefined;
-  if (opts.stateFile && journalFile) {
-    let lastSeq = state?.journalSeq ?? 0;
-    for (const entry of journal) {
-      // Entries the state file already includes (a crash between its rename and the journal's truncation).
-      if (entry.s <= lastSeq) continue;
-      applyJournalEntry(store, entry);
-      lastSeq = entry.s;
-    }
-    durable = new DurableState(store, opts.stateFile, journalFile, { project, seed, files }, lastSeq);
-    // A new state file records what the project is generated from; an old one absorbs the replayed journal.
-    durable.compact();
-    store.onWrite(durable.record);
-  }
+  const opened = await openProject(opts, project);
+  const { store, seed, files } = opened;
 
   let baseUrl = '';
   let port = 0;
@@ -103,20 +124,11 @@ async function start(opts: EmulatorOptions, releaseLock: (() => void) | undefine
   const throttle = new Throttle(opts.throttle);
   const faults = new Faults(opts.faults);
   const recorder = new RequestRecorder(opts.maxRecordedRequests ?? 10_000, opts.onRequest);
-  const verify = opts.verifyToken;
   const listener = createRequestListener({
     router: new Router(ALL_ROUTES),
     store,
     project,
-    isAccepted: async (t) => {
-      if (t === token) return true;
-      if (!verify) return false;
-      try {
-        return await verify(t);
-      } catch {
-        return false;
-      }
-    },
+    isAccepted: tokenAcceptor(token, opts.verifyToken),
     now,
     throttle,
     faults,
@@ -130,17 +142,9 @@ async function start(opts: EmulatorOptions, releaseLock: (() => void) | undefine
 
   const server = http.createServer(listener);
   server.on('checkContinue', continueChecker(listener));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  port = (server.address() as AddressInfo).port;
+  port = await listen(server, opts.port ?? 0);
   baseUrl = `http://127.0.0.1:${port}`;
 
-  let closing: Promise<void> | undefined;
   return {
     baseUrl,
     project,
@@ -151,19 +155,7 @@ async function start(opts: EmulatorOptions, releaseLock: (() => void) | undefine
     setThrottle: (t) => throttle.set(t),
     setFaults: (f) => faults.set(f),
     store,
-    demo: { seed, files, loadedStateFile: state !== undefined },
-    close: () =>
-      (closing ??= (async () => {
-        timers.clearAll();
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
-        await closed;
-        store.onWrite(undefined);
-        try {
-          durable?.close();
-        } finally {
-          releaseLock?.();
-        }
-      })()),
+    demo: { seed, files, loadedStateFile: opened.loadedStateFile },
+    close: closer(server, timers, opened, releaseLock),
   };
 }

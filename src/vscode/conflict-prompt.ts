@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
 import type { FileRecord } from '../cdf/model';
-import { jsonPreview, quote } from '../core/document/messages';
-import { renderDocument } from '../core/document/render';
+import { jsonPreview, quote, renderDocument } from '../core/document';
 import type { MergeConflict } from '../core/merge';
-import type { ConflictChoice } from '../core/save/save-record';
-import type { SelectionConflict } from '../core/save/save-selection';
+import type { ConflictChoice, SelectionConflict } from '../core/save';
 import { VIEW_SCHEME, type ReadOnlyDocuments } from './read-only-documents';
 
 /** Where the two sides of a comparison live in the read-only documents. */

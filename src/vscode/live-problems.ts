@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { isFailureCode } from '../app/describe-failure';
-import type { ProblemCode } from '../core/document/types';
+import { isFailureCode } from '../app';
 import { FILE_SCHEME } from './command-ids';
 import type { RecordFileSystem } from './record-fs';
 import type { SaveDiagnostics } from './save-diagnostics';
+import type { ProblemCode } from '../core/problems';
 
 /**
  * What the API would refuse although the JSON is well-formed and well-typed: the document's JSON

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { describeFailure } from '../app/describe-failure';
+import { describeFailure } from '../app';
 import type { FileRecord } from '../cdf/model';
-import { renderDocument } from '../core/document/render';
-import { planRecordSave, recordSaveRequest } from '../core/save/save-record';
-import { saveRecords, type SavePlan } from '../core/save/save-records';
-import { TextBase } from '../core/save/text-base';
+import { renderDocument } from '../core/document';
+import { planRecordSave, recordSaveRequest, saveRecords, type SavePlan, TextBase } from '../core/save';
 import type { ConflictPrompt } from './conflict-prompt';
 import { sessionFor } from './project-session';
 import { parseRecordUri, type RecordRef } from './record-uri';

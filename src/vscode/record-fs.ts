@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { FileRecord } from '../cdf/model';
-import type { SavePlan } from '../core/save/save-records';
+import type { SavePlan } from '../core/save';
 import type { ConflictPrompt } from './conflict-prompt';
 import { RecordFiles } from './record-files';
 import type { SaveDiagnostics } from './save-diagnostics';

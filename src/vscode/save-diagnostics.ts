@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { rangeOfPath, parseDocument } from '../core/document/parse';
-import type { SaveProblem } from '../core/diff';
-import { formatPath } from '../core/document/validate';
+import { rangeOfPath, parseDocument, formatPath } from '../core/document';
 import { displayPath, type JsonPath } from '../core/json-path';
-import type { FailureDescription } from '../app/describe-failure';
+import type { FailureDescription } from '../app';
 import { problemCount, saveRefused } from './save-refusal';
+import type { SaveProblem } from '../core/problems';
 
 /** Save problems in the Problems panel, at the exact range of the field they concern. */
 export class SaveDiagnostics implements vscode.Disposable {

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
-import { describeFailure } from '../app/describe-failure';
-import { failuresOf, type RecordFailure } from '../app/describe-save-results';
-import { elementIndexesById } from '../core/save/text-base';
-import type { SaveRecordsOutcome } from '../core/save/save-records';
+import { describeFailure, failuresOf, type RecordFailure } from '../app';
+import { elementIndexesById, type SaveRecordsOutcome } from '../core/save';
 import type { SaveDiagnostics } from './save-diagnostics';
 import { cancellableSave } from './save-progress';
 import { saveRefused } from './save-refusal';

@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import { LIMITS, type FileRecord } from '../cdf/model';
-import { documentFromRecord } from '../core/document/render';
-import { planSelectionSave } from '../core/save/plan-selection-save';
-import { saveRecords, type SavePlan } from '../core/save/save-records';
-import { selectionSaveRequest } from '../core/save/save-selection';
-import { lastUpdatedTimesById, TextBase } from '../core/save/text-base';
+import { documentFromRecord } from '../core/document';
+import {
+  planSelectionSave,
+  saveRecords,
+  type SavePlan,
+  selectionSaveRequest,
+  lastUpdatedTimesById,
+  TextBase,
+} from '../core/save';
 import type { ConflictPrompt } from './conflict-prompt';
 import { sessionFor } from './project-session';
 import { parseSelectionUri, type SelectionRef } from './record-uri';

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { BulkOperation } from '../core/bulk';
-import type { BulkTarget, UnsavedEdits } from '../core/bulk-job';
-import type { ConflictChoice } from '../core/save/save-record';
+import type { BulkTarget, UnsavedEdits } from '../core/bulk';
+import type { ConflictChoice } from '../core/save';
 import type { UpdateProgress } from '../core/ports';
 import { projectOf } from './bulk/target-picker';
 import type { BulkController } from './bulk/bulk-controller';

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { FileRecord } from '../cdf/model';
-import type { SavePlan, RecordSaveResult } from '../core/save/save-records';
+import type { SavePlan, RecordSaveResult } from '../core/save';
 import type { UpdateReport } from '../core/ports';
 
 /** A save that reached CDF (or found nothing left to send): what became of each changed record. */

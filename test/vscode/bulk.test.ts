@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { FileRecord } from '../../src/cdf/model';
 import type { BulkOperation } from '../../src/core/bulk';
-import { BulkActionRecord, type BulkTarget } from '../../src/core/bulk-job';
+import { BulkActionRecord, type BulkTarget } from '../../src/core/bulk';
 import { startEmulator } from '../../src/emulator';
 import type { BulkRun } from '../../src/vscode/bulk/bulk-controller';
 import { LastActionStore } from '../../src/vscode/bulk/last-action-store';

@@ -4,7 +4,7 @@
  * {@link TokenProvider}.
  */
 import * as l10n from '@vscode/l10n';
-import { defaultScopeFor } from '../client/base-url';
+import { defaultScopeFor } from '../client';
 import { redactingLogger, registerSecret, silentLogger, type Logger } from '../logging';
 import { authCodePkceTokenProvider } from './auth-code-pkce';
 import { ClientCredentialsTokenProvider } from './client-credentials';

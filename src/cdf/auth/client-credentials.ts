@@ -4,9 +4,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as oidc from 'openid-client';
-import { validateSecureUrl } from '../client/base-url';
-import type { Logger } from '../logging';
-import { registerSecret, silentLogger } from '../logging';
+import { validateSecureUrl } from '../client';
+import { type Logger, registerSecret, silentLogger } from '../logging';
 import {
   describeOidcError,
   oidcConfiguration,

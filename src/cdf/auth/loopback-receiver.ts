@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { timingSafeEqual } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { abortReason } from '../client/abortable-sleep';
+import { abortReason } from '../client';
 import { AuthError } from './token-provider';
 
 export interface LoopbackReceiver {

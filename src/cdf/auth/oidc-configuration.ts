@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as oidc from 'openid-client';
-import { isLoopbackHost, validateSecureUrl } from '../client/base-url';
+import { isLoopbackHost, validateSecureUrl } from '../client';
 import { registerSecret } from '../logging';
 import { AuthError } from './token-provider';
 

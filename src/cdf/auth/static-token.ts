@@ -1,6 +1,6 @@
 /** A fixed token: pasted by a person for a quick test, or the demo emulator's. */
 import * as l10n from '@vscode/l10n';
-import { abortReason } from '../client/abortable-sleep';
+import { abortReason } from '../client';
 import { AuthError, type TokenProvider } from './token-provider';
 
 export const DEMO_TOKEN = 'demo';

@@ -3,7 +3,7 @@
  * refresh runs at a time, shared by every caller that needs a token meanwhile, so a burst of
  * requests (or of 401s) causes one call to the identity provider, not a storm of them.
  */
-import { abortReason } from '../client/abortable-sleep';
+import { abortReason } from '../client';
 import type { TokenProvider } from './token-provider';
 
 export interface IssuedToken {

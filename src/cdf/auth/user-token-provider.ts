@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as oidc from 'openid-client';
-import { validateSecureUrl } from '../client/base-url';
+import { validateSecureUrl } from '../client';
 import { registerSecret, silentLogger, type Logger } from '../logging';
 import { describeOidcError, oidcConfiguration, registerTokenResponse, scopeParameter } from './oidc-configuration';
 import { CachingTokenProvider, type IssuedToken, type TokenCacheOptions } from './token-cache';

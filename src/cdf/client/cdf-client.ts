@@ -20,7 +20,7 @@ import {
   type UpdateOptions,
   type UpdateReport,
 } from '../model';
-import type { TokenProvider } from '../auth/token-provider';
+import type { TokenProvider } from '../auth';
 import { redactingLogger, SecretRedactor, silentLogger, type Logger } from '../logging';
 import { ApiRequests, checked, checkedAll, type CallOptions, type Page } from './api-requests';
 import { projectApiUrl, validateBaseUrl } from './base-url';

@@ -4,7 +4,7 @@
  * library. The editor keeps connections in user settings only, never workspace settings: a
  * workspace must not be able to point our tokens at another host.
  */
-import type { AuthMethod } from '../auth/auth-method';
+import type { AuthMethod } from '../auth';
 import { clusterBaseUrl, validateBaseUrl } from './base-url';
 
 export interface ConnectionConfig {

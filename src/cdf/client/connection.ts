@@ -1,8 +1,8 @@
 /**
  * The client built from a named connection (connection-config.ts), with its token provider.
  */
-import { createTokenProvider, type AuthCallbacks } from '../auth/auth-method';
-import type { TokenProvider } from '../auth/token-provider';
+import type { AuthCallbacks, TokenProvider } from '../auth';
+import { createTokenProvider } from '../auth/auth-method';
 import type { Logger } from '../logging';
 import { CdfClient, type CdfClientOptions } from './cdf-client';
 import { connectionBaseUrl, type ConnectionConfig } from './connection-config';

@@ -6,7 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type * as z from 'zod/mini';
-import { apiErrorBody } from '../model/api-error';
+import { apiErrorBody } from '../model';
 import type { SecretRedactor } from '../logging';
 import { CdfApiError, CdfResponseValidationError, type FailedRequest } from './errors';
 import { parseRetryAfterMs } from './retry-policy';

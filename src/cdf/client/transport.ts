@@ -4,7 +4,7 @@
  * safe, one token refresh on 401, the response checked with zod, failures as typed errors.
  */
 import * as l10n from '@vscode/l10n';
-import type { TokenProvider } from '../auth/token-provider';
+import type { TokenProvider } from '../auth';
 import type { Logger, SecretRedactor } from '../logging';
 import { abortReason, throwIfAborted } from './abortable-sleep';
 import { CdfNetworkError, TokenLeakRefusedError, type CdfApiError, type FailedRequest } from './errors';

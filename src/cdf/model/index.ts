@@ -1,3 +1,7 @@
+/**
+ * The CDF API vocabulary: zod models of file records and updates, limits, the classic file's field table.
+ * This folder's public surface: code outside cdf/model imports from here, never from a file inside.
+ */
 export * from './limits';
 export * from './primitives';
 export * from './fields';

@@ -1,23 +1,48 @@
 /**
- * Bulk actions over file records, pure: operations and their validation, per-record and per-page
- * planning, previews, undo, target lists, CSV / JSON Lines export and CSV import. The editor layer
- * drives these (wizard, progress, execution); nothing here does I/O.
+ * Bulk actions over file records, pure (the editor layer drives them; nothing here does I/O):
+ * - operations/: what an action does: its operations and parameters, validation, compiling, per-record
+ *   and per-page planning, undo images;
+ * - job/: running one over a target: target lists and pages, the job loop, history, the kept action,
+ *   resume and undo jobs, export and import jobs;
+ * - csv/: CSV and JSON Lines export, CSV import;
+ * - texts/: the words a user reads about an action: its description, preview, report.
+ * This folder's public surface: code outside core/bulk imports from here, never from a file inside.
  */
-export * from './operations';
-export * from './problem';
-export * from './parameters';
-export * from './field-input';
-export * from './validate-operation';
-export { compileAction, InvalidActionError, type CompiledAction, type CompileResult } from './compile-action';
-export { planRecord, planTransition, nothingToChange, type RecordPlan } from './plan-record';
-export * from './plan-batch';
-export * from './preview';
-export { describeOperation } from './describe-operation';
-export * from './undo';
-export { actionAfterImage } from './action-image';
-export * from './targets-text';
-export * from './csv';
-export { neutraliseCsvText, restoreCsvText } from './csv-injection';
-export * from './export';
-export * from './import-csv';
-export { moveDirectory, normalizeDirectory } from './directory-move';
+export * from './operations/operations';
+export * from './operations/parameters';
+export * from './operations/field-input';
+export * from './operations/validate-operation';
+export {
+  compileAction,
+  InvalidActionError,
+  type CompiledAction,
+  type CompileResult,
+} from './operations/compile-action';
+export { planRecord, planTransition, nothingToChange, type RecordPlan } from './operations/plan-record';
+export * from './operations/plan-batch';
+export * from './operations/undo';
+export { actionAfterImage } from './operations/action-image';
+export { moveDirectory, normalizeDirectory } from './operations/directory-move';
+export * from './job/targets-text';
+export * from './job/bulk-target';
+export * from './job/target-pages';
+export * from './job/plan-job';
+export * from './job/plan-import';
+export * from './job/export-job';
+export * from './job/bulk-history';
+export * from './job/bulk-jobs';
+export * from './job/action-store';
+export * from './job/project-identity';
+export * from './job/saved-action';
+export * from './job/undo-job';
+export * from './job/view-target';
+export * from './job/resume-refusal';
+export * from './csv/csv';
+export { neutraliseCsvText, restoreCsvText } from './csv/csv-injection';
+export * from './csv/export';
+export * from './csv/import-csv';
+export * from './texts/preview';
+export { describeOperation } from './texts/describe-operation';
+export * from './texts/job-text';
+export * from './texts/job-report';
+export * from './texts/preview-document';

@@ -29,7 +29,7 @@ const MIME_EXAMPLES = [
 /**
  * The editable record document: the API's record shape, every editable field present and `null`
  * when unset. `.meta()` sits on the outermost wrapper so hover works while the value is `null`
- * (see SCHEMA-NOTES.md).
+ * (a `null` value matches the nullable branch, which carries no description of its own).
  */
 function editableProperty(name: EditableFieldName): z.ZodMiniType {
   const field = EDITABLE_FIELDS[name];

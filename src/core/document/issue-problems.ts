@@ -3,8 +3,9 @@ import type * as z from 'zod/mini';
 import { LIMITS, utf8Bytes } from '../../cdf/model';
 import type { JsonPath } from '../json-path';
 import { allowedKeysHint, expectedNoun, itemNoun } from './issue-nouns';
-import { describeValue, lowerFirst, problem, quote } from './problem-words';
-import type { DocumentProblem } from './types';
+import { documentProblem } from '../problems';
+import { describeValue, lowerFirst, quote } from './value-words';
+import type { DocumentProblem } from '../problems';
 
 export type Issue = z.core.$ZodIssue;
 
@@ -33,7 +34,7 @@ export function metadataProblems(issue: Issue, at: IssueAt): DocumentProblem[] |
       utf8Bytes(key),
       LIMITS.metadataKeyBytes,
     );
-    return [problem(path, 'too-long', message, true)];
+    return [documentProblem(path, 'too-long', message, true)];
   }
   if (path.length === 2 && typeof value === 'string' && issue.code !== 'invalid_type') {
     const message = l10n.t(
@@ -42,7 +43,7 @@ export function metadataProblems(issue: Issue, at: IssueAt): DocumentProblem[] |
       utf8Bytes(value),
       LIMITS.metadataValueBytes,
     );
-    return [problem(path, 'too-long', message)];
+    return [documentProblem(path, 'too-long', message)];
   }
   return undefined;
 }
@@ -51,10 +52,14 @@ export function typeProblems(issue: Extract<Issue, { code: 'invalid_type' }>, at
   const { path, where, value } = at;
   if (value === undefined)
     return [
-      problem(path, 'wrong-type', l10n.t('{0} is missing; it must be {1}.', where, expectedNoun(issue.expected, path))),
+      documentProblem(
+        path,
+        'wrong-type',
+        l10n.t('{0} is missing; it must be {1}.', where, expectedNoun(issue.expected, path)),
+      ),
     ];
   if (issue.expected === 'int' && typeof value === 'number')
-    return [problem(path, 'not-whole-number', l10n.t('{0} is {1}; it must be a whole number.', where, value))];
+    return [documentProblem(path, 'not-whole-number', l10n.t('{0} is {1}; it must be a whole number.', where, value))];
   const noun = expectedNoun(issue.expected, path);
   const expected = at.isTop && at.topNullable ? l10n.t('{0}, or null', noun) : noun;
   const hint =
@@ -64,7 +69,11 @@ export function typeProblems(issue: Extract<Issue, { code: 'invalid_type' }>, at
       ? ' ' + l10n.t('Write the number without quotes.')
       : '';
   return [
-    problem(path, 'wrong-type', l10n.t('{0} must be {1}; found {2}.', where, expected, describeValue(value)) + hint),
+    documentProblem(
+      path,
+      'wrong-type',
+      l10n.t('{0} must be {1}; found {2}.', where, expected, describeValue(value)) + hint,
+    ),
   ];
 }
 
@@ -74,7 +83,7 @@ export function tooBigProblems(issue: Extract<Issue, { code: 'too_big' }>, at: I
   if (typeof value === 'string') {
     // zod counts code points, so the message does too (an emoji is one character, not two).
     const message = l10n.t('{0} is {1} characters; the API allows at most {2}.', where, [...value].length, max);
-    return [problem(path, 'too-long', message)];
+    return [documentProblem(path, 'too-long', message)];
   }
   if (Array.isArray(value)) {
     const position =
@@ -86,11 +95,15 @@ export function tooBigProblems(issue: Extract<Issue, { code: 'too_big' }>, at: I
       itemNoun(path),
       max + position,
     );
-    return [problem(path, 'too-many', message)];
+    return [documentProblem(path, 'too-many', message)];
   }
   const named = max === LIMITS.maxId ? ' ' + l10n.t('(2^53-1, the largest integer a JSON number holds exactly)') : '';
   return [
-    problem(path, 'out-of-range', l10n.t('{0} is {1}; the API allows at most {2}.', where, String(value), max + named)),
+    documentProblem(
+      path,
+      'out-of-range',
+      l10n.t('{0} is {1}; the API allows at most {2}.', where, String(value), max + named),
+    ),
   ];
 }
 
@@ -102,11 +115,11 @@ export function tooSmallProblems(issue: Extract<Issue, { code: 'too_small' }>, a
       min === 1
         ? l10n.t('{0} is empty; it needs at least 1 character.', where)
         : l10n.t('{0} is empty; it needs at least {1} characters.', where, min);
-    return [problem(path, 'too-short', message)];
+    return [documentProblem(path, 'too-short', message)];
   }
   if (Array.isArray(value)) {
     const message = l10n.t('{0} has {1} {2}; it needs at least {3}.', where, value.length, itemNoun(path), min);
-    return [problem(path, 'too-short', message)];
+    return [documentProblem(path, 'too-short', message)];
   }
   const why =
     min === 0
@@ -115,7 +128,11 @@ export function tooSmallProblems(issue: Extract<Issue, { code: 'too_small' }>, a
         ? ' ' + l10n.t('CDF ids start at 1.')
         : '';
   return [
-    problem(path, 'out-of-range', l10n.t('{0} is {1}; it must be at least {2}.', where, String(value), min) + why),
+    documentProblem(
+      path,
+      'out-of-range',
+      l10n.t('{0} is {1}; it must be at least {2}.', where, String(value), min) + why,
+    ),
   ];
 }
 
@@ -125,7 +142,7 @@ export function otherProblems(issue: Issue, at: IssueAt): DocumentProblem[] {
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
-        problem(
+        documentProblem(
           [...path, key],
           'unknown-key',
           l10n.t('{0} cannot have a key {1}.', where, quote(key)) + allowedKeysHint(path),
@@ -135,19 +152,23 @@ export function otherProblems(issue: Issue, at: IssueAt): DocumentProblem[] {
     case 'invalid_value': {
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(l10n.t(' or '));
       return [
-        problem(path, 'invalid-value', l10n.t('{0} must be {1}; found {2}.', where, allowed, describeValue(value))),
+        documentProblem(
+          path,
+          'invalid-value',
+          l10n.t('{0} must be {1}; found {2}.', where, allowed, describeValue(value)),
+        ),
       ];
     }
     case 'invalid_union':
       if ('options' in issue && issue.options) {
         const options = issue.options.map((o) => JSON.stringify(o)).join(', ');
         const message = l10n.t('{0} must be one of {1}; found {2}.', where, options, describeValue(value));
-        return [problem(path, 'invalid-value', message)];
+        return [documentProblem(path, 'invalid-value', message)];
       }
-      return [problem(path, 'invalid', l10n.t('{0}: {1}.', where, issue.message))];
+      return [documentProblem(path, 'invalid', l10n.t('{0}: {1}.', where, issue.message))];
     case 'invalid_format':
       return [
-        problem(
+        documentProblem(
           path,
           'invalid-value',
           'pattern' in issue && issue.pattern
@@ -161,9 +182,9 @@ export function otherProblems(issue: Issue, at: IssueAt): DocumentProblem[] {
         ),
       ];
     case 'custom':
-      return [problem(path, 'invalid', l10n.t('{0}: {1}.', where, lowerFirst(issue.message)))];
+      return [documentProblem(path, 'invalid', l10n.t('{0}: {1}.', where, lowerFirst(issue.message)))];
     default:
-      return [problem(path, 'invalid', l10n.t('{0}: {1}.', where, issue.message))];
+      return [documentProblem(path, 'invalid', l10n.t('{0}: {1}.', where, issue.message))];
   }
 }
 
@@ -177,7 +198,7 @@ function metadataSizeProblems(m: Record<string, unknown>, fallback: string): Doc
       keys.length,
       LIMITS.metadataPairs,
     );
-    out.push(problem(['metadata'], 'too-many', message));
+    out.push(documentProblem(['metadata'], 'too-many', message));
   }
   let total = 0;
   for (const k of keys) total += utf8Bytes(k) + (typeof m[k] === 'string' ? utf8Bytes(m[k]) : 0);
@@ -187,9 +208,9 @@ function metadataSizeProblems(m: Record<string, unknown>, fallback: string): Doc
       total,
       LIMITS.metadataTotalBytes,
     );
-    out.push(problem(['metadata'], 'too-large', message));
+    out.push(documentProblem(['metadata'], 'too-large', message));
   }
-  return out.length ? out : [problem(['metadata'], 'invalid', l10n.t('metadata: {0}.', lowerFirst(fallback)))];
+  return out.length ? out : [documentProblem(['metadata'], 'invalid', l10n.t('metadata: {0}.', lowerFirst(fallback)))];
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -7,9 +7,9 @@ import {
   typeProblems,
   type Issue,
 } from './issue-problems';
-import type { DocumentProblem } from './types';
+import type { DocumentProblem } from '../problems';
 
-export { describeValue, jsonPreview, problem, quote } from './problem-words';
+export { describeValue, jsonPreview, quote } from './value-words';
 
 export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let v = root;

@@ -1,28 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { displayPath, type JsonPath } from '../json-path';
+import type { ParseProblem, TextPosition, TextRange } from '../problems';
 import { syntaxMessage } from './syntax-message';
-
-/** A span of the text, in UTF-16 code units (what VS Code's `positionAt` takes). */
-export interface TextRange {
-  offset: number;
-  length: number;
-}
-
-/** 1-based, as editors and compilers print them; `column` counts UTF-16 code units. */
-export interface TextPosition {
-  line: number;
-  column: number;
-}
-
-/** Why the text is not a document: not JSON, or a key given twice. */
-export interface ParseProblem extends TextRange, TextPosition {
-  code: 'invalid-json' | 'duplicate-key';
-  message: string;
-  /** Where it is: `[]` for a syntax error, the object's path plus the key for a duplicate key. */
-  path: JsonPath;
-  severity: 'error';
-}
 
 export type ParsedDocument =
   { ok: true; value: unknown; tree: Node } | { ok: false; problems: ParseProblem[]; tree: Node | undefined };

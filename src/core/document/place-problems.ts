@@ -1,9 +1,6 @@
 import type { Node } from 'jsonc-parser';
-import { positionLocator, rangeOfPath, type TextPosition, type TextRange } from './parse';
-import type { DocumentProblem } from './types';
-
-/** A problem placed in the text: offsets in UTF-16 code units, line and column 1-based. */
-export type PlacedProblem<P extends DocumentProblem = DocumentProblem> = P & TextRange & TextPosition;
+import type { DocumentProblem, PlacedProblem } from '../problems';
+import { positionLocator, rangeOfPath } from './parse';
 
 /** Puts problems found by JSON path where they are in the text (the key, for a problem about a key). */
 export function placeProblems<P extends DocumentProblem>(

@@ -10,13 +10,13 @@ import {
   type FileRecord,
 } from '../../cdf/model';
 import { sameFieldValue, sameValue } from '../field-values';
-import { kindOf } from '../fields/registry';
+import { kindOf } from '../fields';
 import { displayPath, type JsonPath } from '../json-path';
-import { describeValue, jsonPreview, problem, problemsFromIssues, quote } from './messages';
-import type { DocumentProblem } from './types';
+import { documentProblem } from '../problems';
+import { describeValue, jsonPreview, problemsFromIssues, quote } from './messages';
+import type { DocumentProblem } from '../problems';
 
 export { formatPath } from '../json-path';
-export type { DocumentProblem, ProblemCode } from './types';
 
 const isEditable = (key: string): key is EditableFieldName =>
   Object.prototype.hasOwnProperty.call(EDITABLE_FIELDS, key);
@@ -32,7 +32,7 @@ const KNOWN_FIELDS: readonly string[] = [...READ_ONLY_FIELD_NAMES, ...EDITABLE_F
 export function validateDocument(base: FileRecord, edited: unknown): DocumentProblem[] {
   if (typeof edited !== 'object' || edited === null || Array.isArray(edited)) {
     return [
-      problem(
+      documentProblem(
         [],
         'not-an-object',
         l10n.t(
@@ -49,7 +49,7 @@ export function validateDocument(base: FileRecord, edited: unknown): DocumentPro
     // A pasted or generated document can hold thousands of mistakes; the first ones are what a person
     // fixes first, and judging them all would freeze the editor (live problems run on every edit).
     if (problems.length >= MAX_PROBLEMS) {
-      problems.push(problem([], 'invalid', l10n.t('More problems follow; fix these {0} first.', MAX_PROBLEMS)));
+      problems.push(documentProblem([], 'invalid', l10n.t('More problems follow; fix these {0} first.', MAX_PROBLEMS)));
       return problems;
     }
     const found = isEditable(key)
@@ -107,7 +107,7 @@ function duplicates(
             there,
           )
         : l10n.t('{0} repeats the id {1}, already at {2}; each id may appear only once.', here, id, there);
-    problems.push(problem([name, i], code, message));
+    problems.push(documentProblem([name, i], code, message));
   });
   return problems;
 }
@@ -115,7 +115,11 @@ function duplicates(
 function nameProblems(base: FileRecord, value: unknown): DocumentProblem[] {
   if (sameValue(value, base.name)) return [];
   return [
-    problem(['name'], 'name-not-updatable', l10n.t('{0} The name was {1}.', nameNotUpdatable(), quote(base.name, 80))),
+    documentProblem(
+      ['name'],
+      'name-not-updatable',
+      l10n.t('{0} The name was {1}.', nameNotUpdatable(), quote(base.name, 80)),
+    ),
   ];
 }
 
@@ -126,7 +130,7 @@ function readOnlyProblems(base: FileRecord, key: keyof typeof READ_ONLY_FIELDS, 
   // time would confirm a text that lacks that change, and the save would undo it. Reload instead.
   if (key === 'lastUpdatedTime' && typeof value === 'number' && typeof original === 'number' && value < original)
     return [
-      problem(
+      documentProblem(
         [key],
         'read-only',
         l10n.t(
@@ -139,7 +143,7 @@ function readOnlyProblems(base: FileRecord, key: keyof typeof READ_ONLY_FIELDS, 
     original === undefined || original === null
       ? l10n.t('{0} is read-only and this file has none; remove it or set it back to null.', key)
       : l10n.t('{0} is read-only (set by CDF); put back {1}.', key, jsonPreview(original));
-  return [problem([key], 'read-only', message)];
+  return [documentProblem([key], 'read-only', message)];
 }
 
 function unknownFieldProblem(key: string): DocumentProblem {
@@ -151,7 +155,7 @@ function unknownFieldProblem(key: string): DocumentProblem {
         suggestion,
       )
     : l10n.t('Unknown field {0}: a file record has no such field. Custom values belong in "metadata".', quote(key));
-  return problem([key], 'unknown-field', message, true);
+  return documentProblem([key], 'unknown-field', message, true);
 }
 
 /** The known field a key most likely means: the same letters ignoring case and punctuation, a small typo, or a prefix. */
@@ -200,7 +204,7 @@ function instanceLinkedProblems(
     if (sameFieldValue(name, base[name], value)) continue;
     const path: JsonPath = [name];
     problems.push(
-      problem(
+      documentProblem(
         path,
         'instance-linked',
         l10n.t(

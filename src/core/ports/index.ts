@@ -1,3 +1,7 @@
+/**
+ * The operations core needs from an API, with their per-item report types; src/app serves them.
+ * This folder's public surface: code outside core/ports imports from here, never from a file inside.
+ */
 export type * from './files-api';
 export * from './errors';
 export type {

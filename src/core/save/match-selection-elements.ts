@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { READ_ONLY_FIELD_NAMES, type FileRecord } from '../../cdf/model';
-import type { DocumentProblem } from '../document/types';
+import type { DocumentProblem } from '../problems';
 
 /** An element of a selection document and the file of the selection its id names. */
 export interface MatchedElement {

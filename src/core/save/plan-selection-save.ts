@@ -1,13 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import type { FileChangeUpdate, FileRecord } from '../../cdf/model';
-import { diff, type SaveProblem } from '../diff';
-import type { DocumentProblem, FileDocument } from '../document/types';
-import { parseDocument } from '../document/parse';
-import { placeProblems } from '../document/place-problems';
-import { validateDocument } from '../document/validate';
+import { diff } from '../diff';
+import { type FileDocument, parseDocument, placeProblems, validateDocument } from '../document';
 import type { JsonPath } from '../json-path';
 import { matchSelectionElements } from './match-selection-elements';
 import { refuseAmbiguousTwins } from './refuse-twins';
+import type { SaveProblem, DocumentProblem } from '../problems';
 
 export interface SelectionPlan {
   ok: boolean;

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { READ_ONLY_FIELD_NAMES, type FileRecord } from '../../cdf/model';
-import type { DocumentProblem } from '../document/types';
+import type { DocumentProblem } from '../problems';
 
 /**
  * An element's read-only fields are its evidence of which file it is (see matchSelectionElements).

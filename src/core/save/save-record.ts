@@ -1,10 +1,10 @@
 import type { FilesApi } from '../ports';
 import type { FileRecord, FileUpdateItem } from '../../cdf/model';
 import { planSave } from '../diff';
-import type { SaveProblem } from '../diff';
 import type { MergeConflict } from '../merge';
 import { oneRequest } from './one-request';
 import { saveRecords, type ConflictChoice, type SavePlan, type SaveRecordsRequest } from './save-records';
+import type { SaveProblem } from '../problems';
 
 export type { ConflictChoice } from './save-records';
 

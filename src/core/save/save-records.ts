@@ -1,8 +1,8 @@
 import type { FilesApi, ItemOutcome, UpdateReport } from '../ports';
 import { LIMITS, type FileChangeUpdate, type FileRecord, type FileUpdateItem } from '../../cdf/model';
-import type { SaveProblem } from '../diff';
 import { diff } from '../diff';
 import type { MergeConflict } from '../merge';
+import type { SaveProblem } from '../problems';
 import { combineReports } from './combine-reports';
 import { confirmed, decide, readNow, type Decided } from './decide';
 

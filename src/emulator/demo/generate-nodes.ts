@@ -3,7 +3,14 @@ import { CDM_SPACE } from '../dms/core-views';
 import type { ContainerData, DirectRelation, NodeRecord, SpaceRecord } from '../dms/instance-types';
 import { formatTimestamp } from '../dms/property-values';
 import type { Asset } from '../store/lookup-types';
-import { ASSET_SPACE, FILE_CATEGORIES, REFERENCE_SPACE, SITES, SOURCE_SYSTEMS, instanceSpaceOf } from './catalog';
+import {
+  ASSET_SPACE,
+  FILE_CATEGORIES,
+  REFERENCE_SPACE,
+  SOURCE_SYSTEMS,
+  instanceSpaceOf,
+} from './catalog/data-modeling';
+import { SITES } from './catalog/sites';
 
 /**
  * The demo's data modeling side, derived from the classic demo (so it is as deterministic): a

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import zlib from 'node:zlib';
 import { ApiError, badRequest } from './api-error';
+import { LimitedBody, tooLarge, type Decompressor } from './limited-body';
 
 /** The default request body limit, after decompression. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-type Decoder = () => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress;
+type Decoder = () => Decompressor;
 
 /** The encodings clients send (the Python SDK and the Toolkit send gzip JSON by default). */
 const DECODERS: Record<string, Decoder | undefined> = {
@@ -14,14 +15,6 @@ const DECODERS: Record<string, Decoder | undefined> = {
   deflate: () => zlib.createInflate(),
   br: () => zlib.createBrotliDecompress(),
 };
-
-const tooLarge = (maxBytes: number, compressed: boolean) =>
-  new ApiError(
-    413,
-    compressed
-      ? `Request body too large: it decompresses to more than ${maxBytes} bytes`
-      : `Request body too large: more than ${maxBytes} bytes`,
-  );
 
 /**
  * Checks what the headers already say, before a byte of the body is read: an encoding the emulator
@@ -50,73 +43,7 @@ export function bodyDecoder(req: IncomingMessage, maxBytes: number): Decoder | u
 export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
   const makeDecoder = bodyDecoder(req, maxBytes);
   const decoder = makeDecoder?.();
-  const encoding = req.headers['content-encoding'];
-  return new Promise<Buffer>((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    let received = 0;
-    let settled = false;
-    let ended = false;
-
-    const finish = (error?: ApiError) => {
-      if (settled) return;
-      settled = true;
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onAbort);
-      req.off('aborted', onAbort);
-      req.off('close', onClose);
-      if (decoder) {
-        decoder.off('data', onOutput);
-        decoder.destroy();
-      }
-      if (error) {
-        req.pause();
-        reject(error);
-      } else resolve(Buffer.concat(parts, size));
-    };
-    const onOutput = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) return finish(tooLarge(maxBytes, decoder !== undefined));
-      parts.push(chunk);
-    };
-    const onData = (chunk: Buffer) => {
-      received += chunk.length;
-      // The compressed bytes count too: a body that is large even before inflating is refused as it is.
-      if (received > maxBytes) return finish(tooLarge(maxBytes, false));
-      if (!decoder) return onOutput(chunk);
-      if (!decoder.write(chunk)) {
-        // Inflating is slower than receiving: let the client wait rather than buffering its bytes.
-        req.pause();
-        decoder.once('drain', () => {
-          if (!settled) req.resume();
-        });
-      }
-    };
-    const onEnd = () => {
-      ended = true;
-      if (decoder) decoder.end();
-      else finish();
-    };
-    const onAbort = () => finish(badRequest('The request body was not received completely'));
-    // A client gone before the end of its body: settle, so the request holds no slot and no memory.
-    const onClose = () => {
-      if (!ended) onAbort();
-    };
-
-    if (decoder) {
-      decoder.on('data', onOutput);
-      decoder.on('end', () => finish());
-      decoder.on('error', () =>
-        finish(badRequest(`Could not decompress the request body (Content-Encoding: ${String(encoding)})`)),
-      );
-    }
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onAbort);
-    req.on('aborted', onAbort);
-    req.on('close', onClose);
-  });
+  return new Promise<Buffer>((resolve, reject) => new LimitedBody(req, maxBytes, decoder, resolve, reject).listen());
 }
 
 /** JSON body or undefined for an empty one; 400 on malformed JSON. */

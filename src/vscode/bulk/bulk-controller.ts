@@ -25,7 +25,7 @@ import {
   type JobScope,
   type PlanOptions,
   type PreviewSources,
-} from '../../core/bulk-job';
+} from '../../core/bulk';
 import type { ProjectSession } from '../sessions';
 import type { ExtensionServices } from '../services';
 import { BulkDocuments } from './bulk-documents';

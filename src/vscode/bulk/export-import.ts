@@ -9,7 +9,7 @@ import {
   planImport,
   type BulkTarget,
   type ExportFormat,
-} from '../../core/bulk-job';
+} from '../../core/bulk';
 import type { ProjectSession } from '../sessions';
 import type { FilesTreeProvider } from '../tree/files-tree';
 import type { BulkController } from './bulk-controller';

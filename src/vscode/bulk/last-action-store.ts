@@ -7,7 +7,7 @@ import {
   type ActionStore,
   type BulkActionRecord,
   type LoadedAction,
-} from '../../core/bulk-job';
+} from '../../core/bulk';
 
 const HEADER_KEY = 'cdfFiles.lastBulkAction';
 const FILE_NAME = 'last-bulk-action.json';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FilesApi } from '../../core/ports';
 import { EDITABLE_FIELD_NAMES, type EditableFieldName } from '../../cdf/model';
-import { kindOf } from '../../core/fields/registry';
+import { kindOf } from '../../core/fields';
 import {
   checkDirectory,
   checkMetadataKey,

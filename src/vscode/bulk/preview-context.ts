@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BulkOperation, RecordPlan, ReferenceNames } from '../../core/bulk';
-import { referencesOf, type OpenEdits } from '../../core/bulk-job';
+import { referencesOf, type OpenEdits } from '../../core/bulk';
 import type { ProjectLookups, ReferenceName } from '../editor/project-lookups';
 import { parseRecordUri, parseSelectionUri } from '../record-uri';
 import type { SelectionFiles } from '../selection-files';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { UpdateReport } from '../../core/ports';
-import { formatRunReport, summarizeRun } from '../../core/bulk-job';
+import { formatRunReport, summarizeRun } from '../../core/bulk';
 import { COMMANDS } from '../command-ids';
 import type { BulkDocuments } from './bulk-documents';
 import type { FileRecord } from '../../cdf/model';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FileRecord } from '../../cdf/model';
 import { parseTargets } from '../../core/bulk';
-import { viewTarget, type BulkTarget, type ProjectIdentity, type ViewTarget } from '../../core/bulk-job';
+import { viewTarget, type BulkTarget, type ProjectIdentity, type ViewTarget } from '../../core/bulk';
 import type { ProjectSession } from '../sessions';
 import type { FilesTreeProvider } from '../tree/files-tree';
 import { wizardTitle } from './operation-wizard';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FilesApi } from '../../core/ports';
 import { fileFilter, type FileFilter } from '../../cdf/model';
-import { metadataFilterText, parseMetadataFilter } from '../../core/browse/metadata-filter-text';
+import { metadataFilterText, parseMetadataFilter } from '../../core/browse';
 
 type TextField = 'name' | 'externalIdPrefix' | 'directoryPrefix' | 'mimeType' | 'source';
 

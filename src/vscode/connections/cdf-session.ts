@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { CdfClient } from '../../cdf/client/cdf-client';
-import { connectionBaseUrl, type ConnectionConfig } from '../../cdf/client/connection-config';
-import { filesApiOf } from '../../app/files-api-adapter';
+import { CdfClient, connectionBaseUrl, type ConnectionConfig } from '../../cdf/client';
+import { filesApiOf } from '../../app';
 import { loadSignIn } from '../lazy-modules';
 import type { ProjectSession } from '../sessions';
 import { secretKey } from './connection-settings';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { connectionBaseUrl, type ConnectionConfig } from '../../cdf/client/connection-config';
+import { connectionBaseUrl, type ConnectionConfig } from '../../cdf/client';
 import { COMMANDS } from '../command-ids';
 import type { Commands } from '../commands/command-types';
 import type { ExtensionServices } from '../services';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { AuthMethod } from '../../cdf/auth/auth-method';
-import { connectionBaseUrl, type ConnectionConfig } from '../../cdf/client/connection-config';
+import type { AuthMethod } from '../../cdf/auth';
+import { connectionBaseUrl, type ConnectionConfig } from '../../cdf/client';
 
 export const CONNECTIONS_SETTING = 'connections';
 

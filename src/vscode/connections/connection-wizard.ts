@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { AuthMethod } from '../../cdf/auth/auth-method';
-import { validateBaseUrl } from '../../cdf/client/base-url';
-import { connectionBaseUrl, type ConnectionConfig } from '../../cdf/client/connection-config';
+import type { AuthMethod } from '../../cdf/auth';
+import { validateBaseUrl, connectionBaseUrl, type ConnectionConfig } from '../../cdf/client';
 import { readConnections, secretKey, toConnection, writeConnections } from './connection-settings';
 
 /** A connection added by a script or a test: no wizard. */

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { demoTokenProvider } from '../../cdf/auth/static-token';
-import { CdfClient } from '../../cdf/client/cdf-client';
-import { filesApiOf } from '../../app/files-api-adapter';
+import { demoTokenProvider } from '../../cdf/auth';
+import { CdfClient } from '../../cdf/client';
+import { filesApiOf } from '../../app';
 import type * as DemoEmulator from '../../emulator';
 import type { RunningEmulator } from '../../emulator';
 import { loadDemoEmulator } from '../lazy-modules';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { referenceValues, type ReferenceValue } from '../../core/document/references';
+import { referenceValues, type ReferenceValue } from '../../core/document';
 import type { ProjectLookups, ReferenceName } from './project-lookups';
 
 function kindLabel(kind: ReferenceValue['kind']): string {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SavePlan } from '../../core/save/save-records';
+import type { SavePlan } from '../../core/save';
 import { COMMANDS, FILE_SCHEME } from '../command-ids';
 import type { RecordFileSystem } from '../record-fs';
 import type { ReadOnlyDocuments } from '../read-only-documents';

@@ -1,7 +1,6 @@
 import type { FilesApi } from '../../core/ports';
 import type { FileFilter, FileRecord } from '../../cdf/model';
-import { directoryLabel, directoryLevel, isUnder } from '../../core/browse/directories';
-import { describeFilter } from '../../core/browse/filter-description';
+import { directoryLabel, directoryLevel, isUnder, describeFilter } from '../../core/browse';
 import type { FileNode, GroupNode, Grouping, TreeNode } from './nodes';
 import { Pager } from './pager';
 

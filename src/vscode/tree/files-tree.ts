@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { redactForUser } from '../../cdf/logging';
 import type { FileFilter, FileRecord } from '../../cdf/model';
-import { iconForMimeType } from '../../core/browse/icons';
+import { iconForMimeType } from '../../core/browse';
 import type { Sessions } from '../sessions';
 import { COMMANDS } from '../command-ids';
 import { GROUPINGS, type FileNode, type GroupNode, type Grouping, type TreeNode } from './nodes';

@@ -1,6 +1,6 @@
 /**
  * The Python SDK's bulk update strategy, reimplemented in TypeScript for a benchmark (it is not the
- * Python SDK). Sources: cognite-sdk-python v8 (FILES-API-NOTES §4.3):
+ * Python SDK). Sources: cognite-sdk-python v8 (`_basic_api_client.py`, `utils/_concurrency.py`, `config.py`):
  * - chunks of 1000 (`_UPDATE_LIMIT`); every chunk is a task, and the `files.write` semaphore
  *   (`FileConcurrencyConfig.write = 2`) lets 2 requests be on the wire at once; a task waiting out
  *   a backoff does not hold the semaphore (it is taken around the request only);

@@ -1,10 +1,11 @@
 /**
  * The conditions every bulk-update peer meets, each on a fresh emulator with the same data.
  *
- * CDF's figures (FILES-API-NOTES §4.1): the Files API allows 120 requests/s per identity
- * (120,000 items/s at 1000 per request). Its Files concurrency figure is in an image nobody could
- * read, so the per-identity CRUD concurrency of the Assets table, 23, stands in for it. By Little's
- * law, 23 requests in flight at 120/s means about 190 ms per request: we take 150–250 ms.
+ * CDF's figures (the Files API docs, https://api-docs.cognite.com/20230101/tag/Files): 120,000
+ * items/s for a single identity, 120 requests/s at 1000 per request. Its Files concurrency figure
+ * is published only as an image, so the per-identity CRUD concurrency of the Assets table, 23,
+ * stands in for it. By Little's law, 23 requests in flight at 120/s means about 190 ms per request:
+ * we take 150–250 ms.
  *
  * The emulator cannot serve that: it spends about 30–40 ms of its one core on each 1000-item
  * update and does them one at a time, where CDF runs them in parallel on many machines. So the

@@ -1,5 +1,6 @@
 /**
- * The largest file record the documented limits allow (LIMITS, FILES-API-NOTES §1.2): every string
+ * The largest file record the documented limits allow (LIMITS;
+ * https://api-docs.cognite.com/20230101/tag/Files): every string
  * at its maximum length, 1000 assetIds, 100 securityCategories, 10 labels of 255 characters, 256
  * metadata pairs filling the 10,240-byte total exactly, and a big MultiPolygon (the API documents
  * no size limit for geometry; 10 polygons of 500 points each stand in for a detailed site outline).

@@ -3,9 +3,10 @@
  * auto-paging, one emulator for all (read-only work, so they meet the same data), each peer in its
  * own process for a clean peak RSS, the emulator's throttle and latency draws reset between them.
  *
- * Budget (FILES-API-NOTES §4.1): "up to 23 requests per second ... for an analytical query (per
- * identity), such as /list"; concurrency 12 per identity, from the Assets table's analytical row
- * (the Files figure is unreadable). Latency per page is below what CDF takes for 1000 records, to
+ * Budget (the Files API docs, https://api-docs.cognite.com/20230101/tag/Files): "up to 23 requests
+ * per second ... for an analytical query (per identity), such as /list"; concurrency 12 per
+ * identity, from the Assets table's analytical row of CDF's rate-limit docs (the Files figure is
+ * published only as an image). Latency per page is below what CDF takes for 1000 records, to
  * keep the run short: the more latency, the more partitions gain, so this understates their gain.
  */
 import path from 'node:path';

@@ -9,7 +9,7 @@ import { createWriteStream } from 'node:fs';
 import { devNull } from 'node:os';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { csvColumns, csvHeader, csvRows } from '../../../src/core/bulk';
-import { targetMetadataKeys, targetPages, type BulkTarget } from '../../../src/core/bulk-job';
+import { targetMetadataKeys, targetPages, type BulkTarget } from '../../../src/core/bulk';
 import { ourClient, sdkClient, type Endpoint } from '../support/clients';
 
 export type ListingPeerName =

@@ -9,8 +9,8 @@
  * import still round-trips the exact value.
  */
 import assert from 'node:assert/strict';
-import { recordsToCsv } from '../../../src/core/bulk/export';
-import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/import-csv';
+import { recordsToCsv } from '../../../src/core/bulk/csv/export';
+import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/csv/import-csv';
 
 const FORMULA = /^[=+\-@]/;
 

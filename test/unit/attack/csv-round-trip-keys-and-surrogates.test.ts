@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import type { FileRecord } from '../../../src/cdf/model';
-import { CsvExportError, recordsToCsv, toJsonLine } from '../../../src/core/bulk/export';
-import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/import-csv';
+import { CsvExportError, recordsToCsv, toJsonLine } from '../../../src/core/bulk/csv/export';
+import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/csv/import-csv';
 import { planSave } from '../../../src/core/diff';
 
 const base = {

@@ -10,9 +10,9 @@
  */
 import assert from 'node:assert/strict';
 import type { FileRecord } from '../../../src/cdf/model';
-import { parseCsv } from '../../../src/core/bulk/csv';
-import { recordsToCsv } from '../../../src/core/bulk/export';
-import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/import-csv';
+import { parseCsv } from '../../../src/core/bulk/csv/csv';
+import { recordsToCsv } from '../../../src/core/bulk/csv/export';
+import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/csv/import-csv';
 
 /** What a spreadsheet writes when it saves the sheet as CSV: cell text, quoted only when it must be. */
 function resave(csv: string): string {

@@ -8,7 +8,7 @@ import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
 import { compileAction } from '../../../src/core/bulk';
-import { BulkActionRecord, planJob, planUndoJob } from '../../../src/core/bulk-job';
+import { BulkActionRecord, planJob, planUndoJob } from '../../../src/core/bulk';
 import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import type { FileRecord } from '../../../src/cdf/model';
 import { planSave, type SavePlan } from '../../../src/core/diff';
 import { documentFromRecord, renderDocument } from '../../../src/core/document/render';
-import type { ProblemCode } from '../../../src/core/document/types';
 import type { JsonPath } from '../../../src/core/json-path';
 import { runDiffCli } from './helpers/cli';
 import { assertNothingSent, assertProblemIsClear } from './helpers/refusal';
+import type { ProblemCode } from '../../../src/core/problems';
 
 const BASE: FileRecord = { id: 9, name: 'huge.json', uploaded: true, createdTime: 1, lastUpdatedTime: 2 };
 /** The time a verdict may take, however large the document: generous for a loaded CI machine. */

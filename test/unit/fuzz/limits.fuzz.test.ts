@@ -8,12 +8,12 @@ import fc from 'fast-check';
 import { LIMITS, type FileRecord } from '../../../src/cdf/model';
 import { planSave } from '../../../src/core/diff';
 import { documentFromRecord } from '../../../src/core/document/render';
-import type { ProblemCode } from '../../../src/core/document/types';
 import { formatPath, type JsonPath } from '../../../src/core/json-path';
 import { runCount, seedFor } from '../reliability/helpers/runs';
 import { runDiffCli } from './helpers/cli';
 import { assertNothingSent, assertRefused } from './helpers/refusal';
 import { ofBytes, ofCodePoints } from './helpers/sized-text';
+import type { ProblemCode } from '../../../src/core/problems';
 
 const BASE: FileRecord = { id: 42, name: 'limits.pdf', uploaded: true, createdTime: 1, lastUpdatedTime: 2 };
 

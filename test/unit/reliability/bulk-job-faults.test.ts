@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileRecord } from '../../../src/cdf/model';
-import { planJob, type JobPlan } from '../../../src/core/bulk-job';
+import { planJob, type JobPlan } from '../../../src/core/bulk';
 import { compileAction } from '../../../src/core/bulk';
 import { actionShapeArb, buildAction, buildTarget } from './helpers/bulk-actions';
 import { faultScenarioArb } from './helpers/fault-scenario';

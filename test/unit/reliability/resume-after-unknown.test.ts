@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
-import { BulkJobs, type BulkTarget, type LoadedAction } from '../../../src/core/bulk-job';
+import { BulkJobs, type BulkTarget, type LoadedAction } from '../../../src/core/bulk';
 import { compileAction, type BulkOperation } from '../../../src/core/bulk';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 

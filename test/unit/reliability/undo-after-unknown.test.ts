@@ -8,7 +8,7 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
-import { BulkActionRecord, planJob, planUndoJob, type JobPlan } from '../../../src/core/bulk-job';
+import { BulkActionRecord, planJob, planUndoJob, type JobPlan } from '../../../src/core/bulk';
 import { compileAction, type BulkOperation } from '../../../src/core/bulk';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 

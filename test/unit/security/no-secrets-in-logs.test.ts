@@ -9,7 +9,7 @@ import { CachingTokenProvider } from '../../../src/cdf/auth/token-cache';
 import { CdfClient } from '../helpers/cdf-client';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileRecord, FileUpdateItem } from '../../../src/cdf/model';
-import { planJob } from '../../../src/core/bulk-job';
+import { planJob } from '../../../src/core/bulk';
 import { compileAction } from '../../../src/core/bulk';
 import { documentFromRecord } from '../../../src/core/document/render';
 import { saveRecord } from '../../../src/core/save/save-record';

@@ -9,9 +9,15 @@
  * value out of range) goes to the full `fileRecord` schema, so what is accepted and every error
  * message are zod's. A property test holds the fast path to: accepts ⇒ zod accepts the same record.
  */
-import { fileRecord, LIMITS, type FileRecord, type FileUpdateItem } from '../../model';
+import {
+  fileRecord,
+  LIMITS,
+  type FileRecord,
+  type FileUpdateItem,
+  EDITABLE_FIELDS,
+  READ_ONLY_FIELDS,
+} from '../../model';
 import { pairRecords } from './item-references';
-import { EDITABLE_FIELDS, READ_ONLY_FIELDS } from '../../model/fields';
 
 type Check = (value: unknown) => { ok: true; value: unknown } | { ok: false };
 

@@ -10,7 +10,7 @@ import type {
   UnknownOutcome,
   UpdateAttemptRecord,
   UpdateReport,
-} from '../../model/update-report';
+} from '../../model';
 
 export function buildReport(
   outcomes: readonly ItemOutcome[],

@@ -9,7 +9,7 @@
  * applied, the old name is gone and a re-send fails with `missing`. So a `missing` or `duplicated`
  * that follows an attempt which may have been applied is reported `unknown`, not `failed`.
  *
- * A rejected request is all-or-nothing in CDF (FILES-API-NOTES §2.5): on 400/409/422 that names
+ * A rejected request is all-or-nothing in CDF (a 4xx applies no item of it): on 400/409/422 that names
  * `missing` / `duplicated` items, those fail and the rest of the chunk is sent again without them.
  * A rejection that names no item is narrowed down by splitting the chunk in halves.
  *

@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import type { FilesApi } from '../../../../src/core/ports';
 import type { FileRecord } from '../../../../src/cdf/model';
-import { planSave, type SaveProblem } from '../../../../src/core/diff';
-import type { ProblemCode } from '../../../../src/core/document/types';
+import { planSave } from '../../../../src/core/diff';
 import type { JsonPath } from '../../../../src/core/json-path';
 import { saveRecord } from '../../../../src/core/save/save-record';
+import type { SaveProblem, ProblemCode } from '../../../../src/core/problems';
 
 /** Does `path` lead to a value inside `root` (own properties only)? */
 export function pathExists(root: unknown, path: JsonPath): boolean {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { FileIdentifier, FileRecord } from '../../../../src/cdf/model';
-import type { BulkTarget } from '../../../../src/core/bulk-job';
+import type { BulkTarget } from '../../../../src/core/bulk';
 import type { BulkOperation } from '../../../../src/core/bulk';
 import type { RunningEmulator } from '../../../../src/emulator';
 

@@ -1,0 +1,7 @@
+/**
+ * Composition: serves core's ports with the CDF client, and turns any failure into words.
+ * This folder's public surface: code outside src/app imports from here, never from a file inside.
+ */
+export * from './describe-failure';
+export * from './describe-save-results';
+export * from './files-api-adapter';

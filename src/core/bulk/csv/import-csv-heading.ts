@@ -1,0 +1,65 @@
+import * as l10n from '@vscode/l10n';
+import { EDITABLE_FIELDS, type EditableFieldName } from '../../../cdf/model';
+import { METADATA_COLUMN_PREFIX } from './export';
+import { checkMetadataKey } from '../operations/parameters';
+
+/** What a column of a CSV of changes holds. */
+export type Column =
+  | { kind: 'id' }
+  | { kind: 'externalIdKey' }
+  | { kind: 'name' }
+  | { kind: 'field'; field: Exclude<EditableFieldName, 'metadata'> }
+  | { kind: 'metadata'; key: string }
+  | { kind: 'ignored' };
+
+/** Read-only columns of an export; importing them back must not be an error, and they change nothing. */
+const IGNORED_COLUMNS = new Set(['uploaded', 'uploadedTime', 'createdTime', 'lastUpdatedTime', 'instanceId']);
+
+export interface Heading {
+  columns: Column[] | undefined;
+  ignored: string[];
+  /** Per column at fault (or none, for the heading as a whole), what is wrong. */
+  problems: { column?: string; message: string }[];
+}
+
+/** The columns of a heading row; `columns` is undefined when the heading has a problem. */
+export function readHeading(names: string[]): Heading {
+  const heading: Heading = { columns: undefined, ignored: [], problems: [] };
+  const seen = new Set<string>();
+  const hasId = names.includes('id');
+  const columns = names.map((name): Column => {
+    if (seen.has(name))
+      heading.problems.push({ column: name, message: l10n.t('The column "{0}" appears twice', name) });
+    seen.add(name);
+    return readColumn(name, hasId, heading);
+  });
+  if (!hasId && !names.includes('externalId')) {
+    const message = l10n.t('The heading needs an "id" or an "externalId" column to name the files');
+    return { ...heading, problems: [...heading.problems, { message }] };
+  }
+  return heading.problems.length ? heading : { ...heading, columns };
+}
+
+function readColumn(name: string, hasId: boolean, heading: Heading): Column {
+  const fault = (message: string): Column => {
+    heading.problems.push({ column: name, message });
+    return { kind: 'ignored' };
+  };
+  if (name === 'id') return { kind: 'id' };
+  if (name === 'externalId') return hasId ? { kind: 'field', field: 'externalId' } : { kind: 'externalIdKey' };
+  if (name === 'name') return { kind: 'name' };
+  if (IGNORED_COLUMNS.has(name)) {
+    heading.ignored.push(name);
+    return { kind: 'ignored' };
+  }
+  if (name.startsWith(METADATA_COLUMN_PREFIX)) {
+    const key = name.slice(METADATA_COLUMN_PREFIX.length);
+    const message = checkMetadataKey(key);
+    if (message) fault(message);
+    return { kind: 'metadata', key };
+  }
+  if (name === 'metadata') return fault(l10n.t('Write metadata as one column per key, named "metadata.<key>"'));
+  if (Object.hasOwn(EDITABLE_FIELDS, name))
+    return { kind: 'field', field: name as Exclude<EditableFieldName, 'metadata'> };
+  return fault(l10n.t('Unknown column "{0}": expected id, externalId, an updatable field or metadata.<key>', name));
+}

@@ -1,0 +1,84 @@
+import * as l10n from '@vscode/l10n';
+import { EDITABLE_FIELDS, LIMITS, metadataMap, utf8Bytes, type EditableFieldName } from '../../../cdf/model';
+import { schemaMessage } from './schema-message';
+
+/**
+ * Checks of one parameter at a time, for a wizard's input boxes: each returns the message to show,
+ * or `undefined` when the value is fine (the shape VS Code's `InputBox.validateInput` wants).
+ * `validateOperation` is built from the same checks, so the wizard and the planner never disagree.
+ */
+
+/**
+ * The model's rule for a key (see `metadataMap`), no stricter: the empty key is legal in CDF and the
+ * editor saves it, so a bulk action and a CSV column `metadata.` (an export of such a file) must
+ * accept it too, or a file the editor wrote could not be imported back.
+ */
+export function checkMetadataKey(key: string): string | undefined {
+  const bytes = utf8Bytes(key);
+  if (bytes > LIMITS.metadataKeyBytes)
+    return l10n.t('A metadata key is at most {0} bytes in UTF-8 (this one is {1})', LIMITS.metadataKeyBytes, bytes);
+  return undefined;
+}
+
+export function checkMetadataValue(value: string): string | undefined {
+  const bytes = utf8Bytes(value);
+  if (bytes > LIMITS.metadataValueBytes)
+    return l10n.t('A metadata value is at most {0} bytes in UTF-8 (this one is {1})', LIMITS.metadataValueBytes, bytes);
+  return undefined;
+}
+
+export { checkId, checkLabelExternalId } from '../../fields';
+
+/**
+ * Directories are absolute, unix-style paths within the field's length (the API's `FileDirectory`,
+ * https://api-docs.cognite.com/20230101/tag/Files).
+ */
+export function checkDirectory(path: string): string | undefined {
+  if (!path.startsWith('/')) return l10n.t('A directory must be an absolute path starting with "/" (got "{0}")', path);
+  return schemaMessage(EDITABLE_FIELDS.directory.schema, path, l10n.t('A directory'));
+}
+
+/** Flags a replace may add; `g` is always on, `y` and `d` would change what "replace all" means. */
+export const ALLOWED_REGEX_FLAGS = 'imsuv';
+
+export function checkRegexFlags(flags: string): string | undefined {
+  const bad = [...flags].filter((f) => f !== 'g' && !ALLOWED_REGEX_FLAGS.includes(f));
+  if (bad.length)
+    return bad.length === 1
+      ? l10n.t('Unsupported regular expression flag "{0}": use any of "{1}"', bad[0]!, ALLOWED_REGEX_FLAGS)
+      : l10n.t('Unsupported regular expression flags "{0}": use any of "{1}"', bad.join(''), ALLOWED_REGEX_FLAGS);
+  return undefined;
+}
+
+/** Does the pattern compile with these flags (checked too)? */
+export function checkRegex(source: string, flags = ''): string | undefined {
+  if (source.length === 0) return l10n.t('The pattern cannot be empty');
+  const flagsMessage = checkRegexFlags(flags);
+  if (flagsMessage) return flagsMessage;
+  try {
+    new RegExp(source, regexFlags(flags));
+    return undefined;
+  } catch (e) {
+    return l10n.t('The regular expression does not compile: {0}', e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** The flags a replace runs with: the user's, plus `g` once. */
+export function regexFlags(flags = ''): string {
+  return [...new Set([...flags.replace(/g/g, ''), 'g'])].join('');
+}
+
+/** Is `value` a valid value for `field` (the record's schema, plus the absolute-directory rule)? */
+export function checkFieldValue(field: EditableFieldName, value: unknown): string | undefined {
+  if (field === 'directory' && typeof value === 'string') return checkDirectory(value);
+  if (field === 'metadata') {
+    const shape = schemaMessage(metadataMap, value, 'metadata');
+    if (shape) return shape;
+    for (const key of Object.keys(value as object)) {
+      const m = checkMetadataKey(key);
+      if (m) return m;
+    }
+    return undefined;
+  }
+  return schemaMessage(EDITABLE_FIELDS[field].schema, value, field);
+}

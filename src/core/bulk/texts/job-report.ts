@@ -1,0 +1,90 @@
+import * as l10n from '@vscode/l10n';
+import type { ItemOutcome, UpdateReport } from '../../ports';
+
+/** One line: what happened to every item of a run. */
+export function summarizeRun(report: UpdateReport): string {
+  const parts = [l10n.t('{0} applied', report.applied.length)];
+  if (report.failed.length) parts.push(l10n.t('{0} failed', report.failed.length));
+  if (report.unknown.length)
+    parts.push(l10n.t('{0} unknown (no answer; may or may not be applied)', report.unknown.length));
+  if (report.notSent.length) parts.push(l10n.t('{0} not sent', report.notSent.length));
+  const tail = report.cancelled ? ' ' + l10n.t('(cancelled)') : '';
+  const sent = report.stats.requestsSent;
+  const summary =
+    sent === 1
+      ? l10n.t('{0} of {1} in 1 request', parts.join(', '), report.total)
+      : l10n.t('{0} of {1} in {2} requests', parts.join(', '), report.total, sent);
+  return summary + tail;
+}
+
+/** Those that need a look first: what CDF refused, what may or may not have applied, what was never sent. */
+const ORDER: Record<ItemOutcome['outcome'], number> = { failed: 0, unknown: 1, notSent: 2, applied: 3 };
+const OUTCOME_WORDS: Record<ItemOutcome['outcome'], () => string> = {
+  applied: () => l10n.t('applied'),
+  failed: () => l10n.t('failed'),
+  unknown: () => l10n.t('unknown'),
+  notSent: () => l10n.t('not sent'),
+};
+
+/**
+ * The full report: the summary, then every file of the run (name, id, outcome, reason) as a table,
+ * the files that did not apply first. `names` names files by id (the run's records before the action);
+ * an applied file is otherwise named by the record CDF returned.
+ */
+export function formatRunReport(title: string, report: UpdateReport, names?: ReadonlyMap<number, string>): string {
+  const lines = [`# ${title}`, '', summarizeRun(report), ''];
+  lines.push(
+    l10n.t(
+      'Requests sent: {0}; throttled (429): {1}; peak concurrency: {2}; {3} ms',
+      report.stats.requestsSent,
+      report.stats.throttled,
+      report.stats.peakConcurrency,
+      Math.round(report.stats.durationMs),
+    ),
+    '',
+  );
+  if (report.items.length === 0) return lines.join('\n');
+  lines.push(l10n.t('| File | Id | Outcome | Reason |'), '| --- | --- | --- | --- |');
+  const sorted = [...report.items].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome] || a.index - b.index);
+  for (const item of sorted) {
+    const cells = [nameOf(item, names), idOf(item), OUTCOME_WORDS[item.outcome](), reasonOf(item, report.cancelled)];
+    lines.push(`| ${cells.map(cell).join(' | ')} |`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+function idOf({ item }: ItemOutcome): string {
+  if ('id' in item) return String(item.id);
+  if ('externalId' in item) return l10n.t('externalId "{0}"', item.externalId);
+  return l10n.t('instance {0}/{1}', item.instanceId.space, item.instanceId.externalId);
+}
+
+function nameOf(outcome: ItemOutcome, names: ReadonlyMap<number, string> | undefined): string {
+  const byId = 'id' in outcome.item ? names?.get(outcome.item.id) : undefined;
+  return byId ?? (outcome.outcome === 'applied' ? outcome.record?.name : undefined) ?? l10n.t('(name unknown)');
+}
+
+function reasonOf(outcome: ItemOutcome, cancelled: boolean): string {
+  switch (outcome.outcome) {
+    case 'applied':
+      return '';
+    case 'failed': {
+      const { reason, message, notIsolated } = outcome.failure;
+      return notIsolated
+        ? l10n.t('{0}: {1} (refused with others; this file may be fine)', reason, message)
+        : l10n.t('{0}: {1}', reason, message);
+    }
+    case 'unknown':
+      return outcome.why;
+    case 'notSent':
+      return cancelled ? l10n.t('cancelled before it was sent') : l10n.t('throttled (429) on every try');
+  }
+}
+
+/** A table cell on one line: a `|` or a line break (editors also break at U+2028/9) would break the row. */
+const cell = (text: string): string =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');

@@ -1,0 +1,108 @@
+import * as l10n from '@vscode/l10n';
+import type { UpdateProgress } from '../../ports';
+import { formatPlanSummary, requestsFor, type BulkOperation, type RecordPlan, type ReferenceNames } from '..';
+import type { Job } from '../job/bulk-jobs';
+import {
+  formatBulkPreview,
+  PREVIEW_SAMPLE,
+  unsavedEditsIn,
+  type OpenEdits,
+  type UnsavedEdits,
+} from './preview-document';
+
+/** What the preview looks up in the editor: open documents with unsaved edits, and names for ids. */
+export interface PreviewSources {
+  openEdits: readonly OpenEdits[];
+  names?: (shown: readonly RecordPlan[], operations: readonly BulkOperation[]) => Promise<ReferenceNames>;
+}
+
+/**
+ * The preview document of a job (the first changes, or `all`), with the documents whose unsaved
+ * edits it would overtake.
+ */
+export async function jobPreview(
+  job: Job,
+  sources: PreviewSources,
+  all = false,
+): Promise<{ text: string; unsaved: UnsavedEdits[] }> {
+  const { plan, operations } = job;
+  const unsaved = unsavedEditsIn(plan, sources.openEdits);
+  const shown = all ? plan.changes : plan.changes.slice(0, PREVIEW_SAMPLE);
+  const names = sources.names ? await sources.names(shown, operations) : undefined;
+  const text = formatBulkPreview({
+    heading: job.kind === 'resume' ? 'Resume' : 'Bulk edit',
+    targetLabel: job.target.label,
+    operations,
+    plan,
+    all,
+    names,
+    unsaved,
+    notes: job.notes,
+  });
+  return { text, unsaved };
+}
+
+/** The confirmation's question: "Change 1 file in 1 request?", "Change 5,000 files in 5 requests?" */
+export function changeQuestion(job: Job): string {
+  const files = job.plan.counts.changed;
+  const requests = requestsFor(files);
+  if (files === 1) return l10n.t('Change 1 file in 1 request?');
+  return requests === 1
+    ? l10n.t('Change {0} files in 1 request?', files)
+    : l10n.t('Change {0} files in {1} requests?', files, requests);
+}
+
+/**
+ * The confirmation's detail: the counts, and the unsaved edits (the modal covers the preview, so
+ * they are said in it too; a file open both alone and in a selection counts once).
+ */
+export function confirmDetail(job: Job, unsaved: readonly UnsavedEdits[]): string {
+  const files = new Set(unsaved.flatMap((u) => u.files)).size;
+  const lines = [formatPlanSummary(job.plan.counts)];
+  if (files === 1)
+    lines.push(
+      l10n.t('1 of these files has unsaved edits in an editor (listed in the preview): save or revert it first.'),
+    );
+  else if (files > 1)
+    lines.push(
+      l10n.t(
+        '{0} of these files have unsaved edits in an editor (listed in the preview): save or revert them first.',
+        files,
+      ),
+    );
+  return lines.join('\n\n');
+}
+
+/** Said instead of a confirmation when the job changes nothing. */
+export function nothingToDo(job: Job): string {
+  return job.kind === 'resume'
+    ? l10n.t('The last bulk action has nothing left to do.')
+    : l10n.t('Nothing to change: {0}', formatPlanSummary(job.plan.counts));
+}
+
+/** The undo's confirmation. */
+export function undoQuestion(files: number): string {
+  return files === 1
+    ? l10n.t('Restore 1 file to how it was before the last bulk action?')
+    : l10n.t('Restore {0} files to how they were before the last bulk action?', files);
+}
+
+/** The progress notification's title (and the log line's) while a job runs. */
+export function runTitle(job: Job): string {
+  switch (job.kind) {
+    case 'edit':
+      return l10n.t('Bulk edit: {0}', job.target.label);
+    case 'import':
+      return l10n.t('Import: {0}', job.target.label);
+    case 'resume':
+      return l10n.t('Resuming: {0}', job.target.label);
+    case 'undo':
+      return l10n.t('Undoing the last bulk action');
+  }
+}
+
+export const planProgress = (c: { matched: number; changed: number }): string =>
+  l10n.t('{0} files read, {1} to change', c.matched, c.changed);
+
+export const runProgress = (p: UpdateProgress): string =>
+  l10n.t('{0} of {1} applied · {2} requests · {3} throttled', p.applied, p.total, p.requestsSent, p.throttled);

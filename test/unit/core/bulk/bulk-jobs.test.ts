@@ -1,0 +1,115 @@
+/**
+ * Core's bulk jobs (src/core/bulk/job/bulk-jobs.ts) on plain Node against the emulator over HTTP:
+ * what the editor's bulk commands do, without the editor. An edit is kept before it is sent, a
+ * resume leaves out what the action already changed, an undo restores and forgets the action.
+ */
+import assert from 'node:assert/strict';
+import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
+import { filesApiOf } from '../../../../src/app/files-api-adapter';
+import { CdfClient } from '../../../../src/cdf/client/cdf-client';
+import type { BulkOperation } from '../../../../src/core/bulk';
+import {
+  BulkJobs,
+  type ActionStore,
+  type BulkActionRecord,
+  type BulkTarget,
+  type JobScope,
+  type LoadedAction,
+} from '../../../../src/core/bulk';
+import type { FilesApi } from '../../../../src/core/ports';
+import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
+
+/** Keeps the action as the workspace storage would (saved form, not the object). */
+class MemoryStore implements ActionStore {
+  saved: BulkActionRecord | undefined;
+  saves = 0;
+  save(record: BulkActionRecord) {
+    this.saves++;
+    this.saved = record;
+    return Promise.resolve();
+  }
+  load(): Promise<LoadedAction> {
+    return Promise.resolve(this.saved ? { kind: 'found', record: this.saved } : { kind: 'none' });
+  }
+  clear() {
+    this.saved = undefined;
+    return Promise.resolve();
+  }
+}
+
+describe('core bulk jobs against the emulator', () => {
+  let emu: RunningEmulator;
+  let api: FilesApi;
+  let scope: JobScope;
+  before(async () => {
+    emu = await startEmulator({ files: 40, seed: 5 });
+    api = filesApiOf(
+      new CdfClient({
+        baseUrl: emu.baseUrl,
+        project: emu.project,
+        tokenProvider: new StaticTokenProvider(emu.token),
+        retry: { maxAttempts: 1 },
+      }),
+    );
+    scope = { api, project: { baseUrl: emu.baseUrl, project: emu.project } };
+  });
+  after(() => emu.close());
+
+  const filesOf = (n: number): BulkTarget => {
+    const ids = [...emu.store.files.values()].filter((r) => !r.instanceId).slice(0, n);
+    return { kind: 'ids', label: `${n} files`, refs: ids.map((r) => ({ id: r.id })) };
+  };
+
+  it('an edit is kept before it is sent, applied, and undone; the undone action is forgotten', async () => {
+    const store = new MemoryStore();
+    const jobs = new BulkJobs(store);
+    const target = filesOf(4);
+    const operations: BulkOperation[] = [{ op: 'metadataAdd', key: 'jobRun', value: 'j1' }];
+    const job = await jobs.planEdit(scope, target, operations);
+    assert.equal(job.plan.counts.changed, 4);
+    let keptBeforeSend = false;
+    const report = await jobs.run(job, api, { onProgress: () => (keptBeforeSend ||= store.saves > 0) });
+    assert.equal(report.applied.length, 4);
+    assert.ok(keptBeforeSend, 'kept before the first answer');
+    assert.equal(jobs.last, job.record);
+    for (const ref of target.kind === 'ids' ? target.refs : [])
+      assert.equal(emu.store.files.get((ref as { id: number }).id)?.metadata?.jobRun, 'j1');
+
+    // After a reload: the memory is gone, the store is not.
+    const reloaded = new BulkJobs(store);
+    const { undo, job: undoJob } = await reloaded.planUndo(scope);
+    assert.equal(undo.items.length, 4);
+    const undone = await reloaded.run(undoJob, api);
+    assert.equal(undone.applied.length, 4);
+    for (const ref of target.kind === 'ids' ? target.refs : [])
+      assert.equal(emu.store.files.get((ref as { id: number }).id)?.metadata?.jobRun, undefined, 'restored');
+    assert.equal(reloaded.last, undefined);
+    assert.equal(store.saved, undefined, 'an action undone in full is no longer kept');
+    await assert.rejects(reloaded.planUndo(scope), /There is no bulk action to resume or undo/);
+  });
+
+  it('refuses operations that do not make an action, before reading anything', async () => {
+    const jobs = new BulkJobs(new MemoryStore());
+    await assert.rejects(jobs.planEdit(scope, filesOf(1), []), /at least one operation/);
+  });
+
+  it('resume and undo refuse the last action of another project', async () => {
+    const store = new MemoryStore();
+    const jobs = new BulkJobs(store);
+    const job = await jobs.planEdit(scope, filesOf(1), [{ op: 'set', field: 'source', value: 'elsewhere' }]);
+    await jobs.run(job, api);
+    const other = { ...scope, project: { baseUrl: 'https://api.cognitedata.com', project: 'other' } };
+    await assert.rejects(jobs.planResume(other), /belongs to project/);
+    await assert.rejects(jobs.planUndo(other), /belongs to project/);
+  });
+
+  it('resume of a fully applied action has nothing left to do', async () => {
+    const jobs = new BulkJobs(new MemoryStore());
+    const job = await jobs.planEdit(scope, filesOf(3), [{ op: 'metadataAdd', key: 'again', value: 'x' }]);
+    await jobs.run(job, api);
+    const resumed = await jobs.planResume(scope);
+    assert.equal(resumed.kind, 'resume');
+    assert.equal(resumed.record, job.record, 'a resume adds to the same action');
+    assert.equal(resumed.plan.counts.changed, 0);
+  });
+});
