@@ -13,7 +13,7 @@ import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
 import { documentFromRecord } from '../../../src/core/document/render';
-import { saveRecord } from '../../../src/core/save/save-record';
+import { saveRecord } from '../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 describe('attack: a colleague writes while the conflict question is open', () => {

@@ -13,7 +13,7 @@ import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileRecord } from '../../../src/cdf/model';
 import type { MergeConflict } from '../../../src/core/merge';
 import { OutcomeUnknownError } from '../../../src/core/ports';
-import { saveRecord, type SaveOutcome } from '../../../src/core/save/save-record';
+import { saveRecord, type SaveOutcome } from '../helpers/save-outcomes';
 import { CALM, faultScenarioArb, type FaultScenario } from './helpers/fault-scenario';
 import { useFaultBench, type FaultBench } from './helpers/fault-bench';
 import { isUpdateRequest } from './helpers/ledger';

@@ -9,7 +9,7 @@ import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import { filesApiOf } from '../../../../src/app/files-api-adapter';
 import type { FileUpdateItem } from '../../../../src/cdf/model';
 import { documentFromRecord } from '../../../../src/core/document/render';
-import { saveSelection } from '../../../../src/core/save/save-selection';
+import { saveSelection } from '../../helpers/save-outcomes';
 import { lastUpdatedTimesById, TextBase } from '../../../../src/core/save/text-base';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 

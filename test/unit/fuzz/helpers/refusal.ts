@@ -8,7 +8,7 @@ import type { FilesApi } from '../../../../src/core/ports';
 import type { FileRecord } from '../../../../src/cdf/model';
 import { planSave } from '../../../../src/core/diff';
 import type { JsonPath } from '../../../../src/core/json-path';
-import { saveRecord } from '../../../../src/core/save/save-record';
+import { saveRecord } from '../../helpers/save-outcomes';
 import type { SaveProblem, ProblemCode } from '../../../../src/core/problems';
 
 /** Does `path` lead to a value inside `root` (own properties only)? */
