@@ -15,7 +15,8 @@ import {
 } from '../cdf/client';
 import { redactForUser } from '../cdf/logging';
 import { EDITABLE_FIELD_NAMES } from '../cdf/model';
-import { RecordNotReturnedError } from '../core/ports';
+import { OutcomeUnknownError, RecordNotReturnedError } from '../core/ports';
+import { KeptChangingError } from '../core/save';
 
 /** Why a request failed, as a typed code (a diagnostic's `code`; see {@link isFailureCode}). */
 export const FAILURE_CODES = [
@@ -29,6 +30,8 @@ export const FAILURE_CODES = [
   'sign-in-failed',
   'unexpected-answer',
   'record-not-returned',
+  'outcome-unknown',
+  'changed-during-save',
   'request-invalid',
   'cancelled',
   'unexpected-error',
@@ -63,6 +66,9 @@ export function describeFailure(err: unknown): FailureDescription {
 }
 
 function codeOf(err: unknown): Exclude<FailureCode, ApiCode> {
+  // Before the other types: its cause is one of them, but the write was sent.
+  if (err instanceof OutcomeUnknownError) return 'outcome-unknown';
+  if (err instanceof KeptChangingError) return 'changed-during-save';
   if (isAbortError(err)) return 'cancelled';
   if (err instanceof CdfNetworkError) return 'unreachable';
   if (err instanceof AuthError) return 'sign-in-failed';
@@ -87,6 +93,10 @@ function otherMessage(code: Exclude<FailureCode, ApiCode>, raw: string): string 
       );
     case 'record-not-returned':
       return l10n.t('Not saved: {0} Your edits are kept; try again.', raw);
+    case 'outcome-unknown':
+      return outcomeUnknownText(raw);
+    case 'changed-during-save':
+      return l10n.t('Not saved: {0} Your edits are kept; save again when the file settles.', raw);
     case 'request-invalid':
       return l10n.t('Not saved: {0} Nothing was sent; your edits are kept.', raw);
     case 'unexpected-error':
@@ -110,10 +120,7 @@ function describeApiError(err: CdfApiError, raw: string): FailureDescription {
     return { ...base, code: 'external-id-taken', message, duplicated: err.duplicated, field: 'externalId' };
   }
   if (err.missing.length) {
-    const message = l10n.t(
-      'Not saved: the file no longer exists in CDF (it was deleted). Your edits are kept in the editor.',
-    );
-    return { ...base, code: 'record-deleted', message, missing: err.missing };
+    return { ...base, code: 'record-deleted', message: deletedText(), missing: err.missing };
   }
   if (status === 401 || status === 403)
     return {
@@ -135,6 +142,17 @@ function describeApiError(err: CdfApiError, raw: string): FailureDescription {
     };
   const field = EDITABLE_FIELD_NAMES.find((f) => new RegExp(`\\b${f}\\b`).test(raw));
   return { ...base, code: 'refused', message: l10n.t('Not saved: {0}', raw), field };
+}
+
+export const deletedText = (): string =>
+  l10n.t('Not saved: the file no longer exists in CDF (it was deleted). Your edits are kept in the editor.');
+
+/** The one sentence for a write that got no definite answer: the change may be in CDF. */
+export function outcomeUnknownText(why: string): string {
+  return l10n.t(
+    'The change may or may not have been saved: CDF did not answer ({0}). Reload to see what CDF holds; your edits are kept.',
+    why,
+  );
 }
 
 function requestIdText(requestId: string | undefined): string {

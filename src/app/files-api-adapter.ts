@@ -3,9 +3,15 @@
  * completion get retries, throttling and typed errors without knowing about them. The one place
  * where core and the client meet.
  */
-import type { CdfClient, Asset } from '../cdf/client';
+import { CdfApiError, CdfNetworkError, isAbortError, type CdfClient, type Asset } from '../cdf/client';
 import { LIMITS } from '../cdf/model';
-import type { AssetSummary, DataSetSummary, FilesApi, LabelSummary } from '../core/ports';
+import {
+  OutcomeUnknownError,
+  type AssetSummary,
+  type DataSetSummary,
+  type FilesApi,
+  type LabelSummary,
+} from '../core/ports';
 
 /** Completion lists stop here; a project with more data sets or labels than this is rare. */
 const LOOKUP_LIMIT = 10_000;
@@ -29,7 +35,7 @@ export function filesApiOf(client: CdfClient): FilesApi {
     },
     searchFiles: (request, signal) => client.searchFiles(request, { signal }),
     countFiles: (request, signal) => client.aggregateFiles(request.filter, { signal }),
-    updateFiles: (items, signal) => client.updateFilesOnce(items, { signal }),
+    updateFiles: (items, signal) => answered(client.updateFilesOnce(items, { signal })),
     updateMany: (items, options) => client.updateFiles(items, options),
     listDataSets: async (signal) =>
       collect(client.listDataSets({ limit: LIMITS.itemsPerRequest }, { signal }), (d): DataSetSummary =>
@@ -53,6 +59,21 @@ export function filesApiOf(client: CdfClient): FilesApi {
       return assets.map(assetSummary);
     },
   };
+}
+
+/**
+ * A write that got no definite answer (no answer, a 5xx after the retries, cancelled in flight) may
+ * have been applied: the port says so by type, so nobody reads it as "not saved".
+ */
+async function answered<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (err) {
+    const noAnswer =
+      err instanceof CdfNetworkError || isAbortError(err) || (err instanceof CdfApiError && err.status >= 500);
+    if (noAnswer) throw new OutcomeUnknownError(err instanceof Error ? err.message : String(err), err);
+    throw err;
+  }
 }
 
 /** Every item of the pages, up to {@link LOOKUP_LIMIT}. */

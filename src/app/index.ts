@@ -3,4 +3,5 @@
  * This folder's public surface: code outside src/app imports from here, never from a file inside.
  */
 export * from './describe-failure';
+export * from './describe-save-results';
 export * from './files-api-adapter';

@@ -75,7 +75,7 @@ export class RecordFiles implements UriHandler {
     const ref = this.ref(uri);
     const session = await sessionFor(this.sessions, ref.project, uri);
     const base = this.bases.get(key(ref))?.baseFor(text) ?? (await this.fetch(uri, ref));
-    const settled = await runSave(this.reporter, uri, text, 'document', () =>
+    const settled = await runSave(this.reporter, uri, text, 'document', (signal) =>
       saveRecords(
         recordSaveRequest({
           base,
@@ -83,11 +83,15 @@ export class RecordFiles implements UriHandler {
           api: session.api,
           resolveConflicts: (conflicts, theirs, _mine, wouldSave) =>
             this.conflicts.ask(uri, conflicts, theirs, wouldSave),
+          signal,
         }),
       ),
     );
     if (typeof settled === 'string') return settled;
     const [result] = settled.results;
+    // Deleted meanwhile: nothing was sent, and the report says so at the document.
+    if (result!.status !== 'saved' && result!.status !== 'up-to-date')
+      return { ...settled, records: [], reload: false, textMtime: base.lastUpdatedTime };
     // The response is the document's next content, but until VS Code reads it back the text is what
     // the user wrote, and its base is what that text shows (see TextBase).
     const sameText = renderDocument(result!.record) === text;

@@ -125,7 +125,7 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     if (end.records.length) this.treeRefresh.fire(end.records);
     this.recordsChanged(projectOf(uri), end.records, uri);
     try {
-      reportDone({ diagnostics: this.diagnostics, log: this.log }, uri, end, (t) => this.notice(t));
+      reportDone({ diagnostics: this.diagnostics, log: this.log }, uri, text, end, (t) => this.notice(t));
     } catch (refused) {
       // Partly saved: VS Code keeps its text unwritten, and the file now holds what CDF has.
       if (end.reload) this.announce(uri);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { rangeOfPath, parseDocument, formatPath } from '../core/document';
+import type { JsonPath } from '../core/json-path';
 import type { FailureDescription } from '../app';
 import { refusalSentence, saveRefused } from './save-refusal';
 import type { SaveProblem } from '../core/problems';
@@ -42,6 +43,23 @@ export class SaveDiagnostics implements vscode.Disposable {
     d.source = 'CDF Files';
     d.code = failure.code;
     this.collection.set(uri, [d]);
+  }
+
+  /** Failures of single records of a save, each at its path (a selection's element, a field). */
+  showFailures(uri: vscode.Uri, text: string, failures: { path: JsonPath; code: string; message: string }[]): void {
+    const tree = parseDocument(text).tree;
+    const doc = documentFor(uri, text);
+    const diagnostics = failures.map((f) => {
+      const span = tree && f.path.length ? rangeOfPath(tree, f.path) : undefined;
+      const range = span
+        ? new vscode.Range(doc.positionAt(span.offset), doc.positionAt(span.offset + Math.max(span.length, 1)))
+        : firstLine;
+      const d = new vscode.Diagnostic(range, f.message, vscode.DiagnosticSeverity.Error);
+      d.source = 'CDF Files';
+      d.code = f.code;
+      return d;
+    });
+    this.collection.set(uri, diagnostics);
   }
 
   /** Shows why a save was refused and returns the error that keeps the editor dirty. */

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { describeFailure } from '../app';
-import { CdfApiError } from '../cdf/client';
-import type { ItemFailure, ItemOutcome } from '../core/ports';
-import type { FileUpdateItem } from '../cdf/model';
-import type { SaveRecordsOutcome } from '../core/save';
+import { describeFailure, failuresOf, type RecordFailure } from '../app';
+import { elementIndexesById, type SaveRecordsOutcome } from '../core/save';
 import type { SaveDiagnostics } from './save-diagnostics';
+import { cancellableSave } from './save-progress';
 import { saveRefused } from './save-refusal';
 import type { SaveDone } from './uri-handler';
 
@@ -18,18 +16,19 @@ type Settled = 'cancelled' | 'unchanged' | Extract<SaveRecordsOutcome, { kind: '
 
 /**
  * Runs the one save of a document of any kind and turns a refusal into the error that keeps the
- * text dirty: problems at their fields, a failure said by {@link describeFailure}.
+ * text dirty: problems at their fields, a failure said by {@link describeFailure}. A slow save can be
+ * cancelled (see {@link cancellableSave}).
  */
 export async function runSave(
   reporter: SaveReporter,
   uri: vscode.Uri,
   text: string,
   what: 'document' | 'selection',
-  save: () => Promise<SaveRecordsOutcome>,
+  save: (signal: AbortSignal) => Promise<SaveRecordsOutcome>,
 ): Promise<Settled> {
   let outcome: SaveRecordsOutcome;
   try {
-    outcome = await save();
+    outcome = await cancellableSave(uri, save);
   } catch (err) {
     if (err instanceof vscode.FileSystemError) throw err;
     const failure = describeFailure(err);
@@ -52,9 +51,16 @@ export async function runSave(
 
 /**
  * After the handler has noted what its text now shows: logs what was sent, says whose values a
- * merge brought in, and refuses (keeping the text) when a record was not applied.
+ * merge brought in, and refuses (keeping the text) when a record was not saved, or not surely: each
+ * such record's problem goes on its line (a selection's element), in a record's words.
  */
-export function reportDone(reporter: SaveReporter, uri: vscode.Uri, done: SaveDone, notice: (t: string) => void) {
+export function reportDone(
+  reporter: SaveReporter,
+  uri: vscode.Uri,
+  text: string,
+  done: SaveDone,
+  notice: (t: string) => void,
+): void {
   for (const r of done.results)
     if (r.status === 'saved')
       reporter.log.info(`saved file ${r.record.id}: ${JSON.stringify(r.sent?.update)}${r.merged ? ' (merged)' : ''}`);
@@ -67,54 +73,36 @@ export function reportDone(reporter: SaveReporter, uri: vscode.Uri, done: SaveDo
         : merged.map((r) => `${r.record.name}: ${r.broughtIn.join(', ')}`).join('; ');
     notice(vscode.l10n.t("Saved, merged with someone else's change to {0} in CDF.", fields));
   }
-  const notApplied = (done.report?.items ?? []).filter((o) => o.outcome !== 'applied' || !o.record);
-  if (!notApplied.length) {
+  const failures = failuresOf(done.results);
+  if (!failures.length) {
     reporter.diagnostics.clear(uri);
     return;
   }
-  const report = done.report!;
-  reporter.log.warn(`save of ${uri.toString()}: ${report.total - notApplied.length} applied, ${notApplied.length} not`);
+  reporter.log.warn(
+    `save of ${uri.toString()}: ${done.results.length - failures.length} saved, ${failures.length} not: ${failures.map((f) => `${f.id} ${f.code}`).join(', ')}`,
+  );
+  const single = done.results.length === 1;
+  // Each problem on the line of the file it concerns: a record's field, a selection's element.
+  const places = single ? undefined : elementIndexesById(text);
+  reporter.diagnostics.showFailures(
+    uri,
+    text,
+    failures.map((f) => {
+      const at = places?.get(f.id);
+      const path = [...(at === undefined ? [] : [at]), ...(f.field ? [f.field] : at === undefined ? [] : ['id'])];
+      return { path, code: f.code, message: single ? f.message : fileText(f) };
+    }),
+  );
+  if (single) throw saveRefused(failures[0]!.message);
   throw saveRefused(
     vscode.l10n.t(
-      '{0} of {1} changed files saved; {2} not: {3}. Your edits are kept; save again to retry them.',
-      report.total - notApplied.length,
-      report.total,
-      notApplied.length,
-      notApplied.slice(0, 5).map(reasonOf).join('; '),
+      '{0} of {1} changed files saved. {2}',
+      done.results.length - failures.length,
+      done.results.length,
+      failures.slice(0, 5).map(fileText).join(' ') + (failures.length > 5 ? ' …' : ''),
     ),
   );
 }
 
-/** Why one item was not applied, in the words of a single record's failure. */
-function reasonOf(o: ItemOutcome): string {
-  const file = vscode.l10n.t('file {0}', idOf(o.item));
-  switch (o.outcome) {
-    case 'failed':
-      return `${file}: ${describeFailure(asError(o.item, o.failure)).message}`;
-    case 'unknown':
-      return `${file}: ${vscode.l10n.t('no answer ({0})', o.why)}`;
-    case 'notSent':
-      return `${file}: ${vscode.l10n.t('not sent')}`;
-    case 'applied':
-      return `${file}: ${vscode.l10n.t('no answer')}`;
-  }
-}
-
-/**
- * An item's refusal as the error of a request that held only this item, so that it is said in the
- * words of a single record's failure. Without a status the client refused the item itself.
- */
-function asError(item: FileUpdateItem, failure: ItemFailure): Error {
-  if (failure.status === undefined) return new Error(failure.message);
-  const externalId = item.update.externalId && 'set' in item.update.externalId ? item.update.externalId.set : undefined;
-  return new CdfApiError({
-    status: failure.status,
-    message: failure.message,
-    request: { method: 'POST', path: '/files/update' },
-    requestId: failure.requestId,
-    missing: failure.reason === 'missing' && 'id' in item ? [{ id: item.id }] : undefined,
-    duplicated: failure.reason === 'duplicated' && externalId ? [{ externalId }] : undefined,
-  });
-}
-
-const idOf = (item: FileUpdateItem): string => ('id' in item ? String(item.id) : '?');
+/** One file's failure in a selection: which file, then the words of a record's failure. */
+const fileText = (f: RecordFailure): string => vscode.l10n.t('File {0} ({1}): {2}', f.id, f.name, f.message);

@@ -102,27 +102,26 @@ export class SelectionFiles implements UriHandler {
     if (!this.bases.has(ref.key)) await this.fetch(uri, ref);
     const known = this.bases.get(ref.key)!;
     const bases = basesFor(known, text);
-    const settled = await runSave(this.reporter, uri, text, 'selection', () =>
+    const settled = await runSave(this.reporter, uri, text, 'selection', (signal) =>
       saveRecords(
         selectionSaveRequest({
           bases,
           text,
           api: session.api,
           resolveConflicts: (conflicts) => this.conflicts.askForSelection(conflicts),
+          signal,
         }),
       ),
     );
     if (typeof settled === 'string') return settled;
     // The text is kept as written: a saved file's base is what the text shows of it, and CDF's
     // answer is what the next read renders. Saving the same text again then sends only what is missing.
-    for (const r of settled.results) {
-      if (r.status === 'not-applied') continue;
-      known.get(r.base.id)?.saved(r.shown, r.record, false);
-    }
+    const landed = settled.results.filter((r) => r.status === 'saved' || r.status === 'up-to-date');
+    for (const r of landed) known.get(r.base.id)?.saved(r.shown, r.record, false);
     const latest = [...known.values()].map((b) => b.latest);
     return {
       ...settled,
-      records: settled.results.filter((r) => r.status !== 'not-applied').map((r) => r.record),
+      records: landed.map((r) => r.record),
       reload: renderSelection(latest) !== text,
       textMtime: newest([...bases.values()]),
     };

@@ -112,5 +112,12 @@ describe('a selection document is edited like a record', () => {
     const [d] = cdfDiagnostics(doc.uri);
     assert.ok(d, 'a problem is shown');
     assert.match(d.message, /no longer exists in CDF/);
+    // Which file, and on its element's line, so the user can find it among the selection's files.
+    assert.match(d.message, new RegExp(`File ${gone}\\b`));
+    const idLine = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes(`"id": ${gone},`));
+    assert.equal(d.range.start.line, idLine, "the problem is on the deleted element's id");
   });
 });

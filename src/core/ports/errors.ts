@@ -11,3 +11,17 @@ export class RecordNotReturnedError extends Error {
     super(message);
   }
 }
+
+/**
+ * A write was sent but got no definite answer (no answer, a 5xx after the retries, cancelled in
+ * flight): it may or may not have been applied. Never "not saved": the change may be in CDF.
+ */
+export class OutcomeUnknownError extends Error {
+  override readonly name = 'OutcomeUnknownError';
+  constructor(
+    message: string,
+    override readonly cause: unknown,
+  ) {
+    super(message, { cause });
+  }
+}

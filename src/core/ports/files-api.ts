@@ -39,7 +39,10 @@ export interface FilesApi {
   countFiles(request: FileAggregateRequest, signal?: AbortSignal): Promise<number>;
 
   // ---- writing ----
-  /** One request of at most 1000 items, all or nothing, as the API does it. */
+  /**
+   * One request of at most 1000 items, all or nothing, as the API does it. Throws the API's error for
+   * a refusal (nothing applied), and OutcomeUnknownError (./errors.ts) when the request got no definite answer.
+   */
   updateFiles(items: FileUpdateItem[], signal?: AbortSignal): Promise<FileRecord[]>;
   /** Any number of items: chunked, throttling-aware, cancellable; reports every item. */
   updateMany(items: FileUpdateItem[], options: UpdateOptions): Promise<UpdateReport>;

@@ -10,3 +10,4 @@ export * from './save-record';
 export * from './save-records';
 export * from './save-selection';
 export * from './text-base';
+export * from './kept-changing';

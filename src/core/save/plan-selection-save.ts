@@ -4,6 +4,7 @@ import { diff } from '../diff';
 import { type FileDocument, parseDocument, placeProblems, validateDocument } from '../document';
 import type { JsonPath } from '../json-path';
 import { matchSelectionElements } from './match-selection-elements';
+import { refuseAmbiguousTwins } from './refuse-twins';
 import type { SaveProblem, DocumentProblem } from '../problems';
 
 export interface SelectionPlan {
@@ -49,18 +50,28 @@ export function planSelectionSave(bases: ReadonlyMap<number, FileRecord>, text: 
   }
   const { matched, problems: identity } = matchSelectionElements(bases, parsed.value);
   problems.push(...identity);
-  const changes: SelectionPlan['changes'] = [];
+  const changes: (SelectionPlan['changes'][number] & { index: number })[] = [];
   for (const { index, element, base } of matched) {
     const found = validateDocument(base, element);
     problems.push(...found.map((p) => place({ ...p, path: [index, ...p.path] })));
     if (found.length) continue;
     const valid: FileDocument = element; // validation accepted it
     const update = diff(base, valid);
-    if (update) changes.push({ base, update });
+    if (update) changes.push({ index, base, update });
   }
+  // Only elements refused for nothing else: a twin is then the one reason left to doubt which file it is.
+  const refused = new Set(problems.map((p) => p.path[0]));
+  const named = new Set(matched.map((m) => m.base.id));
+  problems.push(
+    ...refuseAmbiguousTwins(
+      bases,
+      named,
+      changes.filter((c) => !refused.has(c.index)),
+    ),
+  );
   // In document order, so the Problems panel lists them top to bottom.
   problems.sort((a, b) => Number(a.path[0]) - Number(b.path[0]));
   return problems.length
     ? { ok: false, problems: placeProblems(text, parsed.tree, problems), changes: [] }
-    : { ok: true, problems: [], changes };
+    : { ok: true, problems: [], changes: changes.map(({ base, update }) => ({ base, update })) };
 }

@@ -1,14 +1,6 @@
-import type { UpdateReport } from '../ports';
 import type { FileRecord } from '../../cdf/model';
 import { planSelectionSave } from './plan-selection-save';
-import {
-  saveRecords,
-  type ConflictChoice,
-  type RecordConflict,
-  type RecordSaveResult,
-  type SaveApi,
-  type SaveRecordsRequest,
-} from './save-records';
+import type { ConflictChoice, RecordConflict, SaveApi, SaveRecordsRequest } from './save-records';
 
 /** Kept for callers that name it: a selection's conflict is any record's. */
 export type SelectionConflict = RecordConflict;
@@ -23,24 +15,6 @@ export interface SelectionSaveRequest {
   signal?: AbortSignal;
 }
 
-export type SelectionSaveOutcome =
-  | { kind: 'invalid'; problems: ReturnType<typeof planSelectionSave>['problems'] }
-  | { kind: 'unchanged' }
-  | { kind: 'cancelled' }
-  /**
-   * `results` say per changed file what happened (as a record's save does); `report` is the
-   * updater's. `records` are what CDF returned for the files that were applied, `shown` what the
-   * saved text shows of them (see TextBase).
-   */
-  | {
-      kind: 'sent';
-      results: RecordSaveResult[];
-      report: UpdateReport;
-      records: FileRecord[];
-      shown: FileRecord[];
-      merged: number;
-    };
-
 /** The one save's request for a selection: every element that changed, checked as a record is. */
 export function selectionSaveRequest(req: SelectionSaveRequest): SaveRecordsRequest {
   return {
@@ -48,22 +22,5 @@ export function selectionSaveRequest(req: SelectionSaveRequest): SaveRecordsRequ
     api: req.api,
     resolveConflicts: req.resolveConflicts,
     signal: req.signal,
-  };
-}
-
-/** "Edit Selection as JSON": the one save ({@link saveRecords}) of every element that changed. */
-export async function saveSelection(req: SelectionSaveRequest): Promise<SelectionSaveOutcome> {
-  const outcome = await saveRecords(selectionSaveRequest(req));
-  if (outcome.kind !== 'done') return outcome;
-  // Nothing left to send after merging: CDF already holds what the text asks for.
-  if (!outcome.report) return { kind: 'unchanged' };
-  const saved = outcome.results.filter((r) => r.status === 'saved');
-  return {
-    kind: 'sent',
-    results: outcome.results,
-    report: outcome.report,
-    records: saved.map((r) => r.record),
-    shown: saved.map((r) => r.shown),
-    merged: outcome.results.filter((r) => r.merged).length,
   };
 }

@@ -108,6 +108,18 @@ export function lastUpdatedTimesById(text: string): Map<number, number> {
   return times;
 }
 
+/** The position of each element of a selection text, by its id (the first element naming it). */
+export function elementIndexesById(text: string): Map<number, number> {
+  const doc = parse(text);
+  const at = new Map<number, number>();
+  if (!Array.isArray(doc)) return at;
+  (doc as unknown[]).forEach((element, index) => {
+    const id = typeof element === 'object' && element !== null ? (element as { id?: unknown }).id : undefined;
+    if (typeof id === 'number' && !at.has(id)) at.set(id, index);
+  });
+  return at;
+}
+
 function parse(text: string): unknown {
   try {
     return JSON.parse(text);

@@ -12,7 +12,7 @@ import type { FilesApi } from '../../../src/core/ports';
 import type { FileRecord } from '../../../src/cdf/model';
 import { renderDocument, documentFromRecord } from '../../../src/core/document/render';
 import { diff } from '../../../src/core/diff';
-import { saveRecord } from '../../../src/core/save/save-record';
+import { saveRecord } from '../../unit/helpers/save-outcomes';
 import { Pager } from '../../../src/vscode/tree/pager';
 import { ourClient, sdkClient } from '../support/clients';
 import { startEmulatorProcess, type EmulatorProcess, type RequestCounts } from '../support/emulator-process';

@@ -12,7 +12,9 @@ import { CdfClient } from '../helpers/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
 import { renderDocument } from '../../../src/core/document/render';
 import type { FilesApi } from '../../../src/core/ports';
-import { saveRecord } from '../../../src/core/save/save-record';
+import { failuresOf } from '../../../src/app/describe-save-results';
+import { recordSaveRequest } from '../../../src/core/save/save-record';
+import { saveRecords } from '../../../src/core/save/save-records';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 describe('one function turns a failed save into words, by the error type', () => {
@@ -29,16 +31,27 @@ describe('one function turns a failed save into words, by the error type', () =>
   });
   after(() => emulator.close());
 
-  /** The save of `record` with its directory changed, through `port`; what it threw. */
-  async function failedSave(record: FileRecord, port: Pick<FilesApi, 'retrieveFiles' | 'updateFiles'>, edit?: object) {
+  /**
+   * The save of `record` with its directory changed, through `port`, as a record document saves: what
+   * it threw, or what it says of the record it did not save.
+   */
+  async function failedSave(
+    record: FileRecord,
+    port: Pick<FilesApi, 'retrieveExisting' | 'updateFiles'>,
+    edit?: object,
+  ) {
     const doc = { ...(JSON.parse(renderDocument(record)) as object), directory: '/described', ...edit };
     try {
-      await saveRecord({
-        base: record,
-        text: JSON.stringify(doc),
-        api: port,
-        resolveConflicts: () => Promise.resolve('cancel'),
-      });
+      const outcome = await saveRecords(
+        recordSaveRequest({
+          base: record,
+          text: JSON.stringify(doc),
+          api: port,
+          resolveConflicts: () => Promise.resolve('cancel'),
+        }),
+      );
+      const [failure] = outcome.kind === 'done' ? failuresOf(outcome.results) : [];
+      if (failure) return failure;
     } catch (err) {
       return describeFailure(err);
     }
@@ -48,14 +61,15 @@ describe('one function turns a failed save into words, by the error type', () =>
   it('an answer without the record is said as such, not as "could not reach CDF"', async () => {
     const record = records[0]!;
     // The API answered (200) but left the record out: only a port can be made to break its contract.
-    const answersWithout: Pick<FilesApi, 'retrieveFiles' | 'updateFiles'> = {
-      retrieveFiles: async (ids, signal) => (await api.retrieveFiles(ids, signal)).filter((r) => r.id !== record.id),
-      updateFiles: (items, signal) => api.updateFiles(items, signal),
+    // (A read that leaves a file out says it is gone: that is the deleted case below.)
+    const answersWithout: Pick<FilesApi, 'retrieveExisting' | 'updateFiles'> = {
+      retrieveExisting: (refs, signal) => api.retrieveExisting(refs, signal),
+      updateFiles: async (items, signal) => (await api.updateFiles(items, signal)).filter((r) => r.id !== record.id),
     };
     const failure = await failedSave(record, answersWithout);
     assert.equal(failure.code, 'record-not-returned');
     assert.doesNotMatch(failure.message, /could not reach/i);
-    assert.match(failure.message, new RegExp(`File ${record.id} was not returned`));
+    assert.match(failure.message, new RegExp(`update of file ${record.id} returned no record`));
   });
 
   it('no answer at all is "could not reach CDF"', async () => {

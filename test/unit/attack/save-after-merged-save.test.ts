@@ -19,7 +19,7 @@ import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileRecord } from '../../../src/cdf/model';
 import { renderDocument } from '../../../src/core/document/render';
-import { saveRecord } from '../../../src/core/save/save-record';
+import { saveRecord } from '../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 describe('attack: a second save before the merged document reloads', () => {

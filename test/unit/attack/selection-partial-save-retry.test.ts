@@ -13,7 +13,7 @@ import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileRecord } from '../../../src/cdf/model';
 import { documentFromRecord } from '../../../src/core/document/render';
 import { planSelectionSave } from '../../../src/core/save/plan-selection-save';
-import { saveSelection } from '../../../src/core/save/save-selection';
+import { saveSelection } from '../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 describe('attack: retrying a partially applied selection save', () => {
@@ -40,7 +40,10 @@ describe('attack: retrying a partially applied selection save', () => {
     const outcome = await saveSelection({
       bases,
       text: JSON.stringify(docs, null, 2) + '\n',
-      api: { retrieveFiles: (ids, s) => api.retrieveFiles(ids, s), updateMany: (i, o) => bulk.updateMany(i, o) },
+      api: {
+        retrieveExisting: (refs, s) => api.retrieveExisting(refs, s),
+        updateMany: (i, o) => bulk.updateMany(i, o),
+      },
       resolveConflicts: () => Promise.resolve('theirs'),
     });
     assert.equal(outcome.kind, 'sent');

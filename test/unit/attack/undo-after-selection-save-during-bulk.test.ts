@@ -18,7 +18,7 @@ import type { FileRecord } from '../../../src/cdf/model';
 import { compileAction } from '../../../src/core/bulk';
 import { BulkActionRecord, BulkJobs, planJob, planUndoJob } from '../../../src/core/bulk';
 import { documentFromRecord } from '../../../src/core/document/render';
-import { saveSelection } from '../../../src/core/save/save-selection';
+import { saveSelection } from '../helpers/save-outcomes';
 import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 

@@ -25,7 +25,7 @@ import { metadataFilterText, parseMetadataFilter } from '../../../src/core/brows
 import { diff, planSave } from '../../../src/core/diff';
 import { documentFromRecord, renderDocument } from '../../../src/core/document/render';
 import { mergeRecords } from '../../../src/core/merge';
-import { saveRecord } from '../../../src/core/save/save-record';
+import { saveRecord } from '../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 const SEED = 20261204;

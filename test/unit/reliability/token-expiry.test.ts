@@ -9,7 +9,7 @@ import { CdfApiError } from '../../../src/cdf/client/errors';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileUpdateItem } from '../../../src/cdf/model';
 import { renderDocument } from '../../../src/core/document/render';
-import { saveRecord } from '../../../src/core/save/save-record';
+import { saveRecord } from '../helpers/save-outcomes';
 import type { FaultScenario, TokenExpiry } from './helpers/fault-scenario';
 import { useFaultBench } from './helpers/fault-bench';
 import { assertLedger, isUpdateRequest } from './helpers/ledger';

@@ -12,7 +12,7 @@ import type { FileRecord, FileUpdateItem } from '../../../src/cdf/model';
 import { planJob } from '../../../src/core/bulk';
 import { compileAction } from '../../../src/core/bulk';
 import { documentFromRecord } from '../../../src/core/document/render';
-import { saveRecord } from '../../../src/core/save/save-record';
+import { saveRecord } from '../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { fakeJwt } from './helpers/jwt';
 import { assertNoSecrets, captureAllLevels, errorText } from './helpers/leak-check';

@@ -8,7 +8,8 @@ import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import { filesApiOf } from '../../../../src/app/files-api-adapter';
 import type { FileRecord } from '../../../../src/cdf/model';
 import { documentFromRecord } from '../../../../src/core/document/render';
-import { saveSelection, type SelectionConflict } from '../../../../src/core/save/save-selection';
+import { type SelectionConflict } from '../../../../src/core/save/save-selection';
+import { saveSelection } from '../../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 
 describe('one save for a record and a selection', () => {

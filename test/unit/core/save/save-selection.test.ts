@@ -4,7 +4,8 @@ import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../../src/cdf/model';
 import { documentFromRecord } from '../../../../src/core/document/render';
 import { planSelectionSave } from '../../../../src/core/save/plan-selection-save';
-import { saveSelection, type SelectionConflict } from '../../../../src/core/save/save-selection';
+import { type SelectionConflict } from '../../../../src/core/save/save-selection';
+import { saveSelection } from '../../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 
 const render = (records: FileRecord[]) => JSON.stringify(records.map(documentFromRecord), null, 2) + '\n';
@@ -27,7 +28,7 @@ describe('edit a selection as one JSON array', () => {
 
   const bases = () => new Map(records.map((r) => [r.id, r]));
   const api = () => ({
-    retrieveFiles: (ids: number[]) => client.retrieveFiles(ids.map((id) => ({ id }))),
+    retrieveExisting: (refs: { id: number }[]) => client.retrieveFiles(refs, { ignoreUnknownIds: true }),
     updateMany: (items: Parameters<CdfClient['updateFiles']>[0], o: Parameters<CdfClient['updateFiles']>[1]) =>
       client.updateFiles(items, o),
   });

@@ -9,7 +9,7 @@ import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import { filesApiOf } from '../../../../src/app/files-api-adapter';
 import type { FileUpdateItem } from '../../../../src/cdf/model';
 import { documentFromRecord } from '../../../../src/core/document/render';
-import { saveSelection } from '../../../../src/core/save/save-selection';
+import { saveSelection } from '../../helpers/save-outcomes';
 import { lastUpdatedTimesById, TextBase } from '../../../../src/core/save/text-base';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 
@@ -38,7 +38,7 @@ describe('retrying a partly applied selection save', () => {
         bases: new Map([...known].map(([id, b]) => [id, b.baseAt(times.get(id))])),
         text,
         api: {
-          retrieveFiles: (ids, s) => files.retrieveFiles(ids, s),
+          retrieveExisting: (refs, s) => files.retrieveExisting(refs, s),
           updateMany: (items, o) => (sent.push(items), bulk.updateMany(items, o)),
         },
         resolveConflicts: () => Promise.resolve('theirs'),

@@ -9,7 +9,7 @@ import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import { filesApiOf } from '../../../../src/app/files-api-adapter';
 import type { FileRecord } from '../../../../src/cdf/model';
 import { renderDocument } from '../../../../src/core/document/render';
-import { saveRecord } from '../../../../src/core/save/save-record';
+import { saveRecord } from '../../helpers/save-outcomes';
 import { TextBase } from '../../../../src/core/save/text-base';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 

@@ -8,7 +8,7 @@ import type { FilesApi } from '../../../../src/core/ports';
 import type { FileRecord } from '../../../../src/cdf/model';
 import { planSave } from '../../../../src/core/diff';
 import type { JsonPath } from '../../../../src/core/json-path';
-import { saveRecord } from '../../../../src/core/save/save-record';
+import { saveRecord } from '../../helpers/save-outcomes';
 import type { SaveProblem, ProblemCode } from '../../../../src/core/problems';
 
 /** Does `path` lead to a value inside `root` (own properties only)? */
@@ -102,9 +102,9 @@ export function assertRefused(
 /** The save loop with a refused document: outcome `invalid`, and not one request. */
 export async function assertNothingSent(base: FileRecord, text: string): Promise<void> {
   const calls: string[] = [];
-  const api: Pick<FilesApi, 'retrieveFiles' | 'updateFiles'> = {
-    retrieveFiles: () => {
-      calls.push('retrieveFiles');
+  const api: Pick<FilesApi, 'retrieveExisting' | 'updateFiles'> = {
+    retrieveExisting: () => {
+      calls.push('retrieveExisting');
       return Promise.reject(new Error('must not be called'));
     },
     updateFiles: () => {

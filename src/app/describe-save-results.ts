@@ -1,0 +1,84 @@
+/**
+ * Why the changed records of a save that reached CDF were not (or not surely) saved, each in the
+ * words of a single record's failure ({@link describeFailure}), so a selection says per file what a
+ * record's save would say.
+ */
+import * as l10n from '@vscode/l10n';
+import { CdfApiError } from '../cdf/client';
+import type { FileUpdateItem, ItemFailure } from '../cdf/model';
+import type { RecordSaveResult } from '../core/save';
+import { deletedText, describeFailure, outcomeUnknownText, type FailureCode } from './describe-failure';
+
+export interface RecordFailure {
+  /** The file it concerns. */
+  id: number;
+  name: string;
+  code: FailureCode;
+  message: string;
+  /** A top-level document key the failure concerns (a duplicated external id). */
+  field?: string;
+}
+
+/** One entry per result that is neither saved nor already up to date, in the results' order. */
+export function failuresOf(results: readonly RecordSaveResult[]): RecordFailure[] {
+  return results.flatMap((r): RecordFailure[] => {
+    const said = wordsFor(r);
+    return said ? [{ id: r.base.id, name: r.base.name, ...said }] : [];
+  });
+}
+
+type Words = Pick<RecordFailure, 'code' | 'message' | 'field'>;
+
+function wordsFor(r: RecordSaveResult): Words | undefined {
+  switch (r.status) {
+    case 'saved':
+    case 'up-to-date':
+      return undefined;
+    case 'deleted':
+      return { code: 'record-deleted', message: deletedText() };
+    case 'unknown':
+      return { code: 'outcome-unknown', message: outcomeUnknownText(noAnswerWhy(r)) };
+    case 'not-applied':
+      return notAppliedWords(r);
+  }
+}
+
+function noAnswerWhy(r: RecordSaveResult): string {
+  return r.outcome?.outcome === 'unknown' ? r.outcome.why : l10n.t('the answer could not be read');
+}
+
+function notAppliedWords(r: RecordSaveResult): Words {
+  if (r.unsent && 'error' in r.unsent) {
+    const { code, message, field } = describeFailure(r.unsent.error);
+    return { code, message, field };
+  }
+  if (r.outcome?.outcome === 'failed') {
+    const { code, message, field } = describeFailure(asError(r.outcome.item, r.outcome.failure));
+    return { code, message, field };
+  }
+  if (r.unsent)
+    return { code: 'cancelled', message: l10n.t('Not saved: cancelled before it was sent. Your edits are kept.') };
+  return {
+    code: 'throttled',
+    message: l10n.t(
+      'Not saved: not sent (cancelled, or CDF kept throttling). Your edits are kept; save again to retry.',
+    ),
+  };
+}
+
+/**
+ * An item's refusal as the error of a request that held only this item, so that it is said in the
+ * words of a single record's failure. Without a status the client refused the item itself.
+ */
+function asError(item: FileUpdateItem, failure: ItemFailure): Error {
+  if (failure.status === undefined) return new Error(failure.message);
+  const externalId = item.update.externalId && 'set' in item.update.externalId ? item.update.externalId.set : undefined;
+  return new CdfApiError({
+    status: failure.status,
+    message: failure.message,
+    request: { method: 'POST', path: '/files/update' },
+    requestId: failure.requestId,
+    missing: failure.reason === 'missing' && 'id' in item ? [{ id: item.id }] : undefined,
+    duplicated: failure.reason === 'duplicated' && externalId ? [{ externalId }] : undefined,
+  });
+}
