@@ -8,7 +8,9 @@ export function summarizeRun(report: UpdateReport): string {
   if (report.unknown.length)
     parts.push(l10n.t('{0} unknown (no answer; may or may not be applied)', report.unknown.length));
   if (report.notSent.length) parts.push(l10n.t('{0} not sent', report.notSent.length));
-  const tail = report.cancelled ? ' ' + l10n.t('(cancelled)') : '';
+  // A cancel that came after the last request went out held nothing back: "(cancelled)" would read as
+  // "stopped part-way", so it is said only when something was left unsent.
+  const tail = report.cancelled && report.notSent.length ? ' ' + l10n.t('(cancelled)') : '';
   const sent = report.stats.requestsSent;
   const summary =
     sent === 1

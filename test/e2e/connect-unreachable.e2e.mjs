@@ -1,0 +1,56 @@
+// New-user walk (test-artifacts/newuser/nu5-connecting-30s.png): Add a Connection… with a base URL
+// nothing answers on (a typo'd port), a token, then Connect. "Connecting to Broken…" spins for about
+// 45 s with no Cancel button, then: "CDF Files: POST /api/v1/projects/myproject/files/aggregate: no
+// answer from CDF (fetch failed: bad port)" (with port 9): an HTTP method and API path, and the raw
+// fetch error, where a sentence saying the address did not answer (check the base URL) belongs.
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { runPaletteCommand } from './workbench.mjs';
+
+export const name = 'connect: an unreachable base URL fails soon or can be cancelled, in a sentence';
+
+const closedPort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+export async function scenario({ page, shot }) {
+  const port = await closedPort();
+  const input = page.locator('.quick-input-widget input');
+  const message = page.locator('.quick-input-message');
+  await runPaletteCommand(page, 'CDF Files: Add a Connection');
+  await message.filter({ hasText: 'A name for this connection' }).waitFor({ timeout: 15000 });
+  await page.keyboard.insertText('Broken');
+  await page.keyboard.press('Enter');
+  await message.filter({ hasText: 'base URL' }).waitFor({ timeout: 10000 });
+  await page.keyboard.insertText(`http://127.0.0.1:${port}`);
+  await page.keyboard.press('Enter');
+  await message.filter({ hasText: 'CDF project' }).waitFor({ timeout: 10000 });
+  await page.keyboard.insertText('myproject');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: 'Token' }).first().click();
+  await message.filter({ hasText: 'Access token' }).waitFor({ timeout: 10000 });
+  await input.fill('not-a-real-token');
+  await page.keyboard.press('Enter');
+  await page.locator('.notifications-toasts').getByRole('button', { name: 'Connect' }).first().click({ timeout: 15000 });
+  const started = Date.now();
+  const progress = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Connecting to Broken' });
+  await progress.first().waitFor({ timeout: 10000 });
+  // Within 15 s the user either has an answer or a way out.
+  let outcome = '';
+  while (Date.now() - started < 15000) {
+    if (await progress.first().getByRole('button', { name: 'Cancel' }).count()) { outcome = 'cancellable'; break; }
+    const error = page.locator('.notifications-toasts .notification-list-item', { hasText: 'CDF Files:' });
+    if (await error.count()) { outcome = await error.first().innerText(); break; }
+    await page.waitForTimeout(500);
+  }
+  await shot('connect-unreachable');
+  assert.ok(outcome, 'after 15 s: still "Connecting to Broken…", no Cancel and no answer');
+  if (outcome !== 'cancellable') {
+    assert.doesNotMatch(outcome, /\b(POST|GET) \/api\/v1\//, outcome);
+    assert.doesNotMatch(outcome, /fetch failed|ECONNREFUSED/, outcome);
+  }
+}
