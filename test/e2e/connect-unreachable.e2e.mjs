@@ -35,21 +35,41 @@ export async function scenario({ page, shot }) {
   await message.filter({ hasText: 'Access token' }).waitFor({ timeout: 10000 });
   await input.fill('not-a-real-token');
   await page.keyboard.press('Enter');
-  await page.locator('.notifications-toasts').getByRole('button', { name: 'Connect' }).first().click({ timeout: 15000 });
+  await page
+    .locator('.notifications-toasts')
+    .getByRole('button', { name: 'Connect' })
+    .first()
+    .click({ timeout: 15000 });
   const started = Date.now();
   const progress = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Connecting to Broken' });
   await progress.first().waitFor({ timeout: 10000 });
   // Within 15 s the user either has an answer or a way out.
   let outcome = '';
   while (Date.now() - started < 15000) {
-    if (await progress.first().getByRole('button', { name: 'Cancel' }).count()) { outcome = 'cancellable'; break; }
+    if (await progress.first().getByRole('button', { name: 'Cancel' }).count()) {
+      outcome = 'cancellable';
+      break;
+    }
     const error = page.locator('.notifications-toasts .notification-list-item', { hasText: 'CDF Files:' });
-    if (await error.count()) { outcome = await error.first().innerText(); break; }
+    if (await error.count()) {
+      outcome = await error.first().innerText();
+      break;
+    }
     await page.waitForTimeout(500);
   }
   await shot('connect-unreachable');
   assert.ok(outcome, 'after 15 s: still "Connecting to Broken…", no Cancel and no answer');
-  if (outcome !== 'cancellable') {
+  // Cancellable, and (added with the fix) an answer within seconds: one sentence naming the address,
+  // saying the connection was not saved, with the explicit choice to save it anyway.
+  const error = page.locator('.notifications-toasts .notification-list-item', { hasText: 'CDF Files:' });
+  await error.first().waitFor({ timeout: 10000 });
+  outcome = await error.first().innerText();
+  assert.ok(Date.now() - started < 12000, `the answer took ${Date.now() - started} ms`);
+  assert.match(outcome, new RegExp(`127\\.0\\.0\\.1:${port} refused the connection`), outcome);
+  assert.match(outcome, /"Broken" is not saved/, outcome);
+  assert.ok(await error.first().getByRole('button', { name: 'Save Anyway' }).count(), outcome);
+  await shot('connect-unreachable-answer');
+  {
     assert.doesNotMatch(outcome, /\b(POST|GET) \/api\/v1\//, outcome);
     assert.doesNotMatch(outcome, /fetch failed|ECONNREFUSED/, outcome);
   }

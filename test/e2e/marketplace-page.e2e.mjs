@@ -14,7 +14,9 @@ export const name = 'marketplace page: README images resolve off-package, CHANGE
 export async function scenario() {
   const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g), ...readme.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g), ...readme.matchAll(/<img[^>]+src="([^"]+)"/g)].map(
+    (m) => m[1],
+  );
   const relative = images.filter((src) => !/^https:\/\//.test(src));
   const changelog = fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8');
   const firstHeading = /^## (.+)$/m.exec(changelog)?.[1].trim();

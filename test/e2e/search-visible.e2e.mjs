@@ -28,7 +28,9 @@ export async function scenario({ page, shot }) {
     const sidebar = document.querySelector('.part.sidebar');
     const actions = sidebar.querySelector('.composite.title .title-actions, .composite.title .actions-container');
     const limit = actions ? actions.getBoundingClientRect().left : sidebar.getBoundingClientRect().right;
-    for (const el of sidebar.querySelectorAll('.composite.title *, .pane-header *, .tree-explorer-viewlet-tree-view .message')) {
+    for (const el of sidebar.querySelectorAll(
+      '.composite.title *, .pane-header *, .tree-explorer-viewlet-tree-view .message',
+    )) {
       if (el.children.length || !/pump/i.test(el.textContent)) continue;
       const r = el.getBoundingClientRect();
       const range = document.createRange();
@@ -37,10 +39,18 @@ export async function scenario({ page, shot }) {
       // Visible: has a box, and the word is not pushed past the clipping edge.
       const clip = el.closest('.title-label, .composite.title .title') ?? el.parentElement;
       const clipRight = Math.min(clip.getBoundingClientRect().right, limit);
-      out.push({ text: el.textContent, width: r.width, visibleWidth: Math.max(0, Math.min(text.right, clipRight) - text.left), full: text.width });
+      out.push({
+        text: el.textContent,
+        width: r.width,
+        visibleWidth: Math.max(0, Math.min(text.right, clipRight) - text.left),
+        full: text.width,
+      });
     }
     return out;
   });
   const visible = seen.filter((s) => s.visibleWidth >= s.full - 1 && s.full > 0);
-  assert.ok(visible.length, `the view says, visibly, it is searched for "pump"; in its header: ${JSON.stringify(seen)}`);
+  assert.ok(
+    visible.length,
+    `the view says, visibly, it is searched for "pump"; in its header: ${JSON.stringify(seen)}`,
+  );
 }
