@@ -45,6 +45,9 @@ function registerProviders(s: ExtensionServices): void {
   const timeHints = new TimeHintsProvider();
   const syncViewState = (): void => {
     view.description = tree.description || undefined;
+    // The description is not drawn while the Files view is its container's only view (its title is
+    // merged into the container's): the message line above the rows is what shows a filter or search.
+    view.message = tree.description ? vscode.l10n.t('Showing only: {0}', tree.description) : undefined;
     void vscode.commands.executeCommand('setContext', CONTEXT.filtered, !!tree.description);
   };
   for (const d of [

@@ -38,7 +38,9 @@ export async function scenario({ page, shot }) {
       const text = range.getBoundingClientRect();
       // Visible: has a box, and the word is not pushed past the clipping edge.
       const clip = el.closest('.title-label, .composite.title .title') ?? el.parentElement;
-      const clipRight = Math.min(clip.getBoundingClientRect().right, limit);
+      // The title's actions clip only the title row; the message line below spans the view's width.
+      const inTitleRow = !!el.closest('.composite.title, .pane-header');
+      const clipRight = Math.min(clip.getBoundingClientRect().right, inTitleRow ? limit : Infinity);
       out.push({
         text: el.textContent,
         width: r.width,
