@@ -21,6 +21,7 @@ import { ExtensionServices } from './vscode/services';
 import { StatusBar } from './vscode/status-bar';
 import { testSurface, type ExtensionApi } from './vscode/test-surface';
 import { trackWalkthroughProgress } from './vscode/walkthrough-progress';
+import { setCountLocale } from './core/format-count';
 
 export type { ExtensionApi };
 
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const startedAt = performance.now();
   // src/core cannot import 'vscode': its messages go through @vscode/l10n, which reads the same bundle.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  setCountLocale(vscode.env.language);
   const s = new ExtensionServices(context);
   registerProviders(s);
   const commands = { ...appCommands(s), ...connectionCommands(s), ...browseCommands(s), ...bulkCommands(s) };

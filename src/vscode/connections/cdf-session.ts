@@ -54,25 +54,7 @@ export async function openCdfSession(
   });
   const options = { baseUrl, project: config.project, tokenProvider, logger: log };
   const api = filesApiOf(new CdfClient(options));
-  await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Connecting to {0}…', config.name),
-      cancellable: true,
-    },
-    async (_progress, token) => {
-      const abort = new AbortController();
-      const listener = token.onCancellationRequested(() => abort.abort());
-      try {
-        await probeConnection(options, { name: config.name, baseUrl, project: config.project }, abort.signal);
-      } catch (err) {
-        if (abort.signal.aborted) throw new vscode.CancellationError();
-        throw err;
-      } finally {
-        listener.dispose();
-      }
-    },
-  );
+  await probeWithProgress(options, config.name, config.project);
   return {
     label: config.name,
     project: config.project,
@@ -81,4 +63,31 @@ export async function openCdfSession(
     isDemo: false,
     dispose: () => Promise.resolve(),
   };
+}
+
+/** The first request, in a cancellable "Connecting to …" notification; a cancel is a CancellationError. */
+async function probeWithProgress(
+  options: Parameters<typeof probeConnection>[0],
+  name: string,
+  project: string,
+): Promise<void> {
+  await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Connecting to {0}…', name),
+      cancellable: true,
+    },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      const listener = token.onCancellationRequested(() => abort.abort());
+      try {
+        await probeConnection(options, { name, baseUrl: options.baseUrl, project }, abort.signal);
+      } catch (err) {
+        if (abort.signal.aborted) throw new vscode.CancellationError();
+        throw err;
+      } finally {
+        listener.dispose();
+      }
+    },
+  );
 }
