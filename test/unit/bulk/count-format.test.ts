@@ -33,7 +33,7 @@ describe('bulk counts: one number format everywhere', () => {
 
   it('groups thousands the same in summary, question, title, progress and result', () => {
     const texts = [
-      formatPlanSummary(counts as never),
+      formatPlanSummary(counts),
       changeQuestion(job),
       runTitle(job),
       planProgress(counts),
