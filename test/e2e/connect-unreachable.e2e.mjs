@@ -23,6 +23,9 @@ export async function scenario({ page, shot }) {
   const message = page.locator('.quick-input-message');
   await runPaletteCommand(page, 'CDF Files: Add a Connection');
   await message.filter({ hasText: 'A name for this connection' }).waitFor({ timeout: 15000 });
+  // Finding 11: every step titled like the bulk wizard's, "Add a CDF Connection (n/m)".
+  const title = page.locator('.quick-input-widget .quick-input-title');
+  assert.equal(await title.innerText(), 'Add a CDF Connection (1/5)');
   await page.keyboard.insertText('Broken');
   await page.keyboard.press('Enter');
   await message.filter({ hasText: 'base URL' }).waitFor({ timeout: 10000 });
@@ -31,8 +34,12 @@ export async function scenario({ page, shot }) {
   await message.filter({ hasText: 'CDF project' }).waitFor({ timeout: 10000 });
   await page.keyboard.insertText('myproject');
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: 'Token' }).first().click();
+  const token = page.locator('.quick-input-list .monaco-list-row:visible', { hasText: 'Token' }).first();
+  await token.waitFor({ timeout: 10000 });
+  assert.equal(await title.innerText(), 'Add a CDF Connection (4/5)');
+  await token.click();
   await message.filter({ hasText: 'Access token' }).waitFor({ timeout: 10000 });
+  assert.equal(await title.innerText(), 'Add a CDF Connection (5/5)');
   await input.fill('not-a-real-token');
   await page.keyboard.press('Enter');
   await page
