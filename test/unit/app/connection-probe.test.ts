@@ -22,7 +22,7 @@ describe('connection probe: the first request of a connection', () => {
     const baseUrl = `http://127.0.0.1:${await closedPort()}`;
     const started = Date.now();
     const err = await probeConnection(
-      { baseUrl, project: 'p', tokenProvider: new StaticTokenProvider('t') },
+      { baseUrl, project: 'p', tokenProvider: new StaticTokenProvider('probe-test-token-0123456789') },
       { name: 'Broken', baseUrl, project: 'p' },
     ).then(
       () => assert.fail('connected to a closed port'),
@@ -37,7 +37,7 @@ describe('connection probe: the first request of a connection', () => {
   it('names a host DNS does not know', async () => {
     const baseUrl = 'https://no-such-cluster.invalid';
     const err = await probeConnection(
-      { baseUrl, project: 'p', tokenProvider: new StaticTokenProvider('t') },
+      { baseUrl, project: 'p', tokenProvider: new StaticTokenProvider('probe-test-token-0123456789') },
       { name: 'Typo', baseUrl, project: 'p' },
     ).catch((e: unknown) => e);
     assert.ok(err instanceof ConnectFailedError, String(err));
@@ -50,7 +50,11 @@ describe('connection probe: the first request of a connection', () => {
     try {
       const target = { name: 'Mine', baseUrl: emu.baseUrl, project: emu.project };
       const err = await probeConnection(
-        { baseUrl: emu.baseUrl, project: emu.project, tokenProvider: new StaticTokenProvider('wrong') },
+        {
+          baseUrl: emu.baseUrl,
+          project: emu.project,
+          tokenProvider: new StaticTokenProvider('wrong-probe-token-0123456789'),
+        },
         target,
       ).catch((e: unknown) => e);
       assert.ok(err instanceof ConnectFailedError, String(err));
@@ -67,7 +71,7 @@ describe('connection probe: the first request of a connection', () => {
   it('a cancel is the abort itself, not a failure sentence', async () => {
     const baseUrl = `http://127.0.0.1:${await closedPort()}`;
     const err = await probeConnection(
-      { baseUrl, project: 'p', tokenProvider: new StaticTokenProvider('t') },
+      { baseUrl, project: 'p', tokenProvider: new StaticTokenProvider('probe-test-token-0123456789') },
       { name: 'Broken', baseUrl, project: 'p' },
       AbortSignal.abort(),
     ).catch((e: unknown) => e);
