@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run package`: the production bundle, then a .vsix by @vscode/vsce, the tool the Marketplace
-// itself uses. What goes in is the .vscodeignore allowlist. README links stay relative, so its images
-// render from the installed package (there is no public repository to rewrite them against yet).
+// itself uses. What goes in is the .vscodeignore allowlist; the README is the short user-facing one
+// (PACKAGE_README). There is no public repository yet, so no repository or bugs URL is set, and no link
+// is rewritten against one.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_README } from './package-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { name, version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -23,6 +25,8 @@ run(process.execPath, [
   '--no-dependencies', // the bundle holds every runtime dependency
   '--allow-missing-repository',
   '--no-rewrite-relative-links',
+  '--readme-path',
+  PACKAGE_README,
   '--out',
   vsixPath,
 ]);

@@ -21,6 +21,7 @@ import { ExtensionServices } from './vscode/services';
 import { StatusBar } from './vscode/status-bar';
 import { testSurface, type ExtensionApi } from './vscode/test-surface';
 import { trackWalkthroughProgress } from './vscode/walkthrough-progress';
+import { setCountLocale } from './core/format-count';
 
 export type { ExtensionApi };
 
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const startedAt = performance.now();
   // src/core cannot import 'vscode': its messages go through @vscode/l10n, which reads the same bundle.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  setCountLocale(vscode.env.language);
   const s = new ExtensionServices(context);
   registerProviders(s);
   const commands = { ...appCommands(s), ...connectionCommands(s), ...browseCommands(s), ...bulkCommands(s) };
@@ -45,6 +47,9 @@ function registerProviders(s: ExtensionServices): void {
   const timeHints = new TimeHintsProvider();
   const syncViewState = (): void => {
     view.description = tree.description || undefined;
+    // The description is not drawn while the Files view is its container's only view (its title is
+    // merged into the container's): the message line above the rows is what shows a filter or search.
+    view.message = tree.description ? vscode.l10n.t('Showing only: {0}', tree.description) : undefined;
     void vscode.commands.executeCommand('setContext', CONTEXT.filtered, !!tree.description);
   };
   for (const d of [

@@ -5,3 +5,4 @@
 export * from './describe-failure';
 export * from './describe-save-results';
 export * from './files-api-adapter';
+export * from './connection-probe';

@@ -47,6 +47,10 @@ export async function scenario({ page, shot }) {
 
   await pick('The 50 selected files').waitFor();
   await title('which files');
+  // Finding 10: without a filter the choice is the whole project, said once, its count grouped.
+  const whole = await pick('Every file in the project').innerText();
+  assert.match(whole, /Every file in the project \(\d{1,3}(,\d{3})+\)/, whole);
+  assert.doesNotMatch(whole, /filter/, whole);
   await pick('The 50 selected files').click();
   await pick('Add labels').waitFor();
   await title('operations');

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yauzl from 'yauzl';
+import { PACKAGE_README } from '../../scripts/package-files.mjs';
 
 const ALLOWED = [
   /^extension\.vsixmanifest$/,
@@ -15,7 +16,6 @@ const ALLOWED = [
   /^extension\/schemas\/[\w-]+\.schema\.json$/,
   /^extension\/media\/[\w-]+\.(svg|png)$/,
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,
-  /^extension\/docs\/[\w-]+\.png$/,
 ];
 
 /** The entry names of a zip file. */
@@ -52,7 +52,7 @@ export function requiredAssets(root) {
     }
     return value;
   });
-  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const readme = fs.readFileSync(path.join(root, PACKAGE_README), 'utf8');
   for (const m of readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)) {
     if (!/^[a-z]+:/.test(m[1])) wanted.add(m[1]);
   }

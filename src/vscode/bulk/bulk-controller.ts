@@ -143,6 +143,11 @@ export class BulkController implements vscode.Disposable {
     return { report: await this.run(session, job), conflicts };
   }
 
+  /** A Markdown document beside the editor (a CSV's problems, listed). */
+  showDocument(name: string, text: string): Promise<unknown> {
+    return this.documents.show(name, text);
+  }
+
   async showReport(): Promise<void> {
     const record = await this.jobs.requireLast(scopeOf(this.session()));
     await this.documents.show('bulk-report', record.reportTexts.join('\n'));
@@ -226,7 +231,7 @@ export class BulkController implements vscode.Disposable {
     });
     refreshViews(this.services.tree, this.services.fs, session.project, appliedRecords(report));
     this.services.log.info(`${title}: ${summarizeRun(report)}`);
-    const kind = job.kind === 'undo' ? 'Undo' : 'Bulk edit';
+    const kind = job.kind === 'undo' ? 'Undo' : job.kind === 'import' ? 'Import' : 'Bulk edit';
     announce(report, namesOf(job.plan), kind, this.documents, () => this.showReport()).catch((err: unknown) => {
       // Nothing awaits the notification: a failure behind one of its buttons is said, not lost.
       this.services.log.error('bulk result', err);

@@ -4,6 +4,7 @@ import type { FileRecord } from '../../cdf/model';
 import { csvImportNotes, parseChangesCsv } from '../../core/bulk';
 import {
   csvProblemsMessage,
+  csvProblemsSentence,
   exportTarget,
   missingRowsMessage,
   planImport,
@@ -118,8 +119,14 @@ export async function importCsv(
     )?.[0];
   if (!uri) return undefined;
   const parsed = parseChangesCsv(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
-  if (parsed.problems.length) throw new Error(csvProblemsMessage(parsed.problems));
-  const { target, plan } = await planImport(session.api, parsed, uri.path.split('/').pop() ?? '');
-  if (plan.missing.length) void vscode.window.showWarningMessage(missingRowsMessage(plan.missing.length));
-  return bulk.applyPlan(target, plan, request.confirm !== false, csvImportNotes(parsed));
+  const fileName = uri.path.split('/').pop() ?? '';
+  if (parsed.problems.length) {
+    // The list beside, the notification one sentence: a long message is cut mid-word there.
+    await bulk.showDocument('csv-problems', csvProblemsMessage(parsed.problems, fileName));
+    throw new Error(csvProblemsSentence(parsed.problems, fileName));
+  }
+  const { target, plan } = await planImport(session.api, parsed, fileName);
+  const missing = plan.missing.length ? [missingRowsMessage(parsed, plan.missing, fileName)] : [];
+  for (const m of missing) void vscode.window.showWarningMessage(m);
+  return bulk.applyPlan(target, plan, request.confirm !== false, [...missing, ...csvImportNotes(parsed)]);
 }

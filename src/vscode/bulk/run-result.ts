@@ -15,7 +15,7 @@ import type { FilesTreeProvider } from '../tree/files-tree';
 export async function announce(
   report: UpdateReport,
   names: ReadonlyMap<number, string>,
-  kind: 'Bulk edit' | 'Undo',
+  kind: 'Bulk edit' | 'Import' | 'Undo',
   documents: BulkDocuments,
   showActionReport: () => Promise<void>,
 ): Promise<void> {
@@ -25,15 +25,25 @@ export async function announce(
   const resume = vscode.l10n.t('Resume');
   const undo = vscode.l10n.t('Undo');
   const actions = [showReport, copyReport];
-  if (kind === 'Bulk edit') actions.push(...(incomplete ? [resume] : []), undo);
+  if (kind !== 'Undo') actions.push(...(incomplete ? [resume] : []), undo);
   const show = incomplete ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const message =
     kind === 'Undo'
       ? vscode.l10n.t('Undo: {0}', summarizeRun(report))
-      : vscode.l10n.t('Bulk edit: {0}', summarizeRun(report));
+      : kind === 'Import'
+        ? vscode.l10n.t('Import: {0}', summarizeRun(report))
+        : vscode.l10n.t('Bulk edit: {0}', summarizeRun(report));
   const answer = await show(message, ...actions);
   const text = (): string =>
-    formatRunReport(kind === 'Undo' ? vscode.l10n.t('Undo') : vscode.l10n.t('Bulk edit'), report, names);
+    formatRunReport(
+      kind === 'Undo'
+        ? vscode.l10n.t('Undo')
+        : kind === 'Import'
+          ? vscode.l10n.t('Import')
+          : vscode.l10n.t('Bulk edit'),
+      report,
+      names,
+    );
   if (answer === showReport) {
     if (kind === 'Undo') await documents.show('undo-report', text());
     else await showActionReport();

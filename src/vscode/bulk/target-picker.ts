@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FileRecord } from '../../cdf/model';
 import { parseTargets } from '../../core/bulk';
+import { formatCount } from '../../core/format-count';
 import { viewTarget, type BulkTarget, type ProjectIdentity, type ViewTarget } from '../../core/bulk';
 import type { ProjectSession } from '../sessions';
 import type { FilesTreeProvider } from '../tree/files-tree';
@@ -35,18 +36,23 @@ export async function pickTarget(
       label:
         selection.length === 1
           ? vscode.l10n.t('The selected file')
-          : vscode.l10n.t('The {0} selected files', selection.length),
+          : vscode.l10n.t('The {0} selected files', formatCount(selection.length)),
+      // Which file: its name (or id), so the step says what it will change.
+      description: selection.length === 1 ? (selection[0]?.name ?? `id ${selection[0]?.id}`) : undefined,
       make: () => Promise.resolve(selectionTarget(selection)),
     });
   // With a name search, the files it found (as the tree lists them), never the whole filter.
   const view = await targetOfView(session, tree);
-  const count = (view.count ?? (await session.api.countFiles({ filter: tree.currentFilter }))).toLocaleString('en-US');
+  const count = formatCount(view.count ?? (await session.api.countFiles({ filter: tree.currentFilter })));
   const found = view.target.kind === 'ids';
+  // Without a filter the choice is the whole project, and says so in its label (not "matching the filter").
   choices.push({
     label: found
       ? vscode.l10n.t('Every file the name search found ({0})', count)
-      : vscode.l10n.t('Every file matching the current filter ({0})', count),
-    description: found ? view.target.label : tree.description || vscode.l10n.t('no filter: the whole project'),
+      : tree.description
+        ? vscode.l10n.t('Every file matching the current filter ({0})', count)
+        : vscode.l10n.t('Every file in the project ({0})', count),
+    description: found ? view.target.label : tree.description || undefined,
     make: () => Promise.resolve(view.target),
   });
   choices.push({ label: vscode.l10n.t('Ids or external ids I paste…'), make: pastedTarget });

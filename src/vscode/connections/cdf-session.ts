@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CdfClient, connectionBaseUrl, type ConnectionConfig } from '../../cdf/client';
-import { filesApiOf } from '../../app';
+import { filesApiOf, probeConnection } from '../../app';
 import { loadSignIn } from '../lazy-modules';
 import type { ProjectSession } from '../sessions';
 import { secretKey } from './connection-settings';
@@ -8,17 +8,20 @@ import { secretKey } from './connection-settings';
 /**
  * A session on a real CDF project: secrets from SecretStorage, interactive sign-in through VS Code
  * (device code shown in a notification, browser opened with openExternal). The first request checks
- * that the connection works before the tree switches to it. The sign-in code (and its OAuth library)
+ * that the connection works before the tree switches to it: cancellable, and given up within seconds
+ * when nothing answers (see probeConnection). The sign-in code (and its OAuth library)
  * is loaded here, on the first connection to a real project, not at activation.
  */
 export async function openCdfSession(
   config: ConnectionConfig,
   secrets: vscode.SecretStorage,
   log: vscode.LogOutputChannel,
+  /** A secret typed in the wizard, used before (and whether or not) the connection is saved. */
+  unsavedSecret?: string,
 ): Promise<ProjectSession> {
   const baseUrl = connectionBaseUrl(config);
   const tokenProvider = loadSignIn().createTokenProvider(config.auth, baseUrl, {
-    readSecret: async (name) => secrets.get(secretKey(config.name, name)),
+    readSecret: async (name) => unsavedSecret ?? secrets.get(secretKey(config.name, name)),
     refreshTokenStore: {
       load: async () => secrets.get(secretKey(config.name, 'refreshToken')),
       save: async (token) =>
@@ -47,12 +50,9 @@ export async function openCdfSession(
     },
     logger: log,
   });
-  const client = new CdfClient({ baseUrl, project: config.project, tokenProvider, logger: log });
-  const api = filesApiOf(client);
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Connecting to {0}…', config.name) },
-    () => api.countFiles({}),
-  );
+  const options = { baseUrl, project: config.project, tokenProvider, logger: log };
+  const api = filesApiOf(new CdfClient(options));
+  await probeWithProgress(options, config.name, config.project);
   return {
     label: config.name,
     project: config.project,
@@ -61,4 +61,31 @@ export async function openCdfSession(
     isDemo: false,
     dispose: () => Promise.resolve(),
   };
+}
+
+/** The first request, in a cancellable "Connecting to …" notification; a cancel is a CancellationError. */
+async function probeWithProgress(
+  options: Parameters<typeof probeConnection>[0],
+  name: string,
+  project: string,
+): Promise<void> {
+  await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Connecting to {0}…', name),
+      cancellable: true,
+    },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      const listener = token.onCancellationRequested(() => abort.abort());
+      try {
+        await probeConnection(options, { name, baseUrl: options.baseUrl, project }, abort.signal);
+      } catch (err) {
+        if (abort.signal.aborted) throw new vscode.CancellationError();
+        throw err;
+      } finally {
+        listener.dispose();
+      }
+    },
+  );
 }

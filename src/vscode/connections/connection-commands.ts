@@ -6,7 +6,7 @@ import type { ExtensionServices } from '../services';
 import type { Sessions } from '../sessions';
 import { openCdfSession } from './cdf-session';
 import { readConnections, secretKey, writeConnections } from './connection-settings';
-import { addConnection, type AddRequest } from './connection-wizard';
+import { addConnection, askConnection, saveConnection, type AddRequest } from './connection-wizard';
 import { openDemoSession } from './demo-session';
 
 export const DEMO_CONNECTION = 'demo';
@@ -45,18 +45,13 @@ export function connectionCommands(s: ExtensionServices) {
   return {
     /** A connection's name (scripts), else asked for (with the demo and "Add a Connection…"). */
     [COMMANDS.connect]: async (name?: string) => {
-      const chosen = typeof name === 'string' ? name : await pickToConnect(context);
+      const chosen = typeof name === 'string' ? name : await pickToConnect();
       if (chosen) await openConnection(chosen, context, sessions, log);
     },
     /** A scripted request (config and secret), else the wizard, which offers to connect. */
     [COMMANDS.addConnection]: async (request?: AddRequest) => {
-      const scripted = isAddRequest(request) ? request : undefined;
-      const added = await addConnection(context, scripted);
-      if (!added || scripted) return added;
-      const connect = vscode.l10n.t('Connect');
-      const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Saved "{0}".', added.name), connect);
-      if (answer === connect) await openConnection(added.name, context, sessions, log);
-      return added;
+      if (isAddRequest(request)) return addConnection(context, request);
+      return addCheckedConnection(context, sessions, log);
     },
     [COMMANDS.editConnection]: async () => {
       const name = await pickConnection(vscode.l10n.t('Edit which connection?'));
@@ -79,11 +74,48 @@ export function connectionCommands(s: ExtensionServices) {
 const configured = () =>
   readConnections().map((c) => ({ label: c.name, description: `${c.project} · ${safeUrl(c)}`, name: c.name }));
 
+/**
+ * The wizard, then a connection to check it: saved only once CDF answered, or when the person chooses
+ * to save it anyway (offline, or a network that only works elsewhere).
+ */
+async function addCheckedConnection(
+  context: vscode.ExtensionContext,
+  sessions: Sessions,
+  log: vscode.LogOutputChannel,
+): Promise<ConnectionConfig | undefined> {
+  const asked = await askConnection();
+  if (!asked) return undefined;
+  const { name } = asked.config;
+  const connect = vscode.l10n.t('Connect');
+  const saveOnly = vscode.l10n.t('Save Without Connecting');
+  const answer = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Connect to "{0}" to check it? It is saved once CDF answers.', name),
+    connect,
+    saveOnly,
+  );
+  if (answer === saveOnly) return saveConnection(context, asked);
+  if (answer !== connect) return undefined;
+  try {
+    await sessions.open(() => openCdfSession(asked.config, context.secrets, log, asked.secret));
+  } catch (err) {
+    const cancelled = err instanceof vscode.CancellationError;
+    if (!cancelled) log.warn(`connecting to "${name}" failed:`, err instanceof Error && err.cause ? err.cause : err);
+    const reason = cancelled ? vscode.l10n.t('Cancelled.') : err instanceof Error ? err.message : String(err);
+    const saveAnyway = vscode.l10n.t('Save Anyway');
+    const show = cancelled ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+    const choice = await show(vscode.l10n.t('CDF Files: {0} "{1}" is not saved.', reason, name), saveAnyway);
+    return choice === saveAnyway ? saveConnection(context, asked) : undefined;
+  }
+  const saved = await saveConnection(context, asked);
+  await context.globalState.update(LAST, name);
+  return saved;
+}
+
 async function pickConnection(title: string): Promise<string | undefined> {
   return (await vscode.window.showQuickPick(configured(), { title }))?.name;
 }
 
-async function pickToConnect(context: vscode.ExtensionContext): Promise<string | undefined> {
+async function pickToConnect(): Promise<string | undefined> {
   const add = vscode.l10n.t('$(add) Add a Connection…');
   const demo = {
     label: vscode.l10n.t('Demo project'),
@@ -93,8 +125,9 @@ async function pickToConnect(context: vscode.ExtensionContext): Promise<string |
   const picked = await vscode.window.showQuickPick([demo, ...configured(), { label: add, name: '' }], {
     title: vscode.l10n.t('Connect to CDF'),
   });
-  if (picked?.label === add) return (await addConnection(context, undefined))?.name;
-  return picked?.name;
+  // The new connection is checked, saved and opened by the add flow itself.
+  if (picked?.label === add) await vscode.commands.executeCommand(COMMANDS.addConnection);
+  return picked?.label === add ? undefined : picked?.name;
 }
 
 async function confirmRemove(name: string): Promise<boolean> {

@@ -25,10 +25,19 @@ export async function addConnection(
     }
     secret = request.secret;
   } else {
-    const wizard = await runWizard(existing);
+    const wizard = await askConnection(existing);
     if (!wizard) return undefined;
     ({ config, secret } = wizard);
   }
+  return saveConnection(context, { config, secret }, existing);
+}
+
+/** Writes the connection to user settings (replacing `existing` or one of the same name) and its secret to SecretStorage. */
+export async function saveConnection(
+  context: vscode.ExtensionContext,
+  { config, secret }: Wizard,
+  existing?: ConnectionConfig,
+): Promise<ConnectionConfig> {
   const others = readConnections().filter((c) => c.name !== config.name && c.name !== existing?.name);
   await writeConnections([...others, config]);
   const kind = config.auth.kind;
@@ -43,18 +52,55 @@ type Ask = (
   validate: (v: string) => string | undefined,
   password?: boolean,
 ) => Thenable<string | undefined>;
-type Wizard = { config: ConnectionConfig; secret?: string };
+export type Wizard = { config: ConnectionConfig; secret?: string };
 
 const required = (message: string) => (v: string) => (v.trim() ? undefined : message);
 
-async function runWizard(existing?: ConnectionConfig): Promise<Wizard | undefined> {
-  const title = existing ? vscode.l10n.t('Edit CDF connection') : vscode.l10n.t('Add a CDF connection');
+/**
+ * How many steps the wizard has, by sign-in method: name, address, project and method, then a token
+ * (1 step), an issuer, client id and scopes (3), or those and a client secret (4). Until the method is
+ * chosen the total is the shortest path's; it grows when a longer method is picked.
+ */
+const STEPS_BEFORE_AUTH = 4;
+type WizardMethod = Exclude<AuthMethod['kind'], 'demo'>;
+const AUTH_STEPS: Record<WizardMethod, number> = {
+  token: 1,
+  deviceCode: 3,
+  authCodePkce: 3,
+  clientCredentials: 4,
+};
+
+/** "Add a CDF Connection (n/m)" on every step, like "Bulk Edit (n/3)". */
+class StepTitles {
+  private step = 0;
+  total = STEPS_BEFORE_AUTH + Math.min(...Object.values(AUTH_STEPS));
+  constructor(private readonly editing: boolean) {}
+  next(): string {
+    this.step++;
+    return this.editing
+      ? vscode.l10n.t('Edit CDF Connection ({0}/{1})', this.step, this.total)
+      : vscode.l10n.t('Add a CDF Connection ({0}/{1})', this.step, this.total);
+  }
+}
+
+/** The wizard's questions; nothing is saved. Undefined when the person cancelled. */
+export async function askConnection(existing?: ConnectionConfig): Promise<Wizard | undefined> {
+  const titles = new StepTitles(existing !== undefined);
   const ask: Ask = (prompt, value, validate, password = false) =>
-    vscode.window.showInputBox({ title, prompt, value, validateInput: validate, password, ignoreFocusOut: true });
+    vscode.window.showInputBox({
+      title: titles.next(),
+      prompt,
+      value,
+      validateInput: validate,
+      password,
+      ignoreFocusOut: true,
+    });
   const base = await askWhere(ask, existing);
   if (!base) return undefined;
-  const method = await pickAuthKind();
-  return method && askAuth(ask, base, method);
+  const method = await pickAuthKind(titles);
+  if (!method) return undefined;
+  titles.total = STEPS_BEFORE_AUTH + AUTH_STEPS[method];
+  return askAuth(ask, base, method);
 }
 
 /** The connection's name, cluster or base URL, and project. */
@@ -89,8 +135,8 @@ async function askWhere(ask: Ask, existing?: ConnectionConfig) {
   };
 }
 
-async function pickAuthKind(): Promise<AuthMethod['kind'] | undefined> {
-  const kinds: { label: string; method: AuthMethod['kind']; detail: string }[] = [
+async function pickAuthKind(titles: StepTitles): Promise<WizardMethod | undefined> {
+  const kinds: { label: string; method: WizardMethod; detail: string }[] = [
     {
       label: vscode.l10n.t('Client credentials'),
       method: 'clientCredentials',
@@ -112,7 +158,13 @@ async function pickAuthKind(): Promise<AuthMethod['kind'] | undefined> {
       detail: vscode.l10n.t('paste an access token (for a quick test)'),
     },
   ];
-  return (await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('How do you sign in?') }))?.method;
+  return (
+    await vscode.window.showQuickPick(kinds, {
+      title: titles.next(),
+      placeHolder: vscode.l10n.t('How do you sign in?'),
+      ignoreFocusOut: true,
+    })
+  )?.method;
 }
 
 /** The sign-in's details: a token, or an issuer, a client id, scopes and (client credentials) a secret. */

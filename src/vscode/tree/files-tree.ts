@@ -1,3 +1,4 @@
+import { formatCount } from '../../core/format-count';
 import * as vscode from 'vscode';
 import { redactForUser } from '../../cdf/logging';
 import type { FileFilter, FileRecord } from '../../cdf/model';
@@ -141,7 +142,8 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     item.iconPath = new vscode.ThemeIcon(node.icon);
     item.tooltip = node.tooltip;
     item.contextValue = 'group';
-    item.description = node.countFilter ? this.model.count(node)?.toLocaleString('en-US') : node.description;
+    const count = node.countFilter ? this.model.count(node) : undefined;
+    item.description = node.countFilter ? (count === undefined ? undefined : formatCount(count)) : node.description;
     return item;
   }
 

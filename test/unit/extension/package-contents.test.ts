@@ -9,7 +9,7 @@ describe('package contents check', () => {
   const required = requiredAssets(root);
   const complete = ['extension.vsixmanifest', '[Content_Types].xml', ...required.map((asset) => `extension/${asset}`)];
 
-  it('requires the bundle and its parts loaded on first use, the icon, the schemas, the tree icons and the README image', () => {
+  it('requires the bundle and its parts loaded on first use, the icon, the schemas, the tree icons', () => {
     for (const asset of [
       'dist/extension.js',
       'dist/demo-emulator.js',
@@ -17,7 +17,6 @@ describe('package contents check', () => {
       'media/icon.png',
       'schemas/file-document.schema.json',
       'media/file-pdf.svg',
-      'docs/screenshot-tree-and-record.png',
     ]) {
       assert.ok(required.includes(asset), asset);
     }

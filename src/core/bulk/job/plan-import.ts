@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { planEach, planImportRow, type CsvImport } from '..';
+import type { FileIdentifier } from '../../../cdf/model';
 import type { FilesApi } from '../../ports';
 import type { BulkTarget } from './bulk-target';
 import { planPages, type JobPlan } from './plan-job';
@@ -53,24 +54,72 @@ export async function planImport(
   return { target, plan };
 }
 
-/** Why nothing of a CSV with problems is sent, listing the first 20 by line and column. */
-export function csvProblemsMessage(problems: readonly CsvImportProblem[]): string {
+/** Why nothing of a CSV with problems is sent, listing the first 20 by line and column (a document's text). */
+export function csvProblemsMessage(problems: readonly CsvImportProblem[], fileName?: string): string {
   const list = problems
     .slice(0, 20)
     .map((p) =>
       p.column
-        ? l10n.t('line {0}, column {1}: {2}', p.line, p.column, p.message)
-        : l10n.t('line {0}: {1}', p.line, p.message),
+        ? l10n.t('Line {0}, column {1}: {2}', p.line, p.column, p.message)
+        : l10n.t('Line {0}: {1}', p.line, p.message),
     )
+    .map((line) => `- ${line}`)
     .join('\n');
-  return problems.length === 1
-    ? l10n.t('The CSV has a problem; nothing was sent.\n{0}', list)
-    : l10n.t('The CSV has {0} problems; nothing was sent.\n{1}', problems.length, list);
+  const more = problems.length > 20 ? `\n\n${l10n.t('… and {0} more.', problems.length - 20)}` : '';
+  return `# ${csvProblemsSentence(problems, fileName ?? 'The CSV')}\n\n${list}${more}\n`;
 }
 
-/** The warning when rows name files that do not exist (they are left out of the plan). */
-export function missingRowsMessage(missing: number): string {
-  return missing === 1
-    ? l10n.t('1 row names a file that does not exist; it is left out.')
-    : l10n.t('{0} rows name files that do not exist; they are left out.', missing);
+/**
+ * The notification: one sentence naming the file, how many problems and where the first is; the list
+ * itself goes to a document (a notification cuts a long message mid-word).
+ */
+export function csvProblemsSentence(problems: readonly CsvImportProblem[], fileName: string): string {
+  const first = problems[0];
+  const where = !first
+    ? ''
+    : first.column
+      ? l10n.t('line {0}, column {1}', first.line, first.column)
+      : l10n.t('line {0}', first.line);
+  return problems.length === 1
+    ? l10n.t('{0} has a problem at {1}; nothing was sent.', fileName, where)
+    : l10n.t('{0} has {1} problems, the first at {2}; nothing was sent.', fileName, problems.length, where);
+}
+
+/**
+ * The warning when rows name files that do not exist (they are left out of the plan): which rows, by
+ * line, and how the count of rows relates to the files matched.
+ */
+export function missingRowsMessage(imported: CsvImport, missing: readonly FileIdentifier[], fileName: string): string {
+  const isMissing = (t: FileIdentifier): boolean =>
+    missing.some((m) =>
+      'id' in m && 'id' in t ? m.id === t.id : 'externalId' in m && 'externalId' in t && m.externalId === t.externalId,
+    );
+  const rows = imported.rows.filter((r) => isMissing(r.target));
+  const total = imported.rows.length;
+  const matched = total - rows.length;
+  const [one] = rows;
+  if (rows.length === 1 && one) {
+    const ref = 'id' in one.target ? `id ${one.target.id}` : `externalId "${one.target.externalId}"`;
+    return l10n.t(
+      'Line {0} of {1} names a file that does not exist ({2}): it is left out, so {3} of {4} rows match a file.',
+      one.line,
+      fileName,
+      ref,
+      matched,
+      total,
+    );
+  }
+  const lines =
+    rows
+      .slice(0, 10)
+      .map((r) => r.line)
+      .join(', ') + (rows.length > 10 ? ', …' : '');
+  return l10n.t(
+    '{0} rows of {1} name files that do not exist (lines {2}): they are left out, so {3} of {4} rows match a file.',
+    rows.length,
+    fileName,
+    lines,
+    matched,
+    total,
+  );
 }

@@ -1,19 +1,22 @@
 import * as l10n from '@vscode/l10n';
+import { formatCount } from '../../format-count';
 import type { ItemOutcome, UpdateReport } from '../../ports';
 
 /** One line: what happened to every item of a run. */
 export function summarizeRun(report: UpdateReport): string {
-  const parts = [l10n.t('{0} applied', report.applied.length)];
-  if (report.failed.length) parts.push(l10n.t('{0} failed', report.failed.length));
+  const parts = [l10n.t('{0} applied', formatCount(report.applied.length))];
+  if (report.failed.length) parts.push(l10n.t('{0} failed', formatCount(report.failed.length)));
   if (report.unknown.length)
-    parts.push(l10n.t('{0} unknown (no answer; may or may not be applied)', report.unknown.length));
-  if (report.notSent.length) parts.push(l10n.t('{0} not sent', report.notSent.length));
-  const tail = report.cancelled ? ' ' + l10n.t('(cancelled)') : '';
+    parts.push(l10n.t('{0} unknown (no answer; may or may not be applied)', formatCount(report.unknown.length)));
+  if (report.notSent.length) parts.push(l10n.t('{0} not sent', formatCount(report.notSent.length)));
+  // A cancel that came after the last request went out held nothing back: "(cancelled)" would read as
+  // "stopped part-way", so it is said only when something was left unsent.
+  const tail = report.cancelled && report.notSent.length ? ' ' + l10n.t('(cancelled)') : '';
   const sent = report.stats.requestsSent;
   const summary =
     sent === 1
-      ? l10n.t('{0} of {1} in 1 request', parts.join(', '), report.total)
-      : l10n.t('{0} of {1} in {2} requests', parts.join(', '), report.total, sent);
+      ? l10n.t('{0} of {1} in 1 request', parts.join(', '), formatCount(report.total))
+      : l10n.t('{0} of {1} in {2} requests', parts.join(', '), formatCount(report.total), formatCount(sent));
   return summary + tail;
 }
 

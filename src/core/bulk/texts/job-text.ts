@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { formatCount } from '../../format-count';
 import type { UpdateProgress } from '../../ports';
 import { formatPlanSummary, requestsFor, type BulkOperation, type RecordPlan, type ReferenceNames } from '..';
 import type { Job } from '../job/bulk-jobs';
@@ -48,8 +49,8 @@ export function changeQuestion(job: Job): string {
   const requests = requestsFor(files);
   if (files === 1) return l10n.t('Change 1 file in 1 request?');
   return requests === 1
-    ? l10n.t('Change {0} files in 1 request?', files)
-    : l10n.t('Change {0} files in {1} requests?', files, requests);
+    ? l10n.t('Change {0} files in 1 request?', formatCount(files))
+    : l10n.t('Change {0} files in {1} requests?', formatCount(files), formatCount(requests));
 }
 
 /**
@@ -90,19 +91,28 @@ export function undoQuestion(files: number): string {
 /** The progress notification's title (and the log line's) while a job runs. */
 export function runTitle(job: Job): string {
   switch (job.kind) {
+    // How many files change: the target's label ("all files") does not say.
     case 'edit':
-      return l10n.t('Bulk edit: {0}', job.target.label);
+      return l10n.t('Bulk edit: {0} ({1})', job.target.label, filesText(job.plan.counts.changed));
     case 'import':
-      return l10n.t('Import: {0}', job.target.label);
+      return l10n.t('Import: {0} ({1})', job.target.label, filesText(job.plan.counts.changed));
     case 'resume':
-      return l10n.t('Resuming: {0}', job.target.label);
+      return l10n.t('Resuming: {0} ({1})', job.target.label, filesText(job.plan.counts.changed));
     case 'undo':
       return l10n.t('Undoing the last bulk action');
   }
 }
 
+const filesText = (n: number): string => (n === 1 ? l10n.t('1 file') : l10n.t('{0} files', formatCount(n)));
+
 export const planProgress = (c: { matched: number; changed: number }): string =>
-  l10n.t('{0} files read, {1} to change', c.matched, c.changed);
+  l10n.t('{0} files read, {1} to change', formatCount(c.matched), formatCount(c.changed));
 
 export const runProgress = (p: UpdateProgress): string =>
-  l10n.t('{0} of {1} applied · {2} requests · {3} throttled', p.applied, p.total, p.requestsSent, p.throttled);
+  l10n.t(
+    '{0} of {1} applied · {2} requests · {3} throttled',
+    formatCount(p.applied),
+    formatCount(p.total),
+    formatCount(p.requestsSent),
+    formatCount(p.throttled),
+  );

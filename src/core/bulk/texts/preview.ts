@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { formatCount } from '../../format-count';
 import {
   EDITABLE_FIELDS,
   LIMITS,
@@ -67,20 +68,28 @@ export const requestsFor = (changed: number): number => Math.ceil(changed / LIMI
 export function formatPlanSummary(counts: PlanCounts): string {
   const requests = requestsFor(counts.changed);
   const lines = [
-    counts.matched === 1 ? l10n.t('1 file matched.') : l10n.t('{0} files matched.', counts.matched),
+    counts.matched === 1 ? l10n.t('1 file matched.') : l10n.t('{0} files matched.', formatCount(counts.matched)),
     requests === 1
-      ? l10n.t('{0} will change, in 1 request (at most {1} files per request).', counts.changed, LIMITS.itemsPerRequest)
+      ? l10n.t(
+          '{0} will change, in 1 request (at most {1} files per request).',
+          formatCount(counts.changed),
+          formatCount(LIMITS.itemsPerRequest),
+        )
       : l10n.t(
           '{0} will change, in {1} requests (at most {2} files per request).',
-          counts.changed,
-          requests,
-          LIMITS.itemsPerRequest,
+          formatCount(counts.changed),
+          formatCount(requests),
+          formatCount(LIMITS.itemsPerRequest),
         ),
   ];
   if (counts.unchanged)
-    lines.push(counts.unchanged === 1 ? l10n.t('1 needs no change.') : l10n.t('{0} need no change.', counts.unchanged));
+    lines.push(
+      counts.unchanged === 1
+        ? l10n.t('1 needs no change.')
+        : l10n.t('{0} need no change.', formatCount(counts.unchanged)),
+    );
   if (counts.refused) {
-    lines.push(l10n.t('{0} refused:', counts.refused));
+    lines.push(l10n.t('{0} refused:', formatCount(counts.refused)));
     const reasons = Object.entries(counts.refusedByReason).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     for (const [reason, n] of reasons) lines.push(`  ${n} × ${reason}`);
   }

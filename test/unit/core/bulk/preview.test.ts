@@ -69,8 +69,8 @@ describe('preview text', () => {
     assert.equal(
       formatPlanSummary(counts),
       [
-        '1503 files matched.',
-        '1500 will change, in 2 requests (at most 1000 files per request).',
+        '1,503 files matched.',
+        '1,500 will change, in 2 requests (at most 1,000 files per request).',
         '1 needs no change.',
         '2 refused:',
         '  2 × files linked to a data modelling instance cannot change source',
