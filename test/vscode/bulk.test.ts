@@ -8,7 +8,7 @@ import type { FileRecord } from '../../src/cdf/model';
 import type { BulkOperation } from '../../src/core/bulk';
 import { BulkActionRecord, type BulkTarget } from '../../src/core/bulk';
 import { startEmulator } from '../../src/emulator';
-import type { BulkRun } from '../../src/vscode/bulk/bulk-controller';
+import type { BulkRun } from '../../src/vscode/bulk/bulk-request';
 import { LastActionStore } from '../../src/vscode/bulk/last-action-store';
 import { activateExtension, closeAllEditors, editJson, fileNodes, openDemo, pickRecord, setText } from './helpers';
 

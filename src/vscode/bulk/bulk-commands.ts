@@ -4,7 +4,7 @@ import { type Commands } from '../commands/command-types';
 import { selectedFiles } from '../tree/selected-files';
 import type { ExtensionServices } from '../services';
 import type { TreeNode } from '../tree/nodes';
-import type { BulkRequest } from './bulk-controller';
+import type { BulkRequest } from './bulk-request';
 import { exportFiles, importCsv, type ExportRequest } from './export-import';
 
 type BulkCommandId =

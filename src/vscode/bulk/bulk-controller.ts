@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { redactForUser } from '../../cdf/logging';
 import type { UpdateProgress, UpdateReport } from '../../core/ports';
 import type { FileRecord } from '../../cdf/model';
-import type { BulkOperation } from '../../core/bulk';
 import {
   appliedRecords,
   BulkJobs,
@@ -27,6 +26,7 @@ import {
   type PreviewSources,
 } from '../../core/bulk';
 import type { ProjectSession } from '../sessions';
+import type { BulkRequest, BulkRun } from './bulk-request';
 import type { ExtensionServices } from '../services';
 import { BulkDocuments } from './bulk-documents';
 import { withNotificationProgress } from './notification-progress';
@@ -34,19 +34,6 @@ import { openEdits, previewNames } from './preview-context';
 import { pickOperations } from './operation-wizard';
 import { announce, refreshViews } from './run-result';
 import { pickTarget, projectOf, targetOfView } from './target-picker';
-
-export interface BulkRequest {
-  /** `'view'`: every file the files view shows (its filter, or the files its name search found). */
-  target?: BulkTarget | 'view';
-  operations?: BulkOperation[];
-  /** false: no preview or confirmation (scripts and tests that already looked). */
-  confirm?: boolean;
-}
-
-export interface BulkRun {
-  plan: JobPlan;
-  report: UpdateReport;
-}
 
 /**
  * Bulk actions from the palette or the tree. The jobs (plan, run, keep, resume, undo) are core's
