@@ -81,9 +81,11 @@ export function reportDone(
   reporter.log.warn(
     `save of ${uri.toString()}: ${done.results.length - failures.length} saved, ${failures.length} not: ${failures.map((f) => `${f.id} ${f.code}`).join(', ')}`,
   );
-  const single = done.results.length === 1;
-  // Each problem on the line of the file it concerns: a record's field, a selection's element.
-  const places = single ? undefined : elementIndexesById(text);
+  // Each problem on the line of the file it concerns: a record's field, a selection's element (a
+  // record's text is no array, so it has no element places).
+  const elements = elementIndexesById(text);
+  const single = elements.size === 0;
+  const places = single ? undefined : elements;
   reporter.diagnostics.showFailures(
     uri,
     text,
