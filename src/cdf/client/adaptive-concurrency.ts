@@ -12,14 +12,14 @@
  * the epoch it was sent in; only a 429 from the current epoch also lowers the limit by one
  * (a probe past the budget), so one overload costs one step, not one per refused request.
  */
-import type { UpdateConcurrencyOptions as AdaptiveConcurrencyOptions } from '../model';
+import { LIMITS, type UpdateConcurrencyOptions as AdaptiveConcurrencyOptions } from '../model';
 
-/**
- * 23: the per-identity concurrency CDF documents for CRUD requests (the Assets table of the API's
- * rate limits; the Files figure is not published in text). 120 requests/s of 1000 items (CDF's
- * 120,000 items/s per identity) at about 0.2 s each also gives about 23 in flight.
- */
-export const DEFAULT_CONCURRENCY = { initial: 23, min: 1, max: 23 } as const;
+/** Start at the parallel requests CDF documents per identity, and never go past them. */
+export const DEFAULT_CONCURRENCY = {
+  initial: LIMITS.concurrentRequests,
+  min: 1,
+  max: LIMITS.concurrentRequests,
+} as const;
 
 export class AdaptiveConcurrency {
   private current: number;

@@ -18,10 +18,11 @@ export interface SendablePlan extends RunPlan {
 /**
  * Chunks read and sent together: each window's files are read right before the window is sent, so
  * what a run writes (and what undo brings back) is planned on what CDF held then, not at the
- * preview. A window holds twice the requests the updater may have in flight (CDF documents 23
- * parallel requests per identity), so the budget stays full while a window's last answers come in.
+ * preview. A window holds twice the requests the updater may have in flight (at most the
+ * parallel requests CDF documents per identity), so the budget stays full while a window's last
+ * answers come in.
  */
-const windowChunks = (options: UpdateOptions): number => 2 * (options.concurrency?.max ?? 23);
+const windowChunks = (options: UpdateOptions): number => 2 * (options.concurrency?.max ?? LIMITS.concurrentRequests);
 
 export interface SentJob {
   report: UpdateReport;
