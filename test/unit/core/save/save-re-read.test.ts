@@ -39,6 +39,25 @@ describe('the save re-reads right before each request', () => {
     emu.store.files.put({ ...r, ...change, lastUpdatedTime: r.lastUpdatedTime + 1000 });
   };
 
+  it('a plain record save, with nothing to ask, costs one read and one update (the re-read is no extra request)', async () => {
+    const base = stored(records[5]!.id);
+    const before = emu.requests.length;
+    const outcome = await saveRecords(
+      recordSaveRequest({
+        base,
+        text: renderDocument({ ...base, source: 'one read, one update' }),
+        api,
+        resolveConflicts: () => Promise.reject(new Error('nothing to ask')),
+      }),
+    );
+    assert.equal(outcome.kind, 'done');
+    assert.deepEqual(
+      emu.requests.slice(before).map((r) => r.path.replace(/^.*\/files/, '/files')),
+      ['/files/byids', '/files/update'],
+    );
+    assert.equal(stored(base.id).source, 'one read, one update');
+  });
+
   it('a chunk whose record changed after an earlier chunk was sent asks again, and keeps their value', async () => {
     const [a, b, c] = records.map((r) => stored(r.id));
     const docs = [a!, b!, c!].map((r) => documentFromRecord(r) as Record<string, unknown>);
