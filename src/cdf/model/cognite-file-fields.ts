@@ -45,19 +45,19 @@ const relationList = (max: number) => z.array(directRelation).check(z.maxLength(
 const TAGS_MAX = DMS_LIMITS.primitiveListItems;
 const ASSETS_MAX = 1200;
 
-const text = (container: CogniteFileContainer, description: string): NodePropertyField => ({
-  kind: 'text',
-  list: false,
-  readOnly: false,
+const text = (container: CogniteFileContainer, description: string) => ({
+  kind: 'text' as const,
+  list: false as const,
+  readOnly: false as const,
   container,
   schema: dmsText,
   description,
 });
-const time = (description: string, readOnly = false): NodePropertyField => ({
-  kind: 'timestamp',
-  list: false,
+const time = <R extends boolean>(description: string, readOnly: R) => ({
+  kind: 'timestamp' as const,
+  list: false as const,
   readOnly,
-  container: readOnly ? 'CogniteFile' : 'CogniteSourceable',
+  container: (readOnly ? 'CogniteFile' : 'CogniteSourceable') as CogniteFileContainer,
   schema: isoTimestamp,
   description: `${description} ISO 8601 text, e.g. \`2024-05-01T12:00:00.000+00:00\`.`,
 });
@@ -94,8 +94,8 @@ export const COGNITE_FILE_PROPERTIES = {
     schema: directRelation,
     description: 'The source system, a CogniteSourceSystem node as `{"space": "...", "externalId": "..."}`.',
   },
-  sourceCreatedTime: time('When the file was created in the source system.'),
-  sourceUpdatedTime: time('When the file was last changed in the source system.'),
+  sourceCreatedTime: time('When the file was created in the source system.', false),
+  sourceUpdatedTime: time('When the file was last changed in the source system.', false),
   sourceCreatedUser: text('CogniteSourceable', 'Who created the file in the source system.'),
   sourceUpdatedUser: text('CogniteSourceable', 'Who last changed the file in the source system.'),
   assets: {

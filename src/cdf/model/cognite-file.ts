@@ -7,8 +7,17 @@ import {
   COGNITE_FILE_VIEW_KEY,
   COGNITE_FILE_WRITABLE_NAMES,
   type CogniteFilePropertyName,
+  type CogniteFileWritableName,
 } from './cognite-file-fields';
-import { CDM_SPACE, directRelation, dmsEpochMs, DMS_LIMITS, nodeExternalId, spaceId } from './dms-primitives';
+import {
+  CDM_SPACE,
+  directRelation,
+  type DirectRelation,
+  dmsEpochMs,
+  DMS_LIMITS,
+  nodeExternalId,
+  spaceId,
+} from './dms-primitives';
 
 /**
  * A CogniteFile node as `instances/byids`, `list` and `search` return it with the CogniteFile view
@@ -26,9 +35,17 @@ const shapeOf = (names: readonly CogniteFilePropertyName[], value: (n: CogniteFi
 export const cogniteFileProperties = z.looseObject(
   shapeOf(COGNITE_FILE_PROPERTY_NAMES, (n) => z.optional(z.nullable(COGNITE_FILE_PROPERTIES[n].schema))),
 );
-export type CogniteFileProperties = {
-  [K in CogniteFilePropertyName]?: z.infer<(typeof COGNITE_FILE_PROPERTIES)[K]['schema']> | null;
-};
+/** The value of each field kind, as read and written. */
+export interface NodeFieldValues {
+  text: string;
+  textList: string[];
+  timestamp: string;
+  boolean: boolean;
+  directRelation: DirectRelation;
+  directRelationList: DirectRelation[];
+}
+type ValueOf<K extends CogniteFilePropertyName> = NodeFieldValues[(typeof COGNITE_FILE_PROPERTIES)[K]['kind']];
+export type CogniteFileProperties = { [K in CogniteFilePropertyName]?: ValueOf<K> | null };
 
 const F = COGNITE_FILE_NODE_FIELDS;
 export const cogniteFileNode = z.looseObject({
@@ -58,9 +75,7 @@ export function cogniteFileValues(node: CogniteFileNode): CogniteFileProperties 
 export const cogniteFileWrite = z.strictObject(
   shapeOf(COGNITE_FILE_WRITABLE_NAMES, (n) => z.optional(z.nullable(COGNITE_FILE_PROPERTIES[n].schema))),
 );
-export type CogniteFileWrite = {
-  [K in (typeof COGNITE_FILE_WRITABLE_NAMES)[number]]?: z.infer<(typeof COGNITE_FILE_PROPERTIES)[K]['schema']> | null;
-};
+export type CogniteFileWrite = { [K in CogniteFileWritableName]?: ValueOf<K> | null };
 
 const cogniteFileViewRef = z.strictObject({
   type: z.literal(COGNITE_FILE_VIEW.type),
