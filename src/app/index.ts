@@ -4,5 +4,6 @@
  */
 export * from './describe-failure';
 export * from './describe-save-results';
+export * from './classic-records-api';
 export * from './files-api-adapter';
 export * from './connection-probe';
