@@ -5,6 +5,7 @@ import { CONTEXT, FILE_SCHEME } from './vscode/command-ids';
 import { appCommands } from './vscode/commands/app-commands';
 import { browseCommands } from './vscode/commands/browse-commands';
 import { registerCommands } from './vscode/commands/command-types';
+import { classicRecords } from './vscode/record-kinds';
 import {
   DEMO_CONNECTION,
   lastConnection,
@@ -77,7 +78,7 @@ function registerProviders(s: ExtensionServices): void {
         session ? `connected to ${session.label} (project ${session.project} at ${session.baseUrl})` : 'disconnected',
       );
     }),
-    fs.onDidSaveRecords((saved) => tree.updateRecords(saved)),
+    fs.onDidSaveRecords((saved) => tree.updateRecords(classicRecords(saved))),
   ])
     s.own(d);
 }
