@@ -6,3 +6,4 @@ export * from './describe-failure';
 export * from './describe-save-results';
 export * from './files-api-adapter';
 export * from './connection-probe';
+export * from './nodes-browse';
