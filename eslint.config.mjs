@@ -29,12 +29,12 @@ const MODULE_MESSAGE = 'Import the folder (its index.ts is the public surface), 
 const DEEP = [
   {
     regex:
-      '/(cdf/(auth/(?!auth-method$)|client/|model/)|core/(browse|bulk|document|fields|ports|problems|save)/|app/|emulator/)',
+      '/(cdf/(auth/(?!auth-method$)|client/|model/)|core/(browse|bulk|document|fields|ports|problems|records|save)/|app/|emulator/)',
     message: MODULE_MESSAGE,
   },
 ];
 const DEEP_IN_CORE = {
-  regex: '^\\.\\.?/(\\.\\./)*(browse|bulk|document|fields|ports|problems|save)/',
+  regex: '^\\.\\.?/(\\.\\./)*(browse|bulk|document|fields|ports|problems|records|save)/',
   message: MODULE_MESSAGE,
 };
 const DEEP_IN_CDF = { regex: '^\\.\\.?/(\\.\\./)*(auth/(?!auth-method$)|client/|model/)', message: MODULE_MESSAGE };

@@ -15,7 +15,7 @@ import {
 } from '../cdf/client';
 import { redactForUser } from '../cdf/logging';
 import { EDITABLE_FIELD_NAMES } from '../cdf/model';
-import { OutcomeUnknownError, RecordNotReturnedError } from '../core/ports';
+import { OutcomeUnknownError, RecordNotReturnedError, RecordsMissingError } from '../core/ports';
 import { KeptChangingError } from '../core/save';
 
 /** Why a request failed, as a typed code (a diagnostic's `code`; see {@link isFailureCode}). */
@@ -59,6 +59,8 @@ export function describeFailure(err: unknown): FailureDescription {
   // Shown to the person and logged: masked, whatever produced the error (a proxy may quote the request).
   const raw = redactForUser(err instanceof Error ? err.message : String(err));
   if (err instanceof CdfApiError) return describeApiError(err, raw);
+  if (err instanceof RecordsMissingError)
+    return { code: 'record-deleted', message: deletedText(), missing: err.keys, logDetail: `record-deleted: ${raw}` };
   const code = codeOf(err);
   const status = err instanceof CdfResponseValidationError ? err.status : undefined;
   const requestId = err instanceof CdfResponseValidationError ? requestIdText(err.requestId) : '';

@@ -4,6 +4,7 @@
  */
 export * from './describe-failure';
 export * from './describe-save-results';
+export * from './classic-records-api';
 export * from './files-api-adapter';
 export * from './connection-probe';
 export * from './nodes-browse';

@@ -1,5 +1,5 @@
 import type { FileChangeUpdate, FileRecord } from '../cdf/model';
-import { ownField, CLASSIC_FILE, type RecordKind } from './fields';
+import { ownField, CLASSIC_FILE_FIELDS, type FieldTable } from './fields';
 
 /**
  * What `POST /files/update` does to one record, as far as the public record tells: each field's kind
@@ -9,11 +9,11 @@ import { ownField, CLASSIC_FILE, type RecordKind } from './fields';
  * Shared by the emulator (the server side) and by tests of the diff engine (the client side).
  */
 export function applyUpdate(record: FileRecord, update: FileChangeUpdate): FileRecord {
-  return applyRecord(CLASSIC_FILE, record, update);
+  return applyRecord(CLASSIC_FILE_FIELDS, record, update);
 }
 
 /** The same for any record kind. */
-export function applyRecord<R extends object>(kind: RecordKind<R>, record: R, update: object): R {
+export function applyRecord<R extends object>(kind: FieldTable, record: R, update: object): R {
   const out: Record<string, unknown> = { ...(record as Record<string, unknown>) };
   for (const field of kind.fields) {
     const patch = ownField(update, field.name);

@@ -1,6 +1,6 @@
 import type { FileChangeUpdate, FileRecord } from '../cdf/model';
 import { parseDocument, placeProblems, type FileDocument, validateDocument } from './document';
-import { ownField, CLASSIC_FILE, type RecordKind } from './fields';
+import { ownField, CLASSIC_FILE_FIELDS, type FieldTable } from './fields';
 import type { SaveProblem } from './problems';
 
 /**
@@ -13,12 +13,12 @@ import type { SaveProblem } from './problems';
  * Bulk actions, undo and imports send the same diff (through `planTransition`).
  */
 export function diff(base: FileRecord, edited: FileDocument | FileRecord): FileChangeUpdate | undefined {
-  return diffRecord(CLASSIC_FILE, base, edited);
+  return diffRecord(CLASSIC_FILE_FIELDS, base, edited);
 }
 
 /** The same for any record kind: one patch per field that differs. */
 export function diffRecord<R extends object>(
-  kind: RecordKind<R>,
+  kind: FieldTable,
   base: R,
   edited: object,
 ): Record<string, object> | undefined {
@@ -36,7 +36,7 @@ export function diffToUpdateItem(
   edited: FileDocument,
 ): { id: number; update: FileChangeUpdate } | undefined {
   const update = diff(base, edited);
-  return update && { ...CLASSIC_FILE.identity(base), update };
+  return update && { id: base.id, update };
 }
 
 export type SavePlan =

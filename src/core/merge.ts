@@ -1,5 +1,5 @@
 import type { EditableFieldName, FileRecord } from '../cdf/model';
-import { ownField, CLASSIC_FILE, putField, type RecordKind } from './fields';
+import { ownField, CLASSIC_FILE_FIELDS, putField, type FieldTable } from './fields';
 
 /**
  * Three-way merge of a record the user edited (`mine`) with the server's current record (`theirs`),
@@ -29,12 +29,12 @@ export function mergeRecords(
   theirs: FileRecord,
   prefer: 'mine' | 'theirs' = 'theirs',
 ): MergeResult {
-  return mergeRecordsOf(CLASSIC_FILE, base, mine, theirs, prefer);
+  return mergeRecordsOf(CLASSIC_FILE_FIELDS, base, mine, theirs, prefer);
 }
 
 /** The same for any record kind. */
 export function mergeRecordsOf<R extends object, N extends string>(
-  kind: RecordKind<R, N>,
+  kind: FieldTable<N>,
   base: R,
   mine: R,
   theirs: R,

@@ -12,7 +12,8 @@
 import type { FileRecord } from './file-record';
 import type { FileUpdateItem } from './file-update';
 
-export type FailureReason = 'missing' | 'duplicated' | 'invalid' | 'other';
+/** `conflict`: the API refused a stale version (a kind whose writes carry one); nothing was applied. */
+export type FailureReason = 'missing' | 'duplicated' | 'invalid' | 'conflict' | 'other';
 
 export interface ItemFailure {
   readonly reason: FailureReason;
@@ -28,34 +29,39 @@ export interface ItemFailure {
   readonly notIsolated?: boolean;
 }
 
-interface OutcomeBase {
+/**
+ * `U` is one wire update item, `R` the record the API answers with: a classic file's by default, any
+ * record kind's (see src/core/records) otherwise.
+ */
+interface OutcomeBase<U> {
   /** Position in the input array. */
   readonly index: number;
-  readonly item: FileUpdateItem;
+  readonly item: U;
   /** HTTP attempts that carried this item (retries and re-sends included). */
   readonly sends: number;
 }
-export interface AppliedOutcome extends OutcomeBase {
+export interface AppliedOutcome<U = FileUpdateItem, R = FileRecord> extends OutcomeBase<U> {
   readonly outcome: 'applied';
   /** The record as CDF returned it; absent only if the 2xx body could not be read. */
-  readonly record: FileRecord | undefined;
+  readonly record: R | undefined;
 }
-export interface FailedOutcome extends OutcomeBase {
+export interface FailedOutcome<U = FileUpdateItem> extends OutcomeBase<U> {
   readonly outcome: 'failed';
   readonly failure: ItemFailure;
 }
-export interface UnknownOutcome extends OutcomeBase {
+export interface UnknownOutcome<U = FileUpdateItem> extends OutcomeBase<U> {
   readonly outcome: 'unknown';
   readonly why: string;
   readonly status?: number;
   readonly requestId?: string;
 }
-export interface NotSentOutcome extends OutcomeBase {
+export interface NotSentOutcome<U = FileUpdateItem> extends OutcomeBase<U> {
   readonly outcome: 'notSent';
   /** Why it was not sent, when neither cancellation nor throttling is the reason (a bulk job's re-plan). */
   readonly why?: string;
 }
-export type ItemOutcome = AppliedOutcome | FailedOutcome | UnknownOutcome | NotSentOutcome;
+export type ItemOutcome<U = FileUpdateItem, R = FileRecord> =
+  AppliedOutcome<U, R> | FailedOutcome<U> | UnknownOutcome<U> | NotSentOutcome<U>;
 
 /** One HTTP attempt of `POST /files/update`. */
 export interface UpdateAttemptRecord {
@@ -81,14 +87,14 @@ export interface UpdateProgress {
   readonly concurrency: number;
 }
 
-export interface UpdateReport {
+export interface UpdateReport<U = FileUpdateItem, R = FileRecord> {
   readonly total: number;
   /** One outcome per input item, in input order. */
-  readonly items: readonly ItemOutcome[];
-  readonly applied: readonly AppliedOutcome[];
-  readonly failed: readonly FailedOutcome[];
-  readonly unknown: readonly UnknownOutcome[];
-  readonly notSent: readonly NotSentOutcome[];
+  readonly items: readonly ItemOutcome<U, R>[];
+  readonly applied: readonly AppliedOutcome<U, R>[];
+  readonly failed: readonly FailedOutcome<U>[];
+  readonly unknown: readonly UnknownOutcome<U>[];
+  readonly notSent: readonly NotSentOutcome<U>[];
   readonly cancelled: boolean;
   /** Every HTTP attempt, in the order they were sent. */
   readonly attempts: readonly UpdateAttemptRecord[];

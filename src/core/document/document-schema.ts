@@ -13,7 +13,8 @@ function docs(title: string, body: string) {
   return { title, description: body.replace(/[`*]/g, ''), markdownDescription: body };
 }
 
-const MIME_EXAMPLES = [
+/** What completion offers for `mimeType`. */
+export const MIME_EXAMPLES = [
   'application/pdf',
   'image/png',
   'image/jpeg',
@@ -33,13 +34,19 @@ const MIME_EXAMPLES = [
  */
 function editableProperty(name: EditableFieldName): z.ZodMiniType {
   const field = EDITABLE_FIELDS[name];
-  const linkedNote = field.instanceLinkedMayChange
-    ? ''
-    : '\n\nA file linked to a data modelling instance (`instanceId`) cannot change this field.';
-  const meta: Record<string, unknown> = docs(name, field.description + linkedNote);
+  const meta: Record<string, unknown> = docs(name, classicFieldDescription(name));
   if (name === 'mimeType') meta.examples = MIME_EXAMPLES;
   const shape: z.ZodMiniType = 'jsonShape' in field ? field.jsonShape : field.schema;
   return z.optional(z.nullable(shape)).check(z.meta(meta));
+}
+
+/** A classic file's field on hover: its description, and whether a linked file may change it. */
+export function classicFieldDescription(name: EditableFieldName): string {
+  const field = EDITABLE_FIELDS[name];
+  const linkedNote = field.instanceLinkedMayChange
+    ? ''
+    : '\n\nA file linked to a data modelling instance (`instanceId`) cannot change this field.';
+  return field.description + linkedNote;
 }
 
 function readOnlyProperty(name: ReadOnlyFieldName): z.ZodMiniType {

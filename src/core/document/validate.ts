@@ -112,7 +112,7 @@ function duplicates(
   return problems;
 }
 
-function nameProblems(base: FileRecord, value: unknown): DocumentProblem[] {
+export function nameProblems(base: FileRecord, value: unknown): DocumentProblem[] {
   if (sameValue(value, base.name)) return [];
   return [
     documentProblem(
@@ -191,7 +191,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** A file linked to a data modelling instance can change only the fields of `DMSFileChange`. */
-function instanceLinkedProblems(
+export function instanceLinkedProblems(
   base: FileRecord,
   doc: Record<string, unknown>,
   invalidFields: Set<string>,

@@ -3,7 +3,6 @@ import {
   EDITABLE_FIELD_NAMES,
   type EditableField,
   type EditableFieldName,
-  type FileRecord,
   type ReferenceKind,
 } from '../../cdf/model';
 import type { FieldKind } from './kind';
@@ -17,23 +16,21 @@ export interface RecordField<N extends string = string> {
 }
 
 /**
- * A kind of record as the pipeline sees it: its updatable fields, each of a field kind, from the
- * table next to its model. diff, apply, merge, undo and the preview loop over these and ask each
- * field's kind, so a second record kind is a second table.
+ * A record kind's updatable fields, each of a field kind, from the table next to its model. diff,
+ * apply, merge, undo and the preview loop over these and ask each field's kind, so a second record
+ * kind is a second table. The whole kind (identity, version, wire update, document) is RecordKind
+ * in core/records, which extends this.
  */
-export interface RecordKind<R, N extends string = string> {
+export interface FieldTable<N extends string = string> {
   readonly fields: readonly RecordField<N>[];
-  /** The identity an update names the record by (an external id may be the very thing changed). */
-  identity(record: R): { id: number };
 }
 
-/** The classic CDF file (`/files`), from `EDITABLE_FIELDS`. */
-export const CLASSIC_FILE: RecordKind<FileRecord, EditableFieldName> = {
+/** The classic CDF file's (`/files`) updatable fields, from `EDITABLE_FIELDS`. */
+export const CLASSIC_FILE_FIELDS: FieldTable<EditableFieldName> = {
   fields: EDITABLE_FIELD_NAMES.map((name) => {
     const spec: EditableField = EDITABLE_FIELDS[name];
     return { name, kind: kindOf(name), ...(spec.references ? { references: spec.references } : {}) };
   }),
-  identity: (record) => ({ id: record.id }),
 };
 
 /** Sets `name` to `value`, or removes it when unset or empty, as the API leaves such fields out. */

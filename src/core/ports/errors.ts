@@ -25,3 +25,28 @@ export class OutcomeUnknownError extends Error {
     super(message, { cause });
   }
 }
+
+/** Records the API does not know (deleted, or never there), by the kind's text key. */
+export class RecordsMissingError extends Error {
+  override readonly name = 'RecordsMissingError';
+  constructor(
+    readonly keys: readonly string[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The API refused a write because a record's version moved past the one the write was decided on
+ * (a node's `existingVersion`): nothing was applied. The save re-reads, merges and asks again.
+ */
+export class VersionConflictError extends Error {
+  override readonly name = 'VersionConflictError';
+  constructor(
+    readonly keys: readonly string[],
+    message: string,
+  ) {
+    super(message);
+  }
+}

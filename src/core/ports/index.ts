@@ -3,6 +3,7 @@
  * This folder's public surface: code outside core/ports imports from here, never from a file inside.
  */
 export type * from './files-api';
+export type * from './records-api';
 export * from './errors';
 export type {
   AppliedOutcome,

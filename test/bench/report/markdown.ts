@@ -2,7 +2,7 @@
  * The README's performance section from the result files: one table of ours vs each peer, the
  * machine and date, and how to reproduce. Every figure comes from a result object; none is typed in.
  */
-import type { ActivationFigures, Spread } from '../activation/activation-bench';
+import type { ActivationFigures } from '../activation/activation-bench';
 import type { BulkUpdateFigures } from '../bulk-update/bulk-update-bench';
 import type { BundleFigures } from '../bundle/bundle-bench';
 import type { DiffCostFigures } from '../diff-cost/diff-cost-bench';
@@ -10,7 +10,7 @@ import type { EditorLoopFigures, StepFigures } from '../editor-loop/editor-loop-
 import type { ListingFigures, ListingPeerFigures } from '../listing/listing-bench';
 import { describeMachine, type MachineFacts } from '../support/machine';
 import type { BenchResult } from '../support/result-file';
-import { ratio } from '../support/stats';
+import { ratio, type Spread } from '../support/stats';
 import { bytes, count, duration, micros, millis, seconds, versus } from './format';
 
 export interface RunResults {

@@ -1,5 +1,5 @@
 import type { FileRecord } from '../../../cdf/model';
-import { ownField, CLASSIC_FILE, putField } from '../../fields';
+import { ownField, CLASSIC_FILE_FIELDS, putField } from '../../fields';
 
 /**
  * The action's after-image of one file: `before` with only the elements the action wrote changed.
@@ -12,7 +12,7 @@ import { ownField, CLASSIC_FILE, putField } from '../../fields';
 export function actionAfterImage(before: FileRecord, planned: FileRecord, returned?: FileRecord): FileRecord {
   if (!returned) return planned;
   const image: Record<string, unknown> = { ...before };
-  for (const field of CLASSIC_FILE.fields) {
+  for (const field of CLASSIC_FILE_FIELDS.fields) {
     const [was, is, got] = [before, planned, returned].map((r) => ownField(r, field.name));
     if (!field.kind.same(was, is)) putField(image, field, field.kind.written(was, is, got));
   }

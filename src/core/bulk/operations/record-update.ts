@@ -1,6 +1,6 @@
 import type { FileRecord } from '../../../cdf/model';
 import { omitEmpty } from '../../apply';
-import { ownField, CLASSIC_FILE, putField } from '../../fields';
+import { ownField, CLASSIC_FILE_FIELDS, putField } from '../../fields';
 
 /**
  * `after` as the API will return it: empty values left out, and each collection in the order
@@ -9,7 +9,7 @@ import { ownField, CLASSIC_FILE, putField } from '../../fields';
  */
 export function normalizeAfter(before: FileRecord, after: FileRecord): FileRecord {
   const out: Record<string, unknown> = { ...after };
-  for (const field of CLASSIC_FILE.fields)
+  for (const field of CLASSIC_FILE_FIELDS.fields)
     putField(out, field, field.kind.rebase(ownField(before, field.name), ownField(after, field.name)));
   return omitEmpty(out as FileRecord);
 }

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { FileChangeUpdate, FileRecord } from '../../../cdf/model';
-import { ownField, CLASSIC_FILE, putField } from '../../fields';
+import { ownField, CLASSIC_FILE_FIELDS, putField } from '../../fields';
 import { planTransition, type RecordPlan } from './plan-record';
 import { fileTitle } from '../texts/preview';
 
@@ -110,7 +110,7 @@ interface Restore {
 function restoreTarget(pre: FileRecord, post: FileRecord, current: FileRecord): Restore {
   const target: Record<string, unknown> = { ...current };
   const result: Restore = { target: current, conflicts: [], found: false };
-  for (const field of CLASSIC_FILE.fields) {
+  for (const field of CLASSIC_FILE_FIELDS.fields) {
     const [was, became, now] = [pre, post, current].map((r) => ownField(r, field.name));
     if (field.kind.same(was, became)) continue;
     const restored = field.kind.restore(field.name, was, became, now);

@@ -8,13 +8,15 @@ import {
   type FileRecord,
   type ReferenceKind,
 } from '../../../cdf/model';
-import { type ElementKey, type NameOf, ownField, CLASSIC_FILE, type RecordField } from '../../fields';
+import { type ElementKey, type NameOf, ownField, CLASSIC_FILE_FIELDS, type RecordField } from '../../fields';
 import { DOCUMENT_FIELD_ORDER } from '../../document';
 import type { PlanCounts } from '../operations/plan-batch';
 import type { RecordPlan } from '../operations/plan-record';
 
 /** The updatable fields in the document's order. */
-const FIELDS_IN_ORDER = DOCUMENT_FIELD_ORDER.flatMap((name) => CLASSIC_FILE.fields.filter((f) => f.name === name));
+const FIELDS_IN_ORDER = DOCUMENT_FIELD_ORDER.flatMap((name) =>
+  CLASSIC_FILE_FIELDS.fields.filter((f) => f.name === name),
+);
 
 /** Names of the things a record refers to by id, as far as they are known: shown beside the ids. */
 export interface ReferenceNames {

@@ -5,7 +5,7 @@ import { EDITABLE_FIELDS, EDITABLE_FIELD_NAMES } from '../../../../src/cdf/model
 import { applyRecord } from '../../../../src/core/apply';
 import { diffRecord } from '../../../../src/core/diff';
 import { FIELD_KINDS } from '../../../../src/core/fields/registry';
-import { CLASSIC_FILE, type RecordKind } from '../../../../src/core/fields/record-kind';
+import { CLASSIC_FILE_FIELDS, type FieldTable } from '../../../../src/core/fields/record-kind';
 import { mergeRecordsOf } from '../../../../src/core/merge';
 
 interface Node {
@@ -17,23 +17,23 @@ interface Node {
 }
 
 /** A made-up second kind of record: nothing of the pipeline changes for it, only this table. */
-const NODE: RecordKind<Node> = {
+const NODE: FieldTable = {
   fields: [
     { name: 'title', kind: FIELD_KINDS.text },
     { name: 'tags', kind: FIELD_KINDS.labels },
     { name: 'properties', kind: FIELD_KINDS.keyValueMap },
   ],
-  identity: () => ({ id: 1 }),
 };
 
 describe('record kinds', () => {
   it('the classic file: every updatable field once, with the kind its table names', () => {
     assert.deepEqual(
-      CLASSIC_FILE.fields.map((f) => f.name),
+      CLASSIC_FILE_FIELDS.fields.map((f) => f.name),
       EDITABLE_FIELD_NAMES,
     );
-    for (const field of CLASSIC_FILE.fields) assert.equal(field.kind, FIELD_KINDS[EDITABLE_FIELDS[field.name].kind]);
-    assert.equal(CLASSIC_FILE.fields.find((f) => f.name === 'dataSetId')?.references, 'dataSets');
+    for (const field of CLASSIC_FILE_FIELDS.fields)
+      assert.equal(field.kind, FIELD_KINDS[EDITABLE_FIELDS[field.name].kind]);
+    assert.equal(CLASSIC_FILE_FIELDS.fields.find((f) => f.name === 'dataSetId')?.references, 'dataSets');
   });
 
   it('a second table diffs, applies and merges through the same code', () => {
