@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { NodesBrowseApi } from '../../app';
+import { mapWithConcurrency } from '../../cdf/client';
 import { cogniteFileValues, nodeKeyOf, type CogniteFileNode } from '../../cdf/model';
 import {
   describeNodeFilter,
@@ -19,6 +20,8 @@ import {
 import type { TreeNode } from './nodes';
 import { NodePager } from './node-pager';
 import { groupsByValue } from './node-value-groups';
+
+const SPACE_COUNTS_AT_ONCE = 4;
 
 /** What one generation of the section has loaded; a reset drops it, and late answers with it. */
 class NodesLoaded {
@@ -79,8 +82,9 @@ export class NodeSectionModel {
     const filter = toInstanceFilter(this.filter);
     at.section ??= (async () => {
       try {
-        if ((await api.countFileNodes(undefined)) === 0) return undefined;
-        const count = filter ? await api.countFileNodes(filter) : await api.countFileNodes(undefined);
+        const total = await api.countFileNodes(undefined);
+        if (total === 0) return undefined;
+        const count = filter ? await api.countFileNodes(filter) : total;
         return at.remember<NodeSectionNode>({ kind: 'nodeSection', id: SECTION_ID, count });
       } catch {
         return undefined;
@@ -115,12 +119,11 @@ export class NodeSectionModel {
 
   private async spaces({ api, at, filter }: Load): Promise<TreeNode[]> {
     const spaces = (await api.listSpaces()).filter((s) => !filter.spaces || filter.spaces.includes(s.space));
-    const counted = await Promise.all(
-      spaces.map(async (s) => ({
-        s,
-        count: await api.countFileNodes(toInstanceFilter({ ...filter, spaces: [s.space] })),
-      })),
-    );
+    // A few counts at a time: a project may have many spaces, and data modeling limits concurrent reads.
+    const counted = await mapWithConcurrency(spaces, SPACE_COUNTS_AT_ONCE, async (s) => ({
+      s,
+      count: await api.countFileNodes(toInstanceFilter({ ...filter, spaces: [s.space] })),
+    }));
     const groups = counted.filter((c) => c.count > 0);
     if (!groups.length) return [message(SECTION_ID, l10n.t('No CogniteFile nodes match.'))];
     return groups.map(({ s, count }) =>

@@ -32,7 +32,10 @@ describe('files view: the CogniteFile section model', () => {
 
   it('shows the section with the count of nodes, and the spaces holding them with theirs', async () => {
     const m = model();
+    emu.clearRequests();
     const section = (await m.section())!;
+    const asked = emu.requests.filter((r) => r.path.endsWith('/models/instances/aggregate')).length;
+    assert.equal(asked, 1, 'one count decides the section and its number');
     assert.equal(section.count, await api.countFileNodes(undefined));
     const spaces = groups(await m.children(section));
     assert.ok(spaces.length >= 3, spaces.map((s) => s.label).join());
