@@ -5,3 +5,6 @@
  */
 export type * from './record-kind';
 export * from './classic-file';
+export * from './cognite-file';
+export * from './cognite-file-document';
+export * from './cognite-file-record';
