@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import type { FieldKindName, UpdateReport } from '../../../../../src/cdf/model';
 import { applyRecord } from '../../../../../src/core/apply';
 import { documentSchemaOf, flatDocument, jsonSchemaOf, selectionJsonSchemaOf } from '../../../../../src/core/document';
-import { FIELD_KINDS, setKind, type KindSpec } from '../../../../../src/core/fields';
+import { FIELD_KINDS, setKind } from '../../../../../src/core/fields';
 import { RecordsMissingError, VersionConflictError, type RecordsApi } from '../../../../../src/core/ports';
 import type { KindField, ReadOnlyField, RecordKind } from '../../../../../src/core/records';
 
@@ -34,7 +34,7 @@ export interface NoteUpsert {
 
 /** A set of strings (tags): a new field kind is a new module, not an edit of the pipeline. */
 const textSetKind = setKind({
-  name: 'textSet' as FieldKindName & KindSpec['name'],
+  name: 'textSet' as FieldKindName, // a kind the classic table does not name
   members: {
     key: (tag) => tag as string,
     duplicateCode: 'duplicate-label',
