@@ -11,6 +11,8 @@ import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { csvColumns, csvHeader, csvRows } from '../../../src/core/bulk';
 import { targetMetadataKeys, targetPages, type BulkTarget } from '../../../src/core/bulk';
 import { ourClient, sdkClient, type Endpoint } from '../support/clients';
+import { CLASSIC_FILE_BULK } from '../../../src/core/classic-file';
+import { classicBulkSource } from '../../../src/app';
 
 export type ListingPeerName =
   'ours-partitioned' | 'ours-single-cursor' | 'sdk-auto-paging' | 'ours-partitioned-streaming';
@@ -58,7 +60,7 @@ export const LISTING_PEERS: Record<ListingPeerName, Lister> = {
   'ours-partitioned-streaming': async (endpoint) => {
     const api = filesApiOf(ourClient(endpoint));
     const target: BulkTarget = { kind: 'filter', label: 'every file', filter: {} };
-    const columns = csvColumns(await targetMetadataKeys(api, target));
+    const columns = csvColumns(CLASSIC_FILE_BULK, await targetMetadataKeys(classicBulkSource(api), target));
     const out = createWriteStream(devNull);
     const write = (text: string) =>
       new Promise<void>((resolve, reject) => out.write(text, (e) => (e ? reject(e) : resolve())));
@@ -66,8 +68,8 @@ export const LISTING_PEERS: Record<ListingPeerName, Lister> = {
     const ids: number[] = [];
     try {
       await write(csvHeader(columns));
-      for await (const page of targetPages(api, target)) {
-        await write(csvRows(page.records, columns).text);
+      for await (const page of targetPages(classicBulkSource(api), target)) {
+        await write(csvRows(CLASSIC_FILE_BULK, page.records, columns).text);
         for (const r of page.records) ids.push(r.id);
       }
     } finally {
