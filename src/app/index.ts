@@ -8,3 +8,4 @@ export * from './classic-records-api';
 export * from './files-api-adapter';
 export * from './connection-probe';
 export * from './classic-bulk-source';
+export * from './nodes-browse';

@@ -21,7 +21,9 @@ import { ALL_ROUTES } from './routes';
 import { openProject, type OpenedProject } from './open-project';
 import type { FileStore } from './store/file-store';
 import { acquireStateLockWaiting } from './store/state-lock';
+import { ServiceMeter, type ServiceStats } from './service-stats';
 
+export type { ServiceStats } from './service-stats';
 export type { EmulatorOptions, FaultOptions, RecordedRequest, RouteFaults, ThrottleOptions } from './options';
 export { FileStore } from './store/file-store';
 export { StateFileInUseError } from './store/state-lock';
@@ -42,6 +44,12 @@ export interface RunningEmulator {
   clearRequests(): void;
   setThrottle(t: ThrottleOptions | undefined): void;
   setFaults(f: FaultOptions | undefined): void;
+  /**
+   * How long the emulator was busy serving since the last {@link resetServiceStats} (or start): a
+   * benchmark's measure of the server's own work. Emulator-only; not part of the emulated API.
+   */
+  serviceStats(): ServiceStats;
+  resetServiceStats(): void;
   /** Direct access for tests: arrange records, or play "another client changed this record". */
   store: FileStore;
   /** What the project was generated from (a loaded state file's settings win over the options). */
@@ -123,6 +131,7 @@ async function start(opts: EmulatorOptions, releaseLock: (() => void) | undefine
   const timers = new Timers();
   const throttle = new Throttle(opts.throttle);
   const faults = new Faults(opts.faults);
+  const meter = new ServiceMeter();
   const recorder = new RequestRecorder(opts.maxRecordedRequests ?? 10_000, opts.onRequest);
   const listener = createRequestListener({
     router: new Router(ALL_ROUTES),
@@ -154,6 +163,8 @@ async function start(opts: EmulatorOptions, releaseLock: (() => void) | undefine
     clearRequests: () => recorder.clear(),
     setThrottle: (t) => throttle.set(t),
     setFaults: (f) => faults.set(f),
+    serviceStats: () => meter.read(),
+    resetServiceStats: () => meter.reset(),
     store,
     demo: { seed, files, loadedStateFile: opened.loadedStateFile },
     close: closer(server, timers, opened, releaseLock),

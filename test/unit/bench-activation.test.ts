@@ -1,6 +1,7 @@
 // The activation benchmark's plan and report (the benchmark itself starts VS Code: `--only=activation`).
 import assert from 'node:assert/strict';
-import { spread, type ActivationFigures } from '../bench/activation/activation-bench';
+import type { ActivationFigures } from '../bench/activation/activation-bench';
+import { spread } from '../bench/support/stats';
 import type { BundleFigures } from '../bench/bundle/bundle-bench';
 import { markdownReport } from '../bench/report/markdown';
 import { commandOf } from '../bench/run';

@@ -24,6 +24,7 @@ import type { TokenProvider } from '../auth';
 import { redactingLogger, SecretRedactor, silentLogger, type Logger } from '../logging';
 import { ApiRequests, checked, checkedAll, type CallOptions, type Page } from './api-requests';
 import { projectApiUrl, validateBaseUrl } from './base-url';
+import { DataModelingRequests } from './dms-requests';
 import { CdfInvalidRequestError } from './errors';
 import { aggregateCount, fileList, filePage, type Asset, type DataSet, type LabelDefinition } from './lookup-models';
 import * as lookups from './lookup-requests';
@@ -60,6 +61,8 @@ export class CdfClient {
   readonly project: string;
   protected readonly transport: CdfTransport;
   protected readonly requests: ApiRequests;
+  /** Data modeling: CogniteFile nodes, statistics and spaces (dms-requests.ts). */
+  readonly models: DataModelingRequests;
   private readonly logger: Logger;
 
   constructor(options: CdfClientOptions) {
@@ -78,6 +81,7 @@ export class CdfClient {
       appId: options.appId ?? 'cdf-files-vscode',
     });
     this.requests = new ApiRequests(this.transport, Math.max(1, options.readConcurrency ?? 4));
+    this.models = new DataModelingRequests(this.requests);
   }
 
   // ---- Files: reading ----

@@ -10,6 +10,8 @@ export * from './cdf-client';
 export * from './cdf-request';
 export * from './chunk';
 export * from './connection-config';
+export * from './dms-errors';
+export * from './dms-requests';
 export * from './errors';
 export * from './lookup-models';
 export * from './lookup-requests';

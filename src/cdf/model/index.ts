@@ -10,3 +10,8 @@ export * from './file-update';
 export * from './file-filter';
 export * from './api-error';
 export * from './update-report';
+export * from './dms-primitives';
+export * from './cognite-file-fields';
+export * from './cognite-file';
+export * from './instance-filter';
+export * from './instance-requests';

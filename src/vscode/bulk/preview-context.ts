@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FileRecord } from '../../cdf/model';
+import type { FileRecord, FileUpdateItem } from '../../cdf/model';
 import type { ClassicUpdateItem } from '../../core/classic-file';
 import type { BulkOperation, RecordPlan, ReferenceNames } from '../../core/bulk';
 import { referencesOf, type OpenEdits } from '../../core/bulk';
@@ -39,7 +39,10 @@ export async function previewNames(
  * Open documents of this project with unsaved edits: a record (its file) or a selection (all its files;
  * which elements were edited does not matter, the save diffs each of them).
  */
-export function openEdits(project: string, selections: SelectionFiles | undefined): OpenEdits[] {
+export function openEdits(
+  project: string,
+  selections: SelectionFiles<FileRecord, FileUpdateItem> | undefined,
+): OpenEdits[] {
   return vscode.workspace.textDocuments.flatMap((doc): OpenEdits[] => {
     if (!doc.isDirty) return [];
     const document = doc.uri.path.split('/').pop() ?? doc.uri.path;

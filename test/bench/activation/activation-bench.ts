@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../support/child-process';
 import { writeResult, type BenchResult } from '../support/result-file';
-import { median } from '../support/stats';
+import { spread, type Spread } from '../support/stats';
 import { EXTENSION_ENTRY, FIRST_USE_ENTRIES, PRODUCTION_OPTIONS } from '../bundle/esbuild-settings';
 import type { HostTimings } from './host-entry';
 
@@ -23,29 +23,12 @@ export interface ActivationOptions {
   log?: (line: string) => void;
 }
 
-export interface Spread {
-  medianMs: number;
-  minMs: number;
-  maxMs: number;
-  samples: number;
-}
-
 export interface ActivationFigures {
   activateMs: Spread;
   firstPageMs: Spread;
   runs: HostTimings[];
   extensionBytes: number;
   vscodeVersion: string;
-}
-
-export function spread(samplesMs: readonly number[]): Spread {
-  if (samplesMs.length === 0) throw new Error('no samples');
-  return {
-    medianMs: median(samplesMs),
-    minMs: Math.min(...samplesMs),
-    maxMs: Math.max(...samplesMs),
-    samples: samplesMs.length,
-  };
 }
 
 /** An installable copy of the extension with the production bundle, outside the repository. */

@@ -10,7 +10,7 @@
  */
 import { startEmulatorProcess, routeTotals } from '../support/emulator-process';
 import { writeResult, type BenchResult } from '../support/result-file';
-import { median, ratio } from '../support/stats';
+import { ratio, spread } from '../support/stats';
 import { bulkFloor, type BulkFloor } from './floor';
 import { BULK_PEER_LABELS, BULK_PEERS, type BulkPeerName, type ClientView } from './peers';
 import { BULK_SCENARIOS, type BulkScenario } from './scenarios';
@@ -210,15 +210,15 @@ function summarizePeer(
   floor: BulkFloor,
   records: number,
 ): BulkPeerFigures {
-  const walls = runs.map((r) => r.wallMs);
-  const wallMs = median(walls);
+  const walls = spread(runs.map((r) => r.wallMs));
+  const wallMs = walls.medianMs;
   const mid = runs.find((r) => r.wallMs === wallMs) as BulkRunFigures;
   return {
     peer,
     label: BULK_PEER_LABELS[peer],
     wallMs,
-    wallMsMin: Math.min(...walls),
-    wallMsMax: Math.max(...walls),
+    wallMsMin: walls.minMs,
+    wallMsMax: walls.maxMs,
     toFloor: ratio(wallMs, floor.floorMs),
     clientCpuUsPerRecord: (mid.clientCpuMs * 1000) / records,
     requests: mid.requests,

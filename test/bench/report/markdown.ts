@@ -2,7 +2,7 @@
  * The README's performance section from the result files: one table of ours vs each peer, the
  * machine and date, and how to reproduce. Every figure comes from a result object; none is typed in.
  */
-import type { ActivationFigures, Spread } from '../activation/activation-bench';
+import type { ActivationFigures } from '../activation/activation-bench';
 import type { BulkUpdateFigures } from '../bulk-update/bulk-update-bench';
 import type { BundleFigures } from '../bundle/bundle-bench';
 import type { DiffCostFigures } from '../diff-cost/diff-cost-bench';
@@ -10,7 +10,7 @@ import type { EditorLoopFigures, StepFigures } from '../editor-loop/editor-loop-
 import type { ListingFigures, ListingPeerFigures } from '../listing/listing-bench';
 import { describeMachine, type MachineFacts } from '../support/machine';
 import type { BenchResult } from '../support/result-file';
-import { ratio } from '../support/stats';
+import { ratio, type Spread } from '../support/stats';
 import { bytes, count, duration, micros, millis, seconds, versus } from './format';
 
 export interface RunResults {
@@ -48,11 +48,23 @@ function bulkRows(figures: BulkUpdateFigures): Row[] {
         i === 0 ? title : '〃',
         i === 0 && ours ? describe(ours) : '〃',
         `${peer.label}: ${describe(peer)}`,
-        versus(scenario.speedup[peer.peer]),
+        comparedWith(peer, ours, scenario.speedup[peer.peer]),
       ]);
     });
   }
   return rows;
+}
+
+type BulkPeer = BulkUpdateFigures['scenarios'][number]['peers'][number];
+
+/**
+ * A speed ratio only between runs that did the same work: a client that left records unapplied
+ * finished less, so how fast it was says nothing; the cell says how many it left instead.
+ */
+export function comparedWith(peer: BulkPeer, ours: BulkPeer | undefined, speedup: number | undefined): string {
+  if (ours && ours.itemsNotApplied > 0) return `– (ours left ${count(ours.itemsNotApplied)} not applied)`;
+  if (peer.itemsNotApplied > 0) return `– (the peer left ${count(peer.itemsNotApplied)} not applied)`;
+  return versus(speedup);
 }
 
 function listingRows(figures: ListingFigures, settings: Record<string, unknown>): Row[] {

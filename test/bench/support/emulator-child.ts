@@ -10,8 +10,6 @@ import type { EmulatorBusy, EmulatorReady, RequestCounts } from './emulator-proc
 let emulator: RunningEmulator | undefined;
 let options: EmulatorOptions = {};
 let counts: RequestCounts = {};
-/** Since the last reset: how long the emulator's one thread was busy (not waiting), and its CPU. */
-let busySince = { elu: performance.eventLoopUtilization(), cpu: process.cpuUsage() };
 
 /** `POST /files/update`: the path below the project, since a throttled request never gets a route. */
 function countKey(request: RecordedRequest): string {
@@ -50,13 +48,12 @@ serveRpc({
   },
   counts: () => counts,
   /**
-   * Time the event loop spent running code (serving requests, timers, GC) since the last reset,
-   * and the process's CPU time: a server whose busy time nears the wall time is what bounds the run.
+   * What the emulator reports of its own work since the last reset (see src/emulator/service-stats.ts):
+   * a server whose busy time nears the wall time is what bounds the run.
    */
   busy: () => {
-    const elu = performance.eventLoopUtilization(busySince.elu);
-    const cpu = process.cpuUsage(busySince.cpu);
-    return { busyMs: elu.active, cpuMs: (cpu.user + cpu.system) / 1000 } satisfies EmulatorBusy;
+    const { busyMs, cpuMs } = running().serviceStats();
+    return { busyMs, cpuMs } satisfies EmulatorBusy;
   },
   /** Fresh throttle buckets, fault sequences and counters: the next peer meets exactly what the last one did. */
   resetForNextPeer: () => {
@@ -64,7 +61,7 @@ serveRpc({
     e.setThrottle(options.throttle);
     e.setFaults(options.faults);
     counts = {};
-    busySince = { elu: performance.eventLoopUtilization(), cpu: process.cpuUsage() };
+    e.resetServiceStats();
   },
   fileIds: () => [...running().store.files.ids.from(0)],
   /** How many records carry `metadata[key] === value`. */

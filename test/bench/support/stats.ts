@@ -12,6 +12,27 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank] as number;
 }
 
+/**
+ * Repeated runs of one thing: the median (nearest rank: of an even count the lower middle one, so
+ * it is a run that happened), the min and the max, so one noisy run cannot decide a comparison.
+ */
+export interface Spread {
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  samples: number;
+}
+
+export function spread(samplesMs: readonly number[]): Spread {
+  if (samplesMs.length === 0) throw new Error('no samples');
+  return {
+    medianMs: median(samplesMs),
+    minMs: Math.min(...samplesMs),
+    maxMs: Math.max(...samplesMs),
+    samples: samplesMs.length,
+  };
+}
+
 export interface Sampled {
   medianMs: number;
   p95Ms: number;

@@ -1,0 +1,81 @@
+import * as z from 'zod/mini';
+import './zod-messages';
+
+/**
+ * The identifiers and values of CDF data modeling (the public API reference, "Instances"): spaces,
+ * node external ids, direct relations, view references, timestamps, and the limits that go with them.
+ */
+export const DMS_LIMITS = {
+  /** Items per `POST /models/instances` (upsert), byids, delete; the largest list/search page. */
+  itemsPerRequest: 1000,
+  spaceLength: 43,
+  nodeExternalIdLength: 256,
+  /** A text value, in characters (the API documents 128 KB). */
+  textLength: 128_000,
+  /** A list of text, numbers or booleans, unless the container sets its own `maxListSize`. */
+  primitiveListItems: 1000,
+  /** A list of direct relations, unless the container sets its own `maxListSize`. */
+  directRelationListItems: 100,
+  /** `instances/aggregate`: groups answered (default 100) and properties grouped by. */
+  aggregateLimitMax: 1000,
+  groupByMax: 5,
+} as const;
+
+/** The core data model's space and version (Cognite's CogniteFile, CogniteAsset, ... views). */
+export const CDM_SPACE = 'cdf_cdm';
+export const CDM_VERSION = 'v1';
+
+export const spaceId = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(DMS_LIMITS.spaceLength),
+    z.regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,41}[a-zA-Z0-9]?$/, { message: 'not a space identifier' }),
+  );
+
+/** A node's externalId: 1 to 256 characters, any but NUL (looser than a view's or container's). */
+export const nodeExternalId = z.string().check(
+  z.minLength(1),
+  z.maxLength(DMS_LIMITS.nodeExternalIdLength),
+  z.refine((s) => !s.includes('\u0000'), { message: 'must not contain the NUL character' }),
+);
+
+/** A direct relation as the API reads and writes it: exactly `{space, externalId}`. */
+export const directRelation = z.strictObject({ space: spaceId, externalId: nodeExternalId });
+export type DirectRelation = z.infer<typeof directRelation>;
+
+/** `space:externalId`, the text key of a node (a space never holds ':'). */
+export const nodeKeyOf = (node: DirectRelation): string => `${node.space}:${node.externalId}`;
+
+/** The identifier of a view or container (not of a node). */
+const dmsExternalId = z
+  .string()
+  .check(z.minLength(1), z.maxLength(255), z.regex(/^[a-zA-Z]([a-zA-Z0-9_]{0,253}[a-zA-Z0-9])?$/));
+const dmsVersion = z
+  .string()
+  .check(z.minLength(1), z.maxLength(43), z.regex(/^[a-zA-Z0-9]([.a-zA-Z0-9_-]{0,41}[a-zA-Z0-9])?$/));
+
+export const viewReference = z.strictObject({
+  type: z.literal('view'),
+  space: spaceId,
+  externalId: dmsExternalId,
+  version: dmsVersion,
+});
+export type ViewReference = z.infer<typeof viewReference>;
+
+/** Milliseconds since the epoch, as instances carry `createdTime` and `lastUpdatedTime`. */
+export const dmsEpochMs = z.number().check(z.int(), z.minimum(0));
+
+/**
+ * A timestamp property value: ISO 8601 text `YYYY-MM-DDTHH:MM:SS[.millis](Z|±HH:MM)`. The API writes
+ * milliseconds and a `+00:00` offset; it accepts any offset and fewer fractional digits.
+ */
+export const isoTimestamp = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/, {
+    message: 'expected an ISO 8601 timestamp such as 2024-05-01T12:00:00.000+00:00',
+  }),
+  z.refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not a real date and time' }),
+);
+
+/** Text property values. */
+export const dmsText = z.string().check(z.maxLength(DMS_LIMITS.textLength));

@@ -1,0 +1,126 @@
+/**
+ * The arithmetic behind the benchmark's verdicts: a bulk-update scenario's floor (the time no client
+ * can beat) and the median/min/max of repeated runs. A wrong floor would make every ratio wrong.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { bulkFloor } from '../bench/bulk-update/floor';
+import { BULK_SCENARIOS, type BulkScenario } from '../bench/bulk-update/scenarios';
+import { comparedWith } from '../bench/report/markdown';
+import { ratio, spread } from '../bench/support/stats';
+
+const scenario = (over: Partial<BulkScenario>): BulkScenario => ({
+  name: 't',
+  title: 't',
+  latencyMs: 600,
+  latencyJitterMs: 400,
+  throttle: {},
+  ...over,
+});
+
+describe('bench: the floor of a bulk-update scenario', () => {
+  it('the rate term: requests / rate (100 requests at 7.5/s take 13.3 s)', () => {
+    const f = bulkFloor(scenario({ throttle: { requestsPerSecond: 7.5, concurrency: 23 } }), 100_000, 1000, 1000);
+    assert.equal(f.requests, 100);
+    assert.ok(Math.abs(f.rateMs - 13_333.33) < 0.01, `${f.rateMs}`);
+    assert.equal(f.boundBy, 'rate');
+    assert.equal(f.floorMs, f.rateMs);
+  });
+
+  it('the concurrency term: requests × mean latency / concurrency (Little’s law)', () => {
+    // Mean latency of 600–1000 ms is 800 ms; 100 × 800 / 23 = 3478 ms, above 100 / 30 per s = 3333 ms.
+    const f = bulkFloor(
+      BULK_SCENARIOS.find((s) => s.name === 'cdf-budget')!,
+      100_000,
+      1000,
+      1000,
+    );
+    assert.equal(f.meanLatencyMs, 800);
+    assert.ok(Math.abs(f.concurrencyMs - 80_000 / 23) < 1e-9);
+    assert.ok(Math.abs(f.rateMs - 10_000 / 3) < 1e-9);
+    assert.equal(f.boundBy, 'concurrency');
+  });
+
+  it('the server term: the emulator’s busy time plus one request’s mean latency', () => {
+    const f = bulkFloor(
+      scenario({ latencyMs: 30, latencyJitterMs: 20, throttle: { requestsPerSecond: 120, concurrency: 23 } }),
+      100_000,
+      1000,
+      4200,
+    );
+    assert.equal(f.serverMs, 4240);
+    assert.equal(f.boundBy, 'server');
+    assert.equal(f.floorMs, 4240);
+  });
+
+  it('counts a last, partial chunk as a request; an unthrottled scenario has no rate or concurrency term', () => {
+    const f = bulkFloor(scenario({}), 2500, 1000, 10);
+    assert.equal(f.requests, 3);
+    assert.deepEqual([f.rateMs, f.concurrencyMs], [0, 0]);
+    assert.equal(f.floorMs, 810);
+  });
+
+  it('is always the largest term, and names it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2_000_000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.double({ min: 0.1, max: 500, noNaN: true }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.double({ min: 0, max: 60_000, noNaN: true }),
+        (records, chunk, rate, concurrency, latency, busy) => {
+          const f = bulkFloor(
+            scenario({ latencyMs: latency, latencyJitterMs: 0, throttle: { requestsPerSecond: rate, concurrency } }),
+            records,
+            chunk,
+            busy,
+          );
+          const terms = { rate: f.rateMs, concurrency: f.concurrencyMs, server: f.serverMs };
+          assert.equal(f.floorMs, Math.max(...Object.values(terms)));
+          assert.equal(terms[f.boundBy], f.floorMs);
+          assert.equal(f.requests, Math.ceil(records / chunk));
+        },
+      ),
+    );
+  });
+});
+
+describe('bench: median, min and max of repeated runs', () => {
+  it('of an odd count the middle run, of an even count the lower middle one (a run that happened)', () => {
+    assert.deepEqual(spread([9, 1, 5]), { medianMs: 5, minMs: 1, maxMs: 9, samples: 3 });
+    assert.deepEqual(spread([4, 1, 3, 2]), { medianMs: 2, minMs: 1, maxMs: 4, samples: 4 });
+    assert.deepEqual(spread([7]), { medianMs: 7, minMs: 7, maxMs: 7, samples: 1 });
+    assert.throws(() => spread([]), /no samples/);
+  });
+
+  it('min ≤ median ≤ max, and the median is one of the runs, for any runs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 15 }), (runs) => {
+        const s = spread(runs);
+        assert.ok(s.minMs <= s.medianMs && s.medianMs <= s.maxMs);
+        assert.ok(runs.includes(s.medianMs));
+        assert.equal(s.samples, runs.length);
+      }),
+    );
+  });
+
+  it('a ratio to the floor is rounded to hundredths, and undefined without a floor', () => {
+    assert.equal(ratio(4350, 3478.26), 1.25);
+    assert.equal(ratio(1, 0), undefined);
+  });
+});
+
+describe('bench: comparing bulk-update peers', () => {
+  const peer = (itemsNotApplied: number) => ({ itemsNotApplied }) as Parameters<typeof comparedWith>[0];
+
+  it('gives a speed ratio only when both applied everything', () => {
+    assert.equal(comparedWith(peer(0), peer(0), 1.43), '1.43× faster');
+    assert.equal(comparedWith(peer(0), peer(0), 0.8), '1.25× slower');
+  });
+
+  it('says how many a peer (or ours) left unapplied instead of a ratio', () => {
+    assert.equal(comparedWith(peer(25_000), peer(0), 0.94), '– (the peer left 25,000 not applied)');
+    assert.equal(comparedWith(peer(0), peer(3), 2), '– (ours left 3 not applied)');
+  });
+});
