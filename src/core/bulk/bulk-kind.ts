@@ -13,8 +13,6 @@ export type Patches = Readonly<Record<string, object>>;
  * in core/bulk knows any other shape of a record.
  */
 export interface BulkKind<R extends object, U> extends RecordKind<R, U> {
-  /** The record's name as a person knows it (`P-101.pdf`); previews and reports add its key. */
-  readonly label: (record: R) => string;
   /** Why `value` cannot be `field`'s value (the model's rules), or `undefined` when it can. */
   readonly checkValue: (field: string, value: unknown) => string | undefined;
   /** Why `field` cannot be changed when it is a field the API sets, or `undefined` for any other name. */

@@ -21,7 +21,6 @@ export type ClassicUpdateItem = { id: number; update: FileChangeUpdate };
 export const CLASSIC_FILE_BULK: BulkKind<FileRecord, ClassicUpdateItem> = {
   ...CLASSIC_FILE,
   encodeUpdate: (record, patches) => ({ id: record.id, update: patches }),
-  label: (record) => record.name,
   checkValue: (field, value) => checkFieldValue(field as EditableFieldName, value),
   readOnlyReason: (field) =>
     !Object.hasOwn(READ_ONLY_FIELDS, field)
