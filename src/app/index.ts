@@ -7,4 +7,5 @@ export * from './describe-save-results';
 export * from './classic-records-api';
 export * from './files-api-adapter';
 export * from './connection-probe';
+export * from './classic-bulk-source';
 export * from './nodes-browse';
