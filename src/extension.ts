@@ -6,6 +6,7 @@ import { appCommands } from './vscode/commands/app-commands';
 import { browseCommands } from './vscode/commands/browse-commands';
 import { nodeCommands } from './vscode/commands/node-commands';
 import { registerCommands } from './vscode/commands/command-types';
+import { classicRecords } from './vscode/record-kinds';
 import {
   DEMO_CONNECTION,
   lastConnection,
@@ -84,7 +85,7 @@ function registerProviders(s: ExtensionServices): void {
         session ? `connected to ${session.label} (project ${session.project} at ${session.baseUrl})` : 'disconnected',
       );
     }),
-    fs.onDidSaveRecords((saved) => tree.updateRecords(saved)),
+    fs.onDidSaveRecords((saved) => tree.updateRecords(classicRecords(saved))),
   ])
     s.own(d);
 }
