@@ -7,3 +7,5 @@ export * from './describe-save-results';
 export * from './classic-records-api';
 export * from './files-api-adapter';
 export * from './connection-probe';
+export * from './cognite-file-records-api';
+export * from './node-update-many';
