@@ -68,7 +68,7 @@ async function generateSchema() {
   const out = path.join(dist, 'schema-gen.js');
   await esbuild.build({
     ...common,
-    entryPoints: ['src/core/document/document-schema.ts'],
+    entryPoints: ['src/core/records/classic-document.ts'],
     outfile: out,
     absWorkingDir: root,
     sourcemap: false,

@@ -4,7 +4,9 @@ import { bulkCommands } from './vscode/bulk/bulk-commands';
 import { CONTEXT, FILE_SCHEME } from './vscode/command-ids';
 import { appCommands } from './vscode/commands/app-commands';
 import { browseCommands } from './vscode/commands/browse-commands';
+import { nodeCommands } from './vscode/commands/node-commands';
 import { registerCommands } from './vscode/commands/command-types';
+import { classicRecords } from './vscode/record-kinds';
 import {
   DEMO_CONNECTION,
   lastConnection,
@@ -32,7 +34,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   setCountLocale(vscode.env.language);
   const s = new ExtensionServices(context);
   registerProviders(s);
-  const commands = { ...appCommands(s), ...connectionCommands(s), ...browseCommands(s), ...bulkCommands(s) };
+  const commands = {
+    ...appCommands(s),
+    ...connectionCommands(s),
+    ...browseCommands(s),
+    ...nodeCommands(s),
+    ...bulkCommands(s),
+  };
   for (const d of registerCommands(commands, s.log)) s.own(d);
   reopenLastConnection(s);
   const durationMs = performance.now() - startedAt;
@@ -77,7 +85,7 @@ function registerProviders(s: ExtensionServices): void {
         session ? `connected to ${session.label} (project ${session.project} at ${session.baseUrl})` : 'disconnected',
       );
     }),
-    fs.onDidSaveRecords((saved) => tree.updateRecords(saved)),
+    fs.onDidSaveRecords((saved) => tree.updateRecords(classicRecords(saved))),
   ])
     s.own(d);
 }

@@ -9,8 +9,13 @@ import { CLASSIC_FILE } from '../core/records';
 
 export function classicRecordsApi(files: FilesApi): RecordsApi<FileRecord, FileUpdateItem> {
   const retrieveExisting = async (keys: readonly string[], signal?: AbortSignal): Promise<FileRecord[]> => {
-    const ids = keys.map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
-    return ids.length ? files.retrieveExisting(ids.map((id) => ({ id }), signal)) : [];
+    // A key that is no id is sent as it is: the client refuses it (nothing sent), not "deleted".
+    return keys.length
+      ? files.retrieveExisting(
+          keys.map((key) => ({ id: Number(key) })),
+          signal,
+        )
+      : [];
   };
   return {
     retrieveExisting,

@@ -5,14 +5,14 @@
  */
 import * as l10n from '@vscode/l10n';
 import { CdfApiError } from '../cdf/client';
-import type { FileUpdateItem, ItemFailure } from '../cdf/model';
+import type { ItemFailure } from '../cdf/model';
 import type { RecordSaveResult } from '../core/save';
 import { deletedText, describeFailure, outcomeUnknownText, type FailureCode } from './describe-failure';
 
 export interface RecordFailure {
-  /** The file it concerns. */
-  id: number;
-  name: string;
+  /** The record it concerns: its kind's key, and how a person tells it apart (a file name). */
+  key: string;
+  label: string;
   code: FailureCode;
   message: string;
   /** A top-level document key the failure concerns (a duplicated external id). */
@@ -20,16 +20,16 @@ export interface RecordFailure {
 }
 
 /** One entry per result that is neither saved nor already up to date, in the results' order. */
-export function failuresOf(results: readonly RecordSaveResult[]): RecordFailure[] {
+export function failuresOf(results: readonly RecordSaveResult<unknown, unknown>[]): RecordFailure[] {
   return results.flatMap((r): RecordFailure[] => {
     const said = wordsFor(r);
-    return said ? [{ id: r.base.id, name: r.base.name, ...said }] : [];
+    return said ? [{ key: r.key, label: r.label, ...said }] : [];
   });
 }
 
 type Words = Pick<RecordFailure, 'code' | 'message' | 'field'>;
 
-function wordsFor(r: RecordSaveResult): Words | undefined {
+function wordsFor(r: RecordSaveResult<unknown, unknown>): Words | undefined {
   switch (r.status) {
     case 'saved':
     case 'up-to-date':
@@ -43,11 +43,11 @@ function wordsFor(r: RecordSaveResult): Words | undefined {
   }
 }
 
-function noAnswerWhy(r: RecordSaveResult): string {
+function noAnswerWhy(r: RecordSaveResult<unknown, unknown>): string {
   return r.outcome?.outcome === 'unknown' ? r.outcome.why : l10n.t('the answer could not be read');
 }
 
-function notAppliedWords(r: RecordSaveResult): Words {
+function notAppliedWords(r: RecordSaveResult<unknown, unknown>): Words {
   if (r.unsent && 'error' in r.unsent) {
     const { code, message, field } = describeFailure(r.unsent.error);
     return { code, message, field };
@@ -70,15 +70,18 @@ function notAppliedWords(r: RecordSaveResult): Words {
  * An item's refusal as the error of a request that held only this item, so that it is said in the
  * words of a single record's failure. Without a status the client refused the item itself.
  */
-function asError(item: FileUpdateItem, failure: ItemFailure): Error {
+function asError(item: unknown, failure: ItemFailure): Error {
   if (failure.status === undefined) return new Error(failure.message);
-  const externalId = item.update.externalId && 'set' in item.update.externalId ? item.update.externalId.set : undefined;
+  // A classic item names its file by `id` and may set `externalId`; another kind's item has neither.
+  const { id, update } = (typeof item === 'object' && item !== null ? item : {}) as { id?: unknown; update?: unknown };
+  const change = (typeof update === 'object' && update !== null ? update : {}) as { externalId?: { set?: unknown } };
+  const externalId = typeof change.externalId?.set === 'string' ? change.externalId.set : undefined;
   return new CdfApiError({
     status: failure.status,
     message: failure.message,
     request: { method: 'POST', path: '/files/update' },
     requestId: failure.requestId,
-    missing: failure.reason === 'missing' && 'id' in item ? [{ id: item.id }] : undefined,
+    missing: failure.reason === 'missing' && id !== undefined ? [{ id }] : undefined,
     duplicated: failure.reason === 'duplicated' && externalId ? [{ externalId }] : undefined,
   });
 }

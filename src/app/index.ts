@@ -9,3 +9,4 @@ export * from './files-api-adapter';
 export * from './connection-probe';
 export * from './cognite-file-records-api';
 export * from './node-update-many';
+export * from './nodes-browse';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { fileRecord, type FileRecord } from '../cdf/model';
-import { planSave } from '../core/diff';
+import { planSave } from '../core/records';
 import { problemsFromIssues, parseDocument, placeProblems } from '../core/document';
 import { formatPath } from '../core/json-path';
 import type { SaveProblem } from '../core/problems';

@@ -1,48 +1,38 @@
-import type { EditableFieldName, FileRecord } from '../cdf/model';
-import { ownField, CLASSIC_FILE_FIELDS, putField, type FieldTable } from './fields';
+import { ownField, putField, type FieldTable } from './fields';
 
 /**
  * Three-way merge of a record the user edited (`mine`) with the server's current record (`theirs`),
- * both descended from `base`. CDF file records have no ETag, so this is how a save avoids clobbering
- * someone else's change. Each field's kind merges element by element (sets per member, metadata per
- * key), so two people adding different labels or metadata keys never conflict; a conflict is the same
- * scalar, or the same metadata key, changed to different values on both sides.
+ * both descended from `base`. Each field's kind merges element by element (sets per member, maps
+ * per key), so two people adding different members or keys never conflict; a conflict is the same
+ * scalar, or the same key, changed to different values on both sides. A classic file has no version,
+ * so this is how its save avoids clobbering someone else's change; a kind whose API checks versions
+ * merges here too, after the API refused a stale write.
  */
-export interface MergeConflict {
-  field: EditableFieldName;
-  /** For metadata: the conflicting key. */
+export interface MergeConflict<N extends string = string> {
+  field: N;
+  /** For a map: the conflicting key. */
   key?: string;
   base: unknown;
   mine: unknown;
   theirs: unknown;
 }
 
-export interface MergeResult {
+export interface MergeResult<R, N extends string = string> {
   /** theirs + my non-conflicting changes; on conflicting fields, `prefer` decides. */
-  merged: FileRecord;
-  conflicts: MergeConflict[];
+  merged: R;
+  conflicts: MergeConflict<N>[];
 }
 
-export function mergeRecords(
-  base: FileRecord,
-  mine: FileRecord,
-  theirs: FileRecord,
-  prefer: 'mine' | 'theirs' = 'theirs',
-): MergeResult {
-  return mergeRecordsOf(CLASSIC_FILE_FIELDS, base, mine, theirs, prefer);
-}
-
-/** The same for any record kind. */
 export function mergeRecordsOf<R extends object, N extends string>(
-  kind: FieldTable<N>,
+  table: FieldTable<N>,
   base: R,
   mine: R,
   theirs: R,
   prefer: 'mine' | 'theirs',
-): { merged: R; conflicts: (Omit<MergeConflict, 'field'> & { field: N })[] } {
+): MergeResult<R, N> {
   const merged: Record<string, unknown> = { ...(theirs as Record<string, unknown>) };
-  const conflicts: (Omit<MergeConflict, 'field'> & { field: N })[] = [];
-  for (const field of kind.fields) {
+  const conflicts: MergeConflict<N>[] = [];
+  for (const field of table.fields) {
     const [b, m, t] = [base, mine, theirs].map((r) => ownField(r, field.name));
     const outcome = field.kind.merge(b, m, t, prefer);
     putField(merged, field, outcome.value);

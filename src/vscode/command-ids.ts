@@ -26,6 +26,11 @@ export const COMMANDS = {
   showBulkReport: 'cdfFiles.showBulkReport',
   exportFiles: 'cdfFiles.exportFiles',
   importCsv: 'cdfFiles.importCsv',
+  openNode: 'cdfFiles.openNode',
+  openLinkedRecord: 'cdfFiles.openLinkedRecord',
+  filterNodes: 'cdfFiles.filterNodes',
+  searchNodes: 'cdfFiles.searchNodes',
+  groupNodesBy: 'cdfFiles.groupNodesBy',
 } as const;
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { FileRecord } from '../cdf/model';
-import { jsonPreview, quote, renderDocument } from '../core/document';
+import { documentText, jsonPreview, quote } from '../core/document';
 import type { MergeConflict } from '../core/merge';
-import type { ConflictChoice, SelectionConflict } from '../core/save';
+import type { RecordKind } from '../core/records';
+import type { ConflictChoice, RecordConflict } from '../core/save';
 import { VIEW_SCHEME, type ReadOnlyDocuments } from './read-only-documents';
 
 /** Where the two sides of a comparison live in the read-only documents. */
@@ -19,17 +19,19 @@ export class ConflictPrompt {
 
   constructor(private readonly documents: ReadOnlyDocuments) {}
 
-  async ask(
+  async ask<R extends object, U>(
+    kind: RecordKind<R, U>,
     uri: vscode.Uri,
     conflicts: MergeConflict[],
-    theirs: FileRecord,
-    wouldSave: FileRecord,
+    theirs: R,
+    wouldSave: R,
   ): Promise<ConflictChoice> {
     const name = baseName(uri);
     // Left what CDF holds now, right what "Use Mine" would save: the merge, so their other changes and
     // the read-only fields (lastUpdatedTime) are equal on both sides and only the real difference shows.
-    const left = this.documents.put(`${COMPARE_PATH}${theirs.id}/theirs/${name}`, renderDocument(theirs));
-    const right = this.documents.put(`${COMPARE_PATH}${theirs.id}/mine/${name}`, renderDocument(wouldSave));
+    const at = `${COMPARE_PATH}${encodeURIComponent(kind.key(theirs))}`;
+    const left = this.documents.put(`${at}/theirs/${name}`, documentText(kind, theirs));
+    const right = this.documents.put(`${at}/mine/${name}`, documentText(kind, wouldSave));
     if (this.answerForTests) return this.answerForTests;
     await vscode.commands.executeCommand('vscode.diff', left, right, comparisonTitle(name), { preview: true });
     const answer = await vscode.window.showWarningMessage(
@@ -44,9 +46,12 @@ export class ConflictPrompt {
   }
 
   /** A selection save: one question for every file whose changed fields someone else changed too. */
-  async askForSelection(conflicts: SelectionConflict[]): Promise<ConflictChoice> {
+  async askForSelection<R extends object, U>(
+    kind: RecordKind<R, U>,
+    conflicts: RecordConflict<R>[],
+  ): Promise<ConflictChoice> {
     if (this.answerForTests) return this.answerForTests;
-    const lines = conflicts.slice(0, 10).map((c) => `${c.file.name}: ${conflictValues(c.conflicts, '; ')}`);
+    const lines = conflicts.slice(0, 10).map((c) => `${kind.label(c.file)}: ${conflictValues(c.conflicts, '; ')}`);
     const more = conflicts.length > 10 ? `\n${vscode.l10n.t('… and {0} more', conflicts.length - 10)}` : '';
     const answer = await vscode.window.showWarningMessage(
       conflicts.length === 1

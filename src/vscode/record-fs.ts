@@ -1,22 +1,23 @@
 import * as vscode from 'vscode';
 import type { FileRecord } from '../cdf/model';
-import type { SavePlan } from '../core/save';
-import type { ConflictPrompt } from './conflict-prompt';
-import { RecordFiles } from './record-files';
-import { parseRecordUri, parseSelectionUri } from './record-uri';
+import { CLASSIC_FILE } from '../core/records';
 import type { SaveDiagnostics } from './save-diagnostics';
 import { keepUnsaved, saveRefused } from './save-refusal';
 import { reportDone } from './save-results';
-import type { SelectionFiles } from './selection-files';
-import type { Sessions } from './sessions';
-import type { UriHandler } from './uri-handler';
+import type { PlannedSave, UriHandler } from './uri-handler';
 
 /** How long a status bar note (a cancelled save, a merge) stays. */
 const NOTICE_MS = 10000;
 
+/** Records a save changed or found changed, of one record kind (by its RecordKind.name). */
+export interface SavedRecords {
+  kind: string;
+  records: readonly object[];
+}
+
 /**
  * Every document on the `cdf-record:` scheme, each URI kind served by its handler (a record, a
- * selection). writeFile runs the one save and throws on every failure, so VS Code keeps the buffer
+ * selection, of each record kind in EDITOR_KINDS: see handlersOf in record-handlers.ts). writeFile runs the one save and throws on every failure, so VS Code keeps the buffer
  * dirty with the user's text and offers to retry; a save the user cancelled returns quietly and
  * stays dirty.
  *
@@ -27,14 +28,12 @@ const NOTICE_MS = 10000;
  * which a clean editor reads back.
  */
 export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
-  private readonly records: RecordFiles;
-  private readonly handlers: UriHandler[];
   private readonly saving = new Map<string, Promise<unknown>>();
   /** What VS Code wrote, while the file holds it (until the newer rendering is announced). */
   private readonly written = new Map<string, { text: string; mtime: number }>();
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
-  private readonly treeRefresh = new vscode.EventEmitter<FileRecord[]>();
+  private readonly treeRefresh = new vscode.EventEmitter<SavedRecords>();
   /** Records a save changed or found changed (the tree and the walkthrough listen). */
   readonly onDidSaveRecords = this.treeRefresh.event;
   /** Documents whose save the user cancelled: dirty again once VS Code has finished "saving" them. */
@@ -44,24 +43,15 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   private readonly onSaved: vscode.Disposable;
 
   constructor(
-    sessions: Sessions,
+    private readonly handlers: readonly UriHandler[],
     private readonly diagnostics: SaveDiagnostics,
-    conflicts: ConflictPrompt,
     private readonly log: vscode.LogOutputChannel,
-    selections: SelectionFiles,
   ) {
-    this.records = new RecordFiles(sessions, conflicts, { diagnostics, log });
-    this.handlers = [this.records, selections];
     this.onSaved = vscode.workspace.onDidSaveTextDocument((doc) => this.afterSave(doc.uri));
   }
 
-  /** The record a document was opened from (what a save diffs against). */
-  baseOf(uri: vscode.Uri): FileRecord | undefined {
-    return this.records.baseOf(uri);
-  }
-
   /** What saving `text` as the document `uri` would send, or undefined before it is loaded. */
-  planOf(uri: vscode.Uri, text: string): SavePlan | undefined {
+  planOf(uri: vscode.Uri, text: string): PlannedSave | undefined {
     return this.handlerOf(uri)?.plan(uri, text);
   }
 
@@ -71,10 +61,16 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
    * left alone: its save reads CDF and merges.
    */
   recordsChanged(project: string, records: readonly FileRecord[], except?: vscode.Uri): void {
-    if (!records.length) return;
+    this.changed(project, { kind: CLASSIC_FILE.name, records }, except);
+  }
+
+  /** {@link recordsChanged} for records of any kind: documents of that kind learn them. */
+  private changed(project: string, saved: SavedRecords, except?: vscode.Uri): void {
+    if (!saved.records.length) return;
     for (const doc of vscode.workspace.textDocuments) {
       if (doc.isDirty || doc.uri.toString() === except?.toString()) continue;
-      if (this.handlerOf(doc.uri)?.learned(doc.uri, project, records)) this.announce(doc.uri);
+      const handler = this.handlerOf(doc.uri);
+      if (handler?.kindName === saved.kind && handler.learned(doc.uri, project, saved.records)) this.announce(doc.uri);
     }
   }
 
@@ -122,8 +118,9 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     const end = await handler.save(uri, text);
     if (end === 'cancelled') return this.cancelled(uri);
     if (end === 'unchanged') return;
-    if (end.records.length) this.treeRefresh.fire(end.records);
-    this.recordsChanged(projectOf(uri), end.records, uri);
+    const saved = { kind: handler.kindName, records: end.records };
+    if (end.records.length) this.treeRefresh.fire(saved);
+    this.changed(handler.projectOf(uri) ?? '', saved, uri);
     try {
       reportDone({ diagnostics: this.diagnostics, log: this.log }, uri, text, end, (t) => this.notice(t));
     } catch (refused) {
@@ -190,8 +187,6 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     this.emitter.dispose();
   }
 }
-
-const projectOf = (uri: vscode.Uri): string => (parseRecordUri(uri) ?? parseSelectionUri(uri))?.project ?? '';
 
 const isOpen = (uri: vscode.Uri): boolean =>
   vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());

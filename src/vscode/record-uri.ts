@@ -2,28 +2,58 @@ import * as vscode from 'vscode';
 import { FILE_SCHEME } from './command-ids';
 
 /**
- * Self-describing record URIs: `cdf-record:/PROJECT/files/ID/NAME.json`. The id is the identity; the
- * name segment is only there so the editor tab reads "P-101.pdf.json" instead of "4711.json".
- * A record renamed on the server keeps working: every look-up goes by project and id.
+ * Self-describing record URIs, one path segment per record kind (its URI kind):
+ * `cdf-record:/PROJECT/SEGMENT/KEY/NAME.json`, e.g. `cdf-record:/PROJECT/files/ID/NAME.json` for a
+ * classic file. The key is the identity; the name segment is only there so the editor tab reads
+ * "P-101.pdf.json" instead of "4711.json". A record renamed on the server keeps working: every
+ * look-up goes by project and key. A selection of one kind is `/PROJECT/SELECTION/KEY/N NOUN.json`.
  */
+export interface UriKind {
+  /** The path segment of a record: `files`. */
+  readonly segment: string;
+  /** The path segment of a selection of such records: `selection`. */
+  readonly selectionSegment: string;
+  /** Whether a (decoded) key names a record of this kind. */
+  readonly validKey: (key: string) => boolean;
+}
+
+/** The classic file: `/PROJECT/files/ID/NAME.json`, its selections `/PROJECT/selection/KEY/N files.json`. */
+export const CLASSIC_URI: UriKind = {
+  segment: 'files',
+  selectionSegment: 'selection',
+  validKey: (key) => /^\d+$/.test(key) && Number.isSafeInteger(Number(key)) && Number(key) > 0,
+};
+
+/** A record of some kind in some project. */
+export interface RecordKeyRef {
+  project: string;
+  key: string;
+}
+
+export function recordUriOf(kind: UriKind, project: string, key: string, name: string): vscode.Uri {
+  const path = `/${project}/${kind.segment}/${encodeURIComponent(key)}/${safeFileName(name)}.json`;
+  return vscode.Uri.from({ scheme: FILE_SCHEME, path });
+}
+
+export function parseRecordUriOf(kind: UriKind, uri: vscode.Uri): RecordKeyRef | undefined {
+  if (uri.scheme !== FILE_SCHEME) return undefined;
+  const m = new RegExp(`^/([^/]+)/${kind.segment}/([^/]+)/[^/]+\\.json$`).exec(uri.path);
+  const key = m?.[2] === undefined ? undefined : decoded(m[2]);
+  return m?.[1] && key !== undefined && kind.validKey(key) ? { project: m[1], key } : undefined;
+}
+
+/** A classic file: by project and id (what the tree, open-by-id and the bulk preview name). */
 export interface RecordRef {
   project: string;
   id: number;
 }
 
-export function recordUri(project: string, id: number, name: string): vscode.Uri {
-  return vscode.Uri.from({
-    scheme: FILE_SCHEME,
-    path: `/${project}/files/${id}/${safeFileName(name)}.json`,
-  });
-}
+export const recordUri = (project: string, id: number, name: string): vscode.Uri =>
+  recordUriOf(CLASSIC_URI, project, String(id), name);
 
 export function parseRecordUri(uri: vscode.Uri): RecordRef | undefined {
-  if (uri.scheme !== FILE_SCHEME) return undefined;
-  const m = /^\/([^/]+)\/files\/(\d+)\/[^/]+\.json$/.exec(uri.path);
-  if (!m?.[1] || !m[2]) return undefined;
-  const id = Number(m[2]);
-  return Number.isSafeInteger(id) && id > 0 ? { project: m[1], id } : undefined;
+  const ref = parseRecordUriOf(CLASSIC_URI, uri);
+  return ref && { project: ref.project, id: Number(ref.key) };
 }
 
 export const sameRecord = (a: RecordRef, b: RecordRef): boolean => a.project === b.project && a.id === b.id;
@@ -35,18 +65,31 @@ function safeFileName(name: string): string {
   return (cleaned || 'file').slice(0, 120);
 }
 
+function decoded(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined; // a malformed escape names no record
+  }
+}
+
 /** A selection opened as one JSON array: `cdf-record:/PROJECT/selection/KEY/N files.json`. */
 export interface SelectionRef {
   project: string;
   key: string;
 }
 
-export function selectionUri(project: string, key: string, count: number): vscode.Uri {
-  return vscode.Uri.from({ scheme: FILE_SCHEME, path: `/${project}/selection/${key}/${count} files.json` });
+export function selectionUriOf(kind: UriKind, project: string, key: string, title: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: FILE_SCHEME, path: `/${project}/${kind.selectionSegment}/${key}/${title}.json` });
 }
 
-export function parseSelectionUri(uri: vscode.Uri): SelectionRef | undefined {
+export const selectionUri = (project: string, key: string, count: number): vscode.Uri =>
+  selectionUriOf(CLASSIC_URI, project, key, `${count} files`);
+
+export function parseSelectionUriOf(kind: UriKind, uri: vscode.Uri): SelectionRef | undefined {
   if (uri.scheme !== FILE_SCHEME) return undefined;
-  const m = /^\/([^/]+)\/selection\/([a-z0-9-]+)\/[^/]+\.json$/.exec(uri.path);
+  const m = new RegExp(`^/([^/]+)/${kind.selectionSegment}/([a-z0-9-]+)/[^/]+\\.json$`).exec(uri.path);
   return m?.[1] && m[2] ? { project: m[1], key: m[2] } : undefined;
 }
+
+export const parseSelectionUri = (uri: vscode.Uri): SelectionRef | undefined => parseSelectionUriOf(CLASSIC_URI, uri);

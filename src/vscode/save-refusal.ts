@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { refusalSentence as sentence, type RefusalProblem } from '../core/save';
+import { editorKindOf } from './record-kinds';
 
 /**
  * The error a refused save throws from `writeFile`. VS Code's file service wraps every error a
@@ -29,7 +30,7 @@ export const refusalSentence = (
   text: string,
   problems: readonly RefusalProblem[],
   sent: 'was' | 'would be',
-): string => sentence(fileNameOf(uri), text, problems, sent);
+): string => sentence(editorKindOf(uri).kind, fileNameOf(uri), text, problems, sent);
 
 /** A record document's tab reads "<name>.json"; a selection's "<n> files.json". */
 const fileNameOf = (uri: vscode.Uri): string => (uri.path.split('/').pop() ?? '').replace(/\.json$/, '');

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeFailure, failuresOf, type RecordFailure } from '../app';
-import { elementIndexesById, type SaveRecordsOutcome } from '../core/save';
+import type { SaveRecordsOutcome } from '../core/save';
 import type { SaveDiagnostics } from './save-diagnostics';
 import { cancellableSave } from './save-progress';
 import { saveRefused } from './save-refusal';
@@ -12,21 +12,21 @@ export interface SaveReporter {
   log: vscode.LogOutputChannel;
 }
 
-type Settled = 'cancelled' | 'unchanged' | Extract<SaveRecordsOutcome, { kind: 'done' }>;
+type Settled<R, U> = 'cancelled' | 'unchanged' | Extract<SaveRecordsOutcome<R, U>, { kind: 'done' }>;
 
 /**
  * Runs the one save of a document of any kind and turns a refusal into the error that keeps the
  * text dirty: problems at their fields, a failure said by {@link describeFailure}. A slow save can be
  * cancelled (see {@link cancellableSave}).
  */
-export async function runSave(
+export async function runSave<R, U>(
   reporter: SaveReporter,
   uri: vscode.Uri,
   text: string,
   what: 'document' | 'selection',
-  save: (signal: AbortSignal) => Promise<SaveRecordsOutcome>,
-): Promise<Settled> {
-  let outcome: SaveRecordsOutcome;
+  save: (signal: AbortSignal) => Promise<SaveRecordsOutcome<R, U>>,
+): Promise<Settled<R, U>> {
+  let outcome: SaveRecordsOutcome<R, U>;
   try {
     outcome = await cancellableSave(uri, save);
   } catch (err) {
@@ -63,14 +63,14 @@ export function reportDone(
 ): void {
   for (const r of done.results)
     if (r.status === 'saved')
-      reporter.log.info(`saved file ${r.record.id}: ${JSON.stringify(r.sent?.update)}${r.merged ? ' (merged)' : ''}`);
+      reporter.log.info(`saved ${r.key}: ${JSON.stringify(r.sent)}${r.merged ? ' (merged)' : ''}`);
   const merged = done.results.filter((r) => r.broughtIn.length);
   // The document is about to show values the user did not type: say whose they are.
   if (merged.length) {
     const fields =
       done.results.length === 1
         ? merged[0]!.broughtIn.join(', ')
-        : merged.map((r) => `${r.record.name}: ${r.broughtIn.join(', ')}`).join('; ');
+        : merged.map((r) => `${r.label}: ${r.broughtIn.join(', ')}`).join('; ');
     notice(vscode.l10n.t("Saved, merged with someone else's change to {0} in CDF.", fields));
   }
   const failures = failuresOf(done.results);
@@ -79,18 +79,18 @@ export function reportDone(
     return;
   }
   reporter.log.warn(
-    `save of ${uri.toString()}: ${done.results.length - failures.length} saved, ${failures.length} not: ${failures.map((f) => `${f.id} ${f.code}`).join(', ')}`,
+    `save of ${uri.toString()}: ${done.results.length - failures.length} saved, ${failures.length} not: ${failures.map((f) => `${f.key} ${f.code}`).join(', ')}`,
   );
   // Each problem on the line of the file it concerns: a record's field, a selection's element (a
   // record's text is no array, so it has no element places).
-  const elements = elementIndexesById(text);
+  const elements = done.elements;
   const single = elements.size === 0;
   const places = single ? undefined : elements;
   reporter.diagnostics.showFailures(
     uri,
     text,
     failures.map((f) => {
-      const at = places?.get(f.id);
+      const at = places?.get(f.key);
       const path = [...(at === undefined ? [] : [at]), ...(f.field ? [f.field] : at === undefined ? [] : ['id'])];
       return { path, code: f.code, message: single ? f.message : fileText(f) };
     }),
@@ -107,4 +107,4 @@ export function reportDone(
 }
 
 /** One file's failure in a selection: which file, then the words of a record's failure. */
-const fileText = (f: RecordFailure): string => vscode.l10n.t('File {0} ({1}): {2}', f.id, f.name, f.message);
+const fileText = (f: RecordFailure): string => vscode.l10n.t('File {0} ({1}): {2}', f.key, f.label, f.message);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { redactingChannel } from '../cdf/logging';
+import type { FileRecord, FileUpdateItem } from '../cdf/model';
+import { CLASSIC_FILE } from '../core/records';
 import { BulkController } from './bulk/bulk-controller';
 import { LastActionStore } from './bulk/last-action-store';
 import { VIEWS } from './command-ids';
@@ -9,7 +11,8 @@ import { UpdatePreview } from './editor/update-preview';
 import { ReadOnlyDocuments } from './read-only-documents';
 import { RecordFileSystem } from './record-fs';
 import { SaveDiagnostics } from './save-diagnostics';
-import { SelectionFiles, SelectionStore } from './selection-files';
+import { uriHandlers } from './record-handlers';
+import { SelectionStore, type SelectionFiles } from './selection-files';
 import { Sessions, type ProjectSession } from './sessions';
 import { FilesTreeProvider } from './tree/files-tree';
 import type { TreeNode } from './tree/nodes';
@@ -26,7 +29,8 @@ export class ExtensionServices {
   readonly diagnostics: SaveDiagnostics;
   readonly conflicts: ConflictPrompt;
   readonly selectionStore: SelectionStore;
-  readonly selections: SelectionFiles;
+  /** The classic files' selections (the bulk preview asks which files open selections hold). */
+  readonly selections: SelectionFiles<FileRecord, FileUpdateItem>;
   readonly fs: RecordFileSystem;
   readonly lookups: ProjectLookups;
   readonly tree: FilesTreeProvider;
@@ -42,16 +46,15 @@ export class ExtensionServices {
     this.diagnostics = this.own(new SaveDiagnostics());
     this.conflicts = new ConflictPrompt(this.documents);
     this.selectionStore = new SelectionStore(context.workspaceState);
-    this.selections = new SelectionFiles(
-      this.selectionStore,
-      this.sessions,
-      this.diagnostics,
-      this.conflicts,
-      this.log,
-    );
-    this.fs = this.own(
-      new RecordFileSystem(this.sessions, this.diagnostics, this.conflicts, this.log, this.selections),
-    );
+    const { handlers, selections } = uriHandlers({
+      sessions: this.sessions,
+      store: this.selectionStore,
+      diagnostics: this.diagnostics,
+      conflicts: this.conflicts,
+      log: this.log,
+    });
+    this.selections = selections.get(CLASSIC_FILE.name) as unknown as SelectionFiles<FileRecord, FileUpdateItem>;
+    this.fs = this.own(new RecordFileSystem(handlers, this.diagnostics, this.log));
     this.lookups = this.own(new ProjectLookups(this.sessions));
     this.tree = this.own(
       new FilesTreeProvider(this.sessions, context.extensionUri, context.workspaceState, this.lookups),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { NodesBrowseApi } from '../app';
 import type { FilesApi } from '../core/ports';
 import type { RunningEmulator } from '../emulator';
 
@@ -11,6 +12,8 @@ export interface ProjectSession {
   readonly baseUrl: string;
   /** Reads, saves, bulk updates and look-ups: core's one port to the project. */
   readonly api: FilesApi;
+  /** The project's CogniteFile nodes, read-only (the files view's CogniteFile section). */
+  readonly nodes?: NodesBrowseApi;
   readonly isDemo: boolean;
   /** The in-process emulator behind the demo project (tests read what it received). */
   readonly demo?: RunningEmulator;

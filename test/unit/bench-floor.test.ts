@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { bulkFloor } from '../bench/bulk-update/floor';
 import { BULK_SCENARIOS, type BulkScenario } from '../bench/bulk-update/scenarios';
+import { comparedWith } from '../bench/report/markdown';
 import { ratio, spread } from '../bench/support/stats';
 
 const scenario = (over: Partial<BulkScenario>): BulkScenario => ({
@@ -107,5 +108,19 @@ describe('bench: median, min and max of repeated runs', () => {
   it('a ratio to the floor is rounded to hundredths, and undefined without a floor', () => {
     assert.equal(ratio(4350, 3478.26), 1.25);
     assert.equal(ratio(1, 0), undefined);
+  });
+});
+
+describe('bench: comparing bulk-update peers', () => {
+  const peer = (itemsNotApplied: number) => ({ itemsNotApplied }) as Parameters<typeof comparedWith>[0];
+
+  it('gives a speed ratio only when both applied everything', () => {
+    assert.equal(comparedWith(peer(0), peer(0), 1.43), '1.43× faster');
+    assert.equal(comparedWith(peer(0), peer(0), 0.8), '1.25× slower');
+  });
+
+  it('says how many a peer (or ours) left unapplied instead of a ratio', () => {
+    assert.equal(comparedWith(peer(25_000), peer(0), 0.94), '– (the peer left 25,000 not applied)');
+    assert.equal(comparedWith(peer(0), peer(3), 2), '– (ours left 3 not applied)');
   });
 });

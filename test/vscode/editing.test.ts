@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { FileRecord } from '../../src/cdf/model';
-import { renderDocument } from '../../src/core/document/render';
+import { renderDocument } from '../../src/core/records';
 import { conflictQuestion, conflictValues } from '../../src/vscode/conflict-prompt';
 import { activateExtension, cdfDiagnostics, closeAllEditors, editJson, openDemo, pickRecord, waitFor } from './helpers';
 

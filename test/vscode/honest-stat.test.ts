@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { renderDocument } from '../../src/core/document/render';
+import { renderDocument } from '../../src/core/records';
 import { activateExtension, closeAllEditors, editJson, openDemo, waitFor } from './helpers';
 
 /** The stat describes what a read returns, at every moment: no stat made up to steer a reload. */

@@ -60,6 +60,15 @@ export class AdaptiveConcurrency {
     this.current = clamp(next, this.min, this.max);
   }
 
+  /**
+   * A request sent in `epoch` was refused for the request rate: that says nothing of how many may be
+   * in progress (the rate pacer handles it), so the limit stays; the overload still opens a new
+   * epoch, so its other refusals count as one overload, not one each.
+   */
+  onRateLimited(epoch: number): void {
+    if (epoch === this.epochCounter) this.epochCounter++;
+  }
+
   /** A request was answered without throttling. */
   onSuccess(): void {
     if (this.current >= this.max) return;

@@ -23,6 +23,9 @@ export class RatePacer {
   private readonly startedAt: number;
   /** Start times of requests the server admitted, for the rate estimate; oldest first. */
   private readonly admitted: number[] = [];
+  /** Start times of every request, and of those refused (429), for the estimate before answers come. */
+  private readonly started: number[] = [];
+  private readonly refused: number[] = [];
 
   constructor(
     initialRatePerSecond: number,
@@ -49,8 +52,16 @@ export class RatePacer {
 
   /** A request starts now (call only when {@link waitMs} is 0). */
   take(): void {
-    this.refill(this.now());
+    const now = this.now();
+    this.refill(now);
     this.tokens -= 1;
+    this.started.push(now);
+    this.trim(now);
+  }
+
+  /** A request that started at `sentAt` was refused (429): it did not count against the rate. */
+  onRefused(sentAt: number): void {
+    this.refused.push(sentAt);
   }
 
   /** A request that started at `sentAt` was admitted (answered, not throttled). */
@@ -61,17 +72,22 @@ export class RatePacer {
   }
 
   /**
-   * A 429 named the rate: pace at what was admitted lately, with no burst. Returns false when too
-   * few requests were admitted lately to say (the caller backs off instead).
+   * A 429 named the rate (call once per overload): from now on no burst, and the rate at what the
+   * server admitted lately. Early in a job too few answers came back to say (a refusal comes back at
+   * once, an admitted request only after its work), so the guess is then the requests started
+   * lately that were not refused, and at most half the current rate: a crowd of refused requests
+   * comes back as a trickle rather than a second crowd. Returns true: the pacer now holds starts back.
    */
   onRateThrottled(): boolean {
     const now = this.now();
     this.trim(now);
-    if (this.admitted.length < MIN_SAMPLES) return false;
     // Early in a job the window is not full yet: divide by the time there was.
-    const spanMs = Math.max(250, Math.min(WINDOW_MS, now - this.startedAt));
-    const observed = (this.admitted.length / spanMs) * 1000;
-    this.ratePerSecond = Math.max(0.5, Math.min(this.ratePerSecond, observed));
+    const perSecond = (count: number) => (count / Math.max(250, Math.min(WINDOW_MS, now - this.startedAt))) * 1000;
+    const next =
+      this.admitted.length >= MIN_SAMPLES
+        ? perSecond(this.admitted.length)
+        : Math.min(this.ratePerSecond / 2, perSecond(Math.max(0, this.started.length - this.refused.length)));
+    this.ratePerSecond = Math.max(0.5, Math.min(this.ratePerSecond, next));
     this.burst = 1;
     this.tokens = Math.min(this.tokens, 0);
     this.refilledAt = now;
@@ -89,6 +105,8 @@ export class RatePacer {
   }
 
   private trim(now: number): void {
-    while (this.admitted.length > 0 && (this.admitted[0] as number) < now - WINDOW_MS) this.admitted.shift();
+    for (const times of [this.admitted, this.started, this.refused]) {
+      while (times.length > 0 && (times[0] as number) < now - WINDOW_MS) times.shift();
+    }
   }
 }

@@ -8,3 +8,4 @@ export * from './filter-description';
 export * from './icons';
 export * from './metadata-filter-text';
 export * from './record-fits-filter';
+export * from './node-filter';

@@ -12,5 +12,4 @@ export * from './value-words';
 export * from './references';
 export * from './render';
 export * from './syntax-message';
-export * from './types';
 export * from './validate';

@@ -1,4 +1,5 @@
 import { parseTree, type Node } from 'jsonc-parser';
+import type { FieldTable, RecordField } from '../fields';
 
 /** A value in a record document that names another resource by its id. */
 export interface ReferenceValue {
@@ -9,37 +10,34 @@ export interface ReferenceValue {
   end: number;
 }
 
+const REFERENCED = { dataSets: 'dataSet', assets: 'asset', labels: 'label' } as const;
+
 /**
- * The data set id, asset ids and label external ids a record document (an object) or a selection
- * document (an array of them) holds, in text order. Works on text that does not parse as a whole:
- * the user is typing.
+ * The ids and label external ids a record document (an object) or a selection document (an array
+ * of them) names in the kind's referring fields (classic: data set, assets, labels), in text order.
+ * Works on text that does not parse as a whole: the user is typing.
  */
-export function referenceValues(text: string): ReferenceValue[] {
+export function referenceValues(table: FieldTable, text: string): ReferenceValue[] {
   const root = parseTree(text);
   if (!root) return [];
+  const referring = new Map(table.fields.filter((f) => f.references).map((f) => [f.name, f]));
   const records = root.type === 'array' ? (root.children ?? []) : [root];
-  return records.flatMap((record) => (record.type === 'object' ? referencesOf(record) : []));
+  return records.flatMap((record) => (record.type === 'object' ? referencesOf(referring, record) : []));
 }
 
-function referencesOf(record: Node): ReferenceValue[] {
+function referencesOf(referring: ReadonlyMap<string, RecordField>, record: Node): ReferenceValue[] {
   const out: ReferenceValue[] = [];
   for (const prop of record.children ?? []) {
     const [key, value] = prop.children ?? [];
-    if (!key || !value) continue;
-    const field = key.value as unknown;
-    if (field === 'dataSetId' && value.type === 'number') {
-      out.push({ kind: 'dataSet', value: value.value as number, end: value.offset + value.length });
-    } else if (field === 'assetIds' && value.type === 'array') {
-      for (const item of value.children ?? []) {
-        if (item.type === 'number') out.push({ kind: 'asset', value: item.value as number, end: endOf(item) });
-      }
-    } else if (field === 'labels' && value.type === 'array') {
-      for (const label of value.children ?? []) {
-        const externalId = label.type === 'object' ? propertyValue(label, 'externalId') : undefined;
-        if (externalId?.type === 'string') {
-          out.push({ kind: 'label', value: externalId.value as string, end: endOf(externalId) });
-        }
-      }
+    const field = key && referring.get(String(key.value));
+    if (!field || !value) continue;
+    const kind = REFERENCED[field.references!];
+    // A field's value is one reference (an id), or a list of them (ids, labels as {externalId}).
+    const items = value.type === 'array' ? (value.children ?? []) : [value];
+    for (const item of items) {
+      const named = item.type === 'object' ? propertyValue(item, 'externalId') : item;
+      if (named?.type === 'number' || named?.type === 'string')
+        out.push({ kind, value: named.value as number | string, end: endOf(named) });
     }
   }
   return out;

@@ -1,48 +1,49 @@
 import * as l10n from '@vscode/l10n';
-import {
-  EDITABLE_FIELDS,
-  EDITABLE_FIELD_NAMES,
-  INSTANCE_LINKED_UPDATABLE,
-  nameNotUpdatable,
-  READ_ONLY_FIELDS,
-  READ_ONLY_FIELD_NAMES,
-  type EditableFieldName,
-  type FileRecord,
-} from '../../cdf/model';
-import { sameFieldValue, sameValue } from '../field-values';
-import { kindOf } from '../fields';
-import { displayPath, type JsonPath } from '../json-path';
+import { sameValue } from '../fields';
+import { displayPath } from '../json-path';
 import { documentProblem } from '../problems';
+import type { KindField, ReadOnlyField, RecordKind } from '../records';
 import { describeValue, jsonPreview, problemsFromIssues, quote } from './messages';
 import type { DocumentProblem } from '../problems';
 
 export { formatPath } from '../json-path';
 
-const isEditable = (key: string): key is EditableFieldName =>
-  Object.prototype.hasOwnProperty.call(EDITABLE_FIELDS, key);
-const isReadOnly = (key: string): key is keyof typeof READ_ONLY_FIELDS =>
-  Object.prototype.hasOwnProperty.call(READ_ONLY_FIELDS, key);
-const KNOWN_FIELDS: readonly string[] = [...READ_ONLY_FIELD_NAMES, ...EDITABLE_FIELD_NAMES];
+/** What the words of a problem need of a kind. */
+interface KindWords {
+  noun: () => string;
+  fields: readonly KindField[];
+  document: { readOnlyFields: readonly { name: string }[] };
+}
 
 /**
- * Everything that stops `edited` from being saved over `base`, each problem at its JSON path; `[]`
- * when it can be saved. A missing editable key means `null` (clear the field) and is fine; a missing
- * read-only key is no edit either. `[]` / `{}` and `null` all mean "none" for the list and map fields.
+ * Everything that stops `edited` from being saved over `base` (a record of `kind`), each problem at
+ * its JSON path; `[]` when it can be saved. A missing updatable key means `null` (clear the field)
+ * and is fine; a missing read-only key is no edit either. `[]` / `{}` and `null` all mean "none" for
+ * the list and map fields. Then the kind's own rules over the whole document (`document.checks`).
  */
-export function validateDocument(base: FileRecord, edited: unknown): DocumentProblem[] {
+export function validateRecordDocument<R extends object, U>(
+  kind: RecordKind<R, U>,
+  base: R,
+  edited: unknown,
+): DocumentProblem[] {
   if (typeof edited !== 'object' || edited === null || Array.isArray(edited)) {
+    const shape = `{${[...kind.document.identityFields, kind.fields[0]?.name].map((f) => `"${f}": ...`).join(', ')}, ...}`;
     return [
       documentProblem(
         [],
         'not-an-object',
         l10n.t(
-          'The document must be a JSON object with the fields of the file record ({"id": ..., "externalId": ..., ...}); found {0}.',
+          'The document must be a JSON object with the fields of the {0} record ({1}); found {2}.',
+          kind.noun(),
+          shape,
           describeValue(edited),
         ),
       ),
     ];
   }
   const doc = edited as Record<string, unknown>;
+  const updatable = new Map<string, KindField>(kind.fields.map((f) => [f.name, f]));
+  const readOnly = new Map(kind.document.readOnlyFields.map((f) => [f.name, f]));
   const problems: DocumentProblem[] = [];
   const invalidFields = new Set<string>();
   for (const [key, value] of Object.entries(doc)) {
@@ -52,36 +53,36 @@ export function validateDocument(base: FileRecord, edited: unknown): DocumentPro
       problems.push(documentProblem([], 'invalid', l10n.t('More problems follow; fix these {0} first.', MAX_PROBLEMS)));
       return problems;
     }
-    const found = isEditable(key)
-      ? editableFieldProblems(key, value)
-      : key === 'name'
-        ? nameProblems(base, value)
-        : isReadOnly(key)
-          ? readOnlyProblems(base, key, value)
-          : [unknownFieldProblem(key)];
+    const field = updatable.get(key);
+    const fixed = readOnly.get(key);
+    const found = field
+      ? fieldProblems(field, value)
+      : fixed
+        ? readOnlyProblems(kind, base, fixed, value)
+        : [unknownFieldProblem(kind, key)];
     if (found.length) invalidFields.add(key);
     for (const p of found.slice(0, MAX_PROBLEMS)) problems.push(p);
   }
-  if (base.instanceId) problems.push(...instanceLinkedProblems(base, doc, invalidFields));
+  problems.push(...(kind.document.checks?.(base, doc, invalidFields) ?? []));
   return problems;
 }
 
 /** At most this many problems are reported for one document (plus one line saying more follow). */
 export const MAX_PROBLEMS = 100;
 
-/** Types and limits from the zod model (so the limits live in one place), then uniqueness in the sets. */
-function editableFieldProblems(name: EditableFieldName, value: unknown): DocumentProblem[] {
+/** Types and limits from the field's schema (so the limits live in one place), then uniqueness in the sets. */
+function fieldProblems(field: KindField, value: unknown): DocumentProblem[] {
   if (value === null) return [];
-  const result = EDITABLE_FIELDS[name].schema.safeParse(value);
-  const problems = result.success ? [] : problemsFromIssues(result.error.issues, value, [name], true);
+  const result = field.schema.safeParse(value);
+  const problems = result.success ? [] : problemsFromIssues(result.error.issues, value, [field.name], true);
   // An over-long list is already refused as a whole; listing each repeat in it would only drown that.
   if (!Array.isArray(value) || !result.success) return problems;
-  const members = kindOf(name).members;
-  return members ? duplicates(name, value, members.key, members.duplicateCode) : problems;
+  const members = field.kind.members;
+  return members ? duplicates(field.name, value, members.key, members.duplicateCode) : problems;
 }
 
 function duplicates(
-  name: EditableFieldName,
+  name: string,
   items: unknown[],
   identity: (item: unknown) => unknown,
   code: 'duplicate-id' | 'duplicate-label',
@@ -112,65 +113,87 @@ function duplicates(
   return problems;
 }
 
-export function nameProblems(base: FileRecord, value: unknown): DocumentProblem[] {
-  if (sameValue(value, base.name)) return [];
-  return [
-    documentProblem(
-      ['name'],
-      'name-not-updatable',
-      l10n.t('{0} The name was {1}.', nameNotUpdatable(), quote(base.name, 80)),
-    ),
-  ];
-}
-
-function readOnlyProblems(base: FileRecord, key: keyof typeof READ_ONLY_FIELDS, value: unknown): DocumentProblem[] {
-  const original = base[key];
+function readOnlyProblems<R extends object, U>(
+  kind: RecordKind<R, U>,
+  base: R,
+  field: ReadOnlyField<R>,
+  value: unknown,
+): DocumentProblem[] {
+  const key = field.name;
+  const original: unknown = (base as Record<string, unknown>)[key];
   if (sameValue(value, original)) return [];
-  // An older lastUpdatedTime means a text rendered before a later change in CDF: putting back the newer
-  // time would confirm a text that lacks that change, and the save would undo it. Reload instead.
-  if (key === 'lastUpdatedTime' && typeof value === 'number' && typeof original === 'number' && value < original)
+  const special = field.changed?.(base, value);
+  if (special) return [special];
+  // An older version means a text rendered before a later change in CDF: putting back the newer
+  // version would confirm a text that lacks that change, and the save would undo it. Reload instead.
+  if (
+    key === kind.document.versionField &&
+    typeof value === 'number' &&
+    typeof original === 'number' &&
+    value < original
+  )
     return [
       documentProblem(
         [key],
         'read-only',
         l10n.t(
-          "This text shows the file as it was before a later change in CDF (lastUpdatedTime {0}; the file's is now later). Saving it could undo that change, so it is not saved: copy your edits, reload the file (in VS Code: File: Revert File) and make them again.",
+          "This text shows the {1} as it was before a later change in CDF ({2} {0}; the {1}'s is now later). Saving it could undo that change, so it is not saved: copy your edits, reload the {1} (in VS Code: File: Revert File) and make them again.",
           value,
+          kind.noun(),
+          key,
         ),
       ),
     ];
   const message =
     original === undefined || original === null
-      ? l10n.t('{0} is read-only and this file has none; remove it or set it back to null.', key)
+      ? l10n.t('{0} is read-only and this {1} has none; remove it or set it back to null.', key, kind.noun())
       : l10n.t('{0} is read-only (set by CDF); put back {1}.', key, jsonPreview(original));
   return [documentProblem([key], 'read-only', message)];
 }
 
-function unknownFieldProblem(key: string): DocumentProblem {
-  const suggestion = closestField(key);
+const knownFields = (kind: KindWords): string[] => [
+  ...kind.document.readOnlyFields.map((f) => f.name),
+  ...kind.fields.map((f) => f.name),
+];
+
+/** An unknown key: where custom values go instead, when the kind has a key-value map for them. */
+function unknownText(kind: KindWords, key: string): string {
+  const map = kind.fields.find((f) => f.kind.name === 'keyValueMap');
+  return map
+    ? l10n.t(
+        'Unknown field {0}: a {1} record has no such field. Custom values belong in "{2}".',
+        quote(key),
+        kind.noun(),
+        map.name,
+      )
+    : l10n.t('Unknown field {0}: a {1} record has no such field.', quote(key), kind.noun());
+}
+
+function unknownFieldProblem(kind: KindWords, key: string): DocumentProblem {
+  const suggestion = closestField(knownFields(kind), key);
   const message = suggestion
     ? l10n.t(
         'Unknown field {0}: did you mean "{1}"? Field names are case-sensitive, and a missing "{1}" would clear it.',
         quote(key),
         suggestion,
       )
-    : l10n.t('Unknown field {0}: a file record has no such field. Custom values belong in "metadata".', quote(key));
+    : unknownText(kind, key);
   return documentProblem([key], 'unknown-field', message, true);
 }
 
 /** The known field a key most likely means: the same letters ignoring case and punctuation, a small typo, or a prefix. */
-function closestField(key: string): string | undefined {
+function closestField(known: readonly string[], key: string): string | undefined {
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   const k = norm(key);
   let best: { name: string; distance: number } | undefined;
-  for (const name of KNOWN_FIELDS) {
+  for (const name of known) {
     const distance = editDistance(k, norm(name));
     if (!best || distance < best.distance) best = { name, distance };
   }
   const allowed = Math.max(1, Math.floor(k.length / 4));
   if (best && best.distance <= allowed) return best.name;
   // A shortened name: "dataSet" for dataSetId, "meta" for metadata.
-  return k.length >= 4 ? KNOWN_FIELDS.find((name) => norm(name).startsWith(k)) : undefined;
+  return k.length >= 4 ? known.find((name) => norm(name).startsWith(k)) : undefined;
 }
 
 /** Edit distance where swapping two neighbouring letters ("lables") counts as one edit. */
@@ -188,35 +211,4 @@ function editDistance(a: string, b: string): number {
     }
   }
   return d[a.length]![b.length]!;
-}
-
-/** A file linked to a data modelling instance can change only the fields of `DMSFileChange`. */
-export function instanceLinkedProblems(
-  base: FileRecord,
-  doc: Record<string, unknown>,
-  invalidFields: Set<string>,
-): DocumentProblem[] {
-  const instance = base.instanceId!;
-  const problems: DocumentProblem[] = [];
-  for (const name of EDITABLE_FIELD_NAMES) {
-    if (EDITABLE_FIELDS[name].instanceLinkedMayChange || invalidFields.has(name)) continue;
-    const value = doc[name];
-    if (sameFieldValue(name, base[name], value)) continue;
-    const path: JsonPath = [name];
-    problems.push(
-      documentProblem(
-        path,
-        'instance-linked',
-        l10n.t(
-          'This file is linked to the data modelling instance {0}/{1}, so {2} cannot be changed here; put back {3}. A linked file can change only {4}.',
-          quote(instance.space),
-          quote(instance.externalId),
-          name,
-          jsonPreview(base[name]),
-          INSTANCE_LINKED_UPDATABLE.join(', '),
-        ),
-      ),
-    );
-  }
-  return problems;
 }

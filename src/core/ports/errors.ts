@@ -5,7 +5,8 @@
 export class RecordNotReturnedError extends Error {
   override readonly name = 'RecordNotReturnedError';
   constructor(
-    readonly id: number,
+    /** The record kind's key of the record. */
+    readonly key: string,
     message: string,
   ) {
     super(message);

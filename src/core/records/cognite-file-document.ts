@@ -15,7 +15,7 @@ import {
   timestampKind,
   type FieldKind,
 } from '../fields';
-import { MIME_EXAMPLES } from '../document';
+import { MIME_EXAMPLES } from './mime-examples';
 import type { CogniteFileRecord } from './cognite-file-record';
 import type { KindField, ReadOnlyField } from './record-kind';
 

@@ -19,6 +19,8 @@ export interface RecordKind<R extends object, U, N extends string = string> exte
   // ---- identity ----
   /** A stable text key for maps, URIs and reports: classic "123" (its id), a node "space:externalId". */
   readonly key: (record: R) => string;
+  /** How a person tells the record apart in a report (classic: its file name). */
+  readonly label: (record: R) => string;
   /** The key of the record a wire update item names. */
   readonly keyOfItem: (item: U) => string;
 

@@ -5,17 +5,17 @@ import type { ItemOutcome, UpdateReport } from '../ports';
  * sent) as one report over all their items: positions continue across the parts, as if the items
  * had been one input.
  */
-export function combineReports(parts: readonly UpdateReport[]): UpdateReport | undefined {
+export function combineReports<U, R>(parts: readonly UpdateReport<U, R>[]): UpdateReport<U, R> | undefined {
   if (parts.length <= 1) return parts[0];
-  const items: ItemOutcome[] = [];
-  const attempts: UpdateReport['attempts'][number][] = [];
+  const items: ItemOutcome<U, R>[] = [];
+  const attempts: UpdateReport<U, R>['attempts'][number][] = [];
   let offset = 0;
   for (const part of parts) {
     items.push(...part.items.map((o) => ({ ...o, index: o.index + offset })));
     attempts.push(...part.attempts.map((a) => ({ ...a, itemIndexes: a.itemIndexes.map((i) => i + offset) })));
     offset += part.total;
   }
-  const sum = (pick: (s: UpdateReport['stats']) => number) => parts.reduce((n, p) => n + pick(p.stats), 0);
+  const sum = (pick: (s: UpdateReport<U, R>['stats']) => number) => parts.reduce((n, p) => n + pick(p.stats), 0);
   return {
     total: offset,
     items,

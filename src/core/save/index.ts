@@ -1,6 +1,6 @@
 /**
- * One save for N records (a single record is a selection of one): plan, read fresh, merge, send.
- * This folder's public surface: code outside core/save imports from here, never from a file inside.
+ * One save for N records of any record kind (a single record is a selection of one): plan, read
+ * fresh, merge, send. This folder's public surface: code outside core/save imports from here.
  */
 export * from './match-selection-elements';
 export * from './one-request';
@@ -9,5 +9,6 @@ export * from './refusal-sentence';
 export * from './save-record';
 export * from './save-records';
 export * from './save-selection';
+export * from './save-types';
 export * from './text-base';
 export * from './kept-changing';

@@ -1,12 +1,14 @@
 import * as l10n from '@vscode/l10n';
-import { READ_ONLY_FIELD_NAMES, type FileRecord } from '../../cdf/model';
 import type { DocumentProblem } from '../problems';
+import type { RecordKind } from '../records';
 
-/** An element of a selection document and the file of the selection its id names. */
-export interface MatchedElement {
+/** An element of a selection document and the record of the selection its key names. */
+export interface MatchedElement<R> {
   index: number;
   element: object;
-  base: FileRecord;
+  /** The kind's key of the record (classic: its id). */
+  key: string;
+  base: R;
 }
 
 /**
@@ -28,52 +30,64 @@ export interface MatchedElement {
  * `matched` are the elements that name a file of the selection, refused or not: each is validated
  * against that file too. A save sends nothing while any problem stands.
  */
-export function matchSelectionElements(
-  bases: ReadonlyMap<number, FileRecord>,
+export function matchSelectionElements<R extends object, U>(
+  kind: RecordKind<R, U>,
+  bases: ReadonlyMap<string, R>,
   elements: readonly unknown[],
-): { matched: MatchedElement[]; problems: DocumentProblem[] } {
+): { matched: MatchedElement<R>[]; problems: DocumentProblem[] } {
   const problems: DocumentProblem[] = [];
+  const at = kind.document.identityFields[0] ?? '';
   const refuse: Refuse = (index, path, message) =>
-    problems.push({ severity: 'error', code: 'read-only', path: [index, ...path], message });
-  const candidates = elements.flatMap((element, index) => candidateOf(bases, element, index, refuse));
+    problems.push({
+      severity: 'error',
+      code: 'read-only',
+      path: [index, ...path.map((p) => (p === ID ? at : p))],
+      message,
+    });
+  const candidates = elements.flatMap((element, index) => candidateOf(kind, bases, element, index, refuse));
   const unique = refuseRepeated(candidates, refuse);
-  const openedAt = new Map([...bases.keys()].map((id, position) => [id, position]));
-  for (const { index, base, otherId, opened } of outOfPlace(unique, openedAt))
-    refuse(index, ['id'], movedText(base.id, otherId, opened));
+  const openedAt = new Map([...bases.keys()].map((key, position) => [key, position]));
+  for (const { index, key, otherKey, opened } of outOfPlace(unique, openedAt))
+    refuse(index, [ID], movedText(key, otherKey, opened));
   // Every element that names a file of the selection is still checked against that file's read-only
   // fields: a swapped element usually shows there too, and the user sees every reason at once.
   return { matched: candidates, problems };
 }
 
-type Refuse = (index: number, path: (string | number)[], message: string) => void;
+type Refuse = (index: number, path: (string | number | typeof ID)[], message: string) => void;
+/** Stands for the kind's (first) identity field in a refusal's path. */
+const ID = Symbol('identity');
 
-/** The element as the file its id names, refusing an element without one or with lost read-only fields. */
-function candidateOf(
-  bases: ReadonlyMap<number, FileRecord>,
+/** The element as the record its key names, refusing an element without one or with lost read-only fields. */
+function candidateOf<R extends object, U>(
+  kind: RecordKind<R, U>,
+  bases: ReadonlyMap<string, R>,
   element: unknown,
   index: number,
   refuse: Refuse,
-): MatchedElement[] {
-  const id = typeof element === 'object' && element !== null ? (element as { id?: unknown }).id : undefined;
-  const base = typeof id === 'number' ? bases.get(id) : undefined;
-  if (!base) {
-    const hasId =
-      typeof element === 'object' && element !== null && Object.prototype.hasOwnProperty.call(element, 'id');
+): MatchedElement<R>[] {
+  const key = kind.document.keyOf(element);
+  const base = key === undefined ? undefined : bases.get(key);
+  if (key === undefined || !base) {
+    const identity = kind.document.identityFields;
+    const hasId = typeof element === 'object' && element !== null && identity.some((f) => Object.hasOwn(element, f));
     refuse(
       index,
-      hasId ? ['id'] : [],
-      typeof id === 'number'
-        ? l10n.t('File {0} is not part of this selection; put back the id it was opened with.', id)
-        : l10n.t('Each element must keep the "id" of the file it was opened for.'),
+      hasId ? [ID] : [],
+      key !== undefined
+        ? l10n.t('File {0} is not part of this selection; put back the id it was opened with.', key)
+        : l10n.t('Each element must keep the "{0}" of the file it was opened for.', identity.join('", "')),
     );
     return [];
   }
-  const missing = READ_ONLY_FIELD_NAMES.filter(
-    (field) => field !== 'id' && base[field] !== undefined && base[field] !== null && !Object.hasOwn(element!, field),
-  );
-  // No values in the hint: they would be those of the file the id names now, which may be the wrong one.
+  const identity = new Set(kind.document.identityFields);
+  const own = base as Record<string, unknown>;
+  const missing = kind.document.readOnlyFields
+    .map((f) => f.name)
+    .filter((f) => !identity.has(f) && own[f] !== undefined && own[f] !== null && !Object.hasOwn(element!, f));
+  // No values in the hint: they would be those of the record the key names now, which may be the wrong one.
   if (missing.length) refuse(index, [], lostText(missing));
-  return [{ index, element: element as object, base }];
+  return [{ index, element: element as object, key, base }];
 }
 
 function lostText(missing: readonly string[]): string {
@@ -89,18 +103,18 @@ function lostText(missing: readonly string[]): string {
 }
 
 /** The elements whose file no other element names; each repeated one is refused at its id. */
-function refuseRepeated(candidates: readonly MatchedElement[], refuse: Refuse): MatchedElement[] {
-  const indexesOf = new Map<number, number[]>();
-  for (const { index, base } of candidates) indexesOf.set(base.id, [...(indexesOf.get(base.id) ?? []), index]);
-  return candidates.filter(({ index, base }) => {
-    const at = indexesOf.get(base.id) ?? [];
+function refuseRepeated<R>(candidates: readonly MatchedElement<R>[], refuse: Refuse): MatchedElement<R>[] {
+  const indexesOf = new Map<string, number[]>();
+  for (const { index, key } of candidates) indexesOf.set(key, [...(indexesOf.get(key) ?? []), index]);
+  return candidates.filter(({ index, key }) => {
+    const at = indexesOf.get(key) ?? [];
     if (at.length === 1) return true;
     refuse(
       index,
-      ['id'],
+      [ID],
       l10n.t(
         'File {0} appears {1} times (elements {2}); an element is the file its id names, so keep only the one you edited and put back the other ids.',
-        base.id,
+        key,
         at.length,
         at.join(', '),
       ),
@@ -109,7 +123,7 @@ function refuseRepeated(candidates: readonly MatchedElement[], refuse: Refuse): 
   });
 }
 
-function movedText(id: number, otherId: number, opened: 'before' | 'after'): string {
+function movedText(id: string, otherId: string, opened: 'before' | 'after'): string {
   return opened === 'after'
     ? l10n.t(
         'File {0} was opened after file {1} but now comes before it. Elements keep the places they were opened in (remove an element freely, but do not move it or swap ids), so that an edit never lands on another file: move it back, or put back its id.',
@@ -128,28 +142,28 @@ function movedText(id: number, otherId: number, opened: 'before' | 'after'): str
  * or the reverse), each with one such other file to name. Linear: a running maximum of the opened
  * positions from the left and a running minimum from the right.
  */
-type OutOfPlace = MatchedElement & { otherId: number; opened: 'before' | 'after' };
+type OutOfPlace<R> = MatchedElement<R> & { otherKey: string; opened: 'before' | 'after' };
 
-function outOfPlace(elements: readonly MatchedElement[], openedAt: ReadonlyMap<number, number>): OutOfPlace[] {
-  const position = (m: MatchedElement) => openedAt.get(m.base.id) ?? 0;
-  const maxBefore: (MatchedElement | undefined)[] = [];
-  let max: MatchedElement | undefined;
+function outOfPlace<R>(elements: readonly MatchedElement<R>[], openedAt: ReadonlyMap<string, number>): OutOfPlace<R>[] {
+  const position = (m: MatchedElement<R>) => openedAt.get(m.key) ?? 0;
+  const maxBefore: (MatchedElement<R> | undefined)[] = [];
+  let max: MatchedElement<R> | undefined;
   for (const m of elements) {
     maxBefore.push(max);
     if (!max || position(m) > position(max)) max = m;
   }
-  const minAfter: (MatchedElement | undefined)[] = [];
-  let min: MatchedElement | undefined;
+  const minAfter: (MatchedElement<R> | undefined)[] = [];
+  let min: MatchedElement<R> | undefined;
   for (let i = elements.length - 1; i >= 0; i--) {
     minAfter[i] = min;
     const m = elements[i]!;
     if (!min || position(m) < position(min)) min = m;
   }
-  return elements.flatMap((m, i): OutOfPlace[] => {
+  return elements.flatMap((m, i): OutOfPlace<R>[] => {
     const earlier = maxBefore[i];
-    if (earlier && position(earlier) > position(m)) return [{ ...m, otherId: earlier.base.id, opened: 'before' }];
+    if (earlier && position(earlier) > position(m)) return [{ ...m, otherKey: earlier.key, opened: 'before' }];
     const later = minAfter[i];
-    if (later && position(later) < position(m)) return [{ ...m, otherId: later.base.id, opened: 'after' }];
+    if (later && position(later) < position(m)) return [{ ...m, otherKey: later.key, opened: 'after' }];
     return [];
   });
 }

@@ -1,25 +1,29 @@
 import * as l10n from '@vscode/l10n';
-import type { AppliedOutcome, FileRecord, FileUpdateItem } from '../../cdf/model';
+import type { AppliedOutcome, RecordsApi } from '../ports';
 import { RecordNotReturnedError } from '../ports';
-import type { SaveApi } from './save-records';
+import type { RecordKind } from '../records';
+import type { SaveApi } from './save-types';
 
 /**
- * A save's updates as ONE all-or-nothing `POST /files/update` request (at most 1000 items, as the
- * API takes them): what a single record's save sends. A refusal throws the API's typed error, so
- * the caller can say exactly why; an answer that lacks an item throws too (nothing is known).
+ * A save's updates as ONE all-or-nothing update request (at most the API's items per request): what
+ * a single record's save sends. A refusal throws the API's typed error (a stale version
+ * VersionConflictError), so the caller can say exactly why; an answer that lacks an item throws too
+ * (nothing is known).
  */
-export function oneRequest(
-  updateFiles: (items: FileUpdateItem[], signal?: AbortSignal) => Promise<FileRecord[]>,
-): SaveApi['updateMany'] {
+export function oneRequest<R extends object, U>(
+  kind: RecordKind<R, U>,
+  update: RecordsApi<R, U>['update'],
+): SaveApi<R, U>['updateMany'] {
   return async (items, { signal }) => {
     const started = Date.now();
-    const records = await updateFiles(items, signal);
-    const byId = new Map(records.map((r) => [r.id, r]));
-    const applied = items.map((item, index): AppliedOutcome => {
-      const record = 'id' in item ? byId.get(item.id) : undefined;
+    const records = await update(items, signal);
+    const byKey = new Map(records.map((r) => [kind.key(r), r]));
+    const applied = items.map((item, index): AppliedOutcome<U, R> => {
+      const key = kind.keyOfItem(item);
+      const record = byKey.get(key);
       if (!record) {
-        const message = l10n.t('The update of file {0} returned no record.', idOf(item));
-        throw new RecordNotReturnedError('id' in item ? item.id : 0, message);
+        const message = l10n.t('The update of {1} {0} returned no record.', key, kind.noun());
+        throw new RecordNotReturnedError(key, message);
       }
       return { outcome: 'applied', index, item, sends: 1, record };
     });
@@ -44,5 +48,3 @@ export function oneRequest(
     };
   };
 }
-
-const idOf = (item: FileUpdateItem): string => ('id' in item ? String(item.id) : '?');

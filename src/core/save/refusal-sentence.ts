@@ -15,13 +15,14 @@ export interface RefusalProblem {
  * its file name, never by its 0-based index. `documentFile` names a record document's file.
  */
 export function refusalSentence(
+  kind: KindNames,
   documentFile: string,
   text: string,
   problems: readonly RefusalProblem[],
   sent: 'was' | 'would be',
 ): string {
   const first = problems[0];
-  const head = first ? `${fileNameAt(documentFile, text, first.path)}: ${messageOf(first)}` : documentFile;
+  const head = first ? `${fileNameAt(kind, documentFile, text, first.path)}: ${messageOf(first)}` : documentFile;
   const more = problems.length - 1;
   const rest = more <= 0 ? '' : more === 1 ? l10n.t(', and 1 more problem') : l10n.t(', and {0} more problems', more);
   return sent === 'was'
@@ -43,16 +44,22 @@ function messageOf(p: RefusalProblem): string {
   return named ? message : `${field}: ${message}`;
 }
 
-/** The selection element's `name` (else its id, else its 1-based place), or the record document's file. */
-function fileNameAt(documentFile: string, text: string, path: JsonPath): string {
+/** What the sentence needs of the record kind: how a record is called, and the key an element names. */
+export interface KindNames {
+  readonly noun: () => string;
+  readonly document: { readonly keyOf: (element: unknown) => string | undefined };
+}
+
+/** The selection element's `name` (else its key, else its 1-based place), or the record document's file. */
+function fileNameAt(kind: KindNames, documentFile: string, text: string, path: JsonPath): string {
   const index = path[0];
   if (typeof index !== 'number') return documentFile;
   const parsed = parseDocument(text);
   const element = parsed.ok ? valueAt(parsed.value, [index]) : undefined;
   const name = valueAt(element, ['name']);
   if (typeof name === 'string' && name.trim()) return name;
-  const id = valueAt(element, ['id']);
-  if (typeof id === 'number') return l10n.t('file {0}', id);
+  const key = kind.document.keyOf(element);
+  if (key !== undefined) return l10n.t('{1} {0}', key, kind.noun());
   return l10n.t('record {0} of the selection', index + 1);
 }
 

@@ -1,4 +1,8 @@
-import type { FileRecord } from '../../cdf/model';
+/** What a text base needs of its record kind (see RecordKind): the version, where a document holds it, its key. */
+export interface Versioned<R> {
+  readonly version: (record: R) => number;
+  readonly document: { readonly versionField: string; readonly keyOf: (element: unknown) => string | undefined };
+}
 
 /** Enough for a save, a reload and a compare in between. */
 const EARLIER_KEPT = 4;
@@ -10,29 +14,30 @@ const EARLIER_KEPT = 4;
  * and a save diffed against it would remove that change. The next save's re-read and three-way merge
  * bring such a change in instead.
  */
-export class TextBase {
+export class TextBase<R> {
   /** A newer record from CDF that the text does not show yet: the next read renders it and makes it the base. */
-  private newer: FileRecord | undefined;
+  private newer: R | undefined;
   /**
    * Earlier bases, newest last. A read does not always replace the editor's text (VS Code's "Compare"
    * of a "file is newer" save reads the file while the edited text stays), so a save picks the base
    * whose lastUpdatedTime the text holds.
    */
-  private earlier: FileRecord[] = [];
+  private earlier: R[] = [];
 
   /** `record`: what the text was rendered from. */
   constructor(
-    private record: FileRecord,
+    private readonly kind: Versioned<R>,
+    private record: R,
     public fetchedAt = Date.now(),
   ) {}
 
   /** The record the text shows (the live preview and problems diff against it). */
-  get current(): FileRecord {
+  get current(): R {
     return this.record;
   }
 
   /** The newest record known: what a read returns, and what the file's stat describes. */
-  get latest(): FileRecord {
+  get latest(): R {
     return this.newer ?? this.record;
   }
 
@@ -41,7 +46,7 @@ export class TextBase {
   }
 
   /** The text was replaced by the rendering of `record` (a read): from now on it is the base. */
-  shows(record: FileRecord): FileRecord {
+  shows(record: R): R {
     this.earlier = [...this.earlier, this.record].slice(-EARLIER_KEPT);
     this.record = record;
     this.newer = undefined;
@@ -50,12 +55,12 @@ export class TextBase {
   }
 
   /** The editor's next read renders the latest record. */
-  read(): FileRecord {
+  read(): R {
     return this.newer ? this.shows(this.newer) : this.record;
   }
 
   /** A save wrote a text that shows `shown`; CDF now holds `record` (different when it was merged). */
-  saved(shown: FileRecord, record: FileRecord, sameText: boolean): void {
+  saved(shown: R, record: R, sameText: boolean): void {
     this.shows(sameText ? record : shown);
     if (!sameText) this.newer = record;
   }
@@ -64,58 +69,54 @@ export class TextBase {
    * CDF holds `record` (a save elsewhere, a bulk action): the text shows it only once the editor
    * reads it. False, and nothing learned, when it is not newer than the newest known.
    */
-  learned(record: FileRecord): boolean {
-    if (record.lastUpdatedTime <= this.latest.lastUpdatedTime) return false;
+  learned(record: R): boolean {
+    if (this.kind.version(record) <= this.kind.version(this.latest)) return false;
     this.newer = record;
     return true;
   }
 
   /**
-   * The base of `text`: the current one, or, when the text holds another lastUpdatedTime (an older
+   * The base of `text`: the current one, or, when the text holds another version (an older
    * rendering saved with "Overwrite" after a "Compare" read the newer record), the latest earlier base
-   * with that time. An unknown time keeps the current base; validation then refuses the stale text.
+   * with that version. An unknown version keeps the current base; validation then refuses the stale text.
    */
-  baseFor(text: string): FileRecord {
-    return this.baseAt(lastUpdatedTimeOf(text));
+  baseFor(text: string): R {
+    return this.baseAt(versionIn(this.kind, parse(text)));
   }
 
-  /** {@link baseFor} of a text that holds `shows` as its lastUpdatedTime (an element of a selection). */
-  baseAt(shows: number | undefined): FileRecord {
-    if (shows === undefined || shows === this.record.lastUpdatedTime) return this.record;
-    return [...this.earlier].reverse().find((r) => r.lastUpdatedTime === shows) ?? this.record;
+  /** {@link baseFor} of a text that holds `shows` as its version (an element of a selection). */
+  baseAt(shows: number | undefined): R {
+    if (shows === undefined || shows === this.kind.version(this.record)) return this.record;
+    return [...this.earlier].reverse().find((r) => this.kind.version(r) === shows) ?? this.record;
   }
 }
 
-function lastUpdatedTimeOf(text: string): number | undefined {
-  return timeOf(parse(text));
-}
-
-/** The lastUpdatedTime of each element of a selection text, by id (ids that appear once). */
-export function lastUpdatedTimesById(text: string): Map<number, number> {
+/** The version each element of a selection text holds, by the kind's key (keys that appear once). */
+export function versionsByKey<R>(kind: Versioned<R>, text: string): Map<string, number> {
   const doc = parse(text);
-  const times = new Map<number, number>();
-  if (!Array.isArray(doc)) return times;
-  const seen = new Set<number>();
+  const versions = new Map<string, number>();
+  if (!Array.isArray(doc)) return versions;
+  const seen = new Set<string>();
   for (const element of doc as unknown[]) {
-    const id = typeof element === 'object' && element !== null ? (element as { id?: unknown }).id : undefined;
-    const time = timeOf(element);
-    if (typeof id !== 'number') continue;
-    // A repeated id is refused by the save; none of its times is the text's.
-    if (seen.has(id)) times.delete(id);
-    else if (time !== undefined) times.set(id, time);
-    seen.add(id);
+    const key = kind.document.keyOf(element);
+    const version = versionIn(kind, element);
+    if (key === undefined) continue;
+    // A repeated key is refused by the save; none of its versions is the text's.
+    if (seen.has(key)) versions.delete(key);
+    else if (version !== undefined) versions.set(key, version);
+    seen.add(key);
   }
-  return times;
+  return versions;
 }
 
-/** The position of each element of a selection text, by its id (the first element naming it). */
-export function elementIndexesById(text: string): Map<number, number> {
+/** The position of each element of a selection text, by the kind's key (the first element naming it). */
+export function elementIndexesByKey<R>(kind: Versioned<R>, text: string): Map<string, number> {
   const doc = parse(text);
-  const at = new Map<number, number>();
+  const at = new Map<string, number>();
   if (!Array.isArray(doc)) return at;
   (doc as unknown[]).forEach((element, index) => {
-    const id = typeof element === 'object' && element !== null ? (element as { id?: unknown }).id : undefined;
-    if (typeof id === 'number' && !at.has(id)) at.set(id, index);
+    const key = kind.document.keyOf(element);
+    if (key !== undefined && !at.has(key)) at.set(key, index);
   });
   return at;
 }
@@ -128,8 +129,8 @@ function parse(text: string): unknown {
   }
 }
 
-function timeOf(doc: unknown): number | undefined {
-  const time =
-    typeof doc === 'object' && doc !== null ? (doc as { lastUpdatedTime?: unknown }).lastUpdatedTime : undefined;
-  return typeof time === 'number' ? time : undefined;
+function versionIn<R>(kind: Versioned<R>, doc: unknown): number | undefined {
+  const field = kind.document.versionField;
+  const version = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>)[field] : undefined;
+  return typeof version === 'number' ? version : undefined;
 }

@@ -14,7 +14,7 @@ import {
   type FileIdentifier,
   type FileRecord,
 } from '../../cdf/model';
-import { applyUpdate } from '../../core/apply';
+import { applyUpdate } from '../../core/records';
 import { badRequest, duplicated, missing } from '../http/api-error';
 import type { Route, RouteContext } from '../http/route';
 import { describeIssues, parseOr400 } from '../http/validation';

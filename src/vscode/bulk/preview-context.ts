@@ -4,6 +4,7 @@ import { referencesOf, type OpenEdits } from '../../core/bulk';
 import type { ProjectLookups, ReferenceName } from '../editor/project-lookups';
 import { parseRecordUri, parseSelectionUri } from '../record-uri';
 import type { SelectionFiles } from '../selection-files';
+import type { FileRecord, FileUpdateItem } from '../../cdf/model';
 
 /** More asset ids than this are shown as ids alone: the preview must not wait on thousands of look-ups. */
 const MAX_ASSET_LOOKUPS = 5000;
@@ -36,7 +37,10 @@ export async function previewNames(
  * Open documents of this project with unsaved edits: a record (its file) or a selection (all its files;
  * which elements were edited does not matter, the save diffs each of them).
  */
-export function openEdits(project: string, selections: SelectionFiles | undefined): OpenEdits[] {
+export function openEdits(
+  project: string,
+  selections: SelectionFiles<FileRecord, FileUpdateItem> | undefined,
+): OpenEdits[] {
   return vscode.workspace.textDocuments.flatMap((doc): OpenEdits[] => {
     if (!doc.isDirty) return [];
     const document = doc.uri.path.split('/').pop() ?? doc.uri.path;

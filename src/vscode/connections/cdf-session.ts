@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CdfClient, connectionBaseUrl, type ConnectionConfig } from '../../cdf/client';
-import { filesApiOf, probeConnection } from '../../app';
+import { filesApiOf, nodesBrowseApiOf, probeConnection } from '../../app';
 import { loadSignIn } from '../lazy-modules';
 import type { ProjectSession } from '../sessions';
 import { secretKey } from './connection-settings';
@@ -51,13 +51,15 @@ export async function openCdfSession(
     logger: log,
   });
   const options = { baseUrl, project: config.project, tokenProvider, logger: log };
-  const api = filesApiOf(new CdfClient(options));
+  const client = new CdfClient(options);
+  const api = filesApiOf(client);
   await probeWithProgress(options, config.name, config.project);
   return {
     label: config.name,
     project: config.project,
     baseUrl,
     api,
+    nodes: nodesBrowseApiOf(client),
     isDemo: false,
     dispose: () => Promise.resolve(),
   };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { referenceValues, type ReferenceValue } from '../../core/document';
 import type { ProjectLookups, ReferenceName } from './project-lookups';
+import { editorKindOf } from '../record-kinds';
 
 function kindLabel(kind: ReferenceValue['kind']): string {
   switch (kind) {
@@ -29,7 +30,9 @@ export class ReferenceHintsProvider implements vscode.InlayHintsProvider {
     range: vscode.Range,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlayHint[]> {
-    const refs = referenceValues(document.getText()).filter((r) => range.contains(document.positionAt(r.end)));
+    const refs = referenceValues(editorKindOf(document.uri).kind, document.getText()).filter((r) =>
+      range.contains(document.positionAt(r.end)),
+    );
     if (refs.length === 0) return [];
     const names = await this.namesOf(refs).catch(() => undefined); // no names is no worse than before
     if (!names || token.isCancellationRequested) return [];

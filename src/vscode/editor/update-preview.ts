@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SavePlan } from '../../core/save';
+import type { PlannedSave } from '../uri-handler';
 import { COMMANDS, FILE_SCHEME, VIEWS } from '../command-ids';
 import { CommandRefusal } from '../command-runner';
 import type { RecordFileSystem } from '../record-fs';
@@ -148,7 +148,7 @@ const previewPath = (record: vscode.Uri): string =>
 const render = (body: { items: unknown[] }): string => JSON.stringify(body, null, 2) + '\n';
 
 function describePlan(
-  plan: SavePlan,
+  plan: PlannedSave,
   document: vscode.TextDocument,
 ): { body?: { items: unknown[] }; summary: string; refusal?: string } {
   if (!plan.ok) {
@@ -159,7 +159,7 @@ function describePlan(
   if (!plan.changes.length) return { body: { items: [] }, summary: vscode.l10n.t('No changes: saving sends nothing') };
   const fields = [...new Set(plan.changes.flatMap((c) => Object.keys(c.update)))];
   return {
-    body: { items: plan.changes.map((c) => ({ id: c.base.id, update: c.update })) },
+    body: { items: plan.items },
     summary: vscode.l10n.t('Preview update: {0}', fields.join(', ')),
   };
 }

@@ -25,9 +25,12 @@ export function fileTooltip(r: FileRecord, names?: TooltipNames): vscode.Markdow
     ['dataSetId', r.dataSetId !== undefined ? named(String(r.dataSetId), names?.dataSet?.name) : undefined],
     ['labels', r.labels?.map((l, i) => named(l.externalId, names?.labels[i]?.name)).join(', ')],
     ['assetIds', assets && assets.length > 20 ? `${assets.slice(0, 20).join(', ')}, …` : assets?.join(', ')],
+    ['instanceId', r.instanceId && `${r.instanceId.space}:${r.instanceId.externalId}`],
     ['uploaded', r.uploaded ? 'yes' : 'no'],
     ['lastUpdatedTime', new Date(r.lastUpdatedTime).toISOString()],
   ];
   for (const [k, v] of rows) if (v) md.appendMarkdown(`${k}: \`${v.replace(/`/g, "'")}\`  \n`);
+  if (r.instanceId)
+    md.appendMarkdown(`\n${vscode.l10n.t('Linked to a CogniteFile node: Open Linked Record opens it.')}`);
   return md;
 }

@@ -2,6 +2,7 @@ import { formatCount } from '../../core/format-count';
 import * as vscode from 'vscode';
 import { redactForUser } from '../../cdf/logging';
 import type { FileFilter, FileRecord } from '../../cdf/model';
+import type { NodeFilter } from '../../core/browse';
 import { iconForMimeType } from '../../core/browse';
 import type { Sessions } from '../sessions';
 import { COMMANDS } from '../command-ids';
@@ -9,8 +10,12 @@ import { GROUPINGS, type FileNode, type GroupNode, type Grouping, type TreeNode 
 import type { ProjectLookups } from '../editor/project-lookups';
 import { FilesTreeModel, ROOT } from './files-model';
 import { fileTooltip } from './file-tooltip';
+import { NODE_GROUPINGS, SECTION_ID, type NodeGrouping } from './cognite-nodes';
+import { cogniteFileItem, nodeGroupItem, sectionItem } from './node-items';
+import { NodeSectionModel } from './node-section-model';
 
 const GROUPING_KEY = 'cdfFiles.grouping';
+const NODE_GROUPING_KEY = 'cdfFiles.nodeGrouping';
 
 /**
  * The sidebar tree of the active project's files, as VS Code shows it: renders the nodes of a
@@ -23,6 +28,8 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   /** Everything loaded was dropped (refresh, regroup, filter, another project). */
   readonly onDidReset = this.didReset.event;
   readonly model: FilesTreeModel;
+  /** The CogniteFile section, after the classic files when the project has nodes. */
+  readonly nodes: NodeSectionModel;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -39,6 +46,13 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       saved && GROUPINGS.includes(saved) ? saved : 'directory',
       () => vscode.workspace.getConfiguration('cdfFiles').get<number>('pageSize', 200),
     );
+    const nodeGrouping = state.get<NodeGrouping>(NODE_GROUPING_KEY);
+    this.nodes = new NodeSectionModel(
+      () => sessions.active?.nodes,
+      (node) => this.changed.fire(node),
+      nodeGrouping && NODE_GROUPINGS.includes(nodeGrouping) ? nodeGrouping : 'directory',
+      () => vscode.workspace.getConfiguration('cdfFiles').get<number>('pageSize', 200),
+    );
     this.subscriptions.push(sessions.onDidChange(() => this.reset()));
   }
 
@@ -51,9 +65,26 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   get currentSearch(): string | undefined {
     return this.model.search;
   }
-  /** For the view's description line. */
+  /** For the view's description line: the classic files' filter, then the CogniteFile section's. */
   get description(): string {
-    return this.model.description;
+    const nodes = this.nodes.description;
+    const both = [this.model.description, nodes && vscode.l10n.t('CogniteFile: {0}', nodes)];
+    return both.filter(Boolean).join(' · ');
+  }
+
+  /** The CogniteFile section's grouping below its spaces, filter and search. */
+  async setNodeGrouping(grouping: NodeGrouping): Promise<void> {
+    this.nodes.grouping = grouping;
+    await this.state.update(NODE_GROUPING_KEY, grouping);
+    this.reset();
+  }
+  setNodeFilter(filter: NodeFilter): void {
+    this.nodes.filter = filter;
+    this.reset();
+  }
+  setNodeSearch(search: string | undefined): void {
+    this.nodes.search = search || undefined;
+    this.reset();
   }
 
   async setGrouping(grouping: Grouping): Promise<void> {
@@ -75,11 +106,14 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   clearFilter(): void {
     this.model.filter = {};
     this.model.search = undefined;
+    this.nodes.filter = {};
+    this.nodes.search = undefined;
     this.reset();
   }
 
   /** Drops everything loaded and asks VS Code to fetch the tree again. */
   reset(): void {
+    this.nodes.reset();
     this.model.reset();
   }
 
@@ -94,7 +128,7 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   loadMore(parentId: string): Promise<void> {
-    return this.model.loadMore(parentId);
+    return parentId.startsWith(SECTION_ID) ? this.nodes.loadMore(parentId) : this.model.loadMore(parentId);
   }
 
   getParent(): undefined {
@@ -103,7 +137,10 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     try {
-      return await this.model.children(node);
+      if (node && (node.kind === 'nodeSection' || node.kind === 'nodeGroup')) return await this.nodes.children(node);
+      if (node) return await this.model.children(node);
+      const [classic, section] = await Promise.all([this.model.children(), this.nodes.section()]);
+      return section ? [...classic, section] : classic;
     } catch (err) {
       const message = redactForUser(err instanceof Error ? err.message : String(err));
       const label = vscode.l10n.t('Could not load: {0}', message);
@@ -125,6 +162,12 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         item.contextValue = 'loadMore';
         return item;
       }
+      case 'nodeSection':
+        return sectionItem(node, this.nodes.description);
+      case 'nodeGroup':
+        return nodeGroupItem(node);
+      case 'cogniteFile':
+        return cogniteFileItem(node, this.extensionUri);
       case 'message': {
         const item = new vscode.TreeItem(node.label);
         item.id = node.id;
@@ -151,9 +194,11 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const r = node.record;
     const item = new vscode.TreeItem(r.name);
     item.id = node.id;
-    item.description = r.externalId ?? '';
+    // A file CDF also holds as a CogniteFile node says so; Open Linked Record opens the node.
+    const linked = r.instanceId ? vscode.l10n.t('⇄ CogniteFile') : '';
+    item.description = [r.externalId, linked].filter(Boolean).join('  ');
     item.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', `file-${iconForMimeType(r.mimeType)}.svg`);
-    item.contextValue = r.externalId ? 'file.withExternalId' : 'file';
+    item.contextValue = `${r.externalId ? 'file.withExternalId' : 'file'}${r.instanceId ? '.linked' : ''}`;
     // A click previews the record and leaves the focus in the tree, like the Explorer.
     item.command = {
       command: COMMANDS.openFile,

@@ -1,4 +1,5 @@
 import type { FileFilter, FileRecord } from '../../cdf/model';
+import type { CogniteFileItem, NodeGroupNode, NodeSectionNode } from './cognite-nodes';
 
 /** A group whose files are listed with `filter` (narrowing the user's filter). */
 export interface GroupNode {
@@ -36,7 +37,8 @@ export interface MessageNode {
   error?: boolean;
 }
 
-export type TreeNode = GroupNode | FileNode | LoadMoreNode | MessageNode;
+export type TreeNode =
+  GroupNode | FileNode | LoadMoreNode | MessageNode | NodeSectionNode | NodeGroupNode | CogniteFileItem;
 
 export type Grouping = 'directory' | 'dataSet' | 'mimeType' | 'flat';
 export const GROUPINGS: readonly Grouping[] = ['directory', 'dataSet', 'mimeType', 'flat'];

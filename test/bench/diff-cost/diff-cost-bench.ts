@@ -4,9 +4,9 @@
  * sends `set` for every field (building that update and its JSON) as the reference.
  */
 import { EDITABLE_FIELD_NAMES, type FileRecord } from '../../../src/cdf/model';
-import { diff, planSave } from '../../../src/core/diff';
-import { documentFromRecord, renderDocument } from '../../../src/core/document/render';
-import type { FileDocument } from '../../../src/core/document/types';
+import { diff, planSave } from '../../../src/core/records';
+import { documentFromRecord, renderDocument } from '../../../src/core/records';
+import type { FileDocument } from '../../../src/core/records';
 import { writeResult, type BenchResult } from '../support/result-file';
 import { microsPerCall, ratio, type MicrosPerCall } from '../support/stats';
 import { largestRecord, POINTS_PER_POLYGON, POLYGONS } from './largest-record';

@@ -1,15 +1,15 @@
 /**
  * The ways of reading every record of a project. Each keeps every record in memory, as
  * `autoPagingToArray` must, so peak memory compares the same work; `ours-partitioned-streaming` is
- * the product's CSV export of a filter, run through the product's own code (the export command's
- * core: `targetMetadataKeys`, then `targetPages` and `csvRows` page by page, over
- * `filesApiOf(client)`, which lists from partitions), writing to the null device.
+ * the product's CSV export of a filter, run through the product's own code: the export command calls
+ * core's `exportTarget` over `filesApiOf(client)` (which lists from partitions) with a write that
+ * streams to a file, as here (to the null device).
  */
 import { createWriteStream } from 'node:fs';
 import { devNull } from 'node:os';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
-import { csvColumns, csvHeader, csvRows } from '../../../src/core/bulk';
-import { targetMetadataKeys, targetPages, type BulkTarget } from '../../../src/core/bulk';
+import { exportTarget, type BulkTarget } from '../../../src/core/bulk';
+import type { FilesApi } from '../../../src/core/ports';
 import { ourClient, sdkClient, type Endpoint } from '../support/clients';
 
 export type ListingPeerName =
@@ -56,23 +56,39 @@ export const LISTING_PEERS: Record<ListingPeerName, Lister> = {
     return { records: all.length, distinctIds: distinct(all.map((r) => r.id)), kept: all };
   },
   'ours-partitioned-streaming': async (endpoint) => {
-    const api = filesApiOf(ourClient(endpoint));
+    const ids: number[] = [];
+    const api = watchingRows(filesApiOf(ourClient(endpoint)), ids);
     const target: BulkTarget = { kind: 'filter', label: 'every file', filter: {} };
-    const columns = csvColumns(await targetMetadataKeys(api, target));
     const out = createWriteStream(devNull);
     const write = (text: string) =>
       new Promise<void>((resolve, reject) => out.write(text, (e) => (e ? reject(e) : resolve())));
-    // Ids only (8 bytes each), to check completeness without keeping the records.
-    const ids: number[] = [];
+    let records: number;
     try {
-      await write(csvHeader(columns));
-      for await (const page of targetPages(api, target)) {
-        await write(csvRows(page.records, columns).text);
-        for (const r of page.records) ids.push(r.id);
-      }
+      records = await exportTarget(api, target, 'csv', write);
     } finally {
       await new Promise<void>((resolve) => out.end(resolve));
     }
-    return { records: ids.length, distinctIds: distinct(ids), kept: ids };
+    return { records, distinctIds: distinct(ids), kept: ids };
   },
 };
+
+/**
+ * The product's files API as it is, noting the ids of the pages of the export's second listing (the
+ * one that writes the rows; the first reads the metadata keys), to check completeness. Ids only
+ * (8 bytes each): the records themselves are not kept.
+ */
+function watchingRows(api: FilesApi, ids: number[]): FilesApi {
+  const list = api.listPartitioned?.bind(api);
+  if (!list) throw new Error('the product lists a filter from partitions; this API does not');
+  let listings = 0;
+  return {
+    ...api,
+    listPartitioned: async function* (filter, signal) {
+      const rows = ++listings === 2;
+      for await (const page of list(filter, signal)) {
+        if (rows) for (const r of page) ids.push(r.id);
+        yield page;
+      }
+    },
+  };
+}

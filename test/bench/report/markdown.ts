@@ -48,11 +48,23 @@ function bulkRows(figures: BulkUpdateFigures): Row[] {
         i === 0 ? title : '〃',
         i === 0 && ours ? describe(ours) : '〃',
         `${peer.label}: ${describe(peer)}`,
-        versus(scenario.speedup[peer.peer]),
+        comparedWith(peer, ours, scenario.speedup[peer.peer]),
       ]);
     });
   }
   return rows;
+}
+
+type BulkPeer = BulkUpdateFigures['scenarios'][number]['peers'][number];
+
+/**
+ * A speed ratio only between runs that did the same work: a client that left records unapplied
+ * finished less, so how fast it was says nothing; the cell says how many it left instead.
+ */
+export function comparedWith(peer: BulkPeer, ours: BulkPeer | undefined, speedup: number | undefined): string {
+  if (ours && ours.itemsNotApplied > 0) return `– (ours left ${count(ours.itemsNotApplied)} not applied)`;
+  if (peer.itemsNotApplied > 0) return `– (the peer left ${count(peer.itemsNotApplied)} not applied)`;
+  return versus(speedup);
 }
 
 function listingRows(figures: ListingFigures, settings: Record<string, unknown>): Row[] {

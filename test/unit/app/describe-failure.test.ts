@@ -10,11 +10,11 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { AuthError, type TokenProvider } from '../../../src/cdf/auth/token-provider';
 import { CdfClient } from '../helpers/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
-import { renderDocument } from '../../../src/core/document/render';
+import { renderDocument } from '../../../src/core/records';
 import type { FilesApi } from '../../../src/core/ports';
 import { failuresOf } from '../../../src/app/describe-save-results';
-import { recordSaveRequest } from '../../../src/core/save/save-record';
-import { saveRecords } from '../../../src/core/save/save-records';
+import { recordSaveRequest } from '../helpers/classic-save';
+import { saveRecords } from '../../../src/core/save';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 describe('one function turns a failed save into words, by the error type', () => {

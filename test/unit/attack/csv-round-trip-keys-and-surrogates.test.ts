@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { FileRecord } from '../../../src/cdf/model';
 import { CsvExportError, recordsToCsv, toJsonLine } from '../../../src/core/bulk/csv/export';
 import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/csv/import-csv';
-import { planSave } from '../../../src/core/diff';
+import { planSave } from '../../../src/core/records';
 
 const base = {
   id: 7,

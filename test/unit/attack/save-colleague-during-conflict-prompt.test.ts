@@ -12,7 +12,7 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
-import { documentFromRecord } from '../../../src/core/document/render';
+import { documentFromRecord } from '../../../src/core/records';
 import { saveRecord } from '../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 

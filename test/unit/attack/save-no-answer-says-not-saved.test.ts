@@ -13,11 +13,11 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
-import { renderDocument } from '../../../src/core/document/render';
-import { saveRecords } from '../../../src/core/save/save-records';
-import { recordSaveRequest } from '../../../src/core/save/save-record';
-import { selectionSaveRequest } from '../../../src/core/save/save-selection';
-import { documentFromRecord } from '../../../src/core/document/render';
+import { renderDocument } from '../../../src/core/records';
+import { saveRecords } from '../../../src/core/save';
+import { recordSaveRequest } from '../helpers/classic-save';
+import { selectionSaveRequest } from '../helpers/classic-save';
+import { documentFromRecord } from '../../../src/core/records';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 describe('attack: a record save whose update applied but got no answer', () => {

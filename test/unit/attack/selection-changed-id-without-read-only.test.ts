@@ -9,8 +9,8 @@
  */
 import assert from 'node:assert/strict';
 import type { FileRecord } from '../../../src/cdf/model';
-import { documentFromRecord } from '../../../src/core/document/render';
-import { planSelectionSave } from '../../../src/core/save/plan-selection-save';
+import { documentFromRecord } from '../../../src/core/records';
+import { planSelectionSave } from '../helpers/classic-save';
 import { generateDemo } from '../../../src/emulator';
 
 describe('attack: a selection element whose id was changed and whose read-only fields were removed', () => {

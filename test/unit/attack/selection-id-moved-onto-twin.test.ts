@@ -10,8 +10,8 @@
  */
 import assert from 'node:assert/strict';
 import type { FileRecord } from '../../../src/cdf/model';
-import { documentFromRecord } from '../../../src/core/document/render';
-import { planSelectionSave } from '../../../src/core/save/plan-selection-save';
+import { documentFromRecord } from '../../../src/core/records';
+import { planSelectionSave } from '../helpers/classic-save';
 
 const twin = (id: number, source: string, directory: string): FileRecord => ({
   id,

@@ -15,9 +15,9 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
-import { documentFromRecord } from '../../../src/core/document/render';
-import { saveRecords } from '../../../src/core/save/save-records';
-import { selectionSaveRequest } from '../../../src/core/save/save-selection';
+import { documentFromRecord } from '../../../src/core/records';
+import { saveRecords } from '../../../src/core/save';
+import { selectionSaveRequest } from '../helpers/classic-save';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 describe('attack: a selection save when one of its edited files was deleted', () => {
@@ -50,8 +50,8 @@ describe('attack: a selection save when one of its edited files was deleted', ()
     assert.equal(outcome.kind, 'done');
     const failures = outcome.kind === 'done' ? failuresOf(outcome.results) : [];
     assert.deepEqual(
-      failures.map((f) => [f.id, f.code]),
-      [[gone.id, 'record-deleted']],
+      failures.map((f) => [f.key, f.code]),
+      [[String(gone.id), 'record-deleted']],
       'only the deleted file is refused, and it is named',
     );
     for (const [i, r] of records.entries())

@@ -17,7 +17,7 @@ import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
 import { compileAction } from '../../../src/core/bulk';
 import { BulkActionRecord, BulkJobs, planJob, planUndoJob } from '../../../src/core/bulk';
-import { documentFromRecord } from '../../../src/core/document/render';
+import { documentFromRecord } from '../../../src/core/records';
 import { saveSelection } from '../helpers/save-outcomes';
 import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileUpdateRequest, type FileRecord } from '../../../src/cdf/model';
 import { main, USAGE, type CliIo } from '../../../src/cli/cli';
-import { documentFromRecord, renderDocument } from '../../../src/core/document/render';
+import { documentFromRecord, renderDocument } from '../../../src/core/records';
 import { LIMIT_CASES, limitCaseFile } from '../../fixtures/records/limit-cases';
 
 const root = path.resolve(__dirname, '..', '..', '..');

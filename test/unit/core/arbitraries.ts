@@ -15,8 +15,8 @@ import {
   type Geometry,
   type Label,
 } from '../../../src/cdf/model';
-import { documentFromRecord } from '../../../src/core/document/render';
-import type { FileDocument } from '../../../src/core/document/types';
+import { documentFromRecord } from '../../../src/core/records';
+import type { FileDocument } from '../../../src/core/records';
 
 const plain = { noNullPrototype: true } as const;
 

@@ -9,11 +9,12 @@ import {
   type FileChangeUpdate,
   type FileRecord,
 } from '../../../src/cdf/model';
-import { applyUpdate, omitEmpty } from '../../../src/core/apply';
-import { diff, diffToUpdateItem, planSave } from '../../../src/core/diff';
-import { documentFromRecord, renderDocument } from '../../../src/core/document/render';
-import type { FileDocument } from '../../../src/core/document/types';
-import { validateDocument } from '../../../src/core/document/validate';
+import { omitEmpty } from '../../../src/core/apply';
+import { applyUpdate } from '../../../src/core/records';
+import { diff, diffToUpdateItem, planSave } from '../../../src/core/records';
+import { documentFromRecord, renderDocument } from '../../../src/core/records';
+import type { FileDocument } from '../../../src/core/records';
+import { validateDocument } from '../../../src/core/records';
 import { caseArb, recordArb } from './arbitraries';
 
 // A fixed seed: a failure reproduces on every machine; fast-check prints the counterexample and its path.

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { FileRecord, GeoLocation } from '../../../src/cdf/model';
-import { applyUpdate } from '../../../src/core/apply';
-import { diff, diffToUpdateItem } from '../../../src/core/diff';
-import { documentFromRecord } from '../../../src/core/document/render';
-import type { FileDocument } from '../../../src/core/document/types';
+import { applyUpdate } from '../../../src/core/records';
+import { diff, diffToUpdateItem } from '../../../src/core/records';
+import { documentFromRecord } from '../../../src/core/records';
+import type { FileDocument } from '../../../src/core/records';
 
 const base: FileRecord = {
   id: 42,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mergeRecords } from '../../../src/core/merge';
+import { mergeRecords } from '../../../src/core/records';
 import type { FileRecord } from '../../../src/cdf/model';
 
 const base: FileRecord = {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileRecord } from '../../../src/cdf/model';
-import { planSave, type SavePlan } from '../../../src/core/diff';
-import { renderDocument } from '../../../src/core/document/render';
+import { planSave, type SavePlan } from '../../../src/core/records';
+import { renderDocument } from '../../../src/core/records';
 
 const fixtures = path.resolve(__dirname, '..', '..', 'fixtures', 'records');
 const load = (name: string) => JSON.parse(fs.readFileSync(path.join(fixtures, name), 'utf8')) as FileRecord;

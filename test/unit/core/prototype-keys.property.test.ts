@@ -20,11 +20,11 @@ import {
   type FileRecord,
   type GeoLocation,
 } from '../../../src/cdf/model';
-import { applyUpdate } from '../../../src/core/apply';
+import { applyUpdate } from '../../../src/core/records';
 import { metadataFilterText, parseMetadataFilter } from '../../../src/core/browse/metadata-filter-text';
-import { diff, planSave } from '../../../src/core/diff';
-import { documentFromRecord, renderDocument } from '../../../src/core/document/render';
-import { mergeRecords } from '../../../src/core/merge';
+import { diff, planSave } from '../../../src/core/records';
+import { documentFromRecord, renderDocument } from '../../../src/core/records';
+import { mergeRecords } from '../../../src/core/records';
 import { saveRecord } from '../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 

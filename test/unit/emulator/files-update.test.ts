@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { FileChangeUpdate, FileRecord } from '../../../src/cdf/model';
-import { applyUpdate } from '../../../src/core/apply';
+import { applyUpdate } from '../../../src/core/records';
 import { client, testClock, useEmulator } from './helpers';
 
 const clock = testClock();

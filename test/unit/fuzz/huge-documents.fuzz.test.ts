@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import type { FileRecord } from '../../../src/cdf/model';
-import { planSave, type SavePlan } from '../../../src/core/diff';
-import { documentFromRecord, renderDocument } from '../../../src/core/document/render';
+import { planSave, type SavePlan } from '../../../src/core/records';
+import { documentFromRecord, renderDocument } from '../../../src/core/records';
 import type { JsonPath } from '../../../src/core/json-path';
 import { runDiffCli } from './helpers/cli';
 import { assertNothingSent, assertProblemIsClear } from './helpers/refusal';

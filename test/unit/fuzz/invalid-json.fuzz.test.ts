@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { planSave } from '../../../src/core/diff';
-import { renderDocument } from '../../../src/core/document/render';
+import { planSave } from '../../../src/core/records';
+import { renderDocument } from '../../../src/core/records';
 import { recordArb } from '../core/arbitraries';
 import { runCount, seedFor } from '../reliability/helpers/runs';
 import { runDiffCli } from './helpers/cli';

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LIMITS, type FileRecord } from '../../../src/cdf/model';
-import { planSave } from '../../../src/core/diff';
-import { documentFromRecord } from '../../../src/core/document/render';
+import { planSave } from '../../../src/core/records';
+import { documentFromRecord } from '../../../src/core/records';
 import { formatPath, type JsonPath } from '../../../src/core/json-path';
 import { runCount, seedFor } from '../reliability/helpers/runs';
 import { runDiffCli } from './helpers/cli';

@@ -13,8 +13,8 @@ import {
   type FileRecord,
   type ReadOnlyFieldName,
 } from '../../../src/cdf/model';
-import { planSave } from '../../../src/core/diff';
-import { documentFromRecord } from '../../../src/core/document/render';
+import { planSave } from '../../../src/core/records';
+import { documentFromRecord } from '../../../src/core/records';
 import { FIELD_ARBS, recordArb } from '../core/arbitraries';
 import { runCount, seedFor } from '../reliability/helpers/runs';
 import { assertNothingSent, assertRefused } from './helpers/refusal';

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LIMITS, type FileRecord } from '../../../src/cdf/model';
-import { planSave } from '../../../src/core/diff';
-import { documentFromRecord } from '../../../src/core/document/render';
+import { planSave } from '../../../src/core/records';
+import { documentFromRecord } from '../../../src/core/records';
 import { runCount, seedFor } from '../reliability/helpers/runs';
 import { assertNothingSent, assertProblemIsClear, assertRefused } from './helpers/refusal';
 import { codePoints, WIDE_CHARS } from './helpers/sized-text';

@@ -11,7 +11,7 @@ import {
   READ_ONLY_FIELD_NAMES,
   type EditableFieldName,
 } from '../../../src/cdf/model';
-import { documentFromRecord } from '../../../src/core/document/render';
+import { documentFromRecord } from '../../../src/core/records';
 import { recordArb } from '../core/arbitraries';
 import { runCount, seedFor } from '../reliability/helpers/runs';
 import { assertNothingSent, assertRefused } from './helpers/refusal';

@@ -6,15 +6,14 @@
 import type { FileRecord, FileUpdateItem } from '../../../src/cdf/model';
 import type { UpdateReport } from '../../../src/core/ports';
 import type { SaveProblem } from '../../../src/core/problems';
+import { saveRecords, type RecordSaveResult } from '../../../src/core/save';
 import {
   recordSaveRequest,
-  saveRecords,
   selectionSaveRequest,
   type planSelectionSave,
-  type RecordSaveResult,
   type SaveRequest,
   type SelectionSaveRequest,
-} from '../../../src/core/save';
+} from './classic-save';
 
 export type SaveOutcome =
   | { kind: 'invalid'; problems: SaveProblem[] }
@@ -64,7 +63,7 @@ export type SelectionSaveOutcome =
    */
   | {
       kind: 'sent';
-      results: RecordSaveResult[];
+      results: RecordSaveResult<FileRecord, FileUpdateItem>[];
       report: UpdateReport;
       records: FileRecord[];
       shown: FileRecord[];

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileUpdateItem } from '../../../src/cdf/model';
-import { renderDocument } from '../../../src/core/document/render';
+import { renderDocument } from '../../../src/core/records';
 import { saveRecord } from '../helpers/save-outcomes';
 import type { RouteFaults } from '../../../src/emulator';
 import type { FaultScenario } from './helpers/fault-scenario';

@@ -8,7 +8,7 @@ import { AuthError } from '../../../src/cdf/auth/token-provider';
 import { CdfApiError } from '../../../src/cdf/client/errors';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileUpdateItem } from '../../../src/cdf/model';
-import { renderDocument } from '../../../src/core/document/render';
+import { renderDocument } from '../../../src/core/records';
 import { saveRecord } from '../helpers/save-outcomes';
 import type { FaultScenario, TokenExpiry } from './helpers/fault-scenario';
 import { useFaultBench } from './helpers/fault-bench';

@@ -11,7 +11,7 @@ import { filesApiOf } from '../../../src/app/files-api-adapter';
 import type { FileRecord, FileUpdateItem } from '../../../src/cdf/model';
 import { planJob } from '../../../src/core/bulk';
 import { compileAction } from '../../../src/core/bulk';
-import { documentFromRecord } from '../../../src/core/document/render';
+import { documentFromRecord } from '../../../src/core/records';
 import { saveRecord } from '../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { fakeJwt } from './helpers/jwt';

@@ -5,11 +5,14 @@
  */
 import type * as z from 'zod/mini';
 import { fileUpdateItem, type FileUpdateItem } from '../../model';
+import { isPlainlyValidItem } from './plain-item';
 
 type Issue = z.core.$ZodIssue;
 
 /** Undefined when the item is valid. */
 export function invalidItemReason(item: FileUpdateItem): string | undefined {
+  // The common shapes without zod's cost; anything else (and every error) is the schema's.
+  if (isPlainlyValidItem(item)) return undefined;
   // Check against the alternative the item's identifier picks, so the message is about its fields.
   const [byId, byExternalId, byInstanceId] = fileUpdateItem.def.options;
   const schema =

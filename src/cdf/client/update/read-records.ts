@@ -18,34 +18,29 @@ import {
   READ_ONLY_FIELDS,
 } from '../../model';
 import { pairRecords } from './item-references';
+import { isId, isPlainMetadata, isPlainObject, isPointFeature, isTextUpTo, isTime } from './plain-checks';
 
-type Check = (value: unknown) => { ok: true; value: unknown } | { ok: false };
+/**
+ * A field's check: the value to keep (the same one, or a schema's copy), or FAIL. No object per
+ * check: this runs for every field of up to 100,000 records, and garbage costs CPU too.
+ */
+const FAIL: unique symbol = Symbol('fail');
+type Check = (value: unknown) => unknown;
 
-const pass = (value: unknown) => ({ ok: true, value }) as const;
-const FAIL = { ok: false } as const;
-
-// Read once: this runs for every id and time of every record.
-const MAX_ID = LIMITS.maxId;
-const isId = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_ID;
-const isTime = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_ID;
-
-const id: Check = (v) => (isId(v) ? pass(v) : FAIL);
-const time: Check = (v) => (isTime(v) ? pass(v) : FAIL);
-const text =
-  (max: number): Check =>
+const when =
+  (test: (v: unknown) => boolean): Check =>
   (v) =>
-    typeof v === 'string' && v.length <= max ? pass(v) : FAIL;
-const ids =
-  (max: number): Check =>
-  (v) =>
-    Array.isArray(v) && v.length <= max && v.every(isId) ? pass(v) : FAIL;
+    test(v) ? v : FAIL;
+
+const id = when(isId);
+const time = when(isTime);
+const text = (max: number): Check => when(isTextUpTo(max));
+const ids = (max: number): Check => when((v) => Array.isArray(v) && v.length <= max && v.every(isId));
 
 const label = (l: unknown): boolean => {
-  if (typeof l !== 'object' || l === null || Array.isArray(l) || Object.getPrototypeOf(l) !== Object.prototype) {
-    return false;
-  }
+  if (!isPlainObject(l)) return false;
   const keys = Object.keys(l);
-  const externalId = (l as { externalId?: unknown }).externalId;
+  const externalId = l.externalId;
   return (
     keys.length === 1 &&
     keys[0] === 'externalId' &&
@@ -55,79 +50,62 @@ const label = (l: unknown): boolean => {
   );
 };
 
-/**
- * Metadata that is plainly within every limit: a plain object of string values whose lengths, at
- * the most UTF-8 bytes a UTF-16 unit can take (3), stay within the byte limits. Anything closer to
- * a limit is measured exactly by the metadata schema. (That schema returns the object as given.)
- */
-const plainMetadata = (m: unknown): boolean => {
-  if (typeof m !== 'object' || m === null || Array.isArray(m) || Object.getPrototypeOf(m) !== Object.prototype) {
-    return false;
-  }
-  const keys = Object.keys(m);
-  if (keys.length > LIMITS.metadataPairs) return false;
-  let total = 0;
-  for (const key of keys) {
-    const value = (m as Record<string, unknown>)[key];
-    if (typeof value !== 'string' || key.length * 3 > LIMITS.metadataKeyBytes) return false;
-    total += (key.length + value.length) * 3;
-  }
-  return total <= LIMITS.metadataTotalBytes;
-};
-
 /** A field checked by its own zod schema; its output (zod may copy or strip) replaces the value. */
 const bySchema =
   (schema: { safeParse(v: unknown): { success: true; data: unknown } | { success: false } }): Check =>
   (v) => {
     const parsed = schema.safeParse(v);
-    return parsed.success ? pass(parsed.data) : FAIL;
+    return parsed.success ? parsed.data : FAIL;
   };
 
-const CHECKS: Record<keyof FileRecord, Check> = {
-  id,
-  name: text(LIMITS.nameLength),
-  uploaded: (v) => (typeof v === 'boolean' ? pass(v) : FAIL),
-  createdTime: time,
-  lastUpdatedTime: time,
-  uploadedTime: time,
-  instanceId: bySchema(READ_ONLY_FIELDS.instanceId.schema),
-  externalId: text(LIMITS.externalIdLength),
-  directory: text(LIMITS.directoryLength),
-  source: text(LIMITS.sourceLength),
-  mimeType: text(LIMITS.mimeTypeLength),
-  dataSetId: id,
-  assetIds: ids(LIMITS.assetIds),
-  labels: (v) => (Array.isArray(v) && v.length <= LIMITS.labels && v.every(label) ? pass(v) : FAIL),
-  metadata: (v) => (plainMetadata(v) ? pass(v) : bySchema(EDITABLE_FIELDS.metadata.schema)(v)),
-  securityCategories: ids(LIMITS.securityCategories),
-  sourceCreatedTime: time,
-  sourceModifiedTime: time,
-  geoLocation: bySchema(EDITABLE_FIELDS.geoLocation.schema),
-};
+const metadataSchema = bySchema(EDITABLE_FIELDS.metadata.schema);
+const geoLocationSchema = bySchema(EDITABLE_FIELDS.geoLocation.schema);
+
+/** A Map, not an object: a record's key is looked up in it, and must never find `toString`. */
+const CHECKS = new Map<string, Check>(
+  Object.entries({
+    id,
+    name: text(LIMITS.nameLength),
+    uploaded: when((v) => typeof v === 'boolean'),
+    createdTime: time,
+    lastUpdatedTime: time,
+    uploadedTime: time,
+    instanceId: bySchema(READ_ONLY_FIELDS.instanceId.schema),
+    externalId: text(LIMITS.externalIdLength),
+    directory: text(LIMITS.directoryLength),
+    source: text(LIMITS.sourceLength),
+    mimeType: text(LIMITS.mimeTypeLength),
+    dataSetId: id,
+    assetIds: ids(LIMITS.assetIds),
+    labels: when((v) => Array.isArray(v) && v.length <= LIMITS.labels && v.every(label)),
+    metadata: (v) => (isPlainMetadata(v) ? v : metadataSchema(v)),
+    securityCategories: ids(LIMITS.securityCategories),
+    sourceCreatedTime: time,
+    sourceModifiedTime: time,
+    geoLocation: (v) => (isPointFeature(v) ? v : geoLocationSchema(v)),
+  } satisfies Record<keyof FileRecord, Check>),
+);
 
 const REQUIRED = ['id', 'name', 'uploaded', 'createdTime', 'lastUpdatedTime'] as const;
 
-/** The record if the fast path plainly accepts it, else undefined (ask the full schema). */
+/**
+ * The record if the fast path plainly accepts it, else undefined (ask the full schema). The object
+ * itself when every check kept its value (no copy: a bulk job reads up to 100,000 of them); a copy
+ * when a schema-checked field came back changed (zod strips or copies).
+ */
 export function plainlyValidRecord(raw: unknown): FileRecord | undefined {
-  if (
-    typeof raw !== 'object' ||
-    raw === null ||
-    Array.isArray(raw) ||
-    Object.getPrototypeOf(raw) !== Object.prototype
-  ) {
-    return undefined;
-  }
-  const source = raw as Record<string, unknown>;
-  for (const key of REQUIRED) if (!(key in source)) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) {
-    const check = Object.prototype.hasOwnProperty.call(CHECKS, key) ? CHECKS[key] : undefined;
+  if (!isPlainObject(raw)) return undefined;
+  for (const key of REQUIRED) if (!(key in raw)) return undefined;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(raw)) {
+    const check = CHECKS.get(key);
     if (check === undefined) return undefined; // An unknown key: zod decides (it passes such keys through).
-    const checked = check(source[key]);
-    if (!checked.ok) return undefined;
-    out[key] = checked.value;
+    const value = raw[key];
+    const checked = check(value);
+    if (checked === FAIL) return undefined;
+    if (checked !== value) (copy ??= { ...raw })[key] = checked;
   }
-  return out as FileRecord;
+  return (copy ?? raw) as FileRecord;
 }
 
 /** Validates one returned record as `fileRecord` does; the fast path first. */

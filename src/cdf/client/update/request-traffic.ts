@@ -16,6 +16,8 @@ export interface Wire {
   onTheWire: boolean;
   possiblyApplied: boolean;
   record: UpdateAttemptRecord | undefined;
+  /** Set by a 429: the epoch it was sent in and our requests still on the wire when it came back. */
+  throttled?: { epoch: number; stillOnTheWire: number };
   readonly onAttempt: (event: AttemptEvent) => void;
 }
 
@@ -60,7 +62,7 @@ export class RequestTraffic {
             wire.onTheWire = false;
             this.onTheWire--;
             if (wire.record) Object.assign(wire.record, { status: event.status, requestId: event.requestId });
-            this.learnFromAnswer(event.status, epoch, sentAt);
+            this.learnFromAnswer(wire, event.status, epoch, sentAt);
             if (event.status >= 500) wire.possiblyApplied = true;
             break;
           case 'noAnswer':
@@ -84,12 +86,33 @@ export class RequestTraffic {
     if (wire.record) wire.record.noAnswer = 'cancelled';
   }
 
+  /**
+   * A 429 said which budget it was: the concurrency budget lowers the limit to the requests still on
+   * the wire when it came (what the budget admitted). The rate budget says nothing of how many may
+   * be in progress, and the pacer handles it: lowering the limit to the few on the wire then would
+   * leave a rate-bound job sending one request at a time. Unsaid: treated as concurrency.
+   */
+  learnThrottleCause(wire: Wire, cause: 'rate' | 'concurrency' | 'unknown'): { streak: number; fresh: boolean } {
+    const throttled = wire.throttled;
+    wire.throttled = undefined;
+    // Fresh: sent after the last overload was noticed, so this one is news, not the rest of a crowd.
+    const fresh = throttled !== undefined && throttled.epoch === this.limiter.epoch;
+    if (fresh) this.throttleStreak++;
+    if (throttled && cause === 'rate') this.limiter.onRateLimited(throttled.epoch);
+    else if (throttled) this.limiter.onThrottled(throttled.epoch, throttled.stillOnTheWire);
+    return { streak: this.throttleStreak, fresh };
+  }
+
   /** What an answer says of the throttling budget, for the concurrency limit and the pacer. */
-  private learnFromAnswer(status: number, epoch: number, sentAt: number): void {
-    if (status === 429 || status === 503) {
-      if (status === 429) this.throttled++;
+  private learnFromAnswer(wire: Wire, status: number, epoch: number, sentAt: number): void {
+    if (status === 429) {
+      // The answer's body says which budget; the runner reads it and calls learnThrottleCause.
+      this.throttled++;
+      this.pacer.onRefused(sentAt);
+      wire.throttled = { epoch, stillOnTheWire: this.onTheWire };
+    } else if (status === 503) {
+      // An overloaded service: the requests still on the wire are what it admitted.
       if (epoch === this.limiter.epoch) this.throttleStreak++;
-      // The requests still on the wire are what the budget admitted.
       this.limiter.onThrottled(epoch, this.onTheWire);
     } else if (status < 300) {
       // Only work that got through says the budget has room; a refusal (4xx) says nothing of it.

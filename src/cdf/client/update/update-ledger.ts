@@ -31,7 +31,13 @@ export class UpdateLedger {
 
   settle(index: number, outcome: SettleInput): void {
     if (this.outcomes[index] !== undefined) throw new Error(`update item ${index} settled twice`);
-    this.outcomes[index] = { ...outcome, index, item: this.item(index), sends: this.sends[index] ?? 0 };
+    const item = this.item(index);
+    const sends = this.sends[index] ?? 0;
+    // The applied case spelled out: it is nearly every item of a job, and a spread costs more.
+    this.outcomes[index] =
+      outcome.outcome === 'applied'
+        ? { outcome: 'applied', record: outcome.record, index, item, sends }
+        : { ...outcome, index, item, sends };
     this.counts[outcome.outcome]++;
   }
 

@@ -30,7 +30,7 @@ import { DOCUMENTED_ITEMS_PER_SECOND, RatePacer } from '../rate-pacer';
 import type { CdfTransport } from '../transport';
 import { refuseUnsendable } from './refuse-unsendable';
 import { RequestTraffic } from './request-traffic';
-import { throttledDelayMs } from './throttle-delay';
+import { throttleCause, throttledDelayMs } from './throttle-delay';
 import { recordsOfAnswer } from './read-records';
 import { errorText, settleRejected, type RefusalContext, type Unit } from './settle-refusal';
 import { UpdateLedger, type SettleInput } from './update-ledger';
@@ -194,8 +194,9 @@ class UpdateRun {
     } catch (error) {
       const { onTheWire, possiblyApplied } = wire;
       if (onTheWire) this.traffic.abandoned(wire);
-      if (error instanceof CdfApiError && error.status === 429 && !signal?.aborted) {
-        if (this.requeueThrottled(unit, error, possiblyApplied, firstSentAt)) return;
+      if (error instanceof CdfApiError && error.status === 429) {
+        const throttle = this.traffic.learnThrottleCause(wire, throttleCause(error.message));
+        if (!signal?.aborted && this.requeueThrottled(unit, error, possiblyApplied, firstSentAt, throttle)) return;
       }
       settleRejected(this.refusals, unit, error, { onTheWire, possiblyApplied });
     } finally {
@@ -207,9 +208,15 @@ class UpdateRun {
    * A 429: puts the chunk back at the front of the queue and holds back the starts as the answer
    * asks, or returns false when the retry policy says to give up (the chunk then fails: refused).
    */
-  private requeueThrottled(unit: Unit, error: CdfApiError, possiblyApplied: boolean, firstSentAt: number): boolean {
+  private requeueThrottled(
+    unit: Unit,
+    error: CdfApiError,
+    possiblyApplied: boolean,
+    firstSentAt: number,
+    throttle: { streak: number; fresh: boolean },
+  ): boolean {
     const attempts = (unit.throttledAttempts ?? 0) + error.attempts;
-    const delayMs = throttledDelayMs(error, this.transport.retryPolicy, this.traffic.throttleStreak, this.pacer);
+    const delayMs = throttledDelayMs(error, this.transport.retryPolicy, throttle, this.pacer);
     const policy = this.transport.retryPolicy;
     if (delayMs === undefined || attempts >= policy.maxAttempts) return false;
     if (policy.now() + delayMs - firstSentAt > policy.maxTotalMs) return false;

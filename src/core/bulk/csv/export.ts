@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { FileRecord } from '../../../cdf/model';
-import { DOCUMENT_FIELD_ORDER } from '../../document';
+import { DOCUMENT_FIELD_ORDER } from '../../records';
 import { ownValue } from '../../fields';
 import { CSV_SEP_LINE, formatCsvRow } from './csv';
 import { neutraliseCsvText } from './csv-injection';

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { FileChangeUpdate, FileRecord } from '../../../cdf/model';
-import { diff } from '../../diff';
+import { diff } from '../../records';
 import { draftOf, toCompiledAction, type CompiledAction } from './compile-action';
 import type { BulkOperation } from './operations';
 import type { ActionProblem } from '../../problems';

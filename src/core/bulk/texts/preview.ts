@@ -9,7 +9,7 @@ import {
   type ReferenceKind,
 } from '../../../cdf/model';
 import { type ElementKey, type NameOf, ownField, CLASSIC_FILE_FIELDS, type RecordField } from '../../fields';
-import { DOCUMENT_FIELD_ORDER } from '../../document';
+import { DOCUMENT_FIELD_ORDER } from '../../records';
 import type { PlanCounts } from '../operations/plan-batch';
 import type { RecordPlan } from '../operations/plan-record';
 

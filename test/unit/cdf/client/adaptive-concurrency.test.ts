@@ -83,4 +83,14 @@ describe('adaptive concurrency', () => {
       ),
     );
   });
+
+  it('a refusal for the rate keeps the limit (the pacer handles the rate) and counts its crowd as one overload', () => {
+    const c = new AdaptiveConcurrency({ initial: 23, max: 23 });
+    const epoch = c.epoch;
+    c.onRateLimited(epoch);
+    assert.equal(c.limit, 23);
+    assert.equal(c.epoch, epoch + 1, 'a new overload epoch');
+    c.onRateLimited(epoch);
+    assert.equal(c.epoch, epoch + 1, 'the rest of the crowd (sent in the old epoch) opens none');
+  });
 });

@@ -48,6 +48,21 @@ const METADATA_NEAR_LIMITS: Record<string, string>[] = [
   Object.fromEntries(Array.from({ length: 257 }, (_, i) => [`k${i}`, ''])),
 ];
 
+/** GeoJSON points, right and nearly right (the fast path takes a Feature of a Point). */
+const GEO_NEAR_POINT: unknown[] = [
+  { type: 'Feature', geometry: { type: 'Point', coordinates: [1.5, 2] } },
+  { type: 'Feature', geometry: { type: 'Point', coordinates: [1.5, 2] }, properties: { a: 1 } },
+  { type: 'Feature', geometry: { type: 'Point', coordinates: [1.5, 2] }, properties: null },
+  { type: 'Feature', geometry: { type: 'Point', coordinates: [1.5, 2] }, properties: [] },
+  { type: 'Feature', geometry: { type: 'Point', coordinates: [1.5, 2, 3] } },
+  { type: 'Feature', geometry: { type: 'Point', coordinates: ['1', 2] } },
+  { type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2], bbox: [] } },
+  { type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] }, id: 'x' },
+  { type: 'feature', geometry: { type: 'Point', coordinates: [1, 2] } },
+  { type: 'Feature', geometry: { type: 'MultiPoint', coordinates: [[1, 2]] } },
+  { type: 'Feature', geometry: { type: 'Point' } },
+];
+
 /** Values that are often wrong for a field: wrong types, out of range, near and past each limit. */
 const oddValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ maxLength: 20 }),
@@ -66,6 +81,7 @@ const oddValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 5 }), fc.oneof(fc.string({ maxLength: 3 }), fc.integer()), { maxKeys: 3 }),
   fc.constantFrom(...METADATA_NEAR_LIMITS),
   fc.record({ space: fc.constantFrom('sp', '1x', 'a'), externalId: fc.constantFrom('e1', '_x', 'ok') }),
+  fc.constantFrom<unknown>(...GEO_NEAR_POINT),
 );
 
 const mutated: fc.Arbitrary<unknown> = fc
@@ -111,6 +127,28 @@ describe('reading the records of an update answer', () => {
       if (fast !== undefined) assert.ok(zod.success, `accepted ${Object.keys(metadata)[0]?.slice(0, 5)}…`);
       assert.equal(readRecord(raw).success, zod.success);
     }
+  });
+
+  it('geoLocation points, right and nearly right: the same verdict and value as fileRecord', () => {
+    // A record the fast path takes without its geoLocation, so the geoLocation alone decides.
+    const base = fc
+      .sample(recordArb, { numRuns: 50, seed: 3 })
+      .map((r) => wire({ ...r, geoLocation: undefined }) as Record<string, unknown>)
+      .find((r) => plainlyValidRecord(r) !== undefined)!;
+    let fast = 0;
+    for (const geoLocation of GEO_NEAR_POINT) {
+      const raw = { ...base, geoLocation: wire(geoLocation) };
+      const zod = fileRecord.safeParse(raw);
+      const read = readRecord(raw);
+      assert.equal(read.success, zod.success, JSON.stringify(geoLocation));
+      if (read.success && zod.success) assert.deepEqual(read.data, zod.data);
+      if (plainlyValidRecord(raw) !== undefined) fast++;
+    }
+    assert.equal(
+      fast,
+      3,
+      `the three valid ones (two plain points, a MultiPoint by its schema) read without the record schema; ${fast} did`,
+    );
   });
 
   it('takes the fast path for valid records as CDF returns them', () => {

@@ -101,4 +101,21 @@ describe('rate pacer', () => {
     pacer.pause(5000);
     assert.equal(pacer.waitMs(), 5000);
   });
+
+  it('refused for the rate before any answer came: guesses from the requests started and not refused, at most half', () => {
+    let now = 0;
+    const pacer = new RatePacer(120, 23, () => now);
+    for (let i = 0; i < 23; i++) pacer.take();
+    for (let i = 0; i < 18; i++) pacer.onRefused(0);
+    now = 10;
+    pacer.onRateThrottled();
+    // 5 not refused in the first 250 ms: 20/s, below half of 120.
+    assert.equal(pacer.rate, 20);
+    assert.ok(Math.abs(pacer.waitMs() - 50) < 1, 'no burst: one start per 1/rate');
+    // With nothing refused the guess cannot exceed half the rate it had.
+    const fresh = new RatePacer(120, 23, () => now);
+    for (let i = 0; i < 23; i++) fresh.take();
+    fresh.onRateThrottled();
+    assert.equal(fresh.rate, 60);
+  });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileDocumentJsonSchema, fileSelectionJsonSchema } from '../../../../src/core/document/document-schema';
+import { fileDocumentJsonSchema, fileSelectionJsonSchema } from '../../../../src/core/records';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
 const generated = JSON.stringify(fileDocumentJsonSchema(), null, 2) + '\n';

@@ -12,7 +12,7 @@ import {
   recordsToJsonLines,
   toJsonLine,
 } from '../../../../src/core/bulk';
-import { DOCUMENT_FIELD_ORDER } from '../../../../src/core/document/types';
+import { DOCUMENT_FIELD_ORDER } from '../../../../src/core/records';
 import { fileRecord, fullRecord } from './fixtures';
 
 /** What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"). */

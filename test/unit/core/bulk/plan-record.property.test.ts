@@ -9,7 +9,7 @@ import {
   fileUpdateItem,
   type FileRecord,
 } from '../../../../src/cdf/model';
-import { applyUpdate } from '../../../../src/core/apply';
+import { applyUpdate } from '../../../../src/core/records';
 import { planRecord, validateOperation, type BulkOperation } from '../../../../src/core/bulk';
 import { sameFieldValue } from '../../../../src/core/field-values';
 

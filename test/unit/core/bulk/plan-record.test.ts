@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { fileUpdateItem, LIMITS, type FileRecord } from '../../../../src/cdf/model';
-import { applyUpdate } from '../../../../src/core/apply';
+import { applyUpdate } from '../../../../src/core/records';
 import { planRecord, type BulkOperation, type RecordPlan } from '../../../../src/core/bulk';
 import { fileRecord, fullRecord, linkedRecord } from './fixtures';
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { fileUpdateItem, type FileRecord } from '../../../../src/cdf/model';
-import { applyUpdate } from '../../../../src/core/apply';
+import { applyUpdate } from '../../../../src/core/records';
 import {
   parseChangesCsv,
   planImportRow,

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { updateShapeOf, EDITABLE_FIELD_NAMES, type FileChangeUpdate, type FileRecord } from '../../../../src/cdf/model';
-import { applyUpdate } from '../../../../src/core/apply';
+import { applyUpdate } from '../../../../src/core/records';
 import { actionAfterImage, planBatch, planUndo, type BulkOperation } from '../../../../src/core/bulk';
 import { fullRecord } from './fixtures';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { FileRecord } from '../../../../src/cdf/model';
-import { applyUpdate } from '../../../../src/core/apply';
+import { applyUpdate } from '../../../../src/core/records';
 import { planBatch, planUndo as planUndoOf, type ActionEntry, type BulkOperation } from '../../../../src/core/bulk';
 import { formatUndoConflicts, summarizeUndo } from '../../../../src/core/bulk';
 import { fileRecord, fullRecord } from './fixtures';

@@ -1,3 +1,4 @@
+import { CLASSIC_FILE } from '../../../../src/core/records';
 import assert from 'node:assert/strict';
 import { referenceValues } from '../../../../src/core/document/references';
 
@@ -14,7 +15,7 @@ describe('referenceValues: ids in a document that have names', () => {
       null,
       2,
     );
-    const refs = referenceValues(text);
+    const refs = referenceValues(CLASSIC_FILE, text);
     assert.deepEqual(
       refs.map((r) => [r.kind, r.value, text.slice(r.end - String(JSON.stringify(r.value)).length, r.end)]),
       [
@@ -32,7 +33,7 @@ describe('referenceValues: ids in a document that have names', () => {
       { dataSetId: null, assetIds: [3], metadata: { assetIds: [4] } },
     ]);
     assert.deepEqual(
-      referenceValues(text).map((r) => [r.kind, r.value]),
+      referenceValues(CLASSIC_FILE, text).map((r) => [r.kind, r.value]),
       [
         ['dataSet', 1],
         ['asset', 3],
@@ -42,9 +43,9 @@ describe('referenceValues: ids in a document that have names', () => {
 
   it('keeps what it can while the text is being typed', () => {
     assert.deepEqual(
-      referenceValues('{ "dataSetId": 5, "assetIds": [6, ').map((r) => r.value),
+      referenceValues(CLASSIC_FILE, '{ "dataSetId": 5, "assetIds": [6, ').map((r) => r.value),
       [5, 6],
     );
-    assert.deepEqual(referenceValues(''), []);
+    assert.deepEqual(referenceValues(CLASSIC_FILE, ''), []);
   });
 });

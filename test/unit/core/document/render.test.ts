@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EDITABLE_FIELD_NAMES, READ_ONLY_FIELD_NAMES, type FileRecord } from '../../../../src/cdf/model';
-import { documentFromRecord, renderDocument } from '../../../../src/core/document/render';
-import { DOCUMENT_FIELD_ORDER } from '../../../../src/core/document/types';
+import { documentFromRecord, renderDocument } from '../../../../src/core/records';
+import { DOCUMENT_FIELD_ORDER } from '../../../../src/core/records';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'records');
 const load = (name: string) => JSON.parse(fs.readFileSync(path.join(fixtures, name), 'utf8')) as FileRecord;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { INSTANCE_LINKED_UPDATABLE, LIMITS, nameNotUpdatable, type FileRecord } from '../../../../src/cdf/model';
-import { documentFromRecord } from '../../../../src/core/document/render';
-import { formatPath, validateDocument } from '../../../../src/core/document/validate';
+import { documentFromRecord } from '../../../../src/core/records';
+import { formatPath } from '../../../../src/core/document/validate';
+import { validateDocument } from '../../../../src/core/records';
 import type { DocumentProblem } from '../../../../src/core/problems';
 
 const base: FileRecord = {

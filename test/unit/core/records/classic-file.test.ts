@@ -6,7 +6,7 @@ import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../../src/cdf/model';
 import { classicRecordsApi, filesApiOf } from '../../../../src/app';
 import { diffRecord } from '../../../../src/core/diff';
-import { documentFromRecord, fileDocumentSchema } from '../../../../src/core/document';
+import { documentFromRecord, fileDocumentSchema } from '../../../../src/core/records';
 import { RecordsMissingError } from '../../../../src/core/ports';
 import { CLASSIC_FILE } from '../../../../src/core/records';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
@@ -77,8 +77,8 @@ describe('the classic records port, over the emulator', () => {
     const keys = (await files.listFiles({ limit: 3 })).items.map((f) => String(f.id)).reverse();
     assert.deepEqual((await api.retrieve(keys)).map(CLASSIC_FILE.key), keys);
     await assert.rejects(
-      api.retrieve([keys[0]!, '1', 'nope']),
-      (e: unknown) => e instanceof RecordsMissingError && e.keys.join() === '1,nope',
+      api.retrieve([keys[0]!, '1', '2']),
+      (e: unknown) => e instanceof RecordsMissingError && e.keys.join() === '1,2',
     );
     assert.deepEqual((await api.retrieveExisting(['1', keys[1]!])).map(CLASSIC_FILE.key), [keys[1]]);
     const [record] = await api.retrieve([keys[0]!]);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { FileRecord } from '../../../../src/cdf/model';
-import { documentFromRecord } from '../../../../src/core/document/render';
-import { planSelectionSave } from '../../../../src/core/save/plan-selection-save';
+import { documentFromRecord } from '../../../../src/core/records';
+import { planSelectionSave } from '../../helpers/classic-save';
 import { fileRecord } from '../bulk/fixtures';
 
 // Three files that differ only by id and editable fields: same name, same times (one upload batch),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { refusalSentence } from '../../../../src/core/save/refusal-sentence';
+import { refusalSentence } from '../../helpers/classic-save';
 
 // A refused save used to read "Not saved: 1 problem in the selection ([1].source); nothing was sent.":
 // a 0-based index that names neither the file nor the record, and other words than a record's.

@@ -9,9 +9,9 @@ import { filesApiOf } from '../../../../src/app/files-api-adapter';
 import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../../src/cdf/model';
-import { renderDocument } from '../../../../src/core/document/render';
-import { recordSaveRequest } from '../../../../src/core/save/save-record';
-import { saveRecords } from '../../../../src/core/save/save-records';
+import { renderDocument } from '../../../../src/core/records';
+import { recordSaveRequest } from '../../helpers/classic-save';
+import { saveRecords } from '../../../../src/core/save';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 
 describe('cancelling a save whose requests hang', () => {

@@ -10,11 +10,12 @@ import { filesApiOf } from '../../../../src/app/files-api-adapter';
 import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../../src/cdf/model';
-import { documentFromRecord, renderDocument } from '../../../../src/core/document/render';
+import { documentFromRecord, renderDocument } from '../../../../src/core/records';
 import type { FilesApi } from '../../../../src/core/ports';
-import { recordSaveRequest } from '../../../../src/core/save/save-record';
-import { saveRecords, type RecordConflict } from '../../../../src/core/save/save-records';
-import { selectionSaveRequest } from '../../../../src/core/save/save-selection';
+import { recordSaveRequest } from '../../helpers/classic-save';
+import { saveRecords } from '../../../../src/core/save';
+import { type ClassicConflict as RecordConflict } from '../../helpers/classic-save';
+import { selectionSaveRequest } from '../../helpers/classic-save';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 
 describe('the save re-reads right before each request', () => {

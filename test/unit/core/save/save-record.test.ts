@@ -3,7 +3,7 @@ import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import { filesApiOf } from '../../../../src/app/files-api-adapter';
 import type { FileRecord, FileUpdateItem } from '../../../../src/cdf/model';
-import { renderDocument } from '../../../../src/core/document/render';
+import { renderDocument } from '../../../../src/core/records';
 import { saveRecord } from '../../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 

@@ -7,8 +7,8 @@ import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import { filesApiOf } from '../../../../src/app/files-api-adapter';
 import type { FileRecord } from '../../../../src/cdf/model';
-import { documentFromRecord } from '../../../../src/core/document/render';
-import { type SelectionConflict } from '../../../../src/core/save/save-selection';
+import { documentFromRecord } from '../../../../src/core/records';
+import { type SelectionConflict } from '../../helpers/classic-save';
 import { saveSelection } from '../../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import type { FileRecord } from '../../../../src/cdf/model';
-import { documentFromRecord } from '../../../../src/core/document/render';
-import { planSelectionSave } from '../../../../src/core/save/plan-selection-save';
-import { type SelectionConflict } from '../../../../src/core/save/save-selection';
+import { documentFromRecord } from '../../../../src/core/records';
+import { planSelectionSave } from '../../helpers/classic-save';
+import { type SelectionConflict } from '../../helpers/classic-save';
 import { saveSelection } from '../../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 

@@ -3,14 +3,16 @@
  * SelectionFiles keeps them (a TextBase per file, picked by each element's lastUpdatedTime): the retry
  * sends only what is still missing, and keeps what a colleague added meanwhile.
  */
+import { CLASSIC_FILE } from '../../../../src/core/records';
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import { filesApiOf } from '../../../../src/app/files-api-adapter';
 import type { FileUpdateItem } from '../../../../src/cdf/model';
-import { documentFromRecord } from '../../../../src/core/document/render';
+import { documentFromRecord } from '../../../../src/core/records';
 import { saveSelection } from '../../helpers/save-outcomes';
-import { lastUpdatedTimesById, TextBase } from '../../../../src/core/save/text-base';
+import { TextBase } from '../../../../src/core/save';
+import { lastUpdatedTimesById } from '../../helpers/classic-save';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 
 describe('retrying a partly applied selection save', () => {
@@ -28,7 +30,7 @@ describe('retrying a partly applied selection save', () => {
 
   it('sends only what is still missing and keeps a key a colleague added to the applied file', async () => {
     const records = (await client.listFilesPage({ limit: 20 })).items.filter((r) => !r.instanceId).slice(0, 2);
-    const known = new Map(records.map((r) => [r.id, new TextBase(r)]));
+    const known = new Map(records.map((r) => [r.id, new TextBase(CLASSIC_FILE, r)]));
     const sent: FileUpdateItem[][] = [];
     const bulk = filesApiOf(client);
     const files = filesApiOf(client);

@@ -3,14 +3,15 @@
  * a save never removes an element the text never showed, whatever order saves, reloads and VS Code's
  * "Compare" / "Overwrite" of a "file is newer" save come in.
  */
+import { CLASSIC_FILE } from '../../../../src/core/records';
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import { filesApiOf } from '../../../../src/app/files-api-adapter';
 import type { FileRecord } from '../../../../src/cdf/model';
-import { renderDocument } from '../../../../src/core/document/render';
+import { renderDocument } from '../../../../src/core/records';
 import { saveRecord } from '../../helpers/save-outcomes';
-import { TextBase } from '../../../../src/core/save/text-base';
+import { TextBase } from '../../../../src/core/save';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 
 describe('the base of an open document is what its text shows', () => {
@@ -34,7 +35,7 @@ describe('the base of an open document is what its text shows', () => {
     return JSON.stringify(doc, null, 2) + '\n';
   };
   /** RecordFs.save: base from the text, then the outcome recorded. */
-  const save = async (known: TextBase, text: string) => {
+  const save = async (known: TextBase<FileRecord>, text: string) => {
     const outcome = await saveRecord({
       base: known.baseFor(text),
       text,
@@ -53,7 +54,7 @@ describe('the base of an open document is what its text shows', () => {
 
   it('a merged save, then the same text saved again before the reload, keeps the colleague key', async () => {
     const opened = records[0]!;
-    const known = new TextBase(opened);
+    const known = new TextBase(CLASSIC_FILE, opened);
     await colleagueAdds(opened.id);
     const text = edit(renderDocument(opened), (d) => (d.source = 'first'));
     assert.equal((await save(known, text)).kind, 'saved');
@@ -71,7 +72,7 @@ describe('the base of an open document is what its text shows', () => {
 
   it('"Compare" reads the newer record while the edited text stays; "Overwrite" of that text keeps the key', async () => {
     const opened = records[1]!;
-    const known = new TextBase(opened);
+    const known = new TextBase(CLASSIC_FILE, opened);
     await colleagueAdds(opened.id);
     const text = edit(renderDocument(opened), (d) => (d.source = 'first'));
     await save(known, text);
@@ -90,7 +91,7 @@ describe('the base of an open document is what its text shows', () => {
 
   it('a bulk change learned while the text is edited is not its base until the editor reads it', async () => {
     const opened = records[2]!;
-    const known = new TextBase(opened);
+    const known = new TextBase(CLASSIC_FILE, opened);
     const [changed] = await client.updateFilesOnce([{ id: opened.id, update: { metadata: { add: { bulk: 'yes' } } } }]);
     known.learned(changed!);
     assert.equal(known.current, opened, 'the text still shows the opened record');
@@ -104,7 +105,7 @@ describe('the base of an open document is what its text shows', () => {
 
   it("once the text shows the colleague key, removing it is the user's edit and is sent", async () => {
     const opened = records[3]!;
-    const known = new TextBase(opened);
+    const known = new TextBase(CLASSIC_FILE, opened);
     await colleagueAdds(opened.id);
     await save(
       known,

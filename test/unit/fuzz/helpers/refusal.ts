@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { FilesApi } from '../../../../src/core/ports';
 import type { FileRecord } from '../../../../src/cdf/model';
-import { planSave } from '../../../../src/core/diff';
+import { planSave } from '../../../../src/core/records';
 import type { JsonPath } from '../../../../src/core/json-path';
 import { saveRecord } from '../../helpers/save-outcomes';
 import type { SaveProblem, ProblemCode } from '../../../../src/core/problems';

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import type { FileRecord } from '../../../../src/cdf/model';
-import type { ConflictChoice } from '../../../../src/core/save/save-record';
-import { documentFromRecord } from '../../../../src/core/document/render';
+import type { ConflictChoice } from '../../../../src/core/save';
+import { documentFromRecord } from '../../../../src/core/records';
 import type { RunningEmulator } from '../../../../src/emulator';
 
 export type Edit =

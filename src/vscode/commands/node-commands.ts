@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import type { NodesBrowseApi } from '../../app';
+import { directRelation, nodeKeyOf, type DirectRelation } from '../../cdf/model';
+import { nodeFilter, type NodeFilter } from '../../core/browse';
+import { COMMANDS } from '../command-ids';
+import type { ExtensionServices } from '../services';
+import type { ProjectSession } from '../sessions';
+import { NODE_GROUPINGS, type CogniteFileItem, type NodeGrouping } from '../tree/cognite-nodes';
+import type { TreeNode } from '../tree/nodes';
+import type { Commands } from './command-types';
+import { pickNodeFilter } from './node-filter-picker';
+import { openRecord } from './open-record';
+
+type NodeCommandId =
+  | typeof COMMANDS.openNode
+  | typeof COMMANDS.openLinkedRecord
+  | typeof COMMANDS.filterNodes
+  | typeof COMMANDS.searchNodes
+  | typeof COMMANDS.groupNodesBy;
+
+/** The files view's CogniteFile section: open a node, open the other side of a link, filter, search, group. */
+export function nodeCommands(s: ExtensionServices) {
+  const { tree } = s;
+  return {
+    [COMMANDS.openNode]: async (node?: CogniteFileItem | DirectRelation) => {
+      const id = node && 'kind' in node ? node.node : directRelation.safeParse(node).data;
+      if (!id) throw new Error(vscode.l10n.t('Pick a CogniteFile node in the CDF Files view.'));
+      await showNode(s, nodesOf(s.session()), id);
+    },
+    /** A classic file opens its CogniteFile node; a node opens the classic file CDF shows for it. */
+    [COMMANDS.openLinkedRecord]: async (node?: TreeNode) => {
+      const session = s.session();
+      if (node?.kind === 'file' && node.record.instanceId)
+        return await showNode(s, nodesOf(session), node.record.instanceId);
+      if (node?.kind === 'cogniteFile') return await openClassicOf(session, node.node);
+      throw new Error(vscode.l10n.t('Pick a linked file or a CogniteFile node in the CDF Files view.'));
+    },
+    /** A filter (scripts), else asked for one field at a time. */
+    [COMMANDS.filterNodes]: async (filter?: NodeFilter | TreeNode) => {
+      const api = nodesOf(s.session());
+      const given = filter && !('kind' in filter) ? nodeFilter.safeParse(filter) : undefined;
+      if (given && !given.success) throw new Error(vscode.l10n.t('Not a CogniteFile filter: {0}', given.error.message));
+      const next = given?.data ?? (await pickNodeFilter(api, tree.nodes.filter));
+      if (next) tree.setNodeFilter(next);
+    },
+    [COMMANDS.searchNodes]: async (words?: string) => {
+      const text =
+        typeof words === 'string'
+          ? words
+          : await vscode.window.showInputBox({
+              title: vscode.l10n.t('Search CogniteFile Nodes'),
+              prompt: vscode.l10n.t(
+                'Searches the text properties with instances/search (best matches first, at most 1000).',
+              ),
+              value: tree.nodes.search ?? '',
+            });
+      if (text !== undefined) tree.setNodeSearch(text.trim());
+    },
+    [COMMANDS.groupNodesBy]: async (grouping?: NodeGrouping) => {
+      const chosen =
+        typeof grouping === 'string' && NODE_GROUPINGS.includes(grouping)
+          ? grouping
+          : await pickGrouping(tree.nodes.grouping);
+      if (chosen) await tree.setNodeGrouping(chosen);
+    },
+  } satisfies Commands<NodeCommandId>;
+}
+
+function nodesOf(session: ProjectSession): NodesBrowseApi {
+  if (!session.nodes) throw new Error(vscode.l10n.t('This connection does not read CDF data modeling.'));
+  return session.nodes;
+}
+
+/**
+ * A node as a read-only JSON document (exactly as `instances/byids` returns it with the CogniteFile
+ * view), read fresh, through the one read-only document provider. Editing and saving a node is the
+ * CogniteFile record kind's editor; until it exists, this is how a node is read.
+ */
+async function showNode(s: ExtensionServices, api: NodesBrowseApi, id: DirectRelation): Promise<void> {
+  const [node] = await api.retrieveFileNodes([{ space: id.space, externalId: id.externalId }]);
+  if (!node) throw new Error(vscode.l10n.t('No CogniteFile node {0}.', nodeKeyOf(id)));
+  const path = `/CogniteFile/${encodeURIComponent(node.space)}/${encodeURIComponent(node.externalId)}.json`;
+  await s.documents.show(path, JSON.stringify(node, null, 2) + '\n', 'json');
+}
+
+async function openClassicOf(session: ProjectSession, node: DirectRelation): Promise<void> {
+  const instanceId = { space: node.space, externalId: node.externalId };
+  const [record] = await session.api.retrieveExisting([{ instanceId }]);
+  if (!record)
+    throw new Error(vscode.l10n.t('CDF shows no classic file for the CogniteFile node {0}.', nodeKeyOf(node)));
+  await openRecord(session.project, record.id, record.name);
+}
+
+const groupingLabels = (): Record<NodeGrouping, string> => ({
+  directory: vscode.l10n.t('Directory'),
+  category: vscode.l10n.t('Category'),
+  mimeType: vscode.l10n.t('Mime type'),
+  flat: vscode.l10n.t('Flat list'),
+});
+
+async function pickGrouping(current: NodeGrouping): Promise<NodeGrouping | undefined> {
+  const choices = NODE_GROUPINGS.map((g) => ({
+    label: groupingLabels()[g],
+    description: g === current ? vscode.l10n.t('current') : undefined,
+    grouping: g,
+  }));
+  const title = vscode.l10n.t('Group CogniteFile Nodes in Each Space By');
+  return (await vscode.window.showQuickPick(choices, { title }))?.grouping;
+}
