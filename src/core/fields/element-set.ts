@@ -1,11 +1,10 @@
-import type { FieldKindName } from '../../cdf/model';
 import { withName } from './describe-text';
-import { defineKind, type ElementKey, type FieldKind, type Members, type Parsed } from './kind';
+import { defineKind, type AnyFieldKindName, type ElementKey, type FieldKind, type Members, type Parsed } from './kind';
 import { addRemove } from './patch';
 
 /** How a kind of set names and copies its members; everything else sets share. */
 export interface SetSpec {
-  readonly name: FieldKindName;
+  readonly name: AnyFieldKindName;
   readonly members: Members;
   /** The member as the API writes it (a copy). */
   readonly element: (element: unknown) => unknown;

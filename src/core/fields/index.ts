@@ -20,3 +20,7 @@ export * from './registry';
 export * from './scalar';
 export * from './text';
 export * from './time';
+export * from './timestamp';
+export * from './direct-relation';
+export * from './direct-relation-list';
+export * from './text-list';

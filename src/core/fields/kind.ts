@@ -1,4 +1,4 @@
-import type { FieldKindName } from '../../cdf/model';
+import type { FieldKindName, NodeFieldKindName } from '../../cdf/model';
 import { displayPath } from '../json-path';
 import { sameValue } from './equality';
 
@@ -13,6 +13,8 @@ import { sameValue } from './equality';
  * element, so a kind only says how its value splits into elements and how changed elements go back in.
  */
 export type ElementKey = string | number;
+/** The name of a field kind: a classic file's (`files/update`) or a data modeling node's. */
+export type AnyFieldKindName = FieldKindName | Exclude<NodeFieldKindName, 'boolean'>;
 export type Elements = ReadonlyMap<ElementKey, unknown>;
 /** Per key, the element to hold, or `undefined` to drop it. */
 export type ElementChanges = Map<ElementKey, unknown>;
@@ -34,7 +36,7 @@ export interface Members {
 
 /** What a kind defines; {@link defineKind} derives the element-wise operations from it. */
 export interface KindSpec {
-  readonly name: FieldKindName;
+  readonly name: AnyFieldKindName;
   /** The value holds many elements (a map, a set): `set` and `clear` of it replace all of them. */
   readonly collection: boolean;
   /** For a set of members (ids, labels): what a member is. */

@@ -1,14 +1,14 @@
-import type { FieldKindName, ScalarPatch } from '../../cdf/model';
+import type { ScalarPatch } from '../../cdf/model';
 import { quote, unset } from './describe-text';
 import { sameValue } from './equality';
-import { defineKind, type ElementKey, type FieldKind, type NameOf, type Parsed } from './kind';
+import { defineKind, type AnyFieldKindName, type ElementKey, type FieldKind, type NameOf, type Parsed } from './kind';
 
 /** A scalar's only element. */
 const ONE: ElementKey = '';
 
 /** How a kind of scalar reads and shows its values; everything else scalars share. */
 export interface ScalarSpec {
-  readonly name: FieldKindName;
+  readonly name: AnyFieldKindName;
   /** A set value in the preview (`unset` is said for the kind). */
   readonly show: (value: unknown, nameOf: NameOf) => string;
   readonly parseInput: (text: string, field: string) => Parsed<unknown>;

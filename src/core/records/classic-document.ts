@@ -10,6 +10,7 @@ import { documentSchemaOf, jsonSchemaOf, selectionJsonSchemaOf } from '../docume
 import { CLASSIC_FILE_FIELDS } from '../fields';
 import { nameProblem } from './classic-checks';
 import type { KindField, ReadOnlyField } from './record-kind';
+import { MIME_EXAMPLES } from './mime-examples';
 
 /**
  * The editable document of one file record: the API's record shape, where `null` (or a missing key)
@@ -41,20 +42,6 @@ export const DOCUMENT_FIELD_ORDER = [
   'lastUpdatedTime',
   'instanceId',
 ] as const satisfies readonly (EditableFieldName | ReadOnlyFieldName)[];
-
-/** What completion offers for `mimeType`. */
-const MIME_EXAMPLES = [
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/tiff',
-  'image/vnd.dwg',
-  'text/plain',
-  'text/csv',
-  'application/json',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-];
 
 /** A classic file's field on hover: its description, and whether a linked file may change it. */
 function description(name: EditableFieldName): string {

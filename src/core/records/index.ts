@@ -7,3 +7,6 @@ export type * from './record-kind';
 export * from './classic-file';
 export * from './classic-document';
 export * from './classic-ops';
+export * from './cognite-file';
+export * from './cognite-file-document';
+export * from './cognite-file-record';
