@@ -65,7 +65,7 @@ export function filesApiOf(client: CdfClient): FilesApi {
  * A write that got no definite answer (no answer, a 5xx after the retries, cancelled in flight) may
  * have been applied: the port says so by type, so nobody reads it as "not saved".
  */
-async function answered<T>(write: Promise<T>): Promise<T> {
+export async function answered<T>(write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (err) {

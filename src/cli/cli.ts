@@ -1,9 +1,10 @@
 import fs from 'node:fs';
-import { fileRecord, type FileRecord } from '../cdf/model';
-import { planSave } from '../core/records';
-import { problemsFromIssues, parseDocument, placeProblems } from '../core/document';
+import { parseDocument, placeProblems } from '../core/document';
+import { planDocumentSave } from '../core/diff';
 import { formatPath } from '../core/json-path';
 import type { SaveProblem } from '../core/problems';
+import { CLI_KINDS, KIND_NAMES, type CliKind } from './cli-kinds';
+import { parseArgs } from './cli-args';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
@@ -14,18 +15,27 @@ export interface CliIo {
 }
 
 export const USAGE = `Usage: node dist/cli.js diff ORIGINAL.json EDITED.json
+       node dist/cli.js diff --kind cognite-file ORIGINAL.json EDITED.json
+       node dist/cli.js render [--kind cognite-file] ORIGINAL.json
 
-Compares a file record document as edited (EDITED) with the record it was opened from (ORIGINAL,
-as GET/POST /files/byids returns one item) and prints the body of the minimal POST /files/update:
-  {"items":[{"id":123,"update":{...}}]}     ("items" is empty when nothing changed)
+diff compares a record document as edited (EDITED) with the record it was opened from (ORIGINAL)
+and prints the body of the request a save sends:
+  classic-file (the default): ORIGINAL is ${CLI_KINDS['classic-file']!.original};
+    the minimal POST /files/update: {"items":[{"id":123,"update":{...}}]}
+  cognite-file: ORIGINAL is ${CLI_KINDS['cognite-file']!.original};
+    one POST /models/instances item with only the changed properties and existingVersion,
+    {"items":[{...}],"autoCreateDirectRelations":false}
+  ("items" is empty when nothing changed)
+render prints the document ORIGINAL opens as in the editor, to edit and pass to diff as EDITED.
 Either file may be "-" for standard input.
 
 Exit status:
-  0  the request body is on stdout
+  0  the request body (or the document) is on stdout
   2  bad input: each problem is on stderr with its JSON path (and line:column), nothing on stdout
 
 Options:
-  -h, --help  show this help
+  --kind KIND  ${KIND_NAMES.join(' or ')} (default classic-file)
+  -h, --help   show this help
 `;
 
 const EXIT_OK = 0;
@@ -43,39 +53,33 @@ export function main(argv: readonly string[], io: CliIo = processIo): number {
     io.stdout(USAGE);
     return EXIT_OK;
   }
-  const [command, ...rest] = argv;
-  const unknownOption = rest.find((a) => a.startsWith('-') && a !== '-');
-  if (command !== 'diff' || rest.length !== 2 || unknownOption) {
-    const why =
-      command === undefined
-        ? 'missing command'
-        : command !== 'diff'
-          ? `unknown command "${command}"`
-          : unknownOption
-            ? `unknown option "${unknownOption}"`
-            : `diff takes 2 files, got ${rest.length}`;
-    io.stderr(`error: ${why}\n\n${USAGE}`);
+  const args = parseArgs(argv);
+  if (!args.ok) {
+    io.stderr(`error: ${args.why}\n\n${USAGE}`);
     return EXIT_BAD_INPUT;
   }
-  return diffCommand(rest[0]!, rest[1]!, io);
+  const kind = CLI_KINDS[args.kind]!;
+  return args.command === 'render' ? renderCommand(kind, args.files[0]!, io) : diffCommand(kind, args.files, io);
 }
 
-function diffCommand(originalPath: string, editedPath: string, io: CliIo): number {
-  const originalText = read(originalPath, io);
-  const editedText = read(editedPath, io);
-  if (originalText === undefined || editedText === undefined) return EXIT_BAD_INPUT;
-
-  const original = readRecord(originalText);
-  if (!original.ok) {
-    report(originalPath, original.problems, io);
-    return EXIT_BAD_INPUT;
-  }
-  const plan = planSave(original.record, editedText);
+function diffCommand(kind: CliKind, [originalPath, editedPath]: readonly string[], io: CliIo): number {
+  const original = readOriginal(kind, originalPath!, io);
+  if (!original) return EXIT_BAD_INPUT;
+  const editedText = read(editedPath!, io);
+  if (editedText === undefined) return EXIT_BAD_INPUT;
+  const plan = planDocumentSave(kind.kind, original, editedText);
   if (!plan.ok) {
-    report(editedPath, plan.problems, io);
+    report(editedPath!, plan.problems, io);
     return EXIT_BAD_INPUT;
   }
-  io.stdout(JSON.stringify({ items: plan.item ? [plan.item] : [] }, null, 2) + '\n');
+  io.stdout(JSON.stringify(kind.body(plan.item ? [plan.item] : []), null, 2) + '\n');
+  return EXIT_OK;
+}
+
+function renderCommand(kind: CliKind, originalPath: string, io: CliIo): number {
+  const original = readOriginal(kind, originalPath, io);
+  if (!original) return EXIT_BAD_INPUT;
+  io.stdout(JSON.stringify(kind.kind.document.render(original), null, 2) + '\n');
   return EXIT_OK;
 }
 
@@ -88,14 +92,15 @@ function read(path: string, io: CliIo): string | undefined {
   }
 }
 
-/** ORIGINAL must be a record exactly as the API returns it. */
-function readRecord(text: string): { ok: true; record: FileRecord } | { ok: false; problems: SaveProblem[] } {
+/** ORIGINAL must be one record exactly as the API returns it; its problems are reported here. */
+function readOriginal(kind: CliKind, path: string, io: CliIo): object | undefined {
+  const text = read(path, io);
+  if (text === undefined) return undefined;
   const parsed = parseDocument(text);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  const result = fileRecord.safeParse(parsed.value);
-  // The parsed value, not zod's copy: that one would drop a metadata key such as "__proto__".
-  if (result.success) return { ok: true, record: parsed.value as FileRecord };
-  const problems = problemsFromIssues(result.error.issues, parsed.value, []);
+  if (!parsed.ok) return void report(path, parsed.problems, io);
+  const result = kind.read(parsed.value);
+  if (result.ok) return result.record;
+  const problems = result.problems;
   const value = parsed.value as { items?: unknown };
   if (typeof value === 'object' && value !== null && Array.isArray(value.items)) {
     problems.unshift({
@@ -105,7 +110,8 @@ function readRecord(text: string): { ok: true; record: FileRecord } | { ok: fals
       message: 'This looks like a whole API response; ORIGINAL must be one record (the object inside "items").',
     });
   }
-  return { ok: false, problems: placeProblems(text, parsed.tree, problems) };
+  report(path, placeProblems(text, parsed.tree, problems), io);
+  return undefined;
 }
 
 /** `file:line:column: $.path: message`, the shape editors and CI logs link to their source. */

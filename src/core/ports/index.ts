@@ -5,6 +5,7 @@
 export type * from './files-api';
 export type * from './records-api';
 export * from './errors';
+export * from './reference-errors';
 export type {
   AppliedOutcome,
   FailedOutcome,

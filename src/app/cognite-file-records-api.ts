@@ -1,0 +1,108 @@
+/**
+ * Core's {@link RecordsApi} for CogniteFile nodes over the client's data modeling calls: records
+ * named `space:externalId`, read through the CogniteFile view, written by one upsert that never
+ * creates the targets of direct relations and names the version each change was decided on.
+ */
+import * as l10n from '@vscode/l10n';
+import { CdfApiError, VersionConflictError as StaleNodesError, type DataModelingRequests } from '../cdf/client';
+import { nodeKeyOf, type CogniteFileUpsertItem, type DirectRelation } from '../cdf/model';
+import {
+  RecordsMissingError,
+  ReferencesMissingError,
+  VersionConflictError,
+  type MissingReference,
+  type RecordsApi,
+} from '../core/ports';
+import { COGNITE_FILE, cogniteFileRecord, type CogniteFileRecord } from '../core/records';
+import { answered } from './files-api-adapter';
+import { nodeUpdateMany } from './node-update-many';
+
+export type CogniteFileRecordsApi = RecordsApi<CogniteFileRecord, CogniteFileUpsertItem>;
+
+/** `space:externalId` split at the first colon (a space never holds one); undefined when it names no node. */
+export function nodeRefOf(key: string): DirectRelation | undefined {
+  const at = key.indexOf(':');
+  return at > 0 && at < key.length - 1 ? { space: key.slice(0, at), externalId: key.slice(at + 1) } : undefined;
+}
+
+export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFileRecordsApi {
+  const retrieveExisting = async (keys: readonly string[], signal?: AbortSignal) => {
+    const refs = keys.flatMap((k) => nodeRefOf(k) ?? []);
+    if (refs.length === 0) return [];
+    const nodes = await models.retrieveFileNodes(refs, { ignoreUnknownIds: true, signal });
+    return nodes.map(cogniteFileRecord);
+  };
+  const retrieve = async (keys: readonly string[], signal?: AbortSignal) => {
+    const found = new Map((await retrieveExisting(keys, signal)).map((r) => [COGNITE_FILE.key(r), r]));
+    const missing = keys.filter((k) => !found.has(k));
+    if (missing.length) throw new RecordsMissingError(missing, missingText(missing));
+    return keys.map((k) => found.get(k)!);
+  };
+  const update = async (items: readonly CogniteFileUpsertItem[], signal?: AbortSignal) => {
+    await upsertOnce(models, items, signal);
+    // The upsert answers versions only; the records as CDF now holds them come from a read. Its
+    // failure is no "not saved": the write was applied, but what it made is not known here.
+    return answered(retrieve(items.map(nodeKeyOf), signal));
+  };
+  return {
+    retrieve,
+    retrieveExisting,
+    update,
+    updateMany: (items, options) =>
+      nodeUpdateMany(items, options, {
+        upsert: (chunk, signal) => upsertOnce(models, chunk, signal),
+        readBack: (keys, signal) => retrieveExisting(keys, signal),
+        writeLimit: async (signal) => (await models.statistics({ signal })).concurrentWriteLimit,
+      }),
+  };
+}
+
+/**
+ * One `POST /models/instances`, its refusals in core's types: a stale version is a
+ * {@link VersionConflictError} naming the nodes, a missing target of a direct relation a
+ * {@link ReferencesMissingError} naming the property that holds it; no answer OutcomeUnknownError.
+ */
+export async function upsertOnce(
+  models: DataModelingRequests,
+  items: readonly CogniteFileUpsertItem[],
+  signal?: AbortSignal,
+): Promise<void> {
+  try {
+    await answered(models.upsertFileNodes(items, { signal }));
+  } catch (err) {
+    if (err instanceof StaleNodesError) throw new VersionConflictError(err.nodes.map(nodeKeyOf), err.message);
+    const references = err instanceof CdfApiError ? missingReferences(items, err) : [];
+    if (references.length) throw new ReferencesMissingError(references, referencesText(references));
+    throw err;
+  }
+}
+
+/** The properties of `items` that point to a node the API's 400 lists as `missing`. */
+export function missingReferences(items: readonly CogniteFileUpsertItem[], err: CdfApiError): MissingReference[] {
+  if (err.status !== 400) return [];
+  const missing = new Set(
+    err.missing.flatMap((m) =>
+      typeof m['space'] === 'string' && typeof m['externalId'] === 'string'
+        ? [nodeKeyOf({ space: m['space'], externalId: m['externalId'] })]
+        : [],
+    ),
+  );
+  return items.flatMap((item) =>
+    Object.entries(item.sources[0].properties).flatMap(([field, value]) =>
+      (Array.isArray(value) ? value : [value]).flatMap((v): MissingReference[] => {
+        if (typeof v !== 'object' || v === null) return [];
+        const target = nodeKeyOf(v);
+        return missing.has(target) ? [{ key: nodeKeyOf(item), field, target }] : [];
+      }),
+    ),
+  );
+}
+
+const missingText = (keys: readonly string[]): string =>
+  l10n.t('CDF has no CogniteFile node {0} (it was deleted, or never existed).', keys.slice(0, 5).join(', '));
+
+const referencesText = (refs: readonly MissingReference[]): string =>
+  l10n.t(
+    'No node {0} exists: a reference must name an existing node (nothing was saved, and no node was created).',
+    refs.map((r) => `${r.field}: ${r.target}`).join(', '),
+  );

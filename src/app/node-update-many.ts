@@ -1,0 +1,199 @@
+/**
+ * Any number of CogniteFile upsert items, each reported: chunks of at most 1000 (one transaction
+ * each), as many in flight as the project's concurrent write limit (`GET /models/statistics`). A
+ * refused chunk applied nothing, so its items that the refusal does not name are sent again without
+ * the named ones: a stale version fails only its node (reason 'conflict'), a missing reference only
+ * the node holding it; a refusal that names nobody is halved until it does.
+ */
+import * as l10n from '@vscode/l10n';
+import { CdfApiError, chunk, isAbortError } from '../cdf/client';
+import { DMS_LIMITS, nodeKeyOf, type CogniteFileUpsertItem } from '../cdf/model';
+import {
+  OutcomeUnknownError,
+  ReferencesMissingError,
+  VersionConflictError,
+  type ItemOutcome,
+  type UpdateOptions,
+  type UpdateReport,
+} from '../core/ports';
+import type { CogniteFileRecord } from '../core/records';
+
+type U = CogniteFileUpsertItem;
+type R = CogniteFileRecord;
+type Outcome = ItemOutcome<U, R>;
+
+export interface NodeWrites {
+  /** One request, all or nothing; throws core's typed refusals (see upsertOnce). */
+  readonly upsert: (items: readonly U[], signal?: AbortSignal) => Promise<void>;
+  /** The written nodes as CDF holds them now (for the report's records). */
+  readonly readBack: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
+  /** The project's concurrent write limit. */
+  readonly writeLimit: (signal?: AbortSignal) => Promise<number>;
+}
+
+export async function nodeUpdateMany(
+  items: readonly U[],
+  options: UpdateOptions,
+  writes: NodeWrites,
+): Promise<UpdateReport<U, R>> {
+  const started = Date.now();
+  const run = new NodeRun(items, options, writes);
+  const width = await concurrencyOf(options, writes);
+  const size = Math.min(options.chunkSize ?? DMS_LIMITS.itemsPerRequest, DMS_LIMITS.itemsPerRequest);
+  run.queue.push(...chunk([...items.keys()], size));
+  await Promise.all(Array.from({ length: Math.min(width, run.queue.length) }, () => run.worker()));
+  return run.report(started, width);
+}
+
+/** The project's write limit, within the caller's bounds; 1 when it cannot be read. */
+async function concurrencyOf(options: UpdateOptions, writes: NodeWrites): Promise<number> {
+  const limit = await writes.writeLimit(options.signal).catch(() => 1);
+  const max = Math.min(limit, options.concurrency?.max ?? limit);
+  return Math.max(1, options.concurrency?.min ?? 1, Math.min(max, options.concurrency?.initial ?? max));
+}
+
+class NodeRun {
+  readonly queue: number[][] = [];
+  private readonly outcomes: (Outcome | undefined)[];
+  private readonly sends: number[];
+  private readonly attempts: Attempt[] = [];
+  private inFlight = 0;
+  private peak = 0;
+
+  constructor(
+    private readonly items: readonly U[],
+    private readonly options: UpdateOptions,
+    private readonly writes: NodeWrites,
+  ) {
+    this.outcomes = items.map(() => undefined);
+    this.sends = items.map(() => 0);
+  }
+
+  async worker(): Promise<void> {
+    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+      if (this.options.signal?.aborted) next.forEach((i) => this.settle(i, { outcome: 'notSent' }));
+      else await this.send(next);
+      this.progress();
+    }
+  }
+
+  private async send(indexes: number[]): Promise<void> {
+    const chunkItems = indexes.map((i) => this.items[i]!);
+    indexes.forEach((i) => this.sends[i]!++);
+    const attempt: Attempt = { itemIndexes: indexes, attempt: Math.max(...indexes.map((i) => this.sends[i]!)) };
+    this.attempts.push(attempt);
+    this.peak = Math.max(this.peak, ++this.inFlight);
+    try {
+      await this.writes.upsert(chunkItems, this.options.signal);
+    } catch (err) {
+      return this.refused(indexes, err, attempt);
+    } finally {
+      this.inFlight--;
+    }
+    const records = await this.writes.readBack(chunkItems.map(nodeKeyOf), this.options.signal).catch(() => []);
+    const byKey = new Map(records.map((r) => [nodeKeyOf(r), r]));
+    indexes.forEach((i) => this.settle(i, { outcome: 'applied', record: byKey.get(nodeKeyOf(this.items[i]!)) }));
+  }
+
+  /** Settles what a refusal names, queues the rest again (nothing of the request was applied). */
+  private refused(indexes: number[], err: unknown, attempt: Attempt): void {
+    if (err instanceof OutcomeUnknownError || isAbortError(err)) {
+      attempt.noAnswer = err instanceof Error ? err.message : String(err);
+      indexes.forEach((i) => this.settle(i, { outcome: 'unknown', why: attempt.noAnswer! }));
+      return;
+    }
+    const named = namedBy(err);
+    if (err instanceof CdfApiError) attempt.status = err.status;
+    const hit = indexes.filter((i) => named?.keys.has(nodeKeyOf(this.items[i]!)));
+    if (named && hit.length > 0) {
+      const status = named.reason === 'conflict' ? 409 : 400;
+      hit.forEach((i) => this.settle(i, failed(named.reason, messageOf(err, this.items[i]!), status)));
+      const rest = indexes.filter((i) => !hit.includes(i));
+      if (rest.length) this.queue.unshift(rest);
+    } else if (indexes.length > 1 && !(err instanceof CdfApiError && err.status === 429)) {
+      const half = Math.ceil(indexes.length / 2);
+      this.queue.unshift(indexes.slice(0, half), indexes.slice(half));
+    } else {
+      const status = err instanceof CdfApiError ? err.status : undefined;
+      indexes.forEach((i) =>
+        status === 429
+          ? this.settle(i, { outcome: 'notSent', why: l10n.t('CDF kept throttling') })
+          : this.settle(i, failed(status === 400 ? 'invalid' : 'other', errText(err), status)),
+      );
+    }
+  }
+
+  private settle(index: number, outcome: DistributiveOmit<Outcome, 'index' | 'item' | 'sends'>): void {
+    this.outcomes[index] = { ...outcome, index, item: this.items[index]!, sends: this.sends[index]! };
+  }
+
+  private progress(): void {
+    const done = this.outcomes.filter((o): o is Outcome => o !== undefined);
+    const count = (o: Outcome['outcome']) => done.filter((d) => d.outcome === o).length;
+    this.options.onProgress?.({
+      total: this.items.length,
+      applied: count('applied'),
+      failed: count('failed'),
+      unknown: count('unknown'),
+      notSent: count('notSent'),
+      pending: this.items.length - done.length,
+      requestsSent: this.attempts.length,
+      throttled: 0,
+      concurrency: this.inFlight,
+    });
+  }
+
+  report(started: number, width: number): UpdateReport<U, R> {
+    const items = this.outcomes.map(
+      (o, i) => o ?? { outcome: 'notSent' as const, index: i, item: this.items[i]!, sends: 0 },
+    );
+    const of = <O extends Outcome['outcome']>(o: O) =>
+      items.filter((x): x is Extract<Outcome, { outcome: O }> => x.outcome === o);
+    return {
+      total: items.length,
+      items,
+      applied: of('applied'),
+      failed: of('failed'),
+      unknown: of('unknown'),
+      notSent: of('notSent'),
+      cancelled: this.options.signal?.aborted ?? false,
+      attempts: this.attempts,
+      stats: {
+        requestsSent: this.attempts.length,
+        throttled: 0,
+        peakConcurrency: this.peak,
+        finalConcurrency: width,
+        durationMs: Date.now() - started,
+      },
+    };
+  }
+}
+
+type Attempt = { itemIndexes: number[]; attempt: number; status?: number; noAnswer?: string };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The nodes a refusal names, and why they failed. */
+function namedBy(err: unknown): { keys: Set<string>; reason: 'conflict' | 'invalid' } | undefined {
+  if (err instanceof VersionConflictError) return { keys: new Set(err.keys), reason: 'conflict' };
+  if (err instanceof ReferencesMissingError)
+    return { keys: new Set(err.references.map((r) => r.key)), reason: 'invalid' };
+  return undefined;
+}
+
+function messageOf(err: unknown, item: U): string {
+  if (err instanceof ReferencesMissingError) {
+    const mine = err.references.filter((r) => r.key === nodeKeyOf(item));
+    return l10n.t(
+      'No node {0} exists (nothing was written to this node).',
+      mine.map((r) => `${r.field}: ${r.target}`).join(', '),
+    );
+  }
+  return errText(err);
+}
+
+const failed = (reason: 'conflict' | 'invalid' | 'other', message: string, status?: number) => ({
+  outcome: 'failed' as const,
+  failure: { reason, message, ...(status === undefined ? {} : { status }) },
+});
+
+const errText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
