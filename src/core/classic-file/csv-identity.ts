@@ -33,6 +33,7 @@ export const CLASSIC_CSV_IDENTITY: CsvIdentity = {
       drop: (op: BulkOperation) => op.op === 'set' && op.field === 'externalId',
     };
   },
+  unnamed: () => l10n.t('The row names no file: its id and externalId cells are empty'),
   repeated: (ref, first) => {
     const r = ref as Ref;
     return 'id' in r

@@ -22,6 +22,8 @@ export interface CsvIdentity {
     heading: readonly string[],
     at: ReportAt,
   ) => { ref: unknown; drop?: (op: BulkOperation) => boolean } | undefined;
+  /** Why a row that names no record (its identity cells empty) is refused. */
+  readonly unnamed: () => string;
   /** Why a row is refused when an earlier row (`first`) already changes the record `ref` names. */
   readonly repeated: (ref: unknown, first: number) => string;
 }

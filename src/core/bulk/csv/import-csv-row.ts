@@ -1,4 +1,3 @@
-import * as l10n from '@vscode/l10n';
 import type { BulkKind } from '../bulk-kind';
 import type { BulkOperation } from '../operations/operations';
 import { parseFieldInput } from '../operations/field-input';
@@ -46,7 +45,7 @@ export function readRow<R extends object, U>(
   );
   const named = kind.csvIdentity.rowRef(byName, names, at);
   if (!named) {
-    if (problems === 0) at(undefined, l10n.t('The row names no file: its id and externalId cells are empty'));
+    if (problems === 0) at(undefined, kind.csvIdentity.unnamed());
     return undefined;
   }
   const operations = named.drop ? state.operations.filter((op) => !named.drop!(op)) : state.operations;

@@ -109,6 +109,7 @@ const TEST_NODE: BulkKind<TestNode, NodeItem> = {
       const key = cells.get('key')?.text;
       return key ? { ref: key } : undefined;
     },
+    unnamed: () => 'the row names no node',
     repeated: (ref, first) => `${String(ref)} is already changed by row ${first}`,
   },
   refMatches: (record, ref) => keyOf(record) === ref,
