@@ -85,7 +85,7 @@ describe('app: the CogniteFile records port against the emulator', () => {
     await assert.rejects(api.update([itemFor(base!, { assets: [...(base!.assets ?? []), typo] })]), (e: unknown) => {
       assert.ok(e instanceof ReferencesMissingError, String(e));
       assert.deepEqual(e.references, [{ key: keys[3], field: 'assets', target: 'plant_assets:asset_no_such_pump' }]);
-      assert.match(e.message, /assets: plant_assets:asset_no_such_pump/);
+      assert.match(e.message, /No such node: assets → plant_assets:asset_no_such_pump\./);
       return true;
     });
     assert.equal(stored('plant_assets:asset_no_such_pump'), undefined, 'no empty node was created');
