@@ -20,6 +20,7 @@ import {
   RecordNotReturnedError,
   RecordsMissingError,
   ReferencesMissingError,
+  VersionConflictError,
 } from '../core/ports';
 import { KeptChangingError } from '../core/save';
 
@@ -80,7 +81,8 @@ export function describeFailure(err: unknown): FailureDescription {
 function codeOf(err: unknown): Exclude<FailureCode, ApiCode> {
   // Before the other types: its cause is one of them, but the write was sent.
   if (err instanceof OutcomeUnknownError) return 'outcome-unknown';
-  if (err instanceof KeptChangingError) return 'changed-during-save';
+  // A stale version the save could not settle: the record moved on in CDF, nothing was applied.
+  if (err instanceof KeptChangingError || err instanceof VersionConflictError) return 'changed-during-save';
   if (isAbortError(err)) return 'cancelled';
   if (err instanceof CdfNetworkError) return 'unreachable';
   if (err instanceof AuthError) return 'sign-in-failed';

@@ -7,6 +7,7 @@ export * from './describe-save-results';
 export * from './classic-records-api';
 export * from './files-api-adapter';
 export * from './connection-probe';
+export * from './classic-bulk-source';
 export * from './cognite-file-records-api';
 export * from './node-update-many';
 export * from './nodes-browse';

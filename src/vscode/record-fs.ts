@@ -17,7 +17,7 @@ export interface SavedRecords {
 
 /**
  * Every document on the `cdf-record:` scheme, each URI kind served by its handler (a record, a
- * selection, of each record kind in EDITOR_KINDS: see handlersOf in record-handlers.ts). writeFile runs the one save and throws on every failure, so VS Code keeps the buffer
+ * selection, of each record kind in EDITOR_KINDS: see uriHandlers in record-handlers.ts). writeFile runs the one save and throws on every failure, so VS Code keeps the buffer
  * dirty with the user's text and offers to retry; a save the user cancelled returns quietly and
  * stays dirty.
  *

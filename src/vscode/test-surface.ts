@@ -3,6 +3,7 @@ import type { BulkOperation } from '../core/bulk';
 import type { BulkTarget, UnsavedEdits } from '../core/bulk';
 import type { ConflictChoice } from '../core/save';
 import type { UpdateProgress } from '../core/ports';
+import { classicBulkSource } from '../app';
 import { projectOf } from './bulk/target-picker';
 import type { BulkController } from './bulk/bulk-controller';
 import type { ExtensionServices } from './services';
@@ -56,7 +57,8 @@ export function testSurface(s: ExtensionServices, activation: ExtensionApi['acti
       cancel: () => bulk.cancel(),
       preview: async (target, operations) => {
         const session = s.session();
-        const job = await bulk.jobs.planEdit({ api: session.api, project: projectOf(session) }, target, operations);
+        const scope = { ...classicBulkSource(session.api), project: projectOf(session) };
+        const job = await bulk.jobs.planEdit(scope, target, operations);
         return bulk.previewText(job);
       },
       resume: (options) => bulk.resume(options),

@@ -6,11 +6,12 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { FileRecord } from '../../src/cdf/model';
 import type { BulkOperation } from '../../src/core/bulk';
-import { BulkActionRecord, type BulkTarget } from '../../src/core/bulk';
+import { asKept, BulkActionRecord, type BulkTarget } from '../../src/core/bulk';
 import { startEmulator } from '../../src/emulator';
 import type { BulkRun } from '../../src/vscode/bulk/bulk-request';
 import { LastActionStore } from '../../src/vscode/bulk/last-action-store';
 import { activateExtension, closeAllEditors, editJson, fileNodes, openDemo, pickRecord, setText } from './helpers';
+import { CLASSIC_FILE_BULK } from '../../src/core/classic-file';
 
 /** A workspace state of its own, for the store alone. */
 class MapMemento implements vscode.Memento {
@@ -375,7 +376,7 @@ describe('bulk actions over the demo project', () => {
     const dir = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-bulk-store-')));
     const store = new LastActionStore(new MapMemento(), dir);
     const target = { kind: 'filter' as const, label: 'in /plant-a', filter: { directoryPrefix: '/plant-a' } };
-    const record = new BulkActionRecord({ baseUrl: 'demo', project: 'demo' }, target, [], 5);
+    const record = asKept(new BulkActionRecord(CLASSIC_FILE_BULK, { baseUrl: 'demo', project: 'demo' }, target, [], 5));
     await store.save(record);
     const found = await store.load();
     assert.equal(found.kind, 'found');

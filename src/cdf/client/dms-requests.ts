@@ -122,7 +122,7 @@ export class DataModelingRequests {
     const answer = await this.aggregate(filter, property, options.limit ?? DMS_LIMITS.aggregateLimitMax, options);
     return answer.items.flatMap((item) => {
       const value = item.group?.[property];
-      return value === undefined ? [] : [{ value, count: item.aggregates[0]?.value ?? 0 }];
+      return value === undefined || value === null ? [] : [{ value, count: item.aggregates[0]?.value ?? 0 }];
     });
   }
 

@@ -68,7 +68,8 @@ export const aggregateAnswer = z.object({
   items: z.array(
     z.looseObject({
       instanceType: z.optional(z.string()),
-      group: z.optional(z.record(z.string(), groupValue)),
+      // A group of the nodes without a value may come as null: read, then left out by the client.
+      group: z.optional(z.record(z.string(), z.nullable(groupValue))),
       aggregates: z.array(
         z.looseObject({ aggregate: z.string(), property: z.optional(z.string()), value: z.optional(z.number()) }),
       ),

@@ -20,7 +20,8 @@ export const LIMITS = {
   labels: 10,
   labelExternalIdLength: 255,
   instanceSpaceLength: 43,
-  instanceExternalIdLength: 255,
+  /** A data modeling node's externalId (the Files API names nodes by them). */
+  instanceExternalIdLength: 256,
   /** Items per request for update, byids, delete, list pages. */
   itemsPerRequest: 1000,
   downloadLinksPerRequest: 100,

@@ -24,13 +24,14 @@ export const instanceId = z.object({
       z.maxLength(LIMITS.instanceSpaceLength),
       z.regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,41}[a-zA-Z0-9]?$/),
     ),
-  externalId: z
-    .string()
-    .check(
-      z.minLength(1),
-      z.maxLength(LIMITS.instanceExternalIdLength),
-      z.regex(/^[a-zA-Z]([a-zA-Z0-9_]{0,253}[a-zA-Z0-9])?$/),
-    ),
+  // A node's externalId as data modeling allows it (1-256 characters, no NUL). The Files API documents
+  // a stricter pattern for `instanceId`, but it shows every CogniteFile node as a file: a node named
+  // "doc-123" must not make a whole page of files unreadable, nor its file unreachable by instanceId.
+  externalId: z.string().check(
+    z.minLength(1),
+    z.maxLength(LIMITS.instanceExternalIdLength),
+    z.refine((s) => !s.includes('\u0000'), { message: 'must not contain the NUL character' }),
+  ),
 });
 export type InstanceId = z.infer<typeof instanceId>;
 

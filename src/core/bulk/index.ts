@@ -8,7 +8,9 @@
  * - texts/: the words a user reads about an action: its description, preview, report.
  * This folder's public surface: code outside core/bulk imports from here, never from a file inside.
  */
+export * from './bulk-kind';
 export * from './operations/operations';
+export { schemaMessage } from './operations/schema-message';
 export * from './operations/parameters';
 export * from './operations/field-input';
 export * from './operations/validate-operation';
@@ -18,24 +20,31 @@ export {
   type CompiledAction,
   type CompileResult,
 } from './operations/compile-action';
-export { planRecord, planTransition, nothingToChange, type RecordPlan } from './operations/plan-record';
+export {
+  planRecord,
+  planTransition,
+  nothingToChange,
+  type RecordPlan,
+  type ChangePlan,
+  type RefusedPlan,
+} from './operations/plan-record';
 export * from './operations/plan-batch';
 export * from './operations/undo';
 export { actionAfterImage } from './operations/action-image';
 export { moveDirectory, normalizeDirectory } from './operations/directory-move';
-export * from './job/targets-text';
 export * from './job/bulk-target';
+export * from './job/bulk-source';
 export * from './job/target-pages';
 export * from './job/plan-job';
 export * from './job/plan-import';
 export * from './job/export-job';
 export * from './job/bulk-history';
 export * from './job/bulk-jobs';
+export { asKept } from './job/kept-action';
 export * from './job/action-store';
 export * from './job/project-identity';
 export * from './job/saved-action';
 export * from './job/undo-job';
-export * from './job/view-target';
 export * from './job/resume-refusal';
 export * from './job/send-job';
 export * from './csv/csv';

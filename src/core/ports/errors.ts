@@ -27,9 +27,8 @@ export class OutcomeUnknownError extends Error {
   }
 }
 
-/** Records the API does not know (deleted, or never there), by the kind's text key. */
-export class RecordsMissingError extends Error {
-  override readonly name = 'RecordsMissingError';
+/** An error about some records, named by their kind's text keys (classic "123", a node "space:externalId"). */
+export abstract class RecordsError extends Error {
   constructor(
     readonly keys: readonly string[],
     message: string,
@@ -38,16 +37,15 @@ export class RecordsMissingError extends Error {
   }
 }
 
+/** Records the API does not know (deleted, or never there). */
+export class RecordsMissingError extends RecordsError {
+  override readonly name = 'RecordsMissingError';
+}
+
 /**
  * The API refused a write because a record's version moved past the one the write was decided on
  * (a node's `existingVersion`): nothing was applied. The save re-reads, merges and asks again.
  */
-export class VersionConflictError extends Error {
+export class VersionConflictError extends RecordsError {
   override readonly name = 'VersionConflictError';
-  constructor(
-    readonly keys: readonly string[],
-    message: string,
-  ) {
-    super(message);
-  }
 }

@@ -12,17 +12,18 @@ export interface MatchedElement<R> {
 }
 
 /**
- * Which file each element of an "Edit Selection as JSON" array is. A record has no identity but its
- * id, and a file's other read-only fields can all be equal to another's (same name, same times in
- * one upload batch), so an element whose id was swapped with another's would look like an edit of
+ * Which record each element of an "Edit Selection as JSON" array is, by the key its identity fields
+ * name (the kind's `document.keyOf`; a classic file's `id`, below "id"). A record has no identity but
+ * that key, and a file's other read-only fields can all be equal to another's (same name, same times
+ * in one upload batch), so an element whose id was swapped with another's would look like an edit of
  * the other file. The rules, so that an edit is never applied to another record:
- * - an element is the file its `id` names; an element without an id, or naming a file outside the
- *   selection, is refused at its id;
+ * - an element is the record its key names; an element without one, or naming a record outside the
+ *   selection, is refused at its (first) identity field;
  * - an id that appears in two elements is refused at every one of them (which one is the file?);
  * - elements keep the order they were opened in (`bases` is in that order): an element may be
  *   removed (that changes nothing) but not moved, so two ids swapped, or an element cut and pasted
  *   elsewhere, are refused at the id of every element that changed places;
- * - the other read-only fields must still be the base's: {@link validateDocument} checks that, at
+ * - the other read-only fields must still be the base's: validateRecordDocument checks that, at
  *   the field; and they must be there, every one the file has, or the element is refused at its
  *   range. They are the element's evidence that it is the file its id names: without them an element
  *   whose id was changed to that of another (removed) element would pass every rule and be applied

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { redactForUser } from '../../cdf/logging';
 import type { UpdateProgress, UpdateReport } from '../../core/ports';
 import type { FileRecord } from '../../cdf/model';
+import type { ClassicUpdateItem } from '../../core/classic-file';
+import { classicBulkSource } from '../../app';
 import {
   appliedRecords,
   BulkJobs,
@@ -9,7 +11,7 @@ import {
   confirmDetail,
   formatUndoConflicts,
   jobPreview,
-  namesOf,
+  rowsOf,
   nothingToDo,
   planProgress,
   runProgress,
@@ -19,11 +21,10 @@ import {
   undoQuestion,
   type ActionStore,
   type BulkTarget,
-  type Job,
-  type JobPlan,
-  type JobScope,
+  type Job as AnyJob,
+  type JobPlan as AnyJobPlan,
   type PlanOptions,
-  type PreviewSources,
+  type PreviewSources as AnyPreviewSources,
 } from '../../core/bulk';
 import type { ProjectSession } from '../sessions';
 import type { BulkRequest, BulkRun } from './bulk-request';
@@ -196,7 +197,7 @@ export class BulkController implements vscode.Disposable {
     }
   }
 
-  private async run(session: ProjectSession, job: Job): Promise<UpdateReport> {
+  private async run(session: ProjectSession, job: Job): Promise<UpdateReport<ClassicUpdateItem, FileRecord>> {
     const title = runTitle(job);
     const report = await withNotificationProgress({ title, cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
@@ -211,7 +212,7 @@ export class BulkController implements vscode.Disposable {
         for (const l of this.progressListeners) l(p);
       };
       try {
-        return await this.jobs.run(job, session.api, { signal: abort.signal, onProgress });
+        return await this.jobs.run(job, scopeOf(session), { signal: abort.signal, onProgress });
       } finally {
         this.running = undefined;
       }
@@ -219,11 +220,13 @@ export class BulkController implements vscode.Disposable {
     refreshViews(this.services.tree, this.services.fs, session.project, appliedRecords(report));
     this.services.log.info(`${title}: ${summarizeRun(report)}`);
     const kind = job.kind === 'undo' ? 'Undo' : job.kind === 'import' ? 'Import' : 'Bulk edit';
-    announce(report, namesOf(job.plan), kind, this.documents, () => this.showReport()).catch((err: unknown) => {
-      // Nothing awaits the notification: a failure behind one of its buttons is said, not lost.
-      this.services.log.error('bulk result', err);
-      void vscode.window.showErrorMessage(err instanceof Error ? redactForUser(err.message) : String(err));
-    });
+    announce(report, rowsOf(job.record.kind, job.plan), kind, this.documents, () => this.showReport()).catch(
+      (err: unknown) => {
+        // Nothing awaits the notification: a failure behind one of its buttons is said, not lost.
+        this.services.log.error('bulk result', err);
+        void vscode.window.showErrorMessage(err instanceof Error ? redactForUser(err.message) : String(err));
+      },
+    );
     return report;
   }
 
@@ -236,4 +239,9 @@ export class BulkController implements vscode.Disposable {
   }
 }
 
-const scopeOf = (session: ProjectSession): JobScope => ({ api: session.api, project: projectOf(session) });
+/** The controller runs jobs on classic files. */
+type Job = AnyJob<FileRecord, ClassicUpdateItem>;
+type JobPlan = AnyJobPlan<FileRecord, ClassicUpdateItem>;
+type PreviewSources = AnyPreviewSources<FileRecord, ClassicUpdateItem>;
+
+const scopeOf = (session: ProjectSession) => ({ ...classicBulkSource(session.api), project: projectOf(session) });

@@ -1,3 +1,5 @@
+import type { FileRecord } from '../../cdf/model';
+import type { ClassicUpdateItem } from '../../core/classic-file';
 import type { UpdateReport } from '../../core/ports';
 import type { BulkOperation, BulkTarget, JobPlan } from '../../core/bulk';
 
@@ -11,6 +13,6 @@ export interface BulkRequest {
 }
 
 export interface BulkRun {
-  plan: JobPlan;
+  plan: JobPlan<FileRecord, ClassicUpdateItem>;
   report: UpdateReport;
 }

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { FileRecord } from '../../cdf/model';
+import { classicBulkSource } from '../../app';
+import { CLASSIC_FILE_BULK } from '../../core/classic-file';
 import { csvImportNotes, parseChangesCsv } from '../../core/bulk';
 import {
   csvProblemsMessage,
@@ -45,7 +47,7 @@ export async function exportFiles(
     token.onCancellationRequested(() => abort.abort());
     const onCount = (n: number) => progress.report({ message: vscode.l10n.t('{0} files', n) });
     return writeExport(uri, (write) =>
-      exportTarget(session.api, target, format, write, { signal: abort.signal, onCount }),
+      exportTarget(classicBulkSource(session.api), target, format, write, { signal: abort.signal, onCount }),
     );
   });
   // After the progress notification has gone, so the two are never shown together.
@@ -118,15 +120,21 @@ export async function importCsv(
       })
     )?.[0];
   if (!uri) return undefined;
-  const parsed = parseChangesCsv(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
+  const parsed = parseChangesCsv(
+    CLASSIC_FILE_BULK,
+    Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'),
+  );
   const fileName = uri.path.split('/').pop() ?? '';
   if (parsed.problems.length) {
     // The list beside, the notification one sentence: a long message is cut mid-word there.
     await bulk.showDocument('csv-problems', csvProblemsMessage(parsed.problems, fileName));
     throw new Error(csvProblemsSentence(parsed.problems, fileName));
   }
-  const { target, plan } = await planImport(session.api, parsed, fileName);
+  const { target, plan } = await planImport(classicBulkSource(session.api), parsed, fileName);
   const missing = plan.missing.length ? [missingRowsMessage(parsed, plan.missing, fileName)] : [];
   for (const m of missing) void vscode.window.showWarningMessage(m);
-  return bulk.applyPlan(target, plan, request.confirm !== false, [...missing, ...csvImportNotes(parsed)]);
+  return bulk.applyPlan(target, plan, request.confirm !== false, [
+    ...missing,
+    ...csvImportNotes(CLASSIC_FILE_BULK, parsed),
+  ]);
 }

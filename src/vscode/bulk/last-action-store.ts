@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import {
+  asKept,
   headerOf,
   isHeader,
   restoreAction,
@@ -8,6 +9,7 @@ import {
   type BulkActionRecord,
   type LoadedAction,
 } from '../../core/bulk';
+import { CLASSIC_FILE_BULK } from '../../core/classic-file';
 
 const HEADER_KEY = 'cdfFiles.lastBulkAction';
 const FILE_NAME = 'last-bulk-action.json';
@@ -50,9 +52,9 @@ export class LastActionStore implements ActionStore {
       return { kind: 'gone', header, why: 'its saved record is no longer in the workspace storage' };
     }
     try {
-      const record = restoreAction(JSON.parse(text));
+      const record = restoreAction(JSON.parse(text), CLASSIC_FILE_BULK);
       if (record.startedAt !== header.startedAt) return { kind: 'gone', header, why: 'its saved record was replaced' };
-      return { kind: 'found', record };
+      return { kind: 'found', record: asKept(record) };
     } catch (err) {
       return { kind: 'gone', header, why: err instanceof Error ? err.message : String(err) };
     }

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { FilesApi } from '../../core/ports';
 import { EDITABLE_FIELD_NAMES, type EditableFieldName } from '../../cdf/model';
 import { kindOf } from '../../core/fields';
+import { CLASSIC_FILE_BULK, checkDirectory } from '../../core/classic-file';
 import {
-  checkDirectory,
   checkMetadataKey,
   checkMetadataValue,
   checkRegex,
@@ -11,7 +11,6 @@ import {
   parseElementsInput,
   parseFieldInput,
   type BulkOperation,
-  type SetLikeField,
 } from '../../core/bulk';
 
 interface Step extends vscode.QuickPickItem {
@@ -20,7 +19,7 @@ interface Step extends vscode.QuickPickItem {
 }
 
 const SCALAR_FIELDS = EDITABLE_FIELD_NAMES.filter((f) => !kindOf(f).collection);
-const SET_FIELDS: SetLikeField[] = ['labels', 'assetIds', 'securityCategories'];
+const SET_FIELDS: EditableFieldName[] = ['labels', 'assetIds', 'securityCategories'];
 
 /** The wizard's steps: 1 which files, 2 which operations (again after each), 3 an operation's details. */
 const WIZARD_STEPS = 3;
@@ -54,7 +53,7 @@ export async function pickOperations(api: FilesApi, targetLabel: string): Promis
                   ? vscode.l10n.t('Preview 1 operation…')
                   : vscode.l10n.t('Preview {0} operations…', operations.length)
               }`,
-              detail: operations.map((op) => describeOperation(op)).join('; '),
+              detail: operations.map((op) => describeOperation(CLASSIC_FILE_BULK, op)).join('; '),
               done: true,
             },
           ]
@@ -193,12 +192,12 @@ async function setField(): Promise<BulkOperation | undefined> {
   })) as EditableFieldName | undefined;
   if (!field) return undefined;
   const text = await ask(title, vscode.l10n.t('New value of {0}', field), (v) => {
-    const parsed = parseFieldInput(field, v);
+    const parsed = parseFieldInput(CLASSIC_FILE_BULK, field, v);
     return parsed.ok ? undefined : parsed.message;
   });
   if (text === undefined) return undefined;
-  const parsed = parseFieldInput(field, text);
-  return parsed.ok ? ({ op: 'set', field, value: parsed.value } as BulkOperation) : undefined;
+  const parsed = parseFieldInput(CLASSIC_FILE_BULK, field, text);
+  return parsed.ok ? { op: 'set', field, value: parsed.value } : undefined;
 }
 
 async function clearField(): Promise<BulkOperation | undefined> {
@@ -210,13 +209,13 @@ async function clearField(): Promise<BulkOperation | undefined> {
   return field ? { op: 'clear', field } : undefined;
 }
 
-async function elements(op: 'add' | 'remove', field: SetLikeField): Promise<BulkOperation | undefined> {
+async function elements(op: 'add' | 'remove', field: EditableFieldName): Promise<BulkOperation | undefined> {
   const title = op === 'add' ? vscode.l10n.t('Add {0}', field) : vscode.l10n.t('Remove {0}', field);
   const text = await ask(title, vscode.l10n.t('{0} to {1} (comma-separated ids)', field, op), (v) => {
-    const parsed = parseElementsInput(field, v);
+    const parsed = parseElementsInput(CLASSIC_FILE_BULK, field, v);
     return parsed.ok ? undefined : parsed.message;
   });
   if (text === undefined) return undefined;
-  const parsed = parseElementsInput(field, text);
-  return parsed.ok ? ({ op, field, values: parsed.value } as BulkOperation) : undefined;
+  const parsed = parseElementsInput(CLASSIC_FILE_BULK, field, text);
+  return parsed.ok ? { op, field, values: parsed.value } : undefined;
 }

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import type { FileRecord, FileUpdateItem } from '../../cdf/model';
+import type { ClassicUpdateItem } from '../../core/classic-file';
 import type { BulkOperation, RecordPlan, ReferenceNames } from '../../core/bulk';
 import { referencesOf, type OpenEdits } from '../../core/bulk';
+import { CLASSIC_FILE_BULK } from '../../core/classic-file';
 import type { ProjectLookups, ReferenceName } from '../editor/project-lookups';
 import { parseRecordUri, parseSelectionUri } from '../record-uri';
 import type { SelectionFiles } from '../selection-files';
-import type { FileRecord, FileUpdateItem } from '../../cdf/model';
 
 /** More asset ids than this are shown as ids alone: the preview must not wait on thousands of look-ups. */
 const MAX_ASSET_LOOKUPS = 5000;
@@ -15,10 +17,10 @@ const MAX_ASSET_LOOKUPS = 5000;
  */
 export async function previewNames(
   lookups: ProjectLookups,
-  plans: readonly RecordPlan[],
+  plans: readonly RecordPlan<FileRecord, ClassicUpdateItem>[],
   operations: readonly BulkOperation[],
 ): Promise<ReferenceNames> {
-  const refs = referencesOf(plans, operations);
+  const refs = referencesOf(CLASSIC_FILE_BULK, plans, operations);
   const [dataSets, labels, assets] = await Promise.all([
     lookups.dataSets().catch(() => []),
     lookups.labels().catch(() => []),
@@ -45,9 +47,9 @@ export function openEdits(
     if (!doc.isDirty) return [];
     const document = doc.uri.path.split('/').pop() ?? doc.uri.path;
     const record = parseRecordUri(doc.uri);
-    if (record?.project === project) return [{ document, ids: [record.id] }];
+    if (record?.project === project) return [{ document, keys: [String(record.id)] }];
     const selection = parseSelectionUri(doc.uri);
     const records = selection?.project === project ? selections?.cached(selection) : undefined;
-    return records ? [{ document, ids: records.map((r) => r.id) }] : [];
+    return records ? [{ document, keys: records.map((r) => CLASSIC_FILE_BULK.key(r)) }] : [];
   });
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { UpdateReport } from '../../core/ports';
-import { formatRunReport, summarizeRun } from '../../core/bulk';
+import { formatRunReport, summarizeRun, type ReportRow } from '../../core/bulk';
 import { COMMANDS } from '../command-ids';
 import type { BulkDocuments } from './bulk-documents';
 import type { FileRecord } from '../../cdf/model';
@@ -14,7 +14,7 @@ import type { FilesTreeProvider } from '../tree/files-tree';
  */
 export async function announce(
   report: UpdateReport,
-  names: ReadonlyMap<number, string>,
+  rows: readonly ReportRow[],
   kind: 'Bulk edit' | 'Import' | 'Undo',
   documents: BulkDocuments,
   showActionReport: () => Promise<void>,
@@ -42,7 +42,7 @@ export async function announce(
           ? vscode.l10n.t('Import')
           : vscode.l10n.t('Bulk edit'),
       report,
-      names,
+      rows,
     );
   if (answer === showReport) {
     if (kind === 'Undo') await documents.show('undo-report', text());

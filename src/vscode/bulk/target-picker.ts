@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { FileRecord } from '../../cdf/model';
-import { parseTargets } from '../../core/bulk';
+import { parseTargets, viewTarget, type ViewTarget } from '../../core/classic-file';
 import { formatCount } from '../../core/format-count';
-import { viewTarget, type BulkTarget, type ProjectIdentity, type ViewTarget } from '../../core/bulk';
+import type { BulkTarget, ProjectIdentity } from '../../core/bulk';
 import type { ProjectSession } from '../sessions';
 import type { FilesTreeProvider } from '../tree/files-tree';
 import { wizardTitle } from './operation-wizard';

@@ -11,6 +11,7 @@ import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { exportTarget, type BulkTarget } from '../../../src/core/bulk';
 import type { FilesApi } from '../../../src/core/ports';
 import { ourClient, sdkClient, type Endpoint } from '../support/clients';
+import { classicBulkSource } from '../../../src/app';
 
 export type ListingPeerName =
   'ours-partitioned' | 'ours-single-cursor' | 'sdk-auto-paging' | 'ours-partitioned-streaming';
@@ -64,7 +65,7 @@ export const LISTING_PEERS: Record<ListingPeerName, Lister> = {
       new Promise<void>((resolve, reject) => out.write(text, (e) => (e ? reject(e) : resolve())));
     let records: number;
     try {
-      records = await exportTarget(api, target, 'csv', write);
+      records = await exportTarget(classicBulkSource(api), target, 'csv', write);
     } finally {
       await new Promise<void>((resolve) => out.end(resolve));
     }

@@ -11,7 +11,7 @@ import { AuthError, type TokenProvider } from '../../../src/cdf/auth/token-provi
 import { CdfClient } from '../helpers/cdf-client';
 import type { FileRecord } from '../../../src/cdf/model';
 import { renderDocument } from '../../../src/core/records';
-import type { FilesApi } from '../../../src/core/ports';
+import { RecordsMissingError, VersionConflictError, type FilesApi } from '../../../src/core/ports';
 import { failuresOf } from '../../../src/app/describe-save-results';
 import { recordSaveRequest } from '../helpers/classic-save';
 import { saveRecords } from '../../../src/core/save';
@@ -118,5 +118,14 @@ describe('one function turns a failed save into words, by the error type', () =>
     for (const code of FAILURE_CODES) assert.ok(isFailureCode(code));
     for (const problem of ['instance-linked', 'name-not-updatable', 'read-only', 'api-400', 'network', undefined])
       assert.equal(isFailureCode(problem), false, String(problem));
+  });
+
+  it("a port's typed refusals of any record kind: a missing record is deleted, a stale version changed meanwhile", () => {
+    const missing = describeFailure(new RecordsMissingError(['site:a'], 'no such node'));
+    assert.equal(missing.code, 'record-deleted');
+    assert.deepEqual(missing.missing, ['site:a']);
+    const stale = describeFailure(new VersionConflictError(['site:a'], 'version 3 is older than 4'));
+    assert.equal(stale.code, 'changed-during-save');
+    assert.doesNotMatch(stale.message, /could not reach/i);
   });
 });

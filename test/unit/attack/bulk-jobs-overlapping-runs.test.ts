@@ -19,6 +19,7 @@ import type { ActionStore, LoadedAction } from '../../../src/core/bulk';
 import type { BulkActionRecord } from '../../../src/core/bulk';
 import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { classicBulkSource } from '../../../src/app';
 
 class MemoryStore implements ActionStore {
   record: BulkActionRecord | undefined;
@@ -48,7 +49,7 @@ describe('attack: two bulk jobs that overlap', () => {
 
   it('the kept action is the last one started', async () => {
     const ids = (await api.listFiles({ limit: 4 })).items.map((r) => r.id);
-    const scope = { api, project: { baseUrl: emu.baseUrl, project: emu.project } };
+    const scope = { ...classicBulkSource(api), project: { baseUrl: emu.baseUrl, project: emu.project } };
     const store = new MemoryStore();
     const jobs = new BulkJobs(store);
     const target = (part: number[]) => ({
@@ -59,9 +60,12 @@ describe('attack: two bulk jobs that overlap', () => {
     const a = await jobs.planEdit(scope, target(ids.slice(0, 2)), [{ op: 'metadataAdd', key: 'job', value: 'A' }]);
     const b = await jobs.planEdit(scope, target(ids.slice(2)), [{ op: 'metadataAdd', key: 'job', value: 'B' }]);
     emu.setFaults({ routes: { 'POST /files/update': { latencyMs: 400 } } });
-    const runA = jobs.run(a, api);
+    const runA = jobs.run(a, classicBulkSource(api));
     // While A is being sent, a second job (and an undo) is refused with a plain sentence; nothing of it is sent.
-    await assert.rejects(jobs.run(b, api), /A bulk action \("files [\d,]+"\) is still running in this window/);
+    await assert.rejects(
+      jobs.run(b, classicBulkSource(api)),
+      /A bulk action \("files [\d,]+"\) is still running in this window/,
+    );
     await assert.rejects(jobs.planUndo(scope), /is still running in this window/);
     await runA;
     emu.setFaults(undefined);
@@ -70,7 +74,7 @@ describe('attack: two bulk jobs that overlap', () => {
     for (const id of ids.slice(2)) assert.equal(emu.store.files.get(id)?.metadata?.job, undefined, 'B sent nothing');
 
     // Once A has ended, B runs and becomes the kept action, in memory and in the store.
-    await jobs.run(b, api);
+    await jobs.run(b, classicBulkSource(api));
     assert.equal(jobs.last, b.record, 'in memory, the last action is B');
     assert.equal(store.record, jobs.last, 'the store (what Undo uses after a window reload) holds the same action');
   });

@@ -11,6 +11,7 @@
 import assert from 'node:assert/strict';
 import { recordsToCsv } from '../../../src/core/bulk/csv/export';
 import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/csv/import-csv';
+import { CLASSIC_FILE_BULK } from '../../../src/core/classic-file';
 
 const FORMULA = /^[=+\-@]/;
 
@@ -26,7 +27,7 @@ describe('attack: CSV cells that become formulas under a ";" or Tab list separat
     createdTime: 1,
     lastUpdatedTime: 1,
   }));
-  const csv = recordsToCsv(records);
+  const csv = recordsToCsv(CLASSIC_FILE_BULK, records);
 
   for (const sep of [';', '\t']) {
     it(`no piece of a line split on ${JSON.stringify(sep)} starts like a formula`, () => {
@@ -38,11 +39,11 @@ describe('attack: CSV cells that become formulas under a ";" or Tab list separat
   }
 
   it('and the values still round-trip exactly', () => {
-    const imported = parseChangesCsv(csv);
+    const imported = parseChangesCsv(CLASSIC_FILE_BULK, csv);
     assert.deepEqual(imported.problems, []);
     for (const row of imported.rows) {
       const record = records.find((r) => 'id' in row.target && r.id === row.target.id)!;
-      assert.equal(planImportRow(record, row).outcome, 'unchanged');
+      assert.equal(planImportRow(CLASSIC_FILE_BULK, record, row).outcome, 'unchanged');
     }
   });
 });

@@ -7,6 +7,7 @@ import type { FileRecord } from '../../../src/cdf/model';
 import { CsvExportError, recordsToCsv, toJsonLine } from '../../../src/core/bulk/csv/export';
 import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/csv/import-csv';
 import { planSave } from '../../../src/core/records';
+import { CLASSIC_FILE_BULK } from '../../../src/core/classic-file';
 
 const base = {
   id: 7,
@@ -22,10 +23,10 @@ const base = {
 const throughFile = (csv: string): string => Buffer.from(csv, 'utf8').toString('utf8');
 
 function roundTrip(record: FileRecord) {
-  const imported = parseChangesCsv(throughFile(recordsToCsv([record])));
+  const imported = parseChangesCsv(CLASSIC_FILE_BULK, throughFile(recordsToCsv(CLASSIC_FILE_BULK, [record])));
   return {
     problems: imported.problems.map((p) => p.message),
-    plans: imported.rows.map((row) => planImportRow(record, row)),
+    plans: imported.rows.map((row) => planImportRow(CLASSIC_FILE_BULK, record, row)),
   };
 }
 
@@ -59,14 +60,17 @@ describe('attack: CSV export → import of keys and values the editor accepts', 
         /JSON Lines/.test(e.message),
     );
     assert.throws(
-      () => recordsToCsv([{ ...base, metadata: { a: 'x\ud800y' } }]),
+      () => recordsToCsv(CLASSIC_FILE_BULK, [{ ...base, metadata: { a: 'x\ud800y' } }]),
       /metadata\.a holds a lone UTF-16 surrogate \(U\+D800\)/,
     );
-    assert.throws(() => recordsToCsv([{ ...base, metadata: { ['k\udfff']: 'v' } }]), /the metadata key "k\\udfff"/);
+    assert.throws(
+      () => recordsToCsv(CLASSIC_FILE_BULK, [{ ...base, metadata: { ['k\udfff']: 'v' } }]),
+      /the metadata key "k\\udfff"/,
+    );
     // A well-formed pair (an emoji) is no surrogate of its own and exports as usual.
     assert.equal(roundTrip({ ...base, source: '😀' }).plans[0]?.outcome, 'unchanged');
     // JSON Lines keeps the value exactly, through the same UTF-8 bytes.
-    const line = throughFile(toJsonLine(record));
+    const line = throughFile(toJsonLine(CLASSIC_FILE_BULK, record));
     assert.deepEqual(JSON.parse(line), JSON.parse(JSON.stringify(record)));
     assert.equal((JSON.parse(line) as FileRecord).source, 'q\udc00');
   });

@@ -13,6 +13,7 @@ import type { FileRecord } from '../../../src/cdf/model';
 import { parseCsv } from '../../../src/core/bulk/csv/csv';
 import { recordsToCsv } from '../../../src/core/bulk/csv/export';
 import { parseChangesCsv, planImportRow } from '../../../src/core/bulk/csv/import-csv';
+import { CLASSIC_FILE_BULK } from '../../../src/core/classic-file';
 
 /** What a spreadsheet writes when it saves the sheet as CSV: cell text, quoted only when it must be. */
 function resave(csv: string): string {
@@ -35,9 +36,9 @@ describe('attack: export → spreadsheet save → import', () => {
   } as FileRecord;
 
   it('keeps the text "null" (metadata values, externalId, source) as it was', () => {
-    const imported = parseChangesCsv(resave(recordsToCsv([record])));
+    const imported = parseChangesCsv(CLASSIC_FILE_BULK, resave(recordsToCsv(CLASSIC_FILE_BULK, [record])));
     assert.deepEqual(imported.problems, []);
-    const plans = imported.rows.map((row) => planImportRow(record, row));
+    const plans = imported.rows.map((row) => planImportRow(CLASSIC_FILE_BULK, record, row));
     assert.deepEqual(
       plans.map((p) => (p.outcome === 'change' ? p.update : p.outcome)),
       ['unchanged'],

@@ -17,6 +17,8 @@ import type { ActionStore, LoadedAction } from '../../../src/core/bulk';
 import type { BulkActionRecord } from '../../../src/core/bulk';
 import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { CLASSIC_FILE_BULK } from '../../../src/core/classic-file';
+import { classicBulkSource } from '../../../src/app';
 
 class MemoryStore implements ActionStore {
   record: BulkActionRecord | undefined;
@@ -48,26 +50,26 @@ describe('attack: finishing an interrupted CSV import as Resume advises', () => 
     const records = (await api.listFiles({ limit: 2 })).items;
     const [a, b] = records;
     const csv = `id,source\n${a!.id},imported-a\n${b!.id},imported-b\n`;
-    const imported = parseChangesCsv(csv);
+    const imported = parseChangesCsv(CLASSIC_FILE_BULK, csv);
     assert.deepEqual(imported.problems, []);
-    const scope = { api, project: { baseUrl: emu.baseUrl, project: emu.project } };
+    const scope = { ...classicBulkSource(api), project: { baseUrl: emu.baseUrl, project: emu.project } };
     const jobs = new BulkJobs(new MemoryStore());
 
     // Run 1 is interrupted after the first file: here, only the first row's item reaches CDF.
-    const first = await planImport(api, imported, 'changes.csv');
+    const first = await planImport(classicBulkSource(api), imported, 'changes.csv');
     const job1 = jobs.importJob(scope, first.target, first.plan);
     const interrupted = { ...job1, plan: { ...job1.plan, items: job1.plan.items.slice(0, 1) } };
-    await jobs.run(interrupted, api);
+    await jobs.run(interrupted, classicBulkSource(api));
     assert.ok(resumeRefusal(jobs.last!), 'resume of an import is refused with the advice to import again');
 
     // As advised: import the same file again.
-    const second = await planImport(api, imported, 'changes.csv');
+    const second = await planImport(classicBulkSource(api), imported, 'changes.csv');
     assert.equal(second.plan.items.length, 1, 'the applied row plans no change');
-    await jobs.run(jobs.importJob(scope, second.target, second.plan), api);
+    await jobs.run(jobs.importJob(scope, second.target, second.plan), classicBulkSource(api));
 
     // Undo.
     const { job } = await jobs.planUndo(scope);
-    await jobs.run(job, api);
+    await jobs.run(job, classicBulkSource(api));
     const after = await api.retrieveExisting(records.map((r) => ({ id: r.id })));
     assert.deepEqual(
       after.map((r) => r.source),

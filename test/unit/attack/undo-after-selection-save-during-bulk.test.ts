@@ -21,6 +21,8 @@ import { documentFromRecord } from '../../../src/core/records';
 import { saveSelection } from '../helpers/save-outcomes';
 import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { CLASSIC_FILE_BULK } from '../../../src/core/classic-file';
+import { classicBulkSource } from '../../../src/app';
 
 describe('attack: undo after a selection save landed between a bulk preview and its send', () => {
   let emu: RunningEmulator;
@@ -36,13 +38,13 @@ describe('attack: undo after a selection save landed between a bulk preview and 
   it("the user's saved values are not lost to the undo", async () => {
     const records = (await api.listFiles({ limit: 2 })).items;
     const ids = records.map((r) => r.id);
-    const compiled = compileAction([
+    const compiled = compileAction(CLASSIC_FILE_BULK, [
       { op: 'metadataAdd', key: 'picked', value: 'bulk' },
       { op: 'set', field: 'source', value: 'bulk-source' },
     ] as never);
     assert.ok(compiled.ok, JSON.stringify(compiled));
     const target = { kind: 'ids' as const, label: 'picked', refs: ids.map((id) => ({ id })) };
-    const plan = await planJob(api, target, compiled.action);
+    const plan = await planJob(classicBulkSource(api), target, compiled.action);
     assert.equal(plan.items.length, 2);
 
     // Preview on screen: the user saves a selection of the same files, same key, same field.
@@ -60,20 +62,26 @@ describe('attack: undo after a selection save landed between a bulk preview and 
     assert.equal(saved.kind, 'sent');
 
     // The job is sent as the product sends it (BulkJobs.run: each chunk's files read again just before it goes).
-    const record = new BulkActionRecord({ baseUrl: emu.baseUrl, project: emu.project }, target, [], Date.now());
+    const record = new BulkActionRecord(
+      CLASSIC_FILE_BULK,
+      { baseUrl: emu.baseUrl, project: emu.project },
+      target,
+      [],
+      Date.now(),
+    );
     const jobs = new BulkJobs({
       save: () => Promise.resolve(),
       load: () => Promise.resolve({ kind: 'none' }),
       clear: () => Promise.resolve(),
     });
-    const report = await jobs.run({ kind: 'edit', target, operations: [], plan, record }, api);
+    const report = await jobs.run({ kind: 'edit', target, operations: [], plan, record }, classicBulkSource(api));
     assert.equal(report.applied.length, 2);
 
-    const undo = await planUndoJob(api, record);
+    const undo = await planUndoJob(classicBulkSource(api), record);
     if (undo.run.items.length) await api.updateMany(undo.run.items, {});
     const after = await api.retrieveExisting(ids.map((id) => ({ id })));
     for (const r of after) {
-      const conflictsHere = undo.plan.conflicts.some((c) => c.id === r.id);
+      const conflictsHere = undo.plan.conflicts.some((c) => c.key === String(r.id));
       assert.ok(
         r.metadata?.picked === 'mine' || (r.metadata?.picked === 'bulk' && conflictsHere),
         `file ${r.id}: after undo metadata.picked is ${JSON.stringify(r.metadata?.picked)}; the user's saved 'mine' is lost`,

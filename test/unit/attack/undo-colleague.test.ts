@@ -11,6 +11,8 @@ import { compileAction } from '../../../src/core/bulk';
 import { BulkActionRecord, planJob, planUndoJob } from '../../../src/core/bulk';
 import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { CLASSIC_FILE_BULK } from '../../../src/core/classic-file';
+import { classicBulkSource } from '../../../src/app';
 
 describe('attack: undo after a colleague wrote', () => {
   let emu: RunningEmulator;
@@ -39,14 +41,20 @@ describe('attack: undo after a colleague wrote', () => {
     faults?: Parameters<RunningEmulator['setFaults']>[0],
     signal?: AbortSignal,
   ) {
-    const compiled = compileAction([{ op: 'metadataAdd', key: 'picked', value: 'yes' }]);
+    const compiled = compileAction(CLASSIC_FILE_BULK, [{ op: 'metadataAdd', key: 'picked', value: 'yes' }]);
     assert.ok(compiled.ok);
     const target = { kind: 'ids' as const, label: 'picked', refs: ids.map((id) => ({ id })) };
-    const plan = await planJob(api, target, compiled.action);
+    const plan = await planJob(classicBulkSource(api), target, compiled.action);
     assert.equal(plan.items.length, ids.length);
     // The preview is on screen; meanwhile a colleague writes (other key, other field) on the same files.
     between();
-    const record = new BulkActionRecord({ baseUrl: emu.baseUrl, project: emu.project }, target, [], Date.now());
+    const record = new BulkActionRecord(
+      CLASSIC_FILE_BULK,
+      { baseUrl: emu.baseUrl, project: emu.project },
+      target,
+      [],
+      Date.now(),
+    );
     record.beginRun(plan);
     emu.setFaults(faults);
     const report = await api.updateMany(plan.items, signal ? { signal, cancelGraceMs: 100 } : {});
@@ -60,7 +68,7 @@ describe('attack: undo after a colleague wrote', () => {
     const { record, report } = await runAction(ids, () => ids.forEach(colleagueWrites));
     assert.equal(report.applied.length, 3);
 
-    const undo = await planUndoJob(api, record);
+    const undo = await planUndoJob(classicBulkSource(api), record);
     await api.updateMany(undo.run.items, {});
     const after = await api.retrieveExisting(ids.map((id) => ({ id })));
     for (const r of after) {
@@ -81,7 +89,7 @@ describe('attack: undo after a colleague wrote', () => {
       AbortSignal.timeout(1500),
     );
     assert.equal(report.unknown.length, 3, 'every item ends unknown');
-    const undo = await planUndoJob(api, record);
+    const undo = await planUndoJob(classicBulkSource(api), record);
     await api.updateMany(undo.run.items, {});
     const after = await api.retrieveExisting(ids.map((id) => ({ id })));
     for (const r of after) {
@@ -102,16 +110,18 @@ describe('attack: undo after a colleague wrote', () => {
     // A colleague writes elsewhere on the files (another key, another field).
     ids.forEach(colleagueWrites);
     // Resume: re-plan what is not done, send it (applied this time).
-    const compiled = compileAction([{ op: 'metadataAdd', key: 'picked', value: 'yes' }]);
+    const compiled = compileAction(CLASSIC_FILE_BULK, [{ op: 'metadataAdd', key: 'picked', value: 'yes' }]);
     assert.ok(compiled.ok);
-    const plan = await planJob(api, record.target, compiled.action, { isDone: (r) => record.isDone(r) });
+    const plan = await planJob(classicBulkSource(api), record.target, compiled.action, {
+      isDone: (r) => record.isDone(r),
+    });
     assert.equal(plan.items.length, 3, 'nothing was applied, so the resume sends all three');
     record.beginRun(plan);
     const second = await api.updateMany(plan.items, {});
     record.addRun(plan, second);
     assert.equal(second.applied.length, 3);
 
-    const undo = await planUndoJob(api, record);
+    const undo = await planUndoJob(classicBulkSource(api), record);
     await api.updateMany(undo.run.items, {});
     const after = await api.retrieveExisting(ids.map((id) => ({ id })));
     for (const r of after) {

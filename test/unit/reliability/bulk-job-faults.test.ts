@@ -16,6 +16,8 @@ import { useFaultBench } from './helpers/fault-bench';
 import { assertLedger, isUpdateRequest } from './helpers/ledger';
 import { sameEditableState } from './helpers/record-state';
 import { propertyParameters, runCount, timeoutFor } from './helpers/runs';
+import { CLASSIC_FILE_BULK, type ClassicUpdateItem } from '../../../src/core/classic-file';
+import { classicBulkSource } from '../../../src/app';
 
 const RUNS = runCount(80);
 const ROUTES = ['POST /files/list', 'POST /files/byids', 'POST /files/update'];
@@ -31,16 +33,16 @@ describe('reliability: bulk jobs (plan, then run) under injected faults', functi
     await fc.assert(
       fc.asyncProperty(faultScenarioArb(ROUTES), actionShapeArb, async (scenario, shape) => {
         run++;
-        const compiled = compileAction(buildAction(shape, run, bench.emulator));
+        const compiled = compileAction(CLASSIC_FILE_BULK, buildAction(shape, run, bench.emulator));
         assert.ok(compiled.ok, JSON.stringify(!compiled.ok && compiled.problems));
         const target = buildTarget(shape, pool, bench.emulator);
         const tokens = bench.arrange(scenario);
         const api = filesApiOf(bench.client(tokens, {}, scenario));
         const everything = bench.snapshot(pool.map((r) => r.id));
 
-        let plan: JobPlan;
+        let plan: JobPlan<FileRecord, ClassicUpdateItem>;
         try {
-          plan = await planJob(api, target, compiled.action);
+          plan = await planJob(classicBulkSource(api), target, compiled.action);
         } catch {
           await bench.settle(scenario);
           seen.planFailed++;

@@ -11,6 +11,8 @@ import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import { BulkJobs, type BulkTarget, type LoadedAction } from '../../../src/core/bulk';
 import { compileAction, type BulkOperation } from '../../../src/core/bulk';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { CLASSIC_FILE_BULK } from '../../../src/core/classic-file';
+import { classicBulkSource } from '../../../src/app';
 
 describe('reliability: resuming a bulk action after unknown outcomes', () => {
   let emu: RunningEmulator;
@@ -21,7 +23,7 @@ describe('reliability: resuming a bulk action after unknown outcomes', () => {
 
   it('a resumed run does not move a file a second time when its first move was applied but reported unknown', async () => {
     const operations: BulkOperation[] = [{ op: 'directoryMove', from: '/plant-b', to: '/plant-b/archive' }];
-    const compiled = compileAction(operations);
+    const compiled = compileAction(CLASSIC_FILE_BULK, operations);
     assert.ok(compiled.ok);
     const files = [...emu.store.files.values()].filter((r) => r.directory?.startsWith('/plant-b/') && !r.instanceId);
     const target: BulkTarget = {
@@ -41,13 +43,13 @@ describe('reliability: resuming a bulk action after unknown outcomes', () => {
     // What the editor's bulk edit and "Resume the Last Bulk Edit" run: core's jobs.
     const none: LoadedAction = { kind: 'none' };
     const jobs = new BulkJobs({ save: async () => {}, load: () => Promise.resolve(none), clear: async () => {} });
-    const scope = { api, project: { baseUrl: emu.baseUrl, project: emu.project } };
+    const scope = { ...classicBulkSource(api), project: { baseUrl: emu.baseUrl, project: emu.project } };
     const job = await jobs.planEdit(scope, target, operations);
     const plan = job.plan;
     assert.equal(plan.items.length, 6);
     // Every update is made, and every answer lost: the report can only say "unknown".
     emu.setFaults({ routes: { 'POST /files/update': { dropRate: 1, dropAfterHandling: true } } });
-    const report = await jobs.run(job, api, { chunkSize: 2 });
+    const report = await jobs.run(job, classicBulkSource(api), { chunkSize: 2 });
     emu.setFaults(undefined);
     assert.equal(report.unknown.length, 6);
     const movedOnce = new Map(plan.changes.map((c) => [c.before.id, c.after.directory]));

@@ -11,6 +11,8 @@ import type { FileRecord } from '../../../src/cdf/model';
 import { BulkActionRecord, planJob, planUndoJob, type JobPlan } from '../../../src/core/bulk';
 import { compileAction, type BulkOperation } from '../../../src/core/bulk';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { CLASSIC_FILE_BULK, type ClassicUpdateItem } from '../../../src/core/classic-file';
+import { classicBulkSource } from '../../../src/app';
 
 describe('reliability: undo after unknown outcomes, with a colleague writing in between', () => {
   let emu: RunningEmulator;
@@ -24,7 +26,7 @@ describe('reliability: undo after unknown outcomes, with a colleague writing in 
       { op: 'set', field: 'source', value: 'Bulk source' },
       { op: 'metadataAdd', key: 'bulkRun', value: 'r1' },
     ];
-    const compiled = compileAction(operations);
+    const compiled = compileAction(CLASSIC_FILE_BULK, operations);
     assert.ok(compiled.ok);
     const api = filesApiOf(
       new CdfClient({
@@ -37,14 +39,23 @@ describe('reliability: undo after unknown outcomes, with a colleague writing in 
     const files = [...emu.store.files.values()].filter((r) => !r.instanceId && r.source).slice(0, 3);
     const [lost, untouched, applied] = files.map((f) => f.id) as [number, number, number];
     const target = { kind: 'ids' as const, label: '3 files', refs: files.map((f) => ({ id: f.id })) };
-    const plan = await planJob(api, target, compiled.action);
+    const plan = await planJob(classicBulkSource(api), target, compiled.action);
     assert.equal(plan.items.length, 3);
-    const part = (from: number, to: number): Pick<JobPlan, 'items' | 'preImages' | 'afterImages'> => ({
+    const part = (
+      from: number,
+      to: number,
+    ): Pick<JobPlan<FileRecord, ClassicUpdateItem>, 'items' | 'preImages' | 'afterImages'> => ({
       items: plan.items.slice(from, to),
       preImages: plan.preImages.slice(from, to),
       afterImages: plan.afterImages.slice(from, to),
     });
-    const record = new BulkActionRecord({ baseUrl: emu.baseUrl, project: emu.project }, target, operations, 1);
+    const record = new BulkActionRecord(
+      CLASSIC_FILE_BULK,
+      { baseUrl: emu.baseUrl, project: emu.project },
+      target,
+      operations,
+      1,
+    );
 
     // The first two updates are lost on the way in (never applied), the third is applied but its answer lost.
     emu.setFaults({ routes: { 'POST /files/update': { dropRate: 1 } } });
@@ -71,7 +82,7 @@ describe('reliability: undo after unknown outcomes, with a colleague writing in 
       files.map((f) => [f.id, structuredClone(emu.store.files.get(f.id)!)]),
     );
 
-    const { plan: undo, run } = await planUndoJob(api, record);
+    const { plan: undo, run } = await planUndoJob(classicBulkSource(api), record);
     const report = await api.updateMany(run.items, {});
     assert.equal(report.failed.length + report.unknown.length, 0);
 
@@ -83,10 +94,10 @@ describe('reliability: undo after unknown outcomes, with a colleague writing in 
     );
     assert.equal(now(lost).lastUpdatedTime, beforeUndo.get(lost)!.lastUpdatedTime, 'not even touched');
     assert.deepEqual(now(untouched), beforeUndo.get(untouched), 'the other lost update: nothing to undo, untouched');
-    assert.ok(undo.notApplied.includes(untouched), 'reported as not changed by the action, not as restored');
+    assert.ok(undo.notApplied.includes(String(untouched)), 'reported as not changed by the action, not as restored');
     assert.ok(!undo.items.some((i) => i.id === lost || i.id === untouched), 'neither is "restored"');
     assert.deepEqual(
-      undo.conflicts.map((c) => [c.id, c.changes.map((x) => x.where)]),
+      undo.conflicts.map((c) => [Number(c.key), c.changes.map((x) => x.where)]),
       [
         [lost, ['source']],
         [applied, ['source']],

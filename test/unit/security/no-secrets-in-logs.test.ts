@@ -16,6 +16,8 @@ import { saveRecord } from '../helpers/save-outcomes';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { fakeJwt } from './helpers/jwt';
 import { assertNoSecrets, captureAllLevels, errorText } from './helpers/leak-check';
+import { CLASSIC_FILE_BULK, type ClassicUpdateItem } from '../../../src/core/classic-file';
+import { classicBulkSource } from '../../../src/app';
 
 /** Tokens the identity provider hands out: JWTs, each valid for a handful of requests. */
 class ExpiringJwts {
@@ -123,11 +125,15 @@ describe('security: no secret in any log line or message of a faulty run', funct
       // Sent, whatever came of it (a refused document would prove nothing here).
       assert.notEqual((saved as { kind?: string } | undefined)?.kind, 'invalid');
     }
-    const compiled = compileAction([{ op: 'metadataAdd', key: 'job', value: 'secure' }]);
+    const compiled = compileAction(CLASSIC_FILE_BULK, [{ op: 'metadataAdd', key: 'job', value: 'secure' }]);
     assert.ok(compiled.ok);
     const plan = (await attempt('plan', () =>
-      planJob(filesApiOf(client), { kind: 'filter', label: 'SAP', filter: { source: 'SAP' } }, compiled.action),
-    )) as Awaited<ReturnType<typeof planJob>> | undefined;
+      planJob(
+        classicBulkSource(filesApiOf(client)),
+        { kind: 'filter', label: 'SAP', filter: { source: 'SAP' } },
+        compiled.action,
+      ),
+    )) as Awaited<ReturnType<typeof planJob<FileRecord, ClassicUpdateItem>>> | undefined;
     if (plan) reports.push(await filesApiOf(client).updateMany(plan.items, { chunkSize: 25 }));
 
     assert.ok(jwts.issued.length >= 3, `the token was refreshed (${jwts.issued.length} issued)`);

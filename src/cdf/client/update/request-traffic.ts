@@ -18,6 +18,8 @@ export interface Wire {
   record: UpdateAttemptRecord | undefined;
   /** Set by a 429: the epoch it was sent in and our requests still on the wire when it came back. */
   throttled?: { epoch: number; stillOnTheWire: number };
+  /** Answered 2xx and being read: no longer in progress at the server. */
+  reading?: boolean;
   readonly onAttempt: (event: AttemptEvent) => void;
 }
 
@@ -30,6 +32,12 @@ export class RequestTraffic {
   throttleStreak = 0;
   /** Requests sent and not answered yet. */
   private onTheWire = 0;
+  /**
+   * Requests answered 2xx whose answers are still being read and checked: their slot at the server
+   * is free, so the next request need not wait for the client's parsing (1000 records a request).
+   */
+  reading = 0;
+  private bell: { promise: Promise<void>; ring: () => void } | undefined;
 
   constructor(
     private readonly limiter: AdaptiveConcurrency,
@@ -64,6 +72,11 @@ export class RequestTraffic {
             if (wire.record) Object.assign(wire.record, { status: event.status, requestId: event.requestId });
             this.learnFromAnswer(wire, event.status, epoch, sentAt);
             if (event.status >= 500) wire.possiblyApplied = true;
+            if (event.status < 300) {
+              wire.reading = true;
+              this.reading++;
+              this.ringBell();
+            }
             break;
           case 'noAnswer':
             wire.onTheWire = false;
@@ -78,6 +91,28 @@ export class RequestTraffic {
       },
     };
     return wire;
+  }
+
+  /** Resolves at the next 2xx answer: a slot at the server came free before its answer is read. */
+  nextAnswer(): Promise<void> {
+    if (!this.bell) {
+      let ring = (): void => undefined;
+      const promise = new Promise<void>((resolve) => (ring = resolve));
+      this.bell = { promise, ring };
+    }
+    return this.bell.promise;
+  }
+
+  /** The request's answer has been read (or it ended otherwise). */
+  finished(wire: Wire): void {
+    if (wire.reading) this.reading--;
+    wire.reading = false;
+  }
+
+  private ringBell(): void {
+    const bell = this.bell;
+    this.bell = undefined;
+    bell?.ring();
   }
 
   /** The request was still on the wire when the run stopped waiting for it (cancelled). */

@@ -9,6 +9,12 @@ import { CdfApiError, CdfNetworkError, CdfResponseValidationError } from '../err
 import { matchReferences } from './item-references';
 import type { SettleInput, UpdateLedger } from './update-ledger';
 
+/**
+ * Halving a rejected request to find the items it does not name costs about 2·log2(size) requests
+ * per bad item. The budget per job: enough to isolate one bad item in every chunk, plus some.
+ */
+export const splitBudget = (chunks: number): number => 100 + 20 * chunks;
+
 /** Items sent together in one request (positions in the input). */
 export interface Unit {
   readonly indexes: readonly number[];

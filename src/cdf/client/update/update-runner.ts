@@ -13,11 +13,11 @@
  * `missing` / `duplicated` items, those fail and the rest of the chunk is sent again without them.
  * A rejection that names no item is narrowed down by splitting the chunk in halves.
  *
- * Throttling is scheduled here, for the whole job, not per request: a 429 comes back to the runner
- * (the transport does not wait it out while holding a slot), its chunk goes to the front of the
- * queue, the concurrency limit drops to what the server admitted, and a `Retry-After`, a 429 that
- * names the rate, or repeated 429s hold back every start (rate-pacer.ts), so a crowd of refused
- * requests comes back as a trickle. A chunk refused more often than the retry policy allows fails.
+ * Throttling is scheduled here, for the whole job: a 429 comes back to the runner (the transport does
+ * not wait it out holding a slot) and its chunk goes to the front of the queue; a 429 for concurrency
+ * lowers the limit to what the server admitted, one for the rate slows the pacer (rate-pacer.ts), and
+ * a `Retry-After` or repeated overloads hold back every start (throttle-delay.ts), so a crowd of
+ * refused requests comes back as a trickle. A chunk refused more often than the policy allows fails.
  */
 import { setMaxListeners } from 'node:events';
 import * as z from 'zod/mini';
@@ -32,18 +32,12 @@ import { refuseUnsendable } from './refuse-unsendable';
 import { RequestTraffic } from './request-traffic';
 import { throttleCause, throttledDelayMs } from './throttle-delay';
 import { recordsOfAnswer } from './read-records';
-import { errorText, settleRejected, type RefusalContext, type Unit } from './settle-refusal';
+import { errorText, settleRejected, splitBudget, type RefusalContext, type Unit } from './settle-refusal';
 import { UpdateLedger, type SettleInput } from './update-ledger';
 import { buildReport } from './update-report';
 
 /** The envelope only; each record is read by read-records.ts (same validation, less CPU). */
 const updateResponse = z.object({ items: z.array(z.unknown()) });
-
-/**
- * Halving a rejected request to find the items it does not name costs about 2·log2(size) requests
- * per bad item. The budget per job: enough to isolate one bad item in every chunk, plus some.
- */
-const splitBudget = (chunks: number): number => 100 + 20 * chunks;
 
 export async function runUpdate(
   transport: CdfTransport,
@@ -115,22 +109,7 @@ class UpdateRun {
     if (signal?.aborted) onAbort();
 
     try {
-      const running = new Set<Promise<void>>();
-      this.progress();
-      for (;;) {
-        let waitMs = 0;
-        while (!signal?.aborted && this.queue.length > 0 && running.size < this.limiter.limit) {
-          waitMs = this.pacer.waitMs();
-          if (waitMs > 0) break;
-          this.pacer.take();
-          const unit = this.queue.shift() as Unit;
-          const task: Promise<void> = this.send(unit).finally(() => running.delete(task));
-          running.add(task);
-          this.peakConcurrency = Math.max(this.peakConcurrency, running.size);
-        }
-        if (running.size === 0 && (this.queue.length === 0 || signal?.aborted)) break;
-        await Promise.race(waitMs > 0 ? [...running, this.wakeAfter(waitMs)] : running);
-      }
+      await this.sendAll();
       for (const unit of this.queue.splice(0)) {
         // A re-queued batch whose earlier attempt may have landed is not "not sent": it may be applied.
         const outcome: SettleInput = unit.possiblyApplied
@@ -159,6 +138,29 @@ class UpdateRun {
         `${report.notSent.length} not sent; ${requestsSent} requests, ${throttled} throttled, ${report.stats.durationMs} ms`,
     );
     return report;
+  }
+
+  /** Sends the queue under the concurrency limit and the pacer until it is empty (or cancelled). */
+  private async sendAll(): Promise<void> {
+    const { signal } = this.options;
+    const running = new Set<Promise<void>>();
+    this.progress();
+    for (;;) {
+      let waitMs = 0;
+      // In progress: running, less those answered and being read (their server slot is free).
+      while (!signal?.aborted && this.queue.length > 0 && running.size - this.traffic.reading < this.limiter.limit) {
+        waitMs = this.pacer.waitMs();
+        if (waitMs > 0) break;
+        this.pacer.take();
+        const unit = this.queue.shift() as Unit;
+        const task: Promise<void> = this.send(unit).finally(() => running.delete(task));
+        running.add(task);
+        this.peakConcurrency = Math.max(this.peakConcurrency, running.size - this.traffic.reading);
+      }
+      if (running.size === 0 && (this.queue.length === 0 || signal?.aborted)) break;
+      const answered = this.traffic.nextAnswer();
+      await Promise.race(waitMs > 0 ? [...running, answered, this.wakeAfter(waitMs)] : [...running, answered]);
+    }
   }
 
   /** One pending timer for the pacer at a time; resolves (never rejects) after `ms` or on cancel. */
@@ -200,6 +202,7 @@ class UpdateRun {
       }
       settleRejected(this.refusals, unit, error, { onTheWire, possiblyApplied });
     } finally {
+      this.traffic.finished(wire);
       this.progress();
     }
   }

@@ -1,24 +1,30 @@
 import * as l10n from '@vscode/l10n';
-import type { FileRecord } from '../../../cdf/model';
-import { DOCUMENT_FIELD_ORDER } from '../../records';
-import { ownValue } from '../../fields';
+import { ownField, ownValue } from '../../fields';
+import { fieldOf, type BulkKind } from '../bulk-kind';
+import { METADATA_FIELD } from '../operations/operations';
 import { CSV_SEP_LINE, formatCsvRow } from './csv';
 import { neutraliseCsvText } from './csv-injection';
 
-/** CSV columns every export has, in the document's field order; metadata follows as `metadata.<key>`. */
-export const CSV_FIXED_COLUMNS: readonly string[] = DOCUMENT_FIELD_ORDER.filter((name) => name !== 'metadata');
-export const METADATA_COLUMN_PREFIX = 'metadata.';
+/** Metadata is written one column per key: `metadata.<key>`. */
+export const METADATA_COLUMN_PREFIX = `${METADATA_FIELD}.`;
+
+/** CSV columns every export of this kind has, in the document's field order (metadata goes per key). */
+export const csvFixedColumns = <R extends object, U>(kind: BulkKind<R, U>): string[] =>
+  kind.document.order.filter((name) => name !== METADATA_FIELD);
+
+type Metadata = Readonly<Record<string, string>> | undefined;
+const metadataOf = (record: object): Metadata => ownField(record, METADATA_FIELD) as Metadata;
 
 /** Adds the metadata keys of a page of records to `into`: a first pass over a filter gathers the columns. */
-export function collectMetadataKeys(records: readonly FileRecord[], into = new Set<string>()): Set<string> {
-  for (const record of records) for (const key of Object.keys(record.metadata ?? {})) into.add(key);
+export function collectMetadataKeys(records: readonly object[], into = new Set<string>()): Set<string> {
+  for (const record of records) for (const key of Object.keys(metadataOf(record) ?? {})) into.add(key);
   return into;
 }
 
 /** Stable columns: the fixed ones, then one per metadata key in code-point order. */
-export function csvColumns(metadataKeys: Iterable<string>): string[] {
+export function csvColumns<R extends object, U>(kind: BulkKind<R, U>, metadataKeys: Iterable<string>): string[] {
   const keys = [...new Set(metadataKeys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return [...CSV_FIXED_COLUMNS, ...keys.map((k) => METADATA_COLUMN_PREFIX + k)];
+  return [...csvFixedColumns(kind), ...keys.map((k) => METADATA_COLUMN_PREFIX + k)];
 }
 
 /** Excel's `sep=,` line, then the column names (see {@link CSV_SEP_LINE}). */
@@ -30,22 +36,24 @@ export const csvHeader = (columns: readonly string[]): string => CSV_SEP_LINE + 
  * `unexportedKeys` lists metadata keys that have no column (a record changed between the passes):
  * the caller should warn, since those values are not in the file.
  */
-export function csvRows(
-  records: readonly FileRecord[],
+export function csvRows<R extends object, U>(
+  kind: BulkKind<R, U>,
+  records: readonly R[],
   columns: readonly string[],
 ): { text: string; unexportedKeys: string[] } {
   const known = new Set(columns);
   const unexported = new Set<string>();
   let text = '';
   for (const record of records) {
-    for (const key of Object.keys(record.metadata ?? {})) {
+    const where = { key: kind.key(record), label: kind.label(record) };
+    for (const key of Object.keys(metadataOf(record) ?? {})) {
       if (!known.has(METADATA_COLUMN_PREFIX + key)) unexported.add(key);
-      refuseLoneSurrogate(record, l10n.t('the metadata key {0}', JSON.stringify(key)), key);
+      refuseLoneSurrogate(where, l10n.t('the metadata key {0}', JSON.stringify(key)), key);
     }
     text += formatCsvRow(
       columns.map((column) => {
-        const cell = csvCell(record, column);
-        if (cell !== undefined) refuseLoneSurrogate(record, column, cell);
+        const cell = csvCell(kind, record, column);
+        if (cell !== undefined) refuseLoneSurrogate(where, column, cell);
         return cell;
       }),
     );
@@ -69,15 +77,15 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * it exactly. JSON cells (labels, asset ids...) are written by `JSON.stringify`, which escapes one
  * too, so only plain text can hold one.
  */
-function refuseLoneSurrogate(record: FileRecord, field: string, text: string): void {
+function refuseLoneSurrogate(record: { key: string; label: string }, field: string, text: string): void {
   const found = LONE_SURROGATE.exec(text);
   if (!found) return;
   const code = (found[0].codePointAt(0) ?? 0).toString(16).toUpperCase();
   throw new CsvExportError(
     l10n.t(
       'File {0} ({1}): {2} holds a lone UTF-16 surrogate (U+{3}), which a UTF-8 CSV file cannot hold (it would come back as U+FFFD and overwrite the value on import). Export these files as JSON Lines, which keeps the value exactly, or correct the value first.',
-      record.id,
-      JSON.stringify(record.name),
+      record.key,
+      JSON.stringify(record.label),
       field,
       code,
     ),
@@ -85,9 +93,9 @@ function refuseLoneSurrogate(record: FileRecord, field: string, text: string): v
 }
 
 /** Header and rows of records that fit in memory (a selection); stream large sets with the functions above. */
-export function recordsToCsv(records: readonly FileRecord[]): string {
-  const columns = csvColumns(collectMetadataKeys(records));
-  return csvHeader(columns) + csvRows(records, columns).text;
+export function recordsToCsv<R extends object, U>(kind: BulkKind<R, U>, records: readonly R[]): string {
+  const columns = csvColumns(kind, collectMetadataKeys(records));
+  return csvHeader(columns) + csvRows(kind, records, columns).text;
 }
 
 /**
@@ -95,26 +103,28 @@ export function recordsToCsv(records: readonly FileRecord[]): string {
  * spreadsheet reads them as numbers; every other cell holds user text (names, metadata, labels, JSON)
  * and is neutralised against CSV injection (see csv-injection.ts), which the import undoes.
  */
-function csvCell(record: FileRecord, column: string): string | undefined {
+function csvCell<R extends object, U>(kind: BulkKind<R, U>, record: R, column: string): string | undefined {
   if (column.startsWith(METADATA_COLUMN_PREFIX)) {
-    const value = ownValue(record.metadata, column.slice(METADATA_COLUMN_PREFIX.length));
+    const value = ownValue(metadataOf(record), column.slice(METADATA_COLUMN_PREFIX.length));
     return value === undefined ? undefined : neutraliseCsvText(value);
   }
-  const value: unknown = record[column];
+  const value = ownField(record, column);
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (column === 'labels')
-    return neutraliseCsvText(JSON.stringify((value as { externalId: string }[]).map((l) => l.externalId)));
+  // A set is written as its members' keys (labels as their external ids), as a person types it.
+  const members = fieldOf(kind, column)?.kind.members;
+  if (members && Array.isArray(value)) return neutraliseCsvText(JSON.stringify(value.map(members.key)));
   return neutraliseCsvText(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 /** One record as one line of JSON Lines: known fields in document order, then any others, sorted. */
-export function toJsonLine(record: FileRecord): string {
-  const known = DOCUMENT_FIELD_ORDER.filter((name) => record[name] !== undefined);
+export function toJsonLine<R extends object, U>(kind: BulkKind<R, U>, record: R): string {
+  const known = kind.document.order.filter((name) => ownField(record, name) !== undefined);
   const others = Object.keys(record)
-    .filter((k) => !(DOCUMENT_FIELD_ORDER as readonly string[]).includes(k))
+    .filter((k) => !kind.document.order.includes(k))
     .sort();
-  return JSON.stringify(Object.fromEntries([...known, ...others].map((k) => [k, record[k]]))) + '\n';
+  return JSON.stringify(Object.fromEntries([...known, ...others].map((k) => [k, ownField(record, k)]))) + '\n';
 }
 
-export const recordsToJsonLines = (records: readonly FileRecord[]): string => records.map(toJsonLine).join('');
+export const recordsToJsonLines = <R extends object, U>(kind: BulkKind<R, U>, records: readonly R[]): string =>
+  records.map((r) => toJsonLine(kind, r)).join('');

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { EDITABLE_FIELDS, type EditableFieldName } from '../../../cdf/model';
+import { fieldOf, type BulkKind } from '../bulk-kind';
+import { METADATA_FIELD } from '../operations/operations';
 import { METADATA_COLUMN_PREFIX } from './export';
 import { checkMetadataKey } from '../operations/parameters';
 
@@ -8,12 +9,16 @@ export type Column =
   | { kind: 'id' }
   | { kind: 'externalIdKey' }
   | { kind: 'name' }
-  | { kind: 'field'; field: Exclude<EditableFieldName, 'metadata'> }
+  | { kind: 'field'; field: string }
   | { kind: 'metadata'; key: string }
   | { kind: 'ignored' };
 
+/** Columns that name the record or its name (`id`, `externalId`, `name`): read as such, never as changes. */
+const NAMING_COLUMNS = new Set(['id', 'name']);
+
 /** Read-only columns of an export; importing them back must not be an error, and they change nothing. */
-const IGNORED_COLUMNS = new Set(['uploaded', 'uploadedTime', 'createdTime', 'lastUpdatedTime', 'instanceId']);
+const ignoredColumns = <R extends object, U>(kind: BulkKind<R, U>): Set<string> =>
+  new Set(kind.document.readOnlyFields.map((f) => f.name).filter((name) => !NAMING_COLUMNS.has(name)));
 
 export interface Heading {
   columns: Column[] | undefined;
@@ -23,7 +28,7 @@ export interface Heading {
 }
 
 /** The columns of a heading row; `columns` is undefined when the heading has a problem. */
-export function readHeading(names: string[]): Heading {
+export function readHeading<R extends object, U>(kind: BulkKind<R, U>, names: string[]): Heading {
   const heading: Heading = { columns: undefined, ignored: [], problems: [] };
   const seen = new Set<string>();
   const hasId = names.includes('id');
@@ -31,7 +36,7 @@ export function readHeading(names: string[]): Heading {
     if (seen.has(name))
       heading.problems.push({ column: name, message: l10n.t('The column "{0}" appears twice', name) });
     seen.add(name);
-    return readColumn(name, hasId, heading);
+    return readColumn(kind, name, hasId, heading);
   });
   if (!hasId && !names.includes('externalId')) {
     const message = l10n.t('The heading needs an "id" or an "externalId" column to name the files');
@@ -40,7 +45,7 @@ export function readHeading(names: string[]): Heading {
   return heading.problems.length ? heading : { ...heading, columns };
 }
 
-function readColumn(name: string, hasId: boolean, heading: Heading): Column {
+function readColumn<R extends object, U>(kind: BulkKind<R, U>, name: string, hasId: boolean, heading: Heading): Column {
   const fault = (message: string): Column => {
     heading.problems.push({ column: name, message });
     return { kind: 'ignored' };
@@ -48,7 +53,7 @@ function readColumn(name: string, hasId: boolean, heading: Heading): Column {
   if (name === 'id') return { kind: 'id' };
   if (name === 'externalId') return hasId ? { kind: 'field', field: 'externalId' } : { kind: 'externalIdKey' };
   if (name === 'name') return { kind: 'name' };
-  if (IGNORED_COLUMNS.has(name)) {
+  if (ignoredColumns(kind).has(name)) {
     heading.ignored.push(name);
     return { kind: 'ignored' };
   }
@@ -58,8 +63,7 @@ function readColumn(name: string, hasId: boolean, heading: Heading): Column {
     if (message) fault(message);
     return { kind: 'metadata', key };
   }
-  if (name === 'metadata') return fault(l10n.t('Write metadata as one column per key, named "metadata.<key>"'));
-  if (Object.hasOwn(EDITABLE_FIELDS, name))
-    return { kind: 'field', field: name as Exclude<EditableFieldName, 'metadata'> };
+  if (name === METADATA_FIELD) return fault(l10n.t('Write metadata as one column per key, named "metadata.<key>"'));
+  if (fieldOf(kind, name)) return { kind: 'field', field: name };
   return fault(l10n.t('Unknown column "{0}": expected id, externalId, an updatable field or metadata.<key>', name));
 }

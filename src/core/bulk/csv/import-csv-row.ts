@@ -4,11 +4,14 @@ import { parseFieldInput } from '../operations/field-input';
 import type { Column } from './import-csv-heading';
 import type { BulkOperation } from '../operations/operations';
 import { checkId, checkMetadataValue } from '../operations/parameters';
-import type { FileTarget } from '../job/targets-text';
+import type { BulkKind } from '../bulk-kind';
+
+/** Which record a row names: by the kind's key column (`id`) or, without one, by `externalId`. */
+export type RowTarget = { id: number } | { externalId: string };
 
 /** What one row asks: which file, the operations, and the name it expects (files/update cannot rename). */
 export interface RowChange {
-  target: FileTarget;
+  target: RowTarget;
   operations: BulkOperation[];
   expectedName?: string;
 }
@@ -27,7 +30,8 @@ interface RowState {
  * The change one row asks for, or undefined when it names no file; problems go to `report`.
  * `earlierProblems`: found in the row already. Empty (unquoted) leaves a field as it is; unquoted `null` clears it; a quoted cell is literal.
  */
-export function readRow(
+export function readRow<R extends object, U>(
+  kind: BulkKind<R, U>,
   names: string[],
   columns: Column[],
   cells: CsvCell[],
@@ -41,11 +45,11 @@ export function readRow(
     report(column, message);
   };
   columns.forEach((column, index) =>
-    readCell(column, names[index] ?? '', cells[index] ?? { text: '', quoted: false }, state, at),
+    readCell(kind, column, names[index] ?? '', cells[index] ?? { text: '', quoted: false }, state, at),
   );
   const byExternalId = externalIdFallback(names, cells, state);
   if (byExternalId) return byExternalId;
-  const target: FileTarget | undefined =
+  const target: RowTarget | undefined =
     state.id !== undefined
       ? { id: state.id }
       : state.externalIdKey !== undefined
@@ -61,7 +65,14 @@ export function readRow(
 const withName = (change: RowChange, expectedName: string | undefined): RowChange =>
   expectedName === undefined ? change : { ...change, expectedName };
 
-function readCell(column: Column, name: string, cell: CsvCell, state: RowState, at: ReportAt): void {
+function readCell<R extends object, U>(
+  kind: BulkKind<R, U>,
+  column: Column,
+  name: string,
+  cell: CsvCell,
+  state: RowState,
+  at: ReportAt,
+): void {
   const leave = !cell.quoted && cell.text === '';
   const clear = !cell.quoted && cell.text === 'null';
   if (leave || column.kind === 'ignored') return;
@@ -85,9 +96,9 @@ function readCell(column: Column, name: string, cell: CsvCell, state: RowState, 
     case 'field': {
       if (clear) return void state.operations.push({ op: 'clear', field: column.field });
       // The field's kind reads the cell, as it reads the wizard's boxes.
-      const value = parseFieldInput(column.field, cell.text);
+      const value = parseFieldInput(kind, column.field, cell.text);
       if (!value.ok) return at(name, value.message);
-      return void state.operations.push({ op: 'set', field: column.field, value: value.value } as BulkOperation);
+      return void state.operations.push({ op: 'set', field: column.field, value: value.value });
     }
   }
 }

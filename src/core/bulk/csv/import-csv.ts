@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import type { FileRecord } from '../../../cdf/model';
+import { ownField } from '../../fields';
+import { fieldOf, type BulkKind } from '../bulk-kind';
 import { parseCsv, type CsvCell } from './csv';
 import { restoreCsvText } from './csv-injection';
 import { readHeading, type Column } from './import-csv-heading';
@@ -8,7 +9,7 @@ import type { BulkOperation } from '../operations/operations';
 import { planRecord, type RecordPlan } from '../operations/plan-record';
 import { actionProblem } from '../../problems';
 import { replaceAllNote } from '../texts/replace-all-note';
-import type { FileTarget } from '../job/targets-text';
+import type { RowTarget } from './import-csv-row';
 import type { CsvImportProblem } from '../../problems';
 
 /**
@@ -21,7 +22,7 @@ export interface CsvChangeRow {
   row: number;
   /** 1-based line where the row starts in the text. */
   line: number;
-  target: FileTarget;
+  target: RowTarget;
   operations: BulkOperation[];
   /** The `name` cell, when there is one: files/update cannot rename, so a different name refuses the row. */
   expectedName?: string;
@@ -51,7 +52,7 @@ export interface CsvImport {
  * - A first line `sep=,` (written by exports, for Excel) is skipped.
  * Errors name the row, the line and the column; a row with any error is not planned.
  */
-export function parseChangesCsv(text: string): CsvImport {
+export function parseChangesCsv<R extends object, U>(kind: BulkKind<R, U>, text: string): CsvImport {
   const parsed = parseCsv(text);
   const result: CsvImport = { rows: [], problems: [], ignoredColumns: [] };
   for (const e of parsed.errors)
@@ -62,24 +63,24 @@ export function parseChangesCsv(text: string): CsvImport {
     return result;
   }
   const names = header.cells.map((c) => c.text);
-  const heading = readHeading(names);
+  const heading = readHeading(kind, names);
   result.ignoredColumns.push(...heading.ignored);
   result.problems.push(...heading.problems.map((p) => ({ row: 1, line: header.line, ...p })));
   const columns = heading.columns;
   if (!columns || result.problems.some((p) => p.row === 1)) return result;
   const firstRowOf = new Map<string, number>();
   body.forEach((row, index) =>
-    readBodyRow({ row: index + 2, line: row.line }, row.cells, names, columns, firstRowOf, result),
+    readBodyRow(kind, { row: index + 2, line: row.line }, row.cells, { names, columns }, firstRowOf, result),
   );
   return result;
 }
 
 /** One row after the heading: its change, or its problems (a row with any is not planned). */
-function readBodyRow(
+function readBodyRow<R extends object, U>(
+  kind: BulkKind<R, U>,
   where: { row: number; line: number },
   rawCells: CsvCell[],
-  names: string[],
-  columns: Column[],
+  { names, columns }: { names: string[]; columns: Column[] },
   firstRowOf: Map<string, number>,
   result: CsvImport,
 ): void {
@@ -95,7 +96,7 @@ function readBodyRow(
     const text = restoreCsvText(cell.text);
     return { text, quoted: cell.quoted || text !== cell.text };
   });
-  const change = readRow(names, columns, cells, at, problems.length);
+  const change = readRow(kind, names, columns, cells, at, problems.length);
   if (change && problems.length === 0) {
     const repeat = repeatedFile(change.target, where.row, firstRowOf);
     if (repeat) at(undefined, repeat);
@@ -105,7 +106,7 @@ function readBodyRow(
 }
 
 /** Why the row is refused when an earlier row already changes the same file. */
-function repeatedFile(target: FileTarget, row: number, firstRowOf: Map<string, number>): string | undefined {
+function repeatedFile(target: RowTarget, row: number, firstRowOf: Map<string, number>): string | undefined {
   // A key, not text: which file the row names.
   const key = 'id' in target ? `id ${target.id}` : `externalId ${target.externalId}`;
   const first = firstRowOf.get(key);
@@ -119,15 +120,20 @@ function repeatedFile(target: FileTarget, row: number, firstRowOf: Map<string, n
 }
 
 /** The plan for one imported row against the file as it is now. */
-export function planImportRow(record: FileRecord, row: CsvChangeRow): RecordPlan {
-  if (row.expectedName !== undefined && row.expectedName !== record.name) {
+export function planImportRow<R extends object, U>(
+  kind: BulkKind<R, U>,
+  record: R,
+  row: CsvChangeRow,
+): RecordPlan<R, U> {
+  const name = ownField(record, 'name');
+  if (row.expectedName !== undefined && row.expectedName !== name) {
     const p = actionProblem(
       'read-only-mismatch',
       'name',
       l10n.t('the name differs and files/update cannot rename'),
       l10n.t(
         'The file is named {0} but row {1} says {2}; files/update cannot rename a file',
-        JSON.stringify(record.name),
+        JSON.stringify(name),
         row.row,
         JSON.stringify(row.expectedName),
       ),
@@ -135,7 +141,7 @@ export function planImportRow(record: FileRecord, row: CsvChangeRow): RecordPlan
     return { outcome: 'refused', before: record, after: record, problems: [p] };
   }
   if (row.operations.length === 0) return { outcome: 'unchanged', before: record, after: record, skipped: emptyRow() };
-  return planRecord(record, row.operations);
+  return planRecord(kind, record, row.operations);
 }
 
 /** Read when used, so it is in the language the bundle was configured with. */
@@ -155,12 +161,13 @@ function rowOfLine(rows: { line: number }[], line: number): number {
  * collection, so every element the file holds that the cell does not name is removed. Metadata
  * columns name one key each and need no note. One line per such column that some row changes.
  */
-export function csvImportNotes(imported: CsvImport): string[] {
+export function csvImportNotes<R extends object, U>(kind: BulkKind<R, U>, imported: CsvImport): string[] {
   const notes = new Map<string, string>();
   for (const row of imported.rows)
     for (const op of row.operations) {
       if ((op.op !== 'set' && op.op !== 'clear') || notes.has(`${op.op} ${op.field}`)) continue;
-      const note = replaceAllNote(op.op, op.field);
+      const field = fieldOf(kind, op.field);
+      const note = field ? replaceAllNote(op.op, field) : '';
       const column = op.op === 'set' ? l10n.t('{0} column', op.field) : l10n.t('{0} column, null', op.field);
       if (note) notes.set(`${op.op} ${op.field}`, column + note);
     }

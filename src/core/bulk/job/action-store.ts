@@ -9,6 +9,7 @@ export type LoadedAction =
 
 /** Where the last bulk action is kept across window reloads (the editor's workspace storage). */
 export interface ActionStore {
+  /** Any record kind's action (see `asKept`). */
   save(record: BulkActionRecord): Promise<void>;
   load(): Promise<LoadedAction>;
   clear(): Promise<void>;

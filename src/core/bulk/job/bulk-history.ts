@@ -1,30 +1,32 @@
 import * as l10n from '@vscode/l10n';
 import type { UpdateReport } from '../../ports';
-import type { FileRecord } from '../../../cdf/model';
-import { actionAfterImage, touchedSince, type ActionEntry, type BulkOperation } from '..';
+import { actionAfterImage, touchedSince, type ActionEntry, type BulkKind, type BulkOperation } from '..';
 import type { BulkTarget } from './bulk-target';
-import { formatRunReport } from '../texts/job-report';
+import { formatRunReport, type ReportRow } from '../texts/job-report';
 import { sameProject, type ProjectIdentity } from './project-identity';
 
 /** The parts of a plan a run sends and undo needs: items with their before and after images, same order. */
-export interface RunPlan {
-  items: readonly { id: number }[];
-  preImages: readonly FileRecord[];
-  afterImages: readonly FileRecord[];
+export interface RunPlan<R = object, U = unknown> {
+  items: readonly U[];
+  preImages: readonly R[];
+  afterImages: readonly R[];
 }
 
 /**
  * What undo and resume need of the last bulk action: per file, how its update ended, the record
  * before the action first reached it and the action's after-image. A resumed run adds to it.
  */
-export class BulkActionRecord {
-  readonly entries = new Map<number, ActionEntry>();
+export class BulkActionRecord<R extends object = object, U = unknown> {
+  /** By record key (`BulkKind.key`). */
+  readonly entries = new Map<string, ActionEntry<R>>();
   /** Each run's report as text (kept across a window reload, unlike the reports themselves). */
   readonly reportTexts: string[] = [];
-  /** Files first put on the wire by the run in progress (not by an earlier one). */
-  private readonly sending = new Set<number>();
+  /** Records first put on the wire by the run in progress (not by an earlier one). */
+  private readonly sending = new Set<string>();
 
   constructor(
+    /** The kind of the records the action changes: their keys, fields and titles. */
+    readonly kind: BulkKind<R, U>,
     /** The project the action ran on: resume and undo refuse to run anywhere else. */
     readonly project: ProjectIdentity,
     readonly target: BulkTarget,
@@ -42,15 +44,17 @@ export class BulkActionRecord {
    * the record as it is now, and a colleague's change made since the first read stays in `before`,
    * never taken for the action's. It stays `unknown` whatever this run reports.
    */
-  beginRun(plan: RunPlan): void {
+  beginRun(plan: RunPlan<R, U>): void {
     this.sending.clear();
-    plan.items.forEach((item, i) => {
+    plan.items.forEach((_item, i) => {
       const before = plan.preImages[i];
       const after = plan.afterImages[i];
-      const earlier = this.entries.get(item.id)?.outcome;
-      if (!before || !after || earlier === 'applied') return;
-      this.entries.set(item.id, { outcome: 'unknown', before, after });
-      if (earlier !== 'unknown') this.sending.add(item.id);
+      if (!before || !after) return;
+      const key = this.kind.key(before);
+      const earlier = this.entries.get(key)?.outcome;
+      if (earlier === 'applied') return;
+      this.entries.set(key, { outcome: 'unknown', before, after });
+      if (earlier !== 'unknown') this.sending.add(key);
     });
   }
 
@@ -59,42 +63,45 @@ export class BulkActionRecord {
    * read and what the action writes on it, so undo brings back what was there just before the
    * action wrote. A file an earlier run applied keeps its entry (see `beginRun`).
    */
-  reimage(window: RunPlan): void {
-    window.items.forEach((item, i) => {
-      const entry = this.entries.get(item.id);
+  reimage(window: RunPlan<R, U>): void {
+    window.items.forEach((_item, i) => {
       const [before, after] = [window.preImages[i], window.afterImages[i]];
-      if (entry && before && after && entry.outcome !== 'applied')
-        this.entries.set(item.id, { ...entry, before, after });
+      const key = before && this.kind.key(before);
+      const entry = key === undefined ? undefined : this.entries.get(key);
+      if (key !== undefined && entry && before && after && entry.outcome !== 'applied')
+        this.entries.set(key, { ...entry, before, after });
     });
   }
 
   /** Takes a run's report in, item by item. */
-  addRun(plan: RunPlan, report: UpdateReport, replanned = 0): void {
-    if (!plan.items.every((item) => this.entries.has(item.id))) this.beginRun(plan);
-    report.items.forEach((outcome, i) => {
-      const id = 'id' in outcome.item ? outcome.item.id : plan.items[i]?.id;
-      const entry = id === undefined ? undefined : this.entries.get(id);
-      if (id === undefined || !entry) return;
+  addRun(plan: RunPlan<R, U>, report: UpdateReport<unknown, R>, replanned = 0): void {
+    const keys = plan.preImages.map((r) => this.kind.key(r));
+    if (!keys.every((key) => this.entries.has(key))) this.beginRun(plan);
+    // The report has one outcome per plan item, in the plan's order: its key is the plan's.
+    report.items.forEach((outcome) => {
+      const key = keys[outcome.index];
+      const entry = key === undefined ? undefined : this.entries.get(key);
+      if (key === undefined || !entry) return;
       // The after-image stays what the action wrote: CDF's record also holds others' concurrent writes.
       if (outcome.outcome === 'applied')
-        this.entries.set(id, {
+        this.entries.set(key, {
           ...entry,
           outcome: 'applied',
-          after: actionAfterImage(entry.before, entry.after, outcome.record),
+          after: actionAfterImage(this.kind, entry.before, entry.after, outcome.record),
         });
-      else if (outcome.outcome === 'unknown') this.entries.set(id, { ...entry, outcome: 'unknown' });
+      else if (outcome.outcome === 'unknown') this.entries.set(key, { ...entry, outcome: 'unknown' });
       // A file an earlier run may have changed keeps that entry: this run's failure changed nothing.
-      else if (this.sending.has(id)) this.entries.set(id, { ...entry, outcome: outcome.outcome });
+      else if (this.sending.has(key)) this.entries.set(key, { ...entry, outcome: outcome.outcome });
     });
     this.sending.clear();
     const title = this.reportTexts.length === 0 ? l10n.t('Bulk edit') : l10n.t('Resume {0}', this.reportTexts.length);
-    const text = formatRunReport(title, report, namesOf(plan));
+    const text = formatRunReport(title, report, rowsOf(this.kind, plan));
     this.reportTexts.push(replanned ? `${text}\n${replannedNote(replanned)}\n` : text);
   }
 
-  /** Files the action may have changed: applied, or sent without an answer. */
-  get idsToCheck(): number[] {
-    return [...this.entries].filter(([id]) => this.mayHaveChanged(id)).map(([id]) => id);
+  /** Keys of the records the action may have changed: applied, or sent without an answer. */
+  get keysToCheck(): string[] {
+    return [...this.entries.keys()].filter((key) => this.mayHaveChanged(key));
   }
 
   belongsTo(project: ProjectIdentity): boolean {
@@ -107,14 +114,14 @@ export class BulkActionRecord {
    * (the action, or someone else, wrote there: either way it must not be changed again, which some
    * operations would do twice). A colleague's change elsewhere on the file does not count.
    */
-  isDone(current: FileRecord): boolean {
-    const entry = this.entries.get(current.id);
+  isDone(current: R): boolean {
+    const entry = this.entries.get(this.kind.key(current));
     if (entry?.outcome === 'applied') return true;
-    return entry?.outcome === 'unknown' && touchedSince(entry.before, entry.after, current);
+    return entry?.outcome === 'unknown' && touchedSince(this.kind, entry.before, entry.after, current);
   }
 
-  private mayHaveChanged(id: number): boolean {
-    const outcome = this.entries.get(id)?.outcome;
+  private mayHaveChanged(key: string): boolean {
+    const outcome = this.entries.get(key)?.outcome;
     return outcome === 'applied' || outcome === 'unknown';
   }
 }
@@ -127,5 +134,8 @@ const replannedNote = (n: number): string =>
         n,
       );
 
-/** File names by id, from the records the plan read: the report names every file, not only its id. */
-export const namesOf = (plan: RunPlan): Map<number, string> => new Map(plan.preImages.map((r) => [r.id, r.name]));
+/** Each plan item's record, by its place in the plan: the report names every record, not only its key. */
+export const rowsOf = <R extends object, U>(
+  kind: BulkKind<R, U>,
+  plan: Pick<RunPlan<R, U>, 'preImages'>,
+): ReportRow[] => plan.preImages.map((r) => ({ key: kind.key(r), name: kind.label(r) }));

@@ -1,20 +1,22 @@
 import * as l10n from '@vscode/l10n';
-import type { UpdateReport } from '../../ports';
-import type { FileRecord } from '../../../cdf/model';
-import { compileAction, type BulkOperation, type PlanCounts, type UndoPlan } from '..';
+import type { UpdateOptions, UpdateReport } from '../../ports';
+import { compileAction, type BulkKind, type BulkOperation, type PlanCounts, type UndoPlan } from '..';
 import type { ActionStore } from './action-store';
-import type { FilesApi } from '../../ports';
+import type { BulkSource } from './bulk-source';
 import type { BulkTarget } from './bulk-target';
 import { BulkActionRecord } from './bulk-history';
+import { asKept, isSameImport, otherKindRefusal, type AnyRecord } from './kept-action';
 import { emptyJobPlan, planJob, type JobPlan } from './plan-job';
 import { otherProjectRefusal, type ProjectIdentity } from './project-identity';
 import { resumeRefusal } from './resume-refusal';
 import { sendJob } from './send-job';
 import { planUndoJob } from './undo-job';
 
-/** Where jobs run: the open project's API, and which project that is (resume and undo refuse others). */
-export interface JobScope {
-  api: FilesApi;
+/**
+ * Where jobs run: a record kind with the open project's API for it, and which project that is
+ * (resume and undo refuse others).
+ */
+export interface JobScope<R extends object = object, U = unknown> extends BulkSource<R, U> {
   project: ProjectIdentity;
 }
 
@@ -22,12 +24,12 @@ export interface JobScope {
  * A planned job, ready to preview, confirm and run. `record` is what undo and resume will know of
  * it: a new one for an edit or an import, the last action's own for a resume, a throwaway for an undo.
  */
-export interface Job {
+export interface Job<R extends object = object, U = unknown> {
   kind: 'edit' | 'import' | 'resume' | 'undo';
   target: BulkTarget;
   operations: readonly BulkOperation[];
-  plan: JobPlan;
-  record: BulkActionRecord;
+  plan: JobPlan<R, U>;
+  record: BulkActionRecord<R, U>;
   /** Lines a plan made elsewhere adds to the preview (a CSV import's "replaces all" columns). */
   notes?: readonly string[];
 }
@@ -43,9 +45,9 @@ export interface PlanOptions {
  * nothing: the editor layer previews, confirms and reports.
  */
 export class BulkJobs {
-  last: BulkActionRecord | undefined;
+  last: AnyRecord | undefined;
   /** The job being sent. One at a time: two runs would each keep themselves, and the kept action would be whichever ended last. */
-  private running: Job | undefined;
+  private running: Pick<Job, 'target'> | undefined;
 
   constructor(
     private readonly store: ActionStore,
@@ -54,11 +56,16 @@ export class BulkJobs {
   ) {}
 
   /** Compiles the operations (a clear error when they do not make an action) and plans them on the target. */
-  async planEdit(scope: JobScope, target: BulkTarget, operations: BulkOperation[], options: PlanOptions = {}) {
-    const action = compiled(operations);
-    const plan = await planJob(scope.api, target, action, options);
-    const record = new BulkActionRecord(scope.project, target, operations, Date.now());
-    return { kind: 'edit', target, operations, plan, record } satisfies Job;
+  async planEdit<R extends object, U>(
+    scope: JobScope<R, U>,
+    target: BulkTarget,
+    operations: BulkOperation[],
+    options: PlanOptions = {},
+  ): Promise<Job<R, U>> {
+    const action = compiled(scope.kind, operations);
+    const plan = await planJob(scope, target, action, options);
+    const record = new BulkActionRecord(scope.kind, scope.project, target, operations, Date.now());
+    return { kind: 'edit', target, operations, plan, record };
   }
 
   /**
@@ -67,12 +74,17 @@ export class BulkJobs {
    * advises), a further run of that action, so its undo still covers the first run's rows too.
    * After a window reload, call {@link recallLast} first so the kept action is known.
    */
-  importJob(scope: JobScope, target: BulkTarget, plan: JobPlan, notes: readonly string[] = []): Job {
+  importJob<R extends object, U>(
+    scope: JobScope<R, U>,
+    target: BulkTarget,
+    plan: JobPlan<R, U>,
+    notes: readonly string[] = [],
+  ): Job<R, U> {
     const last = this.last;
     const record =
-      last && isSameImport(last, scope.project, target)
-        ? last
-        : new BulkActionRecord(scope.project, target, [], Date.now());
+      last && isSameImport(last, scope, target)
+        ? (last as unknown as BulkActionRecord<R, U>)
+        : new BulkActionRecord(scope.kind, scope.project, target, [], Date.now());
     return { kind: 'import', target, operations: [], plan, record, notes };
   }
 
@@ -87,13 +99,13 @@ export class BulkJobs {
    * Re-plans the last action against the files as they are now, leaving out those it already
    * changed (see `BulkActionRecord.isDone`).
    */
-  async planResume(scope: JobScope, options: PlanOptions = {}): Promise<Job> {
+  async planResume<R extends object, U>(scope: JobScope<R, U>, options: PlanOptions = {}): Promise<Job<R, U>> {
     this.refuseWhileRunning();
     const record = await this.requireLast(scope);
-    const refusal = resumeRefusal(record);
+    const refusal = resumeRefusal(asKept(record));
     if (refusal) throw new Error(refusal);
-    const action = compiled([...record.operations]);
-    const plan = await planJob(scope.api, record.target, action, { ...options, isDone: (r) => record.isDone(r) });
+    const action = compiled(scope.kind, [...record.operations]);
+    const plan = await planJob(scope, record.target, action, { ...options, isDone: (r) => record.isDone(r) });
     return { kind: 'resume', target: record.target, operations: record.operations, plan, record };
   }
 
@@ -101,17 +113,20 @@ export class BulkJobs {
    * Plans restoring what the last action is known to have changed, from what the files show now
    * (`planUndo`'s rule): `undo` says what is restored and what is left alone, `job` sends it.
    */
-  async planUndo(scope: JobScope, signal?: AbortSignal): Promise<{ undo: UndoPlan; job: Job }> {
+  async planUndo<R extends object, U>(
+    scope: JobScope<R, U>,
+    signal?: AbortSignal,
+  ): Promise<{ undo: UndoPlan<R, U>; job: Job<R, U> }> {
     this.refuseWhileRunning();
     const last = await this.requireLast(scope);
-    const { plan: undo, run } = await planUndoJob(scope.api, last, signal);
+    const { plan: undo, run } = await planUndoJob(scope, last, signal);
     const n = run.items.length;
-    const plan: JobPlan = {
-      ...emptyJobPlan(),
+    const plan: JobPlan<R, U> = {
+      ...emptyJobPlan<R, U>(),
       ...run,
       counts: { matched: n, changed: n, unchanged: 0, refused: 0, refusedByReason: {} },
     };
-    const record = new BulkActionRecord(last.project, last.target, [], Date.now());
+    const record = new BulkActionRecord(scope.kind, last.project, last.target, [], Date.now());
     return { undo, job: { kind: 'undo', target: last.target, operations: [], plan, record } };
   }
 
@@ -122,11 +137,15 @@ export class BulkJobs {
    * file, with the images it was sent on, if the window goes away mid-run. An undo is not kept; once
    * it restored every file, the undone action is gone. One job at a time.
    */
-  async run(job: Job, api: FilesApi, options: Parameters<FilesApi['updateMany']>[1] = {}): Promise<UpdateReport> {
+  async run<R extends object, U>(
+    job: Job<R, U>,
+    source: BulkSource<R, U>,
+    options: UpdateOptions = {},
+  ): Promise<UpdateReport<U, R>> {
     this.refuseWhileRunning();
     this.running = job;
     try {
-      return await this.send(job, api, options);
+      return await this.send(job, source, options);
     } finally {
       this.running = undefined;
     }
@@ -140,18 +159,22 @@ export class BulkJobs {
     if (this.running) throw new Error(runningRefusal(this.running.target.label));
   }
 
-  private async send(job: Job, api: FilesApi, options: Parameters<FilesApi['updateMany']>[1]): Promise<UpdateReport> {
+  private async send<R extends object, U>(
+    job: Job<R, U>,
+    source: BulkSource<R, U>,
+    options: UpdateOptions,
+  ): Promise<UpdateReport<U, R>> {
     const keep = job.kind !== 'undo';
-    if (keep) this.last = job.record;
+    if (keep) this.last = asKept(job.record);
     job.record.beginRun(job.plan);
-    if (keep) await this.keep(job.record);
-    const { report, sent, replanned } = await sendJob(api, job.plan, options, async (window) => {
+    if (keep) await this.keep(asKept(job.record));
+    const { report, sent, replanned } = await sendJob(source, job.plan, options, async (window) => {
       job.record.reimage(window);
       // Kept again with the fresh images before they go out: undo after a reload restores those too.
-      if (keep) await this.keep(job.record);
+      if (keep) await this.keep(asKept(job.record));
     });
     job.record.addRun(sent, report, replanned);
-    if (keep) await this.keep(job.record);
+    if (keep) await this.keep(asKept(job.record));
     if (job.kind === 'undo' && report.applied.length === job.plan.items.length) {
       this.last = undefined;
       await this.store.clear();
@@ -163,7 +186,9 @@ export class BulkJobs {
    * The last action, from memory or from the store after a reload; refused when it ran on another
    * project, and said plainly when it is gone.
    */
-  async requireLast(scope: Pick<JobScope, 'project'>): Promise<BulkActionRecord> {
+  async requireLast<R extends object, U>(
+    scope: Pick<JobScope<R, U>, 'project' | 'kind'>,
+  ): Promise<BulkActionRecord<R, U>> {
     if (!this.last) {
       const loaded = await this.store.load();
       if (loaded.kind === 'gone')
@@ -178,12 +203,14 @@ export class BulkJobs {
       if (loaded.kind === 'none') throw new Error(l10n.t('There is no bulk action to resume or undo.'));
       this.last = loaded.record;
     }
-    const refusal = otherProjectRefusal(this.last.project, scope.project, this.last.target.label);
+    const refusal =
+      otherProjectRefusal(this.last.project, scope.project, this.last.target.label) ??
+      otherKindRefusal(this.last, scope.kind);
     if (refusal) throw new Error(refusal);
-    return this.last;
+    return this.last as unknown as BulkActionRecord<R, U>;
   }
 
-  private async keep(record: BulkActionRecord): Promise<void> {
+  private async keep(record: AnyRecord): Promise<void> {
     try {
       await this.store.save(record);
     } catch (err) {
@@ -198,19 +225,12 @@ const runningRefusal = (label: string): string =>
     label,
   );
 
-/** The same CSV imported again on the same project: same rows, in the same order. */
-function isSameImport(last: BulkActionRecord, project: ProjectIdentity, target: BulkTarget): boolean {
-  return (
-    last.operations.length === 0 && last.belongsTo(project) && JSON.stringify(last.target) === JSON.stringify(target)
-  );
-}
-
-function compiled(operations: BulkOperation[]) {
-  const result = compileAction(operations);
+function compiled<R extends object, U>(kind: BulkKind<R, U>, operations: BulkOperation[]) {
+  const result = compileAction(kind, operations);
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(' '));
   return result.action;
 }
 
 /** The records the run changed, as CDF returned them (to refresh the views that show them). */
-export const appliedRecords = (report: UpdateReport): FileRecord[] =>
-  report.applied.map((a) => a.record).filter((r): r is FileRecord => !!r);
+export const appliedRecords = <R, U>(report: UpdateReport<U, R>): R[] =>
+  report.applied.map((a) => a.record).filter((r): r is NonNullable<typeof r> => !!r);

@@ -1,8 +1,10 @@
-import type { FileFilter, FileIdentifier } from '../../../cdf/model';
-
-/** Which files a bulk action is about. */
-export type BulkTarget =
+/**
+ * Which records a bulk action is about. Refs and the filter are the record kind's own wire shapes
+ * (a classic file's `{id}` / `{externalId}`, its `files/list` filter), plain JSON, so a kept action
+ * holds them as they are.
+ */
+export type BulkTarget<Ref = unknown, Filter = unknown> =
   /** The tree's selection: read again before planning, the tree may be stale. */
-  | { kind: 'ids'; label: string; refs: FileIdentifier[] }
-  /** Every file matching a filter, streamed through the cursor. */
-  | { kind: 'filter'; label: string; filter: FileFilter };
+  | { kind: 'ids'; label: string; refs: Ref[] }
+  /** Every record matching a filter, streamed page by page. */
+  | { kind: 'filter'; label: string; filter: Filter };

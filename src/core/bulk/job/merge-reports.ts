@@ -11,25 +11,25 @@ import type {
  * One window of a job's run: `report` is `updateMany`'s over the items sent (its item `i` is the
  * plan's item `positions[i]`), `settled` the window's items that ended without a send.
  */
-export interface WindowReport {
+export interface WindowReport<R, U> {
   positions: readonly number[];
-  settled: readonly ItemOutcome[];
-  report: UpdateReport | undefined;
+  settled: readonly ItemOutcome<U, R>[];
+  report: UpdateReport<U, R> | undefined;
 }
 
 /**
  * The job's one report from its windows': every plan item once, at its place in the plan (`index`),
  * and every HTTP attempt with its items' places in the plan, so the report reads as one run's.
  */
-export function mergeReports(
+export function mergeReports<R, U>(
   total: number,
-  windows: readonly WindowReport[],
+  windows: readonly WindowReport<R, U>[],
   durationMs: number,
   /** Cancelled before a window was sent (its items are `notSent`). */
   aborted: boolean,
-): UpdateReport {
-  const items: ItemOutcome[] = [];
-  const attempts: UpdateReport['attempts'][number][] = [];
+): UpdateReport<U, R> {
+  const items: ItemOutcome<U, R>[] = [];
+  const attempts: UpdateReport<U, R>['attempts'][number][] = [];
   for (const w of windows) {
     for (const s of w.settled) items[s.index] = s;
     if (!w.report) continue;
@@ -38,14 +38,14 @@ export function mergeReports(
   }
   const reports = windows.flatMap((w) => (w.report ? [w.report] : []));
   const last = reports[reports.length - 1];
-  const of = <O extends ItemOutcome>(kind: O['outcome']) => items.filter((o): o is O => o.outcome === kind);
+  const of = <O extends ItemOutcome<U, R>>(kind: O['outcome']) => items.filter((o): o is O => o.outcome === kind);
   return {
     total,
     items,
-    applied: of<AppliedOutcome>('applied'),
-    failed: of<FailedOutcome>('failed'),
-    unknown: of<UnknownOutcome>('unknown'),
-    notSent: of<NotSentOutcome>('notSent'),
+    applied: of<AppliedOutcome<U, R>>('applied'),
+    failed: of<FailedOutcome<U>>('failed'),
+    unknown: of<UnknownOutcome<U>>('unknown'),
+    notSent: of<NotSentOutcome<U>>('notSent'),
     cancelled: aborted || reports.some((r) => r.cancelled),
     attempts,
     stats: {

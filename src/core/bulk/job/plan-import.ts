@@ -1,14 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import { planEach, planImportRow, type CsvImport } from '..';
-import type { FileIdentifier } from '../../../cdf/model';
-import type { FilesApi } from '../../ports';
+import type { BulkSource } from './bulk-source';
 import type { BulkTarget } from './bulk-target';
 import { planPages, type JobPlan } from './plan-job';
 import type { CsvImportProblem } from '../../problems';
 
-export interface ImportJob {
+export interface ImportJob<R, U> {
   target: BulkTarget;
-  plan: JobPlan;
+  plan: JobPlan<R, U>;
 }
 
 /**
@@ -16,12 +15,13 @@ export interface ImportJob {
  * order, and each row plans its own file (with the job's guards: a file named twice, an external id
  * given twice). A row whose file does not exist is counted in `plan.missing`.
  */
-export async function planImport(
-  api: FilesApi,
+export async function planImport<R extends object, U>(
+  source: BulkSource<R, U>,
   imported: CsvImport,
   fileName: string,
   signal?: AbortSignal,
-): Promise<ImportJob> {
+): Promise<ImportJob<R, U>> {
+  const { kind } = source;
   const rows = imported.rows;
   const target: BulkTarget = {
     kind: 'ids',
@@ -29,28 +29,26 @@ export async function planImport(
     refs: rows.map((r) => r.target),
   };
   let next = 0;
-  const rowOf = new Map<number, CsvImport['rows'][number]>();
+  const rowOf = new Map<string, CsvImport['rows'][number]>();
   const plan = await planPages(
-    api,
+    source,
     target,
     (page, context) => {
       // targetPages reads the refs in order, a chunk a page: this page answers the next rows.
       const pageRows = rows.slice(next, next + page.records.length + page.missing.length);
       next += pageRows.length;
       const entries = pageRows.flatMap((row) => {
-        const record = page.records.find((x) =>
-          'id' in row.target ? x.id === row.target.id : x.externalId === row.target.externalId,
-        );
+        const record = page.records.find((x) => kind.refMatches(x, row.target));
         // The first row naming a file is the one planned; a second is refused as a duplicate.
-        if (record && !rowOf.has(record.id)) rowOf.set(record.id, row);
-        return record ? [{ record, plan: () => planImportRow(record, row) }] : [];
+        if (record && !rowOf.has(kind.key(record))) rowOf.set(kind.key(record), row);
+        return record ? [{ record, plan: () => planImportRow(kind, record, row) }] : [];
       });
-      return planEach(entries, context);
+      return planEach(kind, entries, context);
     },
     { signal },
   );
   // The row's file as it is just before sending gets the row's values (see `sendJob`).
-  plan.planAgain = (fresh) => planImportRow(fresh, rowOf.get(fresh.id)!);
+  plan.planAgain = (fresh) => planImportRow(kind, fresh, rowOf.get(kind.key(fresh))!);
   return { target, plan };
 }
 
@@ -89,17 +87,15 @@ export function csvProblemsSentence(problems: readonly CsvImportProblem[], fileN
  * The warning when rows name files that do not exist (they are left out of the plan): which rows, by
  * line, and how the count of rows relates to the files matched.
  */
-export function missingRowsMessage(imported: CsvImport, missing: readonly FileIdentifier[], fileName: string): string {
-  const isMissing = (t: FileIdentifier): boolean =>
-    missing.some((m) =>
-      'id' in m && 'id' in t ? m.id === t.id : 'externalId' in m && 'externalId' in t && m.externalId === t.externalId,
-    );
-  const rows = imported.rows.filter((r) => isMissing(r.target));
+export function missingRowsMessage(imported: CsvImport, missing: readonly unknown[], fileName: string): string {
+  // Refs are the kind's plain JSON: a row is missing when its ref is one of those that named no record.
+  const missed = new Set(missing.map((m) => JSON.stringify(m)));
+  const rows = imported.rows.filter((r) => missed.has(JSON.stringify(r.target)));
   const total = imported.rows.length;
   const matched = total - rows.length;
   const [one] = rows;
   if (rows.length === 1 && one) {
-    const ref = 'id' in one.target ? `id ${one.target.id}` : `externalId "${one.target.externalId}"`;
+    const ref = refText(one.target);
     return l10n.t(
       'Line {0} of {1} names a file that does not exist ({2}): it is left out, so {3} of {4} rows match a file.',
       one.line,
@@ -123,3 +119,11 @@ export function missingRowsMessage(imported: CsvImport, missing: readonly FileId
     total,
   );
 }
+
+/** A ref as the message names it: `id 5`, `externalId "a"` (each of its properties). */
+const refText = (ref: unknown): string =>
+  typeof ref === 'object' && ref !== null
+    ? Object.entries(ref)
+        .map(([k, v]) => `${k} ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)
+        .join(', ')
+    : String(ref);

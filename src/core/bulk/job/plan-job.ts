@@ -1,39 +1,40 @@
-import type { FileIdentifier, FileRecord } from '../../../cdf/model';
 import {
   addCounts,
   alreadyDone,
   createBatchContext,
   emptyCounts,
   planBatch,
-  type CompiledAction,
+  planRecord,
   type BatchContext,
   type BatchPlan,
+  type ChangePlan,
+  type CompiledAction,
   type PlanCounts,
-  type RecordPlan,
-  planRecord,
+  type RefusedPlan,
 } from '..';
-import type { FilesApi } from '../../ports';
+import type { BulkSource } from './bulk-source';
 import type { BulkTarget } from './bulk-target';
 import type { PlanAgain } from './send-job';
 import { targetPages, type TargetPage } from './target-pages';
 
 /** Everything the preview shows and the run sends. */
-export interface JobPlan {
-  items: { id: number; update: NonNullable<Extract<RecordPlan, { outcome: 'change' }>['update']> }[];
+export interface JobPlan<R = object, U = unknown> {
+  items: U[];
   /** The records before the action, same order as `items` (undo needs them). */
-  preImages: FileRecord[];
+  preImages: R[];
   /** What each item's record becomes when its update applies, same order (undo compares with it). */
-  afterImages: FileRecord[];
+  afterImages: R[];
   counts: PlanCounts;
-  /** Plans of the files that change (for the per-file preview) and of the refused ones (for the report). */
-  changes: Extract<RecordPlan, { outcome: 'change' }>[];
-  refusals: Extract<RecordPlan, { outcome: 'refused' }>[];
-  missing: FileIdentifier[];
-  /** How the run plans each file again from what CDF holds just before sending it (see `sendJob`). */
-  planAgain?: PlanAgain;
+  /** Plans of the records that change (for the per-record preview) and of the refused ones (for the report). */
+  changes: ChangePlan<R, U>[];
+  refusals: RefusedPlan<R, U>[];
+  /** Refs of the target that named no record. */
+  missing: unknown[];
+  /** How the run plans each record again from what CDF holds just before sending it (see `sendJob`). */
+  planAgain?: PlanAgain<R, U>;
 }
 
-export const emptyJobPlan = (): JobPlan => ({
+export const emptyJobPlan = <R = object, U = unknown>(): JobPlan<R, U> => ({
   items: [],
   preImages: [],
   afterImages: [],
@@ -44,7 +45,7 @@ export const emptyJobPlan = (): JobPlan => ({
 });
 
 /** Adds one planned page to a job's plan. */
-export function appendBatch(plan: JobPlan, batch: BatchPlan, missing: readonly FileIdentifier[] = []): void {
+export function appendBatch<R, U>(plan: JobPlan<R, U>, batch: BatchPlan<R, U>, missing: readonly unknown[] = []): void {
   plan.items.push(...batch.items);
   plan.preImages.push(...batch.preImages);
   plan.afterImages.push(...batch.afterImages);
@@ -56,24 +57,24 @@ export function appendBatch(plan: JobPlan, batch: BatchPlan, missing: readonly F
   plan.missing.push(...missing);
 }
 
-/** Plans one page of a target: the records read, the identifiers that matched none, the job's shared context. */
-export type PagePlanner = (page: TargetPage, context: BatchContext) => BatchPlan;
+/** Plans one page of a target: the records read, the refs that matched none, the job's shared context. */
+export type PagePlanner<R, U> = (page: TargetPage<R>, context: BatchContext) => BatchPlan<R, U>;
 
 /**
  * The one job loop: reads the target page by page, plans each page with `planPage` (one context for
- * the whole job, so a file listed twice or an external id given twice is caught across pages) and
+ * the whole job, so a record listed twice or a unique value given twice is caught across pages) and
  * adds it to the plan. A bulk action and a CSV import differ only in how they plan a page.
  */
-export async function planPages(
-  api: FilesApi,
+export async function planPages<R extends object, U>(
+  source: BulkSource<R, U>,
   target: BulkTarget,
-  planPage: PagePlanner,
-  options: { signal?: AbortSignal; doneIds?: Set<number>; onPage?: (counts: PlanCounts) => void } = {},
-): Promise<JobPlan> {
-  // The context reads this very set, so ids found done page by page count from that page on.
-  const context = { ...createBatchContext(), doneIds: options.doneIds ?? new Set<number>() };
-  const plan = emptyJobPlan();
-  for await (const page of targetPages(api, target, options.signal)) {
+  planPage: PagePlanner<R, U>,
+  options: { signal?: AbortSignal; doneKeys?: Set<string>; onPage?: (counts: PlanCounts) => void } = {},
+): Promise<JobPlan<R, U>> {
+  // The context reads this very set, so records found done page by page count from that page on.
+  const context = { ...createBatchContext(), doneKeys: options.doneKeys ?? new Set<string>() };
+  const plan = emptyJobPlan<R, U>();
+  for await (const page of targetPages(source, target, options.signal)) {
     appendBatch(plan, planPage(page, context), page.missing);
     options.onPage?.(plan.counts);
   }
@@ -81,36 +82,37 @@ export async function planPages(
 }
 
 /**
- * Reads the target page by page and plans every record. `doneIds` skips files this action already
+ * Reads the target page by page and plans every record. `doneKeys` skips records this action already
  * changed (a resumed run: some operations, like a directory move into a sub-folder, must not repeat).
  */
-export async function planJob(
-  api: FilesApi,
+export async function planJob<R extends object, U>(
+  source: BulkSource<R, U>,
   target: BulkTarget,
   action: CompiledAction,
   options: {
     signal?: AbortSignal;
-    doneIds?: Iterable<number>;
-    /** Judged on the record as it is now: a resumed run leaves files the action already changed. */
-    isDone?: (current: FileRecord) => boolean;
+    doneKeys?: Iterable<string>;
+    /** Judged on the record as it is now: a resumed run leaves records the action already changed. */
+    isDone?: (current: R) => boolean;
     onPage?: (counts: PlanCounts) => void;
   } = {},
-): Promise<JobPlan> {
-  const done = new Set(options.doneIds);
+): Promise<JobPlan<R, U>> {
+  const { kind } = source;
+  const done = new Set(options.doneKeys);
   const isDone = options.isDone;
   const plan = await planPages(
-    api,
+    source,
     target,
     (page, context) => {
-      if (isDone) for (const r of page.records) if (isDone(r)) done.add(r.id);
-      return planBatch(page.records, action, context);
+      if (isDone) for (const r of page.records) if (isDone(r)) done.add(kind.key(r));
+      return planBatch(kind, page.records, action, context);
     },
-    { signal: options.signal, doneIds: done, onPage: options.onPage },
+    { signal: options.signal, doneKeys: done, onPage: options.onPage },
   );
-  // At send time, a file the action already reached (a resumed run) is still left alone.
+  // At send time, a record the action already reached (a resumed run) is still left alone.
   plan.planAgain = (fresh) =>
-    done.has(fresh.id) || isDone?.(fresh)
+    done.has(kind.key(fresh)) || isDone?.(fresh)
       ? { outcome: 'unchanged', before: fresh, after: fresh, skipped: alreadyDone() }
-      : planRecord(fresh, action);
+      : planRecord(kind, fresh, action);
   return plan;
 }

@@ -9,7 +9,7 @@ import type { BulkActionRecord } from './bulk-history';
  * row the interrupted run already applied comes out unchanged and nothing is sent twice; and that
  * import continues the kept action (`BulkJobs.importJob`), so one undo covers the rows of both runs.
  */
-export function resumeRefusal(record: BulkActionRecord): string | undefined {
+export function resumeRefusal<R extends object, U>(record: BulkActionRecord<R, U>): string | undefined {
   if (record.operations.length > 0) return undefined;
   return l10n.t(
     'The last bulk action ("{0}") was a CSV import, which Resume cannot re-plan: import the same file again to finish it (rows already applied plan no change). That import continues this one, so Undo then undoes every row of both runs.',

@@ -1,18 +1,18 @@
 import * as l10n from '@vscode/l10n';
-import type { FileRecord } from '../../../cdf/model';
 import { LIMITS } from '../../../cdf/model';
-import { createBatchContext, planEach, type RecordPlan } from '..';
-import type { FilesApi, ItemOutcome, UpdateOptions, UpdateReport } from '../../ports';
+import { sameValue } from '../../fields';
+import { createBatchContext, planEach, type BulkKind, type RecordPlan } from '..';
+import type { ItemOutcome, UpdateOptions, UpdateReport } from '../../ports';
 import type { RunPlan } from './bulk-history';
+import type { BulkSource } from './bulk-source';
 import { mergeReports, type WindowReport } from './merge-reports';
 
-/** How a job plans one of its files again, from the record as CDF holds it just before it is sent. */
-export type PlanAgain = (fresh: FileRecord) => RecordPlan;
+/** How a job plans one of its records again, from the record as CDF holds it just before it is sent. */
+export type PlanAgain<R, U> = (fresh: R) => RecordPlan<R, U>;
 
-/** A plan a run can send: its items with their images, and how to plan each file again. */
-export interface SendablePlan extends RunPlan {
-  readonly items: readonly { id: number; update: NonNullable<RecordPlan['update']> }[];
-  readonly planAgain?: PlanAgain;
+/** A plan a run can send: its items with their images, and how to plan each record again. */
+export interface SendablePlan<R, U> extends RunPlan<R, U> {
+  readonly planAgain?: PlanAgain<R, U>;
 }
 
 /**
@@ -24,10 +24,10 @@ export interface SendablePlan extends RunPlan {
  */
 const windowChunks = (options: UpdateOptions): number => 2 * (options.concurrency?.max ?? LIMITS.concurrentRequests);
 
-export interface SentJob {
-  report: UpdateReport;
+export interface SentJob<R, U> {
+  report: UpdateReport<U, R>;
   /** What was sent, item by item in the plan's order: the fresh reads and their re-planned after-images. */
-  sent: RunPlan;
+  sent: RunPlan<R, U>;
   /** Files changed since the preview, planned again from what CDF held just before sending. */
   replanned: number;
 }
@@ -40,17 +40,18 @@ export interface SentJob {
  * anything of it goes out (undo's before-image is what was there just before the action wrote).
  * The report has one outcome per plan item, in the plan's order, as `updateMany`'s does.
  */
-export async function sendJob(
-  api: FilesApi,
-  plan: SendablePlan,
+export async function sendJob<R extends object, U>(
+  source: BulkSource<R, U>,
+  plan: SendablePlan<R, U>,
   options: UpdateOptions,
-  beforeSend: (window: RunPlan) => void | Promise<void> = () => undefined,
-): Promise<SentJob> {
+  beforeSend: (window: RunPlan<R, U>) => void | Promise<void> = () => undefined,
+): Promise<SentJob<R, U>> {
+  const { kind, api } = source;
   const started = Date.now();
   const windowSize = (options.chunkSize ?? LIMITS.itemsPerRequest) * windowChunks(options);
   const context = createBatchContext();
-  const windows: WindowReport[] = [];
-  const sent: Sent = {
+  const windows: WindowReport<R, U>[] = [];
+  const sent: Sent<R, U> = {
     items: [],
     preImages: [],
     afterImages: [],
@@ -65,21 +66,21 @@ export async function sendJob(
   };
   for (let offset = 0; offset < plan.items.length; offset += windowSize) {
     const positions = range(offset, Math.min(plan.items.length, offset + windowSize));
-    const fresh = stopped ? undefined : await readAgain(api, positions, plan, options.signal).catch(failedRead);
+    const fresh = stopped ? undefined : await readAgain(source, positions, plan, options.signal).catch(failedRead);
     if (stopped || options.signal?.aborted) {
       windows.push({ positions, settled: positions.map((i) => notSent(plan, i, stopped)), report: undefined });
       positions.forEach((i) => pushImages(sent, plan, i, plan.preImages[i]!, plan.afterImages[i]!));
       continue;
     }
     const toSend: number[] = [];
-    const settled: ItemOutcome[] = [];
+    const settled: ItemOutcome<U, R>[] = [];
     for (const i of positions) {
-      const again = windowPlan(plan, i, fresh, context);
+      const again = windowPlan(kind, plan, i, fresh, context);
       if (again.kind === 'send') {
         toSend.push(i);
         if (again.replanned) replanned++;
       } else settled.push(again.outcome);
-      pushImages(sent, plan, i, again.before, again.after, again.update);
+      pushImages(sent, plan, i, again.before, again.after, again.item);
     }
     await beforeSend(sliceOf(sent, positions));
     const items = toSend.map((i) => sent.items[i]!);
@@ -95,44 +96,37 @@ export async function sendJob(
   return { report, sent, replanned };
 }
 
-type Item = SendablePlan['items'][number];
-interface Sent {
-  items: Item[];
-  preImages: FileRecord[];
-  afterImages: FileRecord[];
+interface Sent<R, U> {
+  items: U[];
+  preImages: R[];
+  afterImages: R[];
 }
 
-type Again =
-  | {
-      kind: 'send';
-      before: FileRecord;
-      after: FileRecord;
-      update: SendablePlan['items'][number]['update'];
-      replanned: boolean;
-    }
-  | { kind: 'settled'; before: FileRecord; after: FileRecord; outcome: ItemOutcome; update?: never };
+type Again<R, U> =
+  | { kind: 'send'; before: R; after: R; item: U; replanned: boolean }
+  | { kind: 'settled'; before: R; after: R; outcome: ItemOutcome<U, R>; item?: never };
 
 /** One item of a window: as planned (no `planAgain`), planned again on its fresh read, or settled without a send. */
-function windowPlan(
-  plan: SendablePlan,
+function windowPlan<R extends object, U>(
+  kind: BulkKind<R, U>,
+  plan: SendablePlan<R, U>,
   i: number,
-  fresh: Map<number, FileRecord> | undefined,
+  fresh: Map<string, R> | undefined,
   context: ReturnType<typeof createBatchContext>,
-): Again {
+): Again<R, U> {
   const item = plan.items[i]!;
   const [before, after] = [plan.preImages[i]!, plan.afterImages[i]!];
-  if (!fresh || !plan.planAgain) return { kind: 'send', before, after, update: item.update, replanned: false };
-  const now = fresh.get(item.id);
+  if (!fresh || !plan.planAgain) return { kind: 'send', before, after, item, replanned: false };
+  const now = fresh.get(kind.key(before));
   if (!now) return refusedHere(i, item, before, 'missing', l10n.t('the file was deleted since the preview'));
-  const again = planEach([{ record: now, plan: plan.planAgain }], context).plans[0]!;
-  const replanned = now.lastUpdatedTime !== before.lastUpdatedTime;
-  if (again.outcome === 'change')
-    return { kind: 'send', before: now, after: again.after, update: again.update, replanned };
+  const again = planEach(kind, [{ record: now, plan: plan.planAgain }], context).plans[0]!;
+  const replanned = !sameValue(kind.version(now), kind.version(before));
+  if (again.outcome === 'change') return { kind: 'send', before: now, after: again.after, item: again.item, replanned };
   if (again.outcome === 'refused') {
     const why = again.problems.map((p) => p.message).join('; ');
     return refusedHere(i, item, now, 'invalid', l10n.t('changed since the preview, and now refused: {0}', why));
   }
-  const outcome: ItemOutcome = {
+  const outcome: ItemOutcome<U, R> = {
     outcome: 'notSent',
     index: i,
     item,
@@ -142,18 +136,12 @@ function windowPlan(
   return { kind: 'settled', before: now, after: now, outcome };
 }
 
-function refusedHere(
-  i: number,
-  item: SendablePlan['items'][number],
-  record: FileRecord,
-  reason: 'missing' | 'invalid',
-  message: string,
-): Again {
-  const outcome: ItemOutcome = { outcome: 'failed', index: i, item, sends: 0, failure: { reason, message } };
+function refusedHere<R, U>(i: number, item: U, record: R, reason: 'missing' | 'invalid', message: string): Again<R, U> {
+  const outcome: ItemOutcome<U, R> = { outcome: 'failed', index: i, item, sends: 0, failure: { reason, message } };
   return { kind: 'settled', before: record, after: record, outcome };
 }
 
-const notSent = (plan: SendablePlan, i: number, why?: string): ItemOutcome => ({
+const notSent = <R, U>(plan: SendablePlan<R, U>, i: number, why?: string): ItemOutcome<U, R> => ({
   outcome: 'notSent',
   index: i,
   item: plan.items[i]!,
@@ -163,39 +151,40 @@ const notSent = (plan: SendablePlan, i: number, why?: string): ItemOutcome => ({
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-async function readAgain(api: FilesApi, positions: number[], plan: SendablePlan, signal?: AbortSignal) {
+async function readAgain<R extends object, U>(
+  { kind, api }: BulkSource<R, U>,
+  positions: number[],
+  plan: SendablePlan<R, U>,
+  signal?: AbortSignal,
+): Promise<Map<string, R> | undefined> {
   if (!plan.planAgain || signal?.aborted) return undefined;
-  const ids = positions.map((i) => ({ id: plan.items[i]!.id }));
-  const records: FileRecord[] = [];
-  for (let i = 0; i < ids.length; i += LIMITS.itemsPerRequest)
-    records.push(...(await api.retrieveExisting(ids.slice(i, i + LIMITS.itemsPerRequest), signal)));
-  return new Map(records.map((r) => [r.id, r]));
+  const keys = positions.map((i) => kind.key(plan.preImages[i]!));
+  const records: R[] = [];
+  for (let i = 0; i < keys.length; i += LIMITS.itemsPerRequest)
+    records.push(...(await api.retrieveExisting(keys.slice(i, i + LIMITS.itemsPerRequest), signal)));
+  return new Map(records.map((r) => [kind.key(r), r]));
 }
 
-function pushImages(
-  sent: Sent,
-  plan: SendablePlan,
-  i: number,
-  before: FileRecord,
-  after: FileRecord,
-  update?: SendablePlan['items'][number]['update'],
-): void {
-  const item = plan.items[i]!;
-  sent.items[i] = update ? { id: item.id, update } : item;
+function pushImages<R, U>(sent: Sent<R, U>, plan: SendablePlan<R, U>, i: number, before: R, after: R, item?: U): void {
+  sent.items[i] = item ?? plan.items[i]!;
   sent.preImages[i] = before;
   sent.afterImages[i] = after;
 }
 
-const sliceOf = (sent: RunPlan, positions: number[]): RunPlan => ({
+const sliceOf = <R, U>(sent: RunPlan<R, U>, positions: number[]): RunPlan<R, U> => ({
   items: positions.map((i) => sent.items[i]!),
   preImages: positions.map((i) => sent.preImages[i]!),
   afterImages: positions.map((i) => sent.afterImages[i]!),
 });
 
 /** The job's progress across windows: what earlier windows settled is added to each window's own. */
-function progressOffset(windows: readonly WindowReport[], total: number, onProgress: UpdateOptions['onProgress']) {
+function progressOffset<R, U>(
+  windows: readonly WindowReport<R, U>[],
+  total: number,
+  onProgress: UpdateOptions['onProgress'],
+) {
   if (!onProgress) return undefined;
-  const count = (o: ItemOutcome['outcome']) =>
+  const count = (o: ItemOutcome<U, R>['outcome']) =>
     windows.reduce(
       (n, w) =>
         n +

@@ -1,16 +1,15 @@
 import * as l10n from '@vscode/l10n';
-import type { FileRecord } from '../../../cdf/model';
 import { LIMITS } from '../../../cdf/model';
-import { alreadyRestored, planUndo, type RecordPlan, type UndoPlan } from '..';
+import { alreadyRestored, planUndo, type ChangePlan, type RecordPlan, type UndoPlan } from '..';
 import { actionProblem } from '../../problems';
 import type { PlanAgain } from './send-job';
-import type { FilesApi } from '../../ports';
 import type { BulkActionRecord } from './bulk-history';
+import type { BulkSource } from './bulk-source';
 
-export interface UndoJob {
-  plan: UndoPlan;
+export interface UndoJob<R, U> {
+  plan: UndoPlan<R, U>;
   /** What the undo sends, with the records as read now and what each becomes: a run of its own. */
-  run: { items: UndoPlan['items']; preImages: FileRecord[]; afterImages: FileRecord[]; planAgain: PlanAgain };
+  run: { items: U[]; preImages: R[]; afterImages: R[]; planAgain: PlanAgain<R, U> };
 }
 
 /**
@@ -18,24 +17,24 @@ export interface UndoJob {
  * plans the undo from that evidence (see `planUndo`). Files whose update failed or was never sent
  * need no read: the action wrote nothing to them.
  */
-export async function planUndoJob(api: FilesApi, record: BulkActionRecord, signal?: AbortSignal): Promise<UndoJob> {
-  const ids = record.idsToCheck;
-  const current: FileRecord[] = [];
-  for (let i = 0; i < ids.length; i += LIMITS.itemsPerRequest)
-    current.push(
-      ...(await api.retrieveExisting(
-        ids.slice(i, i + LIMITS.itemsPerRequest).map((id) => ({ id })),
-        signal,
-      )),
-    );
-  const plan = planUndo([...record.entries.values()], current);
-  const changes = new Map(plan.plans.flatMap((p) => (p.outcome === 'change' ? [[p.before.id, p]] : [])));
+export async function planUndoJob<R extends object, U>(
+  { kind, api }: BulkSource<R, U>,
+  record: BulkActionRecord<R, U>,
+  signal?: AbortSignal,
+): Promise<UndoJob<R, U>> {
+  const keys = record.keysToCheck;
+  const current: R[] = [];
+  for (let i = 0; i < keys.length; i += LIMITS.itemsPerRequest)
+    current.push(...(await api.retrieveExisting(keys.slice(i, i + LIMITS.itemsPerRequest), signal)));
+  const plan = planUndo(kind, [...record.entries.values()], current);
+  // The plan's changes are in the order of its items.
+  const changes = plan.plans.filter((p): p is ChangePlan<R, U> => p.outcome === 'change');
   return {
     plan,
     run: {
       items: plan.items,
-      preImages: plan.items.map((i) => changes.get(i.id)!.before),
-      afterImages: plan.items.map((i) => changes.get(i.id)!.after),
+      preImages: changes.map((p) => p.before),
+      afterImages: changes.map((p) => p.after),
       planAgain: (fresh) => undoAgain(record, fresh),
     },
   };
@@ -45,9 +44,9 @@ export async function planUndoJob(api: FilesApi, record: BulkActionRecord, signa
  * The undo of one file planned again on its record read just before sending (the same rule): a
  * change made since the undo's preview where the action wrote is left alone and said.
  */
-function undoAgain(record: BulkActionRecord, fresh: FileRecord): RecordPlan {
-  const entry = record.entries.get(fresh.id);
-  const again = entry ? planUndo([entry], [fresh]) : undefined;
+function undoAgain<R extends object, U>(record: BulkActionRecord<R, U>, fresh: R): RecordPlan<R, U> {
+  const entry = record.entries.get(record.kind.key(fresh));
+  const again = entry ? planUndo(record.kind, [entry], [fresh]) : undefined;
   const plan = again?.plans[0];
   if (plan) return plan;
   if (!again?.conflicts.length)
@@ -69,7 +68,7 @@ function undoAgain(record: BulkActionRecord, fresh: FileRecord): RecordPlan {
 }
 
 /** One line for the confirmation and the message after it: restored, left alone, nothing to do. */
-export function summarizeUndo(plan: UndoPlan): string {
+export function summarizeUndo<R, U>(plan: UndoPlan<R, U>): string {
   const n = plan.items.length;
   const parts = [n === 1 ? l10n.t('1 file to restore') : l10n.t('{0} files to restore', n)];
   const conflicts = plan.conflicts.length;
@@ -92,7 +91,7 @@ export function summarizeUndo(plan: UndoPlan): string {
 }
 
 /** The list of what undo leaves alone, element by element, for a person to look at. */
-export function formatUndoConflicts(plan: UndoPlan): string {
+export function formatUndoConflicts<R, U>(plan: UndoPlan<R, U>): string {
   const lines = [l10n.t('# Not restored: changed since by someone else'), ''];
   for (const c of plan.conflicts) {
     lines.push(`- ${c.title}`);

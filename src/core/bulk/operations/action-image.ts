@@ -1,20 +1,20 @@
-import type { FileRecord } from '../../../cdf/model';
-import { ownField, CLASSIC_FILE_FIELDS, putField } from '../../fields';
+import { ownField, putField } from '../../fields';
+import type { BulkKind } from '../bulk-kind';
 
 /**
- * The action's after-image of one file: `before` with only the elements the action wrote changed.
+ * The action's after-image of one record: `before` with only the elements the action wrote changed.
  * Which elements it wrote comes from `before` vs the `planned` after-image (what the update sends),
  * never from the record CDF returned: that record also holds whatever other people wrote between
  * the read and the send (another field, another metadata key), and undo restores every element the
  * after-image changes, so it would revert their work. The returned record, when there is one, only
  * gives those elements' values (what CDF stored, should it normalise a value).
  */
-export function actionAfterImage(before: FileRecord, planned: FileRecord, returned?: FileRecord): FileRecord {
+export function actionAfterImage<R extends object, U>(kind: BulkKind<R, U>, before: R, planned: R, returned?: R): R {
   if (!returned) return planned;
-  const image: Record<string, unknown> = { ...before };
-  for (const field of CLASSIC_FILE_FIELDS.fields) {
+  const image = { ...before } as Record<string, unknown>;
+  for (const field of kind.fields) {
     const [was, is, got] = [before, planned, returned].map((r) => ownField(r, field.name));
     if (!field.kind.same(was, is)) putField(image, field, field.kind.written(was, is, got));
   }
-  return image as FileRecord;
+  return image as R;
 }

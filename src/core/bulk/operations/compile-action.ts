@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import type { FileRecord } from '../../../cdf/model';
-import { ownValue, putOwn, kindOf } from '../../fields';
+import { ownValue, putOwn } from '../../fields';
+import { requireField, type BulkKind } from '../bulk-kind';
 import { moveDirectory } from './directory-move';
 import type {
   AddElementsOperation,
@@ -32,11 +32,11 @@ export interface CompiledAction {
 
 export type CompileResult = { ok: true; action: CompiledAction } | { ok: false; problems: ActionProblem[] };
 
-export function compileAction(operations: unknown): CompileResult {
-  const problems = validateOperations(operations);
+export function compileAction<R extends object, U>(kind: BulkKind<R, U>, operations: unknown): CompileResult {
+  const problems = validateOperations(kind, operations);
   if (hasErrors(problems)) return { ok: false, problems };
   const ops = operations as BulkOperation[];
-  const steps = ops.map((op, index) => withIndex(compileStep(op), index));
+  const steps = ops.map((op, index) => withIndex(compileStep(kind as AnyKind, op), index));
   return { ok: true, action: { operations: ops, steps, warnings: problems } };
 }
 
@@ -48,17 +48,20 @@ export class InvalidActionError extends Error {
 }
 
 /** Callers that validated up front may pass plain operations; an invalid action is a programming error. */
-export function toCompiledAction(action: CompiledAction | readonly BulkOperation[]): CompiledAction {
+export function toCompiledAction<R extends object, U>(
+  kind: BulkKind<R, U>,
+  action: CompiledAction | readonly BulkOperation[],
+): CompiledAction {
   if (!Array.isArray(action)) return action as CompiledAction;
-  const result = compileAction(action);
+  const result = compileAction(kind, action);
   if (!result.ok) throw new InvalidActionError(result.problems);
   return result.action;
 }
 
 /** The copy a step may change in place. */
-export function draftOf(record: FileRecord): Draft {
-  const draft: Draft = { ...record };
-  if (record.metadata) draft.metadata = { ...record.metadata };
+export function draftOf(record: object): Draft {
+  const draft: Draft = { ...(record as Draft) };
+  if (draft.metadata) draft.metadata = { ...draft.metadata };
   for (const [key, value] of Object.entries(draft)) if (Array.isArray(value)) draft[key] = [...(value as unknown[])];
   return draft;
 }
@@ -70,20 +73,22 @@ function withIndex(step: Step, operation: number): Step {
   };
 }
 
-function compileStep(op: BulkOperation): Step {
+type AnyKind = BulkKind<object, unknown>;
+
+function compileStep(record: AnyKind, op: BulkOperation): Step {
   switch (op.op) {
     case 'set': {
       // The kind's own copy: a set's members each once, a map's keys all own.
-      const kind = kindOf(op.field);
+      const kind = requireField(record, op.field).kind;
       const elements = kind.elements(op.value);
       return (d) => void ((d as Record<string, unknown>)[op.field] = kind.withChanges(undefined, elements));
     }
     case 'clear':
       return (d) => void delete d[op.field];
     case 'add':
-      return addElements(op);
+      return addElements(record, op);
     case 'remove':
-      return removeElements(op);
+      return removeElements(record, op);
     case 'metadataAdd':
       return (d) => void putOwn((d.metadata ??= {}), op.key, op.value);
     case 'metadataRemove':
@@ -103,14 +108,14 @@ function compileStep(op: BulkOperation): Step {
 }
 
 /** Adds the members the kind does not hold yet, at the end. */
-function addElements(op: AddElementsOperation): Step {
-  const kind = kindOf(op.field);
+function addElements(record: AnyKind, op: AddElementsOperation): Step {
+  const kind = requireField(record, op.field).kind;
   const added = kind.elements(op.values);
   return (d) => void (d[op.field] = kind.withChanges(d[op.field], added));
 }
 
-function removeElements(op: RemoveElementsOperation): Step {
-  const kind = kindOf(op.field);
+function removeElements(record: AnyKind, op: RemoveElementsOperation): Step {
+  const kind = requireField(record, op.field).kind;
   const removed = new Map([...kind.elements(op.values).keys()].map((k) => [k, undefined]));
   return (d) => void (d[op.field] = kind.withChanges(d[op.field], removed));
 }

@@ -1,11 +1,4 @@
-import {
-  EDITABLE_FIELD_NAMES,
-  type EDITABLE_FIELDS,
-  type EditableFieldName,
-  type FileRecord,
-  type UPDATE_SHAPES,
-} from '../../../cdf/model';
-import { kindOf } from '../../fields';
+import type { BulkKind } from '../bulk-kind';
 
 /**
  * The operations of a bulk action: plain JSON, so a wizard, a saved "last action" (for undo and
@@ -32,34 +25,30 @@ export type BulkOperation =
 
 export type OperationKind = BulkOperation['op'];
 
-/** The value a record holds for a field (never `null`: unset is absent). */
-export type FieldValue<F extends EditableFieldName> = NonNullable<FileRecord[F]>;
-
-export type SetFieldOperation = {
-  [F in EditableFieldName]: { op: 'set'; field: F; value: FieldValue<F> };
-}[EditableFieldName];
+/** Sets any updatable field of the record kind (validation checks the name and the value). */
+export interface SetFieldOperation {
+  op: 'set';
+  field: string;
+  value: unknown;
+}
 
 export interface ClearFieldOperation {
   op: 'clear';
-  field: EditableFieldName;
+  field: string;
 }
 
-/** Fields that are sets of elements, with `add`/`remove` patches. */
-export type SetLikeField = {
-  [F in EditableFieldName]: (typeof UPDATE_SHAPES)[(typeof EDITABLE_FIELDS)[F]['kind']] extends 'idSet' | 'labels'
-    ? F
-    : never;
-}[EditableFieldName];
+/** Adds members to a field whose kind is a set of members (labels, asset ids). */
+export interface AddElementsOperation {
+  op: 'add';
+  field: string;
+  values: unknown[];
+}
 
-export type ElementOf<F extends SetLikeField> = FieldValue<F>[number];
-
-export type AddElementsOperation = {
-  [F in SetLikeField]: { op: 'add'; field: F; values: ElementOf<F>[] };
-}[SetLikeField];
-
-export type RemoveElementsOperation = {
-  [F in SetLikeField]: { op: 'remove'; field: F; values: ElementOf<F>[] };
-}[SetLikeField];
+export interface RemoveElementsOperation {
+  op: 'remove';
+  field: string;
+  values: unknown[];
+}
 
 /** Adds the pair; an existing key takes the new value (as the API's metadata `add` does). */
 export interface MetadataAddOperation {
@@ -112,6 +101,10 @@ export interface DirectoryMoveOperation {
   to: string;
 }
 
+/** The field the metadata operations change (a key-value map), and the one a directory move changes. */
+export const METADATA_FIELD = 'metadata';
+export const DIRECTORY_FIELD = 'directory';
+
 export const OPERATION_KINDS: readonly OperationKind[] = [
   'set',
   'clear',
@@ -124,13 +117,9 @@ export const OPERATION_KINDS: readonly OperationKind[] = [
   'directoryMove',
 ];
 
-/** The fields whose kind is a set of members (labels, assetIds, securityCategories). */
-export const SET_LIKE_FIELDS = EDITABLE_FIELD_NAMES.filter((name): name is SetLikeField =>
-  Boolean(kindOf(name).members),
-);
+/** The fields of a kind whose values are sets of members (labels, assetIds, securityCategories). */
+export const setLikeFields = <R extends object, U>(kind: BulkKind<R, U>): string[] =>
+  kind.fields.filter((f) => f.kind.members).map((f) => f.name);
 
-export const isEditableField = (name: unknown): name is EditableFieldName =>
-  typeof name === 'string' && (EDITABLE_FIELD_NAMES as readonly string[]).includes(name);
-
-export const isSetLikeField = (name: unknown): name is SetLikeField =>
-  typeof name === 'string' && (SET_LIKE_FIELDS as readonly string[]).includes(name);
+export const isSetLikeField = <R extends object, U>(kind: BulkKind<R, U>, name: unknown): name is string =>
+  typeof name === 'string' && setLikeFields(kind).includes(name);

@@ -1,6 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { EDITABLE_FIELDS, LIMITS, metadataMap, utf8Bytes, type EditableFieldName } from '../../../cdf/model';
-import { schemaMessage } from './schema-message';
+import { LIMITS, utf8Bytes } from '../../../cdf/model';
 
 /**
  * Checks of one parameter at a time, for a wizard's input boxes: each returns the message to show,
@@ -28,15 +27,6 @@ export function checkMetadataValue(value: string): string | undefined {
 }
 
 export { checkId, checkLabelExternalId } from '../../fields';
-
-/**
- * Directories are absolute, unix-style paths within the field's length (the API's `FileDirectory`,
- * https://api-docs.cognite.com/20230101/tag/Files).
- */
-export function checkDirectory(path: string): string | undefined {
-  if (!path.startsWith('/')) return l10n.t('A directory must be an absolute path starting with "/" (got "{0}")', path);
-  return schemaMessage(EDITABLE_FIELDS.directory.schema, path, l10n.t('A directory'));
-}
 
 /** Flags a replace may add; `g` is always on, `y` and `d` would change what "replace all" means. */
 export const ALLOWED_REGEX_FLAGS = 'imsuv';
@@ -66,19 +56,4 @@ export function checkRegex(source: string, flags = ''): string | undefined {
 /** The flags a replace runs with: the user's, plus `g` once. */
 export function regexFlags(flags = ''): string {
   return [...new Set([...flags.replace(/g/g, ''), 'g'])].join('');
-}
-
-/** Is `value` a valid value for `field` (the record's schema, plus the absolute-directory rule)? */
-export function checkFieldValue(field: EditableFieldName, value: unknown): string | undefined {
-  if (field === 'directory' && typeof value === 'string') return checkDirectory(value);
-  if (field === 'metadata') {
-    const shape = schemaMessage(metadataMap, value, 'metadata');
-    if (shape) return shape;
-    for (const key of Object.keys(value as object)) {
-      const m = checkMetadataKey(key);
-      if (m) return m;
-    }
-    return undefined;
-  }
-  return schemaMessage(EDITABLE_FIELDS[field].schema, value, field);
 }

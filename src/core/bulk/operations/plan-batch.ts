@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import type { FileChangeUpdate, FileRecord } from '../../../cdf/model';
+import { ownField } from '../../fields';
+import type { BulkKind } from '../bulk-kind';
 import { toCompiledAction, type CompiledAction } from './compile-action';
 import type { BulkOperation } from './operations';
 import { planRecord, type RecordPlan } from './plan-record';
@@ -17,39 +18,40 @@ export interface PlanCounts {
   refusedByReason: Record<string, number>;
 }
 
-export interface BatchPlan {
-  /** What to send, by internal id, in record order. */
-  items: { id: number; update: FileChangeUpdate }[];
+export interface BatchPlan<R = object, U = unknown> {
+  /** What to send, in record order. */
+  items: U[];
   /** The record before the action for each item, same order: keep them for undo. */
-  preImages: FileRecord[];
+  preImages: R[];
   /** What each item's record becomes once its update is applied (the action's after-image), same order. */
-  afterImages: FileRecord[];
+  afterImages: R[];
   /** Every record of the page, for the preview and the report. */
-  plans: RecordPlan[];
+  plans: RecordPlan<R, U>[];
   counts: PlanCounts;
 }
 
 /**
- * What one run of an action has seen so far, across pages: a file listed twice (a pasted list, an
- * import) is refused the second time, and two files given the same external id by the action are
- * refused after the first (external ids are unique; one clash would fail a whole request). Holds
- * ids and external ids only, never records.
+ * What one run of an action has seen so far, across pages: a record listed twice (a pasted list, an
+ * import) is refused the second time, and two records given the same value of a unique field (an
+ * external id) by the action are refused after the first (one clash would fail a whole request).
+ * Holds the records' keys and the unique values only, never records.
  */
 export interface BatchContext {
-  readonly seenIds: Set<number>;
-  readonly assignedExternalIds: Set<string>;
+  readonly seenKeys: Set<string>;
+  /** Per unique field, the values the action gives (as JSON). */
+  readonly assigned: Map<string, Set<string>>;
   /**
-   * Files this action already changed (a resumed or retried run): left alone, because some operations
+   * Records this action already changed (a resumed or retried run): left alone, because some operations
    * are not idempotent (moving `/a` to `/a/b` twice gives `/a/b/b`; replacing `a` by `aa` grows).
    */
-  readonly doneIds: ReadonlySet<number>;
+  readonly doneKeys: ReadonlySet<string>;
 }
 
 /** Use one context per run (the preview's run and the execution's run each get their own). */
-export const createBatchContext = (doneIds: Iterable<number> = []): BatchContext => ({
-  seenIds: new Set(),
-  assignedExternalIds: new Set(),
-  doneIds: new Set(doneIds),
+export const createBatchContext = (doneKeys: Iterable<string> = []): BatchContext => ({
+  seenKeys: new Set(),
+  assigned: new Map(),
+  doneKeys: new Set(doneKeys),
 });
 
 /** Read when used, so it is in the language the bundle was configured with. */
@@ -81,73 +83,87 @@ export function addCounts(a: PlanCounts, b: PlanCounts): PlanCounts {
  * whole target set by calling it page by page with one {@link BatchContext} and adding the counts:
  * nothing here needs the other pages.
  */
-export function planBatch(
-  records: readonly FileRecord[],
+export function planBatch<R extends object, U>(
+  kind: BulkKind<R, U>,
+  records: readonly R[],
   action: CompiledAction | readonly BulkOperation[],
   context: BatchContext = createBatchContext(),
-): BatchPlan {
-  const compiled = toCompiledAction(action);
-  return collectPlans(records.map((record) => guardedPlan(record, context, (r) => planRecord(r, compiled))));
+): BatchPlan<R, U> {
+  const compiled = toCompiledAction(kind, action);
+  return collectPlans(
+    records.map((record) => guardedPlan(kind, record, context, (r) => planRecord(kind, r, compiled))),
+  );
 }
 
 /** Plans with per-record operations (an import's rows): the same guards and counters as {@link planBatch}. */
-export function planEach(
-  entries: readonly { record: FileRecord; plan: (record: FileRecord) => RecordPlan }[],
+export function planEach<R extends object, U>(
+  kind: BulkKind<R, U>,
+  entries: readonly { record: R; plan: (record: R) => RecordPlan<R, U> }[],
   context: BatchContext = createBatchContext(),
-): BatchPlan {
-  return collectPlans(entries.map(({ record, plan }) => guardedPlan(record, context, plan)));
+): BatchPlan<R, U> {
+  return collectPlans(entries.map(({ record, plan }) => guardedPlan(kind, record, context, plan)));
 }
 
-function guardedPlan(record: FileRecord, context: BatchContext, plan: (r: FileRecord) => RecordPlan): RecordPlan {
-  if (context.doneIds.has(record.id))
-    return { outcome: 'unchanged', before: record, after: record, skipped: alreadyDone() };
-  if (context.seenIds.has(record.id))
+function guardedPlan<R extends object, U>(
+  kind: BulkKind<R, U>,
+  record: R,
+  context: BatchContext,
+  plan: (r: R) => RecordPlan<R, U>,
+): RecordPlan<R, U> {
+  const key = kind.key(record);
+  if (context.doneKeys.has(key)) return { outcome: 'unchanged', before: record, after: record, skipped: alreadyDone() };
+  if (context.seenKeys.has(key))
     return refuse(
       record,
-      actionProblem(
-        'duplicate',
-        'id',
-        'the file is listed more than once',
-        `File ${record.id} is already in this action`,
-      ),
+      actionProblem('duplicate', 'id', 'the file is listed more than once', `File ${key} is already in this action`),
     );
-  context.seenIds.add(record.id);
+  context.seenKeys.add(key);
   const result = plan(record);
-  const assigned =
-    result.outcome === 'change' && result.update.externalId && 'set' in result.update.externalId
-      ? result.update.externalId.set
-      : undefined;
-  if (assigned === undefined) return result;
-  if (context.assignedExternalIds.has(assigned))
-    return refuse(
-      record,
-      actionProblem(
-        'duplicate',
-        'externalId',
-        'another file in this action gets the same external id',
-        `External id "${assigned}" is already given to another file in this action; external ids are unique`,
-      ),
-    );
-  context.assignedExternalIds.add(assigned);
+  if (result.outcome !== 'change') return result;
+  for (const field of kind.uniqueFields) {
+    const value = ownField(result.after, field);
+    if (ownField(result.update, field) === undefined || value === undefined) continue;
+    const given = context.assigned.get(field) ?? new Set<string>();
+    context.assigned.set(field, given);
+    if (given.has(JSON.stringify(value))) return refuse(record, sameUniqueValue(field, value));
+    given.add(JSON.stringify(value));
+  }
   return result;
 }
 
-const refuse = (record: FileRecord, p: ActionProblem): RecordPlan => ({
+/** Unique fields are named as the API names them: an external id is the one there is today. */
+function sameUniqueValue(field: string, value: unknown): ActionProblem {
+  return field === 'externalId'
+    ? actionProblem(
+        'duplicate',
+        'externalId',
+        'another file in this action gets the same external id',
+        `External id "${String(value)}" is already given to another file in this action; external ids are unique`,
+      )
+    : actionProblem(
+        'duplicate',
+        field,
+        `another file in this action gets the same ${field}`,
+        `${field} ${JSON.stringify(value)} is already given to another file in this action; it is unique`,
+      );
+}
+
+const refuse = <R, U>(record: R, p: ActionProblem): RecordPlan<R, U> => ({
   outcome: 'refused',
   before: record,
   after: record,
   problems: [p],
 });
 
-function collectPlans(plans: RecordPlan[]): BatchPlan {
-  const batch: BatchPlan = { items: [], preImages: [], afterImages: [], plans, counts: emptyCounts() };
+function collectPlans<R, U>(plans: RecordPlan<R, U>[]): BatchPlan<R, U> {
+  const batch: BatchPlan<R, U> = { items: [], preImages: [], afterImages: [], plans, counts: emptyCounts() };
   const counts = batch.counts;
   for (const plan of plans) {
     counts.matched++;
     switch (plan.outcome) {
       case 'change':
         counts.changed++;
-        batch.items.push({ id: plan.before.id, update: plan.update });
+        batch.items.push(plan.item);
         batch.preImages.push(plan.before);
         batch.afterImages.push(plan.after);
         break;

@@ -1,19 +1,12 @@
 import * as l10n from '@vscode/l10n';
-import { nameNotUpdatable, READ_ONLY_FIELDS } from '../../../cdf/model';
-import { kindOf } from '../../fields';
+import { fieldOf, type BulkKind } from '../bulk-kind';
 import { normalizeDirectory } from './directory-move';
-import { OPERATION_KINDS, isEditableField, isSetLikeField, type BulkOperation } from './operations';
-import {
-  checkDirectory,
-  checkFieldValue,
-  checkMetadataKey,
-  checkMetadataValue,
-  checkRegex,
-  checkRegexFlags,
-} from './parameters';
+import { DIRECTORY_FIELD, METADATA_FIELD, OPERATION_KINDS, isSetLikeField, type BulkOperation } from './operations';
+import { checkMetadataKey, checkMetadataValue, checkRegex, checkRegexFlags } from './parameters';
 import { actionProblem, type ActionProblem } from '../../problems';
 
 type Loose = Record<string, unknown>;
+type AnyKind = BulkKind<object, unknown>;
 
 /** The parameters each operation takes; anything else is a typo worth reporting. */
 const PARAMETERS: Record<BulkOperation['op'], readonly string[]> = {
@@ -33,10 +26,11 @@ const PARAMETERS: Record<BulkOperation['op'], readonly string[]> = {
  * (`where` names the parameter). Accepts any JSON, since operations come from a wizard or a file.
  * Warnings (`severity: 'warning'`) do not block.
  */
-export function validateOperation(op: unknown): ActionProblem[] {
+export function validateOperation<R extends object, U>(recordKindArg: BulkKind<R, U>, op: unknown): ActionProblem[] {
   if (!op || typeof op !== 'object' || Array.isArray(op))
     return [shape('operation', l10n.t('An operation must be an object with an "op" property'))];
   const o = op as Loose;
+  const recordKind = recordKindArg;
   const kind = o.op;
   // Own keys only: an op named "toString" is unknown, not the prototype's function.
   if (typeof kind !== 'string' || !Object.hasOwn(PARAMETERS, kind))
@@ -52,23 +46,35 @@ export function validateOperation(op: unknown): ActionProblem[] {
     .map((k) =>
       shape(k, l10n.t('"{0}" takes no parameter "{1}" (it takes {2})', kind, k, allowed.slice(1).join(', '))),
     );
-  return [...extra, ...validateParameters(kind as BulkOperation['op'], o)];
+  return [...extra, ...validateParameters(recordKind as AnyKind, kind as BulkOperation['op'], o)];
 }
 
 /** {@link validateOperation} for a whole action; each problem carries the index of its operation. */
-export function validateOperations(ops: unknown): ActionProblem[] {
+export function validateOperations<R extends object, U>(kind: BulkKind<R, U>, ops: unknown): ActionProblem[] {
   if (!Array.isArray(ops)) return [shape('operations', l10n.t('An action is a list of operations'))];
   if (ops.length === 0) return [shape('operations', l10n.t('An action needs at least one operation'))];
-  return ops.flatMap((op, operation) => validateOperation(op).map((p) => ({ ...p, operation })));
+  return ops.flatMap((op, operation) => validateOperation(kind, op).map((p) => ({ ...p, operation })));
 }
 
-function validateParameters(kind: BulkOperation['op'], o: Loose): ActionProblem[] {
+function validateParameters(record: AnyKind, kind: BulkOperation['op'], o: Loose): ActionProblem[] {
   switch (kind) {
     case 'set':
     case 'clear':
     case 'add':
     case 'remove':
-      return validateFieldOperation(kind, o);
+      return validateFieldOperation(record, kind, o);
+    case 'directoryMove':
+      return needsField(record, DIRECTORY_FIELD, kind) ?? validateMove(record, o);
+    default:
+      return needsField(record, METADATA_FIELD, kind) ?? validateMetadata(kind, o);
+  }
+}
+
+function validateMetadata(
+  kind: Exclude<BulkOperation['op'], 'set' | 'clear' | 'add' | 'remove' | 'directoryMove'>,
+  o: Loose,
+) {
+  switch (kind) {
     case 'metadataAdd':
       return [...key(o, 'key'), ...stringParam(o, 'value', checkMetadataValue)];
     case 'metadataRemove':
@@ -77,30 +83,39 @@ function validateParameters(kind: BulkOperation['op'], o: Loose): ActionProblem[
       return validateRename(o);
     case 'metadataReplace':
       return validateReplace(o);
-    case 'directoryMove':
-      return validateMove(o);
   }
 }
 
-function validateFieldOperation(kind: 'set' | 'clear' | 'add' | 'remove', o: Loose): ActionProblem[] {
+/** An operation on a field this record kind does not have (metadata, directory) is refused by name. */
+function needsField(record: AnyKind, name: string, op: string): ActionProblem[] | undefined {
+  if (fieldOf(record, name)) return undefined;
+  return [
+    actionProblem(
+      'not-allowed',
+      'op',
+      l10n.t('unknown field'),
+      l10n.t('"{0}" needs a field "{1}", which this record kind does not have', op, name),
+    ),
+  ];
+}
+
+function validateFieldOperation(record: AnyKind, kind: 'set' | 'clear' | 'add' | 'remove', o: Loose): ActionProblem[] {
   const field = o.field;
   if (typeof field !== 'string')
     return [shape('field', l10n.t('"{0}" needs a "field": the name of the field to change', kind))];
-  if (Object.hasOwn(READ_ONLY_FIELDS, field)) {
-    const message =
-      field === 'name' ? nameNotUpdatable() : l10n.t('{0} is set by CDF; files/update cannot change it', field);
-    return [actionProblem('not-allowed', 'field', l10n.t('read-only field'), message)];
-  }
-  if (!isEditableField(field))
+  const readOnly = record.readOnlyReason(field);
+  if (readOnly) return [actionProblem('not-allowed', 'field', l10n.t('read-only field'), readOnly)];
+  const spec = fieldOf(record, field);
+  if (!spec)
     return [actionProblem('not-allowed', 'field', l10n.t('unknown field'), l10n.t('There is no field "{0}"', field))];
 
   if (kind === 'clear') return [];
   if (kind === 'set') {
     if (o.value === null || o.value === undefined)
       return [shape('value', l10n.t('"set" needs a "value"; to unset {0}, use "clear"', field))];
-    const message = checkFieldValue(field, o.value);
+    const message = record.checkValue(field, o.value);
     if (message) return [actionProblem('parameter', 'value', l10n.t('invalid {0}', field), message)];
-    if (field === 'externalId')
+    if (record.uniqueFields.includes(field))
       return [
         actionProblem(
           'parameter',
@@ -112,9 +127,9 @@ function validateFieldOperation(kind: 'set' | 'clear' | 'add' | 'remove', o: Loo
       ];
     return [];
   }
-  if (!isSetLikeField(field)) {
+  if (!isSetLikeField(record, field)) {
     const message =
-      field === 'metadata'
+      spec.kind.name === 'keyValueMap'
         ? l10n.t('Metadata takes "metadataAdd" and "metadataRemove", not "{0}"', kind)
         : l10n.t('{0} holds one value: use "set" or "clear", not "{1}"', field, kind);
     return [actionProblem('not-allowed', 'field', l10n.t('{0} on a single-valued field', kind), message)];
@@ -124,17 +139,17 @@ function validateFieldOperation(kind: 'set' | 'clear' | 'add' | 'remove', o: Loo
     return [
       shape(
         'values',
-        field === 'labels'
+        spec.kind.name === 'labels'
           ? l10n.t('"{0}" needs "values": a non-empty list of labels', kind)
           : l10n.t('"{0}" needs "values": a non-empty list of ids', kind),
       ),
     ];
   const problems = values.flatMap((v, i) => {
-    const message = kindOf(field).members?.check(v);
+    const message = spec.kind.members?.check(v);
     return message ? [actionProblem('parameter', `values[${i}]`, l10n.t('invalid {0} value', field), message)] : [];
   });
   if (problems.length === 0 && kind === 'add') {
-    const tooMany = checkFieldValue(field, values);
+    const tooMany = record.checkValue(field, values);
     if (tooMany) problems.push(actionProblem('limit', 'values', l10n.t('too many {0}', field), tooMany));
   }
   return problems;
@@ -195,7 +210,8 @@ function validateReplace(o: Loose): ActionProblem[] {
   return problems;
 }
 
-function validateMove(o: Loose): ActionProblem[] {
+function validateMove(record: AnyKind, o: Loose): ActionProblem[] {
+  const checkDirectory = (path: string) => record.checkValue(DIRECTORY_FIELD, path);
   const problems = [...stringParam(o, 'from', checkDirectory), ...stringParam(o, 'to', checkDirectory)];
   if (problems.length === 0 && normalizeDirectory(o.from as string) === normalizeDirectory(o.to as string))
     problems.push(

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { kindOf, withName } from '../../fields';
+import { withName } from '../../fields';
+import { requireField, type BulkKind } from '../bulk-kind';
 import type { BulkOperation } from '../operations/operations';
 import { nameOfReference, type ReferenceNames } from './preview';
 import { replaceAllNote } from './replace-all-note';
@@ -8,21 +9,27 @@ import { replaceAllNote } from './replace-all-note';
  * An operation in words, as the wizard lists it and the preview heads it: `set dataSetId = 43 (Plant B)`,
  * `add labels pump (Pump)`, `metadata rev = "B"`. Names stand beside the ids they are known for.
  */
-export function describeOperation(op: BulkOperation, names: ReferenceNames = {}): string {
+export function describeOperation<R extends object, U>(
+  kind: BulkKind<R, U>,
+  op: BulkOperation,
+  names: ReferenceNames = {},
+): string {
   switch (op.op) {
     case 'set': {
-      const nameOf = nameOfReference(op.field, names);
+      const field = requireField(kind, op.field);
+      const nameOf = nameOfReference(field, names);
       const key = typeof op.value === 'number' || typeof op.value === 'string' ? op.value : undefined;
       const name = key === undefined ? undefined : nameOf(key);
       const value = JSON.stringify(op.value) + (name ? ` (${name})` : '');
-      return l10n.t('set {0} = {1}', op.field, value) + replaceAllNote('set', op.field);
+      return l10n.t('set {0} = {1}', op.field, value) + replaceAllNote('set', field);
     }
     case 'clear':
-      return l10n.t('clear {0}', op.field) + replaceAllNote('clear', op.field);
+      return l10n.t('clear {0}', op.field) + replaceAllNote('clear', requireField(kind, op.field));
     case 'add':
     case 'remove': {
-      const nameOf = nameOfReference(op.field, names);
-      const keys = [...kindOf(op.field).elements(op.values).keys()];
+      const field = requireField(kind, op.field);
+      const nameOf = nameOfReference(field, names);
+      const keys = [...field.kind.elements(op.values).keys()];
       const values = keys.map((k) => withName(k, nameOf)).join(', ');
       return op.op === 'add' ? l10n.t('add {0} {1}', op.field, values) : l10n.t('remove {0} {1}', op.field, values);
     }

@@ -3,7 +3,7 @@ import { formatCount } from '../../format-count';
 import type { ItemOutcome, UpdateReport } from '../../ports';
 
 /** One line: what happened to every item of a run. */
-export function summarizeRun(report: UpdateReport): string {
+export function summarizeRun<R, U>(report: UpdateReport<U, R>): string {
   const parts = [l10n.t('{0} applied', formatCount(report.applied.length))];
   if (report.failed.length) parts.push(l10n.t('{0} failed', formatCount(report.failed.length)));
   if (report.unknown.length)
@@ -30,11 +30,21 @@ const OUTCOME_WORDS: Record<ItemOutcome['outcome'], () => string> = {
 };
 
 /**
- * The full report: the summary, then every file of the run (name, id, outcome, reason) as a table,
- * the files that did not apply first. `names` names files by id (the run's records before the action);
- * an applied file is otherwise named by the record CDF returned.
+ * The full report: the summary, then every file of the run (name, key, outcome, reason) as a table,
+ * the files that did not apply first, each named by its row (the run's records before the action).
  */
-export function formatRunReport(title: string, report: UpdateReport, names?: ReadonlyMap<number, string>): string {
+/** A run item's record: its key (`BulkKind.key`) and, when known, its name. */
+export interface ReportRow {
+  readonly key: string;
+  readonly name?: string;
+}
+
+export function formatRunReport<R, U>(
+  title: string,
+  report: UpdateReport<U, R>,
+  /** Per plan item (a report item's `index`), its record. */
+  rows: readonly (ReportRow | undefined)[],
+): string {
   const lines = [`# ${title}`, '', summarizeRun(report), ''];
   lines.push(
     l10n.t(
@@ -50,25 +60,20 @@ export function formatRunReport(title: string, report: UpdateReport, names?: Rea
   lines.push(l10n.t('| File | Id | Outcome | Reason |'), '| --- | --- | --- | --- |');
   const sorted = [...report.items].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome] || a.index - b.index);
   for (const item of sorted) {
-    const cells = [nameOf(item, names), idOf(item), OUTCOME_WORDS[item.outcome](), reasonOf(item, report.cancelled)];
+    const row = rows[item.index];
+    const cells = [
+      row?.name ?? l10n.t('(name unknown)'),
+      row?.key ?? l10n.t('(unknown)'),
+      OUTCOME_WORDS[item.outcome](),
+      reasonOf(item, report.cancelled),
+    ];
     lines.push(`| ${cells.map(cell).join(' | ')} |`);
   }
   lines.push('');
   return lines.join('\n');
 }
 
-function idOf({ item }: ItemOutcome): string {
-  if ('id' in item) return String(item.id);
-  if ('externalId' in item) return l10n.t('externalId "{0}"', item.externalId);
-  return l10n.t('instance {0}/{1}', item.instanceId.space, item.instanceId.externalId);
-}
-
-function nameOf(outcome: ItemOutcome, names: ReadonlyMap<number, string> | undefined): string {
-  const byId = 'id' in outcome.item ? names?.get(outcome.item.id) : undefined;
-  return byId ?? (outcome.outcome === 'applied' ? outcome.record?.name : undefined) ?? l10n.t('(name unknown)');
-}
-
-function reasonOf(outcome: ItemOutcome, cancelled: boolean): string {
+function reasonOf<R, U>(outcome: ItemOutcome<U, R>, cancelled: boolean): string {
   switch (outcome.outcome) {
     case 'applied':
       return '';

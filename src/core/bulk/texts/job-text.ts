@@ -12,25 +12,27 @@ import {
 } from './preview-document';
 
 /** What the preview looks up in the editor: open documents with unsaved edits, and names for ids. */
-export interface PreviewSources {
+export interface PreviewSources<R extends object = object, U = unknown> {
   openEdits: readonly OpenEdits[];
-  names?: (shown: readonly RecordPlan[], operations: readonly BulkOperation[]) => Promise<ReferenceNames>;
+  names?: (shown: readonly RecordPlan<R, U>[], operations: readonly BulkOperation[]) => Promise<ReferenceNames>;
 }
 
 /**
  * The preview document of a job (the first changes, or `all`), with the documents whose unsaved
  * edits it would overtake.
  */
-export async function jobPreview(
-  job: Job,
-  sources: PreviewSources,
+export async function jobPreview<R extends object, U>(
+  job: Job<R, U>,
+  sources: PreviewSources<R, U>,
   all = false,
 ): Promise<{ text: string; unsaved: UnsavedEdits[] }> {
   const { plan, operations } = job;
-  const unsaved = unsavedEditsIn(plan, sources.openEdits);
+  const kind = job.record.kind;
+  const unsaved = unsavedEditsIn(kind, plan, sources.openEdits);
   const shown = all ? plan.changes : plan.changes.slice(0, PREVIEW_SAMPLE);
   const names = sources.names ? await sources.names(shown, operations) : undefined;
   const text = formatBulkPreview({
+    kind,
     heading: job.kind === 'resume' ? 'Resume' : 'Bulk edit',
     targetLabel: job.target.label,
     operations,
@@ -44,7 +46,7 @@ export async function jobPreview(
 }
 
 /** The confirmation's question: "Change 1 file in 1 request?", "Change 5,000 files in 5 requests?" */
-export function changeQuestion(job: Job): string {
+export function changeQuestion<R extends object, U>(job: Job<R, U>): string {
   const files = job.plan.counts.changed;
   const requests = requestsFor(files);
   if (files === 1) return l10n.t('Change 1 file in 1 request?');
@@ -57,7 +59,7 @@ export function changeQuestion(job: Job): string {
  * The confirmation's detail: the counts, and the unsaved edits (the modal covers the preview, so
  * they are said in it too; a file open both alone and in a selection counts once).
  */
-export function confirmDetail(job: Job, unsaved: readonly UnsavedEdits[]): string {
+export function confirmDetail<R extends object, U>(job: Job<R, U>, unsaved: readonly UnsavedEdits[]): string {
   const files = new Set(unsaved.flatMap((u) => u.files)).size;
   const lines = [formatPlanSummary(job.plan.counts)];
   if (files === 1)
@@ -75,7 +77,7 @@ export function confirmDetail(job: Job, unsaved: readonly UnsavedEdits[]): strin
 }
 
 /** Said instead of a confirmation when the job changes nothing. */
-export function nothingToDo(job: Job): string {
+export function nothingToDo<R extends object, U>(job: Job<R, U>): string {
   return job.kind === 'resume'
     ? l10n.t('The last bulk action has nothing left to do.')
     : l10n.t('Nothing to change: {0}', formatPlanSummary(job.plan.counts));
@@ -89,7 +91,7 @@ export function undoQuestion(files: number): string {
 }
 
 /** The progress notification's title (and the log line's) while a job runs. */
-export function runTitle(job: Job): string {
+export function runTitle<R extends object, U>(job: Job<R, U>): string {
   switch (job.kind) {
     // How many files change: the target's label ("all files") does not say.
     case 'edit':

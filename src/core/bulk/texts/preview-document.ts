@@ -1,8 +1,12 @@
 import * as l10n from '@vscode/l10n';
+import { ownField, type ElementKey } from '../../fields';
+import type { ReferenceKind } from '../../../cdf/model';
 import {
   describeOperation,
-  fileTitle,
+  fieldOf,
   formatPlanSummary,
+  titleOf,
+  type BulkKind,
   formatRecordPreview,
   type BulkOperation,
   type RecordPlan,
@@ -13,11 +17,12 @@ import type { JobPlan } from '../job/plan-job';
 /** How many changes the preview shows until the user asks for all of them. */
 export const PREVIEW_SAMPLE = 20;
 
-/** An open document with unsaved edits, and the files it holds (one for a record, several for a selection). */
+/** An open document with unsaved edits, and the records it holds (one for a record, several for a selection). */
 export interface OpenEdits {
   /** As the editor's tab names it. */
   document: string;
-  ids: readonly number[];
+  /** The records' keys (`BulkKind.key`). */
+  keys: readonly string[];
 }
 
 /** A document whose unsaved edits the action would overtake: the files of it the action changes. */
@@ -27,48 +32,66 @@ export interface UnsavedEdits {
 }
 
 /** The documents with unsaved edits that hold a file this plan changes (a file it leaves alone is no concern). */
-export function unsavedEditsIn(plan: Pick<JobPlan, 'preImages'>, open: readonly OpenEdits[]): UnsavedEdits[] {
-  const changing = new Map(plan.preImages.map((r) => [r.id, r]));
-  return open.flatMap(({ document, ids }) => {
-    const files = ids.flatMap((id) => {
-      const record = changing.get(id);
-      return record ? [fileTitle(record)] : [];
+export function unsavedEditsIn<R extends object, U>(
+  kind: BulkKind<R, U>,
+  plan: Pick<JobPlan<R, U>, 'preImages'>,
+  open: readonly OpenEdits[],
+): UnsavedEdits[] {
+  const changing = new Map(plan.preImages.map((r) => [kind.key(r), r]));
+  return open.flatMap(({ document, keys }) => {
+    const files = keys.flatMap((key) => {
+      const record = changing.get(key);
+      return record ? [titleOf(kind, record)] : [];
     });
     return files.length ? [{ document, files }] : [];
   });
 }
 
-/** The data set ids, asset ids and label external ids the given changes and operations show: their names are looked up. */
-export function referencesOf(
-  plans: readonly RecordPlan[],
-  operations: readonly BulkOperation[] = [],
-): {
+/** What the ids a preview shows refer to, by the kind of thing they name: their names are looked up. */
+export interface References {
   dataSetIds: Set<number>;
   assetIds: Set<number>;
   labels: Set<string>;
-} {
-  const refs = { dataSetIds: new Set<number>(), assetIds: new Set<number>(), labels: new Set<string>() };
+}
+
+const REFERENCE_SETS: Record<ReferenceKind, keyof References> = {
+  dataSets: 'dataSetIds',
+  assets: 'assetIds',
+  labels: 'labels',
+};
+
+/** The ids the given changes and operations show, per field that refers to something (its `references`). */
+export function referencesOf<R extends object, U>(
+  kind: BulkKind<R, U>,
+  plans: readonly RecordPlan<R, U>[],
+  operations: readonly BulkOperation[] = [],
+): References {
+  const refs: References = { dataSetIds: new Set(), assetIds: new Set(), labels: new Set() };
+  const add = (field: string, value: unknown): void => {
+    const spec = fieldOf(kind, field);
+    if (!spec?.references || value === undefined || value === null) return;
+    const into = refs[REFERENCE_SETS[spec.references]] as Set<ElementKey>;
+    // A set names its members by key (an asset id, a label's external id); a scalar is its one value.
+    const elements = spec.kind.elements(value);
+    const ids = spec.kind.members ? [...elements.keys()] : [...elements.values()];
+    for (const id of ids) if (typeof id === 'string' || typeof id === 'number') into.add(id);
+  };
   for (const plan of plans)
-    for (const record of [plan.before, plan.after]) {
-      if (record.dataSetId !== undefined) refs.dataSetIds.add(record.dataSetId);
-      for (const id of record.assetIds ?? []) refs.assetIds.add(id);
-      for (const label of record.labels ?? []) refs.labels.add(label.externalId);
-    }
+    for (const record of [plan.before, plan.after])
+      for (const field of kind.fields) add(field.name, ownField(record, field.name));
   for (const op of operations) {
-    if (op.op === 'set' && op.field === 'dataSetId' && typeof op.value === 'number') refs.dataSetIds.add(op.value);
-    if ((op.op === 'add' || op.op === 'remove') && op.field === 'assetIds')
-      for (const id of op.values) refs.assetIds.add(id);
-    if ((op.op === 'add' || op.op === 'remove') && op.field === 'labels')
-      for (const label of op.values) refs.labels.add(label.externalId);
+    if (op.op === 'set') add(op.field, op.value);
+    if (op.op === 'add' || op.op === 'remove') add(op.field, op.values);
   }
   return refs;
 }
 
-export interface BulkPreviewInput {
+export interface BulkPreviewInput<R extends object, U> {
+  kind: BulkKind<R, U>;
   heading: 'Bulk edit' | 'Resume';
   targetLabel: string;
   operations: readonly BulkOperation[];
-  plan: JobPlan;
+  plan: JobPlan<R, U>;
   /** Every change, or the first PREVIEW_SAMPLE. */
   all: boolean;
   names?: ReferenceNames;
@@ -81,8 +104,8 @@ export interface BulkPreviewInput {
  * The preview document: the operations, the counts, a warning when files it changes have unsaved
  * edits open (saving those afterwards has to merge with this action), then the changes file by file.
  */
-export function formatBulkPreview(input: BulkPreviewInput): string {
-  const { plan, all, names } = input;
+export function formatBulkPreview<R extends object, U>(input: BulkPreviewInput<R, U>): string {
+  const { kind, plan, all, names } = input;
   const shown = all ? plan.changes : plan.changes.slice(0, PREVIEW_SAMPLE);
   const lines = [
     input.heading === 'Resume'
@@ -90,7 +113,7 @@ export function formatBulkPreview(input: BulkPreviewInput): string {
       : l10n.t('# Bulk edit preview: {0}', input.targetLabel),
     '',
     input.operations.length
-      ? l10n.t('Operations: {0}', input.operations.map((op) => describeOperation(op, names)).join('; '))
+      ? l10n.t('Operations: {0}', input.operations.map((op) => describeOperation(kind, op, names)).join('; '))
       : l10n.t('Operations: each row sets its values'),
     ...(input.notes ?? []).map((note) => `- ${note}`),
     '',
@@ -110,9 +133,9 @@ export function formatBulkPreview(input: BulkPreviewInput): string {
   lines.push(
     all ? l10n.t('## Every change') : l10n.t('## First {0} of {1} changes', shown.length, plan.changes.length),
     '',
-    ...shown.map((p) => formatRecordPreview(p, names) + '\n'),
+    ...shown.map((p) => formatRecordPreview(kind, p, names) + '\n'),
   );
   if (plan.refusals.length)
-    lines.push(l10n.t('## Refused'), '', ...plan.refusals.map((p) => formatRecordPreview(p) + '\n'));
+    lines.push(l10n.t('## Refused'), '', ...plan.refusals.map((p) => formatRecordPreview(kind, p) + '\n'));
   return lines.join('\n');
 }

@@ -1,22 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import { formatCount } from '../../format-count';
-import {
-  EDITABLE_FIELDS,
-  LIMITS,
-  type EditableField,
-  type EditableFieldName,
-  type FileRecord,
-  type ReferenceKind,
-} from '../../../cdf/model';
-import { type ElementKey, type NameOf, ownField, CLASSIC_FILE_FIELDS, type RecordField } from '../../fields';
-import { DOCUMENT_FIELD_ORDER } from '../../records';
+import { LIMITS } from '../../../cdf/model';
+import { type ElementKey, type NameOf, ownField, type RecordField } from '../../fields';
+import { titleOf, type BulkKind } from '../bulk-kind';
 import type { PlanCounts } from '../operations/plan-batch';
 import type { RecordPlan } from '../operations/plan-record';
 
-/** The updatable fields in the document's order. */
-const FIELDS_IN_ORDER = DOCUMENT_FIELD_ORDER.flatMap((name) =>
-  CLASSIC_FILE_FIELDS.fields.filter((f) => f.name === name),
-);
+/** The kind's updatable fields in its document's order. */
+const fieldsInOrder = <R extends object, U>(kind: BulkKind<R, U>): RecordField[] =>
+  kind.document.order.flatMap((name) => kind.fields.filter((f) => f.name === name));
 
 /** Names of the things a record refers to by id, as far as they are known: shown beside the ids. */
 export interface ReferenceNames {
@@ -26,22 +18,22 @@ export interface ReferenceNames {
 }
 
 /** The names known for what a field's ids refer to (nothing for a field that refers to nothing). */
-export function nameOfReference(field: EditableFieldName | RecordField, names: ReferenceNames): NameOf {
-  const { references }: { references?: ReferenceKind } =
-    typeof field === 'string' ? (EDITABLE_FIELDS[field] as EditableField) : field;
-  const known = references && (names[references] as ReadonlyMap<ElementKey, string> | undefined);
+export function nameOfReference(field: RecordField, names: ReferenceNames): NameOf {
+  const known = field.references && (names[field.references] as ReadonlyMap<ElementKey, string> | undefined);
   return (key) => known?.get(key);
 }
-
-/** `P-101.pdf (id 123)`: how a file is named in previews and reports. */
-export const fileTitle = (record: FileRecord): string => l10n.t('{0} (id {1})', record.name, record.id);
 
 /**
  * One line per change from `before` to `after`, in document field order, metadata keys sorted:
  * `labels: + pump, - old`, `metadata.rev: "A" → "B"`, `metadata.tag: + "P-1"`, `directory: "/a" → (unset)`.
  */
-export function describeChanges(before: FileRecord, after: FileRecord, names: ReferenceNames = {}): string[] {
-  return FIELDS_IN_ORDER.flatMap((field) => {
+export function describeChanges<R extends object, U>(
+  kind: BulkKind<R, U>,
+  before: R,
+  after: R,
+  names: ReferenceNames = {},
+): string[] {
+  return fieldsInOrder(kind).flatMap((field) => {
     const [was, is] = [ownField(before, field.name), ownField(after, field.name)];
     if (field.kind.same(was, is)) return [];
     return field.kind.describe(field.name, was, is, nameOfReference(field, names));
@@ -49,11 +41,15 @@ export function describeChanges(before: FileRecord, after: FileRecord, names: Re
 }
 
 /** A file's block in the preview: its title, then its changes (or why it is left alone or refused), indented. */
-export function formatRecordPreview(plan: RecordPlan, names?: ReferenceNames): string {
-  const title = fileTitle(plan.before);
+export function formatRecordPreview<R extends object, U>(
+  kind: BulkKind<R, U>,
+  plan: RecordPlan<R, U>,
+  names?: ReferenceNames,
+): string {
+  const title = titleOf(kind, plan.before);
   switch (plan.outcome) {
     case 'change':
-      return [title, ...describeChanges(plan.before, plan.after, names).map((l) => `  ${l}`)].join('\n');
+      return [title, ...describeChanges(kind, plan.before, plan.after, names).map((l) => `  ${l}`)].join('\n');
     case 'unchanged':
       return l10n.t('{0}: no change ({1})', title, plan.skipped);
     case 'refused':

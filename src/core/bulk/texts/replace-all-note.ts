@@ -1,11 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import type { EditableFieldName } from '../../../cdf/model';
-import { kindOf } from '../../fields';
+import { ownValue, type RecordField } from '../../fields';
 
-type Collection = 'metadata' | 'labels' | 'assetIds' | 'securityCategories';
+type Notes = { set: () => string; clear: () => string };
 
-/** Whole sentences per field, so each reads right in every language. */
-const NOTES: Record<Collection, { set: () => string; clear: () => string }> = {
+/** Whole sentences per field, so each reads right in every language; any other collection gets the general one. */
+const NOTES: Readonly<Record<string, Notes>> = {
   metadata: {
     set: () => l10n.t('(replaces all: every other metadata key a file holds is removed)'),
     clear: () => l10n.t('(replaces all: every metadata key a file holds is removed)'),
@@ -31,7 +30,14 @@ const NOTES: Record<Collection, { set: () => string; clear: () => string }> = {
  * elements each file holds when it is read are removed by name, so one added by someone else after
  * that read is kept. Scalars get no note.
  */
-export function replaceAllNote(op: 'set' | 'clear', field: EditableFieldName): string {
-  if (!kindOf(field).collection) return '';
-  return ' ' + NOTES[field as Collection][op]();
+export function replaceAllNote(op: 'set' | 'clear', field: RecordField): string {
+  if (!field.kind.collection) return '';
+  const notes = ownValue(NOTES, field.name);
+  if (notes) return ' ' + notes[op]();
+  return (
+    ' ' +
+    (op === 'set'
+      ? l10n.t('(replaces all: every other value of {0} a file holds is removed)', field.name)
+      : l10n.t('(replaces all: every value of {0} a file holds is removed)', field.name))
+  );
 }

@@ -3,6 +3,8 @@
  * what the editor's bulk commands do, without the editor. An edit is kept before it is sent, a
  * resume leaves out what the action already changed, an undo restores and forgets the action.
  */
+import type { ClassicUpdateItem } from '../../../../src/core/classic-file';
+import type { FileRecord } from '../../../../src/cdf/model';
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../../src/app/files-api-adapter';
@@ -19,6 +21,7 @@ import {
 } from '../../../../src/core/bulk';
 import type { FilesApi } from '../../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
+import { classicBulkSource } from '../../../../src/app';
 
 /** Keeps the action as the workspace storage would (saved form, not the object). */
 class MemoryStore implements ActionStore {
@@ -41,7 +44,7 @@ class MemoryStore implements ActionStore {
 describe('core bulk jobs against the emulator', () => {
   let emu: RunningEmulator;
   let api: FilesApi;
-  let scope: JobScope;
+  let scope: JobScope<FileRecord, ClassicUpdateItem>;
   before(async () => {
     emu = await startEmulator({ files: 40, seed: 5 });
     api = filesApiOf(
@@ -52,7 +55,7 @@ describe('core bulk jobs against the emulator', () => {
         retry: { maxAttempts: 1 },
       }),
     );
-    scope = { api, project: { baseUrl: emu.baseUrl, project: emu.project } };
+    scope = { ...classicBulkSource(api), project: { baseUrl: emu.baseUrl, project: emu.project } };
   });
   after(() => emu.close());
 
@@ -69,7 +72,9 @@ describe('core bulk jobs against the emulator', () => {
     const job = await jobs.planEdit(scope, target, operations);
     assert.equal(job.plan.counts.changed, 4);
     let keptBeforeSend = false;
-    const report = await jobs.run(job, api, { onProgress: () => (keptBeforeSend ||= store.saves > 0) });
+    const report = await jobs.run(job, classicBulkSource(api), {
+      onProgress: () => (keptBeforeSend ||= store.saves > 0),
+    });
     assert.equal(report.applied.length, 4);
     assert.ok(keptBeforeSend, 'kept before the first answer');
     assert.equal(jobs.last, job.record);
@@ -80,7 +85,7 @@ describe('core bulk jobs against the emulator', () => {
     const reloaded = new BulkJobs(store);
     const { undo, job: undoJob } = await reloaded.planUndo(scope);
     assert.equal(undo.items.length, 4);
-    const undone = await reloaded.run(undoJob, api);
+    const undone = await reloaded.run(undoJob, classicBulkSource(api));
     assert.equal(undone.applied.length, 4);
     for (const ref of target.kind === 'ids' ? target.refs : [])
       assert.equal(emu.store.files.get((ref as { id: number }).id)?.metadata?.jobRun, undefined, 'restored');
@@ -98,7 +103,7 @@ describe('core bulk jobs against the emulator', () => {
     const store = new MemoryStore();
     const jobs = new BulkJobs(store);
     const job = await jobs.planEdit(scope, filesOf(1), [{ op: 'set', field: 'source', value: 'elsewhere' }]);
-    await jobs.run(job, api);
+    await jobs.run(job, classicBulkSource(api));
     const other = { ...scope, project: { baseUrl: 'https://api.cognitedata.com', project: 'other' } };
     await assert.rejects(jobs.planResume(other), /belongs to project/);
     await assert.rejects(jobs.planUndo(other), /belongs to project/);
@@ -107,7 +112,7 @@ describe('core bulk jobs against the emulator', () => {
   it('resume of a fully applied action has nothing left to do', async () => {
     const jobs = new BulkJobs(new MemoryStore());
     const job = await jobs.planEdit(scope, filesOf(3), [{ op: 'metadataAdd', key: 'again', value: 'x' }]);
-    await jobs.run(job, api);
+    await jobs.run(job, classicBulkSource(api));
     const resumed = await jobs.planResume(scope);
     assert.equal(resumed.kind, 'resume');
     assert.equal(resumed.record, job.record, 'a resume adds to the same action');
@@ -119,7 +124,7 @@ describe('core bulk jobs against the emulator', () => {
     const jobs = new BulkJobs(store);
     const target = { ...filesOf(2), label: '2 rows of changes.csv' };
     const first = jobs.importJob(scope, target, emptyJobPlan());
-    await jobs.run(first, api);
+    await jobs.run(first, classicBulkSource(api));
     const reloaded = new BulkJobs(store);
     await reloaded.recallLast();
     const again = reloaded.importJob(scope, JSON.parse(JSON.stringify(target)) as BulkTarget, emptyJobPlan());

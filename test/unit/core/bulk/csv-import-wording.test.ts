@@ -8,6 +8,8 @@ import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import { parseChangesCsv } from '../../../../src/core/bulk';
 import { csvProblemsMessage, csvProblemsSentence, missingRowsMessage, planImport } from '../../../../src/core/bulk';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
+import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
+import { classicBulkSource } from '../../../../src/app';
 
 describe('CSV import wording: rows named by line, one-sentence problems', () => {
   let emu: RunningEmulator;
@@ -21,15 +23,15 @@ describe('CSV import wording: rows named by line, one-sentence problems', () => 
       new CdfClient({ baseUrl: emu.baseUrl, project: emu.project, tokenProvider: new StaticTokenProvider(emu.token) }),
     );
     const [a, b] = (await api.listFiles({ limit: 2 })).items;
-    const csv = parseChangesCsv(`id,source\n${a!.id},x\n999999999,y\n${b!.id},z\n888888888,w\n`);
-    const { plan } = await planImport(api, csv, 'changes.csv');
+    const csv = parseChangesCsv(CLASSIC_FILE_BULK, `id,source\n${a!.id},x\n999999999,y\n${b!.id},z\n888888888,w\n`);
+    const { plan } = await planImport(classicBulkSource(api), csv, 'changes.csv');
     const message = missingRowsMessage(csv, plan.missing, 'changes.csv');
     assert.equal(
       message,
       '2 rows of changes.csv name files that do not exist (lines 3, 5): they are left out, so 2 of 4 rows match a file.',
     );
-    const one = parseChangesCsv(`id,source\n${a!.id},x\n999999999,y\n`);
-    const single = await planImport(api, one, 'one.csv');
+    const one = parseChangesCsv(CLASSIC_FILE_BULK, `id,source\n${a!.id},x\n999999999,y\n`);
+    const single = await planImport(classicBulkSource(api), one, 'one.csv');
     assert.equal(
       missingRowsMessage(one, single.plan.missing, 'one.csv'),
       'Line 3 of one.csv names a file that does not exist (id 999999999): it is left out, so 1 of 2 rows match a file.',
@@ -37,7 +39,7 @@ describe('CSV import wording: rows named by line, one-sentence problems', () => 
   });
 
   it('says a bad CSV in one sentence naming file and first place; the list is a document', () => {
-    const bad = parseChangesCsv('id,source,nosuchcolumn\nabc,x,1\n');
+    const bad = parseChangesCsv(CLASSIC_FILE_BULK, 'id,source,nosuchcolumn\nabc,x,1\n');
     assert.ok(bad.problems.length >= 1);
     const sentence = csvProblemsSentence(bad.problems, 'changes.csv');
     assert.match(sentence, /^changes\.csv has (a problem|\d+ problems, the first) at line \d+.*; nothing was sent\.$/);

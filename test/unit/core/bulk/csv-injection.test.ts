@@ -14,6 +14,7 @@ import {
 } from '../../../../src/core/bulk';
 import { DOCUMENT_FIELD_ORDER } from '../../../../src/core/records';
 import { fileRecord, fullRecord } from './fixtures';
+import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
 
 /** What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"). */
 const DANGEROUS = /^[=+\-@\t\r]/;
@@ -72,7 +73,7 @@ const hostileRecord: fc.Arbitrary<FileRecord> = fc
 
 /** The header and cells of an export, with whether each cell was quoted. */
 function exportedCells(records: FileRecord[]) {
-  const parsed = parseCsv(recordsToCsv(records), ',');
+  const parsed = parseCsv(recordsToCsv(CLASSIC_FILE_BULK, records), ',');
   assert.deepEqual(parsed.errors, []);
   const [header, ...rows] = parsed.rows;
   const names = header!.cells.map((c) => c.text);
@@ -95,7 +96,7 @@ function editableValues(record: FileRecord): Record<string, unknown> {
 
 describe('CSV export cannot attack a spreadsheet (CSV injection)', () => {
   it('prefixes a quote to text that starts like a formula, and quotes the cell', () => {
-    const csv = recordsToCsv([
+    const csv = recordsToCsv(CLASSIC_FILE_BULK, [
       fileRecord({
         id: 5,
         name: '=HYPERLINK("http://x","y")',
@@ -114,7 +115,7 @@ describe('CSV export cannot attack a spreadsheet (CSV injection)', () => {
   });
 
   it('escapes a leading quote only where the rest would look neutralised', () => {
-    const csv = recordsToCsv([
+    const csv = recordsToCsv(CLASSIC_FILE_BULK, [
       fileRecord({ id: 5, name: "'=x", externalId: "''+y", source: "'plain", metadata: { k: "'" } }),
     ]);
     const row = csv.split('\r\n')[2]!; // after sep=, and the heading
@@ -128,7 +129,7 @@ describe('CSV export cannot attack a spreadsheet (CSV injection)', () => {
       `5,"'=x",'-1,"''@y",''',"'abc"`,
       `6,=raw,'+,'\t,"'\r",null`,
     ].join('\r\n');
-    const parsed = parseChangesCsv(csv);
+    const parsed = parseChangesCsv(CLASSIC_FILE_BULK, csv);
     assert.deepEqual(parsed.problems, []);
     assert.deepEqual(
       parsed.rows.map((r) => [r.expectedName, r.operations]),
@@ -226,7 +227,10 @@ describe('CSV export cannot attack a spreadsheet (CSV injection)', () => {
     assert.equal(neutraliseCsvText('null'), "'null");
     assert.equal(neutraliseCsvText("'null"), "''null");
     assert.equal(neutraliseCsvText('nullx'), 'nullx');
-    const parsed = parseChangesCsv(['id,source,metadata.a,metadata.b', `5,'null,null,"x;'=1"`].join('\r\n'));
+    const parsed = parseChangesCsv(
+      CLASSIC_FILE_BULK,
+      ['id,source,metadata.a,metadata.b', `5,'null,null,"x;'=1"`].join('\r\n'),
+    );
     assert.deepEqual(parsed.problems, []);
     assert.deepEqual(parsed.rows[0]!.operations, [
       { op: 'set', field: 'source', value: 'null' },
@@ -261,14 +265,14 @@ describe('CSV export cannot attack a spreadsheet (CSV injection)', () => {
   it('property: export then import gives back the exact values, and changes nothing', () => {
     fc.assert(
       fc.property(hostileRecord, (record) => {
-        const parsed = parseChangesCsv(recordsToCsv([record]));
+        const parsed = parseChangesCsv(CLASSIC_FILE_BULK, recordsToCsv(CLASSIC_FILE_BULK, [record]));
         assert.deepEqual(parsed.problems, []);
         const row = parsed.rows[0]!;
         assert.equal(row.expectedName, record.name);
-        assert.equal(planImportRow(record, row).outcome, 'unchanged');
+        assert.equal(planImportRow(CLASSIC_FILE_BULK, record, row).outcome, 'unchanged');
         // Against a bare record of the same name, the import sets every value the export wrote.
         const bare = fileRecord({ id: record.id, name: record.name });
-        const plan = planImportRow(bare, row);
+        const plan = planImportRow(CLASSIC_FILE_BULK, bare, row);
         const after = plan.outcome === 'change' ? plan.after : bare;
         assert.deepEqual(editableValues(after), editableValues(record));
       }),
@@ -281,7 +285,7 @@ describe('JSON Lines export stays byte-exact', () => {
   it('writes text exactly as JSON.stringify does, formula-like values untouched', () => {
     const record = fileRecord({ id: 5, name: '=1+1', source: "'-x", metadata: { '@k': '\t=v' } });
     assert.equal(
-      toJsonLine(record),
+      toJsonLine(CLASSIC_FILE_BULK, record),
       '{"id":5,"name":"=1+1","source":"\'-x","metadata":{"@k":"\\t=v"},"uploaded":true,"createdTime":1700000000000,"lastUpdatedTime":1700000000000}\n',
     );
   });
@@ -297,7 +301,7 @@ describe('JSON Lines export stays byte-exact', () => {
             return JSON.stringify(ordered) + '\n';
           })
           .join('');
-        assert.equal(recordsToJsonLines(records), expected);
+        assert.equal(recordsToJsonLines(CLASSIC_FILE_BULK, records), expected);
       }),
       { numRuns: 200 },
     );

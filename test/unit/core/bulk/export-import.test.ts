@@ -16,6 +16,7 @@ import {
   csvImportNotes,
 } from '../../../../src/core/bulk';
 import { fileRecord, fullRecord, linkedRecord } from './fixtures';
+import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
 
 const tricky: FileRecord[] = [
   fullRecord(),
@@ -50,20 +51,20 @@ const tricky: FileRecord[] = [
 
 /** Plans each row of an import against the records it names. */
 function planCsv(text: string, records: FileRecord[]) {
-  const parsed = parseChangesCsv(text);
+  const parsed = parseChangesCsv(CLASSIC_FILE_BULK, text);
   const byId = new Map(records.map((r) => [r.id, r]));
   const byExternalId = new Map(records.map((r) => [r.externalId, r]));
   const entries = parsed.rows.map((row) => {
     const record = 'id' in row.target ? byId.get(row.target.id) : byExternalId.get(row.target.externalId);
     assert.ok(record, JSON.stringify(row.target));
-    return { record, plan: (r: FileRecord) => planImportRow(r, row) };
+    return { record, plan: (r: FileRecord) => planImportRow(CLASSIC_FILE_BULK, r, row) };
   });
-  return { parsed, batch: planEach(entries) };
+  return { parsed, batch: planEach(CLASSIC_FILE_BULK, entries) };
 }
 
 describe('export', () => {
   it('writes stable columns: fixed fields in document order, then sorted metadata keys', () => {
-    const columns = csvColumns(collectMetadataKeys(tricky));
+    const columns = csvColumns(CLASSIC_FILE_BULK, collectMetadataKeys(tricky));
     assert.deepEqual(columns.slice(0, 5), ['id', 'externalId', 'name', 'directory', 'source']);
     assert.deepEqual(
       columns.filter((c) => c.startsWith('metadata.')),
@@ -78,7 +79,7 @@ describe('export', () => {
         'metadata.ünï',
       ],
     );
-    const lines = recordsToCsv([fullRecord()]).split('\r\n');
+    const lines = recordsToCsv(CLASSIC_FILE_BULK, [fullRecord()]).split('\r\n');
     assert.equal(lines[0], 'sep=,', "Excel's delimiter line, so that a ';' locale still splits on commas");
     assert.equal(
       lines[1],
@@ -101,7 +102,7 @@ describe('export', () => {
           ? fileRecord({ id: 3, metadata: { k: text } })
           : fileRecord({ id: 3, [column]: column === 'directory' ? '/' + text : text });
         assert.throws(
-          () => recordsToCsv([record]),
+          () => recordsToCsv(CLASSIC_FILE_BULK, [record]),
           (e: Error) =>
             e instanceof CsvExportError &&
             e.message.startsWith(`File 3 (`) &&
@@ -109,7 +110,9 @@ describe('export', () => {
             e.message.includes('JSON Lines'),
         );
         // JSON Lines, through the same UTF-8 bytes, keeps the value exactly.
-        const back = JSON.parse(Buffer.from(toJsonLine(record), 'utf8').toString('utf8')) as FileRecord;
+        const back = JSON.parse(
+          Buffer.from(toJsonLine(CLASSIC_FILE_BULK, record), 'utf8').toString('utf8'),
+        ) as FileRecord;
         assert.deepEqual(back, record);
       }),
       { numRuns: 300 },
@@ -117,14 +120,14 @@ describe('export', () => {
   });
 
   it('streams in pages and reports metadata keys that have no column', () => {
-    const columns = csvColumns(['rev']);
-    const page = csvRows([fullRecord()], columns);
+    const columns = csvColumns(CLASSIC_FILE_BULK, ['rev']);
+    const page = csvRows(CLASSIC_FILE_BULK, [fullRecord()], columns);
     assert.deepEqual(page.unexportedKeys, ['tag']);
     assert.ok(csvHeader(columns).endsWith('metadata.rev\r\n'));
   });
 
   it('writes JSON Lines, one record per line, fields in document order', () => {
-    const text = recordsToJsonLines([fullRecord(), fileRecord({ id: 9, extra: 'kept' })]);
+    const text = recordsToJsonLines(CLASSIC_FILE_BULK, [fullRecord(), fileRecord({ id: 9, extra: 'kept' })]);
     const lines = text.split('\n');
     assert.equal(lines.length, 3);
     assert.equal(lines[2], '');
@@ -143,6 +146,7 @@ describe('export', () => {
 describe('import a CSV of changes', () => {
   it('its preview notes say "replaces all" for labels, assetIds and securityCategories columns, as the wizard does', () => {
     const parsed = parseChangesCsv(
+      CLASSIC_FILE_BULK,
       [
         'id,labels,assetIds,securityCategories,source,metadata.k',
         '1,"[""a""]",null,,x,v',
@@ -150,16 +154,19 @@ describe('import a CSV of changes', () => {
       ].join('\r\n'),
     );
     assert.deepEqual(parsed.problems, []);
-    assert.deepEqual(csvImportNotes(parsed), [
+    assert.deepEqual(csvImportNotes(CLASSIC_FILE_BULK, parsed), [
       'labels column (replaces all: every other label a file holds is removed)',
       'assetIds column, null (replaces all: every asset id a file holds is removed)',
       'securityCategories column (replaces all: every other security category a file holds is removed)',
     ]);
-    assert.deepEqual(csvImportNotes(parseChangesCsv('id,source,metadata.k\r\n1,x,v')), []);
+    assert.deepEqual(
+      csvImportNotes(CLASSIC_FILE_BULK, parseChangesCsv(CLASSIC_FILE_BULK, 'id,source,metadata.k\r\n1,x,v')),
+      [],
+    );
   });
 
   it('round trip: importing an export changes nothing', () => {
-    const { parsed, batch } = planCsv(recordsToCsv(tricky), tricky);
+    const { parsed, batch } = planCsv(recordsToCsv(CLASSIC_FILE_BULK, tricky), tricky);
     assert.deepEqual(parsed.problems, []);
     assert.deepEqual(parsed.ignoredColumns, [
       'uploaded',
@@ -176,14 +183,14 @@ describe('import a CSV of changes', () => {
   it('empty cell leaves, null clears, a quoted cell is literal', () => {
     const csv =
       'id,source,mimeType,dataSetId,metadata.rev,metadata.new,labels\r\n123,,null,"",null,"null","pump, valve"\r\n';
-    const parsed = parseChangesCsv(csv);
+    const parsed = parseChangesCsv(CLASSIC_FILE_BULK, csv);
     assert.deepEqual(
       parsed.problems.map((p) => [p.row, p.column]),
       [[2, 'dataSetId']],
     );
-    const fixed = parseChangesCsv(csv.replace(',"",', ',7,'));
+    const fixed = parseChangesCsv(CLASSIC_FILE_BULK, csv.replace(',"",', ',7,'));
     assert.deepEqual(fixed.problems, []);
-    const plan = planImportRow(fullRecord(), fixed.rows[0]!);
+    const plan = planImportRow(CLASSIC_FILE_BULK, fullRecord(), fixed.rows[0]!);
     assert.equal(plan.outcome, 'change');
     assert.deepEqual(plan.outcome === 'change' && plan.update, {
       mimeType: { setNull: true },
@@ -194,10 +201,10 @@ describe('import a CSV of changes', () => {
   });
 
   it('names files by externalId when there is no id column, and falls back to it when the id cell is empty', () => {
-    const byExternal = parseChangesCsv('externalId,source\ndoc-p101,Excel\n');
+    const byExternal = parseChangesCsv(CLASSIC_FILE_BULK, 'externalId,source\ndoc-p101,Excel\n');
     assert.deepEqual(byExternal.rows[0]?.target, { externalId: 'doc-p101' });
     assert.deepEqual(byExternal.rows[0]?.operations, [{ op: 'set', field: 'source', value: 'Excel' }]);
-    const mixed = parseChangesCsv('id,externalId,source\n123,new-ext,A\n,doc-2,B\n');
+    const mixed = parseChangesCsv(CLASSIC_FILE_BULK, 'id,externalId,source\n123,new-ext,A\n,doc-2,B\n');
     assert.deepEqual(
       mixed.rows.map((r) => [r.target, r.operations.length]),
       [
@@ -209,6 +216,7 @@ describe('import a CSV of changes', () => {
 
   it('reports errors per row and column, and leaves such rows out', () => {
     const parsed = parseChangesCsv(
+      CLASSIC_FILE_BULK,
       [
         'id,directory,metadata.k,assetIds,sourceCreatedTime',
         '1,relative,ok,[1],2024-01-01',
@@ -236,7 +244,7 @@ describe('import a CSV of changes', () => {
   });
 
   it('refuses a file listed in two rows', () => {
-    const parsed = parseChangesCsv('id,source\n1,a\n1,b\n');
+    const parsed = parseChangesCsv(CLASSIC_FILE_BULK, 'id,source\n1,a\n1,b\n');
     assert.deepEqual(
       parsed.problems.map((p) => [p.row, p.message]),
       [[3, 'The file with id 1 is already changed by row 2']],
@@ -245,24 +253,27 @@ describe('import a CSV of changes', () => {
 
   it('reports bad headings: unknown, duplicated, a metadata column, no id', () => {
     assert.deepEqual(
-      parseChangesCsv('id,sorce,id\n').problems.map((p) => p.column),
+      parseChangesCsv(CLASSIC_FILE_BULK, 'id,sorce,id\n').problems.map((p) => p.column),
       ['sorce', 'id'],
     );
-    assert.equal(parseChangesCsv('id,metadata\n').problems[0]?.column, 'metadata');
-    assert.match(parseChangesCsv('source\nx\n').problems[0]?.message ?? '', /"id" or an "externalId"/);
-    assert.match(parseChangesCsv('').problems[0]?.message ?? '', /empty/);
+    assert.equal(parseChangesCsv(CLASSIC_FILE_BULK, 'id,metadata\n').problems[0]?.column, 'metadata');
+    assert.match(
+      parseChangesCsv(CLASSIC_FILE_BULK, 'source\nx\n').problems[0]?.message ?? '',
+      /"id" or an "externalId"/,
+    );
+    assert.match(parseChangesCsv(CLASSIC_FILE_BULK, '').problems[0]?.message ?? '', /empty/);
   });
 
   it('refuses a row whose name differs: files/update cannot rename', () => {
-    const parsed = parseChangesCsv('id,name,source\n123,Renamed.pdf,x\n');
-    const plan = planImportRow(fullRecord(), parsed.rows[0]!);
+    const parsed = parseChangesCsv(CLASSIC_FILE_BULK, 'id,name,source\n123,Renamed.pdf,x\n');
+    const plan = planImportRow(CLASSIC_FILE_BULK, fullRecord(), parsed.rows[0]!);
     assert.equal(plan.outcome, 'refused');
     assert.equal(plan.outcome === 'refused' && plan.problems[0]?.code, 'read-only-mismatch');
   });
 
   it('goes through the same refusals as any action (instance-linked files)', () => {
-    const parsed = parseChangesCsv('id,directory\n3,/elsewhere\n');
-    const plan = planImportRow(linkedRecord({ id: 3 }), parsed.rows[0]!);
+    const parsed = parseChangesCsv(CLASSIC_FILE_BULK, 'id,directory\n3,/elsewhere\n');
+    const plan = planImportRow(CLASSIC_FILE_BULK, linkedRecord({ id: 3 }), parsed.rows[0]!);
     assert.equal(plan.outcome === 'refused' && plan.problems[0]?.code, 'instance-linked');
   });
 });

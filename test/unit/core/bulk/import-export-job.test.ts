@@ -10,6 +10,8 @@ import { parseChangesCsv } from '../../../../src/core/bulk';
 import { exportTarget, planImport, type BulkTarget } from '../../../../src/core/bulk';
 import type { FilesApi } from '../../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
+import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
+import { classicBulkSource } from '../../../../src/app';
 
 describe('export and import jobs against the emulator', () => {
   let emu: RunningEmulator;
@@ -27,12 +29,18 @@ describe('export and import jobs against the emulator', () => {
     const target: BulkTarget = { kind: 'ids', label: '5 files', refs: files.map((r) => ({ id: r.id })) };
     let text = '';
     const counts: number[] = [];
-    const written = await exportTarget(api, target, 'csv', (t) => Promise.resolve(void (text += t)), {
-      onCount: (n) => counts.push(n),
-    });
+    const written = await exportTarget(
+      classicBulkSource(api),
+      target,
+      'csv',
+      (t) => Promise.resolve(void (text += t)),
+      {
+        onCount: (n) => counts.push(n),
+      },
+    );
     assert.equal(written, 5);
     assert.deepEqual(counts, [5]);
-    const exported = parseChangesCsv(text);
+    const exported = parseChangesCsv(CLASSIC_FILE_BULK, text);
     assert.deepEqual(exported.problems, []);
     assert.deepEqual(
       exported.rows.map((r) => r.target),
@@ -40,11 +48,14 @@ describe('export and import jobs against the emulator', () => {
     );
 
     // The unchanged export plans nothing; a changed cell plans that file; a row of no file is missing.
-    const same = await planImport(api, exported, 'files.csv');
+    const same = await planImport(classicBulkSource(api), exported, 'files.csv');
     assert.equal(same.plan.counts.changed, 0);
     assert.equal(same.target.label, '5 rows of files.csv');
-    const edited = parseChangesCsv(`id,source\n${files[0]!.id},edited by import\n${files[1]!.id},\n999999999,nobody\n`);
-    const job = await planImport(api, edited, 'edited.csv');
+    const edited = parseChangesCsv(
+      CLASSIC_FILE_BULK,
+      `id,source\n${files[0]!.id},edited by import\n${files[1]!.id},\n999999999,nobody\n`,
+    );
+    const job = await planImport(classicBulkSource(api), edited, 'edited.csv');
     assert.deepEqual(
       job.plan.changes.map((c) => [c.before.id, c.after.source]),
       [[files[0]!.id, 'edited by import']],
@@ -55,7 +66,9 @@ describe('export and import jobs against the emulator', () => {
   it('exports JSON Lines, one record a line, as the API returns it', async () => {
     const lines: string[] = [];
     const target: BulkTarget = { kind: 'filter', label: 'all', filter: {} };
-    const written = await exportTarget(api, target, 'jsonl', (t) => Promise.resolve(void lines.push(t)));
+    const written = await exportTarget(classicBulkSource(api), target, 'jsonl', (t) =>
+      Promise.resolve(void lines.push(t)),
+    );
     const records = lines
       .join('')
       .trim()

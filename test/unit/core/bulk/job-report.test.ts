@@ -24,16 +24,17 @@ function report(cancelled = false) {
   return buildReport(outcomes, [], cancelled, stats);
 }
 
-const names = new Map([
-  [1, 'P-1.pdf'],
-  [2, 'P-2 | pump.pdf'],
-  [3, 'P-3.pdf'],
-  [4, 'P-4.pdf'],
-]);
+/** Per plan item (a report item's index), its record's key and name. */
+const items = [
+  { key: '1', name: 'P-1.pdf' },
+  { key: '2', name: 'P-2 | pump.pdf' },
+  { key: '3', name: 'P-3.pdf' },
+  { key: '4', name: 'P-4.pdf' },
+];
 
 describe('run report', () => {
   it('lists every file with its name, id, outcome and reason, those not applied first', () => {
-    const text = formatRunReport('Bulk edit', report(true), names);
+    const text = formatRunReport('Bulk edit', report(true), items);
     const rows = text
       .split('\n')
       .filter((l) => l.startsWith('| ') && !l.startsWith('| File') && !l.startsWith('| ---'));
@@ -46,21 +47,21 @@ describe('run report', () => {
     assert.match(text, /^# Bulk edit\n\n1 applied, 1 failed, 1 unknown .* of 4 in 2 requests \(cancelled\)/);
   });
 
-  it('says a file not sent without a cancel was throttled out, and names a file by its returned record', () => {
-    const text = formatRunReport('Bulk edit', report(false));
+  it('says a file not sent without a cancel was throttled out, and a row it knows no name of as such', () => {
+    const text = formatRunReport('Bulk edit', report(false), [items[0], items[1], items[2], { key: '4' }]);
     assert.match(text, /\| \(name unknown\) \| 4 \| not sent \| throttled \(429\) on every try \|/);
     assert.match(text, /\| P-1\.pdf \| 1 \| applied \|/);
   });
 
   it('keeps every file on one table row of four cells, whatever its name or message holds', () => {
-    const odd = formatRunReport('Bulk edit', report(true), new Map([[2, 'a\u2028b\rc\r\nd\\|e']]));
+    const odd = formatRunReport('Bulk edit', report(true), [items[0], { key: '2', name: 'a\u2028b\rc\r\nd\\|e' }]);
     assert.ok(odd.includes('| a b c d\\\\\\|e | 2 | failed |'), odd);
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (name, message) => {
         const outcomes: ItemOutcome[] = [
           { index: 0, item: { id: 7, update }, sends: 1, outcome: 'failed', failure: { reason: 'other', message } },
         ];
-        const text = formatRunReport('Bulk edit', buildReport(outcomes, [], false, stats), new Map([[7, name]]));
+        const text = formatRunReport('Bulk edit', buildReport(outcomes, [], false, stats), [{ key: '7', name }]);
         const rows = text.split('\n').filter((l) => / \| 7 \| failed \| /.test(l));
         assert.equal(rows.length, 1, text);
         assert.ok(!/[\r\u2028\u2029]/.test(rows[0]!), 'no line break inside the row');

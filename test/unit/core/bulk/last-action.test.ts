@@ -16,6 +16,7 @@ import {
 } from '../../../../src/core/bulk';
 import { planBatch, planUndo, type BulkOperation } from '../../../../src/core/bulk';
 import { fileRecord } from './fixtures';
+import { CLASSIC_FILE_BULK, type ClassicUpdateItem } from '../../../../src/core/classic-file';
 
 const project = { baseUrl: 'https://api.cognitedata.com', project: 'plant' };
 const target = { kind: 'filter' as const, label: 'in /plant-a', filter: { directoryPrefix: '/plant-a' } };
@@ -23,8 +24,8 @@ const stats = { requestsSent: 1, throttled: 0, peakConcurrency: 1, finalConcurre
 
 const before = (id: number): FileRecord => fileRecord({ id, name: `F-${id}.pdf`, source: 'old' });
 const after = (id: number): FileRecord => fileRecord({ id, source: 'new' });
-const runPlan = (ids: number[]): RunPlan => ({
-  items: ids.map((id) => ({ id })),
+const runPlan = (ids: number[]): RunPlan<FileRecord, ClassicUpdateItem> => ({
+  items: ids.map((id) => ({ id, update: { source: { set: 'new' } } })),
   preImages: ids.map(before),
   afterImages: ids.map(after),
 });
@@ -60,7 +61,7 @@ describe('the last bulk action', () => {
   });
 
   it('records every file as possibly changed before sending, then each outcome; a later failure keeps an earlier maybe', () => {
-    const record = new BulkActionRecord(project, target, [], 1);
+    const record = new BulkActionRecord(CLASSIC_FILE_BULK, project, target, [], 1);
     record.beginRun(runPlan([1, 2, 3, 4]));
     assert.deepEqual(
       [...record.entries.values()].map((e) => e.outcome),
@@ -79,16 +80,16 @@ describe('the last bulk action', () => {
     assert.deepEqual(
       [...record.entries].map(([id, e]) => [id, e.outcome]),
       [
-        [1, 'applied'],
-        [2, 'unknown'],
-        [3, 'failed'],
-        [4, 'notSent'],
+        ['1', 'applied'],
+        ['2', 'unknown'],
+        ['3', 'failed'],
+        ['4', 'notSent'],
       ],
     );
-    const applied = record.entries.get(1)?.after;
+    const applied = record.entries.get('1')?.after;
     assert.equal(applied?.source, 'new', "an applied file's after-image holds what the action wrote");
     assert.equal(applied?.directory, before(1).directory, "and none of others' writes in CDF's answer");
-    assert.deepEqual(record.idsToCheck, [1, 2]);
+    assert.deepEqual(record.keysToCheck, ['1', '2']);
 
     // A resume sends 2, 3 and 4 again: 2 fails this time, 3 applies, 4 stays unsent.
     record.beginRun(runPlan([2, 3, 4]));
@@ -103,10 +104,10 @@ describe('the last bulk action', () => {
     assert.deepEqual(
       [...record.entries].map(([id, e]) => [id, e.outcome]),
       [
-        [1, 'applied'],
-        [2, 'unknown'],
-        [3, 'applied'],
-        [4, 'notSent'],
+        ['1', 'applied'],
+        ['2', 'unknown'],
+        ['3', 'applied'],
+        ['4', 'notSent'],
       ],
       'the failure of a re-send says nothing of the first send: 2 may still have been changed',
     );
@@ -116,7 +117,13 @@ describe('the last bulk action', () => {
   });
 
   it('survives a round trip through its saved JSON, and undo plans the same from it', () => {
-    const record = new BulkActionRecord(project, target, [{ op: 'set', field: 'source', value: 'new' }], 7);
+    const record = new BulkActionRecord(
+      CLASSIC_FILE_BULK,
+      project,
+      target,
+      [{ op: 'set', field: 'source', value: 'new' }],
+      7,
+    );
     record.beginRun(runPlan([1, 2, 3]));
     record.addRun(
       runPlan([1, 2, 3]),
@@ -126,7 +133,7 @@ describe('the last bulk action', () => {
         [3, 'notSent'],
       ]),
     );
-    const restored = restoreAction(JSON.parse(JSON.stringify(saveAction(record))));
+    const restored = restoreAction(JSON.parse(JSON.stringify(saveAction(record))), CLASSIC_FILE_BULK);
     assert.deepEqual(restored.project, project);
     assert.deepEqual(restored.target, target);
     assert.deepEqual(restored.operations, record.operations);
@@ -134,26 +141,57 @@ describe('the last bulk action', () => {
     assert.deepEqual([...restored.entries], [...record.entries]);
     assert.deepEqual(restored.reportTexts, record.reportTexts);
     const now = [after(1), before(2), after(3)];
-    assert.deepEqual(planUndo([...restored.entries.values()], now), planUndo([...record.entries.values()], now));
+    assert.deepEqual(
+      planUndo(CLASSIC_FILE_BULK, [...restored.entries.values()], now),
+      planUndo(CLASSIC_FILE_BULK, [...record.entries.values()], now),
+    );
+  });
+
+  it('loads an action kept by the previous version (version 1: classic files keyed by numeric id), and undoes it', () => {
+    // Written out as version 1 wrote it to the workspace storage, not through today's saveAction.
+    const v1 = {
+      version: 1,
+      project,
+      target,
+      operations: [{ op: 'set', field: 'source', value: 'new' }],
+      startedAt: 11,
+      entries: [
+        [1, { outcome: 'applied', before: before(1), after: after(1) }],
+        [2, { outcome: 'failed', before: before(2), after: after(2) }],
+      ],
+      reportTexts: ['# Bulk edit\n'],
+    };
+    const restored = restoreAction(JSON.parse(JSON.stringify(v1)), CLASSIC_FILE_BULK);
+    assert.deepEqual([...restored.entries.keys()], ['1', '2'], "keys are the kind's text keys");
+    assert.equal(restored.kind.name, 'classic-file');
+    assert.deepEqual(restored.reportTexts, ['# Bulk edit\n']);
+    const undo = planUndo(CLASSIC_FILE_BULK, [...restored.entries.values()], [after(1)]);
+    assert.deepEqual(undo.items, [{ id: 1, update: { source: { set: 'old' } } }]);
+    assert.deepEqual(undo.notApplied, ['2']);
+    // Saved again, it is version 2 and reads back the same.
+    const again = restoreAction(JSON.parse(JSON.stringify(saveAction(restored))), CLASSIC_FILE_BULK);
+    assert.deepEqual([...again.entries], [...restored.entries]);
   });
 
   it('refuses a malformed saved action, saying what is wrong, rather than undo from half of it', () => {
-    const good = saveAction(new BulkActionRecord(project, target, [], 1));
+    const good = saveAction(new BulkActionRecord(CLASSIC_FILE_BULK, project, target, [], 1));
     const cases: [unknown, RegExp][] = [
       [null, /unknown version/],
-      [{ ...good, version: 2 }, /unknown version/],
+      [{ ...good, version: 3 }, /unknown version/],
       [{ ...good, project: { baseUrl: 1 } }, /project/],
       [{ ...good, target: { kind: 'everything', label: 'x' } }, /target/],
-      [{ ...good, entries: [[1, { outcome: 'applied', before: before(1), after: after(2) }]] }, /an entry/],
-      [{ ...good, entries: [[1, { outcome: 'maybe', before: before(1), after: after(1) }]] }, /an entry/],
+      [{ ...good, entries: [['1', { outcome: 'applied', before: before(1), after: after(2) }]] }, /an entry/],
+      [{ ...good, entries: [['1', { outcome: 'maybe', before: before(1), after: after(1) }]] }, /an entry/],
+      [{ ...good, entries: [[1, { outcome: 'applied', before: before(1), after: after(1) }]] }, /an entry/],
+      [{ ...good, kind: 'cognite-file' }, /changed cognite-file records, not classic-file records/],
     ];
-    for (const [saved, why] of cases) assert.throws(() => restoreAction(saved), why);
+    for (const [saved, why] of cases) assert.throws(() => restoreAction(saved, CLASSIC_FILE_BULK), why);
   });
 });
 
 describe('resuming the last bulk action', () => {
   it('leaves a file sent without an answer alone when an element the action changes moved, not for a change elsewhere', () => {
-    const record = new BulkActionRecord(project, target, [], 1);
+    const record = new BulkActionRecord(CLASSIC_FILE_BULK, project, target, [], 1);
     record.addRun(runPlan([1]), report([[1, 'unknown']]));
     assert.equal(record.isDone(before(1)), false, 'as before: not reached, send it');
     assert.equal(record.isDone(after(1)), true, 'the action is on it: done');
@@ -171,23 +209,23 @@ describe('resuming the last bulk action', () => {
       { op: 'metadataAdd', key: 'picked', value: 'yes' },
       { op: 'metadataRemove', key: 'owner' },
     ];
-    const first = planBatch([fileRecord({ id: 1, metadata: { rev: 'A' } })], operations);
-    const record = new BulkActionRecord(project, target, operations, 1);
+    const first = planBatch(CLASSIC_FILE_BULK, [fileRecord({ id: 1, metadata: { rev: 'A' } })], operations);
+    const record = new BulkActionRecord(CLASSIC_FILE_BULK, project, target, operations, 1);
     record.beginRun(first);
     record.addRun(first, report([[1, 'unknown']]));
     // Meanwhile a colleague adds `owner`; the resume reads the file again: the action is not on it.
     const reread = fileRecord({ id: 1, metadata: { rev: 'A', owner: 'colleague' }, lastUpdatedTime: 3 });
     assert.equal(record.isDone(reread), false);
-    const resumed = planBatch([reread], operations);
+    const resumed = planBatch(CLASSIC_FILE_BULK, [reread], operations);
     record.beginRun(resumed);
     const answered = { ...resumed.afterImages[0]!, lastUpdatedTime: 4 };
     record.addRun(resumed, {
       ...report([[1, 'applied']]),
       items: [{ index: 0, item: resumed.items[0]!, sends: 1, outcome: 'applied', record: answered }],
     });
-    assert.deepEqual(record.entries.get(1)?.before.metadata, { rev: 'A', owner: 'colleague' }, 'the re-read record');
+    assert.deepEqual(record.entries.get('1')?.before.metadata, { rev: 'A', owner: 'colleague' }, 'the re-read record');
 
-    const undo = planUndo([...record.entries.values()], [answered]);
+    const undo = planUndo(CLASSIC_FILE_BULK, [...record.entries.values()], [answered]);
     assert.deepEqual(
       undo.items[0]?.update.metadata,
       { add: { owner: 'colleague' }, remove: ['picked'] },

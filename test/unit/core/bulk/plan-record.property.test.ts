@@ -12,6 +12,7 @@ import {
 import { applyUpdate } from '../../../../src/core/records';
 import { planRecord, validateOperation, type BulkOperation } from '../../../../src/core/bulk';
 import { sameFieldValue } from '../../../../src/core/field-values';
+import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
 
 // Small pools, so that operations often hit what records hold (and limits are reached).
 const text = fc.string({ unit: fc.constantFrom('a', 'b', 'A', '.', '$', '/', 'é', '😀', ' '), maxLength: 6 });
@@ -112,7 +113,9 @@ const operationArb: fc.Arbitrary<BulkOperation> = fc.oneof(
   fc.record({ op: fc.constant('directoryMove'), from: directory, to: directory }),
 ) as fc.Arbitrary<BulkOperation>;
 
-const validOperation = operationArb.filter((op) => validateOperation(op).every((p) => p.severity !== 'error'));
+const validOperation = operationArb.filter((op) =>
+  validateOperation(CLASSIC_FILE_BULK, op).every((p) => p.severity !== 'error'),
+);
 
 describe('planRecord, property: the update it plans produces exactly the record it predicts', function () {
   this.timeout(20_000);
@@ -122,7 +125,7 @@ describe('planRecord, property: the update it plans produces exactly the record 
     fc.assert(
       fc.property(recordArb, fc.array(validOperation, { minLength: 1, maxLength: 5 }), (record, ops) => {
         assert.ok(fileRecordSchema.safeParse(record).success, 'the generator makes valid records');
-        const plan = planRecord(record, ops);
+        const plan = planRecord(CLASSIC_FILE_BULK, record, ops);
         outcomes[plan.outcome]++;
         if (plan.outcome !== 'change') {
           assert.equal(plan.after, record);

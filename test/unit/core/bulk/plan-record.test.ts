@@ -3,10 +3,11 @@ import { fileUpdateItem, LIMITS, type FileRecord } from '../../../../src/cdf/mod
 import { applyUpdate } from '../../../../src/core/records';
 import { planRecord, type BulkOperation, type RecordPlan } from '../../../../src/core/bulk';
 import { fileRecord, fullRecord, linkedRecord } from './fixtures';
+import { CLASSIC_FILE_BULK, type ClassicUpdateItem } from '../../../../src/core/classic-file';
 
 /** Plans, and checks what every plan must satisfy: the update reproduces `after` and is a valid item. */
-function plan(record: FileRecord, ...ops: BulkOperation[]): RecordPlan {
-  const result = planRecord(record, ops);
+function plan(record: FileRecord, ...ops: BulkOperation[]): RecordPlan<FileRecord, ClassicUpdateItem> {
+  const result = planRecord(CLASSIC_FILE_BULK, record, ops);
   if (result.outcome === 'change') {
     assert.deepEqual(applyUpdate(record, result.update), result.after);
     assert.ok(fileUpdateItem.safeParse({ id: record.id, update: result.update }).success);
@@ -328,7 +329,10 @@ describe('planRecord: refusals', () => {
 
   it('throws on an invalid action: operations must be validated first', () => {
     assert.throws(
-      () => planRecord(fileRecord(), [{ op: 'metadataAdd', key: 'k'.repeat(LIMITS.metadataKeyBytes + 1), value: 'x' }]),
+      () =>
+        planRecord(CLASSIC_FILE_BULK, fileRecord(), [
+          { op: 'metadataAdd', key: 'k'.repeat(LIMITS.metadataKeyBytes + 1), value: 'x' },
+        ]),
       /Invalid bulk action/,
     );
   });

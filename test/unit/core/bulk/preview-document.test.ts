@@ -10,6 +10,7 @@ import { appendBatch, emptyJobPlan, formatBulkPreview, referencesOf, unsavedEdit
 import type { BulkOperation } from '../../../../src/core/bulk';
 import type { FileRecord } from '../../../../src/cdf/model';
 import { fileRecord, fullRecord } from './fixtures';
+import { CLASSIC_FILE_BULK, type ClassicUpdateItem } from '../../../../src/core/classic-file';
 
 const names = {
   dataSets: new Map([
@@ -27,10 +28,10 @@ const names = {
 };
 
 function planOf(records: FileRecord[], operations: BulkOperation[]) {
-  const compiled = compileAction(operations);
+  const compiled = compileAction(CLASSIC_FILE_BULK, operations);
   assert.ok(compiled.ok);
-  const plan = emptyJobPlan();
-  appendBatch(plan, planBatch(records, compiled.action, createBatchContext()));
+  const plan = emptyJobPlan<FileRecord, ClassicUpdateItem>();
+  appendBatch(plan, planBatch(CLASSIC_FILE_BULK, records, compiled.action, createBatchContext()));
   return plan;
 }
 
@@ -43,12 +44,16 @@ describe('bulk preview document', () => {
       assetIds: [2, 3],
       labels: [{ externalId: 'pump' }, { externalId: 'new' }],
     });
-    assert.deepEqual(describeChanges(before, after, names), [
+    assert.deepEqual(describeChanges(CLASSIC_FILE_BULK, before, after, names), [
       'dataSetId: 42 (Plant A) → 43 (Plant B)',
       'assetIds: + 3 (Valve V-3), - 1 (Pump P-101)',
       'labels: + pump (Pump), + new, - pid (P&ID drawing)',
     ]);
-    assert.deepEqual(describeChanges(before, after).slice(0, 1), ['dataSetId: 42 → 43'], 'no names, ids alone');
+    assert.deepEqual(
+      describeChanges(CLASSIC_FILE_BULK, before, after).slice(0, 1),
+      ['dataSetId: 42 → 43'],
+      'no names, ids alone',
+    );
   });
 
   it('collects the ids whose names the shown changes need, each once', () => {
@@ -60,7 +65,7 @@ describe('bulk preview document', () => {
         { op: 'add', field: 'labels', values: [{ externalId: 'pump' }] },
       ],
     );
-    const refs = referencesOf(plan.changes);
+    const refs = referencesOf(CLASSIC_FILE_BULK, plan.changes);
     assert.deepEqual([...refs.dataSetIds].sort(), [42, 43, 7]);
     assert.deepEqual([...refs.assetIds].sort(), [1, 2, 3, 9]);
     assert.deepEqual([...refs.labels].sort(), ['pid', 'pump']);
@@ -75,10 +80,10 @@ describe('bulk preview document', () => {
       ],
       [{ op: 'set', field: 'source', value: 'x' }],
     );
-    const unsaved = unsavedEditsIn(plan, [
-      { document: 'A.pdf.json', ids: [1] },
-      { document: '3 files.json', ids: [1, 2, 3] },
-      { document: 'Z.pdf.json', ids: [99] },
+    const unsaved = unsavedEditsIn(CLASSIC_FILE_BULK, plan, [
+      { document: 'A.pdf.json', keys: ['1'] },
+      { document: '3 files.json', keys: ['1', '2', '3'] },
+      { document: 'Z.pdf.json', keys: ['99'] },
     ]);
     assert.deepEqual(
       unsaved,
@@ -89,6 +94,7 @@ describe('bulk preview document', () => {
       'a file the action leaves alone (3) or does not target (99) is no concern',
     );
     const text = formatBulkPreview({
+      kind: CLASSIC_FILE_BULK,
       heading: 'Bulk edit',
       targetLabel: '3 selected files',
       operations: [{ op: 'set', field: 'source', value: 'x' }],
@@ -103,39 +109,68 @@ describe('bulk preview document', () => {
     assert.ok(text.includes('- A.pdf.json: A.pdf (id 1)'), text);
     assert.ok(text.includes('- 3 files.json: A.pdf (id 1), B.pdf (id 2)'), text);
     assert.ok(
-      !formatBulkPreview({ heading: 'Bulk edit', targetLabel: 'x', operations: [], plan, all: true }).includes(
-        'Unsaved',
-      ),
+      !formatBulkPreview({
+        kind: CLASSIC_FILE_BULK,
+        heading: 'Bulk edit',
+        targetLabel: 'x',
+        operations: [],
+        plan,
+        all: true,
+      }).includes('Unsaved'),
     );
   });
 
   it('shows the first 20 changes, or all of them, with the names', () => {
     const records = Array.from({ length: 25 }, (_, i) => fullRecord({ id: i + 1 }));
     const plan = planOf(records, [{ op: 'set', field: 'dataSetId', value: 43 }]);
-    const sample = formatBulkPreview({ heading: 'Resume', targetLabel: 't', operations: [], plan, all: false, names });
+    const sample = formatBulkPreview({
+      kind: CLASSIC_FILE_BULK,
+      heading: 'Resume',
+      targetLabel: 't',
+      operations: [],
+      plan,
+      all: false,
+      names,
+    });
     assert.ok(sample.includes('## First 20 of 25 changes'), sample);
     assert.equal(sample.split('dataSetId: 42 (Plant A) → 43 (Plant B)').length - 1, 20);
-    const all = formatBulkPreview({ heading: 'Resume', targetLabel: 't', operations: [], plan, all: true, names });
+    const all = formatBulkPreview({
+      kind: CLASSIC_FILE_BULK,
+      heading: 'Resume',
+      targetLabel: 't',
+      operations: [],
+      plan,
+      all: true,
+      names,
+    });
     assert.ok(all.startsWith('# Resume preview: t'));
     assert.equal(all.split('dataSetId: 42 (Plant A) → 43 (Plant B)').length - 1, 25);
   });
 
   it('names the data set, labels and assets an operation sets, adds or removes', () => {
     assert.equal(
-      describeOperation({ op: 'set', field: 'dataSetId', value: 43 }, names),
+      describeOperation(CLASSIC_FILE_BULK, { op: 'set', field: 'dataSetId', value: 43 }, names),
       'set dataSetId = 43 (Plant B)',
     );
     assert.equal(
-      describeOperation({ op: 'add', field: 'labels', values: [{ externalId: 'pump' }, { externalId: 'x' }] }, names),
+      describeOperation(
+        CLASSIC_FILE_BULK,
+        { op: 'add', field: 'labels', values: [{ externalId: 'pump' }, { externalId: 'x' }] },
+        names,
+      ),
       'add labels pump (Pump), x',
     );
     assert.equal(
-      describeOperation({ op: 'remove', field: 'assetIds', values: [3, 4] }, names),
+      describeOperation(CLASSIC_FILE_BULK, { op: 'remove', field: 'assetIds', values: [3, 4] }, names),
       'remove assetIds 3 (Valve V-3), 4',
     );
-    assert.equal(describeOperation({ op: 'set', field: 'source', value: 'SAP' }, names), 'set source = "SAP"');
-    assert.equal(describeOperation({ op: 'directoryMove', from: '/a', to: '/b' }), 'move /a → /b');
+    assert.equal(
+      describeOperation(CLASSIC_FILE_BULK, { op: 'set', field: 'source', value: 'SAP' }, names),
+      'set source = "SAP"',
+    );
+    assert.equal(describeOperation(CLASSIC_FILE_BULK, { op: 'directoryMove', from: '/a', to: '/b' }), 'move /a → /b');
     const refs = referencesOf(
+      CLASSIC_FILE_BULK,
       [],
       [
         { op: 'set', field: 'dataSetId', value: 43 },

@@ -5,20 +5,22 @@ import {
   formatRecordPreview,
   planBatch,
   planRecord,
+  fieldOf,
 } from '../../../../src/core/bulk';
 import { fileRecord, fullRecord, linkedRecord } from './fixtures';
 import { replaceAllNote } from '../../../../src/core/bulk/texts/replace-all-note';
+import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
 
 describe('preview text', () => {
   it('shows one readable line per change, in document order', () => {
     const record = fullRecord({ directory: '/a/x' });
-    const plan = planRecord(record, [
+    const plan = planRecord(CLASSIC_FILE_BULK, record, [
       { op: 'add', field: 'labels', values: [{ externalId: 'pump' }] },
       { op: 'metadataAdd', key: 'rev', value: 'B' },
       { op: 'directoryMove', from: '/a', to: '/b' },
     ]);
     assert.equal(
-      formatRecordPreview(plan),
+      formatRecordPreview(CLASSIC_FILE_BULK, plan),
       ['P-101.pdf (id 123)', '  directory: "/a/x" → "/b/x"', '  labels: + pump', '  metadata.rev: "A" → "B"'].join(
         '\n',
       ),
@@ -34,7 +36,7 @@ describe('preview text', () => {
       source: undefined,
       sourceCreatedTime: 0,
     });
-    assert.deepEqual(describeChanges(before, after), [
+    assert.deepEqual(describeChanges(CLASSIC_FILE_BULK, before, after), [
       'source: "SAP" → (unset)',
       'assetIds: + 3, - 1',
       'metadata["my key"]: + "v"',
@@ -44,17 +46,23 @@ describe('preview text', () => {
   });
 
   it('shortens long values', () => {
-    const line = describeChanges(fileRecord(), fileRecord({ source: 'x'.repeat(500) }))[0] ?? '';
+    const line = describeChanges(CLASSIC_FILE_BULK, fileRecord(), fileRecord({ source: 'x'.repeat(500) }))[0] ?? '';
     assert.ok(line.length < 120, line);
     assert.ok(line.endsWith('…'));
   });
 
   it('says why a file is left alone or refused', () => {
     assert.equal(
-      formatRecordPreview(planRecord(fileRecord(), [{ op: 'metadataRemove', key: 'x' }])),
+      formatRecordPreview(
+        CLASSIC_FILE_BULK,
+        planRecord(CLASSIC_FILE_BULK, fileRecord(), [{ op: 'metadataRemove', key: 'x' }]),
+      ),
       'P-101.pdf (id 123): no change (no operation changes this file)',
     );
-    const refused = formatRecordPreview(planRecord(linkedRecord(), [{ op: 'clear', field: 'source' }]));
+    const refused = formatRecordPreview(
+      CLASSIC_FILE_BULK,
+      planRecord(CLASSIC_FILE_BULK, linkedRecord(), [{ op: 'clear', field: 'source' }]),
+    );
     assert.match(refused, /^P-101\.pdf \(id 123\): refused\n {2}source: .*instance plant\/doc_p101/);
   });
 
@@ -65,7 +73,7 @@ describe('preview text', () => {
       linkedRecord({ id: 5001 }),
       linkedRecord({ id: 5002 }),
     ];
-    const { counts } = planBatch(records, [{ op: 'set', field: 'source', value: 'new' }]);
+    const { counts } = planBatch(CLASSIC_FILE_BULK, records, [{ op: 'set', field: 'source', value: 'new' }]);
     assert.equal(
       formatPlanSummary(counts),
       [
@@ -81,11 +89,20 @@ describe('preview text', () => {
 
 describe('a bulk "replace all" says so in its preview', () => {
   it('set and clear of a collection say they replace all; of a scalar, nothing', () => {
-    assert.equal(replaceAllNote('set', 'labels'), ' (replaces all: every other label a file holds is removed)');
-    assert.equal(replaceAllNote('clear', 'metadata'), ' (replaces all: every metadata key a file holds is removed)');
-    assert.match(replaceAllNote('set', 'assetIds'), /replaces all: every other asset id/);
-    assert.match(replaceAllNote('clear', 'securityCategories'), /replaces all: every security category/);
-    assert.equal(replaceAllNote('set', 'source'), '');
-    assert.equal(replaceAllNote('clear', 'dataSetId'), '');
+    assert.equal(
+      replaceAllNote('set', fieldOf(CLASSIC_FILE_BULK, 'labels')!),
+      ' (replaces all: every other label a file holds is removed)',
+    );
+    assert.equal(
+      replaceAllNote('clear', fieldOf(CLASSIC_FILE_BULK, 'metadata')!),
+      ' (replaces all: every metadata key a file holds is removed)',
+    );
+    assert.match(replaceAllNote('set', fieldOf(CLASSIC_FILE_BULK, 'assetIds')!), /replaces all: every other asset id/);
+    assert.match(
+      replaceAllNote('clear', fieldOf(CLASSIC_FILE_BULK, 'securityCategories')!),
+      /replaces all: every security category/,
+    );
+    assert.equal(replaceAllNote('set', fieldOf(CLASSIC_FILE_BULK, 'source')!), '');
+    assert.equal(replaceAllNote('clear', fieldOf(CLASSIC_FILE_BULK, 'dataSetId')!), '');
   });
 });

@@ -14,6 +14,7 @@ import {
   validateOperation,
   type BulkOperation,
 } from '../../../../src/core/bulk';
+import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
 
 const SEED = 20261204;
 const NAMES = [
@@ -82,7 +83,7 @@ describe('bulk actions on prototype-named metadata keys (property tests)', funct
     fc.assert(
       fc.property(mapArb, fc.array(opArb, { minLength: 1, maxLength: 4 }), (metadata, ops) => {
         const before = record(metadata);
-        const plan = planRecord(before, ops);
+        const plan = planRecord(CLASSIC_FILE_BULK, before, ops);
         assert.notEqual(plan.outcome, 'refused', JSON.stringify(plan.problems));
         assert.deepEqual(entriesOf(plan.after.metadata), model(metadata, ops));
         if (plan.outcome !== 'change') return;
@@ -90,7 +91,7 @@ describe('bulk actions on prototype-named metadata keys (property tests)', funct
         assert.ok(fileUpdateItem.safeParse({ id: 1, update: wire }).success);
         const after = applyUpdate(before, wire);
         assert.deepEqual(entriesOf(after.metadata), model(metadata, ops));
-        const undo = planUndo([{ outcome: 'applied', before, after }], [after]);
+        const undo = planUndo(CLASSIC_FILE_BULK, [{ outcome: 'applied', before, after }], [after]);
         assert.deepEqual(undo.conflicts, []);
         const restored = undo.items.reduce(
           (r, item) => applyUpdate(r, JSON.parse(JSON.stringify(item.update)) as typeof item.update),
@@ -106,13 +107,13 @@ describe('bulk actions on prototype-named metadata keys (property tests)', funct
     fc.assert(
       fc.property(mapArb, keyArb, valueArb, (metadata, key, value) => {
         const before = record(metadata);
-        const csv = recordsToCsv([before]);
-        const same = parseChangesCsv(csv);
+        const csv = recordsToCsv(CLASSIC_FILE_BULK, [before]);
+        const same = parseChangesCsv(CLASSIC_FILE_BULK, csv);
         assert.deepEqual(same.problems, []);
-        assert.equal(planImportRow(before, same.rows[0]!).outcome, 'unchanged');
-        const edited = parseChangesCsv(`id,metadata.${key}\n1,${value}\n`);
+        assert.equal(planImportRow(CLASSIC_FILE_BULK, before, same.rows[0]!).outcome, 'unchanged');
+        const edited = parseChangesCsv(CLASSIC_FILE_BULK, `id,metadata.${key}\n1,${value}\n`);
         assert.deepEqual(edited.problems, []);
-        const plan = planImportRow(before, edited.rows[0]!);
+        const plan = planImportRow(CLASSIC_FILE_BULK, before, edited.rows[0]!);
         assert.deepEqual(
           entriesOf(plan.after.metadata),
           model(metadata, [{ op: 'metadataAdd', key, value }]),
@@ -125,7 +126,7 @@ describe('bulk actions on prototype-named metadata keys (property tests)', funct
 
   it('an operation named like a prototype member is unknown, not a crash', () => {
     for (const name of NAMES) {
-      const op = validateOperation({ op: name });
+      const op = validateOperation(CLASSIC_FILE_BULK, { op: name });
       assert.equal(op.length, 1, name);
       assert.match(op[0]!.message, /Unknown operation/);
     }
@@ -137,7 +138,7 @@ describe('bulk actions on prototype-named metadata keys (property tests)', funct
         { op: 'set', field: name, value: 'x' },
         { op: 'clear', field: name },
       ]) {
-        const problems = validateOperation(op);
+        const problems = validateOperation(CLASSIC_FILE_BULK, op);
         assert.equal(problems.length, 1, `${op.op} ${name}`);
         assert.match(problems[0]!.message, /There is no field/);
       }
@@ -146,7 +147,7 @@ describe('bulk actions on prototype-named metadata keys (property tests)', funct
 
   it('a CSV column named like a prototype member is an unknown column', () => {
     for (const name of NAMES) {
-      const csv = parseChangesCsv(`id,${name}\n1,x\n`);
+      const csv = parseChangesCsv(CLASSIC_FILE_BULK, `id,${name}\n1,x\n`);
       assert.equal(csv.rows.length, 0, name);
       assert.match(csv.problems[0]?.message ?? '', /Unknown column/, name);
     }

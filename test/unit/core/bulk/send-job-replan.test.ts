@@ -5,6 +5,8 @@
  * state and undo brings that state back; a file deleted since, or that already holds the action's
  * values, is reported (not sent); the report still has one outcome per planned item, in plan order.
  */
+import type { ClassicUpdateItem } from '../../../../src/core/classic-file';
+import type { FileRecord } from '../../../../src/cdf/model';
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../../src/app/files-api-adapter';
@@ -12,6 +14,7 @@ import { BulkJobs, type ActionStore, type BulkTarget, type JobScope } from '../.
 import type { FilesApi, UpdateProgress } from '../../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 import { CdfClient } from '../../helpers/cdf-client';
+import { classicBulkSource } from '../../../../src/app';
 
 const noStore: ActionStore = {
   save: () => Promise.resolve(),
@@ -23,7 +26,7 @@ describe('a bulk job plans each file again just before sending it', () => {
   let emu: RunningEmulator;
   let client: CdfClient;
   let api: FilesApi;
-  let scope: JobScope;
+  let scope: JobScope<FileRecord, ClassicUpdateItem>;
   before(async () => {
     emu = await startEmulator({ files: 40, seed: 12 });
     client = new CdfClient({
@@ -32,7 +35,7 @@ describe('a bulk job plans each file again just before sending it', () => {
       tokenProvider: new StaticTokenProvider(emu.token),
     });
     api = filesApiOf(client);
-    scope = { api, project: { baseUrl: emu.baseUrl, project: emu.project } };
+    scope = { ...classicBulkSource(api), project: { baseUrl: emu.baseUrl, project: emu.project } };
   });
   after(() => emu.close());
 
@@ -55,7 +58,7 @@ describe('a bulk job plans each file again just before sending it', () => {
     await client.deleteFiles([{ id: deleted.id }]);
 
     const progress: UpdateProgress[] = [];
-    const report = await jobs.run(job, api, {
+    const report = await jobs.run(job, classicBulkSource(api), {
       chunkSize: 1,
       // Windows of 2 x 5 chunks: 24 files go out in three windows.
       concurrency: { max: 5 },
@@ -90,14 +93,14 @@ describe('a bulk job plans each file again just before sending it', () => {
     assert.equal(now.source, 'bulk-source');
     assert.equal(now.metadata?.other, 'x', "the colleague's other key is kept");
     assert.equal(
-      job.record.entries.get(changed.id)?.before.source,
+      job.record.entries.get(String(changed.id))?.before.source,
       'colleague',
       'undo knows what was there just before',
     );
 
     const { undo, job: undoJob } = await jobs.planUndo(scope);
     assert.equal(undo.items.length, 22);
-    const undone = await jobs.run(undoJob, api);
+    const undone = await jobs.run(undoJob, classicBulkSource(api));
     assert.equal(undone.applied.length, 22);
     const restored = emu.store.files.get(changed.id)!;
     assert.equal(restored.source, 'colleague', "undo brings back the colleague's value, not the preview's");

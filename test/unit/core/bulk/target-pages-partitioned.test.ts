@@ -9,6 +9,7 @@ import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import { collectMetadataKeys } from '../../../../src/core/bulk';
 import { targetMetadataKeys, targetPages, type BulkTarget } from '../../../../src/core/bulk';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
+import { classicBulkSource } from '../../../../src/app';
 
 describe('filter-wide targets: partitioned, streamed', function () {
   this.timeout(30_000);
@@ -29,7 +30,7 @@ describe('filter-wide targets: partitioned, streamed', function () {
     emu.clearRequests();
     const seen = new Map<number, number>();
     let largestPage = 0;
-    for await (const page of targetPages(api(), everything)) {
+    for await (const page of targetPages(classicBulkSource(api()), everything)) {
       largestPage = Math.max(largestPage, page.records.length);
       for (const r of page.records) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
     }
@@ -45,7 +46,7 @@ describe('filter-wide targets: partitioned, streamed', function () {
   });
 
   it("a CSV export's first pass finds every metadata key without keeping the records", async () => {
-    const keys = await targetMetadataKeys(api(), everything);
+    const keys = await targetMetadataKeys(classicBulkSource(api()), everything);
     assert.deepEqual([...keys].sort(), [...collectMetadataKeys([...emu.store.files.values()])].sort());
   });
 });

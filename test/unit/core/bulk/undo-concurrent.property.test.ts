@@ -9,6 +9,7 @@ import { updateShapeOf, EDITABLE_FIELD_NAMES, type FileChangeUpdate, type FileRe
 import { applyUpdate } from '../../../../src/core/records';
 import { actionAfterImage, planBatch, planUndo, type BulkOperation } from '../../../../src/core/bulk';
 import { fullRecord } from './fixtures';
+import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
 
 const KEYS = ['rev', 'revision', 'tag', 'owner', '__proto__', 'constructor'] as const;
 const VALUES = ['A', 'B', 'yes'] as const;
@@ -77,14 +78,14 @@ describe('planUndo, property: a colleague wrote between the read and the send', 
         fc.array(colleagueArb, { maxLength: 2 }),
         (operations, outcome, between, later) => {
           const pre = fullRecord();
-          const batch = planBatch([pre], operations);
+          const batch = planBatch(CLASSIC_FILE_BULK, [pre], operations);
           fc.pre(batch.items.length === 1);
           const planned = batch.afterImages[0]!;
           // The colleague's writes land first; the action's update is applied on top; CDF answers that.
           const answered = applyAll(applyAll(pre, between, 2), [batch.items[0]!.update], 3);
           const current = applyAll(answered, later, 4);
-          const after = outcome === 'applied' ? actionAfterImage(pre, planned, answered) : planned;
-          const undo = planUndo([{ outcome, before: pre, after }], [current]);
+          const after = outcome === 'applied' ? actionAfterImage(CLASSIC_FILE_BULK, pre, planned, answered) : planned;
+          const undo = planUndo(CLASSIC_FILE_BULK, [{ outcome, before: pre, after }], [current]);
           const result = undo.items[0] ? applyUpdate(current, undo.items[0].update) : current;
 
           const [was, became, is, ends] = [elements(pre), elements(planned), elements(current), elements(result)];

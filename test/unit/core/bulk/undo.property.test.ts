@@ -9,6 +9,7 @@ import { updateShapeOf, EDITABLE_FIELD_NAMES, type FileChangeUpdate, type FileRe
 import { applyUpdate } from '../../../../src/core/records';
 import { planBatch, planUndo, type ActionOutcome, type BulkOperation } from '../../../../src/core/bulk';
 import { fullRecord } from './fixtures';
+import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
 
 const KEYS = ['rev', 'revision', 'tag', 'owner'] as const;
 const VALUES = ['A', 'B', 'yes'] as const;
@@ -84,14 +85,18 @@ describe('planUndo, property: outcomes × later changes by a colleague', () => {
         fc.array(colleagueArb, { maxLength: 3 }),
         (operations, fate, colleague) => {
           const pre = fullRecord();
-          const batch = planBatch([pre], operations);
+          const batch = planBatch(CLASSIC_FILE_BULK, [pre], operations);
           fc.pre(batch.items.length === 1);
           const update = batch.items[0]!.update;
           const after = batch.afterImages[0]!;
           const written = fate.wrote ? { ...applyUpdate(pre, update), lastUpdatedTime: 2 } : pre;
           const current = colleague.reduce((r, u) => ({ ...applyUpdate(r, u), lastUpdatedTime: 3 }), written);
           const entryAfter = fate.outcome === 'applied' ? written : after;
-          const undo = planUndo([{ outcome: fate.outcome, before: pre, after: entryAfter }], [current]);
+          const undo = planUndo(
+            CLASSIC_FILE_BULK,
+            [{ outcome: fate.outcome, before: pre, after: entryAfter }],
+            [current],
+          );
           assert.ok(undo.items.length <= 1);
           const result = undo.items[0] ? applyUpdate(current, undo.items[0].update) : current;
 
@@ -107,7 +112,8 @@ describe('planUndo, property: outcomes × later changes by a colleague', () => {
             const isSetElement = key.includes(':');
             if (mayHaveWritten && changedSince && !isSetElement) assert.ok(reported.has(key), `${key} is reported`);
           }
-          if (!mayHaveWritten) assert.deepEqual(undo.notApplied, [pre.id], 'failed or not sent: nothing to undo');
+          if (!mayHaveWritten)
+            assert.deepEqual(undo.notApplied, [String(pre.id)], 'failed or not sent: nothing to undo');
           if (
             fate.outcome === 'unknown' &&
             ![...is.keys(), ...was.keys()].some((k) => was.get(k) !== became.get(k) && is.get(k) === became.get(k))

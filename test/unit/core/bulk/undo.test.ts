@@ -4,10 +4,11 @@ import { applyUpdate } from '../../../../src/core/records';
 import { planBatch, planUndo as planUndoOf, type ActionEntry, type BulkOperation } from '../../../../src/core/bulk';
 import { formatUndoConflicts, summarizeUndo } from '../../../../src/core/bulk';
 import { fileRecord, fullRecord } from './fixtures';
+import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
 
 /** Runs an action the way the server would, returning pre-images and post-images. */
 function runAction(records: FileRecord[], ops: BulkOperation[]) {
-  const batch = planBatch(records, ops);
+  const batch = planBatch(CLASSIC_FILE_BULK, records, ops);
   const postImages = batch.items.map((item, i) => ({
     ...applyUpdate(batch.preImages[i]!, item.update),
     lastUpdatedTime: 2,
@@ -17,11 +18,11 @@ function runAction(records: FileRecord[], ops: BulkOperation[]) {
 
 /** Every pre-image with a post-image was applied; the others were not sent. */
 function planUndo(preImages: FileRecord[], postImages: FileRecord[], current: FileRecord[]) {
-  const entries: ActionEntry[] = preImages.map((before) => {
+  const entries: ActionEntry<FileRecord>[] = preImages.map((before) => {
     const after = postImages.find((p) => p.id === before.id);
     return after ? { outcome: 'applied', before, after } : { outcome: 'notSent', before, after: before };
   });
-  return planUndoOf(entries, current);
+  return planUndoOf(CLASSIC_FILE_BULK, entries, current);
 }
 
 const without = (record: FileRecord, field: keyof FileRecord): FileRecord => {
@@ -79,10 +80,10 @@ describe('planUndo', () => {
     ];
     const undo = planUndo(preImages, postImages, current);
     assert.deepEqual(
-      undo.conflicts.map((c) => [c.id, c.changes.map((x) => [x.where, x.before, x.afterAction, x.now])]),
+      undo.conflicts.map((c) => [c.key, c.changes.map((x) => [x.where, x.before, x.afterAction, x.now])]),
       [
-        [123, [['directory', '/plant-a/old/pid', '/plant-b/new/pid', '/somewhere/else']]],
-        [124, [['metadata.revision', undefined, 'A', 'C']]],
+        ['123', [['directory', '/plant-a/old/pid', '/plant-b/new/pid', '/somewhere/else']]],
+        ['124', [['metadata.revision', undefined, 'A', 'C']]],
       ],
     );
     const first = applyUpdate(current[0]!, undo.items[0]!.update);
@@ -109,15 +110,17 @@ describe('planUndo', () => {
   it('restores a cleared field, and clears a field the action set', () => {
     const pre = without(fullRecord(), 'dataSetId');
     const { preImages, postImages } = runAction([pre], [{ op: 'set', field: 'dataSetId', value: 9 }]);
-    assert.deepEqual(planUndo(preImages, postImages, postImages).items[0]?.update, { dataSetId: { setNull: true } });
+    assert.deepEqual(planUndo(preImages, postImages, postImages).items[0]?.update, {
+      dataSetId: { setNull: true },
+    });
   });
 
   it('separates files the action never reached and files deleted since', () => {
     const records = [fullRecord({ id: 1 }), fullRecord({ id: 2 }), fullRecord({ id: 3 })];
     const { preImages, postImages } = runAction(records, action);
     const undo = planUndo(preImages, postImages.slice(0, 2), [postImages[0]!]);
-    assert.deepEqual(undo.notApplied, [3]);
-    assert.deepEqual(undo.missing, [2]);
+    assert.deepEqual(undo.notApplied, ['3']);
+    assert.deepEqual(undo.missing, ['2']);
     assert.equal(undo.items.length, 1);
   });
 
@@ -139,6 +142,7 @@ describe('summarizeUndo and formatUndoConflicts', () => {
     const { preImages, postImages } = runAction([fullRecord({ id: 1 }), fullRecord({ id: 2 })], action);
     const current = [{ ...postImages[0]!, source: 'Colleague' }, postImages[1]!];
     const undo = planUndoOf(
+      CLASSIC_FILE_BULK,
       [
         { outcome: 'applied', before: preImages[0]!, after: postImages[0]! },
         { outcome: 'failed', before: preImages[1]!, after: postImages[1]! },

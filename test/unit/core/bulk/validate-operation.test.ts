@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { LIMITS } from '../../../../src/cdf/model';
+import { checkDirectory } from '../../../../src/core/classic-file';
 import {
-  checkDirectory,
   checkMetadataKey,
   checkRegex,
   compileAction,
   validateOperation,
   validateOperations,
 } from '../../../../src/core/bulk';
+import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
 
 /** `[where, code]` of each error, the part a wizard uses to put a message beside a parameter. */
 const errors = (op: unknown) =>
-  validateOperation(op)
+  validateOperation(CLASSIC_FILE_BULK, op)
     .filter((p) => p.severity === 'error')
     .map((p) => [p.where, p.code]);
 
@@ -80,7 +81,10 @@ describe('validateOperation: one message per parameter at fault', () => {
 
   it('refuses an operation the field does not allow', () => {
     assert.deepEqual(errors({ op: 'set', field: 'name', value: 'x.pdf' }), [['field', 'not-allowed']]);
-    assert.match(validateOperation({ op: 'set', field: 'name', value: 'x' })[0]?.message ?? '', /cannot rename/);
+    assert.match(
+      validateOperation(CLASSIC_FILE_BULK, { op: 'set', field: 'name', value: 'x' })[0]?.message ?? '',
+      /cannot rename/,
+    );
     assert.deepEqual(errors({ op: 'clear', field: 'lastUpdatedTime' }), [['field', 'not-allowed']]);
     assert.deepEqual(errors({ op: 'add', field: 'source', values: ['x'] }), [['field', 'not-allowed']]);
     assert.deepEqual(errors({ op: 'remove', field: 'metadata', values: ['x'] }), [['field', 'not-allowed']]);
@@ -102,16 +106,16 @@ describe('validateOperation: one message per parameter at fault', () => {
   });
 
   it('warns, without blocking, that one external id for many files will clash', () => {
-    const problems = validateOperation({ op: 'set', field: 'externalId', value: 'x' });
+    const problems = validateOperation(CLASSIC_FILE_BULK, { op: 'set', field: 'externalId', value: 'x' });
     assert.deepEqual(
       problems.map((p) => p.severity),
       ['warning'],
     );
-    assert.equal(compileAction([{ op: 'set', field: 'externalId', value: 'x' }]).ok, true);
+    assert.equal(compileAction(CLASSIC_FILE_BULK, [{ op: 'set', field: 'externalId', value: 'x' }]).ok, true);
   });
 
   it('numbers the operation of each problem in an action, and refuses an empty action', () => {
-    const problems = validateOperations([
+    const problems = validateOperations(CLASSIC_FILE_BULK, [
       { op: 'metadataRemove', key: 'ok' },
       { op: 'metadataRemove', key: 'k'.repeat(LIMITS.metadataKeyBytes + 1) },
     ]);
@@ -119,8 +123,8 @@ describe('validateOperation: one message per parameter at fault', () => {
       problems.map((p) => [p.operation, p.where]),
       [[1, 'key']],
     );
-    assert.equal(validateOperations([])[0]?.code, 'shape');
-    assert.equal(compileAction([{ op: 'clear', field: 'id' }]).ok, false);
+    assert.equal(validateOperations(CLASSIC_FILE_BULK, [])[0]?.code, 'shape');
+    assert.equal(compileAction(CLASSIC_FILE_BULK, [{ op: 'clear', field: 'id' }]).ok, false);
   });
 });
 

@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { EDITABLE_FIELDS } from '../../../cdf/model';
-import { checkId } from '../operations/parameters';
-import type { TargetProblem } from '../../problems';
+import { EDITABLE_FIELDS } from '../../cdf/model';
+import { checkId } from '../fields';
+import type { TargetProblem } from '../problems';
 
 /** A file named by internal id or by external id. */
 export type FileTarget = { id: number } | { externalId: string };

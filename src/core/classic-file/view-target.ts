@@ -1,6 +1,6 @@
-import { LIMITS, type FileFilter } from '../../../cdf/model';
-import type { FilesApi } from '../../ports';
-import type { BulkTarget } from './bulk-target';
+import { LIMITS, type FileFilter, type FileIdentifier } from '../../cdf/model';
+import type { FilesApi } from '../ports';
+import type { BulkTarget } from '../bulk';
 
 /** What the files view shows: its filter, its name search if any, and the line describing both. */
 export interface ViewState {
@@ -11,7 +11,7 @@ export interface ViewState {
 }
 
 export interface ViewTarget {
-  target: BulkTarget;
+  target: BulkTarget<FileIdentifier, FileFilter>;
   /** How many files the target holds, when known without listing (a search's answer). */
   count?: number;
   /** The name search returned as many files as the API gives in one answer: more may match. */

@@ -7,9 +7,12 @@ import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import { compileAction } from '../../../../src/core/bulk';
-import { planJob, viewTarget } from '../../../../src/core/bulk';
+import { planJob } from '../../../../src/core/bulk';
+import { viewTarget } from '../../../../src/core/classic-file';
 import type { FilesApi } from '../../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
+import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
+import { classicBulkSource } from '../../../../src/app';
 
 describe('viewTarget: the target of the files view, name search included', () => {
   let emu: RunningEmulator;
@@ -34,9 +37,9 @@ describe('viewTarget: the target of the files view, name search included', () =>
       new RegExp(`^${found.length} files found by search "pump" \\(loose match: check every change\\)$`),
     );
 
-    const compiled = compileAction([{ op: 'metadataAdd', key: 'picked', value: 'yes' }]);
+    const compiled = compileAction(CLASSIC_FILE_BULK, [{ op: 'metadataAdd', key: 'picked', value: 'yes' }]);
     assert.ok(compiled.ok);
-    const plan = await planJob(api, view.target, compiled.action);
+    const plan = await planJob(classicBulkSource(api), view.target, compiled.action);
     assert.equal(plan.counts.matched, found.length, 'the preview counts the searched files, not the project');
     assert.deepEqual(
       new Set(plan.items.map((i) => i.id)),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { LIMITS } from '../../../../src/cdf/model';
-import { parseTargets } from '../../../../src/core/bulk';
+import { parseTargets } from '../../../../src/core/classic-file';
 
 const errorsOf = (text: string) =>
   parseTargets(text)
