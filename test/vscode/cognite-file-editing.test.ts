@@ -161,4 +161,65 @@ describe('edit and save a CogniteFile node', () => {
     assert.match(d!.message, /asset_no_such_pump/);
     assert.equal(emulator.store.nodes.get(key(typo)), undefined, 'no empty node was created');
   });
+
+  it('completes an asset by its name inside assets; the picked one is saved as its space and externalId', async () => {
+    const node = nodes[4]!;
+    const doc = await open(node);
+    const before = (JSON.parse(doc.getText()) as NodeDocument).assets ?? [];
+    const asset = emulator.store.nodes
+      .sorted()
+      .find(
+        (n) =>
+          n.data['cdf_cdm/CogniteAsset'] &&
+          typeof n.data['cdf_cdm/CogniteDescribable']?.name === 'string' &&
+          !before.some((b) => key(b) === key(n)),
+      )!;
+    const name = asset.data['cdf_cdm/CogniteDescribable']!.name as string;
+    await editJson(doc, (v) => (v.assets = [...before, name]));
+    const typed = doc.getText().lastIndexOf(JSON.stringify(name));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      doc.positionAt(typed + 2),
+    );
+    const ref = `{ "space": ${JSON.stringify(asset.space)}, "externalId": ${JSON.stringify(asset.externalId)} }`;
+    const item = list.items.find((i) => i.insertText === ref);
+    assert.ok(
+      item,
+      `offered: ${list.items
+        .map((i) => JSON.stringify(i.label))
+        .slice(0, 10)
+        .join(', ')}`,
+    );
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, item.range as vscode.Range, ref);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    emulator.clearRequests();
+    assert.ok(await doc.save());
+    const [sent] = upserts().map((r) => r.body as UpsertBody);
+    assert.deepEqual(sent!.items[0]!.sources[0]!.properties, {
+      assets: [...before, { space: asset.space, externalId: asset.externalId }],
+    });
+
+    // a category by name; a relation's space from the project's spaces
+    const category = emulator.store.nodes.sorted().find((n) => n.data['cdf_cdm/CogniteFileCategory'])!;
+    const categoryName = category.data['cdf_cdm/CogniteDescribable']!.name as string;
+    await editJson(doc, (v) => (v.category = categoryName));
+    const at = doc.getText().lastIndexOf(JSON.stringify(categoryName)) + 2;
+    const categories = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      doc.positionAt(at),
+    );
+    const categoryRef = `{ "space": ${JSON.stringify(category.space)}, "externalId": ${JSON.stringify(category.externalId)} }`;
+    assert.ok(categories.items.some((i) => i.insertText === categoryRef));
+    await editJson(doc, (v) => (v.category = { space: 'pla', externalId: category.externalId }));
+    const spaceAt = doc.getText().indexOf('"pla"') + 2;
+    const spaces = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      doc.positionAt(spaceAt),
+    );
+    assert.ok(spaces.items.some((i) => i.insertText === JSON.stringify(category.space)));
+  });
 });
