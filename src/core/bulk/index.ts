@@ -47,6 +47,7 @@ export * from './job/saved-action';
 export * from './job/undo-job';
 export * from './job/resume-refusal';
 export * from './job/send-job';
+export { CONFLICT_ROUNDS } from './job/resend-conflicts';
 export * from './csv/csv';
 export { neutraliseCsvText, restoreCsvText } from './csv/csv-injection';
 export * from './csv/export';
