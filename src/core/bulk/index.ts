@@ -14,6 +14,7 @@ export { schemaMessage } from './operations/schema-message';
 export * from './operations/parameters';
 export * from './operations/field-input';
 export * from './operations/validate-operation';
+export { textFields } from './operations/validate-text-replace';
 export {
   compileAction,
   InvalidActionError,
