@@ -16,7 +16,7 @@ const plan = (operations: BulkOperation[], record: CogniteFileRecord = RECORD) =
 const propertiesOf = (operations: BulkOperation[]) => {
   const p = plan(operations);
   assert.equal(p.outcome, 'change', JSON.stringify(p));
-  const item = (p as Extract<typeof p, { outcome: 'change' }>).item;
+  const item = p.item;
   assert.equal(item.existingVersion, RECORD.version, 'the version the plan was made on');
   assert.equal(item.space, RECORD.space);
   assert.equal(item.externalId, RECORD.externalId);
@@ -93,7 +93,10 @@ describe('core/cognite-file: the CogniteFile bulk kind', () => {
     assert.match(problems([{ op: 'set', field: 'version', value: 9 }])[0] ?? '', /version is set by CDF/);
     assert.match(problems([{ op: 'set', field: 'isUploaded', value: true }])[0] ?? '', /isUploaded is set by CDF/);
     assert.match(problems([{ op: 'set', field: 'directory', value: 'relative/dir' }])[0] ?? '', /absolute path/);
-    assert.match(problems([{ op: 'set', field: 'sourceCreatedTime', value: 'yesterday' }])[0] ?? '', /ISO 8601|date and time/);
+    assert.match(
+      problems([{ op: 'set', field: 'sourceCreatedTime', value: 'yesterday' }])[0] ?? '',
+      /ISO 8601|date and time/,
+    );
     assert.match(problems([{ op: 'add', field: 'assets', values: ['P-101'] }])[0] ?? '', /./);
     assert.match(problems([{ op: 'metadataAdd', key: 'k', value: 'v' }])[0] ?? '', /needs a field "metadata"/);
     assert.match(
