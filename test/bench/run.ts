@@ -23,7 +23,15 @@ import { markdownReport, type RunResults } from './report/markdown';
 import { REPO_ROOT } from './support/child-process';
 import { machineFacts } from './support/machine';
 import { DEFAULT_OUT_DIR } from './support/result-file';
-import { BENCHMARK_NAMES, NOT_IN_SMOKE, parsePlan, type BenchmarkName, type RunPlan } from './support/sizes';
+import {
+  BENCHMARK_NAMES,
+  FULL_SIZES,
+  NOT_IN_SMOKE,
+  parsePlan,
+  SMOKE_SIZES,
+  type BenchmarkName,
+  type RunPlan,
+} from './support/sizes';
 
 export interface RunOutcome {
   results: RunResults;
@@ -32,12 +40,29 @@ export interface RunOutcome {
   failures: { benchmark: BenchmarkName; error: string }[];
 }
 
-/** The command that reproduces this run, as the report states it. */
+/** Size flags, each against its field of the sizes. */
+const SIZE_FLAGS = [
+  ['bulk-records', 'bulkRecords'],
+  ['bulk-runs', 'bulkRuns'],
+  ['list-records', 'listRecords'],
+  ['editor-iterations', 'editorIterations'],
+  ['load-runs', 'loadRuns'],
+  ['activation-runs', 'activationRuns'],
+] as const;
+
+/** The command that reproduces this run, as the report states it: the subset and any size not the default. */
 export function commandOf(plan: RunPlan): string {
   const base = plan.smoke ? 'npm run bench:smoke' : 'npm run bench';
+  const defaults = plan.smoke ? SMOKE_SIZES : FULL_SIZES;
   const all = BENCHMARK_NAMES.filter((name) => !plan.smoke || !NOT_IN_SMOKE.includes(name));
   const subset = plan.only.length !== all.length || plan.only.some((name) => !all.includes(name));
-  return subset ? `${base} -- --only=${plan.only.join(',')}` : base;
+  const flags = [
+    ...(subset ? [`--only=${plan.only.join(',')}`] : []),
+    ...SIZE_FLAGS.filter(([, field]) => plan.sizes[field] !== defaults[field]).map(
+      ([flag, field]) => `--${flag}=${plan.sizes[field]}`,
+    ),
+  ];
+  return flags.length > 0 ? `${base} -- ${flags.join(' ')}` : base;
 }
 
 export async function runAll(plan: RunPlan, log: (line: string) => void = () => undefined): Promise<RunOutcome> {

@@ -22,6 +22,12 @@ describe('benchmarks: activation', () => {
     assert.equal(commandOf(parsePlan([], {})), 'npm run bench');
     assert.equal(commandOf(parsePlan(['--smoke'], {})), 'npm run bench:smoke');
     assert.equal(commandOf(parsePlan(['--only=bundle,activation'], {})), 'npm run bench -- --only=bundle,activation');
+    // Sizes that are not the default are part of what reproduces the figures.
+    assert.equal(
+      commandOf(parsePlan(['--only=bulk-update', '--bulk-records=10000', '--bulk-runs=1'], {})),
+      'npm run bench -- --only=bulk-update --bulk-records=10000 --bulk-runs=1',
+    );
+    assert.equal(commandOf(parsePlan(['--bulk-runs=3'], {})), 'npm run bench');
   });
 
   it('summarizes runs as median, min and max', () => {

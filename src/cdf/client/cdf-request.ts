@@ -35,6 +35,12 @@ export interface CdfRequest<T> {
    * request waiting out its own backoff while holding a concurrency slot.
    */
   readonly retryThrottled?: boolean;
+  /**
+   * Default false. True: after a 2xx answer is announced (`onAttempt` 'answered'), the event loop
+   * gets a turn before the body is parsed, so a caller that frees a slot on that event (a bulk job)
+   * can put its next request on the wire first instead of after parsing 1000 records.
+   */
+  readonly yieldBeforeParsing?: boolean;
 }
 
 export interface CdfResponse<T> {

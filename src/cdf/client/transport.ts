@@ -81,6 +81,7 @@ export class CdfTransport {
       logger.debug(`${run.label} → ${response.status} in ${durationMs} ms (attempt ${attempt}${idText})`);
       const asked = { request: run.described, requestId, attempts: attempt };
       if (response.status >= 200 && response.status < 300) {
+        if (req.yieldBeforeParsing) await new Promise<void>((resolve) => setImmediate(resolve));
         const data = parseAnswer(req.response, asked, response.status, text);
         return { data, status: response.status, requestId, attempts: attempt };
       }

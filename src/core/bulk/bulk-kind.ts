@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { RecordField } from '../fields';
 import type { ActionProblem } from '../problems';
 import type { RecordKind } from '../records';
+import type { CsvIdentity } from './csv/csv-identity';
 
 /** A field's patches, by field name, as the field kinds make them (`{set}`, `{add, remove}`...). */
 export type Patches = Readonly<Record<string, object>>;
@@ -23,6 +24,8 @@ export interface BulkKind<R extends object, U> extends RecordKind<R, U> {
   readonly checkItem: (item: U) => string | undefined;
   /** Fields whose values are unique among records: two records of one action never get the same one. */
   readonly uniqueFields: readonly string[];
+  /** How a CSV of changes names each row's record. */
+  readonly csvIdentity: CsvIdentity;
   /** Does `ref` (one of a target's refs: the kind's wire identity, JSON) name `record`? */
   readonly refMatches: (record: R, ref: unknown) => boolean;
 }

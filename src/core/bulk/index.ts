@@ -53,6 +53,7 @@ export * from './csv/csv';
 export { neutraliseCsvText, restoreCsvText } from './csv/csv-injection';
 export * from './csv/export';
 export * from './csv/import-csv';
+export type { CsvIdentity, ReportAt } from './csv/csv-identity';
 export * from './texts/preview';
 export { describeOperation } from './texts/describe-operation';
 export * from './texts/job-text';

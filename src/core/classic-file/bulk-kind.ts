@@ -12,6 +12,7 @@ import {
 import { titleOf, type BulkKind } from '../bulk';
 import { CLASSIC_FILE } from '../records';
 import { actionProblem, type ActionProblem } from '../problems';
+import { CLASSIC_CSV_IDENTITY } from './csv-identity';
 import { checkFieldValue } from './field-checks';
 
 /** A classic file's update item as bulk actions send it: always by internal id (an external id may be the very thing changed). */
@@ -34,6 +35,7 @@ export const CLASSIC_FILE_BULK: BulkKind<FileRecord, ClassicUpdateItem> = {
     return parsed.success ? undefined : (parsed.error.issues[0]?.message ?? l10n.t('invalid update'));
   },
   uniqueFields: ['externalId'],
+  csvIdentity: CLASSIC_CSV_IDENTITY,
   refMatches: (record, ref) => matches(record, ref as FileIdentifier),
 };
 

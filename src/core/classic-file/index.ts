@@ -7,3 +7,4 @@ export * from './bulk-kind';
 export * from './field-checks';
 export * from './targets-text';
 export * from './view-target';
+export * from './csv-identity';

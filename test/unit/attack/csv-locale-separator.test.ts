@@ -42,7 +42,7 @@ describe('attack: CSV cells that become formulas under a ";" or Tab list separat
     const imported = parseChangesCsv(CLASSIC_FILE_BULK, csv);
     assert.deepEqual(imported.problems, []);
     for (const row of imported.rows) {
-      const record = records.find((r) => 'id' in row.target && r.id === row.target.id)!;
+      const record = records.find((r) => CLASSIC_FILE_BULK.refMatches(r, row.target))!;
       assert.equal(planImportRow(CLASSIC_FILE_BULK, record, row).outcome, 'unchanged');
     }
   });

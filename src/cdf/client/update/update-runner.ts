@@ -158,8 +158,7 @@ class UpdateRun {
         this.peakConcurrency = Math.max(this.peakConcurrency, running.size - this.traffic.reading);
       }
       if (running.size === 0 && (this.queue.length === 0 || signal?.aborted)) break;
-      const answered = this.traffic.nextAnswer();
-      await Promise.race(waitMs > 0 ? [...running, answered, this.wakeAfter(waitMs)] : [...running, answered]);
+      await Promise.race([...running, this.traffic.nextAnswer(), ...(waitMs > 0 ? [this.wakeAfter(waitMs)] : [])]);
     }
   }
 
@@ -187,6 +186,7 @@ class UpdateRun {
         response: updateResponse,
         idempotent: true,
         retryThrottled: false,
+        yieldBeforeParsing: true,
         signal: this.graceController.signal,
         stopRetrying: signal,
         onAttempt: wire.onAttempt,

@@ -6,19 +6,21 @@ import { checkMetadataKey } from '../operations/parameters';
 
 /** What a column of a CSV of changes holds. */
 export type Column =
-  | { kind: 'id' }
-  | { kind: 'externalIdKey' }
+  /** Names the record (the kind's `CsvIdentity` reads it). */
+  | { kind: 'identity' }
   | { kind: 'name' }
   | { kind: 'field'; field: string }
   | { kind: 'metadata'; key: string }
   | { kind: 'ignored' };
 
-/** Columns that name the record or its name (`id`, `externalId`, `name`): read as such, never as changes. */
-const NAMING_COLUMNS = new Set(['id', 'name']);
-
-/** Read-only columns of an export; importing them back must not be an error, and they change nothing. */
-const ignoredColumns = <R extends object, U>(kind: BulkKind<R, U>): Set<string> =>
-  new Set(kind.document.readOnlyFields.map((f) => f.name).filter((name) => !NAMING_COLUMNS.has(name)));
+/**
+ * Read-only columns of an export; importing them back must not be an error, and they change nothing.
+ * `name` is read (the API may be unable to change it: a row that does is refused, see `planImportRow`).
+ */
+const ignoredColumns = <R extends object, U>(kind: BulkKind<R, U>, identity: readonly string[]): Set<string> =>
+  new Set(
+    kind.document.readOnlyFields.map((f) => f.name).filter((name) => name !== 'name' && !identity.includes(name)),
+  );
 
 export interface Heading {
   columns: Column[] | undefined;
@@ -31,29 +33,30 @@ export interface Heading {
 export function readHeading<R extends object, U>(kind: BulkKind<R, U>, names: string[]): Heading {
   const heading: Heading = { columns: undefined, ignored: [], problems: [] };
   const seen = new Set<string>();
-  const hasId = names.includes('id');
+  const identity = kind.csvIdentity.columns(names);
+  const identityColumns = 'columns' in identity ? identity.columns : [];
   const columns = names.map((name): Column => {
     if (seen.has(name))
       heading.problems.push({ column: name, message: l10n.t('The column "{0}" appears twice', name) });
     seen.add(name);
-    return readColumn(kind, name, hasId, heading);
+    return identityColumns.includes(name) ? { kind: 'identity' } : readColumn(kind, identityColumns, name, heading);
   });
-  if (!hasId && !names.includes('externalId')) {
-    const message = l10n.t('The heading needs an "id" or an "externalId" column to name the files');
-    return { ...heading, problems: [...heading.problems, { message }] };
-  }
+  if ('problem' in identity) return { ...heading, problems: [...heading.problems, { message: identity.problem }] };
   return heading.problems.length ? heading : { ...heading, columns };
 }
 
-function readColumn<R extends object, U>(kind: BulkKind<R, U>, name: string, hasId: boolean, heading: Heading): Column {
+function readColumn<R extends object, U>(
+  kind: BulkKind<R, U>,
+  identity: readonly string[],
+  name: string,
+  heading: Heading,
+): Column {
   const fault = (message: string): Column => {
     heading.problems.push({ column: name, message });
     return { kind: 'ignored' };
   };
-  if (name === 'id') return { kind: 'id' };
-  if (name === 'externalId') return hasId ? { kind: 'field', field: 'externalId' } : { kind: 'externalIdKey' };
   if (name === 'name') return { kind: 'name' };
-  if (ignoredColumns(kind).has(name)) {
+  if (ignoredColumns(kind, identity).has(name)) {
     heading.ignored.push(name);
     return { kind: 'ignored' };
   }
@@ -65,5 +68,11 @@ function readColumn<R extends object, U>(kind: BulkKind<R, U>, name: string, has
   }
   if (name === METADATA_FIELD) return fault(l10n.t('Write metadata as one column per key, named "metadata.<key>"'));
   if (fieldOf(kind, name)) return { kind: 'field', field: name };
-  return fault(l10n.t('Unknown column "{0}": expected id, externalId, an updatable field or metadata.<key>', name));
+  return fault(
+    l10n.t(
+      'Unknown column "{0}": expected {1}, an updatable field or metadata.<key>',
+      name,
+      kind.document.identityFields.join(', '),
+    ),
+  );
 }

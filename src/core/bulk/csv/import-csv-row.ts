@@ -1,34 +1,29 @@
-import * as l10n from '@vscode/l10n';
-import type { CsvCell } from './csv';
-import { parseFieldInput } from '../operations/field-input';
-import type { Column } from './import-csv-heading';
-import type { BulkOperation } from '../operations/operations';
-import { checkId, checkMetadataValue } from '../operations/parameters';
 import type { BulkKind } from '../bulk-kind';
+import type { BulkOperation } from '../operations/operations';
+import { parseFieldInput } from '../operations/field-input';
+import { checkMetadataValue } from '../operations/parameters';
+import type { CsvCell } from './csv';
+import type { ReportAt } from './csv-identity';
+import type { Column } from './import-csv-heading';
 
-/** Which record a row names: by the kind's key column (`id`) or, without one, by `externalId`. */
-export type RowTarget = { id: number } | { externalId: string };
+export type { ReportAt } from './csv-identity';
 
-/** What one row asks: which file, the operations, and the name it expects (files/update cannot rename). */
+/** What one row asks: which record (the kind's ref), the operations, and the name it expects. */
 export interface RowChange {
-  target: RowTarget;
+  target: unknown;
   operations: BulkOperation[];
   expectedName?: string;
 }
 
-/** A problem in the row, at a column (or at the row as a whole). */
-export type ReportAt = (column: string | undefined, message: string) => void;
-
 interface RowState {
-  id?: number;
-  externalIdKey?: string;
   expectedName?: string;
   operations: BulkOperation[];
 }
 
 /**
- * The change one row asks for, or undefined when it names no file; problems go to `report`.
- * `earlierProblems`: found in the row already. Empty (unquoted) leaves a field as it is; unquoted `null` clears it; a quoted cell is literal.
+ * The change one row asks for, or undefined when it names no record; problems go to `report`.
+ * `earlierProblems`: found in the row already. Empty (unquoted) leaves a field as it is; unquoted
+ * `null` clears it; a quoted cell is literal. Which record the row names, the kind's identity says.
  */
 export function readRow<R extends object, U>(
   kind: BulkKind<R, U>,
@@ -44,26 +39,19 @@ export function readRow<R extends object, U>(
     problems++;
     report(column, message);
   };
+  const byName = new Map(names.map((name, i) => [name, cells[i] ?? { text: '', quoted: false }]));
   columns.forEach((column, index) =>
-    readCell(kind, column, names[index] ?? '', cells[index] ?? { text: '', quoted: false }, state, at),
+    readCell(kind, column, names[index] ?? '', byName.get(names[index] ?? '')!, state, at),
   );
-  const byExternalId = externalIdFallback(names, cells, state);
-  if (byExternalId) return byExternalId;
-  const target: RowTarget | undefined =
-    state.id !== undefined
-      ? { id: state.id }
-      : state.externalIdKey !== undefined
-        ? { externalId: state.externalIdKey }
-        : undefined;
-  if (!target) {
-    if (problems === 0) at(undefined, l10n.t('The row names no file: its id and externalId cells are empty'));
+  const named = kind.csvIdentity.rowRef(byName, names, at);
+  if (!named) {
+    if (problems === 0) at(undefined, kind.csvIdentity.unnamed());
     return undefined;
   }
-  return withName({ target, operations: state.operations }, state.expectedName);
+  const operations = named.drop ? state.operations.filter((op) => !named.drop!(op)) : state.operations;
+  const change: RowChange = { target: named.ref, operations };
+  return state.expectedName === undefined ? change : { ...change, expectedName: state.expectedName };
 }
-
-const withName = (change: RowChange, expectedName: string | undefined): RowChange =>
-  expectedName === undefined ? change : { ...change, expectedName };
 
 function readCell<R extends object, U>(
   kind: BulkKind<R, U>,
@@ -75,15 +63,8 @@ function readCell<R extends object, U>(
 ): void {
   const leave = !cell.quoted && cell.text === '';
   const clear = !cell.quoted && cell.text === 'null';
-  if (leave || column.kind === 'ignored') return;
+  if (leave || column.kind === 'ignored' || column.kind === 'identity') return;
   switch (column.kind) {
-    case 'id':
-      if (!cell.quoted && /^\d+$/.test(cell.text) && !checkId(Number(cell.text))) state.id = Number(cell.text);
-      else at(name, l10n.t('"{0}" is not a file id (a whole number from 1)', cell.text));
-      return;
-    case 'externalIdKey':
-      if (!clear) state.externalIdKey = cell.text;
-      return;
     case 'name':
       state.expectedName = cell.text;
       return;
@@ -101,15 +82,4 @@ function readCell<R extends object, U>(
       return void state.operations.push({ op: 'set', field: column.field, value: value.value });
     }
   }
-}
-
-/** With both columns and no id in this row, the externalId column names the file instead of being a value. */
-function externalIdFallback(names: string[], cells: CsvCell[], state: RowState): RowChange | undefined {
-  const index = names.indexOf('externalId');
-  if (state.id !== undefined || state.externalIdKey !== undefined || index < 0 || !names.includes('id'))
-    return undefined;
-  const cell = cells[index];
-  if (!cell || cell.text === '' || (cell.text === 'null' && !cell.quoted)) return undefined;
-  const operations = state.operations.filter((op) => !(op.op === 'set' && op.field === 'externalId'));
-  return withName({ target: { externalId: cell.text }, operations }, state.expectedName);
 }

@@ -9,7 +9,6 @@ import type { BulkOperation } from '../operations/operations';
 import { planRecord, type RecordPlan } from '../operations/plan-record';
 import { actionProblem } from '../../problems';
 import { replaceAllNote } from '../texts/replace-all-note';
-import type { RowTarget } from './import-csv-row';
 import type { CsvImportProblem } from '../../problems';
 
 /**
@@ -22,7 +21,8 @@ export interface CsvChangeRow {
   row: number;
   /** 1-based line where the row starts in the text. */
   line: number;
-  target: RowTarget;
+  /** The record's ref, as the kind's CSV identity reads it (a classic file's `{id}` or `{externalId}`). */
+  target: unknown;
   operations: BulkOperation[];
   /** The `name` cell, when there is one: files/update cannot rename, so a different name refuses the row. */
   expectedName?: string;
@@ -39,7 +39,7 @@ export interface CsvImport {
 
 /**
  * Reads a CSV of changes: a heading row, then one row per file.
- * - The file is named by `id` or, without one, by `externalId` (with both columns, `id` names the
+ * - The record is named as the kind's `CsvIdentity` says: a classic file by `id` or, without one, by `externalId` (with both columns, `id` names the
  *   file and `externalId` is a value to set; a row with an empty `id` falls back to `externalId`).
  * - Change columns: any updatable field by name, and `metadata.<key>` per metadata key.
  * - Cells: **empty (unquoted) leaves the field as it is**; unquoted `null` clears it (removes the
@@ -98,25 +98,28 @@ function readBodyRow<R extends object, U>(
   });
   const change = readRow(kind, names, columns, cells, at, problems.length);
   if (change && problems.length === 0) {
-    const repeat = repeatedFile(change.target, where.row, firstRowOf);
+    const repeat = repeatedFile(kind, change.target, where.row, firstRowOf);
     if (repeat) at(undefined, repeat);
   }
   if (change && problems.length === 0) result.rows.push({ ...where, ...change });
   result.problems.push(...problems);
 }
 
-/** Why the row is refused when an earlier row already changes the same file. */
-function repeatedFile(target: RowTarget, row: number, firstRowOf: Map<string, number>): string | undefined {
-  // A key, not text: which file the row names.
-  const key = 'id' in target ? `id ${target.id}` : `externalId ${target.externalId}`;
+/** Why the row is refused when an earlier row already changes the same record. */
+function repeatedFile<R extends object, U>(
+  kind: BulkKind<R, U>,
+  target: unknown,
+  row: number,
+  firstRowOf: Map<string, number>,
+): string | undefined {
+  // A key, not text: which record the row names (refs are plain JSON).
+  const key = JSON.stringify(target);
   const first = firstRowOf.get(key);
   if (first === undefined) {
     firstRowOf.set(key, row);
     return undefined;
   }
-  return 'id' in target
-    ? l10n.t('The file with id {0} is already changed by row {1}', target.id, first)
-    : l10n.t('The file with external id "{0}" is already changed by row {1}', target.externalId, first);
+  return kind.csvIdentity.repeated(target, first);
 }
 
 /** The plan for one imported row against the file as it is now. */

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
+import * as z from 'zod/mini';
 import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import type { FileUpdateItem, UpdateOptions } from '../../../../src/cdf/model';
 import { startEmulator, type RecordedRequest, type RunningEmulator } from '../../../../src/emulator';
@@ -49,11 +50,12 @@ describe('bulk update: requests in progress, as the server counts them', functio
     emu.setFaults(undefined);
   });
 
-  const update = (value: string, options: UpdateOptions) =>
+  const update = (value: string, { fetch: through, ...options }: UpdateOptions & { fetch?: typeof fetch }) =>
     new CdfClient({
       baseUrl: emu.baseUrl,
       project: emu.project,
       tokenProvider: new StaticTokenProvider(emu.token),
+      fetch: through,
     }).updateFiles(
       ids.map((id): FileUpdateItem => ({ id, update: { metadata: { add: { inFlight: value } } } })),
       options,
@@ -61,18 +63,21 @@ describe('bulk update: requests in progress, as the server counts them', functio
 
   it('never has more than the documented 23 in progress when the server would take more, and has 23 from the first round', async () => {
     emu.setFaults({ routes: { 'POST /files/update': { latencyMs: 150, latencyJitterMs: 100 } } });
-    // Requests the client had sent before any answer was settled: a ramp would wait for answers first.
-    let sentBeforeAnyAnswer = 0;
+    // The client's own order of events: requests handed to fetch, and answers coming back.
+    const events: ('sent' | 'answered')[] = [];
     const report = await update('unbounded', {
       chunkSize: 25,
-      onProgress: (p) => {
-        if (p.applied + p.failed + p.unknown === 0) sentBeforeAnyAnswer = p.requestsSent;
+      fetch: async (url, init) => {
+        events.push('sent');
+        const response = await fetch(url, init);
+        events.push('answered');
+        return response;
       },
     });
     assert.equal(report.applied.length, ids.length);
     assert.equal(seen.length, 80, 'one request per chunk: none refused, none repeated');
     assert.equal(peakInProgress(seen), 23);
-    assert.equal(sentBeforeAnyAnswer, 23, 'all 23 went in the first round');
+    assert.equal(events.indexOf('answered'), 23, 'all 23 went before any answer came: no ramp');
   });
 
   it('holds a caller’s lower bound, and meets a server budget of exactly that many without a refusal', async () => {
@@ -104,5 +109,33 @@ describe('bulk update: requests in progress, as the server counts them', functio
     // every start after each refusal, or walking the concurrency down to the few on the wire (as
     // this client once did on a rate refusal: 3.3–3.5 s), takes far longer.
     assert.ok(wallMs >= 1300 && wallMs < 2600, `${wallMs} ms, ${refused} × 429`);
+  });
+
+  it('lets the event loop turn between a 2xx answer and reading it, so a freed slot is filled before 1000 records are parsed', async () => {
+    class Probe extends CdfClient {
+      order(yieldBeforeParsing: boolean): Promise<string[]> {
+        const marks: string[] = [];
+        return this.transport
+          .request({
+            method: 'POST',
+            path: '/files/list',
+            body: { limit: 1 },
+            idempotent: true,
+            response: z.custom<unknown>(() => marks.push('parsed') > 0),
+            onAttempt: (e) => {
+              if (e.type === 'answered') setImmediate(() => marks.push('next request'));
+            },
+            yieldBeforeParsing,
+          })
+          .then(() => new Promise((resolve) => setImmediate(() => resolve(marks))));
+      }
+    }
+    const probe = new Probe({
+      baseUrl: emu.baseUrl,
+      project: emu.project,
+      tokenProvider: new StaticTokenProvider(emu.token),
+    });
+    assert.deepEqual(await probe.order(true), ['next request', 'parsed']);
+    assert.deepEqual(await probe.order(false), ['parsed', 'next request']);
   });
 });

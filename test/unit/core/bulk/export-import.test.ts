@@ -55,7 +55,8 @@ function planCsv(text: string, records: FileRecord[]) {
   const byId = new Map(records.map((r) => [r.id, r]));
   const byExternalId = new Map(records.map((r) => [r.externalId, r]));
   const entries = parsed.rows.map((row) => {
-    const record = 'id' in row.target ? byId.get(row.target.id) : byExternalId.get(row.target.externalId);
+    const target = row.target as { id: number } | { externalId: string };
+    const record = 'id' in target ? byId.get(target.id) : byExternalId.get(target.externalId);
     assert.ok(record, JSON.stringify(row.target));
     return { record, plan: (r: FileRecord) => planImportRow(CLASSIC_FILE_BULK, r, row) };
   });

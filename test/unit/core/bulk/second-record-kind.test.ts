@@ -13,6 +13,8 @@ import type { ItemOutcome, UpdateOptions } from '../../../../src/cdf/model';
 import {
   BulkJobs,
   CONFLICT_ROUNDS,
+  parseChangesCsv,
+  planImport,
   schemaMessage,
   type ActionStore,
   type BulkActionRecord,
@@ -101,6 +103,16 @@ const TEST_NODE: BulkKind<TestNode, NodeItem> = {
   refusals: () => [],
   checkItem: () => undefined,
   uniqueFields: [],
+  // A CSV names a node in one column, `key`, as "space:externalId".
+  csvIdentity: {
+    columns: (heading) => (heading.includes('key') ? { columns: ['key'] } : { problem: 'no key column' }),
+    rowRef: (cells) => {
+      const key = cells.get('key')?.text;
+      return key ? { ref: key } : undefined;
+    },
+    unnamed: () => 'the row names no node',
+    repeated: (ref, first) => `${String(ref)} is already changed by row ${first}`,
+  },
   refMatches: (record, ref) => keyOf(record) === ref,
 };
 
@@ -307,6 +319,16 @@ describe('core/bulk over a second record kind (space:externalId, versions, whole
       existingVersion: 5,
       properties: { title: 'Pumps', tags: ['valve', 'colleague', 'checked'] },
     });
+  });
+
+  it('imports a CSV of changes keyed by the kind: rows plan through the same job loop', async () => {
+    const csv = parseChangesCsv(TEST_NODE, 'key,title,tags\r\nlab:p-3,Lab,"a, b"\r\nplant:p-1,,\r\nlab:p-3,x,\r\n');
+    assert.deepEqual(csv.problems, [{ row: 4, line: 4, message: 'lab:p-3 is already changed by row 2' }]);
+    const { plan } = await planImport(scope, csv, 'nodes.csv');
+    assert.deepEqual(plan.items, [
+      { space: 'lab', externalId: 'p-3', existingVersion: 1, properties: { title: 'Lab', tags: ['a', 'b'] } },
+    ]);
+    assert.equal(plan.counts.unchanged, 1, 'a row that changes nothing');
   });
 
   it('refuses to resume or undo the action on another record kind, in plain words', async () => {
