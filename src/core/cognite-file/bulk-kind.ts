@@ -9,6 +9,7 @@ import {
 } from '../../cdf/model';
 import { schemaMessage, titleOf, type BulkKind } from '../bulk';
 import { COGNITE_FILE, type CogniteFileRecord } from '../records';
+import { NODE_CSV_IDENTITY } from './csv-identity';
 
 /** The properties CDF sets on a CogniteFile node: its identity, version, times and upload state. */
 const SET_BY_CDF = new Set<string>([...Object.keys(COGNITE_FILE_NODE_FIELDS), 'isUploaded', 'uploadedTime']);
@@ -38,7 +39,7 @@ const refMatches = (record: CogniteFileRecord, ref: unknown): boolean =>
  * rules of a bulk action. A node has no unique property and no link that forbids fields.
  */
 export const COGNITE_FILE_BULK: BulkKind<CogniteFileRecord, CogniteFileUpsertItem> = {
-  ...(COGNITE_FILE as BulkKind<CogniteFileRecord, CogniteFileUpsertItem>),
+  ...COGNITE_FILE,
   checkValue: checkNodeValue,
   readOnlyReason: (field) =>
     SET_BY_CDF.has(field) ? l10n.t('{0} is set by CDF; an upsert cannot change it', field) : undefined,
@@ -48,6 +49,7 @@ export const COGNITE_FILE_BULK: BulkKind<CogniteFileRecord, CogniteFileUpsertIte
     return parsed.success ? undefined : (parsed.error.issues[0]?.message ?? l10n.t('invalid update'));
   },
   uniqueFields: [],
+  csvIdentity: NODE_CSV_IDENTITY,
   refMatches,
 };
 

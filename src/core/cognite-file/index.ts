@@ -5,3 +5,4 @@
  */
 export * from './bulk-kind';
 export * from './node-targets-text';
+export * from './csv-identity';

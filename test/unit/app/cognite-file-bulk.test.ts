@@ -13,6 +13,8 @@ import { cogniteFileBulkSource } from '../../../src/app';
 import { toInstanceFilter } from '../../../src/core/browse';
 import {
   BulkJobs,
+  parseChangesCsv,
+  planImport,
   type ActionStore,
   type BulkActionRecord,
   type JobScope,
@@ -192,5 +194,32 @@ describe('app: the CogniteFile bulk source reads a selection by refs', () => {
     assert.deepEqual(records.map(nodeKeyOf), [nodeKeyOf(b!), nodeKeyOf(a!)]);
     assert.ok(source.kind.refMatches(records[0]!, refs[0]));
     assert.ok(!source.kind.refMatches(records[0]!, refs[3]));
+  });
+
+  it('imports a CSV of changes naming nodes by space and externalId', async () => {
+    const { baseUrl, project, token } = ctx.emulator;
+    const models = new CdfClient({ baseUrl, project, tokenProvider: new StaticTokenProvider(token) }).models;
+    const [a, b] = (await models.listFileNodes({ limit: 2 })).items;
+    const source = cogniteFileBulkSource(models);
+    const text = [
+      'space,externalId,description,tags',
+      `${a!.space},${a!.externalId},Checked,"x, y"`,
+      `${b!.space},,Nope,`,
+      `${a!.space},${a!.externalId},Again,`,
+    ].join('\r\n');
+    const csv = parseChangesCsv(source.kind, text);
+    assert.deepEqual(
+      csv.problems.map((p) => [p.row, p.message]),
+      [
+        [3, '"" is not a node externalId (1 to 256 characters, no NUL)'],
+        [4, `The node ${nodeKeyOf(a!)} is already changed by row 2`],
+      ],
+    );
+    const scope = { ...source, project: { baseUrl, project } };
+    const { plan } = await planImport(scope, csv, 'nodes.csv');
+    assert.deepEqual(
+      plan.items.map((i) => [nodeKeyOf(i), i.existingVersion, i.sources[0].properties]),
+      [[nodeKeyOf(a!), a!.version, { description: 'Checked', tags: ['x', 'y'] }]],
+    );
   });
 });
