@@ -19,9 +19,24 @@ describe('open a record, edit it, save it as a minimal update', () => {
     records = (await api.sessions.active!.api.listFiles({ limit: 1000 })).items;
   });
   afterEach(async () => {
-    api.save.answerConflicts(undefined);
+    api.user.use(undefined);
     await closeAllEditors();
   });
+
+  /** Stands in for the user: each modal question is answered by pressing `button` (none: dismissed, as Cancel is); every note is kept. */
+  const standIn = (button?: string) => {
+    const seen = { questions: [] as string[], notes: [] as string[] };
+    api.user.use({
+      askModal: (question, _detail, buttons) => {
+        seen.questions.push(question);
+        if (button !== undefined)
+          assert.ok(buttons.includes(button), `the modal offers ${button}: ${buttons.join(', ')}`);
+        return Promise.resolve(button);
+      },
+      note: (text) => seen.notes.push(text),
+    });
+    return seen;
+  };
 
   const editable = (i: number) =>
     records.filter((r) => !r.instanceId && r.source && r.externalId && (r.labels?.length ?? 0) < 9)[i]!;
@@ -116,6 +131,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     await otherClientUpdates(record.id, { mimeType: { set: 'text/x-merged' } });
     emulator.clearRequests();
     await editJson(doc, (v) => (v.directory = '/merged/by/vscode'));
+    const user = standIn();
     assert.ok(await doc.save());
     assert.deepEqual(
       updates().map((u) => u.body),
@@ -124,7 +140,8 @@ describe('open a record, edit it, save it as a minimal update', () => {
     const after = await serverRecord(record.id);
     assert.equal(after.mimeType, 'text/x-merged', 'their change survives');
     assert.equal(after.directory, '/merged/by/vscode', 'mine is applied');
-    assert.match(api.save.lastNotice ?? '', /^Saved, merged with someone else's change to mimeType in CDF\.$/);
+    assert.deepEqual(user.questions, [], 'a merge asks nothing');
+    assert.deepEqual(user.notes, ["Saved, merged with someone else's change to mimeType in CDF."]);
   });
 
   it('a save of the text written before a merged save reloads keeps the key it never showed', async () => {
@@ -155,19 +172,21 @@ describe('open a record, edit it, save it as a minimal update', () => {
     await otherClientUpdates(record.id, { source: { set: 'Their source' } });
     await editJson(doc, (v) => (v.source = 'My source'));
     emulator.clearRequests();
-    api.save.answerConflicts('cancel');
+    const cancelling = standIn(undefined);
     const text = doc.getText();
-    api.save.lastNotice = undefined;
     await doc.save();
+    assert.equal(cancelling.questions.length, 1, 'asked once');
+    assert.match(cancelling.questions[0]!, /^Someone else changed source in CDF since you opened .+\.json\.$/);
     // The note comes once the document is dirty again (see keepUnsaved).
-    await waitFor('a quiet note', () => /Save cancelled: nothing was sent/.test(api.save.lastNotice ?? ''));
+    await waitFor('a quiet note', () => cancelling.notes.some((n) => /Save cancelled: nothing was sent/.test(n)));
     assert.ok(doc.isDirty, 'a cancelled save keeps the edits unsaved');
     assert.equal(doc.getText(), text, 'and exactly as typed');
     assert.equal(updates().length, 0);
     assert.equal((await serverRecord(record.id)).source, 'Their source');
 
-    api.save.answerConflicts('overwrite');
+    const overwriting = standIn('Use Mine');
     assert.ok(await doc.save());
+    assert.equal(overwriting.questions.length, 1, 'asked again');
     assert.equal((await serverRecord(record.id)).source, 'My source');
   });
 
