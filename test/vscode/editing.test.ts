@@ -4,7 +4,16 @@ import type { ExtensionApi } from '../../src/extension';
 import type { FileRecord } from '../../src/cdf/model';
 import { renderDocument } from '../../src/core/records';
 import { conflictQuestion, conflictValues } from '../../src/vscode/conflict-prompt';
-import { activateExtension, cdfDiagnostics, closeAllEditors, editJson, openDemo, pickRecord, waitFor } from './helpers';
+import {
+  activateExtension,
+  cdfDiagnostics,
+  closeAllEditors,
+  editJson,
+  openDemo,
+  pickRecord,
+  standIn,
+  waitFor,
+} from './helpers';
 
 type Emulator = NonNullable<NonNullable<ExtensionApi['sessions']['active']>['demo']>;
 
@@ -22,21 +31,6 @@ describe('open a record, edit it, save it as a minimal update', () => {
     api.user.use(undefined);
     await closeAllEditors();
   });
-
-  /** Stands in for the user: each modal question is answered by pressing `button` (none: dismissed, as Cancel is); every note is kept. */
-  const standIn = (button?: string) => {
-    const seen = { questions: [] as string[], notes: [] as string[] };
-    api.user.use({
-      askModal: (question, _detail, buttons) => {
-        seen.questions.push(question);
-        if (button !== undefined)
-          assert.ok(buttons.includes(button), `the modal offers ${button}: ${buttons.join(', ')}`);
-        return Promise.resolve(button);
-      },
-      note: (text) => seen.notes.push(text),
-    });
-    return seen;
-  };
 
   const editable = (i: number) =>
     records.filter((r) => !r.instanceId && r.source && r.externalId && (r.labels?.length ?? 0) < 9)[i]!;
@@ -131,7 +125,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     await otherClientUpdates(record.id, { mimeType: { set: 'text/x-merged' } });
     emulator.clearRequests();
     await editJson(doc, (v) => (v.directory = '/merged/by/vscode'));
-    const user = standIn();
+    const user = standIn(api);
     assert.ok(await doc.save());
     assert.deepEqual(
       updates().map((u) => u.body),
@@ -172,7 +166,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     await otherClientUpdates(record.id, { source: { set: 'Their source' } });
     await editJson(doc, (v) => (v.source = 'My source'));
     emulator.clearRequests();
-    const cancelling = standIn(undefined);
+    const cancelling = standIn(api, undefined);
     const text = doc.getText();
     await doc.save();
     assert.equal(cancelling.questions.length, 1, 'asked once');
@@ -184,7 +178,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     assert.equal(updates().length, 0);
     assert.equal((await serverRecord(record.id)).source, 'Their source');
 
-    const overwriting = standIn('Use Mine');
+    const overwriting = standIn(api, 'Use Mine');
     assert.ok(await doc.save());
     assert.equal(overwriting.questions.length, 1, 'asked again');
     assert.equal((await serverRecord(record.id)).source, 'My source');
