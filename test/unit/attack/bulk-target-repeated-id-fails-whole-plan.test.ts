@@ -19,7 +19,11 @@ describe('attack: a bulk target naming one file twice by id', () => {
     const { baseUrl, project, token } = ctx.emulator;
     const client = new CdfClient({ baseUrl, project, tokenProvider: new StaticTokenProvider(token) });
     const scope = { ...classicBulkSource(filesApiOf(client)), project: { project, baseUrl } };
-    const store = { save: async () => {}, load: async () => ({ kind: 'none' }), clear: async () => {} };
+    const store = {
+      save: () => Promise.resolve(),
+      load: () => Promise.resolve({ kind: 'none' }),
+      clear: () => Promise.resolve(),
+    };
     const jobs = new BulkJobs(store as unknown as ActionStore);
     const id = [...ctx.emulator.store.files.values()][0]!.id;
     const job = await jobs

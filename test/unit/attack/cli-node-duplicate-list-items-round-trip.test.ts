@@ -29,7 +29,9 @@ const node = {
   version: 4,
   createdTime: 1_700_000_000_000,
   lastUpdatedTime: 1_700_000_100_000,
-  properties: { cdf_cdm: { 'CogniteFile/v1': { name: 'old.pdf', tags: ['P&ID', 'P&ID', 'rev B'], aliases: ['A-1', 'A-1'] } } },
+  properties: {
+    cdf_cdm: { 'CogniteFile/v1': { name: 'old.pdf', tags: ['P&ID', 'P&ID', 'rev B'], aliases: ['A-1', 'A-1'] } },
+  },
 };
 
 describe('attack: CLI render then diff of a node whose lists repeat an item', () => {

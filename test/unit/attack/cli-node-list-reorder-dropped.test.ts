@@ -43,7 +43,10 @@ describe('attack: CLI diff of a node whose list was only reordered', () => {
   for (const field of ['aliases', 'assets'] as const) {
     it(`${field}: the reordered list is the upsert`, () => {
       const original = JSON.stringify(node);
-      const doc = JSON.parse(run(['render', '--kind', 'cognite-file', 'o'], { o: original }).stdout) as Record<string, unknown[]>;
+      const doc = JSON.parse(run(['render', '--kind', 'cognite-file', 'o'], { o: original }).stdout) as Record<
+        string,
+        unknown[]
+      >;
       const reordered = [...doc[field]!].reverse();
       const out = run(['diff', '--kind', 'cognite-file', 'o', 'e'], {
         o: original,

@@ -9,14 +9,14 @@ import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client';
 import { cogniteFileRecordsApi } from '../../../src/app';
-import { COGNITE_FILE, type CogniteFileRecord } from '../../../src/core/records';
+import { COGNITE_FILE } from '../../../src/core/records';
 import { planSelectionSave, recordSaveRequest, saveRecords } from '../../../src/core/save';
 import { useEmulator } from '../emulator/helpers';
 
 describe('attack: a node save whose upsert was answered but whose read-back was lost', () => {
   const ctx = useEmulator({ files: 500, seed: 10 });
 
-  async function setup() {
+  function setup() {
     const { baseUrl, project, token } = ctx.emulator;
     const client = new CdfClient({
       baseUrl,
@@ -38,12 +38,18 @@ describe('attack: a node save whose upsert was answered but whose read-back was 
   afterEach(() => ctx.emulator.setFaults(undefined));
 
   it('one record: the save does not say "may not have been saved"', async () => {
-    const { api, client } = await setup();
+    const { api, client } = setup();
     const key = (await client.models.listFileNodes({ limit: 3 })).items.map((n) => `${n.space}:${n.externalId}`)[0]!;
-    const [base] = (await api.retrieve([key])) as CogniteFileRecord[];
+    const [base] = await api.retrieve([key]);
     const doc = { ...COGNITE_FILE.document.render(base!), name: 'applied.pdf' };
     const outcome = await saveRecords(
-      recordSaveRequest({ kind: COGNITE_FILE, base: base!, text: JSON.stringify(doc), api, resolveConflicts: async () => 'cancel' }),
+      recordSaveRequest({
+        kind: COGNITE_FILE,
+        base: base!,
+        text: JSON.stringify(doc),
+        api,
+        resolveConflicts: () => Promise.resolve('cancel' as const),
+      }),
     ).catch((e: unknown) => ({ kind: 'threw' as const, error: `${(e as Error).name}: ${(e as Error).message}` }));
     ctx.emulator.setFaults(undefined);
     assert.equal((await api.retrieve([key]))[0]!.name, 'applied.pdf', 'CDF applied it');
@@ -51,14 +57,17 @@ describe('attack: a node save whose upsert was answered but whose read-back was 
   });
 
   it('a selection: the applied node is not reported unknown', async () => {
-    const { api, client } = await setup();
+    const { api, client } = setup();
     const keys = (await client.models.listFileNodes({ limit: 3 })).items.map((n) => `${n.space}:${n.externalId}`);
     const bases = await api.retrieve(keys.slice(1, 3));
     const text = JSON.stringify(bases.map((b, i) => ({ ...COGNITE_FILE.document.render(b), name: `sel-${i}.pdf` })));
     const plan = planSelectionSave(COGNITE_FILE, new Map(bases.map((b) => [COGNITE_FILE.key(b), b])), text);
-    const outcome = await saveRecords({ kind: COGNITE_FILE, plan, api, resolveConflicts: async () => 'cancel' }).catch(
-      (e: unknown) => ({ kind: 'threw' as const, error: String(e) }),
-    );
+    const outcome = await saveRecords({
+      kind: COGNITE_FILE,
+      plan,
+      api,
+      resolveConflicts: () => Promise.resolve('cancel' as const),
+    }).catch((e: unknown) => ({ kind: 'threw' as const, error: String(e) }));
     ctx.emulator.setFaults(undefined);
     assert.equal((await api.retrieve([keys[1]!]))[0]!.name, 'sel-0.pdf', 'CDF applied it');
     const statuses = ((outcome as { results?: { status: string }[] }).results ?? []).map((r) => r.status);

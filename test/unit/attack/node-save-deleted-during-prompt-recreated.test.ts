@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client';
 import { cogniteFileRecordsApi } from '../../../src/app';
-import { COGNITE_FILE, type CogniteFileRecord } from '../../../src/core/records';
+import { COGNITE_FILE } from '../../../src/core/records';
 import { recordSaveRequest, saveRecords } from '../../../src/core/save';
 import { useEmulator } from '../emulator/helpers';
 
@@ -21,10 +21,10 @@ describe('attack: a node deleted while the conflict question is open is not re-c
     const client = new CdfClient({ baseUrl, project, tokenProvider: new StaticTokenProvider(token) });
     const api = cogniteFileRecordsApi(client.models);
     const key = (await client.models.listFileNodes({ limit: 5 })).items.map((n) => `${n.space}:${n.externalId}`)[0]!;
-    const [base] = (await api.retrieve([key])) as CogniteFileRecord[];
+    const [base] = await api.retrieve([key]);
     // Someone renames it (version moves on): my rename below conflicts with theirs.
     const [now] = await api.retrieve([key]);
-    await api.update([COGNITE_FILE.encodeUpdate(now!, { name: { set: 'theirs.pdf' } } as never)]);
+    await api.update([COGNITE_FILE.encodeUpdate(now!, { name: { set: 'theirs.pdf' } })]);
     assert.equal(ctx.emulator.store.nodes.get(key)?.version, base!.version + 1);
 
     const doc = { ...COGNITE_FILE.document.render(base!), name: 'mine.pdf' };

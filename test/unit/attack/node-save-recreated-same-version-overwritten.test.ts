@@ -36,7 +36,9 @@ describe('attack: a node deleted and created again at the same version is not ov
     };
     // The colleague: delete, then create again with other content (createdTime moves on).
     await new Promise((r) => setTimeout(r, 5));
-    await post('/models/instances/delete', { items: [{ instanceType: 'node', space: base.space, externalId: base.externalId }] });
+    await post('/models/instances/delete', {
+      items: [{ instanceType: 'node', space: base.space, externalId: base.externalId }],
+    });
     await post('/models/instances', {
       autoCreateDirectRelations: false,
       items: [
@@ -65,14 +67,18 @@ describe('attack: a node deleted and created again at the same version is not ov
         base,
         text: JSON.stringify(doc, null, 2),
         api,
-        resolveConflicts: async () => {
+        resolveConflicts: () => {
           asked = true;
-          return 'theirs';
+          return Promise.resolve('theirs' as const);
         },
       }),
     ).catch(() => undefined);
     const [now] = await api.retrieve([key]);
-    assert.equal(now!.name, 'colleague-new.pdf', `the colleague's name was overwritten with the old node's (asked: ${asked})`);
+    assert.equal(
+      now!.name,
+      'colleague-new.pdf',
+      `the colleague's name was overwritten with the old node's (asked: ${asked})`,
+    );
     assert.equal(now!.description, 'made again by a colleague', "the colleague's description was overwritten");
   });
 });

@@ -30,14 +30,16 @@ describe('attack: cancelling the question a 409 raised does not hide the nodes a
     const outcome = await saveRecords({
       kind: COGNITE_FILE,
       plan,
-      resolveConflicts: async () => 'cancel',
+      resolveConflicts: () => Promise.resolve('cancel' as const),
       api: {
         retrieveExisting: api.retrieveExisting,
         updateMany: async (items, options) => {
           if (!colleagueDone) {
             colleagueDone = true;
             const [now] = await api.retrieve([keys[1]!]);
-            await api.update([COGNITE_FILE.encodeUpdate(now!, diffRecord(COGNITE_FILE, now!, { ...now!, name: 'colleague.pdf' })!)]);
+            await api.update([
+              COGNITE_FILE.encodeUpdate(now!, diffRecord(COGNITE_FILE, now!, { ...now!, name: 'colleague.pdf' })!),
+            ]);
           }
           return api.updateMany(items, options);
         },

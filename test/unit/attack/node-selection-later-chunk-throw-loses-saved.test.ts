@@ -35,7 +35,7 @@ describe('attack: a node selection whose later chunk keeps conflicting still rep
       kind: COGNITE_FILE,
       plan,
       chunkSize: 1,
-      resolveConflicts: async () => 'overwrite',
+      resolveConflicts: () => Promise.resolve('overwrite' as const),
       api: {
         retrieveExisting: api.retrieveExisting,
         updateMany: async (items, options) => {
