@@ -103,6 +103,6 @@ const missingText = (keys: readonly string[]): string =>
 
 const referencesText = (refs: readonly MissingReference[]): string =>
   l10n.t(
-    'No node {0} exists: a reference must name an existing node (nothing was saved, and no node was created).',
-    refs.map((r) => `${r.field}: ${r.target}`).join(', '),
+    'No such node: {0}. A reference must name an existing node; nothing was saved, and no node was created.',
+    refs.map((r) => `${r.field} → ${r.target}`).join(', '),
   );

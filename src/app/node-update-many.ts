@@ -184,8 +184,8 @@ function messageOf(err: unknown, item: U): string {
   if (err instanceof ReferencesMissingError) {
     const mine = err.references.filter((r) => r.key === nodeKeyOf(item));
     return l10n.t(
-      'No node {0} exists (nothing was written to this node).',
-      mine.map((r) => `${r.field}: ${r.target}`).join(', '),
+      'No such node: {0} (nothing was written to this node).',
+      mine.map((r) => `${r.field} → ${r.target}`).join(', '),
     );
   }
   return errText(err);

@@ -6,6 +6,7 @@
  */
 import {
   aggregateAnswer,
+  type CoreViewName,
   allOf,
   COGNITE_FILE_VIEW,
   cogniteFileNodeList,
@@ -33,6 +34,7 @@ import { checked, type ApiRequests, type CallOptions, type Page } from './api-re
 import { NodesNotFoundError } from './dms-errors';
 import { CdfApiError } from './errors';
 import { staleNodesOf } from './dms-conflict';
+import { searchCoreNodes } from './core-node-search';
 
 const SOURCES = [{ source: COGNITE_FILE_VIEW }];
 
@@ -105,6 +107,11 @@ export class DataModelingRequests {
     );
     const path = '/models/instances/search';
     return (await this.requests.call({ path, body, response: cogniteFileNodeList, signal: options.signal })).items;
+  }
+
+  /** Assets, categories or source systems by name (see core-node-search.ts). */
+  searchCoreNodes(view: CoreViewName, query: string, limit: number, options: CallOptions = {}) {
+    return searchCoreNodes(this.requests, view, query, limit, options);
   }
 
   /** `instances/aggregate`: how many CogniteFile nodes match. */
