@@ -28,8 +28,10 @@ export async function saveRecords<R extends object, U>(
   const reports: UpdateReport<U, R>[] = [];
   for (let at = 0; at < first.items.length; at += size) {
     const part = first.items.slice(at, at + size);
-    // The first chunk was read right before, unless a question was open since; a later chunk waited.
-    const reread = req.kind.concurrency === 'compare' && (at > 0 || first.asked);
+    // The first chunk was read right before, unless a question was open since; a later chunk waited
+    // (a 'server' kind's version check covers the wait, but a record deleted while the user answered
+    // must be seen: an upsert would create it again).
+    const reread = first.asked || (req.kind.concurrency === 'compare' && at > 0);
     const ready = reread ? await confirmedOrStopped(req, part, at > 0) : part;
     if (ready === 'cancelled') return { kind: 'cancelled' };
     if ('unsent' in ready) {
