@@ -8,7 +8,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { CdfApiError, chunk, isAbortError } from '../cdf/client';
-import { DMS_LIMITS, nodeKeyOf, type CogniteFileUpsertItem } from '../cdf/model';
+import { DMS_LIMITS, nodeKeyOf, type CogniteFileUpsertItem, type SlimNode } from '../cdf/model';
 import {
   OutcomeUnknownError,
   ReferencesMissingError,
@@ -19,14 +19,20 @@ import {
 } from '../core/ports';
 import type { CogniteFileRecord } from '../core/records';
 import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
+import { writtenRecord } from './node-written';
 
 type U = CogniteFileUpsertItem;
 type R = CogniteFileRecord;
 type Outcome = ItemOutcome<U, R>;
 
 export interface NodeWrites {
-  /** One request, all or nothing; throws core's typed refusals (see upsertOnce), a 429 as it came. */
-  readonly upsert: (items: readonly U[], signal?: AbortSignal) => Promise<void>;
+  /**
+   * One request, all or nothing, answered in item order; throws core's typed refusals (see
+   * upsertOnce), a 429 as it came.
+   */
+  readonly upsert: (items: readonly U[], signal?: AbortSignal) => Promise<SlimNode[]>;
+  /** The nodes that exist now, read right before an upsert (which would create a deleted one again). */
+  readonly existing: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
   /** The written nodes as CDF holds them now (for the report's records). */
   readonly readBack: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
   /** The project's concurrent write limit. */
@@ -60,6 +66,8 @@ class NodeRun {
   /** 429s per item: a chunk refused as often as the retry policy allows is reported not sent. */
   private readonly throttledSends: number[];
   private readonly attempts: Attempt[] = [];
+  /** Each node as read right before its latest send. */
+  private readonly before = new Map<string, R>();
 
   constructor(
     private readonly items: readonly U[],
@@ -92,13 +100,16 @@ class NodeRun {
     this.progress();
   }
 
-  private async send(indexes: number[], ticket: Ticket): Promise<void> {
+  private async send(all: number[], ticket: Ticket): Promise<void> {
+    const indexes = await this.stillThere(all);
+    if (!indexes.length) return this.gate.ended();
     const chunkItems = indexes.map((i) => this.items[i]!);
     indexes.forEach((i) => this.sends[i]!++);
     const attempt: Attempt = { itemIndexes: indexes, attempt: Math.max(...indexes.map((i) => this.sends[i]!)) };
     this.attempts.push(attempt);
+    let answers: SlimNode[];
     try {
-      await this.writes.upsert(chunkItems, this.options.signal);
+      answers = await this.writes.upsert(chunkItems, this.options.signal);
       this.gate.admitted();
     } catch (err) {
       if (isThrottled(err)) return this.throttled(indexes, err, attempt, ticket);
@@ -107,7 +118,33 @@ class NodeRun {
     }
     const records = await this.writes.readBack(chunkItems.map(nodeKeyOf), this.options.signal).catch(() => []);
     const byKey = new Map(records.map((r) => [nodeKeyOf(r), r]));
-    indexes.forEach((i) => this.settle(i, { outcome: 'applied', record: byKey.get(nodeKeyOf(this.items[i]!)) }));
+    indexes.forEach((i, at) => {
+      const item = this.items[i]!;
+      // Known applied; without the read-back, the record is the node read before with what was written.
+      const record = byKey.get(nodeKeyOf(item)) ?? writtenRecord(this.before.get(nodeKeyOf(item))!, item, answers[at]);
+      this.settle(i, { outcome: 'applied', record });
+    });
+  }
+
+  /**
+   * The items of `indexes` whose node exists right now; the others are refused here, unsent, as
+   * deleted (an upsert would create them again). A failed read sends nothing of the chunk.
+   */
+  private async stillThere(indexes: number[]): Promise<number[]> {
+    const keys = indexes.map((i) => nodeKeyOf(this.items[i]!));
+    let existing: R[];
+    try {
+      existing = await this.writes.existing(keys, this.options.signal);
+    } catch (err) {
+      indexes.forEach((i) => this.settle(i, { outcome: 'notSent', why: errText(err) }));
+      return [];
+    }
+    existing.forEach((r) => this.before.set(nodeKeyOf(r), r));
+    const there = new Set(existing.map(nodeKeyOf));
+    const gone = indexes.filter((i) => !there.has(nodeKeyOf(this.items[i]!)));
+    const deleted = l10n.t('The node was deleted since it was read; nothing was sent (a write would create it again).');
+    gone.forEach((i) => this.settle(i, failed('missing', deleted)));
+    return indexes.filter((i) => !gone.includes(i));
   }
 
   /** A 429: nothing was written; the chunk goes to the front of the queue, or is not sent after too many. */
@@ -211,7 +248,7 @@ function messageOf(err: unknown, item: U): string {
   return errText(err);
 }
 
-const failed = (reason: 'conflict' | 'invalid' | 'other', message: string, status?: number) => ({
+const failed = (reason: 'conflict' | 'invalid' | 'missing' | 'other', message: string, status?: number) => ({
   outcome: 'failed' as const,
   failure: { reason, message, ...(status === undefined ? {} : { status }) },
 });
