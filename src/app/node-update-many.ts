@@ -2,24 +2,20 @@
  * Any number of CogniteFile upsert items, each reported: chunks of at most 1000 (one transaction
  * each), as many in flight as the project's concurrent write limit (`GET /models/statistics`) to
  * start with, fewer when CDF answers 429 (node-write-gate.ts: a throttled chunk goes back to the
- * front of the queue, nothing of it was written). A refused chunk applied nothing, so its items that the refusal does not name are sent again without
+ * front of the queue, nothing of it was written). Each chunk is read right before its upsert, and its
+ * report built from that read, what was sent and the answer (node-written.ts). A refused chunk
+ * applied nothing, so its items that the refusal does not name are sent again without
  * the named ones: a stale version fails only its node (reason 'conflict'), a missing reference only
  * the node holding it; a refusal that names nobody is halved until it does.
  */
 import * as l10n from '@vscode/l10n';
 import { CdfApiError, chunk, isAbortError } from '../cdf/client';
 import { DMS_LIMITS, nodeKeyOf, type CogniteFileUpsertItem, type SlimNode } from '../cdf/model';
-import {
-  OutcomeUnknownError,
-  ReferencesMissingError,
-  VersionConflictError,
-  type ItemOutcome,
-  type UpdateOptions,
-  type UpdateReport,
-} from '../core/ports';
+import { OutcomeUnknownError, type ItemOutcome, type UpdateOptions, type UpdateReport } from '../core/ports';
 import type { CogniteFileRecord } from '../core/records';
 import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
-import { writtenRecord } from './node-written';
+import { messageOf, namedBy } from './node-refusals';
+import { provenWritten, writtenRecord } from './node-written';
 
 type U = CogniteFileUpsertItem;
 type R = CogniteFileRecord;
@@ -116,14 +112,30 @@ class NodeRun {
       this.gate.ended();
       return this.refused(indexes, err, attempt);
     }
-    const records = await this.writes.readBack(chunkItems.map(nodeKeyOf), this.options.signal).catch(() => []);
+    await this.applied(indexes, answers);
+  }
+
+  /**
+   * Settles an answered chunk applied. Its records are built from the node read right before the
+   * upsert, what was sent and the upsert's answer (version, lastUpdatedTime) when the answer proves
+   * them exact (provenWritten); only the others are read back. An unreadable node keeps the built record.
+   */
+  private async applied(indexes: number[], answers: readonly SlimNode[]): Promise<void> {
+    const built = indexes.map((i, at) => provenWritten(this.before.get(this.keyOf(i)), this.items[i]!, answers[at]));
+    const unproven = indexes.filter((_, at) => !built[at]).map((i) => this.keyOf(i));
+    const records = unproven.length ? await this.writes.readBack(unproven, this.options.signal).catch(() => []) : [];
     const byKey = new Map(records.map((r) => [nodeKeyOf(r), r]));
     indexes.forEach((i, at) => {
       const item = this.items[i]!;
       // Known applied; without the read-back, the record is the node read before with what was written.
-      const record = byKey.get(nodeKeyOf(item)) ?? writtenRecord(this.before.get(nodeKeyOf(item))!, item, answers[at]);
+      const record =
+        built[at] ?? byKey.get(this.keyOf(i)) ?? writtenRecord(this.before.get(this.keyOf(i))!, item, answers[at]);
       this.settle(i, { outcome: 'applied', record });
     });
+  }
+
+  private keyOf(index: number): string {
+    return nodeKeyOf(this.items[index]!);
   }
 
   /**
@@ -228,25 +240,6 @@ class NodeRun {
 
 type Attempt = { itemIndexes: number[]; attempt: number; status?: number; noAnswer?: string };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/** The nodes a refusal names, and why they failed. */
-function namedBy(err: unknown): { keys: Set<string>; reason: 'conflict' | 'invalid' } | undefined {
-  if (err instanceof VersionConflictError) return { keys: new Set(err.keys), reason: 'conflict' };
-  if (err instanceof ReferencesMissingError)
-    return { keys: new Set(err.references.map((r) => r.key)), reason: 'invalid' };
-  return undefined;
-}
-
-function messageOf(err: unknown, item: U): string {
-  if (err instanceof ReferencesMissingError) {
-    const mine = err.references.filter((r) => r.key === nodeKeyOf(item));
-    return l10n.t(
-      'No such node: {0} (nothing was written to this node).',
-      mine.map((r) => `${r.field} → ${r.target}`).join(', '),
-    );
-  }
-  return errText(err);
-}
 
 const failed = (reason: 'conflict' | 'invalid' | 'missing' | 'other', message: string, status?: number) => ({
   outcome: 'failed' as const,

@@ -52,3 +52,20 @@ export function writtenRecord(
   if (answer) Object.assign(record, { version: answer.version, lastUpdatedTime: answer.lastUpdatedTime });
   return record as CogniteFileRecord;
 }
+
+/**
+ * The node an answered upsert made, built without reading it back, when the answer proves nobody
+ * else wrote it between the read right before the upsert and the upsert: the same node (same
+ * createdTime: not deleted and made again) at exactly one version more (each applied write counts
+ * one), or at the same version when the write changed nothing. Otherwise undefined: read it back.
+ */
+export function provenWritten(
+  before: CogniteFileRecord | undefined,
+  item: CogniteFileUpsertItem,
+  answer: SlimNode | undefined,
+): CogniteFileRecord | undefined {
+  if (!before || !answer || nodeKeyOf(answer) !== nodeKeyOf(item)) return undefined;
+  if (answer.createdTime !== before.createdTime) return undefined;
+  const expected = answer.wasModified ? before.version + 1 : before.version;
+  return answer.version === expected ? writtenRecord(before, item, answer) : undefined;
+}
