@@ -46,8 +46,8 @@ describe('app: node updateMany reports the records a read-back would return, wit
         const report = await api.updateMany(items, { chunkSize: 2 });
         assert.equal(report.applied.length, items.length);
         const readBack = new Map((await api.retrieve(keys)).map((r) => [`${r.space}:${r.externalId}`, r]));
-        for (const { record } of report.applied)
-          assert.deepEqual(record, readBack.get(`${record.space}:${record.externalId}`));
+        for (const { item, record } of report.applied)
+          assert.deepEqual(record, readBack.get(`${item.space}:${item.externalId}`));
       }),
       { numRuns: 25 },
     );
