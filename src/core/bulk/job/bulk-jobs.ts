@@ -172,12 +172,12 @@ export class BulkJobs {
     if (keep) this.last = asKept(job.record);
     job.record.beginRun(job.plan);
     if (keep) await this.keep(asKept(job.record));
-    const { report, sent, replanned } = await sendJob(source, job.plan, options, async (window) => {
+    const { report, sent, replanned, rewritten } = await sendJob(source, job.plan, options, async (window) => {
       job.record.reimage(window);
       // Kept again with the fresh images before they go out: undo after a reload restores those too.
       if (keep) await this.keep(asKept(job.record));
     });
-    job.record.addRun(sent, report, replanned);
+    job.record.addRun(sent, report, replanned, rewritten);
     if (keep) await this.keep(asKept(job.record));
     if (job.kind === 'undo' && report.applied.length === job.plan.items.length) {
       this.last = undefined;
