@@ -57,7 +57,7 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
     update,
     updateMany: (items, options) =>
       nodeUpdateMany(items, options, {
-        upsert: (chunk, signal) => upsertOnce(models, chunk, signal),
+        upsert: (chunk, signal) => upsertOnce(models, chunk, signal, { retryThrottled: false }),
         existing: (keys, signal) => retrieveExisting(keys, signal),
         readBack: (keys, signal) => retrieveExisting(keys, signal),
         writeLimit: async (signal) => (await models.statistics({ signal })).concurrentWriteLimit,
@@ -74,9 +74,10 @@ export async function upsertOnce(
   models: DataModelingRequests,
   items: readonly CogniteFileUpsertItem[],
   signal?: AbortSignal,
+  how: { retryThrottled?: boolean } = {},
 ): Promise<SlimNode[]> {
   try {
-    return await answered(models.upsertFileNodes(items, { signal }));
+    return await answered(models.upsertFileNodes(items, { signal, ...how }));
   } catch (err) {
     if (err instanceof StaleNodesError) throw new VersionConflictError(err.nodes.map(nodeKeyOf), err.message);
     const references = err instanceof CdfApiError ? missingReferences(items, err) : [];

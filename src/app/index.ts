@@ -9,5 +9,6 @@ export * from './files-api-adapter';
 export * from './connection-probe';
 export * from './classic-bulk-source';
 export * from './cognite-file-records-api';
+export * from './cognite-file-bulk-source';
 export * from './node-update-many';
 export * from './nodes-browse';

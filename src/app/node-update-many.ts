@@ -1,9 +1,9 @@
 /**
  * Any number of CogniteFile upsert items, each reported: chunks of at most 1000 (one transaction
- * each), as many in flight as the project's concurrent write limit (`GET /models/statistics`). A
- * refused chunk applied nothing, so its items that the refusal does not name are sent again without
- * the named ones: a stale version fails only its node (reason 'conflict'), a missing reference only
- * the node holding it; a refusal that names nobody is halved until it does.
+ * each), as many in flight as the project's write limit allows, fewer on 429 (node-write-gate.ts).
+ * A refused chunk applied nothing, so its items the refusal does not name are sent again without the
+ * named ones: a stale version fails only its node (reason 'conflict'), a missing reference only the
+ * node holding it; a refusal that names nobody is halved until it does.
  */
 import * as l10n from '@vscode/l10n';
 import { CdfApiError, chunk, isAbortError } from '../cdf/client';
@@ -17,14 +17,15 @@ import {
   type UpdateReport,
 } from '../core/ports';
 import type { CogniteFileRecord } from '../core/records';
-import { writtenRecord } from './node-written';
+import { deletedSinceRead, writtenRecord } from './node-written';
+import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
 
 type U = CogniteFileUpsertItem;
 type R = CogniteFileRecord;
 type Outcome = ItemOutcome<U, R>;
 
 export interface NodeWrites {
-  /** One request, all or nothing, answered in item order; throws core's typed refusals (see upsertOnce). */
+  /** One request, all or nothing, answered in item order; throws core's typed refusals (see upsertOnce), a 429 as it came. */
   readonly upsert: (items: readonly U[], signal?: AbortSignal) => Promise<SlimNode[]>;
   /** The nodes that exist now, read right before an upsert (which would create a deleted one again). */
   readonly existing: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
@@ -40,12 +41,11 @@ export async function nodeUpdateMany(
   writes: NodeWrites,
 ): Promise<UpdateReport<U, R>> {
   const started = Date.now();
-  const run = new NodeRun(items, options, writes);
-  const width = await concurrencyOf(options, writes);
+  const run = new NodeRun(items, options, writes, new NodeWriteGate(await concurrencyOf(options, writes)));
   const size = Math.min(options.chunkSize ?? DMS_LIMITS.itemsPerRequest, DMS_LIMITS.itemsPerRequest);
   run.queue.push(...chunk([...items.keys()], size));
-  await Promise.all(Array.from({ length: Math.min(width, run.queue.length) }, () => run.worker()));
-  return run.report(started, width);
+  await run.sendAll();
+  return run.report(started);
 }
 
 /** The project's write limit, within the caller's bounds; 1 when it cannot be read. */
@@ -59,44 +59,64 @@ class NodeRun {
   readonly queue: number[][] = [];
   private readonly outcomes: (Outcome | undefined)[];
   private readonly sends: number[];
+  /** 429s per item: a chunk refused as often as the retry policy allows is reported not sent. */
+  private readonly throttledSends: number[];
   private readonly attempts: Attempt[] = [];
   /** Each node as read right before its latest send. */
   private readonly before = new Map<string, R>();
-  private inFlight = 0;
-  private peak = 0;
 
   constructor(
     private readonly items: readonly U[],
     private readonly options: UpdateOptions,
     private readonly writes: NodeWrites,
+    private readonly gate: NodeWriteGate,
   ) {
     this.outcomes = items.map(() => undefined);
     this.sends = items.map(() => 0);
+    this.throttledSends = items.map(() => 0);
   }
 
-  async worker(): Promise<void> {
-    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
-      if (this.options.signal?.aborted) next.forEach((i) => this.settle(i, { outcome: 'notSent' }));
-      else await this.send(next);
-      this.progress();
+  /** Sends the queue as the gate lets requests start, until it is empty (or cancelled). */
+  async sendAll(): Promise<void> {
+    const { signal } = this.options;
+    const running = new Set<Promise<void>>();
+    for (;;) {
+      if (this.queue.length > 0 && !signal?.aborted) {
+        const ticket = await this.gate.enter(signal);
+        if (!ticket) continue;
+        const task: Promise<void> = this.send(this.queue.shift()!, ticket)
+          .then(() => this.progress())
+          .finally(() => running.delete(task));
+        running.add(task);
+      } else if (running.size > 0) await Promise.race(running);
+      else break;
     }
+    // Never sent, or only refused with 429: nothing of these was written.
+    this.queue.splice(0).forEach((indexes) => indexes.forEach((i) => this.settle(i, { outcome: 'notSent' })));
+    this.progress();
   }
 
-  private async send(all: number[]): Promise<void> {
-    const indexes = await this.stillThere(all);
-    if (!indexes.length) return;
+  private async send(all: number[], ticket: Ticket): Promise<void> {
+    const indexes = await this.stillThere(all).catch((err: unknown) => {
+      all.forEach((i) => this.settle(i, { outcome: 'notSent', why: errText(err) }));
+      return [];
+    });
+    if (!indexes.length) {
+      this.gate.ended();
+      return;
+    }
     const chunkItems = indexes.map((i) => this.items[i]!);
     indexes.forEach((i) => this.sends[i]!++);
     const attempt: Attempt = { itemIndexes: indexes, attempt: Math.max(...indexes.map((i) => this.sends[i]!)) };
     this.attempts.push(attempt);
-    this.peak = Math.max(this.peak, ++this.inFlight);
     let answers: SlimNode[];
     try {
       answers = await this.writes.upsert(chunkItems, this.options.signal);
+      this.gate.admitted();
     } catch (err) {
+      if (isThrottled(err)) return this.throttled(indexes, err, attempt, ticket);
+      this.gate.ended();
       return this.refused(indexes, err, attempt);
-    } finally {
-      this.inFlight--;
     }
     const records = await this.writes.readBack(chunkItems.map(nodeKeyOf), this.options.signal).catch(() => []);
     const byKey = new Map(records.map((r) => [nodeKeyOf(r), r]));
@@ -108,25 +128,25 @@ class NodeRun {
     });
   }
 
-  /**
-   * The items of `indexes` whose node exists right now; the others are refused here, unsent, as
-   * deleted (an upsert would create them again). A failed read sends nothing of the chunk.
-   */
+  /** The items whose node exists now; the others fail as deleted, unsent. A failed read throws. */
   private async stillThere(indexes: number[]): Promise<number[]> {
-    const keys = indexes.map((i) => nodeKeyOf(this.items[i]!));
-    let existing: R[];
-    try {
-      existing = await this.writes.existing(keys, this.options.signal);
-    } catch (err) {
-      indexes.forEach((i) => this.settle(i, { outcome: 'notSent', why: errText(err) }));
-      return [];
-    }
-    existing.forEach((r) => this.before.set(nodeKeyOf(r), r));
-    const there = new Set(existing.map(nodeKeyOf));
+    const existing = await this.writes.existing(
+      indexes.map((i) => nodeKeyOf(this.items[i]!)),
+      this.options.signal,
+    );
+    const there = new Set(existing.map((r) => (this.before.set(nodeKeyOf(r), r), nodeKeyOf(r))));
     const gone = indexes.filter((i) => !there.has(nodeKeyOf(this.items[i]!)));
-    const deleted = l10n.t('The node was deleted since it was read; nothing was sent (a write would create it again).');
-    gone.forEach((i) => this.settle(i, failed('missing', deleted)));
+    gone.forEach((i) => this.settle(i, failed('missing', deletedSinceRead())));
     return indexes.filter((i) => !gone.includes(i));
+  }
+
+  /** A 429: nothing was written; the chunk goes to the front of the queue, or is not sent after too many. */
+  private throttled(indexes: number[], err: CdfApiError, attempt: Attempt, ticket: Ticket): void {
+    attempt.status = 429;
+    indexes.forEach((i) => this.throttledSends[i]!++);
+    const again = this.gate.refused(ticket, err, Math.max(...indexes.map((i) => this.throttledSends[i]!)));
+    if (again && !this.options.signal?.aborted) this.queue.unshift(indexes);
+    else indexes.forEach((i) => this.settle(i, { outcome: 'notSent', why: l10n.t('CDF kept throttling') }));
   }
 
   /** Settles what a refusal names, queues the rest again (nothing of the request was applied). */
@@ -144,16 +164,12 @@ class NodeRun {
       hit.forEach((i) => this.settle(i, failed(named.reason, messageOf(err, this.items[i]!), status)));
       const rest = indexes.filter((i) => !hit.includes(i));
       if (rest.length) this.queue.unshift(rest);
-    } else if (indexes.length > 1 && !(err instanceof CdfApiError && err.status === 429)) {
+    } else if (indexes.length > 1) {
       const half = Math.ceil(indexes.length / 2);
       this.queue.unshift(indexes.slice(0, half), indexes.slice(half));
     } else {
       const status = err instanceof CdfApiError ? err.status : undefined;
-      indexes.forEach((i) =>
-        status === 429
-          ? this.settle(i, { outcome: 'notSent', why: l10n.t('CDF kept throttling') })
-          : this.settle(i, failed(status === 400 ? 'invalid' : 'other', errText(err), status)),
-      );
+      indexes.forEach((i) => this.settle(i, failed(status === 400 ? 'invalid' : 'other', errText(err), status)));
     }
   }
 
@@ -172,12 +188,12 @@ class NodeRun {
       notSent: count('notSent'),
       pending: this.items.length - done.length,
       requestsSent: this.attempts.length,
-      throttled: 0,
-      concurrency: this.inFlight,
+      throttled: this.gate.throttled,
+      concurrency: this.gate.limiter.limit,
     });
   }
 
-  report(started: number, width: number): UpdateReport<U, R> {
+  report(started: number): UpdateReport<U, R> {
     const items = this.outcomes.map(
       (o, i) => o ?? { outcome: 'notSent' as const, index: i, item: this.items[i]!, sends: 0 },
     );
@@ -194,9 +210,9 @@ class NodeRun {
       attempts: this.attempts,
       stats: {
         requestsSent: this.attempts.length,
-        throttled: 0,
-        peakConcurrency: this.peak,
-        finalConcurrency: width,
+        throttled: this.gate.throttled,
+        peakConcurrency: this.gate.peak,
+        finalConcurrency: this.gate.limiter.limit,
         durationMs: Date.now() - started,
       },
     };

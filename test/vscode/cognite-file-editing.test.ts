@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { activateExtension, cdfDiagnostics, closeAllEditors, editJson, openDemo, waitFor } from './helpers';
+import { activateExtension, cdfDiagnostics, closeAllEditors, editJson, openDemo, standIn, waitFor } from './helpers';
 
 type Emulator = NonNullable<NonNullable<ExtensionApi['sessions']['active']>['demo']>;
 type Relation = { space: string; externalId: string };
@@ -29,7 +29,7 @@ describe('edit and save a CogniteFile node', () => {
     assert.ok(nodes.length > 10 && assets.length > 10, 'the demo has nodes and assets');
   });
   afterEach(async () => {
-    api.save.answerConflicts(undefined);
+    api.user.use(undefined);
     await closeAllEditors();
   });
 
@@ -113,9 +113,10 @@ describe('edit and save a CogniteFile node', () => {
     const doc = await open(node);
     await otherClientWrites(node, { description: 'written by a colleague' });
     await editJson(doc, (v) => (v.directory = '/merged/by/vscode'));
-    api.save.answerConflicts('cancel'); // a question here would cancel the save, and the test fail
+    const user = standIn(api); // a question here would be dismissed (cancel the save), and the test fail
     emulator.clearRequests();
     assert.ok(await doc.save());
+    assert.deepEqual(user.questions, [], 'a merge asks nothing');
     // Whether the save learns of the colleague's write from a read before sending or from CDF's 409,
     // what goes out last is my change alone, against the version that holds theirs.
     const last = upserts().at(-1)!.body as UpsertBody;
@@ -130,9 +131,10 @@ describe('edit and save a CogniteFile node', () => {
     const doc = await open(node);
     await otherClientWrites(node, { name: 'Their name.pdf' });
     await editJson(doc, (v) => (v.name = 'My name.pdf'));
-    api.save.answerConflicts('cancel');
+    const cancelling = standIn(api);
     emulator.clearRequests();
     await doc.save();
+    assert.ok(cancelling.questions.length > 0, 'asked');
     await waitFor('the edits kept unsaved', () => doc.isDirty);
     assert.ok(
       upserts().every((r) => r.status === 409),
@@ -140,7 +142,7 @@ describe('edit and save a CogniteFile node', () => {
     );
     assert.equal(valueOf(node, 'CogniteDescribable', 'name'), 'Their name.pdf');
 
-    api.save.answerConflicts('overwrite');
+    standIn(api, 'Use Mine');
     assert.ok(await doc.save());
     assert.equal(valueOf(node, 'CogniteDescribable', 'name'), 'My name.pdf');
   });

@@ -139,8 +139,12 @@ export class DataModelingRequests {
    * reference is a 400 naming it). A node newer than its `existingVersion` fails the whole request
    * with {@link VersionConflictError} naming the stale nodes. Not retried on a 5xx or a lost
    * answer (a second attempt after an applied first would read as a conflict with itself).
+   * `retryThrottled: false`: a 429 is thrown at once, for a bulk update that schedules its requests.
    */
-  async upsertFileNodes(items: readonly CogniteFileUpsertItem[], options: CallOptions = {}): Promise<SlimNode[]> {
+  async upsertFileNodes(
+    items: readonly CogniteFileUpsertItem[],
+    options: CallOptions & { retryThrottled?: boolean } = {},
+  ): Promise<SlimNode[]> {
     const body = checked(nodeUpsertRequest, { items, autoCreateDirectRelations: false }, 'upsert');
     try {
       const path = '/models/instances';
@@ -151,6 +155,7 @@ export class DataModelingRequests {
           response: nodeUpsertResponse,
           signal: options.signal,
           idempotent: false,
+          retryThrottled: options.retryThrottled,
         })
       ).items;
     } catch (err) {

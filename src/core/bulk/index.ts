@@ -14,6 +14,7 @@ export { schemaMessage } from './operations/schema-message';
 export * from './operations/parameters';
 export * from './operations/field-input';
 export * from './operations/validate-operation';
+export { textFields } from './operations/validate-text-replace';
 export {
   compileAction,
   InvalidActionError,
@@ -47,6 +48,7 @@ export * from './job/saved-action';
 export * from './job/undo-job';
 export * from './job/resume-refusal';
 export * from './job/send-job';
+export { CONFLICT_ROUNDS } from './job/resend-conflicts';
 export * from './csv/csv';
 export { neutraliseCsvText, restoreCsvText } from './csv/csv-injection';
 export * from './csv/export';

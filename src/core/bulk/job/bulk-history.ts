@@ -74,7 +74,12 @@ export class BulkActionRecord<R extends object = object, U = unknown> {
   }
 
   /** Takes a run's report in, item by item. */
-  addRun(plan: RunPlan<R, U>, report: UpdateReport<unknown, R>, replanned = 0): void {
+  addRun(
+    plan: RunPlan<R, U>,
+    report: UpdateReport<unknown, R>,
+    replanned = 0,
+    rewritten: readonly string[] = [],
+  ): void {
     const keys = plan.preImages.map((r) => this.kind.key(r));
     if (!keys.every((key) => this.entries.has(key))) this.beginRun(plan);
     // The report has one outcome per plan item, in the plan's order: its key is the plan's.
@@ -96,7 +101,8 @@ export class BulkActionRecord<R extends object = object, U = unknown> {
     this.sending.clear();
     const title = this.reportTexts.length === 0 ? l10n.t('Bulk edit') : l10n.t('Resume {0}', this.reportTexts.length);
     const text = formatRunReport(title, report, rowsOf(this.kind, plan));
-    this.reportTexts.push(replanned ? `${text}\n${replannedNote(replanned)}\n` : text);
+    const notes = [replanned ? replannedNote(replanned) : '', rewritten.length ? conflictNote(rewritten) : ''];
+    this.reportTexts.push([text, ...notes.filter(Boolean).map((n) => `${n}\n`)].join('\n'));
   }
 
   /** Keys of the records the action may have changed: applied, or sent without an answer. */
@@ -133,6 +139,17 @@ const replannedNote = (n: number): string =>
         '{0} files had changed since the preview: each was planned again on what CDF held just before it was sent.',
         n,
       );
+
+/**
+ * Records a colleague wrote while the run sent them: the API refused the stale write, nothing of
+ * theirs was overwritten, and each was read, planned and sent again. Named, so a person can look.
+ */
+const conflictNote = (keys: readonly string[]): string =>
+  l10n.t(
+    '{0} changed in CDF while this action sent them (version conflict): CDF refused the stale write, so nothing was overwritten; each was read again, planned again on what CDF held and sent again (its outcome is in the table): {1}',
+    keys.length,
+    keys.join(', '),
+  );
 
 /** Each plan item's record, by its place in the plan: the report names every record, not only its key. */
 export const rowsOf = <R extends object, U>(

@@ -1,19 +1,23 @@
 import * as l10n from '@vscode/l10n';
 import { LIMITS } from '../../../cdf/model';
-import { sameValue } from '../../fields';
-import { createBatchContext, planEach, type BulkKind, type RecordPlan } from '..';
+import { createBatchContext } from '..';
 import type { ItemOutcome, UpdateOptions, UpdateReport } from '../../ports';
 import type { RunPlan } from './bulk-history';
 import type { BulkSource } from './bulk-source';
 import { mergeReports, type WindowReport } from './merge-reports';
+import { resendConflicts } from './resend-conflicts';
+import {
+  message,
+  notSent,
+  pushImages,
+  readAgain,
+  sliceOf,
+  windowPlan,
+  type SendablePlan,
+  type Sent,
+} from './window-plan';
 
-/** How a job plans one of its records again, from the record as CDF holds it just before it is sent. */
-export type PlanAgain<R, U> = (fresh: R) => RecordPlan<R, U>;
-
-/** A plan a run can send: its items with their images, and how to plan each record again. */
-export interface SendablePlan<R, U> extends RunPlan<R, U> {
-  readonly planAgain?: PlanAgain<R, U>;
-}
+export type { PlanAgain, SendablePlan } from './window-plan';
 
 /**
  * Chunks read and sent together: each window's files are read right before the window is sent, so
@@ -30,6 +34,11 @@ export interface SentJob<R, U> {
   sent: RunPlan<R, U>;
   /** Files changed since the preview, planned again from what CDF held just before sending. */
   replanned: number;
+  /**
+   * Keys of the records someone else wrote while the run sent them: the API refused the stale
+   * write (version conflict), and each was read, planned and sent again (see `resendConflicts`).
+   */
+  rewritten: string[];
 }
 
 /**
@@ -57,6 +66,7 @@ export async function sendJob<R extends object, U>(
     afterImages: [],
   };
   let replanned = 0;
+  const rewritten = new Set<string>();
   /** Why the rest is not sent: the files could not be read again (never sent on the preview's read). */
   let stopped: string | undefined;
   const failedRead = (err: unknown): undefined => {
@@ -90,94 +100,15 @@ export async function sendJob<R extends object, U>(
       options.onProgress,
     );
     const report = items.length ? await api.updateMany(items, { ...options, onProgress: progress }) : undefined;
-    windows.push({ positions: toSend, settled, report });
+    const window = { positions: toSend, settled, report };
+    windows.push(window);
+    const again = await resendConflicts(source, plan, window, sent, options, beforeSend);
+    windows.push(...again.windows);
+    again.rewritten.forEach((key) => rewritten.add(key));
   }
   const report = mergeReports(plan.items.length, windows, Date.now() - started, !!options.signal?.aborted);
-  return { report, sent, replanned };
+  return { report, sent, replanned, rewritten: [...rewritten] };
 }
-
-interface Sent<R, U> {
-  items: U[];
-  preImages: R[];
-  afterImages: R[];
-}
-
-type Again<R, U> =
-  | { kind: 'send'; before: R; after: R; item: U; replanned: boolean }
-  | { kind: 'settled'; before: R; after: R; outcome: ItemOutcome<U, R>; item?: never };
-
-/** One item of a window: as planned (no `planAgain`), planned again on its fresh read, or settled without a send. */
-function windowPlan<R extends object, U>(
-  kind: BulkKind<R, U>,
-  plan: SendablePlan<R, U>,
-  i: number,
-  fresh: Map<string, R> | undefined,
-  context: ReturnType<typeof createBatchContext>,
-): Again<R, U> {
-  const item = plan.items[i]!;
-  const [before, after] = [plan.preImages[i]!, plan.afterImages[i]!];
-  if (!fresh || !plan.planAgain) return { kind: 'send', before, after, item, replanned: false };
-  const now = fresh.get(kind.key(before));
-  if (!now) return refusedHere(i, item, before, 'missing', l10n.t('the file was deleted since the preview'));
-  const again = planEach(kind, [{ record: now, plan: plan.planAgain }], context).plans[0]!;
-  // A record made again under its key may count its versions from the same number: another record.
-  const reborn = kind.incarnation !== undefined && kind.incarnation(now) !== kind.incarnation(before);
-  const replanned = reborn || !sameValue(kind.version(now), kind.version(before));
-  if (again.outcome === 'change') return { kind: 'send', before: now, after: again.after, item: again.item, replanned };
-  if (again.outcome === 'refused') {
-    const why = again.problems.map((p) => p.message).join('; ');
-    return refusedHere(i, item, now, 'invalid', l10n.t('changed since the preview, and now refused: {0}', why));
-  }
-  const outcome: ItemOutcome<U, R> = {
-    outcome: 'notSent',
-    index: i,
-    item,
-    sends: 0,
-    why: l10n.t('changed since the preview: the action no longer changes it ({0})', again.skipped),
-  };
-  return { kind: 'settled', before: now, after: now, outcome };
-}
-
-function refusedHere<R, U>(i: number, item: U, record: R, reason: 'missing' | 'invalid', message: string): Again<R, U> {
-  const outcome: ItemOutcome<U, R> = { outcome: 'failed', index: i, item, sends: 0, failure: { reason, message } };
-  return { kind: 'settled', before: record, after: record, outcome };
-}
-
-const notSent = <R, U>(plan: SendablePlan<R, U>, i: number, why?: string): ItemOutcome<U, R> => ({
-  outcome: 'notSent',
-  index: i,
-  item: plan.items[i]!,
-  sends: 0,
-  ...(why ? { why } : {}),
-});
-
-const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
-
-async function readAgain<R extends object, U>(
-  { kind, api }: BulkSource<R, U>,
-  positions: number[],
-  plan: SendablePlan<R, U>,
-  signal?: AbortSignal,
-): Promise<Map<string, R> | undefined> {
-  if (!plan.planAgain || signal?.aborted) return undefined;
-  const keys = positions.map((i) => kind.key(plan.preImages[i]!));
-  const records: R[] = [];
-  for (let i = 0; i < keys.length; i += LIMITS.itemsPerRequest)
-    records.push(...(await api.retrieveExisting(keys.slice(i, i + LIMITS.itemsPerRequest), signal)));
-  return new Map(records.map((r) => [kind.key(r), r]));
-}
-
-function pushImages<R, U>(sent: Sent<R, U>, plan: SendablePlan<R, U>, i: number, before: R, after: R, item?: U): void {
-  sent.items[i] = item ?? plan.items[i]!;
-  sent.preImages[i] = before;
-  sent.afterImages[i] = after;
-}
-
-const sliceOf = <R, U>(sent: RunPlan<R, U>, positions: number[]): RunPlan<R, U> => ({
-  items: positions.map((i) => sent.items[i]!),
-  preImages: positions.map((i) => sent.preImages[i]!),
-  afterImages: positions.map((i) => sent.afterImages[i]!),
-});
 
 /** The job's progress across windows: what earlier windows settled is added to each window's own. */
 function progressOffset<R, U>(

@@ -8,6 +8,7 @@ import type {
   MetadataRenameKeyOperation,
   MetadataReplaceOperation,
   RemoveElementsOperation,
+  TextReplaceOperation,
 } from './operations';
 import { regexFlags } from './parameters';
 import { actionProblem, hasErrors, type ActionProblem } from '../../problems';
@@ -97,6 +98,8 @@ function compileStep(record: AnyKind, op: BulkOperation): Step {
       return renameKey(op);
     case 'metadataReplace':
       return replaceInValues(op);
+    case 'textReplace':
+      return replaceInText(op);
     case 'directoryMove':
       return (d) => {
         if (typeof d.directory !== 'string') return undefined;
@@ -155,6 +158,21 @@ function replaceInValues(op: MetadataReplaceOperation): Step {
     for (const [key, value] of Object.entries(metadata)) {
       if (keys && !keys.has(key)) continue;
       putOwn(metadata, key, replace(value));
+    }
+    return undefined;
+  };
+}
+
+/** A value the replacement empties is cleared (unset), never sent as an empty text. */
+function replaceInText(op: TextReplaceOperation): Step {
+  const replace = valueReplacer(op);
+  return (d) => {
+    for (const field of op.fields) {
+      const value = ownValue(d, field);
+      if (typeof value !== 'string') continue;
+      const replaced = replace(value);
+      if (replaced === '') delete d[field];
+      else putOwn(d, field, replaced);
     }
     return undefined;
   };

@@ -11,6 +11,7 @@ import type { BulkKind } from '../bulk-kind';
  * - metadata: add a pair (overwrites the key, like the API), remove a key, rename a key, find and
  *   replace in values.
  * - `directoryMove`: replace a directory prefix, only at a path boundary.
+ * - `textReplace`: find and replace in text fields (a CogniteFile's name, description...).
  */
 export type BulkOperation =
   | SetFieldOperation
@@ -21,7 +22,8 @@ export type BulkOperation =
   | MetadataRemoveOperation
   | MetadataRenameKeyOperation
   | MetadataReplaceOperation
-  | DirectoryMoveOperation;
+  | DirectoryMoveOperation
+  | TextReplaceOperation;
 
 export type OperationKind = BulkOperation['op'];
 
@@ -101,6 +103,20 @@ export interface DirectoryMoveOperation {
   to: string;
 }
 
+/**
+ * Replaces every occurrence of `find` in the values of the text fields `fields` (each a field of
+ * kind `text`; an unset one is left alone), with the same literal and `regex` rules as
+ * {@link MetadataReplaceOperation}. A value the replacement empties is cleared.
+ */
+export interface TextReplaceOperation {
+  op: 'textReplace';
+  fields: string[];
+  find: string;
+  replacement: string;
+  regex?: boolean;
+  flags?: string;
+}
+
 /** The field the metadata operations change (a key-value map), and the one a directory move changes. */
 export const METADATA_FIELD = 'metadata';
 export const DIRECTORY_FIELD = 'directory';
@@ -115,6 +131,7 @@ export const OPERATION_KINDS: readonly OperationKind[] = [
   'metadataRenameKey',
   'metadataReplace',
   'directoryMove',
+  'textReplace',
 ];
 
 /** The fields of a kind whose values are sets of members (labels, assetIds, securityCategories). */

@@ -4,10 +4,10 @@ import { normalizeDirectory } from './directory-move';
 import { DIRECTORY_FIELD, METADATA_FIELD, OPERATION_KINDS, isSetLikeField, type BulkOperation } from './operations';
 import { checkMetadataKey, checkMetadataValue, checkRegex, checkRegexFlags } from './parameters';
 import { actionProblem, type ActionProblem } from '../../problems';
+import { validateTextReplace } from './validate-text-replace';
 
 type Loose = Record<string, unknown>;
 type AnyKind = BulkKind<object, unknown>;
-
 /** The parameters each operation takes; anything else is a typo worth reporting. */
 const PARAMETERS: Record<BulkOperation['op'], readonly string[]> = {
   set: ['field', 'value'],
@@ -19,6 +19,7 @@ const PARAMETERS: Record<BulkOperation['op'], readonly string[]> = {
   metadataRenameKey: ['from', 'to', 'ifTargetExists'],
   metadataReplace: ['find', 'replacement', 'regex', 'flags', 'keys'],
   directoryMove: ['from', 'to'],
+  textReplace: ['fields', 'find', 'replacement', 'regex', 'flags'],
 };
 
 /**
@@ -65,13 +66,15 @@ function validateParameters(record: AnyKind, kind: BulkOperation['op'], o: Loose
       return validateFieldOperation(record, kind, o);
     case 'directoryMove':
       return needsField(record, DIRECTORY_FIELD, kind) ?? validateMove(record, o);
+    case 'textReplace':
+      return validateTextReplace(record, o);
     default:
       return needsField(record, METADATA_FIELD, kind) ?? validateMetadata(kind, o);
   }
 }
 
 function validateMetadata(
-  kind: Exclude<BulkOperation['op'], 'set' | 'clear' | 'add' | 'remove' | 'directoryMove'>,
+  kind: Exclude<BulkOperation['op'], 'set' | 'clear' | 'add' | 'remove' | 'directoryMove' | 'textReplace'>,
   o: Loose,
 ) {
   switch (kind) {

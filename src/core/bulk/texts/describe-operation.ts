@@ -43,5 +43,7 @@ export function describeOperation<R extends object, U>(
       return l10n.t('replace "{0}" → "{1}" in metadata values', op.find, op.replacement);
     case 'directoryMove':
       return l10n.t('move {0} → {1}', op.from, op.to);
+    case 'textReplace':
+      return l10n.t('replace "{0}" → "{1}" in {2}', op.find, op.replacement, op.fields.join(', '));
   }
 }

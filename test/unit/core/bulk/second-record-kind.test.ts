@@ -12,6 +12,7 @@ import { buildReport } from '../../../../src/cdf/client/update/update-report';
 import type { ItemOutcome, UpdateOptions } from '../../../../src/cdf/model';
 import {
   BulkJobs,
+  CONFLICT_ROUNDS,
   parseChangesCsv,
   planImport,
   schemaMessage,
@@ -230,7 +231,7 @@ describe('core/bulk over a second record kind (space:externalId, versions, whole
     assert.equal(job.plan.counts.changed, 3);
   });
 
-  it('sends, reports a version conflict on the one item a colleague changed, keeps the action by key, and undoes', async () => {
+  it('a version conflict on the item a colleague changed: read again, planned again on their write, sent again; the report names it; undo restores only the action', async () => {
     const store = new MemoryStore();
     const jobs = new BulkJobs(store);
     const job = await jobs.planEdit(scope, target, operations);
@@ -242,44 +243,68 @@ describe('core/bulk over a second record kind (space:externalId, versions, whole
       report.items.map((o) => [keyOf(o.item), o.outcome]),
       [
         ['plant:p-1', 'applied'],
-        ['plant:p-2', 'failed'],
+        ['plant:p-2', 'applied'],
         ['lab:p-3', 'applied'],
       ],
     );
-    assert.equal(report.failed[0]?.failure.reason, 'conflict');
-    assert.deepEqual(api.nodes.get('plant:p-2')?.tags, ['valve', 'colleague'], 'the stale write overwrote nothing');
-    assert.deepEqual(api.nodes.get('plant:p-1'), {
-      ...node('plant', 'p-1'),
-      version: 2,
-      title: 'Pumps',
-      tags: ['pump', 'checked'],
-    });
+    assert.deepEqual(
+      api.sent.map((request) => request.map((i) => [keyOf(i), i.existingVersion])),
+      [
+        [
+          ['plant:p-1', 1],
+          ['plant:p-2', 4],
+          ['lab:p-3', 1],
+        ],
+        [['plant:p-2', 5]],
+      ],
+      'the refused item alone is sent again, at the version the colleague left',
+    );
+    assert.deepEqual(api.nodes.get('plant:p-2')?.tags, ['valve', 'colleague', 'checked'], "the colleague's tag stays");
     const text = job.record.reportTexts[0] ?? '';
-    assert.match(text, /\| plant\/p-2\.pdf \| plant:p-2 \| failed \| conflict: version 5, not 4 \|/);
+    assert.match(text, /1 changed in CDF while this action sent them \(version conflict\).*: plant:p-2/);
     assert.deepEqual(
       [...(store.saved?.entries ?? [])].map(([key, e]) => [key, e.outcome]),
       [
         ['plant:p-1', 'applied'],
-        ['plant:p-2', 'failed'],
+        ['plant:p-2', 'applied'],
         ['lab:p-3', 'applied'],
       ],
       "the kept action is keyed by the kind's text key",
     );
 
-    const { undo, job: undoJob } = await jobs.planUndo(scope);
-    assert.deepEqual(undo.notApplied, ['plant:p-2'], 'a refused write left nothing to undo');
+    const { job: undoJob } = await jobs.planUndo(scope);
     assert.deepEqual(
       undoJob.plan.items.map((i) => [keyOf(i), i.existingVersion, i.properties]),
       [
         ['plant:p-1', 2, { title: null, tags: ['pump'] }],
+        ['plant:p-2', 6, { title: null, tags: ['valve', 'colleague'] }],
         ['lab:p-3', 2, { title: null, tags: null }],
       ],
     );
     const undone = await jobs.run(undoJob, scope);
-    assert.equal(undone.applied.length, 2);
+    assert.equal(undone.applied.length, 3);
     assert.deepEqual(api.nodes.get('plant:p-1'), { ...node('plant', 'p-1', { tags: ['pump'] }), version: 3 });
     assert.deepEqual(api.nodes.get('lab:p-3'), { ...node('lab', 'p-3'), version: 3 });
     assert.deepEqual(api.nodes.get('plant:p-2')?.tags, ['valve', 'colleague'], "the colleague's write stands");
+  });
+
+  it('a record a colleague keeps writing ends as a reported conflict after a few rounds, never overwritten', async () => {
+    const jobs = new BulkJobs(new MemoryStore());
+    const job = await jobs.planEdit(scope, target, operations);
+    let writes = 0;
+    const colleague = () => {
+      api.write('plant:p-2', { title: `colleague ${++writes}` });
+      api.beforeNextWrite = colleague;
+    };
+    api.beforeNextWrite = colleague;
+    const report = await jobs.run(job, scope);
+    assert.deepEqual(
+      report.items.map((o) => o.outcome),
+      ['applied', 'failed', 'applied'],
+    );
+    assert.equal(report.failed[0]?.failure.reason, 'conflict');
+    assert.equal(api.nodes.get('plant:p-2')?.title, `colleague ${writes}`, 'the last colleague write stands');
+    assert.equal(api.sent.length, 1 + CONFLICT_ROUNDS, 'one first send, then a bounded number of rounds');
   });
 
   it('re-plans on what the API holds just before sending: a write made after the preview is kept, not overwritten', async () => {
