@@ -61,17 +61,23 @@ export interface FailureDescription {
   logDetail: string;
 }
 
-export function describeFailure(err: unknown): FailureDescription {
+/** `noun` names the record as its kind does ("file", "CogniteFile node"); the classic file by default. */
+export function describeFailure(err: unknown, noun?: string): FailureDescription {
   // Shown to the person and logged: masked, whatever produced the error (a proxy may quote the request).
   const raw = redactForUser(err instanceof Error ? err.message : String(err));
-  if (err instanceof CdfApiError) return describeApiError(err, raw);
+  if (err instanceof CdfApiError) return describeApiError(err, raw, noun);
   // A mistyped direct relation (a node's asset): said at the property that holds it, nothing saved.
   if (err instanceof ReferencesMissingError) {
     const message = l10n.t('Not saved: {0} Your edits are kept.', raw);
     return { code: 'refused', message, field: err.references[0]?.field, logDetail: `refused: ${raw}` };
   }
   if (err instanceof RecordsMissingError)
-    return { code: 'record-deleted', message: deletedText(), missing: err.keys, logDetail: `record-deleted: ${raw}` };
+    return {
+      code: 'record-deleted',
+      message: deletedText(noun),
+      missing: err.keys,
+      logDetail: `record-deleted: ${raw}`,
+    };
   const code = codeOf(err);
   const status = err instanceof CdfResponseValidationError ? err.status : undefined;
   const requestId = err instanceof CdfResponseValidationError ? requestIdText(err.requestId) : '';
@@ -121,7 +127,7 @@ function otherMessage(code: Exclude<FailureCode, ApiCode>, raw: string): string 
 type ApiCode =
   'external-id-taken' | 'record-deleted' | 'credentials-refused' | 'throttled' | 'server-error' | 'refused';
 
-function describeApiError(err: CdfApiError, raw: string): FailureDescription {
+function describeApiError(err: CdfApiError, raw: string, noun?: string): FailureDescription {
   const { status } = err;
   const base = { status, logDetail: `${status} ${raw}${requestIdText(err.requestId)}` };
   const takenIds = err.duplicated.map((d) => d['externalId']).filter((x) => typeof x === 'string');
@@ -134,7 +140,7 @@ function describeApiError(err: CdfApiError, raw: string): FailureDescription {
     return { ...base, code: 'external-id-taken', message, duplicated: err.duplicated, field: 'externalId' };
   }
   if (err.missing.length) {
-    return { ...base, code: 'record-deleted', message: deletedText(), missing: err.missing };
+    return { ...base, code: 'record-deleted', message: deletedText(noun), missing: err.missing };
   }
   if (status === 401 || status === 403)
     return {
@@ -158,8 +164,9 @@ function describeApiError(err: CdfApiError, raw: string): FailureDescription {
   return { ...base, code: 'refused', message: l10n.t('Not saved: {0}', raw), field };
 }
 
-export const deletedText = (): string =>
-  l10n.t('Not saved: the file no longer exists in CDF (it was deleted). Your edits are kept in the editor.');
+/** A record CDF no longer has, named as its kind names it (a file, a CogniteFile node). */
+export const deletedText = (noun: string = l10n.t('file')): string =>
+  l10n.t('Not saved: the {0} no longer exists in CDF (it was deleted). Your edits are kept in the editor.', noun);
 
 /** The one sentence for a write that got no definite answer: the change may be in CDF. */
 export function outcomeUnknownText(why: string): string {

@@ -20,26 +20,26 @@ export interface RecordFailure {
 }
 
 /** One entry per result that is neither saved nor already up to date, in the results' order. */
-export function failuresOf(results: readonly RecordSaveResult<unknown, unknown>[]): RecordFailure[] {
+export function failuresOf(results: readonly RecordSaveResult<unknown, unknown>[], noun?: string): RecordFailure[] {
   return results.flatMap((r): RecordFailure[] => {
-    const said = wordsFor(r);
+    const said = wordsFor(r, noun);
     return said ? [{ key: r.key, label: r.label, ...said }] : [];
   });
 }
 
 type Words = Pick<RecordFailure, 'code' | 'message' | 'field'>;
 
-function wordsFor(r: RecordSaveResult<unknown, unknown>): Words | undefined {
+function wordsFor(r: RecordSaveResult<unknown, unknown>, noun?: string): Words | undefined {
   switch (r.status) {
     case 'saved':
     case 'up-to-date':
       return undefined;
     case 'deleted':
-      return { code: 'record-deleted', message: deletedText() };
+      return { code: 'record-deleted', message: deletedText(noun) };
     case 'unknown':
       return { code: 'outcome-unknown', message: outcomeUnknownText(noAnswerWhy(r)) };
     case 'not-applied':
-      return notAppliedWords(r);
+      return notAppliedWords(r, noun);
   }
 }
 
@@ -47,13 +47,13 @@ function noAnswerWhy(r: RecordSaveResult<unknown, unknown>): string {
   return r.outcome?.outcome === 'unknown' ? r.outcome.why : l10n.t('the answer could not be read');
 }
 
-function notAppliedWords(r: RecordSaveResult<unknown, unknown>): Words {
+function notAppliedWords(r: RecordSaveResult<unknown, unknown>, noun?: string): Words {
   if (r.unsent && 'error' in r.unsent) {
-    const { code, message, field } = describeFailure(r.unsent.error);
+    const { code, message, field } = describeFailure(r.unsent.error, noun);
     return { code, message, field };
   }
   if (r.outcome?.outcome === 'failed') {
-    const { code, message, field } = describeFailure(asError(r.outcome.item, r.outcome.failure));
+    const { code, message, field } = describeFailure(asError(r.outcome.item, r.outcome.failure), noun);
     return { code, message, field };
   }
   if (r.unsent)

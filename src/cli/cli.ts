@@ -96,7 +96,7 @@ function read(path: string, io: CliIo): string | undefined {
 function readOriginal(kind: CliKind, path: string, io: CliIo): object | undefined {
   const text = read(path, io);
   if (text === undefined) return undefined;
-  const parsed = parseDocument(text);
+  const parsed = parseDocument(text, kind.kind);
   if (!parsed.ok) return void report(path, parsed.problems, io);
   const result = kind.read(parsed.value);
   if (result.ok) return result.record;

@@ -43,7 +43,7 @@ export function planDocumentSave<R extends object, U>(
   base: R,
   text: string,
 ): DocumentSavePlan<U> {
-  const parsed = parseDocument(text);
+  const parsed = parseDocument(text, kind);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const problems = validateRecordDocument(kind, base, parsed.value);
   if (problems.length > 0) return { ok: false, problems: placeProblems(text, parsed.tree, problems) };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeFailure, failuresOf, type RecordFailure } from '../app';
 import type { SaveRecordsOutcome } from '../core/save';
 import type { SaveDiagnostics } from './save-diagnostics';
+import { editorKindOf } from './record-kinds';
 import { cancellableSave } from './save-progress';
 import { saveRefused } from './save-refusal';
 import type { SaveDone } from './uri-handler';
@@ -31,7 +32,7 @@ export async function runSave<R, U>(
     outcome = await cancellableSave(uri, save);
   } catch (err) {
     if (err instanceof vscode.FileSystemError) throw err;
-    const failure = describeFailure(err);
+    const failure = describeFailure(err, editorKindOf(uri).kind.noun());
     reporter.log.error(`save of ${uri.toString()} failed: ${failure.logDetail}`);
     reporter.diagnostics.showApiFailure(uri, text, failure);
     throw saveRefused(failure.message);
@@ -73,7 +74,7 @@ export function reportDone(
         : merged.map((r) => `${r.label}: ${r.broughtIn.join(', ')}`).join('; ');
     notice(vscode.l10n.t("Saved, merged with someone else's change to {0} in CDF.", fields));
   }
-  const failures = failuresOf(done.results);
+  const failures = failuresOf(done.results, editorKindOf(uri).kind.noun());
   if (!failures.length) {
     reporter.diagnostics.clear(uri);
     return;

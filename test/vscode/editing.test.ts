@@ -292,7 +292,11 @@ describe('open a record, edit it, save it as a minimal update', () => {
     await vscode.commands.executeCommand('cdfFiles.previewUpdate', doc.uri);
     const preview = await waitFor('the preview', () =>
       vscode.workspace.textDocuments.find(
-        (d) => d.uri.scheme === 'cdf-view' && d.uri.path.endsWith('.update-request.json'),
+        // This record's preview: another test's may still be open (it follows its own record).
+        (d) =>
+          d.uri.scheme === 'cdf-view' &&
+          d.uri.path.includes(`/${record.id}/`) &&
+          d.uri.path.endsWith('.update-request.json'),
       ),
     );
     assert.deepEqual(JSON.parse(preview.getText()), {

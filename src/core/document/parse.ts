@@ -11,18 +11,22 @@ const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyCo
 
 /**
  * Parses strict JSON (no comments, no trailing commas, no duplicate keys) and keeps the parse tree so
- * that a problem's JSON path can be mapped back to a range ({@link rangeOfPath}).
+ * that a problem's JSON path can be mapped back to a range ({@link rangeOfPath}). `kind` names the
+ * record in a problem; callers that only want the tree may leave it out.
  */
-export function parseDocument(text: string): ParsedDocument {
+export function parseDocument(text: string, kind?: { noun: () => string }): ParsedDocument {
   const lines = lineStarts(text);
   // jsonc-parser and the checks below recurse per level: a few KB of "[[[[..." would overflow the
   // stack. No record document comes near this depth, so refuse it before parsing.
   const deep = tooDeepAt(text);
   if (deep !== undefined) {
-    const message = l10n.t(
-      'The JSON is nested more than {0} levels deep here; a file record is never that deep.',
-      MAX_DEPTH,
-    );
+    const message = kind
+      ? l10n.t(
+          'The JSON is nested more than {0} levels deep here; a {1} record is never that deep.',
+          MAX_DEPTH,
+          kind.noun(),
+        )
+      : l10n.t('The JSON is nested more than {0} levels deep here; no record is that deep.', MAX_DEPTH);
     return {
       ok: false,
       problems: [located(lines, { offset: deep, length: 1 }, 'invalid-json', [], message)],

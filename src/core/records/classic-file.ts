@@ -16,6 +16,7 @@ import type { RecordKind } from './record-kind';
 export const CLASSIC_FILE: RecordKind<FileRecord, FileUpdateItem, EditableFieldName> = {
   name: 'classic-file',
   noun: () => l10n.t('file'),
+  nouns: () => l10n.t('files'),
   fields: CLASSIC_KIND_FIELDS,
   key: (record) => String(record.id),
   label: (record) => record.name,

@@ -13,6 +13,8 @@ export interface RecordKind<R extends object, U, N extends string = string> exte
   readonly name: string;
   /** One record in a person's words ("file"); a function, so it is translated when said. */
   readonly noun: () => string;
+  /** More than one ("files"): each language plurals in its own way, so the kind says it. */
+  readonly nouns: () => string;
   /** The updatable fields, each of a field kind, with the schema of its value. */
   readonly fields: readonly KindField<N>[];
 
@@ -59,6 +61,9 @@ export interface RecordKind<R extends object, U, N extends string = string> exte
   /** The JSON document a record opens as. */
   readonly document: RecordDocument<R>;
 }
+
+/** How texts name records of a kind: one, and more than one. */
+export type RecordNouns = Pick<RecordKind<object, unknown>, 'noun' | 'nouns'>;
 
 /** An updatable field of a record kind: its field kind, and its value's schema and hover text. */
 export interface KindField<N extends string = string> extends RecordField<N> {

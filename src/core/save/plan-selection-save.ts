@@ -27,7 +27,7 @@ export function planSelectionSave<R extends object, U>(
   bases: ReadonlyMap<string, R>,
   text: string,
 ): SavePlan<R> {
-  const parsed = parseDocument(text);
+  const parsed = parseDocument(text, kind);
   if (!parsed.ok) return { ok: false, problems: parsed.problems, changes: [] };
   if (!Array.isArray(parsed.value)) {
     const message = l10n.t('The selection document must be a JSON array of {0} records.', kind.noun());

@@ -111,7 +111,7 @@ export class BulkController implements vscode.Disposable {
     }
     if (options.confirm !== false) {
       const ok = vscode.l10n.t('Undo');
-      const question = undoQuestion(undo.items.length);
+      const question = undoQuestion(job.record.kind, undo.items.length);
       if ((await vscode.window.showWarningMessage(question, { modal: true, detail: summary }, ok)) !== ok)
         return undefined;
     }
@@ -150,7 +150,10 @@ export class BulkController implements vscode.Disposable {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       try {
-        return await plan({ signal: abort.signal, onPage: (c) => progress.report({ message: planProgress(c) }) });
+        return await plan({
+          signal: abort.signal,
+          onPage: (c) => progress.report({ message: planProgress(scopeOf(this.session()).kind, c) }),
+        });
       } catch (err) {
         if (abort.signal.aborted) return undefined;
         throw err;
@@ -205,13 +208,13 @@ export class BulkController implements vscode.Disposable {
     refreshViews(this.services.tree, this.services.fs, session.project, appliedRecords(report));
     this.services.log.info(`${title}: ${summarizeRun(report)}`);
     const kind = job.kind === 'undo' ? 'Undo' : job.kind === 'import' ? 'Import' : 'Bulk edit';
-    announce(report, rowsOf(job.record.kind, job.plan), kind, this.documents, () => this.showReport()).catch(
-      (err: unknown) => {
-        // Nothing awaits the notification: a failure behind one of its buttons is said, not lost.
-        this.services.log.error('bulk result', err);
-        void vscode.window.showErrorMessage(err instanceof Error ? redactForUser(err.message) : String(err));
-      },
-    );
+    announce(report, rowsOf(job.record.kind, job.plan), job.record.kind, kind, this.documents, () =>
+      this.showReport(),
+    ).catch((err: unknown) => {
+      // Nothing awaits the notification: a failure behind one of its buttons is said, not lost.
+      this.services.log.error('bulk result', err);
+      void vscode.window.showErrorMessage(err instanceof Error ? redactForUser(err.message) : String(err));
+    });
     return report;
   }
 

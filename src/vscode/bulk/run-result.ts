@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { UpdateReport } from '../../core/ports';
 import { formatRunReport, summarizeRun, type ReportRow } from '../../core/bulk';
+import type { RecordNouns } from '../../core/records';
 import { COMMANDS } from '../command-ids';
 import type { BulkDocuments } from './bulk-documents';
 import type { FileRecord } from '../../cdf/model';
@@ -15,6 +16,8 @@ import type { FilesTreeProvider } from '../tree/files-tree';
 export async function announce(
   report: UpdateReport,
   rows: readonly ReportRow[],
+  /** Whose records the rows are. */
+  nouns: RecordNouns,
   kind: 'Bulk edit' | 'Import' | 'Undo',
   documents: BulkDocuments,
   showActionReport: () => Promise<void>,
@@ -36,6 +39,7 @@ export async function announce(
   const answer = await show(message, ...actions);
   const text = (): string =>
     formatRunReport(
+      nouns,
       kind === 'Undo'
         ? vscode.l10n.t('Undo')
         : kind === 'Import'

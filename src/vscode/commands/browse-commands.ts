@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { fileFilter, LIMITS, type FileFilter } from '../../cdf/model';
-import { selectionUri } from '../record-uri';
+import { fileFilter, type FileFilter } from '../../cdf/model';
 import { COMMANDS } from '../command-ids';
 import type { ExtensionServices } from '../services';
 import type { ProjectSession } from '../sessions';
@@ -9,6 +8,7 @@ import type { Commands } from './command-types';
 import { selectedFiles } from '../tree/selected-files';
 import { pickFilter } from './filter-picker';
 import { openRecord } from './open-record';
+import { editSelectionAsJson } from './edit-selection';
 
 const groupingLabels = (): Record<Grouping, string> => ({
   directory: vscode.l10n.t('Directory'),
@@ -39,7 +39,6 @@ export function browseCommands(s: ExtensionServices) {
 
 /** Open a file (or a selection as one document), by id too; copy ids. */
 function openCommands(s: ExtensionServices) {
-  const { view, selectionStore } = s;
   return {
     /** A click passes `{ preview: true }` as the third argument: the preview tab, focus kept in the tree. */
     [COMMANDS.openFile]: async (node?: TreeNode, selection?: readonly TreeNode[], how?: { preview?: boolean }) => {
@@ -48,22 +47,8 @@ function openCommands(s: ExtensionServices) {
       for (const f of selectedFiles(node, selection))
         await openRecord(session.project, f.record.id, f.record.name, preview);
     },
-    [COMMANDS.editSelectionAsJson]: async (node?: TreeNode, selection?: readonly TreeNode[]) => {
-      const session = s.session();
-      const files = selectedFiles(node, selection, view.selection);
-      if (!files.length) throw new Error(vscode.l10n.t('Select files in the CDF Files view first.'));
-      if (files.length > LIMITS.itemsPerRequest)
-        throw new Error(
-          vscode.l10n.t(
-            'Edit at most {0} files as one document; use Bulk Edit Files for more.',
-            LIMITS.itemsPerRequest,
-          ),
-        );
-      const key = selectionStore.create(files.map((f) => f.record.id));
-      const uri = selectionUri(session.project, key, files.length);
-      await vscode.window.showTextDocument(uri, { preview: false });
-      return uri;
-    },
+    [COMMANDS.editSelectionAsJson]: (node?: TreeNode, selection?: readonly TreeNode[]) =>
+      editSelectionAsJson(s, node, selection),
     /** An id or an external id; asked for when not given. */
     [COMMANDS.openFileById]: async (idOrExternalId?: number | string) => {
       const session = s.session();

@@ -170,7 +170,7 @@ export function csvImportNotes<R extends object, U>(kind: BulkKind<R, U>, import
     for (const op of row.operations) {
       if ((op.op !== 'set' && op.op !== 'clear') || notes.has(`${op.op} ${op.field}`)) continue;
       const field = fieldOf(kind, op.field);
-      const note = field ? replaceAllNote(op.op, field) : '';
+      const note = field ? replaceAllNote(kind, op.op, field) : '';
       const column = op.op === 'set' ? l10n.t('{0} column', op.field) : l10n.t('{0} column, null', op.field);
       if (note) notes.set(`${op.op} ${op.field}`, column + note);
     }

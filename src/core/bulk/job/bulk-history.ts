@@ -100,7 +100,7 @@ export class BulkActionRecord<R extends object = object, U = unknown> {
     });
     this.sending.clear();
     const title = this.reportTexts.length === 0 ? l10n.t('Bulk edit') : l10n.t('Resume {0}', this.reportTexts.length);
-    const text = formatRunReport(title, report, rowsOf(this.kind, plan));
+    const text = formatRunReport(this.kind, title, report, rowsOf(this.kind, plan));
     const notes = [replanned ? replannedNote(replanned) : '', rewritten.length ? conflictNote(rewritten) : ''];
     this.reportTexts.push([text, ...notes.filter(Boolean).map((n) => `${n}\n`)].join('\n'));
   }

@@ -21,10 +21,10 @@ export function describeOperation<R extends object, U>(
       const key = typeof op.value === 'number' || typeof op.value === 'string' ? op.value : undefined;
       const name = key === undefined ? undefined : nameOf(key);
       const value = JSON.stringify(op.value) + (name ? ` (${name})` : '');
-      return l10n.t('set {0} = {1}', op.field, value) + replaceAllNote('set', field);
+      return l10n.t('set {0} = {1}', op.field, value) + replaceAllNote(kind, 'set', field);
     }
     case 'clear':
-      return l10n.t('clear {0}', op.field) + replaceAllNote('clear', requireField(kind, op.field));
+      return l10n.t('clear {0}', op.field) + replaceAllNote(kind, 'clear', requireField(kind, op.field));
     case 'add':
     case 'remove': {
       const field = requireField(kind, op.field);

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { formatCount } from '../../format-count';
 import type { ItemOutcome, UpdateReport } from '../../ports';
+import type { RecordNouns } from '../../records';
 
 /** One line: what happened to every item of a run. */
 export function summarizeRun<R, U>(report: UpdateReport<U, R>): string {
@@ -40,6 +41,8 @@ export interface ReportRow {
 }
 
 export function formatRunReport<R, U>(
+  /** Whose records the rows are: the first column and the reasons name them. */
+  kind: RecordNouns,
   title: string,
   report: UpdateReport<U, R>,
   /** Per plan item (a report item's `index`), its record. */
@@ -57,7 +60,7 @@ export function formatRunReport<R, U>(
     '',
   );
   if (report.items.length === 0) return lines.join('\n');
-  lines.push(l10n.t('| File | Id | Outcome | Reason |'), '| --- | --- | --- | --- |');
+  lines.push(l10n.t('| {0} | Id | Outcome | Reason |', upperFirst(kind.noun())), '| --- | --- | --- | --- |');
   const sorted = [...report.items].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome] || a.index - b.index);
   for (const item of sorted) {
     const row = rows[item.index];
@@ -65,7 +68,7 @@ export function formatRunReport<R, U>(
       row?.name ?? l10n.t('(name unknown)'),
       row?.key ?? l10n.t('(unknown)'),
       OUTCOME_WORDS[item.outcome](),
-      reasonOf(item, report.cancelled),
+      reasonOf(kind, item, report.cancelled),
     ];
     lines.push(`| ${cells.map(cell).join(' | ')} |`);
   }
@@ -73,14 +76,14 @@ export function formatRunReport<R, U>(
   return lines.join('\n');
 }
 
-function reasonOf<R, U>(outcome: ItemOutcome<U, R>, cancelled: boolean): string {
+function reasonOf<R, U>(kind: RecordNouns, outcome: ItemOutcome<U, R>, cancelled: boolean): string {
   switch (outcome.outcome) {
     case 'applied':
       return '';
     case 'failed': {
       const { reason, message, notIsolated } = outcome.failure;
       return notIsolated
-        ? l10n.t('{0}: {1} (refused with others; this file may be fine)', reason, message)
+        ? l10n.t('{0}: {1} (refused with others; this {2} may be fine)', reason, message, kind.noun())
         : l10n.t('{0}: {1}', reason, message);
     }
     case 'unknown':
@@ -97,3 +100,6 @@ const cell = (text: string): string =>
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+
+/** A column heading from a noun: "file" -> "File" ("CogniteFile node" stays). */
+const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { formatCount } from '../../format-count';
 import type { UpdateProgress } from '../../ports';
+import type { RecordNouns } from '../../records';
 import { formatPlanSummary, requestsFor, type BulkOperation, type RecordPlan, type ReferenceNames } from '..';
 import type { Job } from '../job/bulk-jobs';
 import {
@@ -47,12 +48,13 @@ export async function jobPreview<R extends object, U>(
 
 /** The confirmation's question: "Change 1 file in 1 request?", "Change 5,000 files in 5 requests?" */
 export function changeQuestion<R extends object, U>(job: Job<R, U>): string {
+  const kind = job.record.kind;
   const files = job.plan.counts.changed;
   const requests = requestsFor(files);
-  if (files === 1) return l10n.t('Change 1 file in 1 request?');
+  if (files === 1) return l10n.t('Change 1 {0} in 1 request?', kind.noun());
   return requests === 1
-    ? l10n.t('Change {0} files in 1 request?', formatCount(files))
-    : l10n.t('Change {0} files in {1} requests?', formatCount(files), formatCount(requests));
+    ? l10n.t('Change {0} {1} in 1 request?', formatCount(files), kind.nouns())
+    : l10n.t('Change {0} {1} in {2} requests?', formatCount(files), kind.nouns(), formatCount(requests));
 }
 
 /**
@@ -60,17 +62,22 @@ export function changeQuestion<R extends object, U>(job: Job<R, U>): string {
  * they are said in it too; a file open both alone and in a selection counts once).
  */
 export function confirmDetail<R extends object, U>(job: Job<R, U>, unsaved: readonly UnsavedEdits[]): string {
+  const kind = job.record.kind;
   const files = new Set(unsaved.flatMap((u) => u.files)).size;
-  const lines = [formatPlanSummary(job.plan.counts)];
+  const lines = [formatPlanSummary(kind, job.plan.counts)];
   if (files === 1)
     lines.push(
-      l10n.t('1 of these files has unsaved edits in an editor (listed in the preview): save or revert it first.'),
+      l10n.t(
+        '1 of these {0} has unsaved edits in an editor (listed in the preview): save or revert it first.',
+        kind.nouns(),
+      ),
     );
   else if (files > 1)
     lines.push(
       l10n.t(
-        '{0} of these files have unsaved edits in an editor (listed in the preview): save or revert them first.',
+        '{0} of these {1} have unsaved edits in an editor (listed in the preview): save or revert them first.',
         files,
+        kind.nouns(),
       ),
     );
   return lines.join('\n\n');
@@ -80,35 +87,38 @@ export function confirmDetail<R extends object, U>(job: Job<R, U>, unsaved: read
 export function nothingToDo<R extends object, U>(job: Job<R, U>): string {
   return job.kind === 'resume'
     ? l10n.t('The last bulk action has nothing left to do.')
-    : l10n.t('Nothing to change: {0}', formatPlanSummary(job.plan.counts));
+    : l10n.t('Nothing to change: {0}', formatPlanSummary(job.record.kind, job.plan.counts));
 }
 
 /** The undo's confirmation. */
-export function undoQuestion(files: number): string {
+export function undoQuestion(kind: RecordNouns, files: number): string {
   return files === 1
-    ? l10n.t('Restore 1 file to how it was before the last bulk action?')
-    : l10n.t('Restore {0} files to how they were before the last bulk action?', files);
+    ? l10n.t('Restore 1 {0} to how it was before the last bulk action?', kind.noun())
+    : l10n.t('Restore {0} {1} to how they were before the last bulk action?', files, kind.nouns());
 }
 
 /** The progress notification's title (and the log line's) while a job runs. */
 export function runTitle<R extends object, U>(job: Job<R, U>): string {
+  const changed = countOf(job.record.kind, job.plan.counts.changed);
   switch (job.kind) {
     // How many files change: the target's label ("all files") does not say.
     case 'edit':
-      return l10n.t('Bulk edit: {0} ({1})', job.target.label, filesText(job.plan.counts.changed));
+      return l10n.t('Bulk edit: {0} ({1})', job.target.label, changed);
     case 'import':
-      return l10n.t('Import: {0} ({1})', job.target.label, filesText(job.plan.counts.changed));
+      return l10n.t('Import: {0} ({1})', job.target.label, changed);
     case 'resume':
-      return l10n.t('Resuming: {0} ({1})', job.target.label, filesText(job.plan.counts.changed));
+      return l10n.t('Resuming: {0} ({1})', job.target.label, changed);
     case 'undo':
       return l10n.t('Undoing the last bulk action');
   }
 }
 
-const filesText = (n: number): string => (n === 1 ? l10n.t('1 file') : l10n.t('{0} files', formatCount(n)));
+/** "1 file", "5,000 files": a count of records in the kind's words. */
+export const countOf = (kind: RecordNouns, n: number): string =>
+  n === 1 ? l10n.t('1 {0}', kind.noun()) : l10n.t('{0} {1}', formatCount(n), kind.nouns());
 
-export const planProgress = (c: { matched: number; changed: number }): string =>
-  l10n.t('{0} files read, {1} to change', formatCount(c.matched), formatCount(c.changed));
+export const planProgress = (kind: RecordNouns, c: { matched: number; changed: number }): string =>
+  l10n.t('{0} {1} read, {2} to change', formatCount(c.matched), kind.nouns(), formatCount(c.changed));
 
 export const runProgress = (p: UpdateProgress): string =>
   l10n.t(

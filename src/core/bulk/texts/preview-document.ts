@@ -117,14 +117,17 @@ export function formatBulkPreview<R extends object, U>(input: BulkPreviewInput<R
       : l10n.t('Operations: each row sets its values'),
     ...(input.notes ?? []).map((note) => `- ${note}`),
     '',
-    formatPlanSummary(plan.counts),
+    formatPlanSummary(kind, plan.counts),
     '',
   ];
   if (input.unsaved?.length)
     lines.push(
       l10n.t('## Unsaved edits in open editors'),
       '',
-      l10n.t('These files have unsaved edits in an editor and this action changes them. Save or revert them first:'),
+      l10n.t(
+        'These {0} have unsaved edits in an editor and this action changes them. Save or revert them first:',
+        kind.nouns(),
+      ),
       l10n.t('saved afterwards, they have to be merged with what this action wrote.'),
       '',
       ...input.unsaved.map((u) => `- ${u.document}: ${u.files.join(', ')}`),

@@ -3,6 +3,7 @@ import { formatCount } from '../../format-count';
 import { LIMITS } from '../../../cdf/model';
 import { type ElementKey, type NameOf, ownField, type RecordField } from '../../fields';
 import { titleOf, type BulkKind } from '../bulk-kind';
+import type { RecordNouns } from '../../records';
 import type { PlanCounts } from '../operations/plan-batch';
 import type { RecordPlan } from '../operations/plan-record';
 
@@ -63,21 +64,25 @@ export const requestsFor = (changed: number): number => Math.ceil(changed / LIMI
  * The confirmation text: how many files match, how many change and in how many requests, how many
  * need nothing, how many are refused and why (most frequent reason first).
  */
-export function formatPlanSummary(counts: PlanCounts): string {
+export function formatPlanSummary(kind: RecordNouns, counts: PlanCounts): string {
   const requests = requestsFor(counts.changed);
   const lines = [
-    counts.matched === 1 ? l10n.t('1 file matched.') : l10n.t('{0} files matched.', formatCount(counts.matched)),
+    counts.matched === 1
+      ? l10n.t('1 {0} matched.', kind.noun())
+      : l10n.t('{0} {1} matched.', formatCount(counts.matched), kind.nouns()),
     requests === 1
       ? l10n.t(
-          '{0} will change, in 1 request (at most {1} files per request).',
+          '{0} will change, in 1 request (at most {1} {2} per request).',
           formatCount(counts.changed),
           formatCount(LIMITS.itemsPerRequest),
+          kind.nouns(),
         )
       : l10n.t(
-          '{0} will change, in {1} requests (at most {2} files per request).',
+          '{0} will change, in {1} requests (at most {2} {3} per request).',
           formatCount(counts.changed),
           formatCount(requests),
           formatCount(LIMITS.itemsPerRequest),
+          kind.nouns(),
         ),
   ];
   if (counts.unchanged)

@@ -4,9 +4,15 @@ import assert from 'node:assert/strict';
 import { formatPlanSummary } from '../../../../src/core/bulk';
 import { changeQuestion, planProgress, runProgress, runTitle, summarizeRun } from '../../../../src/core/bulk';
 import { setCountLocale } from '../../../../src/core/format-count';
+import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
 
 const counts = { matched: 5000, changed: 4769, unchanged: 231, refused: 0, refusedByReason: {} };
-const job = { kind: 'edit', target: { kind: 'filter', label: 'all files', filter: {} }, plan: { counts } } as never;
+const job = {
+  kind: 'edit',
+  target: { kind: 'filter', label: 'all files', filter: {} },
+  plan: { counts },
+  record: { kind: CLASSIC_FILE_BULK },
+} as never;
 const report = {
   total: 4769,
   items: [],
@@ -33,10 +39,10 @@ describe('bulk counts: one number format everywhere', () => {
 
   it('groups thousands the same in summary, question, title, progress and result', () => {
     const texts = [
-      formatPlanSummary(counts),
+      formatPlanSummary(CLASSIC_FILE_BULK, counts),
       changeQuestion(job),
       runTitle(job),
-      planProgress(counts),
+      planProgress(CLASSIC_FILE_BULK, counts),
       runProgress(progress),
       summarizeRun(report),
     ];

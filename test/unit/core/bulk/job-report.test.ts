@@ -4,6 +4,7 @@ import { buildReport } from '../../../../src/cdf/client/update/update-report';
 import type { ItemOutcome } from '../../../../src/cdf/model';
 import { formatRunReport } from '../../../../src/core/bulk';
 import { fileRecord } from './fixtures';
+import { CLASSIC_FILE } from '../../../../src/core/records';
 
 const stats = { requestsSent: 2, throttled: 1, peakConcurrency: 2, finalConcurrency: 2, durationMs: 120 };
 const update = { metadata: { add: { rev: 'B' } } };
@@ -34,7 +35,7 @@ const items = [
 
 describe('run report', () => {
   it('lists every file with its name, id, outcome and reason, those not applied first', () => {
-    const text = formatRunReport('Bulk edit', report(true), items);
+    const text = formatRunReport(CLASSIC_FILE, 'Bulk edit', report(true), items);
     const rows = text
       .split('\n')
       .filter((l) => l.startsWith('| ') && !l.startsWith('| File') && !l.startsWith('| ---'));
@@ -48,20 +49,30 @@ describe('run report', () => {
   });
 
   it('says a file not sent without a cancel was throttled out, and a row it knows no name of as such', () => {
-    const text = formatRunReport('Bulk edit', report(false), [items[0], items[1], items[2], { key: '4' }]);
+    const text = formatRunReport(CLASSIC_FILE, 'Bulk edit', report(false), [
+      items[0],
+      items[1],
+      items[2],
+      { key: '4' },
+    ]);
     assert.match(text, /\| \(name unknown\) \| 4 \| not sent \| throttled \(429\) on every try \|/);
     assert.match(text, /\| P-1\.pdf \| 1 \| applied \|/);
   });
 
   it('keeps every file on one table row of four cells, whatever its name or message holds', () => {
-    const odd = formatRunReport('Bulk edit', report(true), [items[0], { key: '2', name: 'a\u2028b\rc\r\nd\\|e' }]);
+    const odd = formatRunReport(CLASSIC_FILE, 'Bulk edit', report(true), [
+      items[0],
+      { key: '2', name: 'a\u2028b\rc\r\nd\\|e' },
+    ]);
     assert.ok(odd.includes('| a b c d\\\\\\|e | 2 | failed |'), odd);
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (name, message) => {
         const outcomes: ItemOutcome[] = [
           { index: 0, item: { id: 7, update }, sends: 1, outcome: 'failed', failure: { reason: 'other', message } },
         ];
-        const text = formatRunReport('Bulk edit', buildReport(outcomes, [], false, stats), [{ key: '7', name }]);
+        const text = formatRunReport(CLASSIC_FILE, 'Bulk edit', buildReport(outcomes, [], false, stats), [
+          { key: '7', name },
+        ]);
         const rows = text.split('\n').filter((l) => / \| 7 \| failed \| /.test(l));
         assert.equal(rows.length, 1, text);
         assert.ok(!/[\r\u2028\u2029]/.test(rows[0]!), 'no line break inside the row');

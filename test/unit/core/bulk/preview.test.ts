@@ -75,7 +75,7 @@ describe('preview text', () => {
     ];
     const { counts } = planBatch(CLASSIC_FILE_BULK, records, [{ op: 'set', field: 'source', value: 'new' }]);
     assert.equal(
-      formatPlanSummary(counts),
+      formatPlanSummary(CLASSIC_FILE_BULK, counts),
       [
         '1,503 files matched.',
         '1,500 will change, in 2 requests (at most 1,000 files per request).',
@@ -90,19 +90,22 @@ describe('preview text', () => {
 describe('a bulk "replace all" says so in its preview', () => {
   it('set and clear of a collection say they replace all; of a scalar, nothing', () => {
     assert.equal(
-      replaceAllNote('set', fieldOf(CLASSIC_FILE_BULK, 'labels')!),
+      replaceAllNote(CLASSIC_FILE_BULK, 'set', fieldOf(CLASSIC_FILE_BULK, 'labels')!),
       ' (replaces all: every other label a file holds is removed)',
     );
     assert.equal(
-      replaceAllNote('clear', fieldOf(CLASSIC_FILE_BULK, 'metadata')!),
+      replaceAllNote(CLASSIC_FILE_BULK, 'clear', fieldOf(CLASSIC_FILE_BULK, 'metadata')!),
       ' (replaces all: every metadata key a file holds is removed)',
     );
-    assert.match(replaceAllNote('set', fieldOf(CLASSIC_FILE_BULK, 'assetIds')!), /replaces all: every other asset id/);
     assert.match(
-      replaceAllNote('clear', fieldOf(CLASSIC_FILE_BULK, 'securityCategories')!),
+      replaceAllNote(CLASSIC_FILE_BULK, 'set', fieldOf(CLASSIC_FILE_BULK, 'assetIds')!),
+      /replaces all: every other asset id/,
+    );
+    assert.match(
+      replaceAllNote(CLASSIC_FILE_BULK, 'clear', fieldOf(CLASSIC_FILE_BULK, 'securityCategories')!),
       /replaces all: every security category/,
     );
-    assert.equal(replaceAllNote('set', fieldOf(CLASSIC_FILE_BULK, 'source')!), '');
-    assert.equal(replaceAllNote('clear', fieldOf(CLASSIC_FILE_BULK, 'dataSetId')!), '');
+    assert.equal(replaceAllNote(CLASSIC_FILE_BULK, 'set', fieldOf(CLASSIC_FILE_BULK, 'source')!), '');
+    assert.equal(replaceAllNote(CLASSIC_FILE_BULK, 'clear', fieldOf(CLASSIC_FILE_BULK, 'dataSetId')!), '');
   });
 });

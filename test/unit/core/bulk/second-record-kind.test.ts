@@ -64,6 +64,7 @@ const IDENTITY = new Set(['space', 'externalId', 'version', 'name']);
 const TEST_NODE: BulkKind<TestNode, NodeItem> = {
   name: 'test-node',
   noun: () => 'node',
+  nouns: () => 'nodes',
   fields,
   key: keyOf,
   label: (r) => r.name,

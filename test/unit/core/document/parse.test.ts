@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseDocument, positionAt, rangeOfPath, type ParsedDocument } from '../../../../src/core/document/parse';
+import { CLASSIC_FILE, COGNITE_FILE } from '../../../../src/core/records';
 
 function problemsOf(parsed: ParsedDocument) {
   assert.equal(parsed.ok, false, 'expected the text to be rejected');
@@ -124,5 +125,16 @@ describe('rangeOfPath', () => {
     const parsed = parseDocument(dup);
     assert.ok(!parsed.ok && parsed.tree);
     assert.equal(slice(dup, rangeOfPath(parsed.tree, ['a'])), '2');
+  });
+});
+
+describe('a document nested too deep', () => {
+  const nested = `{"metadata": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+  const messageOf = (kind?: { noun: () => string }) => problemsOf(parseDocument(nested, kind))[0]!.message;
+
+  it("names the record in its kind's words; a file's wording is unchanged", () => {
+    assert.match(messageOf(CLASSIC_FILE), /levels deep here; a file record is never that deep\.$/);
+    assert.match(messageOf(COGNITE_FILE), /levels deep here; a CogniteFile node record is never that deep\.$/);
+    assert.match(messageOf(), /levels deep here; no record is that deep\.$/);
   });
 });

@@ -60,6 +60,7 @@ const noteKey = (n: { space: string; externalId: string }): string => `${n.space
 export const NOTE: RecordKind<Note, NoteUpsert, 'title' | 'tags'> = {
   name: 'test-note',
   noun: () => 'note',
+  nouns: () => 'notes',
   fields,
   key: noteKey,
   label: (note) => note.title ?? noteKey(note),
