@@ -15,7 +15,7 @@ import { OutcomeUnknownError, type ItemOutcome, type UpdateOptions, type UpdateR
 import type { CogniteFileRecord } from '../core/records';
 import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
 import { messageOf, namedBy } from './node-refusals';
-import { provenWritten, writtenRecord } from './node-written';
+import { deletedSinceRead, provenWritten, writtenRecord } from './node-written';
 
 type U = CogniteFileUpsertItem;
 type R = CogniteFileRecord;
@@ -97,8 +97,14 @@ class NodeRun {
   }
 
   private async send(all: number[], ticket: Ticket): Promise<void> {
-    const indexes = await this.stillThere(all);
-    if (!indexes.length) return this.gate.ended();
+    const indexes = await this.stillThere(all).catch((err: unknown) => {
+      all.forEach((i) => this.settle(i, { outcome: 'notSent', why: errText(err) }));
+      return [];
+    });
+    if (!indexes.length) {
+      this.gate.ended();
+      return;
+    }
     const chunkItems = indexes.map((i) => this.items[i]!);
     indexes.forEach((i) => this.sends[i]!++);
     const attempt: Attempt = { itemIndexes: indexes, attempt: Math.max(...indexes.map((i) => this.sends[i]!)) };
@@ -138,24 +144,15 @@ class NodeRun {
     return nodeKeyOf(this.items[index]!);
   }
 
-  /**
-   * The items of `indexes` whose node exists right now; the others are refused here, unsent, as
-   * deleted (an upsert would create them again). A failed read sends nothing of the chunk.
-   */
+  /** The items whose node exists now; the others fail as deleted, unsent. A failed read throws. */
   private async stillThere(indexes: number[]): Promise<number[]> {
-    const keys = indexes.map((i) => nodeKeyOf(this.items[i]!));
-    let existing: R[];
-    try {
-      existing = await this.writes.existing(keys, this.options.signal);
-    } catch (err) {
-      indexes.forEach((i) => this.settle(i, { outcome: 'notSent', why: errText(err) }));
-      return [];
-    }
-    existing.forEach((r) => this.before.set(nodeKeyOf(r), r));
-    const there = new Set(existing.map(nodeKeyOf));
+    const existing = await this.writes.existing(
+      indexes.map((i) => nodeKeyOf(this.items[i]!)),
+      this.options.signal,
+    );
+    const there = new Set(existing.map((r) => (this.before.set(nodeKeyOf(r), r), nodeKeyOf(r))));
     const gone = indexes.filter((i) => !there.has(nodeKeyOf(this.items[i]!)));
-    const deleted = l10n.t('The node was deleted since it was read; nothing was sent (a write would create it again).');
-    gone.forEach((i) => this.settle(i, failed('missing', deleted)));
+    gone.forEach((i) => this.settle(i, failed('missing', deletedSinceRead())));
     return indexes.filter((i) => !gone.includes(i));
   }
 

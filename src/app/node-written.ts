@@ -7,6 +7,7 @@
  * Residual race: a node deleted between that read and the upsert is still created again, holding
  * only the properties the item sends. The window is one round trip; closing it needs an API flag.
  */
+import * as l10n from '@vscode/l10n';
 import { nodeKeyOf, type CogniteFileUpsertItem, type SlimNode } from '../cdf/model';
 import type { CogniteFileRecord } from '../core/records';
 
@@ -69,3 +70,7 @@ export function provenWritten(
   const expected = answer.wasModified ? before.version + 1 : before.version;
   return answer.version === expected ? writtenRecord(before, item, answer) : undefined;
 }
+
+/** Why an item whose node is gone was not sent. */
+export const deletedSinceRead = (): string =>
+  l10n.t('The node was deleted since it was read; nothing was sent (a write would create it again).');
