@@ -21,16 +21,15 @@ import {
   type Job as AnyJob,
   type JobPlan as AnyJobPlan,
   type PlanOptions,
-  type PreviewSources as AnyPreviewSources,
 } from '../../core/bulk';
 import type { ProjectSession } from '../sessions';
 import type { BulkRequest, BulkRun } from './bulk-request';
 import type { ExtensionServices } from '../services';
 import { BulkDocuments } from './bulk-documents';
 import { withNotificationProgress } from './notification-progress';
-import { openEdits, previewNames } from './preview-context';
+import { previewSourcesOf } from './preview-context';
 import { announce, refreshViews } from './run-result';
-import { askEdit, scopeOf, type BulkSelection } from './bulk-scope';
+import { askEdit, erased, scopeOf, type BulkSelection } from './bulk-scope';
 
 /**
  * Bulk actions from the palette or the tree. The jobs (plan, run, keep, resume, undo) are core's
@@ -145,7 +144,9 @@ export class BulkController implements vscode.Disposable {
 
   /** The preview document's text for a job, and the open documents whose unsaved edits it overtakes. */
   previewText<R extends object, U>(job: AnyJob<R, U>, all = false) {
-    return jobPreview(erased<Job>(job), this.previewSources(job.record.kind.name), all);
+    const { lookups, selections } = this.services;
+    const sources = previewSourcesOf(job.record.kind.name, this.session().project, lookups, selections);
+    return jobPreview(erased<Job>(job), sources, all);
   }
 
   /** One flow for an edit, an import and a resume: nothing to do is said; else preview, confirm, run. */
@@ -171,16 +172,6 @@ export class BulkController implements vscode.Disposable {
         throw err;
       }
     });
-  }
-
-  /** Open unsaved edits the action overtakes, and (classic files) the names of the ids it shows. */
-  private previewSources(kind: string): PreviewSources {
-    const { lookups, selections } = this.services;
-    const classic = kind === 'classic-file';
-    return {
-      openEdits: classic ? openEdits(this.session().project, selections) : [],
-      names: classic && lookups ? (shown, operations) => previewNames(lookups, erased(shown), operations) : undefined,
-    };
   }
 
   private async confirm(job: Job): Promise<boolean> {
@@ -252,10 +243,3 @@ export class BulkController implements vscode.Disposable {
 /** The controller runs jobs on any record kind: the kind travels with the job's record. */
 type Job = AnyJob;
 type JobPlan = AnyJobPlan;
-type PreviewSources = AnyPreviewSources<object, unknown>;
-
-/**
- * A value of one record kind's types as the kind-blind controller passes it on: the job carries its
- * own kind (`job.record.kind`), and its scope is chosen by that kind's name (see `scopeOf`).
- */
-const erased = <T>(value: unknown): T => value as T;

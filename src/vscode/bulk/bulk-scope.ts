@@ -52,3 +52,9 @@ export async function askEdit(
     (nodes ? await pickNodeOperations(target.label) : await pickOperations(session.api, target.label));
   return operations?.length ? { target, operations } : undefined;
 }
+
+/**
+ * A value of one record kind's types as the kind-blind controller passes it on: the job carries its
+ * own kind (`job.record.kind`), and its scope is chosen by that kind's name (see `scopeOf`).
+ */
+export const erased = <T>(value: unknown): T => value as T;
