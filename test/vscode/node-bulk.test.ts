@@ -10,7 +10,9 @@ type Body = {
   items: { space: string; externalId: string; existingVersion?: number; sources: { properties: object }[] }[];
 };
 
-describe('bulk actions on CogniteFile nodes', () => {
+describe('bulk actions on CogniteFile nodes', function () {
+  this.timeout(180_000);
+  const step = (what: string) => console.log(`  [node-bulk] ${new Date().toISOString()} ${what}`);
   let api: ExtensionApi;
   let nodes: NonNullable<NonNullable<ExtensionApi['sessions']['active']>['nodes']>;
   before(async () => {
@@ -26,7 +28,9 @@ describe('bulk actions on CogniteFile nodes', () => {
   const tagsOf = (n: CogniteFileNode) => cogniteFileValues(n).tags ?? [];
 
   it('tags a space of nodes through its filter, one upsert item per node at its version; undo after a reload takes the tag back', async () => {
-    const [space] = await nodes.listSpaces();
+    const spaces = await nodes.listSpaces();
+    const counts = await Promise.all(spaces.map((s) => nodes.countFileNodes(toInstanceFilter({ spaces: [s.space] }))));
+    const space = spaces[counts.findIndex((n) => n > 0 && n < 1000)];
     const filter = toInstanceFilter({ spaces: [space!.space] })!;
     const before = (await nodes.listFileNodes(filter, 1000)).items;
     assert.ok(before.length > 0 && before.length < 1000, `${before.length} nodes in ${space!.space}`);
@@ -56,7 +60,9 @@ describe('bulk actions on CogniteFile nodes', () => {
   });
 
   it('renames selected nodes by find and replace; a resume finds nothing left to do', async () => {
+    step('listing 3 nodes');
     const picked = (await nodes.listFileNodes(undefined, 3)).items;
+    step('bulk edit of 3 nodes');
     const refs = picked.map((n) => ({ space: n.space, externalId: n.externalId }));
     const run = await vscode.commands.executeCommand<BulkRun>('cdfFiles.bulkEdit', {
       kind: 'cognite-file',
@@ -64,11 +70,13 @@ describe('bulk actions on CogniteFile nodes', () => {
       operations: [{ op: 'textReplace', fields: ['name'], find: '.', replacement: '_' }],
       confirm: false,
     });
+    step('bulk edit ran');
     assert.equal(run.report.applied.length, 3);
     const renamed = await nodes.retrieveFileNodes(refs);
     renamed.forEach((n, i) =>
       assert.equal(cogniteFileValues(n).name, (cogniteFileValues(picked[i]!).name ?? '').split('.').join('_')),
     );
+    step('resume');
     assert.equal(await api.bulk.resume({ confirm: false }), undefined, 'every node applied: nothing to resume');
   });
 });
