@@ -63,22 +63,28 @@ function builds() {
   return list.map((b) => ({ ...common, ...b, absWorkingDir: root }));
 }
 
-/** Runs the zod model through z.toJSONSchema (one record, and a selection of them); no hand-written schema to drift. */
+/** Runs the zod models through z.toJSONSchema (one record, and a selection of them); no hand-written schema to drift. */
 async function generateSchema() {
-  const out = path.join(dist, 'schema-gen.js');
-  await esbuild.build({
-    ...common,
-    entryPoints: ['src/core/records/classic-document.ts'],
-    outfile: out,
-    absWorkingDir: root,
-    sourcemap: false,
-  });
-  delete require.cache[out];
-  const { fileDocumentJsonSchema, fileSelectionJsonSchema } = require(out);
+  const load = async (entry, name) => {
+    const out = path.join(dist, name);
+    await esbuild.build({ ...common, entryPoints: [entry], outfile: out, absWorkingDir: root, sourcemap: false });
+    delete require.cache[out];
+    return require(out);
+  };
+  const { fileDocumentJsonSchema, fileSelectionJsonSchema } = await load(
+    'src/core/records/classic-document.ts',
+    'schema-gen.js',
+  );
+  const { cogniteFileJsonSchema, cogniteFileSelectionJsonSchema } = await load(
+    'src/core/records/cognite-file-document.ts',
+    'schema-gen-nodes.js',
+  );
   const text = (schema) => JSON.stringify(schema, null, 2) + '\n';
   return {
     'file-document.schema.json': text(fileDocumentJsonSchema()),
     'file-selection.schema.json': text(fileSelectionJsonSchema()),
+    'cognite-file-document.schema.json': text(cogniteFileJsonSchema()),
+    'cognite-file-selection.schema.json': text(cogniteFileSelectionJsonSchema()),
   };
 }
 

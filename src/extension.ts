@@ -14,6 +14,7 @@ import {
   connectionCommands,
 } from './vscode/connections/connection-commands';
 import { DemoInAnotherWindowError } from './vscode/connections/demo-session';
+import { NodeReferenceCompletionProvider } from './vscode/editor/node-reference-completion';
 import { ReferenceCompletionProvider } from './vscode/editor/reference-completion';
 import { ReferenceHintsProvider } from './vscode/editor/reference-hints';
 import { TimeHintsProvider } from './vscode/editor/time-hints';
@@ -68,6 +69,13 @@ function registerProviders(s: ExtensionServices): void {
       new ReferenceCompletionProvider(lookups),
       '"',
       ' ',
+      '[',
+      ',',
+    ),
+    vscode.languages.registerCompletionItemProvider(
+      records,
+      new NodeReferenceCompletionProvider(sessions),
+      '"',
       '[',
       ',',
     ),

@@ -50,7 +50,7 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
     update,
     updateMany: (items, options) =>
       nodeUpdateMany(items, options, {
-        upsert: (chunk, signal) => upsertOnce(models, chunk, signal),
+        upsert: (chunk, signal) => upsertOnce(models, chunk, signal, { retryThrottled: false }),
         readBack: (keys, signal) => retrieveExisting(keys, signal),
         writeLimit: async (signal) => (await models.statistics({ signal })).concurrentWriteLimit,
       }),
@@ -66,9 +66,10 @@ export async function upsertOnce(
   models: DataModelingRequests,
   items: readonly CogniteFileUpsertItem[],
   signal?: AbortSignal,
+  how: { retryThrottled?: boolean } = {},
 ): Promise<void> {
   try {
-    await answered(models.upsertFileNodes(items, { signal }));
+    await answered(models.upsertFileNodes(items, { signal, ...how }));
   } catch (err) {
     if (err instanceof StaleNodesError) throw new VersionConflictError(err.nodes.map(nodeKeyOf), err.message);
     const references = err instanceof CdfApiError ? missingReferences(items, err) : [];
@@ -103,6 +104,6 @@ const missingText = (keys: readonly string[]): string =>
 
 const referencesText = (refs: readonly MissingReference[]): string =>
   l10n.t(
-    'No node {0} exists: a reference must name an existing node (nothing was saved, and no node was created).',
-    refs.map((r) => `${r.field}: ${r.target}`).join(', '),
+    'No such node: {0}. A reference must name an existing node; nothing was saved, and no node was created.',
+    refs.map((r) => `${r.field} → ${r.target}`).join(', '),
   );

@@ -15,7 +15,13 @@ import {
 } from '../cdf/client';
 import { redactForUser } from '../cdf/logging';
 import { EDITABLE_FIELD_NAMES } from '../cdf/model';
-import { OutcomeUnknownError, RecordNotReturnedError, RecordsMissingError, VersionConflictError } from '../core/ports';
+import {
+  OutcomeUnknownError,
+  RecordNotReturnedError,
+  RecordsMissingError,
+  ReferencesMissingError,
+  VersionConflictError,
+} from '../core/ports';
 import { KeptChangingError } from '../core/save';
 
 /** Why a request failed, as a typed code (a diagnostic's `code`; see {@link isFailureCode}). */
@@ -59,6 +65,11 @@ export function describeFailure(err: unknown): FailureDescription {
   // Shown to the person and logged: masked, whatever produced the error (a proxy may quote the request).
   const raw = redactForUser(err instanceof Error ? err.message : String(err));
   if (err instanceof CdfApiError) return describeApiError(err, raw);
+  // A mistyped direct relation (a node's asset): said at the property that holds it, nothing saved.
+  if (err instanceof ReferencesMissingError) {
+    const message = l10n.t('Not saved: {0} Your edits are kept.', raw);
+    return { code: 'refused', message, field: err.references[0]?.field, logDetail: `refused: ${raw}` };
+  }
   if (err instanceof RecordsMissingError)
     return { code: 'record-deleted', message: deletedText(), missing: err.keys, logDetail: `record-deleted: ${raw}` };
   const code = codeOf(err);

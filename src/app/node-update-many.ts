@@ -1,7 +1,8 @@
 /**
  * Any number of CogniteFile upsert items, each reported: chunks of at most 1000 (one transaction
- * each), as many in flight as the project's concurrent write limit (`GET /models/statistics`). A
- * refused chunk applied nothing, so its items that the refusal does not name are sent again without
+ * each), as many in flight as the project's concurrent write limit (`GET /models/statistics`) to
+ * start with, fewer when CDF answers 429 (node-write-gate.ts: a throttled chunk goes back to the
+ * front of the queue, nothing of it was written). A refused chunk applied nothing, so its items that the refusal does not name are sent again without
  * the named ones: a stale version fails only its node (reason 'conflict'), a missing reference only
  * the node holding it; a refusal that names nobody is halved until it does.
  */
@@ -17,13 +18,14 @@ import {
   type UpdateReport,
 } from '../core/ports';
 import type { CogniteFileRecord } from '../core/records';
+import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
 
 type U = CogniteFileUpsertItem;
 type R = CogniteFileRecord;
 type Outcome = ItemOutcome<U, R>;
 
 export interface NodeWrites {
-  /** One request, all or nothing; throws core's typed refusals (see upsertOnce). */
+  /** One request, all or nothing; throws core's typed refusals (see upsertOnce), a 429 as it came. */
   readonly upsert: (items: readonly U[], signal?: AbortSignal) => Promise<void>;
   /** The written nodes as CDF holds them now (for the report's records). */
   readonly readBack: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
@@ -37,12 +39,11 @@ export async function nodeUpdateMany(
   writes: NodeWrites,
 ): Promise<UpdateReport<U, R>> {
   const started = Date.now();
-  const run = new NodeRun(items, options, writes);
-  const width = await concurrencyOf(options, writes);
+  const run = new NodeRun(items, options, writes, new NodeWriteGate(await concurrencyOf(options, writes)));
   const size = Math.min(options.chunkSize ?? DMS_LIMITS.itemsPerRequest, DMS_LIMITS.itemsPerRequest);
   run.queue.push(...chunk([...items.keys()], size));
-  await Promise.all(Array.from({ length: Math.min(width, run.queue.length) }, () => run.worker()));
-  return run.report(started, width);
+  await run.sendAll();
+  return run.report(started);
 }
 
 /** The project's write limit, within the caller's bounds; 1 when it cannot be read. */
@@ -56,43 +57,66 @@ class NodeRun {
   readonly queue: number[][] = [];
   private readonly outcomes: (Outcome | undefined)[];
   private readonly sends: number[];
+  /** 429s per item: a chunk refused as often as the retry policy allows is reported not sent. */
+  private readonly throttledSends: number[];
   private readonly attempts: Attempt[] = [];
-  private inFlight = 0;
-  private peak = 0;
 
   constructor(
     private readonly items: readonly U[],
     private readonly options: UpdateOptions,
     private readonly writes: NodeWrites,
+    private readonly gate: NodeWriteGate,
   ) {
     this.outcomes = items.map(() => undefined);
     this.sends = items.map(() => 0);
+    this.throttledSends = items.map(() => 0);
   }
 
-  async worker(): Promise<void> {
-    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
-      if (this.options.signal?.aborted) next.forEach((i) => this.settle(i, { outcome: 'notSent' }));
-      else await this.send(next);
-      this.progress();
+  /** Sends the queue as the gate lets requests start, until it is empty (or cancelled). */
+  async sendAll(): Promise<void> {
+    const { signal } = this.options;
+    const running = new Set<Promise<void>>();
+    for (;;) {
+      if (this.queue.length > 0 && !signal?.aborted) {
+        const ticket = await this.gate.enter(signal);
+        if (!ticket) continue;
+        const task: Promise<void> = this.send(this.queue.shift()!, ticket)
+          .then(() => this.progress())
+          .finally(() => running.delete(task));
+        running.add(task);
+      } else if (running.size > 0) await Promise.race(running);
+      else break;
     }
+    // Never sent, or only refused with 429: nothing of these was written.
+    this.queue.splice(0).forEach((indexes) => indexes.forEach((i) => this.settle(i, { outcome: 'notSent' })));
+    this.progress();
   }
 
-  private async send(indexes: number[]): Promise<void> {
+  private async send(indexes: number[], ticket: Ticket): Promise<void> {
     const chunkItems = indexes.map((i) => this.items[i]!);
     indexes.forEach((i) => this.sends[i]!++);
     const attempt: Attempt = { itemIndexes: indexes, attempt: Math.max(...indexes.map((i) => this.sends[i]!)) };
     this.attempts.push(attempt);
-    this.peak = Math.max(this.peak, ++this.inFlight);
     try {
       await this.writes.upsert(chunkItems, this.options.signal);
+      this.gate.admitted();
     } catch (err) {
+      if (isThrottled(err)) return this.throttled(indexes, err, attempt, ticket);
+      this.gate.ended();
       return this.refused(indexes, err, attempt);
-    } finally {
-      this.inFlight--;
     }
     const records = await this.writes.readBack(chunkItems.map(nodeKeyOf), this.options.signal).catch(() => []);
     const byKey = new Map(records.map((r) => [nodeKeyOf(r), r]));
     indexes.forEach((i) => this.settle(i, { outcome: 'applied', record: byKey.get(nodeKeyOf(this.items[i]!)) }));
+  }
+
+  /** A 429: nothing was written; the chunk goes to the front of the queue, or is not sent after too many. */
+  private throttled(indexes: number[], err: CdfApiError, attempt: Attempt, ticket: Ticket): void {
+    attempt.status = 429;
+    indexes.forEach((i) => this.throttledSends[i]!++);
+    const again = this.gate.refused(ticket, err, Math.max(...indexes.map((i) => this.throttledSends[i]!)));
+    if (again && !this.options.signal?.aborted) this.queue.unshift(indexes);
+    else indexes.forEach((i) => this.settle(i, { outcome: 'notSent', why: l10n.t('CDF kept throttling') }));
   }
 
   /** Settles what a refusal names, queues the rest again (nothing of the request was applied). */
@@ -110,16 +134,12 @@ class NodeRun {
       hit.forEach((i) => this.settle(i, failed(named.reason, messageOf(err, this.items[i]!), status)));
       const rest = indexes.filter((i) => !hit.includes(i));
       if (rest.length) this.queue.unshift(rest);
-    } else if (indexes.length > 1 && !(err instanceof CdfApiError && err.status === 429)) {
+    } else if (indexes.length > 1) {
       const half = Math.ceil(indexes.length / 2);
       this.queue.unshift(indexes.slice(0, half), indexes.slice(half));
     } else {
       const status = err instanceof CdfApiError ? err.status : undefined;
-      indexes.forEach((i) =>
-        status === 429
-          ? this.settle(i, { outcome: 'notSent', why: l10n.t('CDF kept throttling') })
-          : this.settle(i, failed(status === 400 ? 'invalid' : 'other', errText(err), status)),
-      );
+      indexes.forEach((i) => this.settle(i, failed(status === 400 ? 'invalid' : 'other', errText(err), status)));
     }
   }
 
@@ -138,12 +158,12 @@ class NodeRun {
       notSent: count('notSent'),
       pending: this.items.length - done.length,
       requestsSent: this.attempts.length,
-      throttled: 0,
-      concurrency: this.inFlight,
+      throttled: this.gate.throttled,
+      concurrency: this.gate.limiter.limit,
     });
   }
 
-  report(started: number, width: number): UpdateReport<U, R> {
+  report(started: number): UpdateReport<U, R> {
     const items = this.outcomes.map(
       (o, i) => o ?? { outcome: 'notSent' as const, index: i, item: this.items[i]!, sends: 0 },
     );
@@ -160,9 +180,9 @@ class NodeRun {
       attempts: this.attempts,
       stats: {
         requestsSent: this.attempts.length,
-        throttled: 0,
-        peakConcurrency: this.peak,
-        finalConcurrency: width,
+        throttled: this.gate.throttled,
+        peakConcurrency: this.gate.peak,
+        finalConcurrency: this.gate.limiter.limit,
         durationMs: Date.now() - started,
       },
     };
@@ -184,8 +204,8 @@ function messageOf(err: unknown, item: U): string {
   if (err instanceof ReferencesMissingError) {
     const mine = err.references.filter((r) => r.key === nodeKeyOf(item));
     return l10n.t(
-      'No node {0} exists (nothing was written to this node).',
-      mine.map((r) => `${r.field}: ${r.target}`).join(', '),
+      'No such node: {0} (nothing was written to this node).',
+      mine.map((r) => `${r.field} → ${r.target}`).join(', '),
     );
   }
   return errText(err);

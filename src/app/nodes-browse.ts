@@ -3,8 +3,14 @@
  * project, served by the client's data modeling calls. Saving nodes is not here: it comes with the
  * CogniteFile record kind's adapter of core's records port.
  */
-import type { CdfClient, NodeGroupCount } from '../cdf/client';
-import type { CogniteFileNode, CogniteFilePropertyName, DirectRelation, InstanceFilter } from '../cdf/model';
+import type { CdfClient, NamedNode, NodeGroupCount } from '../cdf/client';
+import type {
+  CogniteFileNode,
+  CogniteFilePropertyName,
+  CoreViewName,
+  DirectRelation,
+  InstanceFilter,
+} from '../cdf/model';
 
 export interface NodePage {
   items: CogniteFileNode[];
@@ -42,6 +48,8 @@ export interface NodesBrowseApi {
   retrieveFileNodes(ids: DirectRelation[], signal?: AbortSignal): Promise<CogniteFileNode[]>;
   /** The project's own spaces (not the global ones). */
   listSpaces(signal?: AbortSignal): Promise<SpaceSummary[]>;
+  /** Assets, categories or source systems whose name matches `query` (all when empty), at most `limit`. */
+  searchNamedNodes(view: CoreViewName, query: string, limit: number, signal?: AbortSignal): Promise<NamedNode[]>;
 }
 
 export function nodesBrowseApiOf(client: CdfClient): NodesBrowseApi {
@@ -59,6 +67,7 @@ export function nodesBrowseApiOf(client: CdfClient): NodesBrowseApi {
     countFileNodes: (filter, signal) => models.countFileNodes(filter, { signal }),
     countFileNodesBy: (property, filter, signal) => models.countFileNodesBy(property, filter, { signal }),
     retrieveFileNodes: (ids, signal) => models.retrieveFileNodes(ids, { ignoreUnknownIds: true, signal }),
+    searchNamedNodes: (view, query, limit, signal) => models.searchCoreNodes(view, query, limit, { signal }),
     listSpaces: async (signal) =>
       (await models.listSpaces({ signal })).map((s) => ({ space: s.space, ...(s.name ? { name: s.name } : {}) })),
   };

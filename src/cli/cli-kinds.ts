@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { cogniteFileNode, fileRecord, type CogniteFileNode } from '../cdf/model';
+import { cogniteFileNode, fileRecord, type CogniteFileNode, type CogniteFileUpsertItem } from '../cdf/model';
 import { problemsFromIssues } from '../core/document';
 import type { DocumentProblem } from '../core/problems';
 import { CLASSIC_FILE, COGNITE_FILE, cogniteFileRecord, type RecordKind } from '../core/records';
@@ -38,8 +38,7 @@ export const CLI_KINDS: Readonly<Record<string, CliKind>> = {
     kind: COGNITE_FILE as unknown as RecordKind<object, unknown>,
     original: 'a node as POST /models/instances/byids returns one item with the CogniteFile view as source',
     read: reader(cogniteFileNode, (n: CogniteFileNode) => cogniteFileRecord(n)),
-    // As the editor's save sends it: a mistyped direct relation is an error, never a new empty node.
-    body: (items) => ({ items, autoCreateDirectRelations: false }),
+    body: (items) => COGNITE_FILE.requestBody!(items as CogniteFileUpsertItem[]),
   },
 };
 

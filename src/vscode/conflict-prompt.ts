@@ -4,6 +4,7 @@ import type { MergeConflict } from '../core/merge';
 import type { RecordKind } from '../core/records';
 import type { ConflictChoice, RecordConflict } from '../core/save';
 import { VIEW_SCHEME, type ReadOnlyDocuments } from './read-only-documents';
+import type { UserPort } from './user-port';
 
 /** Where the two sides of a comparison live in the read-only documents. */
 const COMPARE_PATH = '/compare/';
@@ -14,10 +15,11 @@ const COMPARE_PATH = '/compare/';
  * "Theirs" and "Mine" everywhere: buttons, comparison title, question.
  */
 export class ConflictPrompt {
-  /** In-editor tests answer here instead of clicking the modal (the Playwright suite clicks it). */
-  answerForTests: ConflictChoice | undefined;
-
-  constructor(private readonly documents: ReadOnlyDocuments) {}
+  constructor(
+    private readonly documents: ReadOnlyDocuments,
+    /** Who answers the question (VS Code's modal in production). */
+    private readonly user: UserPort,
+  ) {}
 
   async ask<R extends object, U>(
     kind: RecordKind<R, U>,
@@ -32,14 +34,12 @@ export class ConflictPrompt {
     const at = `${COMPARE_PATH}${encodeURIComponent(kind.key(theirs))}`;
     const left = this.documents.put(`${at}/theirs/${name}`, documentText(kind, theirs));
     const right = this.documents.put(`${at}/mine/${name}`, documentText(kind, wouldSave));
-    if (this.answerForTests) return this.answerForTests;
     await vscode.commands.executeCommand('vscode.diff', left, right, comparisonTitle(name), { preview: true });
-    const answer = await vscode.window.showWarningMessage(
+    const answer = await this.user.askModal(
       conflictQuestion(conflicts, name),
-      { modal: true, detail: `${conflictValues(conflicts)}\n\n${explainChoices()}` },
+      `${conflictValues(conflicts)}\n\n${explainChoices()}`,
       // The first button is the one Enter picks: keeping their value never discards their change.
-      KEEP_THEIRS(),
-      USE_MINE(),
+      [KEEP_THEIRS(), USE_MINE()],
     );
     await this.closeComparisons();
     return choiceOf(answer);
@@ -50,16 +50,14 @@ export class ConflictPrompt {
     kind: RecordKind<R, U>,
     conflicts: RecordConflict<R>[],
   ): Promise<ConflictChoice> {
-    if (this.answerForTests) return this.answerForTests;
     const lines = conflicts.slice(0, 10).map((c) => `${kind.label(c.file)}: ${conflictValues(c.conflicts, '; ')}`);
     const more = conflicts.length > 10 ? `\n${vscode.l10n.t('… and {0} more', conflicts.length - 10)}` : '';
-    const answer = await vscode.window.showWarningMessage(
+    const answer = await this.user.askModal(
       conflicts.length === 1
         ? vscode.l10n.t('Someone else changed 1 of these files in CDF since you opened it.')
         : vscode.l10n.t('Someone else changed {0} of these files in CDF since you opened them.', conflicts.length),
-      { modal: true, detail: `${lines.join('\n')}${more}\n\n${explainChoices()}` },
-      KEEP_THEIRS(),
-      USE_MINE(),
+      `${lines.join('\n')}${more}\n\n${explainChoices()}`,
+      [KEEP_THEIRS(), USE_MINE()],
     );
     return choiceOf(answer);
   }

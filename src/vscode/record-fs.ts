@@ -5,9 +5,7 @@ import type { SaveDiagnostics } from './save-diagnostics';
 import { keepUnsaved, saveRefused } from './save-refusal';
 import { reportDone } from './save-results';
 import type { PlannedSave, UriHandler } from './uri-handler';
-
-/** How long a status bar note (a cancelled save, a merge) stays. */
-const NOTICE_MS = 10000;
+import type { UserPort } from './user-port';
 
 /** Records a save changed or found changed, of one record kind (by its RecordKind.name). */
 export interface SavedRecords {
@@ -38,14 +36,14 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   readonly onDidSaveRecords = this.treeRefresh.event;
   /** Documents whose save the user cancelled: dirty again once VS Code has finished "saving" them. */
   private readonly keepUnsavedAfterSave = new Set<string>();
-  /** The last status bar note, for tests (the status bar itself is not readable from an extension). */
-  lastNotice: string | undefined;
   private readonly onSaved: vscode.Disposable;
 
   constructor(
     private readonly handlers: readonly UriHandler[],
     private readonly diagnostics: SaveDiagnostics,
     private readonly log: vscode.LogOutputChannel,
+    /** Where a quiet note goes (the status bar in production). */
+    private readonly user: Pick<UserPort, 'note'>,
   ) {
     this.onSaved = vscode.workspace.onDidSaveTextDocument((doc) => this.afterSave(doc.uri));
   }
@@ -160,8 +158,7 @@ export class RecordFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   }
 
   private notice(text: string): void {
-    this.lastNotice = text;
-    vscode.window.setStatusBarMessage(`$(info) ${text}`, NOTICE_MS);
+    this.user.note(text);
   }
 
   private handlerOf(uri: vscode.Uri): UriHandler | undefined {

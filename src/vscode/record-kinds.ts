@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { classicRecordsApi } from '../app';
-import type { FileRecord, FileUpdateItem } from '../cdf/model';
+import type { CogniteFileUpsertItem, FileRecord, FileUpdateItem } from '../cdf/model';
 import type { RecordsApi } from '../core/ports';
-import { CLASSIC_FILE, type RecordKind } from '../core/records';
-import { CLASSIC_URI, parseRecordUriOf, parseSelectionUriOf, type UriKind } from './record-uri';
+import { CLASSIC_FILE, COGNITE_FILE, type CogniteFileRecord, type RecordKind } from '../core/records';
+import { CLASSIC_URI, NODE_URI, parseRecordUriOf, parseSelectionUriOf, type UriKind } from './record-uri';
 import type { ProjectSession } from './sessions';
 
 /**
@@ -30,9 +30,21 @@ export const CLASSIC_EDITOR_KIND: EditorKind<FileRecord, FileUpdateItem> = {
   selectionTitle: (count) => vscode.l10n.t('{0} files', count),
 };
 
+/** A CogniteFile node: `/PROJECT/nodes/SPACE:EXTERNALID/NAME.json`, saved by upserts with `existingVersion`. */
+export const COGNITE_EDITOR_KIND: EditorKind<CogniteFileRecord, CogniteFileUpsertItem> = {
+  kind: COGNITE_FILE,
+  uri: NODE_URI,
+  api: (session) => {
+    if (!session.cogniteFiles) throw new Error(vscode.l10n.t('This connection does not read CDF data modeling.'));
+    return session.cogniteFiles;
+  },
+  createdTime: (record) => record.createdTime,
+  selectionTitle: (count) => vscode.l10n.t('{0} CogniteFile nodes', count),
+};
+
 /** Every record kind the editor opens: one handler for its records and one for its selections each. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table of kinds, each checked where it is built
-export const EDITOR_KINDS: readonly EditorKind<any, any>[] = [CLASSIC_EDITOR_KIND];
+export const EDITOR_KINDS: readonly EditorKind<any, any>[] = [CLASSIC_EDITOR_KIND, COGNITE_EDITOR_KIND];
 
 /** The entry whose URI kind a document's URI is (a record or a selection of it); the classic file otherwise. */
 export function editorKindOf(uri: vscode.Uri): EditorKind<object, unknown> {

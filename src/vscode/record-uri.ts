@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { directRelation } from '../cdf/model';
 import { FILE_SCHEME } from './command-ids';
 
 /**
@@ -22,6 +23,19 @@ export const CLASSIC_URI: UriKind = {
   segment: 'files',
   selectionSegment: 'selection',
   validKey: (key) => /^\d+$/.test(key) && Number.isSafeInteger(Number(key)) && Number(key) > 0,
+};
+
+/**
+ * A CogniteFile node: `/PROJECT/nodes/SPACE:EXTERNALID/NAME.json` (the key URI-encoded), its
+ * selections `/PROJECT/node-selection/KEY/N CogniteFile nodes.json`.
+ */
+export const NODE_URI: UriKind = {
+  segment: 'nodes',
+  selectionSegment: 'node-selection',
+  validKey: (key) => {
+    const at = key.indexOf(':');
+    return at > 0 && directRelation.safeParse({ space: key.slice(0, at), externalId: key.slice(at + 1) }).success;
+  },
 };
 
 /** A record of some kind in some project. */

@@ -15,6 +15,7 @@ import { uriHandlers } from './record-handlers';
 import { SelectionStore, type SelectionFiles } from './selection-files';
 import { Sessions, type ProjectSession } from './sessions';
 import { FilesTreeProvider } from './tree/files-tree';
+import { UserSlot } from './user-port';
 import type { TreeNode } from './tree/nodes';
 
 /**
@@ -27,6 +28,8 @@ export class ExtensionServices {
   readonly sessions: Sessions;
   readonly documents: ReadOnlyDocuments;
   readonly diagnostics: SaveDiagnostics;
+  /** Who a save asks and tells (VS Code's window; the test surface can stand in). */
+  readonly user = new UserSlot();
   readonly conflicts: ConflictPrompt;
   readonly selectionStore: SelectionStore;
   /** The classic files' selections (the bulk preview asks which files open selections hold). */
@@ -44,7 +47,7 @@ export class ExtensionServices {
     this.sessions = this.own(new Sessions());
     this.documents = this.own(new ReadOnlyDocuments());
     this.diagnostics = this.own(new SaveDiagnostics());
-    this.conflicts = new ConflictPrompt(this.documents);
+    this.conflicts = new ConflictPrompt(this.documents, this.user);
     this.selectionStore = new SelectionStore(context.workspaceState);
     const { handlers, selections } = uriHandlers({
       sessions: this.sessions,
@@ -54,7 +57,7 @@ export class ExtensionServices {
       log: this.log,
     });
     this.selections = selections.get(CLASSIC_FILE.name) as unknown as SelectionFiles<FileRecord, FileUpdateItem>;
-    this.fs = this.own(new RecordFileSystem(handlers, this.diagnostics, this.log));
+    this.fs = this.own(new RecordFileSystem(handlers, this.diagnostics, this.log, this.user));
     this.lookups = this.own(new ProjectLookups(this.sessions));
     this.tree = this.own(
       new FilesTreeProvider(this.sessions, context.extensionUri, context.workspaceState, this.lookups),

@@ -1,7 +1,6 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { BulkOperation } from '../core/bulk';
 import type { BulkTarget, UnsavedEdits } from '../core/bulk';
-import type { ConflictChoice } from '../core/save';
 import type { UpdateProgress } from '../core/ports';
 import { classicBulkSource } from '../app';
 import { projectOf } from './bulk/target-picker';
@@ -9,6 +8,7 @@ import type { BulkController } from './bulk/bulk-controller';
 import type { ExtensionServices } from './services';
 import type { Sessions } from './sessions';
 import type { FilesTreeProvider } from './tree/files-tree';
+import type { UserPort } from './user-port';
 
 /**
  * What activate() returns: only what the in-editor tests and the activation benchmark cannot reach
@@ -22,7 +22,7 @@ export interface ExtensionApi {
   /** What the files view shows. */
   readonly tree: Pick<FilesTreeProvider, 'getChildren' | 'getTreeItem' | 'resolveTreeItem' | 'description'>;
   readonly bulk: {
-    /** Progress of a running bulk job, and its notification's Cancel. */
+    /** The running job's own progress events and cancel, which its notification shows and its Cancel calls. */
     onProgress(listener: (p: UpdateProgress) => void): vscode.Disposable;
     cancel(): void;
     /** The preview the confirmation shows beside its modal. */
@@ -35,12 +35,11 @@ export interface ExtensionApi {
     /** Forgets the last action in memory, as a window reload does (the workspace storage keeps it). */
     forgetLastAction(): void;
   };
-  readonly save: {
-    /** The answer the conflict modal gets (`undefined`: the modal asks). */
-    answerConflicts(choice: ConflictChoice | undefined): void;
-    /** The last status-bar note of a save (read and cleared). */
-    lastNotice: string | undefined;
-  };
+  /**
+   * Stands in for the user where a save asks (the conflict modal: answered by a button's label) and
+   * tells (its status bar notes); `undefined` gives VS Code's window back.
+   */
+  readonly user: { use(user: UserPort | undefined): void };
   /** Where this extension's logs go (tests read them back to check no secret is ever logged). */
   readonly logUri: vscode.Uri;
   /** When activate() began (performance.now() of the extension host) and how long it ran: the benchmark reads it. */
@@ -48,13 +47,13 @@ export interface ExtensionApi {
 }
 
 export function testSurface(s: ExtensionServices, activation: ExtensionApi['activation']): ExtensionApi {
-  const { bulk, fs } = s;
+  const { bulk } = s;
   return {
     sessions: s.sessions,
     tree: s.tree,
     bulk: {
-      onProgress: (listener) => bulk.onProgress(listener),
-      cancel: () => bulk.cancel(),
+      onProgress: (listener) => new vscode.Disposable(bulk.jobs.runs.onProgress(listener)),
+      cancel: () => bulk.jobs.runs.cancel(),
       preview: async (target, operations) => {
         const session = s.session();
         const scope = { ...classicBulkSource(session.api), project: projectOf(session) };
@@ -66,15 +65,7 @@ export function testSurface(s: ExtensionServices, activation: ExtensionApi['acti
       lastLabel: () => bulk.jobs.last?.target.label,
       forgetLastAction: () => (bulk.jobs.last = undefined),
     },
-    save: {
-      answerConflicts: (choice) => (s.conflicts.answerForTests = choice),
-      get lastNotice() {
-        return fs.lastNotice;
-      },
-      set lastNotice(text) {
-        fs.lastNotice = text;
-      },
-    },
+    user: { use: (user) => s.user.use(user) },
     logUri: s.context.logUri,
     activation,
   };

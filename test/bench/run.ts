@@ -3,8 +3,8 @@
  *
  *   npx tsx test/bench/run.ts                      full sizes (100,000 updates, 1,000,000 listed)
  *   npx tsx test/bench/run.ts --smoke              tiny sizes (what the unit test runs)
- *   --only=bulk-update,listing,editor-loop,diff-cost,bundle,activation   a subset
- *   --bulk-records=N --bulk-runs=N --list-records=N --editor-iterations=N --load-runs=N --activation-runs=N --out=DIR
+ *   --only=bulk-update,node-update,listing,editor-loop,diff-cost,bundle,activation   a subset
+ *   --bulk-records=N --bulk-runs=N --node-records=N --node-runs=N --list-records=N --editor-iterations=N --load-runs=N --activation-runs=N --out=DIR
  * `--smoke` leaves out activation (it starts a real VS Code per run) unless --only names it.
  * Each flag also reads from the environment as BENCH_<NAME> (BENCH_LIST_RECORDS=200000).
  *
@@ -19,6 +19,7 @@ import { runBundleBench } from './bundle/bundle-bench';
 import { runDiffCostBench } from './diff-cost/diff-cost-bench';
 import { runEditorLoopBench } from './editor-loop/editor-loop-bench';
 import { runListingBench } from './listing/listing-bench';
+import { runNodeUpdateBench } from './node-update/node-update-bench';
 import { markdownReport, type RunResults } from './report/markdown';
 import { REPO_ROOT } from './support/child-process';
 import { machineFacts } from './support/machine';
@@ -44,6 +45,8 @@ export interface RunOutcome {
 const SIZE_FLAGS = [
   ['bulk-records', 'bulkRecords'],
   ['bulk-runs', 'bulkRuns'],
+  ['node-records', 'nodeRecords'],
+  ['node-runs', 'nodeRuns'],
   ['list-records', 'listRecords'],
   ['editor-iterations', 'editorIterations'],
   ['load-runs', 'loadRuns'],
@@ -110,6 +113,18 @@ export async function runAll(plan: RunPlan, log: (line: string) => void = () => 
           records: sizes.bulkRecords,
           scenarios: sizes.bulkScenarios,
           repetitions: sizes.bulkRuns,
+          outDir,
+          log,
+        });
+      },
+    },
+    {
+      name: 'node-update',
+      run: async () => {
+        results.nodeUpdate = await runNodeUpdateBench({
+          records: sizes.nodeRecords,
+          scenarios: sizes.nodeScenarios,
+          repetitions: sizes.nodeRuns,
           outDir,
           log,
         });

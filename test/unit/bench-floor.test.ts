@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { bulkFloor } from '../bench/bulk-update/floor';
 import { BULK_SCENARIOS, type BulkScenario } from '../bench/bulk-update/scenarios';
+import { NODE_SCENARIOS, nodeFloor } from '../bench/node-update/scenarios';
 import { comparedWith } from '../bench/report/markdown';
 import { ratio, spread } from '../bench/support/stats';
 
@@ -122,5 +123,34 @@ describe('bench: comparing bulk-update peers', () => {
   it('says how many a peer (or ours) left unapplied instead of a ratio', () => {
     assert.equal(comparedWith(peer(25_000), peer(0), 0.94), '– (the peer left 25,000 not applied)');
     assert.equal(comparedWith(peer(0), peer(3), 2), '– (ours left 3 not applied)');
+  });
+});
+
+describe('bench: the floor of a CogniteFile bulk update', () => {
+  it('the write-limit term: upserts × mean latency / the concurrent write limit', () => {
+    // 20 upserts of 1000 at 300–500 ms (mean 400), 4 at a time: 20 × 400 / 4 = 2000 ms.
+    const f = nodeFloor(NODE_SCENARIOS[0]!, 20_000, 500);
+    assert.equal(f.requests, 20);
+    assert.equal(f.meanLatencyMs, 400);
+    assert.equal(f.concurrencyMs, 2000);
+    assert.equal(f.rateMs, 0, 'data modeling writes are bounded by concurrency, not a rate');
+    assert.equal(f.boundBy, 'concurrency');
+    assert.equal(nodeFloor(NODE_SCENARIOS[0]!, 20_000, 3000).boundBy, 'server', 'a busy emulator bounds it instead');
+  });
+
+  it('is the largest of its terms for any size, limit and busy time', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2_000_000 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (records, writeLimit, busy) => {
+          const f = nodeFloor({ ...NODE_SCENARIOS[0]!, writeLimit }, records, busy);
+          assert.equal(f.requests, Math.ceil(records / 1000));
+          assert.equal(f.floorMs, Math.max(f.concurrencyMs, f.serverMs));
+          assert.ok(Math.abs(f.concurrencyMs - (f.requests * 400) / writeLimit) < 1e-6);
+        },
+      ),
+    );
   });
 });

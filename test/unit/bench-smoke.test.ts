@@ -7,6 +7,7 @@ import type { BundleFigures } from '../bench/bundle/bundle-bench';
 import type { DiffCostFigures } from '../bench/diff-cost/diff-cost-bench';
 import type { EditorLoopFigures } from '../bench/editor-loop/editor-loop-bench';
 import type { ListingFigures } from '../bench/listing/listing-bench';
+import type { NodeUpdateFigures } from '../bench/node-update/node-update-bench';
 import { runAll, type RunOutcome } from '../bench/run';
 import type { BenchResult } from '../bench/support/result-file';
 import { parsePlan, SMOKE_SIZES } from '../bench/support/sizes';
@@ -77,6 +78,32 @@ describe('benchmarks: a smoke run of each at a tiny size', function () {
     assert.ok((scenario!.speedup.sdk ?? 0) > 0 && (scenario!.speedup['python-strategy'] ?? 0) > 0);
   });
 
+  it('node update: both peers applied the tag to every node, read back from the store; the floor and ratios', async () => {
+    const { figures } = await resultFile<NodeUpdateFigures>('node-update');
+    const records = SMOKE_SIZES.nodeRecords;
+    assert.equal(figures.records, records);
+    const [scenario] = figures.scenarios;
+    assert.deepEqual(
+      scenario!.peers.map((p) => p.peer),
+      ['ours', 'sdk'],
+    );
+    for (const peer of scenario!.peers) {
+      assert.equal(peer.itemsApplied + peer.itemsNotApplied, records);
+      assert.equal(peer.itemsNotApplied, 0, `${peer.peer} left nodes unapplied`);
+      assert.ok(peer.requests >= Math.ceil(records / 1000), `${peer.peer} sent ${peer.requests} upserts`);
+      assert.ok(peer.wallMsMin <= peer.wallMs && peer.wallMs <= peer.wallMsMax);
+      assert.ok((peer.toFloor ?? 0) > 0, peer.peer);
+    }
+    const ours = scenario!.peers[0]!;
+    assert.equal(ours.clientView.requestsSent, ours.requests, 'our report agrees with the emulator');
+    assert.equal(ours.clientView.throttled, ours.throttled);
+    const { floor } = scenario!;
+    assert.equal(floor.requests, Math.ceil(records / 1000));
+    assert.ok(floor.serverBusyMs > 0);
+    assert.equal(floor.floorMs, Math.max(floor.rateMs, floor.concurrencyMs, floor.serverMs));
+    assert.ok((scenario!.speedup.sdk ?? 0) > 0);
+  });
+
   it('listing: every peer read every record once, with its own peak memory', async () => {
     const { figures } = await resultFile<ListingFigures>('listing');
     assert.equal(figures.records, SMOKE_SIZES.listRecords);
@@ -136,6 +163,7 @@ describe('benchmarks: a smoke run of each at a tiny size', function () {
     assert.ok(markdown.includes(outcome.results.machine.date.slice(0, 10)));
     for (const row of [
       'Bulk update',
+      'CogniteFile bulk update',
       'Full listing',
       "Tree's first page",
       'Save round trip',
@@ -151,7 +179,9 @@ describe('benchmarks: sizes from flags and environment', () => {
     const plan = parsePlan([], {});
     assert.equal(plan.sizes.bulkRecords, 100_000);
     assert.equal(plan.sizes.listRecords, 1_000_000);
-    assert.equal(plan.only.length, 6);
+    assert.equal(plan.sizes.nodeRecords, 20_000);
+    assert.equal(plan.only.length, 7);
+    assert.ok(plan.only.includes('node-update'));
     assert.ok(plan.only.includes('activation'));
   });
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { cogniteFileValues, nodeKeyOf, type CogniteFileNode } from '../../src/cdf/model';
+import { cogniteFileValues, nodeKeyOf } from '../../src/cdf/model';
 import type { CogniteFileItem, NodeGroupNode, NodeSectionNode } from '../../src/vscode/tree/cognite-nodes';
 import type { TreeNode } from '../../src/vscode/tree/nodes';
 import { activateExtension, closeAllEditors, fileNodes, openDemo, waitFor } from './helpers';
@@ -88,11 +88,11 @@ describe('the CogniteFile section of the files view', () => {
     await vscode.commands.executeCommand('cdfFiles.openLinkedRecord', linked);
     const nodeDoc = await waitFor('the node document', () => {
       const doc = vscode.window.activeTextEditor?.document;
-      return doc?.uri.scheme === 'cdf-view' ? doc : undefined;
+      return doc?.uri.scheme === 'cdf-record' && doc.uri.path.includes('/nodes/') ? doc : undefined;
     });
-    const node = JSON.parse(nodeDoc.getText()) as CogniteFileNode;
+    const node = JSON.parse(nodeDoc.getText()) as { space: string; externalId: string; name: string };
     assert.deepEqual({ space: node.space, externalId: node.externalId }, linked.record.instanceId);
-    assert.equal(cogniteFileValues(node).name, linked.record.name);
+    assert.equal(node.name, linked.record.name);
 
     const [space] = groups(await api.tree.getChildren(await section()));
     const folder = (await api.tree.getChildren(space)).find((n) => n.kind === 'nodeGroup' || n.kind === 'cogniteFile')!;
@@ -101,7 +101,7 @@ describe('the CogniteFile section of the files view', () => {
     await vscode.commands.executeCommand('cdfFiles.openLinkedRecord', nodeItem);
     const recordDoc = await waitFor('the classic record', () => {
       const doc = vscode.window.activeTextEditor?.document;
-      return doc?.uri.scheme === 'cdf-record' ? doc : undefined;
+      return doc?.uri.scheme === 'cdf-record' && doc.uri.path.includes('/files/') ? doc : undefined;
     });
     const opened = JSON.parse(recordDoc.getText()) as { instanceId?: unknown };
     assert.deepEqual(opened.instanceId, { space: nodeItem.node.space, externalId: nodeItem.node.externalId });

@@ -4,7 +4,16 @@ import type { ExtensionApi } from '../../src/extension';
 import type { FileRecord } from '../../src/cdf/model';
 import { renderDocument } from '../../src/core/records';
 import { conflictQuestion, conflictValues } from '../../src/vscode/conflict-prompt';
-import { activateExtension, cdfDiagnostics, closeAllEditors, editJson, openDemo, pickRecord, waitFor } from './helpers';
+import {
+  activateExtension,
+  cdfDiagnostics,
+  closeAllEditors,
+  editJson,
+  openDemo,
+  pickRecord,
+  standIn,
+  waitFor,
+} from './helpers';
 
 type Emulator = NonNullable<NonNullable<ExtensionApi['sessions']['active']>['demo']>;
 
@@ -19,7 +28,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     records = (await api.sessions.active!.api.listFiles({ limit: 1000 })).items;
   });
   afterEach(async () => {
-    api.save.answerConflicts(undefined);
+    api.user.use(undefined);
     await closeAllEditors();
   });
 
@@ -116,6 +125,7 @@ describe('open a record, edit it, save it as a minimal update', () => {
     await otherClientUpdates(record.id, { mimeType: { set: 'text/x-merged' } });
     emulator.clearRequests();
     await editJson(doc, (v) => (v.directory = '/merged/by/vscode'));
+    const user = standIn(api);
     assert.ok(await doc.save());
     assert.deepEqual(
       updates().map((u) => u.body),
@@ -124,7 +134,8 @@ describe('open a record, edit it, save it as a minimal update', () => {
     const after = await serverRecord(record.id);
     assert.equal(after.mimeType, 'text/x-merged', 'their change survives');
     assert.equal(after.directory, '/merged/by/vscode', 'mine is applied');
-    assert.match(api.save.lastNotice ?? '', /^Saved, merged with someone else's change to mimeType in CDF\.$/);
+    assert.deepEqual(user.questions, [], 'a merge asks nothing');
+    assert.deepEqual(user.notes, ["Saved, merged with someone else's change to mimeType in CDF."]);
   });
 
   it('a save of the text written before a merged save reloads keeps the key it never showed', async () => {
@@ -155,19 +166,21 @@ describe('open a record, edit it, save it as a minimal update', () => {
     await otherClientUpdates(record.id, { source: { set: 'Their source' } });
     await editJson(doc, (v) => (v.source = 'My source'));
     emulator.clearRequests();
-    api.save.answerConflicts('cancel');
+    const cancelling = standIn(api, undefined);
     const text = doc.getText();
-    api.save.lastNotice = undefined;
     await doc.save();
+    assert.equal(cancelling.questions.length, 1, 'asked once');
+    assert.match(cancelling.questions[0]!, /^Someone else changed source in CDF since you opened .+\.json\.$/);
     // The note comes once the document is dirty again (see keepUnsaved).
-    await waitFor('a quiet note', () => /Save cancelled: nothing was sent/.test(api.save.lastNotice ?? ''));
+    await waitFor('a quiet note', () => cancelling.notes.some((n) => /Save cancelled: nothing was sent/.test(n)));
     assert.ok(doc.isDirty, 'a cancelled save keeps the edits unsaved');
     assert.equal(doc.getText(), text, 'and exactly as typed');
     assert.equal(updates().length, 0);
     assert.equal((await serverRecord(record.id)).source, 'Their source');
 
-    api.save.answerConflicts('overwrite');
+    const overwriting = standIn(api, 'Use Mine');
     assert.ok(await doc.save());
+    assert.equal(overwriting.questions.length, 1, 'asked again');
     assert.equal((await serverRecord(record.id)).source, 'My source');
   });
 

@@ -67,3 +67,22 @@ export function pickRecord(records: FileRecord[], test: (r: FileRecord) => boole
   assert.ok(found, `the demo data has ${what}`);
   return found;
 }
+
+/**
+ * Stands in for the user where a save asks and tells (see ExtensionApi.user): each modal question is
+ * answered by pressing `button` (none: dismissed, as its Cancel does), every note is kept. The
+ * caller gives the window back with `api.user.use(undefined)`.
+ */
+export function standIn(api: ExtensionApi, button?: string) {
+  const seen = { questions: [] as string[], notes: [] as string[] };
+  api.user.use({
+    askModal: (question, _detail, buttons) => {
+      seen.questions.push(question);
+      if (button !== undefined)
+        assert.ok(buttons.includes(button), `the modal offers ${button}: ${buttons.join(', ')}`);
+      return Promise.resolve(button);
+    },
+    note: (text) => seen.notes.push(text),
+  });
+  return seen;
+}

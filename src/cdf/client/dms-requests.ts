@@ -6,6 +6,7 @@
  */
 import {
   aggregateAnswer,
+  type CoreViewName,
   allOf,
   COGNITE_FILE_VIEW,
   cogniteFileNodeList,
@@ -33,6 +34,7 @@ import { checked, type ApiRequests, type CallOptions, type Page } from './api-re
 import { NodesNotFoundError } from './dms-errors';
 import { CdfApiError } from './errors';
 import { staleNodesOf } from './dms-conflict';
+import { searchCoreNodes } from './core-node-search';
 
 const SOURCES = [{ source: COGNITE_FILE_VIEW }];
 
@@ -107,6 +109,11 @@ export class DataModelingRequests {
     return (await this.requests.call({ path, body, response: cogniteFileNodeList, signal: options.signal })).items;
   }
 
+  /** Assets, categories or source systems by name (see core-node-search.ts). */
+  searchCoreNodes(view: CoreViewName, query: string, limit: number, options: CallOptions = {}) {
+    return searchCoreNodes(this.requests, view, query, limit, options);
+  }
+
   /** `instances/aggregate`: how many CogniteFile nodes match. */
   async countFileNodes(filter: InstanceFilter | undefined, options: CallOptions = {}): Promise<number> {
     const answer = await this.aggregate(filter, undefined, DMS_LIMITS.aggregateLimitMax, options);
@@ -132,8 +139,12 @@ export class DataModelingRequests {
    * reference is a 400 naming it). A node newer than its `existingVersion` fails the whole request
    * with {@link VersionConflictError} naming the stale nodes. Not retried on a 5xx or a lost
    * answer (a second attempt after an applied first would read as a conflict with itself).
+   * `retryThrottled: false`: a 429 is thrown at once, for a bulk update that schedules its requests.
    */
-  async upsertFileNodes(items: readonly CogniteFileUpsertItem[], options: CallOptions = {}): Promise<SlimNode[]> {
+  async upsertFileNodes(
+    items: readonly CogniteFileUpsertItem[],
+    options: CallOptions & { retryThrottled?: boolean } = {},
+  ): Promise<SlimNode[]> {
     const body = checked(nodeUpsertRequest, { items, autoCreateDirectRelations: false }, 'upsert');
     try {
       const path = '/models/instances';
@@ -144,6 +155,7 @@ export class DataModelingRequests {
           response: nodeUpsertResponse,
           signal: options.signal,
           idempotent: false,
+          retryThrottled: options.retryThrottled,
         })
       ).items;
     } catch (err) {

@@ -21,3 +21,4 @@ export * from './read-answer';
 export * from './retry-policy';
 export * from './transport';
 export * from './update/update-report';
+export * from './core-node-search';

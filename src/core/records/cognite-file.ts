@@ -67,6 +67,8 @@ export const COGNITE_FILE: RecordKind<CogniteFileRecord, CogniteFileUpsertItem, 
   version: (record) => record.version,
   concurrency: 'server',
   encodeUpdate,
+  // As the client sends it: a mistyped direct relation is an error, never a new empty node.
+  requestBody: (items) => ({ items, autoCreateDirectRelations: false }),
   document: {
     readOnlyFields: COGNITE_FILE_READ_ONLY_FIELDS,
     order: COGNITE_FILE_DOCUMENT_ORDER,

@@ -43,6 +43,11 @@ export interface RecordKind<R extends object, U, N extends string = string> exte
    * names the version `record` has, so the server refuses the write if it moved since.
    */
   readonly encodeUpdate: (record: R, patches: Readonly<Partial<Record<N, object>>>) => U;
+  /**
+   * The body of the one request that carries `items`, as the API receives it (what Preview Update
+   * and the CLI print). Without it, `{items}`.
+   */
+  readonly requestBody?: (items: readonly U[]) => object;
 
   /** The JSON document a record opens as. */
   readonly document: RecordDocument<R>;

@@ -38,9 +38,7 @@ import { askEdit, erased, scopeOf, type BulkSelection } from './bulk-scope';
  */
 export class BulkController implements vscode.Disposable {
   readonly jobs: BulkJobs;
-  private running: AbortController | undefined;
   private readonly documents: BulkDocuments;
-  private readonly progressListeners = new Set<(p: UpdateProgress) => void>();
 
   constructor(
     private readonly services: Pick<
@@ -53,17 +51,6 @@ export class BulkController implements vscode.Disposable {
     this.jobs = new BulkJobs(store, (err) =>
       services.log.warn(`could not keep the bulk action in the workspace storage: ${String(err)}`),
     );
-  }
-
-  /** Tests watch progress (and cancel mid-run) through this. */
-  onProgress(listener: (p: UpdateProgress) => void): vscode.Disposable {
-    this.progressListeners.add(listener);
-    return new vscode.Disposable(() => this.progressListeners.delete(listener));
-  }
-
-  /** Stops sending further chunks of the running job. */
-  cancel(): void {
-    this.running?.abort();
   }
 
   /** An edit of classic files, or of CogniteFile nodes (`request.kind`); the wizard asks what the request leaves out. */
@@ -201,21 +188,19 @@ export class BulkController implements vscode.Disposable {
   private async run(session: ProjectSession, job: Job): Promise<UpdateReport<unknown, object>> {
     const title = runTitle(job);
     const report = await withNotificationProgress({ title, cancellable: true }, async (progress, token) => {
-      const abort = new AbortController();
-      this.running = abort;
-      token.onCancellationRequested(() => abort.abort());
+      token.onCancellationRequested(() => this.jobs.runs.cancel());
       let reported = 0;
-      const onProgress = (p: UpdateProgress): void => {
+      // The notification watches the job's progress as any other watcher does.
+      const stop = this.jobs.runs.onProgress((p: UpdateProgress) => {
         const settled = p.applied + p.failed + p.unknown + p.notSent;
         const increment = ((settled - reported) / Math.max(1, p.total)) * 100;
         progress.report({ message: runProgress(p), increment });
         reported = settled;
-        for (const l of this.progressListeners) l(p);
-      };
+      });
       try {
-        return await this.jobs.run(job, scopeOf(session, job.record.kind.name), { signal: abort.signal, onProgress });
+        return await this.jobs.run(job, scopeOf(session, job.record.kind.name));
       } finally {
-        this.running = undefined;
+        stop();
       }
     });
     refreshViews(this.services.tree, this.services.fs, session.project, appliedRecords(report), job.record.kind.name);
@@ -236,7 +221,7 @@ export class BulkController implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.running?.abort();
+    this.jobs.runs.cancel();
   }
 }
 

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { NodesBrowseApi } from '../../app';
-import { directRelation, nodeKeyOf, type DirectRelation } from '../../cdf/model';
+import { cogniteFileValues, directRelation, nodeKeyOf, type DirectRelation } from '../../cdf/model';
 import { nodeFilter, type NodeFilter } from '../../core/browse';
 import { COMMANDS } from '../command-ids';
+import { NODE_URI, parseRecordUriOf, recordUriOf } from '../record-uri';
 import type { ExtensionServices } from '../services';
 import type { ProjectSession } from '../sessions';
 import { NODE_GROUPINGS, type CogniteFileItem, type NodeGrouping } from '../tree/cognite-nodes';
@@ -25,13 +26,13 @@ export function nodeCommands(s: ExtensionServices) {
     [COMMANDS.openNode]: async (node?: CogniteFileItem | DirectRelation) => {
       const id = node && 'kind' in node ? node.node : directRelation.safeParse(node).data;
       if (!id) throw new Error(vscode.l10n.t('Pick a CogniteFile node in the CDF Files view.'));
-      await showNode(s, nodesOf(s.session()), id);
+      nodesOf(s.session());
+      await showNode(s, id, node && 'kind' in node ? cogniteFileValues(node.node).name : undefined);
     },
     /** A classic file opens its CogniteFile node; a node opens the classic file CDF shows for it. */
     [COMMANDS.openLinkedRecord]: async (node?: TreeNode) => {
       const session = s.session();
-      if (node?.kind === 'file' && node.record.instanceId)
-        return await showNode(s, nodesOf(session), node.record.instanceId);
+      if (node?.kind === 'file' && node.record.instanceId) return await showNode(s, node.record.instanceId);
       if (node?.kind === 'cogniteFile') return await openClassicOf(session, node.node);
       throw new Error(vscode.l10n.t('Pick a linked file or a CogniteFile node in the CDF Files view.'));
     },
@@ -72,15 +73,18 @@ function nodesOf(session: ProjectSession): NodesBrowseApi {
 }
 
 /**
- * A node as a read-only JSON document (exactly as `instances/byids` returns it with the CogniteFile
- * view), read fresh, through the one read-only document provider. Editing and saving a node is the
- * CogniteFile record kind's editor; until it exists, this is how a node is read.
+ * A node's editable document (the CogniteFile record kind: saved by one upsert with the version it
+ * was opened at), or the editor it is already open in. The name only titles the tab.
  */
-async function showNode(s: ExtensionServices, api: NodesBrowseApi, id: DirectRelation): Promise<void> {
-  const [node] = await api.retrieveFileNodes([{ space: id.space, externalId: id.externalId }]);
-  if (!node) throw new Error(vscode.l10n.t('No CogniteFile node {0}.', nodeKeyOf(id)));
-  const path = `/CogniteFile/${encodeURIComponent(node.space)}/${encodeURIComponent(node.externalId)}.json`;
-  await s.documents.show(path, JSON.stringify(node, null, 2) + '\n', 'json');
+async function showNode(s: ExtensionServices, id: DirectRelation, name?: string | null): Promise<void> {
+  const { project } = s.session();
+  const key = nodeKeyOf(id);
+  const open = vscode.workspace.textDocuments.find((d) => {
+    const ref = parseRecordUriOf(NODE_URI, d.uri);
+    return ref?.project === project && ref.key === key;
+  });
+  const uri = open?.uri ?? recordUriOf(NODE_URI, project, key, name ?? id.externalId);
+  await vscode.window.showTextDocument(uri, { preview: false });
 }
 
 async function openClassicOf(session: ProjectSession, node: DirectRelation): Promise<void> {

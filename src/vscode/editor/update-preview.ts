@@ -4,6 +4,7 @@ import { COMMANDS, FILE_SCHEME, VIEWS } from '../command-ids';
 import { CommandRefusal } from '../command-runner';
 import type { RecordFileSystem } from '../record-fs';
 import type { ReadOnlyDocuments } from '../read-only-documents';
+import { editorKindOf } from '../record-kinds';
 import { problemCount, refusalSentence } from '../save-refusal';
 
 /** How long typing pauses before an open preview is drawn again (each keystroke would redraw it). */
@@ -44,7 +45,7 @@ export class UpdatePreview implements vscode.CodeLensProvider, vscode.Disposable
   }
 
   /** What saving `document` (a record or a selection) would send, or why nothing would be. */
-  describe(document: vscode.TextDocument): { body?: { items: unknown[] }; summary: string; refusal?: string } {
+  describe(document: vscode.TextDocument): { body?: object; summary: string; refusal?: string } {
     const plan = this.fs.planOf(document.uri, document.getText());
     if (!plan) return { summary: vscode.l10n.t('The record is not loaded.') };
     return describePlan(plan, document);
@@ -145,12 +146,12 @@ export class UpdatePreview implements vscode.CodeLensProvider, vscode.Disposable
 const previewPath = (record: vscode.Uri): string =>
   `/update-request${record.path.replace(/\.json$/, '')}.update-request.json`;
 
-const render = (body: { items: unknown[] }): string => JSON.stringify(body, null, 2) + '\n';
+const render = (body: object): string => JSON.stringify(body, null, 2) + '\n';
 
 function describePlan(
   plan: PlannedSave,
   document: vscode.TextDocument,
-): { body?: { items: unknown[] }; summary: string; refusal?: string } {
+): { body?: object; summary: string; refusal?: string } {
   if (!plan.ok) {
     // The lens is short (a count); the command says the whole sentence, like a refused save.
     const summary = vscode.l10n.t('{0}: nothing would be sent', problemCount(plan.problems.length));
@@ -158,8 +159,10 @@ function describePlan(
   }
   if (!plan.changes.length) return { body: { items: [] }, summary: vscode.l10n.t('No changes: saving sends nothing') };
   const fields = [...new Set(plan.changes.flatMap((c) => Object.keys(c.update)))];
+  // The exact body the save sends: the kind's request envelope (a node's upsert names its options).
+  const { kind } = editorKindOf(document.uri);
   return {
-    body: { items: plan.items },
+    body: kind.requestBody?.(plan.items) ?? { items: plan.items },
     summary: vscode.l10n.t('Preview update: {0}', fields.join(', ')),
   };
 }

@@ -13,7 +13,7 @@ export function sectionItem(node: NodeSectionNode, description: string): vscode.
   item.iconPath = new vscode.ThemeIcon('type-hierarchy');
   item.description = description ? `${formatCount(node.count)} · ${description}` : formatCount(node.count);
   item.tooltip = vscode.l10n.t(
-    'Files in CDF data modeling (the core data model view cdf_cdm:CogniteFile/v1), by space. Read-only for now: a node opens as a JSON document.',
+    'Files in CDF data modeling (the core data model view cdf_cdm:CogniteFile/v1), by space. A node opens as a JSON document you can edit and save.',
   );
   item.contextValue = 'nodeSection';
   return item;

@@ -204,18 +204,20 @@ async function runPeer(
   }
 }
 
-function summarizePeer(
+/** One peer's runs as the report gives them (also for the CogniteFile benchmark's peers). */
+export function summarizePeer(
   peer: BulkPeerName,
   runs: readonly BulkRunFigures[],
   floor: BulkFloor,
   records: number,
+  label: string = BULK_PEER_LABELS[peer],
 ): BulkPeerFigures {
   const walls = spread(runs.map((r) => r.wallMs));
   const wallMs = walls.medianMs;
   const mid = runs.find((r) => r.wallMs === wallMs) as BulkRunFigures;
   return {
     peer,
-    label: BULK_PEER_LABELS[peer],
+    label,
     wallMs,
     wallMsMin: walls.minMs,
     wallMsMax: walls.maxMs,

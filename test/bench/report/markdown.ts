@@ -8,6 +8,7 @@ import type { BundleFigures } from '../bundle/bundle-bench';
 import type { DiffCostFigures } from '../diff-cost/diff-cost-bench';
 import type { EditorLoopFigures, StepFigures } from '../editor-loop/editor-loop-bench';
 import type { ListingFigures, ListingPeerFigures } from '../listing/listing-bench';
+import type { NodeUpdateFigures } from '../node-update/node-update-bench';
 import { describeMachine, type MachineFacts } from '../support/machine';
 import type { BenchResult } from '../support/result-file';
 import { ratio, type Spread } from '../support/stats';
@@ -20,6 +21,7 @@ export interface RunResults {
   /** Where the result files are, relative to the repository. */
   outDir: string;
   bulkUpdate?: BenchResult<BulkUpdateFigures>;
+  nodeUpdate?: BenchResult<NodeUpdateFigures>;
   listing?: BenchResult<ListingFigures>;
   editorLoop?: BenchResult<EditorLoopFigures>;
   diffCost?: BenchResult<DiffCostFigures>;
@@ -29,7 +31,7 @@ export interface RunResults {
 
 type Row = [benchmark: string, ours: string, peer: string, comparison: string];
 
-function bulkRows(figures: BulkUpdateFigures): Row[] {
+function bulkRows(figures: BulkUpdateFigures, what = 'Bulk update', unit = 'records'): Row[] {
   const rows: Row[] = [];
   for (const scenario of figures.scenarios) {
     const ours = scenario.peers.find((p) => p.peer === 'ours');
@@ -41,7 +43,7 @@ function bulkRows(figures: BulkUpdateFigures): Row[] {
     const floorText =
       `floor ${seconds(floor.floorMs)} (${floor.boundBy}: ${count(floor.requests)} requests / rate = ${seconds(floor.rateMs)}; ` +
       `× mean latency / concurrency = ${seconds(floor.concurrencyMs)}; emulator busy ${seconds(floor.serverBusyMs)} + latency = ${seconds(floor.serverMs)})`;
-    const title = `Bulk update, ${count(figures.records)} records, median of ${figures.repetitions} interleaved runs — ${scenario.title}; ${floorText}`;
+    const title = `${what}, ${count(figures.records)} ${unit}, median of ${figures.repetitions} interleaved runs — ${scenario.title}; ${floorText}`;
     const peers = scenario.peers.filter((p) => p.peer !== 'ours');
     peers.forEach((peer, i) => {
       rows.push([
@@ -199,6 +201,7 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g,
 export function markdownReport(results: RunResults): string {
   const rows: Row[] = [
     ...(results.bulkUpdate ? bulkRows(results.bulkUpdate.figures) : []),
+    ...(results.nodeUpdate ? bulkRows(results.nodeUpdate.figures, 'CogniteFile bulk update', 'nodes') : []),
     ...(results.listing ? listingRows(results.listing.figures, results.listing.settings) : []),
     ...(results.editorLoop ? editorRows(results.editorLoop.figures) : []),
     ...(results.diffCost ? diffRows(results.diffCost.figures) : []),

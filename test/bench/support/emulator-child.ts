@@ -71,6 +71,28 @@ serveRpc({
     for (const record of running().store.files.values()) if (record.metadata?.[key] === value) matching++;
     return { matching, total: running().store.files.size };
   },
+  /** No throttle and no added latency until the next resetForNextPeer (arranging data before a run). */
+  quiet: () => {
+    running().setThrottle(undefined);
+    running().setFaults(undefined);
+  },
+  /** The data modeling limits `GET /models/statistics` reports and the emulator enforces. */
+  setModelLimits: (params) => {
+    const e = running();
+    e.store.modelLimits = { ...e.store.modelLimits, ...(params as Partial<typeof e.store.modelLimits>) };
+  },
+  /** How many nodes of `space` carry `tag` in their tags. */
+  countNodeTag: (params) => {
+    const { space, tag } = params as { space: string; tag: string };
+    let matching = 0;
+    let total = 0;
+    for (const node of running().store.nodes.sorted()) {
+      if (node.space !== space) continue;
+      total++;
+      if (Object.values(node.data).some((d) => Array.isArray(d.tags) && d.tags.includes(tag))) matching++;
+    }
+    return { matching, total };
+  },
   /** The record as the store holds it (for checks of a save). */
   record: (params) => running().store.files.get((params as { id: number }).id) ?? null,
   close: async () => {

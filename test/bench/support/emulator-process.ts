@@ -1,6 +1,6 @@
 /** An emulator in its own process (so it does not share the client's event loop), for benchmarks. */
 import path from 'node:path';
-import type { EmulatorOptions, FaultOptions, ThrottleOptions } from '../../../src/emulator';
+import type { EmulatorOptions, FaultOptions, ModelLimits, ThrottleOptions } from '../../../src/emulator';
 import type { FileRecord } from '../../../src/cdf/model';
 import { startChild, type ChildHandle } from './child-process';
 
@@ -46,6 +46,11 @@ export interface EmulatorProcess extends EmulatorReady {
   fileIds(): Promise<number[]>;
   countMetadata(key: string, value: string): Promise<{ matching: number; total: number }>;
   record(id: number): Promise<FileRecord | null>;
+  /** No throttle and no added latency until the next {@link resetForNextPeer}. */
+  quiet(): Promise<void>;
+  setModelLimits(limits: Partial<ModelLimits>): Promise<void>;
+  /** Nodes of `space` whose tags hold `tag`, and all nodes of `space`. */
+  countNodeTag(space: string, tag: string): Promise<{ matching: number; total: number }>;
   close(): Promise<void>;
 }
 
@@ -71,6 +76,9 @@ export async function startEmulatorProcess(settings: EmulatorSettings): Promise<
     fileIds: () => child.call<number[]>('fileIds'),
     countMetadata: (key, value) => child.call('countMetadata', { key, value }),
     record: (id) => child.call<FileRecord | null>('record', { id }),
+    quiet: () => child.call<void>('quiet'),
+    setModelLimits: (limits) => child.call<void>('setModelLimits', limits),
+    countNodeTag: (space, tag) => child.call('countNodeTag', { space, tag }),
     close: () => child.stop(),
   };
 }

@@ -3,8 +3,17 @@
  * is the tiny run the unit test makes. Any size can be set by flag or environment variable.
  */
 import { BULK_SCENARIOS, SMOKE_SCENARIO, type BulkScenario } from '../bulk-update/scenarios';
+import { NODE_SCENARIOS, NODE_SMOKE_SCENARIO, type NodeScenario } from '../node-update/scenarios';
 
-export const BENCHMARK_NAMES = ['bulk-update', 'listing', 'editor-loop', 'diff-cost', 'bundle', 'activation'] as const;
+export const BENCHMARK_NAMES = [
+  'bulk-update',
+  'node-update',
+  'listing',
+  'editor-loop',
+  'diff-cost',
+  'bundle',
+  'activation',
+] as const;
 /** Left out of `--smoke` unless named: each of its runs starts a real VS Code (code-server and a browser). */
 export const NOT_IN_SMOKE: readonly BenchmarkName[] = ['activation'];
 export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];
@@ -14,6 +23,10 @@ export interface BenchSizes {
   bulkScenarios: readonly BulkScenario[];
   /** Runs of each bulk-update peer per scenario, interleaved. */
   bulkRuns: number;
+  /** CogniteFile nodes of the node-update benchmark, its scenarios and runs per peer. */
+  nodeRecords: number;
+  nodeScenarios: readonly NodeScenario[];
+  nodeRuns: number;
   listRecords: number;
   editorIterations: number;
   diffRounds: number;
@@ -27,6 +40,9 @@ export const FULL_SIZES: BenchSizes = {
   bulkRecords: 100_000,
   bulkScenarios: BULK_SCENARIOS,
   bulkRuns: 3,
+  nodeRecords: 20_000,
+  nodeScenarios: NODE_SCENARIOS,
+  nodeRuns: 3,
   listRecords: 1_000_000,
   editorIterations: 50,
   diffRounds: 15,
@@ -39,6 +55,9 @@ export const SMOKE_SIZES: BenchSizes = {
   bulkRecords: 2_500,
   bulkScenarios: [SMOKE_SCENARIO],
   bulkRuns: 1,
+  nodeRecords: 500,
+  nodeScenarios: [NODE_SMOKE_SCENARIO],
+  nodeRuns: 1,
   listRecords: 2_500,
   editorIterations: 3,
   diffRounds: 2,
@@ -92,6 +111,8 @@ export function parsePlan(argv: readonly string[], env: NodeJS.ProcessEnv = proc
       ...base,
       bulkRecords: positiveInteger(option(argv, env, 'bulk-records'), '--bulk-records') ?? base.bulkRecords,
       bulkRuns: positiveInteger(option(argv, env, 'bulk-runs'), '--bulk-runs') ?? base.bulkRuns,
+      nodeRecords: positiveInteger(option(argv, env, 'node-records'), '--node-records') ?? base.nodeRecords,
+      nodeRuns: positiveInteger(option(argv, env, 'node-runs'), '--node-runs') ?? base.nodeRuns,
       listRecords: positiveInteger(option(argv, env, 'list-records'), '--list-records') ?? base.listRecords,
       editorIterations:
         positiveInteger(option(argv, env, 'editor-iterations'), '--editor-iterations') ?? base.editorIterations,

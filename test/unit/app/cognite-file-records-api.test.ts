@@ -5,7 +5,12 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client';
 import { cogniteFileRecordsApi, type CogniteFileRecordsApi } from '../../../src/app';
 import { diffRecord } from '../../../src/core/diff';
-import { RecordsMissingError, ReferencesMissingError, VersionConflictError } from '../../../src/core/ports';
+import {
+  OutcomeUnknownError,
+  RecordsMissingError,
+  ReferencesMissingError,
+  VersionConflictError,
+} from '../../../src/core/ports';
 import { COGNITE_FILE, type CogniteFileRecord } from '../../../src/core/records';
 import { useEmulator } from '../emulator/helpers';
 
@@ -85,7 +90,7 @@ describe('app: the CogniteFile records port against the emulator', () => {
     await assert.rejects(api.update([itemFor(base!, { assets: [...(base!.assets ?? []), typo] })]), (e: unknown) => {
       assert.ok(e instanceof ReferencesMissingError, String(e));
       assert.deepEqual(e.references, [{ key: keys[3], field: 'assets', target: 'plant_assets:asset_no_such_pump' }]);
-      assert.match(e.message, /assets: plant_assets:asset_no_such_pump/);
+      assert.match(e.message, /No such node: assets → plant_assets:asset_no_such_pump\./);
       return true;
     });
     assert.equal(stored('plant_assets:asset_no_such_pump'), undefined, 'no empty node was created');
@@ -126,5 +131,22 @@ describe('app: the CogniteFile records port against the emulator', () => {
       `chunks ${bodies.join(',')}`,
     );
     assert.equal(progress.at(-1), 0);
+  });
+
+  it('says a write that got no answer may have been applied: update throws OutcomeUnknownError, updateMany reports unknown', async () => {
+    const [base] = await api.retrieve([keys[41]!]);
+    ctx.emulator.setFaults({ routes: { '/models/instances': { dropRate: 1, dropAfterHandling: true } } });
+    try {
+      await assert.rejects(api.update([itemFor(base!, { name: 'maybe.pdf' })]), OutcomeUnknownError);
+      const report = await api.updateMany([itemFor(base!, { description: 'maybe' })], {});
+      assert.deepEqual(
+        report.items.map((o) => o.outcome),
+        ['unknown'],
+      );
+    } finally {
+      ctx.emulator.setFaults(undefined);
+    }
+    const [now] = await api.retrieve([keys[41]!]);
+    assert.equal(now!.name, 'maybe.pdf', 'the first write was applied although no answer came');
   });
 });

@@ -8,6 +8,7 @@ import { BulkActionRecord } from './bulk-history';
 import { asKept, isSameImport, otherKindRefusal, type AnyRecord } from './kept-action';
 import { emptyJobPlan, planJob, type JobPlan } from './plan-job';
 import { otherProjectRefusal, type ProjectIdentity } from './project-identity';
+import { JobRunEvents } from './job-run';
 import { resumeRefusal } from './resume-refusal';
 import { sendJob } from './send-job';
 import { planUndoJob } from './undo-job';
@@ -48,6 +49,8 @@ export class BulkJobs {
   last: AnyRecord | undefined;
   /** The job being sent. One at a time: two runs would each keep themselves, and the kept action would be whichever ended last. */
   private running: Pick<Job, 'target'> | undefined;
+  /** The running job's progress and its cancel (see {@link JobRunEvents}). */
+  readonly runs = new JobRunEvents();
 
   constructor(
     private readonly store: ActionStore,
@@ -145,9 +148,10 @@ export class BulkJobs {
     this.refuseWhileRunning();
     this.running = job;
     try {
-      return await this.send(job, source, options);
+      return await this.send(job, source, this.runs.begin(options));
     } finally {
       this.running = undefined;
+      this.runs.end();
     }
   }
 

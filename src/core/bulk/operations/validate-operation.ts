@@ -8,7 +8,6 @@ import { validateTextReplace } from './validate-text-replace';
 
 type Loose = Record<string, unknown>;
 type AnyKind = BulkKind<object, unknown>;
-
 /** The parameters each operation takes; anything else is a typo worth reporting. */
 const PARAMETERS: Record<BulkOperation['op'], readonly string[]> = {
   set: ['field', 'value'],

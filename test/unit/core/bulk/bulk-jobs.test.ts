@@ -135,4 +135,26 @@ describe('core bulk jobs against the emulator', () => {
     const elsewhere = { ...scope, project: { baseUrl: emu.baseUrl, project: 'other' } };
     assert.notEqual(reloaded.importJob(elsewhere, target, emptyJobPlan()).record, reloaded.last);
   });
+
+  it("the running job's progress reaches every watcher, and its cancel stops the chunks not yet sent", async () => {
+    const jobs = new BulkJobs(new MemoryStore());
+    const job = await jobs.planEdit(scope, filesOf(12), [{ op: 'metadataAdd', key: 'cancelled', value: 'c1' }]);
+    const seen: number[] = [];
+    const stop = jobs.runs.onProgress((p) => {
+      seen.push(p.applied);
+      if (p.applied > 0) jobs.runs.cancel();
+    });
+    const report = await jobs.run(job, classicBulkSource(api), { chunkSize: 2, concurrency: { initial: 1, max: 1 } });
+    stop();
+    assert.ok(seen.length > 0, 'the watcher saw progress');
+    assert.ok(report.cancelled, 'the run was cancelled');
+    assert.ok(report.applied.length > 0 && report.notSent.length > 0, 'part sent, part stopped');
+    assert.equal(report.applied.length + report.notSent.length, 12, 'nothing failed or left unknown');
+    for (const n of report.notSent)
+      assert.equal(emu.store.files.get((n.item as { id: number }).id)?.metadata?.cancelled, undefined, 'not sent');
+    const after = seen.length;
+    await jobs.run(await jobs.planResume(scope), classicBulkSource(api));
+    assert.equal(seen.length, after, 'a watcher that stopped hears nothing more');
+    jobs.runs.cancel(); // nothing runs: nothing to stop, no error
+  });
 });

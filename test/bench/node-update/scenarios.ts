@@ -1,0 +1,45 @@
+/**
+ * The conditions of the CogniteFile bulk update benchmark, each on a fresh emulator with the same
+ * nodes. What bounds a bulk upsert in data modeling is the project's concurrent write limit, which
+ * `GET /models/statistics` reports (CDF's Toolkit notes 4 for writes; the emulator enforces the limit
+ * it reports and answers 429 above it), times how long one upsert of 1000 nodes takes.
+ */
+import { bulkFloor, type BulkFloor } from '../bulk-update/floor';
+import type { BulkScenario } from '../bulk-update/scenarios';
+
+export interface NodeScenario extends BulkScenario {
+  /** `concurrentWriteLimit` of `/models/statistics`, enforced by the emulator. */
+  writeLimit: number;
+}
+
+/** Items per upsert (the API's maximum), for every peer. */
+export const NODE_CHUNK = 1000;
+
+export const NODE_SCENARIOS: readonly NodeScenario[] = [
+  {
+    name: 'dms-write-limit',
+    title: 'instances upsert, 4 writes at a time (the project limit /models/statistics reports), 300–500 ms per upsert',
+    latencyMs: 300,
+    latencyJitterMs: 200,
+    throttle: {},
+    writeLimit: 4,
+  },
+];
+
+export const NODE_SMOKE_SCENARIO: NodeScenario = {
+  name: 'smoke',
+  title: 'Smoke: 2 writes at a time, 5–10 ms per upsert',
+  latencyMs: 5,
+  latencyJitterMs: 5,
+  throttle: {},
+  writeLimit: 2,
+};
+
+/**
+ * The floor of a node bulk update: the upserts (one per 1000 nodes) through `writeLimit` slots at
+ * the mean latency (Little's law), or the emulator's own busy time plus one latency, whichever is
+ * larger. The reads of the run (by ids, 8 at a time, no added latency) are in the busy time.
+ */
+export function nodeFloor(scenario: NodeScenario, records: number, serverBusyMs: number): BulkFloor {
+  return bulkFloor({ ...scenario, throttle: { concurrency: scenario.writeLimit } }, records, NODE_CHUNK, serverBusyMs);
+}
