@@ -9,10 +9,12 @@ import { CLASSIC_FILE } from '../core/records';
 
 export function classicRecordsApi(files: FilesApi): RecordsApi<FileRecord, FileUpdateItem> {
   const retrieveExisting = async (keys: readonly string[], signal?: AbortSignal): Promise<FileRecord[]> => {
-    // A key that is no id is sent as it is: the client refuses it (nothing sent), not "deleted".
-    return keys.length
+    // Each id once (CDF refuses a request naming one twice). A key that is no id is sent as it is:
+    // the client refuses it (nothing sent), not "deleted".
+    const ids = [...new Set(keys.map(Number))];
+    return ids.length
       ? files.retrieveExisting(
-          keys.map((key) => ({ id: Number(key) })),
+          ids.map((id) => ({ id })),
           signal,
         )
       : [];
@@ -20,10 +22,11 @@ export function classicRecordsApi(files: FilesApi): RecordsApi<FileRecord, FileU
   return {
     retrieveExisting,
     retrieve: async (keys, signal) => {
+      // A key is looked up as the id it names ('0123' is file 123), as the read was made.
       const found = new Map((await retrieveExisting(keys, signal)).map((r) => [CLASSIC_FILE.key(r), r]));
-      const missing = keys.filter((k) => !found.has(k));
+      const missing = keys.filter((k) => !found.has(canonicalKey(k)));
       if (missing.length) throw new RecordsMissingError(missing, missingText(missing));
-      return keys.map((k) => found.get(k)!);
+      return keys.map((k) => found.get(canonicalKey(k))!);
     },
     update: (items, signal) => files.updateFiles([...items], signal),
     updateMany: (items, options) => files.updateMany([...items], options),
@@ -32,3 +35,6 @@ export function classicRecordsApi(files: FilesApi): RecordsApi<FileRecord, FileU
 
 const missingText = (keys: readonly string[]): string =>
   l10n.t('CDF has no file {0} (it was deleted, or never existed).', keys.slice(0, 5).join(', '));
+
+/** The kind's own key of the id a key names: '0123' is '123'; a key that names no id stays as it is. */
+const canonicalKey = (key: string): string => (/^\d+$/.test(key) ? String(Number(key)) : key);

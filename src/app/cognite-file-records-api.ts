@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { CdfApiError, VersionConflictError as StaleNodesError, type DataModelingRequests } from '../cdf/client';
-import { nodeKeyOf, type CogniteFileUpsertItem, type DirectRelation } from '../cdf/model';
+import { nodeKeyOf, type CogniteFileUpsertItem, type DirectRelation, type SlimNode } from '../cdf/model';
 import {
   RecordsMissingError,
   ReferencesMissingError,
@@ -16,6 +16,7 @@ import {
 import { COGNITE_FILE, cogniteFileRecord, type CogniteFileRecord } from '../core/records';
 import { answered } from './files-api-adapter';
 import { nodeUpdateMany } from './node-update-many';
+import { presentAndGone, writtenRecord } from './node-written';
 
 export type CogniteFileRecordsApi = RecordsApi<CogniteFileRecord, CogniteFileUpsertItem>;
 
@@ -39,10 +40,16 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
     return keys.map((k) => found.get(k)!);
   };
   const update = async (items: readonly CogniteFileUpsertItem[], signal?: AbortSignal) => {
-    await upsertOnce(models, items, signal);
-    // The upsert answers versions only; the records as CDF now holds them come from a read. Its
-    // failure is no "not saved": the write was applied, but what it made is not known here.
-    return answered(retrieve(items.map(nodeKeyOf), signal));
+    const keys = items.map(nodeKeyOf);
+    // Read right before the upsert: an upsert would create a deleted node again (see node-written.ts).
+    const { present, gone } = presentAndGone(items, await retrieveExisting(keys, signal));
+    if (gone.length) throw new RecordsMissingError(gone.map(nodeKeyOf), missingText(gone.map(nodeKeyOf)));
+    const answers = await upsertOnce(models, items, signal);
+    // The upsert answers versions only; the records as CDF now holds them come from a read. The write
+    // is known applied whatever that read does: without it, the record is what was written.
+    return await retrieve(keys, signal).catch(() =>
+      present.map(({ item, before }, i) => writtenRecord(before, item, answers[i])),
+    );
   };
   return {
     retrieve,
@@ -51,6 +58,7 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
     updateMany: (items, options) =>
       nodeUpdateMany(items, options, {
         upsert: (chunk, signal) => upsertOnce(models, chunk, signal, { retryThrottled: false }),
+        existing: (keys, signal) => retrieveExisting(keys, signal),
         readBack: (keys, signal) => retrieveExisting(keys, signal),
         writeLimit: async (signal) => (await models.statistics({ signal })).concurrentWriteLimit,
       }),
@@ -67,9 +75,9 @@ export async function upsertOnce(
   items: readonly CogniteFileUpsertItem[],
   signal?: AbortSignal,
   how: { retryThrottled?: boolean } = {},
-): Promise<void> {
+): Promise<SlimNode[]> {
   try {
-    await answered(models.upsertFileNodes(items, { signal, ...how }));
+    return await answered(models.upsertFileNodes(items, { signal, ...how }));
   } catch (err) {
     if (err instanceof StaleNodesError) throw new VersionConflictError(err.nodes.map(nodeKeyOf), err.message);
     const references = err instanceof CdfApiError ? missingReferences(items, err) : [];

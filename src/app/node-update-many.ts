@@ -1,14 +1,13 @@
 /**
  * Any number of CogniteFile upsert items, each reported: chunks of at most 1000 (one transaction
- * each), as many in flight as the project's concurrent write limit (`GET /models/statistics`) to
- * start with, fewer when CDF answers 429 (node-write-gate.ts: a throttled chunk goes back to the
- * front of the queue, nothing of it was written). A refused chunk applied nothing, so its items that the refusal does not name are sent again without
- * the named ones: a stale version fails only its node (reason 'conflict'), a missing reference only
- * the node holding it; a refusal that names nobody is halved until it does.
+ * each), as many in flight as the project's write limit allows, fewer on 429 (node-write-gate.ts).
+ * A refused chunk applied nothing, so its items the refusal does not name are sent again without the
+ * named ones: a stale version fails only its node (reason 'conflict'), a missing reference only the
+ * node holding it; a refusal that names nobody is halved until it does.
  */
 import * as l10n from '@vscode/l10n';
 import { CdfApiError, chunk, isAbortError } from '../cdf/client';
-import { DMS_LIMITS, nodeKeyOf, type CogniteFileUpsertItem } from '../cdf/model';
+import { DMS_LIMITS, nodeKeyOf, type CogniteFileUpsertItem, type SlimNode } from '../cdf/model';
 import {
   OutcomeUnknownError,
   ReferencesMissingError,
@@ -18,6 +17,7 @@ import {
   type UpdateReport,
 } from '../core/ports';
 import type { CogniteFileRecord } from '../core/records';
+import { deletedSinceRead, writtenRecord } from './node-written';
 import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
 
 type U = CogniteFileUpsertItem;
@@ -25,8 +25,10 @@ type R = CogniteFileRecord;
 type Outcome = ItemOutcome<U, R>;
 
 export interface NodeWrites {
-  /** One request, all or nothing; throws core's typed refusals (see upsertOnce), a 429 as it came. */
-  readonly upsert: (items: readonly U[], signal?: AbortSignal) => Promise<void>;
+  /** One request, all or nothing, answered in item order; throws core's typed refusals (see upsertOnce), a 429 as it came. */
+  readonly upsert: (items: readonly U[], signal?: AbortSignal) => Promise<SlimNode[]>;
+  /** The nodes that exist now, read right before an upsert (which would create a deleted one again). */
+  readonly existing: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
   /** The written nodes as CDF holds them now (for the report's records). */
   readonly readBack: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
   /** The project's concurrent write limit. */
@@ -60,6 +62,8 @@ class NodeRun {
   /** 429s per item: a chunk refused as often as the retry policy allows is reported not sent. */
   private readonly throttledSends: number[];
   private readonly attempts: Attempt[] = [];
+  /** Each node as read right before its latest send. */
+  private readonly before = new Map<string, R>();
 
   constructor(
     private readonly items: readonly U[],
@@ -92,13 +96,22 @@ class NodeRun {
     this.progress();
   }
 
-  private async send(indexes: number[], ticket: Ticket): Promise<void> {
+  private async send(all: number[], ticket: Ticket): Promise<void> {
+    const indexes = await this.stillThere(all).catch((err: unknown) => {
+      all.forEach((i) => this.settle(i, { outcome: 'notSent', why: errText(err) }));
+      return [];
+    });
+    if (!indexes.length) {
+      this.gate.ended();
+      return;
+    }
     const chunkItems = indexes.map((i) => this.items[i]!);
     indexes.forEach((i) => this.sends[i]!++);
     const attempt: Attempt = { itemIndexes: indexes, attempt: Math.max(...indexes.map((i) => this.sends[i]!)) };
     this.attempts.push(attempt);
+    let answers: SlimNode[];
     try {
-      await this.writes.upsert(chunkItems, this.options.signal);
+      answers = await this.writes.upsert(chunkItems, this.options.signal);
       this.gate.admitted();
     } catch (err) {
       if (isThrottled(err)) return this.throttled(indexes, err, attempt, ticket);
@@ -107,7 +120,24 @@ class NodeRun {
     }
     const records = await this.writes.readBack(chunkItems.map(nodeKeyOf), this.options.signal).catch(() => []);
     const byKey = new Map(records.map((r) => [nodeKeyOf(r), r]));
-    indexes.forEach((i) => this.settle(i, { outcome: 'applied', record: byKey.get(nodeKeyOf(this.items[i]!)) }));
+    indexes.forEach((i, at) => {
+      const item = this.items[i]!;
+      // Known applied; without the read-back, the record is the node read before with what was written.
+      const record = byKey.get(nodeKeyOf(item)) ?? writtenRecord(this.before.get(nodeKeyOf(item))!, item, answers[at]);
+      this.settle(i, { outcome: 'applied', record });
+    });
+  }
+
+  /** The items whose node exists now; the others fail as deleted, unsent. A failed read throws. */
+  private async stillThere(indexes: number[]): Promise<number[]> {
+    const existing = await this.writes.existing(
+      indexes.map((i) => nodeKeyOf(this.items[i]!)),
+      this.options.signal,
+    );
+    const there = new Set(existing.map((r) => (this.before.set(nodeKeyOf(r), r), nodeKeyOf(r))));
+    const gone = indexes.filter((i) => !there.has(nodeKeyOf(this.items[i]!)));
+    gone.forEach((i) => this.settle(i, failed('missing', deletedSinceRead())));
+    return indexes.filter((i) => !gone.includes(i));
   }
 
   /** A 429: nothing was written; the chunk goes to the front of the queue, or is not sent after too many. */
@@ -211,7 +241,7 @@ function messageOf(err: unknown, item: U): string {
   return errText(err);
 }
 
-const failed = (reason: 'conflict' | 'invalid' | 'other', message: string, status?: number) => ({
+const failed = (reason: 'conflict' | 'invalid' | 'missing' | 'other', message: string, status?: number) => ({
   outcome: 'failed' as const,
   failure: { reason, message, ...(status === undefined ? {} : { status }) },
 });

@@ -22,7 +22,8 @@ export interface UriKind {
 export const CLASSIC_URI: UriKind = {
   segment: 'files',
   selectionSegment: 'selection',
-  validKey: (key) => /^\d+$/.test(key) && Number.isSafeInteger(Number(key)) && Number(key) > 0,
+  // Only the id's own spelling: '0123' would open file 123 under another key than its own.
+  validKey: (key) => /^[1-9]\d*$/.test(key) && Number.isSafeInteger(Number(key)),
 };
 
 /**

@@ -7,7 +7,9 @@ import { EDITABLE_FIELDS, READ_ONLY_FIELDS } from './fields';
  */
 export const fileRecord = z.looseObject({
   id: READ_ONLY_FIELDS.id.schema,
-  name: READ_ONLY_FIELDS.name.schema,
+  // Any text: a file linked to a CogniteFile node shows the node's name, which data modeling allows
+  // far beyond the Files API's 256 characters; one such file must not make a whole page unreadable.
+  name: z.string(),
   uploaded: READ_ONLY_FIELDS.uploaded.schema,
   createdTime: READ_ONLY_FIELDS.createdTime.schema,
   lastUpdatedTime: READ_ONLY_FIELDS.lastUpdatedTime.schema,

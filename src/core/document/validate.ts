@@ -56,7 +56,7 @@ export function validateRecordDocument<R extends object, U>(
     const field = updatable.get(key);
     const fixed = readOnly.get(key);
     const found = field
-      ? fieldProblems(field, value)
+      ? fieldProblems(field, value, (base as Record<string, unknown>)[key])
       : fixed
         ? readOnlyProblems(kind, base, fixed, value)
         : [unknownFieldProblem(kind, key)];
@@ -71,14 +71,22 @@ export function validateRecordDocument<R extends object, U>(
 export const MAX_PROBLEMS = 100;
 
 /** Types and limits from the field's schema (so the limits live in one place), then uniqueness in the sets. */
-function fieldProblems(field: KindField, value: unknown): DocumentProblem[] {
+function fieldProblems(field: KindField, value: unknown, was: unknown): DocumentProblem[] {
   if (value === null) return [];
   const result = field.schema.safeParse(value);
   const problems = result.success ? [] : problemsFromIssues(result.error.issues, value, [field.name], true);
   // An over-long list is already refused as a whole; listing each repeat in it would only drown that.
   if (!Array.isArray(value) || !result.success) return problems;
   const members = field.kind.members;
-  return members ? duplicates(field.name, value, members.key, members.duplicateCode) : problems;
+  if (!members) return problems;
+  // A repeat the record already holds is what the API accepted (a data modeling list may repeat an
+  // item, written by another client): the document shows it, and only a new repeat is refused.
+  const held = new Map<unknown, number>();
+  for (const item of Array.isArray(was) ? (was as unknown[]) : []) {
+    const id = members.key(item);
+    held.set(id, (held.get(id) ?? 0) + 1);
+  }
+  return duplicates(field.name, value, members.key, members.duplicateCode, held);
 }
 
 function duplicates(
@@ -86,17 +94,21 @@ function duplicates(
   items: unknown[],
   identity: (item: unknown) => unknown,
   code: 'duplicate-id' | 'duplicate-label',
+  held: ReadonlyMap<unknown, number>,
 ): DocumentProblem[] {
   const firstAt = new Map<unknown, number>();
+  const seen = new Map<unknown, number>();
   const problems: DocumentProblem[] = [];
   items.forEach((item, i) => {
     const id = identity(item);
     if (typeof id !== 'string' && typeof id !== 'number') return; // a wrong type is reported already
     const first = firstAt.get(id);
+    seen.set(id, (seen.get(id) ?? 0) + 1);
     if (first === undefined) {
       firstAt.set(id, i);
       return;
     }
+    if (seen.get(id)! <= (held.get(id) ?? 0)) return;
     const here = displayPath([name, i]);
     const there = displayPath([name, first]);
     const message =

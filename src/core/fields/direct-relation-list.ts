@@ -1,6 +1,6 @@
 import type { DirectRelation } from '../../cdf/model';
 import { checkRelation, parseRelation, relationKey } from './direct-relation';
-import { setKind } from './element-set';
+import { orderedSetKind } from './ordered-set';
 import { listItems } from './input';
 import type { Parsed } from './kind';
 
@@ -21,12 +21,12 @@ function parseRelations(text: string, field: string): Parsed<DirectRelation[]> {
 }
 
 /**
- * A list of direct relations (a CogniteFile's `assets`), taken as a set: order does not matter, a
- * node counts once (by `space:externalId`). The API writes such a list whole, so the record kind
- * applies this kind's `{add, remove}` to the list CDF holds and sends the result (see
+ * A list of direct relations (a CogniteFile's `assets`): a node counts once (by `space:externalId`),
+ * and the order is kept and sent (see ordered-set.ts). The API writes such a list whole, so the record
+ * kind applies this kind's patch to the list CDF holds and sends the result (see
  * core/records/cognite-file.ts): what someone else added meanwhile stays.
  */
-export const directRelationListKind = setKind({
+export const directRelationListKind = orderedSetKind({
   name: 'directRelationList',
   members: { key: relationKey, duplicateCode: 'duplicate-id', check: checkRelation },
   element: (r) => {

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { dmsText, DMS_LIMITS } from '../../cdf/model';
-import { setKind } from './element-set';
+import { setKind, type SetSpec } from './element-set';
+import { orderedSetKind } from './ordered-set';
 import { listItems } from './input';
 import type { Parsed } from './kind';
 
@@ -24,11 +25,11 @@ function parseTexts(text: string, field: string): Parsed<string[]> {
 }
 
 /**
- * A list of texts (a CogniteFile's `tags`, `aliases`), taken as a set: order does not matter, a text
+ * A list of texts (a CogniteFile's `tags`), taken as a set: order does not matter, a text
  * counts once. The API writes such a list whole; the record kind applies this kind's `{add, remove}`
  * to the list CDF holds, so two people adding different tags both keep theirs.
  */
-export const textListKind = setKind({
+const TEXT_LIST: SetSpec = {
   name: 'textList',
   members: {
     key: (t) => (typeof t === 'string' ? t : JSON.stringify(t)),
@@ -37,4 +38,9 @@ export const textListKind = setKind({
   },
   element: (t) => t,
   parseInput: parseTexts,
-});
+};
+
+export const textListKind = setKind(TEXT_LIST);
+
+/** A list of texts whose order is kept and sent (a CogniteFile's `aliases`; see ordered-set.ts). */
+export const orderedTextListKind = orderedSetKind(TEXT_LIST);

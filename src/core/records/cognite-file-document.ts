@@ -11,6 +11,7 @@ import {
   directRelationKind,
   directRelationListKind,
   textKind,
+  orderedTextListKind,
   textListKind,
   timestampKind,
   type FieldKind,
@@ -28,13 +29,23 @@ const NODE_KINDS: Readonly<Record<Exclude<NodeFieldKindName, 'boolean'>, FieldKi
   directRelationList: directRelationListKind,
 };
 
+/**
+ * The lists whose order means something and is kept and sent (the API stores every list in the order
+ * given): aliases (the first is commonly the preferred one) and assets (the first is commonly the
+ * primary asset). `tags` stays a set: labels whose order carries nothing, so a reorder is no change.
+ */
+const ORDERED: Partial<Record<CogniteFileWritableName, FieldKind>> = {
+  aliases: orderedTextListKind,
+  assets: directRelationListKind,
+};
+
 /** The properties an upsert may write, each with its field kind, schema and hover text. */
 export const COGNITE_FILE_KIND_FIELDS: KindField<CogniteFileWritableName>[] = COGNITE_FILE_WRITABLE_NAMES.map(
   (name) => {
     const spec = COGNITE_FILE_PROPERTIES[name];
     return {
       name,
-      kind: NODE_KINDS[spec.kind],
+      kind: ORDERED[name] ?? NODE_KINDS[spec.kind],
       schema: spec.schema,
       description: spec.description,
       ...(name === 'mimeType' ? { examples: MIME_EXAMPLES } : {}),

@@ -66,6 +66,7 @@ export const COGNITE_FILE: RecordKind<CogniteFileRecord, CogniteFileUpsertItem, 
   label: (record) => record.name ?? nodeKeyOf(record),
   keyOfItem: nodeKeyOf,
   version: (record) => record.version,
+  incarnation: (record) => record.createdTime,
   concurrency: 'server',
   encodeUpdate,
   // As the client sends it: a mistyped direct relation is an error, never a new empty node.

@@ -30,6 +30,13 @@ export interface RecordKind<R extends object, U, N extends string = string> exte
   /** The version a save was decided on: classic `lastUpdatedTime`, a node its `version`. */
   readonly version: (record: R) => number;
   /**
+   * Which life of its key a record is, where the API lets a key be deleted and made again: a node's
+   * `createdTime` (a node created anew under the same space:externalId counts its versions from 1
+   * again, so its version alone cannot tell it from the one a document was opened at). Absent: keys
+   * are never reused (a classic file's id).
+   */
+  readonly incarnation?: (record: R) => number;
+  /**
    * How a save learns that someone else wrote. 'compare': the API has no version check, so the save
    * compares `version` AND content of a fresh read right before each request (classic files).
    * 'server': the update carries the version it was decided on and the API refuses a stale one; the

@@ -105,10 +105,12 @@ function sameRead<R extends object, U>(kind: RecordKind<R, U>, before: R | undef
 }
 
 /**
- * Nobody else wrote since `base`: the same version, and (for a kind whose version the API does not
- * check, like a classic file's `lastUpdatedTime`) the same content too.
+ * Nobody else wrote since `base`: the same record (not one made again under its key, which may count
+ * its versions from the same number), the same version, and (for a kind whose version the API does
+ * not check, like a classic file's `lastUpdatedTime`) the same content too.
  */
 function unchangedSince<R extends object, U>(kind: RecordKind<R, U>, base: R, current: R): boolean {
+  if (kind.incarnation && kind.incarnation(base) !== kind.incarnation(current)) return false;
   if (kind.version(base) !== kind.version(current)) return false;
   return kind.concurrency === 'server' || deepEqual(base, current);
 }

@@ -2,7 +2,7 @@ import { LIMITS } from '../../cdf/model';
 import type { UpdateReport } from '../ports';
 import { combineReports } from './combine-reports';
 import { confirmed, decide, readNow, type Decided } from './decide';
-import { resultOf, sendSettled } from './send';
+import { sendSettled, unsentResult } from './send';
 import type { RecordSaveResult, SaveRecordsOutcome, SaveRecordsRequest } from './save-types';
 
 /**
@@ -28,17 +28,30 @@ export async function saveRecords<R extends object, U>(
   const reports: UpdateReport<U, R>[] = [];
   for (let at = 0; at < first.items.length; at += size) {
     const part = first.items.slice(at, at + size);
-    // The first chunk was read right before, unless a question was open since; a later chunk waited.
-    const reread = req.kind.concurrency === 'compare' && (at > 0 || first.asked);
+    // The first chunk was read right before, unless a question was open since; a later chunk waited
+    // (a 'server' kind's version check covers the wait, but a record deleted while the user answered
+    // must be seen: an upsert would create it again).
+    const reread = first.asked || (req.kind.concurrency === 'compare' && at > 0);
     const ready = reread ? await confirmedOrStopped(req, part, at > 0) : part;
     if (ready === 'cancelled') return { kind: 'cancelled' };
     if ('unsent' in ready) {
-      const rest = first.items.slice(at).map((d) => ({ ...resultOf(req.kind, d, undefined), unsent: ready.unsent }));
+      const rest = first.items.slice(at).map((d) => unsentResult(req.kind, d, ready.unsent));
       results.push(...rest);
       break;
     }
-    const sent = await sendSettled(req, ready);
+    const sent = await sendSettled(
+      req,
+      ready,
+      reports.some((r) => r.applied.length > 0),
+    );
     if (sent === 'cancelled') return { kind: 'cancelled' };
+    if (sent.results.some((r) => r.unsent)) {
+      // Stopped part-way: what was sent is reported; nothing of the later chunks was sent.
+      const unsent = sent.results.find((r) => r.unsent)!.unsent!;
+      reports.push(...sent.reports);
+      results.push(...sent.results, ...first.items.slice(at + size).map((d) => unsentResult(req.kind, d, unsent)));
+      break;
+    }
     reports.push(...sent.reports);
     results.push(...sent.results);
   }

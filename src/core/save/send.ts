@@ -20,26 +20,51 @@ interface Sent<R, U> {
 export async function sendSettled<R extends object, U>(
   req: SaveRecordsRequest<R, U>,
   part: readonly Decided<R>[],
+  someSent = false,
 ): Promise<Sent<R, U> | 'cancelled'> {
   const { kind } = req;
   const final = new Map<string, RecordSaveResult<R, U>>();
   const reports: UpdateReport<U, R>[] = [];
   let pending = [...part];
+  // Once anything was applied, a stop (Cancel, or a record that kept changing) ends the rest with a
+  // result each: the applied records stay reported; the caller must not say nothing was saved.
+  const stopped = (unsent: NonNullable<RecordSaveResult<R, U>['unsent']>): Sent<R, U> | 'cancelled' => {
+    const applied = someSent || reports.some((r) => r.applied.length > 0);
+    if (!applied) {
+      if ('error' in unsent) throw unsent.error;
+      return 'cancelled';
+    }
+    for (const d of pending) final.set(kind.key(d.base), unsentResult(kind, d, unsent));
+    return { results: part.map((d) => final.get(kind.key(d.base))!), reports };
+  };
   for (let round = 1; pending.length; round++) {
     const attempt = await sendOrConflict(req, pending);
     if (attempt.report) reports.push(attempt.report);
     for (const r of attempt.results) final.set(r.key, r);
     if (!attempt.stale.length) break;
+    pending = attempt.stale;
     if (round >= MAX_ROUNDS)
-      throw new KeptChangingError(
-        attempt.stale.map((d) => kind.key(d.base)),
-        kind.noun(),
-      );
+      return stopped({
+        error: new KeptChangingError(
+          attempt.stale.map((d) => kind.key(d.base)),
+          kind.noun(),
+        ),
+      });
     const again = await decide(req, attempt.stale, await readNow(req, attempt.stale));
-    if (again === 'cancelled') return 'cancelled';
+    if (again === 'cancelled') return stopped({ cancelled: true });
     pending = again.items;
   }
   return { results: part.map((d) => final.get(kind.key(d.base))!), reports };
+}
+
+/** A record nothing was sent for after the save stopped: not applied (or deleted, if it is gone). */
+export function unsentResult<R extends object, U>(
+  kind: RecordKind<R, U>,
+  d: Decided<R>,
+  unsent: NonNullable<RecordSaveResult<R, U>['unsent']>,
+): RecordSaveResult<R, U> {
+  const result = resultOf(kind, d, undefined);
+  return result.status === 'deleted' ? result : { ...result, status: 'not-applied', unsent };
 }
 
 /** One send; what the API refused as stale comes back apart from the results. */

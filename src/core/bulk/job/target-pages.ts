@@ -24,7 +24,10 @@ export async function* targetPages<R extends object, U>(
   }
   for (let i = 0; i < target.refs.length; i += LIMITS.itemsPerRequest) {
     const refs = target.refs.slice(i, i + LIMITS.itemsPerRequest);
-    const records = await api.retrieveRefs(refs, signal);
-    yield { records, missing: refs.filter((ref) => !records.some((r) => kind.refMatches(r, ref))) };
+    // Each ref read once (the API refuses a request naming one record twice), then one record per
+    // ref, a repeat included: the planner refuses the repeat by name, and plans the record once.
+    const found = await api.retrieveRefs([...new Map(refs.map((ref) => [JSON.stringify(ref), ref])).values()], signal);
+    const records = refs.flatMap((ref) => found.find((r) => kind.refMatches(r, ref)) ?? []);
+    yield { records, missing: refs.filter((ref) => !found.some((r) => kind.refMatches(r, ref))) };
   }
 }

@@ -44,7 +44,9 @@ export function windowPlan<R extends object, U>(
   const now = fresh.get(kind.key(before));
   if (!now) return refusedHere(i, item, before, 'missing', l10n.t('the file was deleted since the preview'));
   const again = planEach(kind, [{ record: now, plan: plan.planAgain }], context).plans[0]!;
-  const replanned = !sameValue(kind.version(now), kind.version(before));
+  // A record made again under its key may count its versions from the same number: another record.
+  const reborn = kind.incarnation !== undefined && kind.incarnation(now) !== kind.incarnation(before);
+  const replanned = reborn || !sameValue(kind.version(now), kind.version(before));
   if (again.outcome === 'change') return { kind: 'send', before: now, after: again.after, item: again.item, replanned };
   if (again.outcome === 'refused') {
     const why = again.problems.map((p) => p.message).join('; ');

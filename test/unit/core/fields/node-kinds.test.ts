@@ -50,7 +50,7 @@ describe('data modeling field kinds', () => {
     assert.equal(line, 'category: (unset) → a:x (Datasheets)');
   });
 
-  it('relation list: a set by space:externalId, patched by add/remove, each node once', () => {
+  it('relation list: ordered, by space:externalId, patched by add/remove (and order), each node once', () => {
     const before = [rel('a', '1'), rel('a', '2')];
     const after = [rel('a', '2'), rel('b', '1')];
     const patch = directRelationListKind.diff(before, after)!;
@@ -59,7 +59,15 @@ describe('data modeling field kinds', () => {
       rel('c', '9'),
       rel('b', '1'),
     ]);
-    assert.ok(directRelationListKind.same(before, [...before].reverse()));
+    // The order of a node's assets is kept and sent (the API stores the list as given): a reorder is a change.
+    assert.ok(!directRelationListKind.same(before, [...before].reverse()));
+    assert.deepEqual(directRelationListKind.diff(before, [...before].reverse()), { order: [...before].reverse() });
+    // Applied to a newer copy, a reorder keeps what someone else added and removed meanwhile.
+    const newer = [rel('a', '1'), rel('z', '9')];
+    const reorder = directRelationListKind.diff(before, [...before].reverse())!;
+    assert.deepEqual(directRelationListKind.apply(newer, reorder), [rel('a', '1'), rel('z', '9')]);
+    const both = [rel('a', '2'), rel('z', '9'), rel('a', '1')];
+    assert.deepEqual(directRelationListKind.apply(both, reorder), [rel('a', '2'), rel('a', '1'), rel('z', '9')]);
     assert.equal(directRelationListKind.members?.key({ space: 'a', externalId: '1', extra: 1 }), 'a:1');
     assert.deepEqual(directRelationListKind.parseInput('a:1, b:2', 'assets'), {
       ok: true,

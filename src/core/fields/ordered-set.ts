@@ -1,0 +1,62 @@
+import * as l10n from '@vscode/l10n';
+import { setKind, type SetSpec } from './element-set';
+import { deepEqual } from './equality';
+import type { FieldKind } from './kind';
+
+/** An ordered set's patch: the set's own, plus the order the members should stand in. */
+type OrderedPatch = { set: unknown[] } | { add?: unknown[]; remove?: unknown[]; order?: unknown[] };
+
+/**
+ * A set whose order is part of the value: a data modeling list whose order means something (a
+ * CogniteFile's `aliases`, `assets`). The API stores such a list as the ordered array it was given
+ * and writes it whole, so a document that only reorders it changes it. Membership still merges
+ * member by member (someone else's additions stay); the order comes from the side that changed it.
+ *
+ * A reorder (or an insertion in the middle) is patched as `{add, remove, order}`: applied to a newer
+ * copy, the add/remove keep what someone else added or removed, and `order` only moves the members
+ * it names that are still there (any others follow, in their order).
+ */
+export function orderedSetKind(spec: SetSpec): FieldKind {
+  const set = setKind(spec);
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value.map(spec.element) : []);
+  const sameOrder = (a: unknown, b: unknown) => deepEqual(list(a), list(b));
+  const apply = (value: unknown, patch: object): unknown => {
+    const { order, ...members } = patch as OrderedPatch & { order?: unknown[] };
+    const made = list(set.apply(value, members));
+    if (!order) return made;
+    const rank = new Map(order.map((e, i) => [spec.members.key(e), i]));
+    const at = (e: unknown) => rank.get(spec.members.key(e)) ?? order.length;
+    return made
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => at(a.e) - at(b.e) || a.i - b.i)
+      .map(({ e }) => e);
+  };
+  const diff = (before: unknown, after: unknown): object | undefined => {
+    const patch = set.diff(before, after);
+    if (sameOrder(patch ? apply(before, patch) : before, after)) return patch;
+    return { ...(patch ?? {}), order: list(after) };
+  };
+  return {
+    ...set,
+    same: sameOrder,
+    diff,
+    apply,
+    rebase: (before, after) => {
+      const patch = diff(before, after);
+      return patch ? apply(before, patch) : before;
+    },
+    merge(base, mine, theirs, prefer) {
+      // Only one side touched the list: that side's list, in its order.
+      if (sameOrder(base, theirs)) return { value: list(mine), conflicts: [] };
+      if (sameOrder(base, mine) || sameOrder(mine, theirs)) return { value: list(theirs), conflicts: [] };
+      const merged = set.merge(base, mine, theirs, prefer);
+      const mineOrder = diff(base, mine);
+      return mineOrder && 'order' in mineOrder
+        ? { ...merged, value: apply(merged.value, { order: mineOrder.order }) }
+        : merged;
+    },
+    describe(field, before, after, nameOf) {
+      return set.same(before, after) ? [l10n.t('{0}: reordered', field)] : set.describe(field, before, after, nameOf);
+    },
+  };
+}
