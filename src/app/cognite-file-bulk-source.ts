@@ -10,9 +10,9 @@ import { COGNITE_FILE_BULK, nodeRefKey } from '../core/cognite-file';
 import { cogniteFileRecord, type CogniteFileRecord } from '../core/records';
 import { cogniteFileRecordsApi } from './cognite-file-records-api';
 
-export function cogniteFileBulkSource(
-  models: DataModelingRequests,
-): BulkSource<CogniteFileRecord, CogniteFileUpsertItem> {
+export type NodeBulkSource = BulkSource<CogniteFileRecord, CogniteFileUpsertItem>;
+
+export function cogniteFileBulkSource(models: DataModelingRequests): NodeBulkSource {
   const records = cogniteFileRecordsApi(models);
   return {
     kind: COGNITE_FILE_BULK,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CogniteFileRecordsApi, NodesBrowseApi } from '../app';
+import type { CogniteFileRecordsApi, NodeBulkSource, NodesBrowseApi } from '../app';
 import type { FilesApi } from '../core/ports';
 import type { RunningEmulator } from '../emulator';
 
@@ -16,6 +16,8 @@ export interface ProjectSession {
   readonly nodes?: NodesBrowseApi;
   /** The project's CogniteFile nodes as records: what their documents are read and saved through. */
   readonly cogniteFiles?: CogniteFileRecordsApi;
+  /** What bulk actions on CogniteFile nodes run on: their bulk kind and the records port with its target reads. */
+  readonly nodeBulk?: NodeBulkSource;
   readonly isDemo: boolean;
   /** The in-process emulator behind the demo project (tests read what it received). */
   readonly demo?: RunningEmulator;

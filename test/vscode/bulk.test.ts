@@ -100,12 +100,14 @@ describe('bulk actions over the demo project', () => {
     const moving = [...before.values()].filter((r) => r.directory?.startsWith('/plant-') && !r.instanceId);
     const linked = [...before.values()].filter((r) => r.directory?.startsWith('/plant-') && r.instanceId);
     assert.ok(moving.length >= 3000, `the demo has many files to move (${moving.length})`);
-    emulator.setThrottle({ requestsPerSecond: 4, burst: 2, concurrency: 2 });
-    emulator.setFaults({ seed: 7, routes: { '/files/update': { latencyMs: 150 } } });
+    // One request in progress at a time, slow: the client starts at CDF's documented 23 and sends every
+    // chunk at once, so the others are refused (429, nothing applied) and wait for their turn.
+    emulator.setThrottle({ requestsPerSecond: 2, burst: 1, concurrency: 1 });
+    emulator.setFaults({ seed: 7, routes: { '/files/update': { latencyMs: 400 } } });
     const operations = [{ op: 'directoryMove', from: '/', to: '/archive-2026' }];
 
-    // Cancel once the first request is applied: with two requests in flight at most, later chunks are
-    // surely not sent yet (cancelling at half the items raced the last chunk's start on a busy machine).
+    // Cancel once the first request is applied: with one request in progress at most, and the next
+    // sent as the first answers, the third chunk and later are surely not sent yet.
     const watch = api.bulk.onProgress((p) => {
       if (p.applied > 0) api.bulk.cancel();
     });

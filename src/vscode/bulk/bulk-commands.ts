@@ -6,6 +6,7 @@ import type { ExtensionServices } from '../services';
 import type { TreeNode } from '../tree/nodes';
 import type { BulkRequest } from './bulk-request';
 import { exportFiles, importCsv, type ExportRequest } from './export-import';
+import { nodeRequest } from './node-request';
 
 type BulkCommandId =
   | typeof COMMANDS.bulkEdit
@@ -23,13 +24,24 @@ export interface ConfirmOption {
 /** Palette and tree-menu commands of bulk actions. */
 export function bulkCommands(s: ExtensionServices) {
   const { bulk, view } = s;
+  /** On CogniteFile nodes: the selected ones, or every node of the clicked section or group. */
+  const nodeEdit = (
+    node: TreeNode | undefined,
+    selection: readonly TreeNode[] | undefined,
+    fallback: readonly TreeNode[],
+  ) => {
+    const request = nodeRequest(node, selection, fallback);
+    return request && bulk.edit(request.request, { nodes: request.nodes });
+  };
   /** From the tree's menu: the clicked node and the selection; from the palette: the tree's selection. */
   const records = (node: TreeNode | undefined, selection: readonly TreeNode[] | undefined) =>
     selectedFiles(node, selection, view.selection).map((f) => f.record);
   return {
     /** A request (scripts: target, operations, confirm), or the tree's node and selection. */
     [COMMANDS.bulkEdit]: (arg?: BulkRequest | TreeNode, selection?: readonly TreeNode[]) =>
-      isRequest(arg) ? bulk.edit(arg) : bulk.edit({}, records(arg, selection)),
+      isRequest(arg)
+        ? bulk.edit(arg)
+        : (nodeEdit(arg, selection, view.selection) ?? bulk.edit({}, { files: records(arg, selection) })),
     [COMMANDS.resumeBulk]: (options?: ConfirmOption) => bulk.resume(confirmOf(options)),
     [COMMANDS.undoBulk]: (options?: ConfirmOption) => bulk.undo(confirmOf(options)),
     [COMMANDS.showBulkReport]: () => bulk.showReport(),

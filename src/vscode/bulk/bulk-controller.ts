@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
 import { redactForUser } from '../../cdf/logging';
 import type { UpdateProgress, UpdateReport } from '../../core/ports';
-import type { FileRecord } from '../../cdf/model';
-import type { ClassicUpdateItem } from '../../core/classic-file';
-import { classicBulkSource } from '../../app';
 import {
   appliedRecords,
   BulkJobs,
@@ -24,17 +21,15 @@ import {
   type Job as AnyJob,
   type JobPlan as AnyJobPlan,
   type PlanOptions,
-  type PreviewSources as AnyPreviewSources,
 } from '../../core/bulk';
 import type { ProjectSession } from '../sessions';
 import type { BulkRequest, BulkRun } from './bulk-request';
 import type { ExtensionServices } from '../services';
 import { BulkDocuments } from './bulk-documents';
 import { withNotificationProgress } from './notification-progress';
-import { openEdits, previewNames } from './preview-context';
-import { pickOperations } from './operation-wizard';
+import { previewSourcesOf } from './preview-context';
 import { announce, refreshViews } from './run-result';
-import { pickTarget, projectOf, targetOfView } from './target-picker';
+import { askEdit, erased, scopeOf, type BulkSelection } from './bulk-scope';
 
 /**
  * Bulk actions from the palette or the tree. The jobs (plan, run, keep, resume, undo) are core's
@@ -58,28 +53,32 @@ export class BulkController implements vscode.Disposable {
     );
   }
 
-  async edit(request: BulkRequest = {}, selection: FileRecord[] = []): Promise<BulkRun | undefined> {
+  /** An edit of classic files, or of CogniteFile nodes (`request.kind`); the wizard asks what the request leaves out. */
+  async edit(request: BulkRequest = {}, selection: BulkSelection = {}): Promise<BulkRun | undefined> {
     // Refused before any question: a second job waits for the one being sent (see `BulkJobs.run`).
     this.jobs.refuseWhileRunning();
     const session = this.session();
-    const target =
-      request.target === 'view'
-        ? (await targetOfView(session, this.services.tree)).target
-        : (request.target ?? (await pickTarget(session, this.services.tree, selection)));
-    if (!target) return undefined;
-    const operations = request.operations ?? (await pickOperations(session.api, target.label));
-    if (!operations?.length) return undefined;
-    const job = await this.planning(target, (o) => this.jobs.planEdit(scopeOf(session), target, operations, o));
+    const scope = scopeOf(session, request.kind);
+    const asked = await askEdit(session, this.services.tree, request, selection);
+    if (!asked) return undefined;
+    const { target, operations } = asked;
+    const job = await this.planning(target, (o) => this.jobs.planEdit(scope, target, operations, o));
     return job && this.confirmAndRun(session, job, request.confirm !== false);
   }
 
   /** Previews, confirms and runs a plan made elsewhere (a CSV import). */
-  async applyPlan(target: BulkTarget, plan: JobPlan, confirm = true, notes: readonly string[] = []) {
+  async applyPlan<R extends object, U>(
+    target: BulkTarget,
+    plan: AnyJobPlan<R, U>,
+    confirm = true,
+    notes: readonly string[] = [],
+  ) {
     this.jobs.refuseWhileRunning();
     const session = this.session();
     // The same CSV imported again continues the kept import (after a reload too), so undo covers both runs.
     await this.jobs.recallLast();
-    return this.confirmAndRun(session, this.jobs.importJob(scopeOf(session), target, plan, notes), confirm);
+    const job = this.jobs.importJob(scopeOf(session), target, erased<JobPlan>(plan), notes);
+    return this.confirmAndRun(session, job, confirm);
   }
 
   /**
@@ -89,7 +88,7 @@ export class BulkController implements vscode.Disposable {
   async resume(options: { confirm?: boolean } = {}): Promise<BulkRun | undefined> {
     this.jobs.refuseWhileRunning();
     const session = this.session();
-    const scope = scopeOf(session);
+    const scope = await this.lastScope(session);
     const last = await this.jobs.requireLast(scope);
     const job = await this.planning(last.target, (o) => this.jobs.planResume(scope, o));
     return job && this.confirmAndRun(session, job, options.confirm !== false);
@@ -99,9 +98,11 @@ export class BulkController implements vscode.Disposable {
    * Restores what the last action is known to have changed, element by element; what someone else
    * changed since (or the action never wrote) is reported, not clobbered. The rule is `planUndo`'s.
    */
-  async undo(options: { confirm?: boolean } = {}): Promise<{ report?: UpdateReport; conflicts: number } | undefined> {
+  async undo(
+    options: { confirm?: boolean } = {},
+  ): Promise<{ report?: UpdateReport<unknown, object>; conflicts: number } | undefined> {
     const session = this.session();
-    const { undo, job } = await this.jobs.planUndo(scopeOf(session));
+    const { undo, job } = await this.jobs.planUndo(await this.lastScope(session));
     const summary = summarizeUndo(undo);
     const conflicts = undo.conflicts.length;
     if (conflicts) await this.documents.show('undo-conflicts', formatUndoConflicts(undo));
@@ -124,13 +125,15 @@ export class BulkController implements vscode.Disposable {
   }
 
   async showReport(): Promise<void> {
-    const record = await this.jobs.requireLast(scopeOf(this.session()));
+    const record = await this.jobs.requireLast(await this.lastScope(this.session()));
     await this.documents.show('bulk-report', record.reportTexts.join('\n'));
   }
 
   /** The preview document's text for a job, and the open documents whose unsaved edits it overtakes. */
-  previewText(job: Job, all = false) {
-    return jobPreview(job, this.previewSources(), all);
+  previewText<R extends object, U>(job: AnyJob<R, U>, all = false) {
+    const { lookups, selections } = this.services;
+    const sources = previewSourcesOf(job.record.kind.name, this.session().project, lookups, selections);
+    return jobPreview(erased<Job>(job), sources, all);
   }
 
   /** One flow for an edit, an import and a resume: nothing to do is said; else preview, confirm, run. */
@@ -161,14 +164,6 @@ export class BulkController implements vscode.Disposable {
     });
   }
 
-  private previewSources(): PreviewSources {
-    const { lookups, selections } = this.services;
-    return {
-      openEdits: openEdits(this.session().project, selections),
-      names: lookups && ((shown, operations) => previewNames(lookups, shown, operations)),
-    };
-  }
-
   private async confirm(job: Job): Promise<boolean> {
     const preview = await this.previewText(job);
     await this.documents.show('bulk-preview', preview.text);
@@ -187,7 +182,13 @@ export class BulkController implements vscode.Disposable {
     }
   }
 
-  private async run(session: ProjectSession, job: Job): Promise<UpdateReport<ClassicUpdateItem, FileRecord>> {
+  /** Resume, undo and the report act on the kept action, on its own record kind. */
+  private async lastScope(session: ProjectSession) {
+    await this.jobs.recallLast();
+    return scopeOf(session, this.jobs.last?.kind.name);
+  }
+
+  private async run(session: ProjectSession, job: Job): Promise<UpdateReport<unknown, object>> {
     const title = runTitle(job);
     const report = await withNotificationProgress({ title, cancellable: true }, async (progress, token) => {
       token.onCancellationRequested(() => this.jobs.runs.cancel());
@@ -200,12 +201,12 @@ export class BulkController implements vscode.Disposable {
         reported = settled;
       });
       try {
-        return await this.jobs.run(job, scopeOf(session));
+        return await this.jobs.run(job, scopeOf(session, job.record.kind.name));
       } finally {
         stop();
       }
     });
-    refreshViews(this.services.tree, this.services.fs, session.project, appliedRecords(report));
+    refreshViews(this.services.tree, this.services.fs, session.project, appliedRecords(report), job.record.kind.name);
     this.services.log.info(`${title}: ${summarizeRun(report)}`);
     const kind = job.kind === 'undo' ? 'Undo' : job.kind === 'import' ? 'Import' : 'Bulk edit';
     announce(report, rowsOf(job.record.kind, job.plan), job.record.kind, kind, this.documents, () =>
@@ -227,9 +228,6 @@ export class BulkController implements vscode.Disposable {
   }
 }
 
-/** The controller runs jobs on classic files. */
-type Job = AnyJob<FileRecord, ClassicUpdateItem>;
-type JobPlan = AnyJobPlan<FileRecord, ClassicUpdateItem>;
-type PreviewSources = AnyPreviewSources<FileRecord, ClassicUpdateItem>;
-
-const scopeOf = (session: ProjectSession) => ({ ...classicBulkSource(session.api), project: projectOf(session) });
+/** The controller runs jobs on any record kind: the kind travels with the job's record. */
+type Job = AnyJob;
+type JobPlan = AnyJobPlan;

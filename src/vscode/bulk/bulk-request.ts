@@ -1,11 +1,14 @@
-import type { FileRecord } from '../../cdf/model';
-import type { ClassicUpdateItem } from '../../core/classic-file';
 import type { UpdateReport } from '../../core/ports';
 import type { BulkOperation, BulkTarget, JobPlan } from '../../core/bulk';
 
 /** What the bulk commands take: from the palette nothing (the wizard asks), from scripts and tests all of it. */
 export interface BulkRequest {
-  /** `'view'`: every file the files view shows (its filter, or the files its name search found). */
+  /** The record kind: classic files (default) or `'cognite-file'` nodes. */
+  kind?: 'classic-file' | 'cognite-file';
+  /**
+   * `'view'`: every file the files view shows (its filter, or the files its name search found); for
+   * nodes, every node the CogniteFile section's filter keeps (or its search found).
+   */
   target?: BulkTarget | 'view';
   operations?: BulkOperation[];
   /** false: no preview or confirmation (scripts and tests that already looked). */
@@ -13,6 +16,6 @@ export interface BulkRequest {
 }
 
 export interface BulkRun {
-  plan: JobPlan<FileRecord, ClassicUpdateItem>;
-  report: UpdateReport;
+  plan: JobPlan;
+  report: UpdateReport<unknown, object>;
 }

@@ -10,6 +10,13 @@ import {
   type LoadedAction,
 } from '../../core/bulk';
 import { CLASSIC_FILE_BULK } from '../../core/classic-file';
+import { COGNITE_FILE_BULK } from '../../core/cognite-file';
+
+/** The kind a saved action names (an action saved before record kinds changed classic files). */
+const kindOf = (saved: unknown) =>
+  (saved as { kind?: unknown } | null)?.kind === COGNITE_FILE_BULK.name
+    ? (COGNITE_FILE_BULK as unknown as typeof CLASSIC_FILE_BULK)
+    : CLASSIC_FILE_BULK;
 
 const HEADER_KEY = 'cdfFiles.lastBulkAction';
 const FILE_NAME = 'last-bulk-action.json';
@@ -52,7 +59,8 @@ export class LastActionStore implements ActionStore {
       return { kind: 'gone', header, why: 'its saved record is no longer in the workspace storage' };
     }
     try {
-      const record = restoreAction(JSON.parse(text), CLASSIC_FILE_BULK);
+      const saved: unknown = JSON.parse(text);
+      const record = restoreAction(saved, kindOf(saved));
       if (record.startedAt !== header.startedAt) return { kind: 'gone', header, why: 'its saved record was replaced' };
       return { kind: 'found', record: asKept(record) };
     } catch (err) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FileRecord, FileUpdateItem } from '../../cdf/model';
 import type { ClassicUpdateItem } from '../../core/classic-file';
-import type { BulkOperation, RecordPlan, ReferenceNames } from '../../core/bulk';
+import type { BulkOperation, PreviewSources, RecordPlan, ReferenceNames } from '../../core/bulk';
 import { referencesOf, type OpenEdits } from '../../core/bulk';
 import { CLASSIC_FILE_BULK } from '../../core/classic-file';
 import type { ProjectLookups, ReferenceName } from '../editor/project-lookups';
@@ -52,4 +52,21 @@ export function openEdits(
     const records = selection?.project === project ? selections?.cached(selection) : undefined;
     return records ? [{ document, keys: records.map((r) => CLASSIC_FILE_BULK.key(r)) }] : [];
   });
+}
+
+/** Open unsaved edits a job overtakes, and (classic files) the names of the ids it shows. */
+export function previewSourcesOf(
+  kind: string,
+  project: string,
+  lookups: ProjectLookups | undefined,
+  selections: SelectionFiles<FileRecord, FileUpdateItem> | undefined,
+): PreviewSources<object, unknown> {
+  if (kind !== 'classic-file') return { openEdits: [] };
+  return {
+    openEdits: openEdits(project, selections),
+    names:
+      lookups &&
+      ((shown, operations) =>
+        previewNames(lookups, shown as readonly RecordPlan<FileRecord, ClassicUpdateItem>[], operations)),
+  };
 }

@@ -14,7 +14,7 @@ import type { FilesTreeProvider } from '../tree/files-tree';
  * restored), without Resume or Undo.
  */
 export async function announce(
-  report: UpdateReport,
+  report: UpdateReport<unknown, object>,
   rows: readonly ReportRow[],
   /** Whose records the rows are. */
   nouns: RecordNouns,
@@ -61,8 +61,11 @@ export function refreshViews(
   tree: FilesTreeProvider,
   fs: RecordFileSystem,
   project: string,
-  records: readonly FileRecord[],
+  records: readonly object[],
+  kind = 'classic-file',
 ): void {
   if (records.length) tree.reset();
-  fs.recordsChanged(project, records);
+  // Open documents of classic files learn their new versions here; a node's document checks its
+  // version when it saves (the upsert names it), so nothing of it can be overwritten unseen.
+  if (kind === 'classic-file') fs.recordsChanged(project, records as readonly FileRecord[]);
 }

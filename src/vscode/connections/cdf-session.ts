@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CdfClient, connectionBaseUrl, type ConnectionConfig } from '../../cdf/client';
-import { filesApiOf, cogniteFileRecordsApi, nodesBrowseApiOf, probeConnection } from '../../app';
+import { filesApiOf, cogniteFileBulkSource, cogniteFileRecordsApi, nodesBrowseApiOf, probeConnection } from '../../app';
 import { loadSignIn } from '../lazy-modules';
 import type { ProjectSession } from '../sessions';
 import { secretKey } from './connection-settings';
@@ -61,6 +61,7 @@ export async function openCdfSession(
     api,
     nodes: nodesBrowseApiOf(client),
     cogniteFiles: cogniteFileRecordsApi(client.models),
+    nodeBulk: cogniteFileBulkSource(client.models),
     isDemo: false,
     dispose: () => Promise.resolve(),
   };

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { demoTokenProvider } from '../../cdf/auth';
 import { CdfClient } from '../../cdf/client';
-import { filesApiOf, cogniteFileRecordsApi, nodesBrowseApiOf } from '../../app';
+import { filesApiOf, cogniteFileBulkSource, cogniteFileRecordsApi, nodesBrowseApiOf } from '../../app';
 import type * as DemoEmulator from '../../emulator';
 import type { RunningEmulator } from '../../emulator';
 import { loadDemoEmulator } from '../lazy-modules';
@@ -62,6 +62,7 @@ export async function openDemoSession(
     api: filesApiOf(client),
     nodes: nodesBrowseApiOf(client),
     cogniteFiles: cogniteFileRecordsApi(client.models),
+    nodeBulk: cogniteFileBulkSource(client.models),
     isDemo: true,
     demo: emulator,
     dispose: () => emulator.close(),

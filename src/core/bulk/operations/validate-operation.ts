@@ -24,8 +24,7 @@ const PARAMETERS: Record<BulkOperation['op'], readonly string[]> = {
 
 /**
  * Everything wrong with one operation before anything is sent, one problem per parameter at fault
- * (`where` names the parameter). Accepts any JSON, since operations come from a wizard or a file.
- * Warnings (`severity: 'warning'`) do not block.
+ * (`where` names it). Accepts any JSON (a wizard, a file). Warnings (`severity: 'warning'`) do not block.
  */
 export function validateOperation<R extends object, U>(recordKindArg: BulkKind<R, U>, op: unknown): ActionProblem[] {
   if (!op || typeof op !== 'object' || Array.isArray(op))
