@@ -2,9 +2,9 @@ import * as l10n from '@vscode/l10n';
 import { fieldOf, type BulkKind } from '../bulk-kind';
 import { normalizeDirectory } from './directory-move';
 import { DIRECTORY_FIELD, METADATA_FIELD, OPERATION_KINDS, isSetLikeField, type BulkOperation } from './operations';
-import { checkMetadataKey, checkMetadataValue, checkRegex, checkRegexFlags } from './parameters';
+import { checkMetadataKey, checkMetadataValue } from './parameters';
 import { actionProblem, type ActionProblem } from '../../problems';
-import { validateTextReplace } from './validate-text-replace';
+import { validateFindAndReplacement, validateTextReplace } from './validate-text-replace';
 
 type Loose = Record<string, unknown>;
 type AnyKind = BulkKind<object, unknown>;
@@ -169,32 +169,8 @@ function validateRename(o: Loose): ActionProblem[] {
 }
 
 function validateReplace(o: Loose): ActionProblem[] {
-  const problems: ActionProblem[] = [];
-  if (o.regex !== undefined && typeof o.regex !== 'boolean')
-    problems.push(shape('regex', l10n.t('"regex" is true or false')));
-  if (o.flags !== undefined && typeof o.flags !== 'string')
-    problems.push(shape('flags', l10n.t('"flags" is a string')));
-  if (typeof o.find !== 'string')
-    problems.push(shape('find', l10n.t('"metadataReplace" needs "find": the text to look for')));
-  else if (o.regex === true) {
-    const flags = typeof o.flags === 'string' ? o.flags : '';
-    const flagsMessage = checkRegexFlags(flags);
-    const message = flagsMessage ?? checkRegex(o.find, flags);
-    if (message)
-      problems.push(
-        actionProblem('parameter', flagsMessage ? 'flags' : 'find', l10n.t('invalid regular expression'), message),
-      );
-  } else if (o.find.length === 0)
-    problems.push(
-      actionProblem('parameter', 'find', l10n.t('empty search text'), l10n.t('The text to find cannot be empty')),
-    );
-  else if (o.flags)
-    problems.push(
-      actionProblem('parameter', 'flags', l10n.t('flags without regex'), l10n.t('Flags apply only with "regex": true')),
-    );
-  if (typeof o.replacement !== 'string')
-    problems.push(shape('replacement', l10n.t('"metadataReplace" needs "replacement" (it may be empty)')));
-  else {
+  const problems = validateFindAndReplacement(o, 'metadataReplace');
+  if (typeof o.replacement === 'string') {
     const message = checkMetadataValue(o.replacement);
     if (message) problems.push(actionProblem('parameter', 'replacement', l10n.t('replacement too long'), message));
   }

@@ -15,7 +15,7 @@ export const textFields = <R extends object, U>(kind: BulkKind<R, U>): string[] 
  * `replacement` a string (what it makes of each value is checked per record, as any value is).
  */
 export function validateTextReplace<R extends object, U>(kind: BulkKind<R, U>, o: Loose): ActionProblem[] {
-  return [...validateFields(kind, o.fields), ...validateFind(o)];
+  return [...validateFields(kind, o.fields), ...validateFindAndReplacement(o, 'textReplace')];
 }
 
 function validateFields<R extends object, U>(kind: BulkKind<R, U>, fields: unknown): ActionProblem[] {
@@ -44,14 +44,17 @@ function validateFields<R extends object, U>(kind: BulkKind<R, U>, fields: unkno
   });
 }
 
-function validateFind(o: Loose): ActionProblem[] {
+/**
+ * `find`, `regex`, `flags` and `replacement` of a find-and-replace (`textReplace` in text fields,
+ * `metadataReplace` in metadata values): the same rules for both, the operation named in the words.
+ */
+export function validateFindAndReplacement(o: Loose, op: 'textReplace' | 'metadataReplace'): ActionProblem[] {
   const problems: ActionProblem[] = [];
   if (o.regex !== undefined && typeof o.regex !== 'boolean')
     problems.push(shape('regex', l10n.t('"regex" is true or false')));
   if (o.flags !== undefined && typeof o.flags !== 'string')
     problems.push(shape('flags', l10n.t('"flags" is a string')));
-  if (typeof o.find !== 'string')
-    problems.push(shape('find', l10n.t('"textReplace" needs "find": the text to look for')));
+  if (typeof o.find !== 'string') problems.push(shape('find', l10n.t('"{0}" needs "find": the text to look for', op)));
   else if (o.regex === true) {
     const flags = typeof o.flags === 'string' ? o.flags : '';
     const flagsMessage = checkRegexFlags(flags);
@@ -69,7 +72,7 @@ function validateFind(o: Loose): ActionProblem[] {
       actionProblem('parameter', 'flags', l10n.t('flags without regex'), l10n.t('Flags apply only with "regex": true')),
     );
   if (typeof o.replacement !== 'string')
-    problems.push(shape('replacement', l10n.t('"textReplace" needs "replacement" (it may be empty)')));
+    problems.push(shape('replacement', l10n.t('"{0}" needs "replacement" (it may be empty)', op)));
   return problems;
 }
 
