@@ -17,7 +17,7 @@ import { OutcomeUnknownError, type ItemOutcome, type UpdateOptions, type UpdateR
 import type { CogniteFileRecord } from '../core/records';
 import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
 import { messageOf, namedBy } from './node-refusals';
-import { nodeUpdateReport, type Attempt } from './node-update-report';
+import { errText, failed, nodeUpdateReport, type Attempt, type DistributiveOmit } from './node-update-report';
 import { deletedSinceRead, provenWritten, writtenRecord } from './node-written';
 
 type U = CogniteFileUpsertItem;
@@ -49,10 +49,13 @@ export async function nodeUpdateMany(
   writes: NodeWrites,
 ): Promise<UpdateReport<U, R>> {
   const started = Date.now();
-  const run = new NodeRun(items, options, writes, new NodeWriteGate(await concurrencyOf(options, writes)));
+  const run = new NodeRun(items, options, writes);
   const size = Math.min(options.chunkSize ?? DMS_LIMITS.itemsPerRequest, DMS_LIMITS.itemsPerRequest);
   run.queue.push(...chunk([...items.keys()], size));
-  await run.sendAll();
+  // The write limit and the first chunk's check are both reads: asked together, the first upsert
+  // waits one round trip for them instead of two.
+  run.checkAhead(run.queue[0]);
+  await run.sendAll(new NodeWriteGate(await concurrencyOf(options, writes)));
   return run.report(started);
 }
 
@@ -70,6 +73,9 @@ class NodeRun {
   /** 429s per item: a chunk refused as often as the retry policy allows is reported not sent. */
   private readonly throttledSends: number[];
   private readonly attempts: Attempt[] = [];
+  /** The check of a chunk started before its turn (see checkAhead). */
+  private readonly ahead = new Map<number[], Promise<number[]>>();
+  private gate = new NodeWriteGate(1);
   /** Each node as it was right before its latest send, when known without reading its properties. */
   private readonly before = new Map<string, R | undefined>();
 
@@ -77,15 +83,23 @@ class NodeRun {
     private readonly items: readonly U[],
     private readonly options: UpdateOptions,
     private readonly writes: NodeWrites,
-    private readonly gate: NodeWriteGate,
   ) {
     this.outcomes = items.map(() => undefined);
     this.sends = items.map(() => 0);
     this.throttledSends = items.map(() => 0);
   }
 
-  /** Sends the queue as the gate lets requests start, until it is empty (or cancelled). */
-  async sendAll(): Promise<void> {
+  /** Starts the check of `indexes` now; their send uses it instead of checking again. */
+  checkAhead(indexes: number[] | undefined): void {
+    if (!indexes) return;
+    const check = this.stillThere(indexes);
+    check.catch(() => undefined); // handled by the send that takes it
+    this.ahead.set(indexes, check);
+  }
+
+  /** Sends the queue as `gate` lets requests start, until it is empty (or cancelled). */
+  async sendAll(gate: NodeWriteGate): Promise<void> {
+    this.gate = gate;
     const { signal } = this.options;
     const running = new Set<Promise<void>>();
     for (;;) {
@@ -105,7 +119,9 @@ class NodeRun {
   }
 
   private async send(all: number[], ticket: Ticket): Promise<void> {
-    const indexes = await this.stillThere(all).catch((err: unknown) => {
+    const check = this.ahead.get(all) ?? this.stillThere(all);
+    this.ahead.delete(all);
+    const indexes = await check.catch((err: unknown) => {
       all.forEach((i) => this.settle(i, { outcome: 'notSent', why: errText(err) }));
       return [];
     });
@@ -228,12 +244,3 @@ class NodeRun {
     return nodeUpdateReport(this.items, this.outcomes, { attempts, gate, cancelled, started });
   }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-const failed = (reason: 'conflict' | 'invalid' | 'missing' | 'other', message: string, status?: number) => ({
-  outcome: 'failed' as const,
-  failure: { reason, message, ...(status === undefined ? {} : { status }) },
-});
-
-const errText = (err: unknown): string => (err instanceof Error ? err.message : String(err));

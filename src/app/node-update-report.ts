@@ -37,3 +37,13 @@ export function nodeUpdateReport(
     },
   };
 }
+
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An item's outcome when CDF refused it (or it was refused before sending), for its report. */
+export const failed = (reason: 'conflict' | 'invalid' | 'missing' | 'other', message: string, status?: number) => ({
+  outcome: 'failed' as const,
+  failure: { reason, message, ...(status === undefined ? {} : { status }) },
+});
+
+export const errText = (err: unknown): string => (err instanceof Error ? err.message : String(err));

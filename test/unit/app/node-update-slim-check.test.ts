@@ -81,3 +81,30 @@ describe('app: node updateMany checks each chunk by version only, and still neve
     assert.equal(last.sends, 0, 'never sent');
   });
 });
+
+describe('app: node updateMany asks the write limit and checks its first chunk together', () => {
+  const STATISTICS_MS = 400;
+  const ctx = useEmulator({
+    files: 3000,
+    seed: 22,
+    faults: { seed: 1, routes: { 'GET /models/statistics': { latencyMs: STATISTICS_MS } } },
+  });
+
+  it('sends the first check while /models/statistics is still being answered', async () => {
+    const { baseUrl, project, token } = ctx.emulator;
+    const client = new CdfClient({ baseUrl, project, tokenProvider: new StaticTokenProvider(token) });
+    const api = cogniteFileRecordsApi(client.models);
+    const keys = (await client.models.listFileNodes({ limit: 4 })).items.map((n) => `${n.space}:${n.externalId}`);
+    const items = (await api.retrieve(keys)).map((r) => withTag(r, 'together'));
+    const mark = ctx.emulator.requests.length;
+    const report = await api.updateMany(items, { chunkSize: 2 });
+    assert.equal(report.applied.length, 4);
+    const since = ctx.emulator.requests.slice(mark);
+    const stats = since.find((r) => r.path.endsWith('/models/statistics'))!;
+    const check = since.find((r) => r.path.endsWith('/models/instances/byids'))!;
+    assert.ok(
+      check.time - stats.time < STATISTICS_MS / 2,
+      `the check arrived ${check.time - stats.time} ms after the statistics request`,
+    );
+  });
+});
