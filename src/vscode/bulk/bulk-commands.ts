@@ -11,6 +11,7 @@ import { bulkEditArgument, isTreeNode } from './command-arguments';
 
 type BulkCommandId =
   | typeof COMMANDS.bulkEdit
+  | typeof COMMANDS.bulkEditNodes
   | typeof COMMANDS.resumeBulk
   | typeof COMMANDS.undoBulk
   | typeof COMMANDS.showBulkReport
@@ -43,6 +44,11 @@ export function bulkCommands(s: ExtensionServices) {
       const { request, node } = bulkEditArgument(arg);
       if (request) return bulk.edit(request);
       return nodeEdit(node, selection, view.selection) ?? bulk.edit({}, { files: records(node, selection) });
+    },
+    /** On CogniteFile nodes whatever is clicked or selected: from the palette the wizard asks which nodes. */
+    [COMMANDS.bulkEditNodes]: (node?: TreeNode, selection?: readonly TreeNode[]) => {
+      const request = nodeRequest(isTreeNode(node) ? node : undefined, selection, view.selection);
+      return bulk.edit(request?.request ?? { kind: 'cognite-file' }, { nodes: request?.nodes ?? [] });
     },
     [COMMANDS.resumeBulk]: (options?: ConfirmOption) => bulk.resume(confirmOf(options)),
     [COMMANDS.undoBulk]: (options?: ConfirmOption) => bulk.undo(confirmOf(options)),
