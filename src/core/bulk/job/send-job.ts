@@ -67,11 +67,15 @@ export async function sendJob<R extends object, U>(
   };
   let replanned = 0;
   const rewritten = new Set<string>();
-  /** Why the rest is not sent: the files could not be read again (never sent on the preview's read). */
+  /** Why the rest is not sent: the records could not be read again (never sent on the preview's read). */
   let stopped: string | undefined;
   const failedRead = (err: unknown): undefined => {
     if (!options.signal?.aborted)
-      stopped = l10n.t('not sent: the file could not be read again just before sending ({0})', message(err));
+      stopped = l10n.t(
+        'not sent: the {0} could not be read again just before sending ({1})',
+        kind.noun(),
+        message(err),
+      );
     return undefined;
   };
   for (let offset = 0; offset < plan.items.length; offset += windowSize) {
