@@ -3,6 +3,7 @@ import { nodesBrowseApiOf, type NodesBrowseApi } from '../../../../src/app';
 import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../../src/cdf/client';
 import { cogniteFileValues, nodeKeyOf } from '../../../../src/cdf/model';
+import { toInstanceFilter } from '../../../../src/core/browse';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 import type { CogniteFileItem, NodeGroupNode } from '../../../../src/vscode/tree/cognite-nodes';
 import { NodeSectionModel } from '../../../../src/vscode/tree/node-section-model';
@@ -150,6 +151,31 @@ describe('files view: the CogniteFile section model', () => {
     m.search = word;
     const found = items(await m.children((await m.section())!));
     assert.ok(found.some((n) => n.node.externalId === first!.externalId));
+  });
+
+  it('counts the search results the section shows, not what the filter alone keeps', async () => {
+    const m = model();
+    m.filter = { mimeType: 'application/pdf' };
+    const [first] = (await api.listFileNodes(toInstanceFilter(m.filter), 1)).items;
+    // a tag number of its name: few nodes hold it, while the filter keeps every PDF
+    m.search = cogniteFileValues(first!)
+      .name!.split(/[^A-Za-z0-9]+/)
+      .find((w) => /\d/.test(w) && w.length >= 4)!;
+    const section = (await m.section())!;
+    const found = items(await m.children(section));
+    assert.ok(found.length > 0);
+    assert.notEqual(
+      await api.countFileNodes(toInstanceFilter(m.filter)),
+      found.length,
+      `the two counts differ here (${m.search})`,
+    );
+    assert.equal(section.count, found.length);
+    assert.deepEqual(section.search, { limited: false });
+    m.search = undefined;
+    m.reset();
+    const unsearched = (await m.section())!;
+    assert.equal(unsearched.count, await api.countFileNodes(toInstanceFilter(m.filter)));
+    assert.equal(unsearched.search, undefined);
   });
 
   it('drops an answer asked for before a reset', async () => {
