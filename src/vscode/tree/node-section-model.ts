@@ -18,7 +18,7 @@ import {
   type NodeSectionNode,
 } from './cognite-nodes';
 import type { TreeNode } from './nodes';
-import { NodePager } from './node-pager';
+import { nodePager, type NodePager } from './node-pager';
 import { groupsByValue } from './node-value-groups';
 
 const SPACE_COUNTS_AT_ONCE = 4;
@@ -172,13 +172,13 @@ export class NodeSectionModel {
       load.at,
       parentId,
       pager,
-      pager.nodes.map((n) => item(load.at, parentId, n)),
+      pager.items.map((n) => item(load.at, parentId, n)),
     );
   }
 
   private async directoryChildren(load: Load, parentId: string, dir: string | undefined, filter: NodeFilter) {
     const pager = await this.pager(load, parentId, filter);
-    const rows = pager.nodes.map((node) => ({ node, directory: cogniteFileValues(node).directory ?? undefined }));
+    const rows = pager.items.map((node) => ({ node, directory: cogniteFileValues(node).directory ?? undefined }));
     const level = directoryLevel(dir, dir === undefined ? rows : rows.filter((r) => isUnder(r, dir)));
     const children: TreeNode[] = level.subdirectories.map((sub) =>
       load.at.remember<NodeGroupNode>({
@@ -198,7 +198,7 @@ export class NodeSectionModel {
   private async pager({ api, at }: Load, id: string, filter: NodeFilter): Promise<NodePager> {
     let pager = at.pagers.get(id);
     if (!pager) {
-      pager = new NodePager(api, filter, this.pageSize());
+      pager = nodePager(api, filter, this.pageSize());
       at.pagers.set(id, pager);
       await pager.next();
     }
