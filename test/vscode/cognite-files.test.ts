@@ -69,6 +69,22 @@ describe('the CogniteFile section of the files view', () => {
     );
   });
 
+  it('with a search, the section counts and says "search results", not the filter’s nodes', async () => {
+    const [first] = (await api.sessions.active!.nodes!.listFileNodes(undefined, 1)).items;
+    // a tag number of its name: a few nodes hold it, far fewer than the project's nodes
+    const word = cogniteFileValues(first!)
+      .name!.split(/[^A-Za-z0-9]+/)
+      .find((w) => /\d/.test(w) && w.length >= 4)!;
+    const all = (await section()).count;
+    await vscode.commands.executeCommand('cdfFiles.searchNodes', word);
+    const top = await section();
+    const found = items(await api.tree.getChildren(top));
+    assert.ok(found.length > 0 && found.length < all, `${found.length} of ${all}`);
+    assert.equal(top.count, found.length);
+    const description = String(api.tree.getTreeItem(top).description);
+    assert.match(description, new RegExp(`^${found.length} search results? · search "${word}"`), description);
+  });
+
   it('shows a classic file linked to a node, and Open Linked Record opens either side', async () => {
     // A node whose classic file has an external id (the demo gives such nodes that id as an alias).
     await vscode.commands.executeCommand('cdfFiles.groupNodesBy', 'flat');
