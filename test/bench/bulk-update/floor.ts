@@ -15,7 +15,7 @@ import type { BulkScenario } from './scenarios';
 export interface BulkFloor {
   floorMs: number;
   /** Which term is the largest. */
-  boundBy: 'rate' | 'concurrency' | 'server';
+  boundBy: 'rate' | 'concurrency' | 'server' | 'slots';
   requests: number;
   rateMs: number;
   concurrencyMs: number;
@@ -23,6 +23,8 @@ export interface BulkFloor {
   serverMs: number;
   serverBusyMs: number;
   meanLatencyMs: number;
+  /** ceil(requests / concurrency) × the shortest latency, where a scenario computes it (node-update/scenarios.ts). */
+  slotsMs?: number;
 }
 
 export function bulkFloor(scenario: BulkScenario, records: number, chunkSize: number, serverBusyMs: number): BulkFloor {
