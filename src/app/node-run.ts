@@ -166,6 +166,7 @@ export class NodeRun {
     const hit = indexes.filter((i) => named?.keys.has(nodeKeyOf(this.items[i]!)));
     if (named && hit.length > 0) {
       const status = named.reason === 'conflict' ? 409 : 400;
+      attempt.status ??= status;
       // A stale version, planned on the read right before the upsert, is planned again on a new read.
       const again = named.reason === 'conflict' ? hit.filter((i) => this.conflicts[i]!++ < this.replans) : [];
       const settled = hit.filter((i) => !again.includes(i));

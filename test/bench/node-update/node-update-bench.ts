@@ -1,5 +1,5 @@
 /**
- * Bulk update of N CogniteFile nodes through the emulator: ours (read the nodes, updateMany) vs
+ * Bulk update of N CogniteFile nodes through the emulator: ours (updateManyPlanned: each chunk read, planned, upserted) vs
  * @cognite/sdk (instances.retrieve, then instances.upsert with existingVersion), one tag added to
  * each node. Every run gets a fresh emulator in its own process with the same nodes, created before
  * the clock starts; afterwards the store is read back: a peer's "not applied" is the nodes without
