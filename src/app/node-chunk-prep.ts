@@ -128,7 +128,8 @@ export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChun
     ahead: (indexes) => pending.start(indexes),
     ready: async (all) => {
       const first = await planOn(all, await pending.take(all));
-      if (now() - first.read.answeredAt <= Math.max(first.read.tookMs, 1)) return first.send;
+      const fresh = now() - first.read.answeredAt <= Math.max(first.read.tookMs, 1);
+      if (fresh || first.send.length === 0) return first.send;
       const stamps = await reads.existing(keysOf(first.send), host.signal);
       const read = new Map(first.read.records.map((r) => [nodeKeyOf(r), r]));
       const same = stamps.length === first.send.length && stamps.every((s) => sameStamp(s, read.get(nodeKeyOf(s))));

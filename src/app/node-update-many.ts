@@ -3,12 +3,14 @@
  * each), as many in flight as the project's concurrent write limit (`GET /models/statistics`) to
  * start with, fewer when CDF answers 429 (node-write-gate.ts: a throttled chunk goes back to the
  * front of the queue, nothing of it was written). Right before its upsert, each chunk's nodes are
- * checked to still exist (only their versions are read: an upsert would create a deleted node
- * again), and its report built from the node as read before, what was sent and the answer
- * (node-written.ts, recent-node-reads.ts). A refused chunk
- * applied nothing, so its items that the refusal does not name are sent again without
- * the named ones: a stale version fails only its node (reason 'conflict'), a missing reference only
- * the node holding it; a refusal that names nobody is halved until it does.
+ * read (an upsert would create a deleted node again; node-chunk-prep.ts): items planned already
+ * (nodeUpdateMany) have their versions checked; items planned on that read (nodeUpdateManyPlanned)
+ * are planned by the caller on it, so one read plans and guards. The report is built from the node
+ * as read, what was sent and the answer (node-written.ts, recent-node-reads.ts). A refused chunk
+ * applied nothing, so its items that the refusal does not name are sent again without the named
+ * ones: a stale version fails only its node (reason 'conflict'; a planned run reads and plans it
+ * again first), a missing reference only the node holding it; a refusal that names nobody is
+ * halved until it does.
  */
 import { chunk } from '../cdf/client';
 import { COGNITE_FILE_VIEW, DMS_LIMITS, type CogniteFileUpsertItem, type DirectRelation } from '../cdf/model';
@@ -72,7 +74,7 @@ async function runChunks(
   run.queue.push(...chunk([...items.keys()], size));
   // The write limit and the first chunk's check are both reads: asked together, the first upsert
   // waits one round trip for them instead of two.
-  run.prep.ahead(run.queue[0]!);
+  if (run.queue[0]) run.prep.ahead(run.queue[0]);
   await run.sendAll(new NodeWriteGate(await concurrencyOf(options, writes)));
   return run.report(started);
 }

@@ -77,8 +77,12 @@ describe('app: node updateManyPlanned reads each chunk once, right before its up
     assert.equal(gone.outcome === 'failed' && gone.failure.reason, 'missing');
     assert.equal(gone.sends, 0);
     const mark = ctx.emulator.requests.length;
+    assert.equal((await api.updateManyPlanned([], withTag('x'), {})).total, 0);
+    assert.equal((await api.updateMany([], {})).total, 0);
+    assert.equal(since(ctx, mark, '/models/instances').length, 0, 'no upsert for nothing');
+    const beforeBad = ctx.emulator.requests.length;
     await assert.rejects(api.updateManyPlanned([keys[0]!, 'no-colon'], withTag('x'), {}), /no-colon/);
-    assert.equal(ctx.emulator.requests.length, mark, 'nothing read or sent');
+    assert.equal(ctx.emulator.requests.length, beforeBad, 'nothing read or sent');
   });
 
   it('a node a colleague writes between the chunk’s read and its upsert: 409, read and planned again, both kept', async () => {
