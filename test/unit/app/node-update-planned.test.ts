@@ -82,6 +82,7 @@ describe('app: node updateManyPlanned reads each chunk once, right before its up
     assert.equal(since(ctx, mark, '/models/instances').length, 0, 'no upsert for nothing');
     const beforeBad = ctx.emulator.requests.length;
     await assert.rejects(api.updateManyPlanned([keys[0]!, 'no-colon'], withTag('x'), {}), /no-colon/);
+    await assert.rejects(api.updateManyPlanned([keys[0]!, keys[0]!], withTag('x'), {}), /more than once/);
     assert.equal(ctx.emulator.requests.length, beforeBad, 'nothing read or sent');
   });
 
