@@ -70,7 +70,10 @@ export async function runRoute(
   received: Received,
 ): Promise<void> {
   const fate = deps.faults.decide(ex.method, admitted.route.template);
-  await deps.timers.sleep(fate.latencyMs);
+  if (fate.latencyMs > 0) {
+    await deps.timers.sleep(fate.latencyMs);
+    await deps.turns.take();
+  }
   if (fate.drop === 'before') return ex.drop();
   if (fate.errorStatus !== undefined) {
     ex.record.fault = 'error';
