@@ -15,7 +15,6 @@ import { Router } from './http/route';
 import { hostChecker } from './http/allowed-hosts';
 import { continueChecker, createRequestListener } from './http/server';
 import { Throttle } from './http/throttle';
-import { WorkTurns } from './http/work-turns';
 import type { EmulatorOptions, FaultOptions, RecordedRequest, ThrottleOptions } from './options';
 import { ModelConcurrency } from './dms/concurrency';
 import { ALL_ROUTES } from './routes';
@@ -145,7 +144,6 @@ async function start(opts: EmulatorOptions, releaseLock: (() => void) | undefine
     recorder,
     links: new ContentLinks(() => baseUrl, now),
     timers,
-    turns: new WorkTurns(),
     maxBodyBytes: opts.maxRequestBodyBytes ?? MAX_BODY_BYTES,
     checkHost: hostChecker(() => port, opts.allowHosts),
     modelConcurrency: new ModelConcurrency(() => store.modelLimits),

@@ -70,10 +70,7 @@ export async function runRoute(
   received: Received,
 ): Promise<void> {
   const fate = deps.faults.decide(ex.method, admitted.route.template);
-  if (fate.latencyMs > 0) {
-    await deps.timers.sleep(fate.latencyMs);
-    await deps.turns.take();
-  }
+  await deps.timers.afterLatency(fate.latencyMs);
   if (fate.drop === 'before') return ex.drop();
   if (fate.errorStatus !== undefined) {
     ex.record.fault = 'error';

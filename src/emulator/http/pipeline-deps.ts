@@ -6,7 +6,6 @@ import type { RequestRecorder } from './recorder';
 import type { Timers } from './respond';
 import type { Router } from './route';
 import type { Throttle } from './throttle';
-import type { WorkTurns } from './work-turns';
 
 /** What the request pipeline works with: the routes, the project's state and the server's policies. */
 export interface PipelineDeps {
@@ -20,8 +19,6 @@ export interface PipelineDeps {
   recorder: RequestRecorder;
   links: ContentLinks;
   timers: Timers;
-  /** Work behind a latency wait runs one request per event-loop turn (work-turns.ts). */
-  turns: WorkTurns;
   /** Request body limit, after decompression. */
   maxBodyBytes: number;
   /** Throws an ApiError (421) for a Host the emulator does not serve (see `hostChecker`). */

@@ -21,6 +21,11 @@ export class WorkTurns {
     });
   }
 
+  /** The emulator closes: work still waiting for a turn never runs (as a cleared latency timer). */
+  clear(): void {
+    this.waiting.length = 0;
+  }
+
   private schedule(): void {
     if (this.scheduled || this.waiting.length === 0) return;
     this.scheduled = true;

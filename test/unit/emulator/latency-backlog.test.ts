@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { WorkTurns } from '../../../src/emulator/http/work-turns';
 
 const UPDATES = 16;
 const ITEMS_PER_UPDATE = 1000;
@@ -86,5 +87,19 @@ describe('emulator: work behind injected latency', () => {
       answeredAfterProbe >= pendingWhenSent / 2,
       `the probe waited for the backlog: ${answeredAfterProbe} of the ${pendingWhenSent} updates pending when it was sent were answered after it; admitted ${probeSeen.admittedAt - sentAt} ms after it was sent`,
     );
+  });
+
+  it('gives waiting work one turn of the event loop each, in order, and drops what waits when the emulator closes', async () => {
+    const turns = new WorkTurns();
+    const ran: number[] = [];
+    for (const n of [1, 2, 3]) void turns.take().then(() => ran.push(n));
+    const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
+    assert.deepEqual(ran, [1], 'one piece of work per turn, not the whole queue at once');
+    await nextTurn();
+    assert.deepEqual(ran, [1, 2]);
+    turns.clear();
+    for (let i = 0; i < 5; i++) await nextTurn();
+    assert.deepEqual(ran, [1, 2], 'work still waiting at close never runs, as a cleared latency timer');
   });
 });
