@@ -8,9 +8,9 @@ import type { Parsed } from './kind';
 /** Why a value is not an item of a text list. */
 function checkText(value: unknown): string | undefined {
   if (typeof value !== 'string') return l10n.t('An item of a text list is a string (got {0})', JSON.stringify(value));
-  return dmsText.safeParse(value).success
-    ? undefined
-    : l10n.t('A text is at most {0} characters (this one is {1})', DMS_LIMITS.textLength, value.length);
+  if (value.length > DMS_LIMITS.textLength)
+    return l10n.t('A text is at most {0} characters (this one is {1})', DMS_LIMITS.textLength, value.length);
+  return dmsText.safeParse(value).success ? undefined : l10n.t('A text must not contain the NUL character (\\u0000)');
 }
 
 /** Texts typed as a JSON array or a comma list (a tag may hold spaces); empty items are dropped. */

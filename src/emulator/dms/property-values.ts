@@ -44,6 +44,7 @@ function scalarValue(p: CoreProperty, value: unknown, at: string): PropertyValue
     case 'text':
       if (typeof value !== 'string') throw badRequest(`Invalid request: ${at}: expected text`);
       if (value.length > MAX_TEXT) throw badRequest(`Invalid request: ${at}: text longer than ${MAX_TEXT} characters`);
+      if (value.includes('\u0000')) throw badRequest(`Invalid request: ${at}: text must not contain null characters`);
       return value;
     case 'boolean':
       if (typeof value !== 'boolean') throw badRequest(`Invalid request: ${at}: expected a boolean`);
@@ -75,7 +76,11 @@ export function propertyValue(p: CoreProperty, value: unknown, at: string): Prop
   const max = p.maxListSize ?? (p.type === 'direct' ? MAX_DIRECT_LIST : MAX_LIST);
   if (value.length > max) throw badRequest(`Invalid request: ${at}: a list of at most ${max} items`);
   if (value.length === 0) return null;
-  return value.map((v, i) => scalarValue(p, v, `${at}[${i}]`));
+  const items = value.map((v, i) => scalarValue(p, v, `${at}[${i}]`));
+  // A text list is limited in total too: the sum of its items' lengths.
+  const total = items.reduce<number>((sum, v) => sum + (typeof v === 'string' ? v.length : 0), 0);
+  if (total > MAX_TEXT) throw badRequest(`Invalid request: ${at}: the items together exceed ${MAX_TEXT} characters`);
+  return items;
 }
 
 /** Container property writes of one item: container key → property id → value (null clears). */
