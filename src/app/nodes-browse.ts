@@ -46,6 +46,8 @@ export interface NodesBrowseApi {
   ): Promise<NodeGroupCount[]>;
   /** In the order asked; the unknown ones left out. */
   retrieveFileNodes(ids: DirectRelation[], signal?: AbortSignal): Promise<CogniteFileNode[]>;
+  /** Assets, categories or source systems by id, with their names; the ones that do not exist left out. */
+  retrieveNamedNodes(view: CoreViewName, ids: DirectRelation[], signal?: AbortSignal): Promise<NamedNode[]>;
   /** The project's own spaces (not the global ones). */
   listSpaces(signal?: AbortSignal): Promise<SpaceSummary[]>;
   /** Assets, categories or source systems whose name matches `query` (all when empty), at most `limit`. */
@@ -67,6 +69,7 @@ export function nodesBrowseApiOf(client: CdfClient): NodesBrowseApi {
     countFileNodes: (filter, signal) => models.countFileNodes(filter, { signal }),
     countFileNodesBy: (property, filter, signal) => models.countFileNodesBy(property, filter, { signal }),
     retrieveFileNodes: (ids, signal) => models.retrieveFileNodes(ids, { ignoreUnknownIds: true, signal }),
+    retrieveNamedNodes: (view, ids, signal) => models.retrieveCoreNodes(view, ids, { signal }),
     searchNamedNodes: (view, query, limit, signal) => models.searchCoreNodes(view, query, limit, { signal }),
     listSpaces: async (signal) =>
       (await models.listSpaces({ signal })).map((s) => ({ space: s.space, ...(s.name ? { name: s.name } : {}) })),

@@ -7,20 +7,6 @@ import { isoTimestamp } from '../cdf/model';
  * instant read the same. Text that is no valid timestamp gets no hint: validation marks it instead.
  */
 export function readableTimestamp(text: string): string | undefined {
-  if (!isoTimestamp.safeParse(text).success || !realCalendarTime(text)) return undefined;
+  if (!isoTimestamp.safeParse(text).success) return undefined;
   return new Date(text).toUTCString().replace(/GMT$/, 'UTC');
-}
-
-/** `Date` rolls 2024-02-30 over to 1 March: a hint must not show a day the text does not name. */
-function realCalendarTime(text: string): boolean {
-  const [y, mo, d, h, mi, s] = (text.match(/\d+/g) ?? []).slice(0, 6).map(Number);
-  const date = new Date(Date.UTC(y!, mo! - 1, d, h, mi, s));
-  return (
-    date.getUTCFullYear() === y &&
-    date.getUTCMonth() === mo! - 1 &&
-    date.getUTCDate() === d &&
-    date.getUTCHours() === h &&
-    date.getUTCMinutes() === mi &&
-    date.getUTCSeconds() === s
-  );
 }

@@ -44,7 +44,9 @@ describe('the CogniteFile section of the files view', () => {
     assert.equal(api.tree.getTreeItem(named).description, String(named.count));
     const nodes = items(await api.tree.getChildren(named));
     assert.equal(nodes.length, named.count);
-    for (const n of nodes) assert.equal(nodeKeyOf(cogniteFileValues(n.node).category!), named.label);
+    assert.ok(!named.label.includes(':'), `labelled with the category's name, not its key: ${named.label}`);
+    for (const n of nodes)
+      assert.equal(nodeKeyOf(cogniteFileValues(n.node).category!), nodeKeyOf(named.filter.category!));
   });
 
   it('filters the nodes in the instances filter language, and the view says so', async () => {
@@ -65,6 +67,22 @@ describe('the CogniteFile section of the files view', () => {
       JSON.stringify(listed?.body),
       /"equals":\{"property":\["cdf_cdm","CogniteFile\/v1","mimeType"\],"value":"application\/pdf"\}/,
     );
+  });
+
+  it('with a search, the section counts and says "search results", not the filter’s nodes', async () => {
+    const [first] = (await api.sessions.active!.nodes!.listFileNodes(undefined, 1)).items;
+    // a tag number of its name: a few nodes hold it, far fewer than the project's nodes
+    const word = cogniteFileValues(first!)
+      .name!.split(/[^A-Za-z0-9]+/)
+      .find((w) => /\d/.test(w) && w.length >= 4)!;
+    const all = (await section()).count;
+    await vscode.commands.executeCommand('cdfFiles.searchNodes', word);
+    const top = await section();
+    const found = items(await api.tree.getChildren(top));
+    assert.ok(found.length > 0 && found.length < all, `${found.length} of ${all}`);
+    assert.equal(top.count, found.length);
+    const description = String(api.tree.getTreeItem(top).description);
+    assert.match(description, new RegExp(`^${found.length} search results? · search "${word}"`), description);
   });
 
   it('shows a classic file linked to a node, and Open Linked Record opens either side', async () => {

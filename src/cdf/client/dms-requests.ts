@@ -34,7 +34,7 @@ import { checked, type ApiRequests, type CallOptions, type Page } from './api-re
 import { NodesNotFoundError } from './dms-errors';
 import { CdfApiError } from './errors';
 import { staleNodesOf } from './dms-conflict';
-import { searchCoreNodes } from './core-node-search';
+import { retrieveCoreNodes, searchCoreNodes } from './core-node-search';
 
 const SOURCES = [{ source: COGNITE_FILE_VIEW }];
 
@@ -112,6 +112,11 @@ export class DataModelingRequests {
   /** Assets, categories or source systems by name (see core-node-search.ts). */
   searchCoreNodes(view: CoreViewName, query: string, limit: number, options: CallOptions = {}) {
     return searchCoreNodes(this.requests, view, query, limit, options);
+  }
+
+  /** Assets, categories or source systems by id, with their names (see core-node-search.ts). */
+  retrieveCoreNodes(view: CoreViewName, ids: readonly DirectRelation[], options: CallOptions = {}) {
+    return retrieveCoreNodes(this.requests, view, ids, options);
   }
 
   /** `instances/aggregate`: how many CogniteFile nodes match. */

@@ -7,10 +7,10 @@ import {
   dmsText,
   dmsTextList,
   DMS_LIMITS,
-  isoTimestamp,
   nodeExternalId,
   spaceId,
 } from './dms-primitives';
+import { isoTimestamp } from './iso-timestamp';
 
 /**
  * The CogniteFile view (`cdf_cdm:CogniteFile/v1`) as a table: every property with its field kind,

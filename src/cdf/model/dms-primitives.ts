@@ -66,17 +66,6 @@ export type ViewReference = z.infer<typeof viewReference>;
 /** Milliseconds since the epoch, as instances carry `createdTime` and `lastUpdatedTime`. */
 export const dmsEpochMs = z.number().check(z.int(), z.minimum(0));
 
-/**
- * A timestamp property value: ISO 8601 text `YYYY-MM-DDTHH:MM:SS[.millis](Z|±HH:MM)`. The API writes
- * milliseconds and a `+00:00` offset; it accepts any offset and fewer fractional digits.
- */
-export const isoTimestamp = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/, {
-    message: 'expected an ISO 8601 timestamp such as 2024-05-01T12:00:00.000+00:00',
-  }),
-  z.refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not a real date and time' }),
-);
-
 /** CDF refuses the NUL character in a text value (and in each item of a text list). */
 const withoutNul = (s: string): boolean => !s.includes('\u0000');
 

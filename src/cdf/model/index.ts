@@ -11,6 +11,7 @@ export * from './file-filter';
 export * from './api-error';
 export * from './update-report';
 export * from './dms-primitives';
+export * from './iso-timestamp';
 export * from './cognite-file-fields';
 export * from './cognite-file';
 export * from './instance-filter';

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { calendarProblem } from '../../cdf/model';
 import type { Parsed } from './kind';
 import { scalarKind, showJson } from './scalar';
 
@@ -9,6 +10,8 @@ const MAX_DATE_MS = 8.64e15;
 export function parseTime(text: string): Parsed<number> {
   if (/^\d+$/.test(text)) return { ok: true, value: Number(text) };
   if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
+    const impossible = calendarProblem(text);
+    if (impossible) return { ok: false, message: impossible };
     const ms = Date.parse(text);
     if (!Number.isNaN(ms)) return { ok: true, value: ms };
   }

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { isoTimestamp } from '../../cdf/model';
+import { calendarProblem, isoTimestamp } from '../../cdf/model';
 import { sameValue } from './equality';
 import type { FieldKind, Parsed } from './kind';
 import { scalarKind, showJson } from './scalar';
@@ -23,9 +23,10 @@ export function sameInstant(a: unknown, b: unknown): boolean {
  */
 export function parseTimestamp(text: string): Parsed<string> {
   const t = text.trim();
+  const impossible = calendarProblem(t);
+  if (impossible) return { ok: false, message: impossible };
   if (isoTimestamp.safeParse(t).success) return { ok: true, value: t };
-  if (/^\d{4}-\d{2}-\d{2}$/.test(t) && !Number.isNaN(Date.parse(t)))
-    return { ok: true, value: `${t}T00:00:00.000+00:00` };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return { ok: true, value: `${t}T00:00:00.000+00:00` };
   if (/^\d{1,15}$/.test(t)) return { ok: true, value: new Date(Number(t)).toISOString() };
   return {
     ok: false,

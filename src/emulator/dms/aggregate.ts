@@ -10,7 +10,8 @@ import { searchMatcher } from './search-text';
 
 /**
  * `POST /models/instances/aggregate`: counts over a view's nodes, optionally grouped by up to five
- * properties (a list property puts a node in one group per item), after a filter and a text query.
+ * properties (a list property puts a node in one group per item), after a filter and a text query;
+ * grouped without aggregates, the unique values alone.
  * The views the emulator serves have no numeric properties, so `count` is the aggregate there is;
  * avg/min/max/sum/histogram are refused by name.
  */
@@ -25,8 +26,13 @@ function viewField(view: CoreView, name: string, at: string) {
   return (n: NodeRecord): PropertyValue | undefined => n.data[key]?.[id];
 }
 
-function counters(view: CoreView, aggregates: Record<string, unknown>[] | undefined) {
-  return (aggregates ?? [{ count: {} }]).map((a, i) => {
+/**
+ * The counts asked for. With `groupBy` and no `aggregates` the API answers the unique values only
+ * (its reference: "the fields listed in the groupBy clause will return the unique values"), so no
+ * count is made up; with neither, the emulator counts the nodes.
+ */
+function counters(view: CoreView, aggregates: Record<string, unknown>[] | undefined, grouped: boolean) {
+  return (aggregates ?? (grouped ? [] : [{ count: {} }])).map((a, i) => {
     const [kind, args] = (Object.entries(a)[0] ?? []) as [string | undefined, { property?: unknown } | undefined];
     const at = `aggregates[${i}]`;
     if (kind !== 'count' || Object.keys(a).length !== 1)
@@ -52,7 +58,7 @@ export function aggregateInstances(store: FileStore, body: unknown) {
   const r = parseOr400(aggregateRequest, body);
   checkViews([r.view], 'view');
   const view = coreView(r.view.space, r.view.externalId, r.view.version) as CoreView;
-  const aggregates = counters(view, r.aggregates);
+  const aggregates = counters(view, r.aggregates, (r.groupBy ?? []).length > 0);
   const fields = (r.groupBy ?? []).map((name, i) => ({ name, get: viewField(view, name, `groupBy[${i}]`) }));
   if (r.instanceType === 'edge') return { items: [] };
   const match = searchMatcher(view.externalId, r.query, r.properties, r.operator);

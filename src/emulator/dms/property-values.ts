@@ -1,3 +1,4 @@
+import { calendarProblem } from '../../cdf/model';
 import { badRequest } from '../http/api-error';
 import { CDM_SPACE, coreContainer, coreView, type CoreProperty } from './core-views';
 import { containerKey, type DirectRelation, type NodeRecord, type PropertyValue } from './instance-types';
@@ -17,7 +18,8 @@ const SPACE = /^[a-zA-Z][a-zA-Z0-9_-]{0,41}[a-zA-Z0-9]?$/;
 export const formatTimestamp = (ms: number): string => new Date(ms).toISOString().replace('Z', '+00:00');
 
 export function timestampMs(value: string): number | undefined {
-  if (!ISO_TIMESTAMP.test(value)) return undefined;
+  // CDF refuses 2023-02-29 and 24:00:00, which Date.parse rolls over to the next day.
+  if (!ISO_TIMESTAMP.test(value) || calendarProblem(value)) return undefined;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? undefined : ms;
 }

@@ -7,8 +7,10 @@ import type { NodeFilter } from '../../core/browse';
 export interface NodeSectionNode {
   kind: 'nodeSection';
   id: string;
-  /** How many nodes the section's filter keeps. */
+  /** How many nodes the section's filter keeps; with a search, how many results it shows. */
   count: number;
+  /** With a search: `count` is of the results (`instances/search`), and `limited` when more may match. */
+  search?: { limited: boolean };
 }
 
 /** A space, directory, category or MIME type; its nodes are the ones `filter` keeps. */

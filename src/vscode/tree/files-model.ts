@@ -3,7 +3,7 @@ import type { FileFilter, FileRecord } from '../../cdf/model';
 import { directoryLabel, directoryLevel, isUnder, describeFilter } from '../../core/browse';
 import type { GroupNode, Grouping, TreeNode } from './nodes';
 import { Loaded, type CountRequest, type SearchResults } from './loaded';
-import { Pager } from './pager';
+import { filePager, type FilePager } from './pager';
 
 export const ROOT = 'root';
 
@@ -147,13 +147,13 @@ export class FilesTreeModel {
 
   private async pagedFiles(load: Load, parentId: string, filter: FileFilter): Promise<TreeNode[]> {
     const pager = await this.pager(load, parentId, filter);
-    const children: TreeNode[] = pager.records.map((r) => load.at.fileNode(parentId, r));
+    const children: TreeNode[] = pager.items.map((r) => load.at.fileNode(parentId, r));
     return withMore(load.at, parentId, pager, children);
   }
 
   private async directoryChildren(load: Load, parentId: string, dir: string | undefined, filter: FileFilter) {
     const pager = await this.pager(load, parentId, filter);
-    const records = dir === undefined ? pager.records : pager.records.filter((r) => isUnder(r, dir));
+    const records = dir === undefined ? pager.items : pager.items.filter((r) => isUnder(r, dir));
     const level = directoryLevel(dir, records);
     const children: TreeNode[] = level.subdirectories.map((sub) =>
       load.at.remember<GroupNode>({
@@ -195,7 +195,7 @@ export class FilesTreeModel {
   /** The API has no "distinct values": the mime types come from the first page of matching files. */
   private async mimeTypeGroups(load: Load): Promise<TreeNode[]> {
     const pager = await this.pager(load, ROOT, load.filter, 1000);
-    const types = [...new Set(pager.records.map((r) => r.mimeType).filter((m): m is string => !!m))].sort();
+    const types = [...new Set(pager.items.map((r) => r.mimeType).filter((m): m is string => !!m))].sort();
     if (!types.length) return [message(ROOT, 'No files with a mime type match.')];
     return types.map((mimeType) => {
       const filter: FileFilter = { ...load.filter, mimeType };
@@ -210,10 +210,10 @@ export class FilesTreeModel {
     });
   }
 
-  private async pager({ api, at }: Load, id: string, filter: FileFilter, pageSize?: number): Promise<Pager> {
+  private async pager({ api, at }: Load, id: string, filter: FileFilter, pageSize?: number): Promise<FilePager> {
     let pager = at.pagers.get(id);
     if (!pager) {
-      pager = new Pager(api, filter, pageSize ?? this.pageSize());
+      pager = filePager(api, filter, pageSize ?? this.pageSize());
       at.pagers.set(id, pager);
       await pager.next();
     }
@@ -228,7 +228,7 @@ interface Load {
   filter: FileFilter;
 }
 
-function withMore(at: Loaded, parentId: string, pager: Pager, children: TreeNode[]): TreeNode[] {
+function withMore(at: Loaded, parentId: string, pager: FilePager, children: TreeNode[]): TreeNode[] {
   if (!children.length) return [message(parentId, 'No files match.')];
   if (pager.hasMore) children.push(at.remember({ kind: 'loadMore', id: `${parentId}/more`, parentId }));
   return children;

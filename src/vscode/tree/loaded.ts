@@ -1,7 +1,7 @@
 import type { FileFilter, FileRecord } from '../../cdf/model';
 import { recordFitsFilter } from '../../core/browse';
 import type { FileNode, TreeNode } from './nodes';
-import type { Pager } from './pager';
+import type { FilePager } from './pager';
 
 /** A count asked for and not answered yet: only the request that set it may fill it in. */
 export type CountRequest = { readonly asked: true };
@@ -19,7 +19,7 @@ export interface SearchResults {
  * answer that comes back to an older one never enters the new generation.
  */
 export class Loaded {
-  readonly pagers = new Map<string, Pager>();
+  readonly pagers = new Map<string, FilePager>();
   readonly counts = new Map<string, number | CountRequest>();
   readonly nodes = new Map<string, TreeNode>();
   search: SearchResults | undefined;
@@ -43,7 +43,7 @@ export class Loaded {
       for (const [id, pager] of this.pagers) {
         const after = listAfterSave(pager, record, old);
         if (after === 'reload') this.pagers.delete(id);
-        if (after === 'swap') pager.records.forEach((r, i) => r.id === record.id && (pager.records[i] = record));
+        if (after === 'swap') pager.items.forEach((r, i) => r.id === record.id && (pager.items[i] = record));
       }
       for (const node of this.nodes.values()) {
         if (node.kind === 'file' && node.record.id === record.id) node.record = record;
@@ -67,7 +67,7 @@ export class Loaded {
   /** The version of a record this generation shows, if any list shows it. */
   private loadedVersion(id: number): FileRecord | undefined {
     for (const pager of this.pagers.values()) {
-      const found = pager.records.find((r) => r.id === id);
+      const found = pager.items.find((r) => r.id === id);
       if (found) return found;
     }
     return this.search?.records?.find((r) => r.id === id);
@@ -80,8 +80,8 @@ export class Loaded {
  * entered it. A list that has more pages may hold the record further on: only a record known to
  * have entered loads it again.
  */
-function listAfterSave(pager: Pager, record: FileRecord, old: FileRecord | undefined): 'swap' | 'keep' | 'reload' {
-  const listed = pager.records.some((r) => r.id === record.id);
+function listAfterSave(pager: FilePager, record: FileRecord, old: FileRecord | undefined): 'swap' | 'keep' | 'reload' {
+  const listed = pager.items.some((r) => r.id === record.id);
   if (old && sameFit(pager.filter, old, record)) return listed ? 'swap' : 'keep';
   const fits = recordFitsFilter(record, pager.filter);
   if (listed) return fits === true ? 'swap' : 'reload';

@@ -11,12 +11,20 @@ export function sectionItem(node: NodeSectionNode, description: string): vscode.
   const item = new vscode.TreeItem(vscode.l10n.t('CogniteFile nodes'), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('type-hierarchy');
-  item.description = description ? `${formatCount(node.count)} · ${description}` : formatCount(node.count);
+  const counted = countText(node);
+  item.description = description ? `${counted} · ${description}` : counted;
   item.tooltip = vscode.l10n.t(
     'Files in CDF data modeling (the core data model view cdf_cdm:CogniteFile/v1), by space. A node opens as a JSON document you can edit and save.',
   );
   item.contextValue = 'nodeSection';
   return item;
+}
+
+/** The section's number, saying "search results" when that is what it counts. */
+function countText({ count, search }: NodeSectionNode): string {
+  if (!search) return formatCount(count);
+  if (search.limited) return vscode.l10n.t('best {0} search results', formatCount(count));
+  return count === 1 ? vscode.l10n.t('1 search result') : vscode.l10n.t('{0} search results', formatCount(count));
 }
 
 export function nodeGroupItem(node: NodeGroupNode): vscode.TreeItem {

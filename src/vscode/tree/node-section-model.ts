@@ -18,10 +18,12 @@ import {
   type NodeSectionNode,
 } from './cognite-nodes';
 import type { TreeNode } from './nodes';
-import { NodePager } from './node-pager';
+import { nodePager, type NodePager } from './node-pager';
 import { groupsByValue } from './node-value-groups';
 
 const SPACE_COUNTS_AT_ONCE = 4;
+/** `instances/search` answers at most this many, with no cursor: the section shows the best ones. */
+const SEARCH_LIMIT = 1000;
 
 /** What one generation of the section has loaded; a reset drops it, and late answers with it. */
 class NodesLoaded {
@@ -78,19 +80,30 @@ export class NodeSectionModel {
   section(): Promise<NodeSectionNode | undefined> {
     const api = this.api();
     if (!api) return Promise.resolve(undefined);
-    const at = this.loaded;
-    const filter = toInstanceFilter(this.filter);
-    at.section ??= (async () => {
+    const load: Load = { api, at: this.loaded, filter: this.filter };
+    const [filter, search] = [toInstanceFilter(this.filter), this.search];
+    load.at.section ??= (async () => {
       try {
         const total = await api.countFileNodes(undefined);
         if (total === 0) return undefined;
+        // With a search the section holds its results, so it counts them, not the filter's nodes.
+        if (search) {
+          const count = (await this.searched(load, search)).length;
+          const node = {
+            kind: 'nodeSection',
+            id: SECTION_ID,
+            count,
+            search: { limited: count >= SEARCH_LIMIT },
+          } as const;
+          return load.at.remember<NodeSectionNode>(node);
+        }
         const count = filter ? await api.countFileNodes(filter) : total;
-        return at.remember<NodeSectionNode>({ kind: 'nodeSection', id: SECTION_ID, count });
+        return load.at.remember<NodeSectionNode>({ kind: 'nodeSection', id: SECTION_ID, count });
       } catch {
         return undefined;
       }
     })();
-    return at.section;
+    return load.at.section;
   }
 
   async children(node: TreeNode): Promise<TreeNode[]> {
@@ -140,9 +153,15 @@ export class NodeSectionModel {
     );
   }
 
-  private async searchChildren({ api, at, filter }: Load, search: string): Promise<TreeNode[]> {
-    at.search ??= api.searchFileNodes(search, toInstanceFilter(filter), 1000);
-    const found = await at.search;
+  /** The search's results, asked once per generation (the section's count and its children share them). */
+  private searched({ api, at, filter }: Load, search: string): Promise<CogniteFileNode[]> {
+    at.search ??= api.searchFileNodes(search, toInstanceFilter(filter), SEARCH_LIMIT);
+    return at.search;
+  }
+
+  private async searchChildren(load: Load, search: string): Promise<TreeNode[]> {
+    const { at } = load;
+    const found = await this.searched(load, search);
     if (!found.length) return [message(SECTION_ID, l10n.t('No CogniteFile nodes match "{0}".', search))];
     return found.map((n) => item(at, SECTION_ID, n));
   }
@@ -153,13 +172,13 @@ export class NodeSectionModel {
       load.at,
       parentId,
       pager,
-      pager.nodes.map((n) => item(load.at, parentId, n)),
+      pager.items.map((n) => item(load.at, parentId, n)),
     );
   }
 
   private async directoryChildren(load: Load, parentId: string, dir: string | undefined, filter: NodeFilter) {
     const pager = await this.pager(load, parentId, filter);
-    const rows = pager.nodes.map((node) => ({ node, directory: cogniteFileValues(node).directory ?? undefined }));
+    const rows = pager.items.map((node) => ({ node, directory: cogniteFileValues(node).directory ?? undefined }));
     const level = directoryLevel(dir, dir === undefined ? rows : rows.filter((r) => isUnder(r, dir)));
     const children: TreeNode[] = level.subdirectories.map((sub) =>
       load.at.remember<NodeGroupNode>({
@@ -179,7 +198,7 @@ export class NodeSectionModel {
   private async pager({ api, at }: Load, id: string, filter: NodeFilter): Promise<NodePager> {
     let pager = at.pagers.get(id);
     if (!pager) {
-      pager = new NodePager(api, filter, this.pageSize());
+      pager = nodePager(api, filter, this.pageSize());
       at.pagers.set(id, pager);
       await pager.next();
     }

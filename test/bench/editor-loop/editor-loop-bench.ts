@@ -13,7 +13,7 @@ import type { FileRecord } from '../../../src/cdf/model';
 import { renderDocument, documentFromRecord } from '../../../src/core/records';
 import { diff } from '../../../src/core/records';
 import { saveRecord } from '../../unit/helpers/save-outcomes';
-import { Pager } from '../../../src/vscode/tree/pager';
+import { filePager } from '../../../src/vscode/tree/pager';
 import { ourClient, sdkClient } from '../support/clients';
 import { startEmulatorProcess, type EmulatorProcess, type RequestCounts } from '../support/emulator-process';
 import { writeResult, type BenchResult } from '../support/result-file';
@@ -68,7 +68,7 @@ export async function runEditorLoopBench(options: EditorLoopOptions): Promise<Be
     const firstPage = await compare(
       n,
       async () => {
-        await new Pager(api, {}, PAGE_SIZE).next();
+        await filePager(api, {}, PAGE_SIZE).next();
       },
       async () => {
         await sdkFirstPage(sdk, PAGE_SIZE);

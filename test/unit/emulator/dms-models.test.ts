@@ -37,7 +37,11 @@ describe('emulator: data modeling search, aggregate, statistics, spaces and view
   });
 
   it('aggregate counts by category and by tag (one group per list item), after a filter', async () => {
-    const byCategory = await api().post('/models/instances/aggregate', { view: FILE_VIEW, groupBy: ['category'] });
+    const byCategory = await api().post('/models/instances/aggregate', {
+      view: FILE_VIEW,
+      groupBy: ['category'],
+      aggregates: [{ count: {} }],
+    });
     assert.equal(byCategory.status, 200, JSON.stringify(byCategory.body));
     const expected = new Map<string, number>();
     for (const n of files()) {
@@ -52,6 +56,7 @@ describe('emulator: data modeling search, aggregate, statistics, spaces and view
       view: FILE_VIEW,
       filter: { equals: { property: ['node', 'space'], value: 'plant_c_documents' } },
       groupBy: ['tags'],
+      aggregates: [{ count: {} }],
     });
     const tagged = files().filter((n) => n.space === 'plant_c_documents');
     for (const item of bySpaceFilter.body.items) {
@@ -69,6 +74,18 @@ describe('emulator: data modeling search, aggregate, statistics, spaces and view
       aggregates: [{ avg: { property: 'name' } }],
     });
     assert.equal(avg.status, 400);
+  });
+
+  it('aggregate with groupBy and no aggregates answers the unique values, with no count made up', async () => {
+    // The API reference: "When you do not specify any aggregates, the fields listed in the groupBy
+    // clause will return the unique values stored for each field."
+    const unique = await api().post('/models/instances/aggregate', { view: FILE_VIEW, groupBy: ['mimeType'] });
+    assert.equal(unique.status, 200, JSON.stringify(unique.body));
+    const expected = new Set(files().flatMap((n) => (n.data[FILE]?.mimeType as string | undefined) ?? []));
+    const values = unique.body.items.map((i: Json) => i.group.mimeType as string);
+    assert.deepEqual(new Set(values), expected);
+    assert.equal(values.length, expected.size, 'each value once');
+    for (const item of unique.body.items) assert.deepEqual(item.aggregates, [], JSON.stringify(item));
   });
 
   it('statistics report the node count and the limits a client sizes its concurrency by', async () => {

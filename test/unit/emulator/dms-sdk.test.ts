@@ -108,6 +108,13 @@ describe('conformance: @cognite/sdk instances against the emulator', function ()
     });
     const total = counts.items.reduce((sum, i) => sum + Number((i.aggregates[0] as { value: number }).value), 0);
     assert.equal(total, fileNodes().filter((n) => n.data['cdf_cdm/CogniteFile']?.mimeType !== undefined).length);
+    const unique = await sdk.instances.aggregate({ view: FILE_VIEW, groupBy: ['mimeType'] });
+    assert.deepEqual(
+      unique.items.map((i) => i.group?.mimeType).sort(),
+      counts.items.map((i) => i.group?.mimeType).sort(),
+      'the same values, without counts',
+    );
+    for (const i of unique.items) assert.deepEqual(i.aggregates, []);
   });
 
   it('deletes, and the node and its classic file are gone', async () => {

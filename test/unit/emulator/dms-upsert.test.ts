@@ -133,6 +133,7 @@ describe('emulator: data modeling upsert', function () {
     await bad({ nope: 1 }, /has no property "nope"/);
     await bad({ equipment: [] }, /read-only/);
     await bad({ sourceCreatedTime: '2024-13-45' }, /ISO 8601/);
+    await bad({ sourceCreatedTime: '2023-02-29T12:00:00Z' }, /ISO 8601/); // Date.parse would roll it to 1 March
     await bad({ category: { space: SPACE } }, /direct relation/);
     const shape = await api().upsert([{ instanceType: 'node', space: SPACE, externalId: id, existingVersion: -1 }]);
     assert.match(shape.body.error.message, /Invalid request: items\[0\]\.existingVersion:/);

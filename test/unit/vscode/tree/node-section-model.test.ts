@@ -3,10 +3,12 @@ import { nodesBrowseApiOf, type NodesBrowseApi } from '../../../../src/app';
 import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../../src/cdf/client';
 import { cogniteFileValues, nodeKeyOf } from '../../../../src/cdf/model';
+import { toInstanceFilter } from '../../../../src/core/browse';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 import type { CogniteFileItem, NodeGroupNode } from '../../../../src/vscode/tree/cognite-nodes';
 import { NodeSectionModel } from '../../../../src/vscode/tree/node-section-model';
 import type { TreeNode } from '../../../../src/vscode/tree/nodes';
+import { dms, fileItem } from '../../emulator/dms-helpers';
 
 const groups = (nodes: TreeNode[]) => nodes.filter((n): n is NodeGroupNode => n.kind === 'nodeGroup');
 const items = (nodes: TreeNode[]) => nodes.filter((n): n is CogniteFileItem => n.kind === 'cogniteFile');
@@ -60,9 +62,54 @@ describe('files view: the CogniteFile section model', () => {
       assert.equal(nodes.length, c.count, c.label);
       for (const n of nodes) {
         const category = cogniteFileValues(n.node).category;
-        assert.equal(category ? nodeKeyOf(category) : '(no category)', c.label);
+        assert.equal(
+          category ? nodeKeyOf(category) : undefined,
+          c.filter.category ? nodeKeyOf(c.filter.category) : undefined,
+        );
       }
     }
+  });
+
+  it('labels category groups with the category node’s name, read in one request, the key when it has none', async () => {
+    const m = model();
+    m.grouping = 'category';
+    const [space] = groups(await m.children((await m.section())!));
+    // one node of the space points to a category that has no name (only its required code)
+    const nameless = { space: 'document_reference', externalId: `nameless_${Date.now()}` };
+    const categoryView = { type: 'view', space: 'cdf_cdm', externalId: 'CogniteFileCategory', version: 'v1' };
+    const wrote = await dms(emu).upsert([
+      { instanceType: 'node', ...nameless, sources: [{ source: categoryView, properties: { code: 'NN' } }] },
+    ]);
+    assert.equal(wrote.status, 200, JSON.stringify(wrote.body));
+    const [one] = (await api.listFileNodes({ equals: { property: ['node', 'space'], value: space!.space! } }, 1)).items;
+    await dms(emu).upsert([fileItem(one!.space, one!.externalId, { category: nameless })]);
+    m.reset();
+    emu.clearRequests();
+    const categories = groups(await m.children(space!)).filter((c) => c.filter.category);
+    const byIds = emu.requests.filter((r) => r.path.endsWith('/models/instances/byids'));
+    assert.equal(byIds.length, 1, 'the names of all groups in one instances/byids');
+    const names = new Map(
+      (
+        await api.retrieveNamedNodes(
+          'CogniteFileCategory',
+          categories.map((c) => c.filter.category!),
+        )
+      ).map((n) => [nodeKeyOf(n), n.name]),
+    );
+    assert.ok(categories.length >= 3, categories.map((c) => c.label).join());
+    for (const c of categories) {
+      const key = nodeKeyOf(c.filter.category!);
+      assert.equal(c.label, names.get(key) ?? key);
+      assert.match(c.tooltip ?? '', new RegExp(key), 'the key stays in the tooltip');
+    }
+    assert.ok(
+      categories.some((c) => c.label === 'Datasheet'),
+      categories.map((c) => c.label).join(),
+    );
+    assert.ok(
+      categories.some((c) => c.label === `document_reference:${nameless.externalId}`),
+      'a nameless one by its key',
+    );
   });
 
   it('groups a space by directory, each folder holding only nodes under it', async () => {
@@ -104,6 +151,31 @@ describe('files view: the CogniteFile section model', () => {
     m.search = word;
     const found = items(await m.children((await m.section())!));
     assert.ok(found.some((n) => n.node.externalId === first!.externalId));
+  });
+
+  it('counts the search results the section shows, not what the filter alone keeps', async () => {
+    const m = model();
+    m.filter = { mimeType: 'application/pdf' };
+    const [first] = (await api.listFileNodes(toInstanceFilter(m.filter), 1)).items;
+    // a tag number of its name: few nodes hold it, while the filter keeps every PDF
+    m.search = cogniteFileValues(first!)
+      .name!.split(/[^A-Za-z0-9]+/)
+      .find((w) => /\d/.test(w) && w.length >= 4)!;
+    const section = (await m.section())!;
+    const found = items(await m.children(section));
+    assert.ok(found.length > 0);
+    assert.notEqual(
+      await api.countFileNodes(toInstanceFilter(m.filter)),
+      found.length,
+      `the two counts differ here (${m.search})`,
+    );
+    assert.equal(section.count, found.length);
+    assert.deepEqual(section.search, { limited: false });
+    m.search = undefined;
+    m.reset();
+    const unsearched = (await m.section())!;
+    assert.equal(unsearched.count, await api.countFileNodes(toInstanceFilter(m.filter)));
+    assert.equal(unsearched.search, undefined);
   });
 
   it('drops an answer asked for before a reset', async () => {
