@@ -3,6 +3,7 @@ import { dmsText, DMS_LIMITS } from '../../cdf/model';
 import { setKind, type SetSpec } from './element-set';
 import { orderedSetKind } from './ordered-set';
 import { listItems } from './input';
+import { commaSeparatedItems } from './quoted-items';
 import type { Parsed } from './kind';
 
 /** Why a value is not an item of a text list. */
@@ -13,9 +14,12 @@ function checkText(value: unknown): string | undefined {
   return dmsText.safeParse(value).success ? undefined : l10n.t('A text must not contain the NUL character (\\u0000)');
 }
 
-/** Texts typed as a JSON array or a comma list (a tag may hold spaces); empty items are dropped. */
+/**
+ * Texts typed as a JSON array or a comma list (a tag may hold spaces; one holding a comma is written
+ * in double quotes); empty items are dropped.
+ */
 function parseTexts(text: string, field: string): Parsed<string[]> {
-  const items = listItems(text, /,/);
+  const items = text.trim().startsWith('[') ? listItems(text) : commaSeparatedItems(text);
   if (!items.ok) return items;
   for (const [i, item] of items.value.entries()) {
     const message = checkText(item);

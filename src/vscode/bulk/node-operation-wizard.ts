@@ -93,7 +93,10 @@ async function members(op: 'add' | 'remove', field: string): Promise<BulkOperati
   const prompt =
     field === 'assets'
       ? vscode.l10n.t('Assets as space:externalId, separated by commas')
-      : vscode.l10n.t('{0}, separated by commas', field);
+      : vscode.l10n.t(
+          '{0}, separated by commas; write one holding a comma in double quotes, e.g. "Area 10, north"',
+          field,
+        );
   const check = (v: string) => {
     const parsed = parseElementsInput(KIND, field, v);
     return parsed.ok ? undefined : parsed.message;

@@ -166,3 +166,18 @@ describe('core/cognite-file: a pasted list of nodes', () => {
     );
   });
 });
+
+describe('core/cognite-file: a pasted node whose externalId starts or ends with whitespace', () => {
+  it('keeps the externalId exactly, drops only the indentation, and warns on that line', () => {
+    const { targets, problems } = parseNodeTargets('  plant-a:P-101 \nplant-a:P-101\n\tplant-b:x');
+    assert.deepEqual(targets, [
+      { space: 'plant-a', externalId: 'P-101 ' },
+      { space: 'plant-a', externalId: 'P-101' },
+      { space: 'plant-b', externalId: 'x' },
+    ]);
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.severity]),
+      [[1, 'warning']],
+    );
+  });
+});
