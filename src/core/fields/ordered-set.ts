@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { setKind, type SetSpec } from './element-set';
 import { deepEqual } from './equality';
-import type { FieldKind } from './kind';
+import type { FieldKind, RestoreOutcome } from './kind';
 
 /** An ordered set's patch: the set's own, plus the order the members should stand in. */
 type OrderedPatch = { set: unknown[] } | { add?: unknown[]; remove?: unknown[]; order?: unknown[] };
@@ -36,6 +36,27 @@ export function orderedSetKind(spec: SetSpec): FieldKind {
     if (sameOrder(patch ? apply(before, patch) : before, after)) return patch;
     return { ...(patch ?? {}), order: list(after) };
   };
+  /** The members both lists hold, in `a`'s order (to see whether someone reordered them). */
+  const common = (a: unknown, b: unknown): unknown[] => {
+    const inB = new Set(list(b).map(spec.members.key));
+    return list(a).filter((e) => inB.has(spec.members.key(e)));
+  };
+  /**
+   * Undo puts the list back as it was, order included, when nobody wrote it since the action. When
+   * someone did, their members stay (the set's restore, member by member); the order before the action
+   * comes back if they did not reorder, and if they did, theirs is kept and reported as a conflict.
+   */
+  const restoreInOrder = (field: string, pre: unknown, post: unknown, now: unknown): RestoreOutcome => {
+    if (sameOrder(now, post)) return { value: list(pre), conflicts: [], found: true };
+    const members = set.restore(field, pre, post, now);
+    if (!deepEqual(common(now, post), common(post, now))) {
+      const where = l10n.t('{0} (order)', field);
+      const reordered = { where, before: list(pre), afterAction: list(post), now: list(now) };
+      return { ...members, conflicts: [...members.conflicts, reordered] };
+    }
+    const value = apply(members.value, { order: list(pre) });
+    return { value, conflicts: members.conflicts, found: members.found || !sameOrder(value, now) };
+  };
   return {
     ...set,
     same: sameOrder,
@@ -55,6 +76,7 @@ export function orderedSetKind(spec: SetSpec): FieldKind {
         ? { ...merged, value: apply(merged.value, { order: mineOrder.order }) }
         : merged;
     },
+    restore: (field, pre, post, now) => restoreInOrder(field, pre, post, now),
     describe(field, before, after, nameOf) {
       return set.same(before, after) ? [l10n.t('{0}: reordered', field)] : set.describe(field, before, after, nameOf);
     },
