@@ -53,7 +53,7 @@ export const COGNITE_FILE_BULK: BulkKind<CogniteFileRecord, CogniteFileUpsertIte
   refMatches,
 };
 
-/** `P-101.pdf (id plant:p-101)`: how a node is named in previews and reports. */
+/** `P-101.pdf (plant:p-101)`: how a node is named in previews and reports. */
 export const nodeTitle = (record: CogniteFileRecord): string => titleOf(COGNITE_FILE_BULK, record);
 
 /** The key of a ref that names a node, else undefined. */

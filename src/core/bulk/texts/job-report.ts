@@ -60,7 +60,11 @@ export function formatRunReport<R, U>(
     '',
   );
   if (report.items.length === 0) return lines.join('\n');
-  lines.push(l10n.t('| {0} | Id | Outcome | Reason |', upperFirst(kind.noun())), '| --- | --- | --- | --- |');
+  const keyColumn = kind.keyName?.() ?? l10n.t('Id');
+  lines.push(
+    l10n.t('| {0} | {1} | Outcome | Reason |', upperFirst(kind.noun()), keyColumn),
+    '| --- | --- | --- | --- |',
+  );
   const sorted = [...report.items].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome] || a.index - b.index);
   for (const item of sorted) {
     const row = rows[item.index];
