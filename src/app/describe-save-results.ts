@@ -27,6 +27,30 @@ export function failuresOf(results: readonly RecordSaveResult<unknown, unknown>[
   });
 }
 
+/** How a record's kind names one and many of them ("file", "CogniteFile node"). */
+export interface SaveNouns {
+  noun: () => string;
+  nouns: () => string;
+}
+
+/** One record's failure in a selection: which record, in its kind's noun, then a record's words. */
+export function selectionFailureText(f: RecordFailure, kind: SaveNouns): string {
+  const noun = kind.noun();
+  return l10n.t('{0} {1} ({2}): {3}', noun.charAt(0).toUpperCase() + noun.slice(1), f.key, f.label, f.message);
+}
+
+/** Why a selection's save is refused when some of its changed records were not saved (the first five named). */
+export function selectionNotSavedText(changed: number, failures: readonly RecordFailure[], kind: SaveNouns): string {
+  const named = failures.slice(0, 5).map((f) => selectionFailureText(f, kind));
+  return l10n.t(
+    '{0} of {1} changed {2} saved. {3}',
+    changed - failures.length,
+    changed,
+    kind.nouns(),
+    named.join(' ') + (failures.length > 5 ? ' …' : ''),
+  );
+}
+
 type Words = Pick<RecordFailure, 'code' | 'message' | 'field'>;
 
 function wordsFor(r: RecordSaveResult<unknown, unknown>, noun?: string): Words | undefined {

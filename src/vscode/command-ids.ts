@@ -21,6 +21,7 @@ export const COMMANDS = {
   clearFilter: 'cdfFiles.clearFilter',
   previewUpdate: 'cdfFiles.previewUpdate',
   bulkEdit: 'cdfFiles.bulkEdit',
+  bulkEditNodes: 'cdfFiles.bulkEditNodes',
   resumeBulk: 'cdfFiles.resumeBulk',
   undoBulk: 'cdfFiles.undoBulk',
   showBulkReport: 'cdfFiles.showBulkReport',

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeFailure, failuresOf, type RecordFailure } from '../app';
+import { describeFailure, failuresOf, selectionFailureText, selectionNotSavedText } from '../app';
 import type { SaveRecordsOutcome } from '../core/save';
 import type { SaveDiagnostics } from './save-diagnostics';
 import { editorKindOf } from './record-kinds';
@@ -74,7 +74,8 @@ export function reportDone(
         : merged.map((r) => `${r.label}: ${r.broughtIn.join(', ')}`).join('; ');
     notice(vscode.l10n.t("Saved, merged with someone else's change to {0} in CDF.", fields));
   }
-  const failures = failuresOf(done.results, editorKindOf(uri).kind.noun());
+  const kind = editorKindOf(uri).kind;
+  const failures = failuresOf(done.results, kind.noun());
   if (!failures.length) {
     reporter.diagnostics.clear(uri);
     return;
@@ -93,19 +94,9 @@ export function reportDone(
     failures.map((f) => {
       const at = places?.get(f.key);
       const path = [...(at === undefined ? [] : [at]), ...(f.field ? [f.field] : at === undefined ? [] : ['id'])];
-      return { path, code: f.code, message: single ? f.message : fileText(f) };
+      return { path, code: f.code, message: single ? f.message : selectionFailureText(f, kind) };
     }),
   );
   if (single) throw saveRefused(failures[0]!.message);
-  throw saveRefused(
-    vscode.l10n.t(
-      '{0} of {1} changed files saved. {2}',
-      done.results.length - failures.length,
-      done.results.length,
-      failures.slice(0, 5).map(fileText).join(' ') + (failures.length > 5 ? ' …' : ''),
-    ),
-  );
+  throw saveRefused(selectionNotSavedText(done.results.length, failures, kind));
 }
-
-/** One file's failure in a selection: which file, then the words of a record's failure. */
-const fileText = (f: RecordFailure): string => vscode.l10n.t('File {0} ({1}): {2}', f.key, f.label, f.message);

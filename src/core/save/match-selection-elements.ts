@@ -46,14 +46,30 @@ export function matchSelectionElements<R extends object, U>(
       message,
     });
   const candidates = elements.flatMap((element, index) => candidateOf(kind, bases, element, index, refuse));
-  const unique = refuseRepeated(candidates, refuse);
+  const words = wordsOf(kind);
+  const unique = refuseRepeated(candidates, refuse, words);
   const openedAt = new Map([...bases.keys()].map((key, position) => [key, position]));
   for (const { index, key, otherKey, opened } of outOfPlace(unique, openedAt))
-    refuse(index, [ID], movedText(key, otherKey, opened));
+    refuse(index, [ID], movedText(words, key, otherKey, opened));
   // Every element that names a file of the selection is still checked against that file's read-only
   // fields: a swapped element usually shows there too, and the user sees every reason at once.
   return { matched: candidates, problems };
 }
+
+/** How the messages name a record of the kind: "File 12", "CogniteFile node space:doc", and what identifies one. */
+interface Words {
+  Noun: string;
+  noun: string;
+  identity: string;
+}
+const wordsOf = (kind: { noun: () => string; document: { identityFields: readonly string[] } }): Words => {
+  const noun = kind.noun();
+  return {
+    Noun: noun.charAt(0).toUpperCase() + noun.slice(1),
+    noun,
+    identity: kind.document.identityFields.join(', '),
+  };
+};
 
 type Refuse = (index: number, path: (string | number | typeof ID)[], message: string) => void;
 /** Stands for the kind's (first) identity field in a refusal's path. */
@@ -72,12 +88,18 @@ function candidateOf<R extends object, U>(
   if (key === undefined || !base) {
     const identity = kind.document.identityFields;
     const hasId = typeof element === 'object' && element !== null && identity.some((f) => Object.hasOwn(element, f));
+    const words = wordsOf(kind);
     refuse(
       index,
       hasId ? [ID] : [],
       key !== undefined
-        ? l10n.t('File {0} is not part of this selection; put back the id it was opened with.', key)
-        : l10n.t('Each element must keep the "{0}" of the file it was opened for.', identity.join('", "')),
+        ? l10n.t(
+            '{0} {1} is not part of this selection; put back the {2} it was opened with.',
+            words.Noun,
+            key,
+            words.identity,
+          )
+        : l10n.t('Each element must keep the "{0}" of the {1} it was opened for.', identity.join('", "'), words.noun),
     );
     return [];
   }
@@ -87,24 +109,30 @@ function candidateOf<R extends object, U>(
     .map((f) => f.name)
     .filter((f) => !identity.has(f) && own[f] !== undefined && own[f] !== null && !Object.hasOwn(element!, f));
   // No values in the hint: they would be those of the record the key names now, which may be the wrong one.
-  if (missing.length) refuse(index, [], lostText(missing));
+  if (missing.length) refuse(index, [], lostText(missing, kind.noun()));
   return [{ index, element: element as object, key, base }];
 }
 
-function lostText(missing: readonly string[]): string {
+function lostText(missing: readonly string[], noun: string): string {
   return missing.length === 1
     ? l10n.t(
-        'This element has lost its read-only field {0}. In a selection it shows which file an element is: put back the value it was opened with (Undo restores it), or remove the whole element to leave that file unchanged.',
+        'This element has lost its read-only field {0}. In a selection it shows which {1} an element is: put back the value it was opened with (Undo restores it), or remove the whole element to leave that {1} unchanged.',
         missing[0]!,
+        noun,
       )
     : l10n.t(
-        'This element has lost its read-only fields {0}. In a selection they show which file an element is: put back the values it was opened with (Undo restores them), or remove the whole element to leave that file unchanged.',
+        'This element has lost its read-only fields {0}. In a selection they show which {1} an element is: put back the values it was opened with (Undo restores them), or remove the whole element to leave that {1} unchanged.',
         missing.join(', '),
+        noun,
       );
 }
 
 /** The elements whose file no other element names; each repeated one is refused at its id. */
-function refuseRepeated<R>(candidates: readonly MatchedElement<R>[], refuse: Refuse): MatchedElement<R>[] {
+function refuseRepeated<R>(
+  candidates: readonly MatchedElement<R>[],
+  refuse: Refuse,
+  words: Words,
+): MatchedElement<R>[] {
   const indexesOf = new Map<string, number[]>();
   for (const { index, key } of candidates) indexesOf.set(key, [...(indexesOf.get(key) ?? []), index]);
   return candidates.filter(({ index, key }) => {
@@ -114,27 +142,37 @@ function refuseRepeated<R>(candidates: readonly MatchedElement<R>[], refuse: Ref
       index,
       [ID],
       l10n.t(
-        'File {0} appears {1} times (elements {2}); an element is the file its id names, so keep only the one you edited and put back the other ids.',
+        '{0} {1} appears {2} times (elements {3}); an element is the {4} its {5} names, so keep only the one you edited and put back the {5} of the others.',
+        words.Noun,
         key,
         at.length,
         at.join(', '),
+        words.noun,
+        words.identity,
       ),
     );
     return false;
   });
 }
 
-function movedText(id: string, otherId: string, opened: 'before' | 'after'): string {
+function movedText(words: Words, id: string, otherId: string, opened: 'before' | 'after'): string {
+  const { Noun, noun, identity } = words;
   return opened === 'after'
     ? l10n.t(
-        'File {0} was opened after file {1} but now comes before it. Elements keep the places they were opened in (remove an element freely, but do not move it or swap ids), so that an edit never lands on another file: move it back, or put back its id.',
+        '{0} {1} was opened after {2} {3} but now comes before it. Elements keep the places they were opened in (remove an element freely, but do not move it or swap its {4}), so that an edit never lands on another {2}: move it back, or put back its {4}.',
+        Noun,
         id,
+        noun,
         otherId,
+        identity,
       )
     : l10n.t(
-        'File {0} was opened before file {1} but now comes after it. Elements keep the places they were opened in (remove an element freely, but do not move it or swap ids), so that an edit never lands on another file: move it back, or put back its id.',
+        '{0} {1} was opened before {2} {3} but now comes after it. Elements keep the places they were opened in (remove an element freely, but do not move it or swap its {4}), so that an edit never lands on another {2}: move it back, or put back its {4}.',
+        Noun,
         id,
+        noun,
         otherId,
+        identity,
       );
 }
 

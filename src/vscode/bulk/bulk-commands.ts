@@ -7,9 +7,11 @@ import type { TreeNode } from '../tree/nodes';
 import type { BulkRequest } from './bulk-request';
 import { exportFiles, importCsv, type ExportRequest } from './export-import';
 import { nodeRequest } from './node-request';
+import { bulkEditArgument, isTreeNode } from './command-arguments';
 
 type BulkCommandId =
   | typeof COMMANDS.bulkEdit
+  | typeof COMMANDS.bulkEditNodes
   | typeof COMMANDS.resumeBulk
   | typeof COMMANDS.undoBulk
   | typeof COMMANDS.showBulkReport
@@ -38,16 +40,22 @@ export function bulkCommands(s: ExtensionServices) {
     selectedFiles(node, selection, view.selection).map((f) => f.record);
   return {
     /** A request (scripts: target, operations, confirm), or the tree's node and selection. */
-    [COMMANDS.bulkEdit]: (arg?: BulkRequest | TreeNode, selection?: readonly TreeNode[]) =>
-      isRequest(arg)
-        ? bulk.edit(arg)
-        : (nodeEdit(arg, selection, view.selection) ?? bulk.edit({}, { files: records(arg, selection) })),
+    [COMMANDS.bulkEdit]: (arg?: BulkRequest | TreeNode, selection?: readonly TreeNode[]) => {
+      const { request, node } = bulkEditArgument(arg);
+      if (request) return bulk.edit(request);
+      return nodeEdit(node, selection, view.selection) ?? bulk.edit({}, { files: records(node, selection) });
+    },
+    /** On CogniteFile nodes whatever is clicked or selected: from the palette the wizard asks which nodes. */
+    [COMMANDS.bulkEditNodes]: (node?: TreeNode, selection?: readonly TreeNode[]) => {
+      const request = nodeRequest(isTreeNode(node) ? node : undefined, selection, view.selection);
+      return bulk.edit(request?.request ?? { kind: 'cognite-file' }, { nodes: request?.nodes ?? [] });
+    },
     [COMMANDS.resumeBulk]: (options?: ConfirmOption) => bulk.resume(confirmOf(options)),
     [COMMANDS.undoBulk]: (options?: ConfirmOption) => bulk.undo(confirmOf(options)),
     [COMMANDS.showBulkReport]: () => bulk.showReport(),
     /** A request (scripts: format, file), or the tree's node and selection. */
     [COMMANDS.exportFiles]: (arg?: ExportRequest | TreeNode, selection?: readonly TreeNode[]) =>
-      arg === undefined || isNode(arg)
+      arg === undefined || isTreeNode(arg)
         ? exportFiles(s.session(), s.tree, records(arg, selection), {})
         : exportFiles(s.session(), s.tree, [], arg),
     [COMMANDS.importCsv]: (request?: { uri?: vscode.Uri } & ConfirmOption) =>
@@ -56,7 +64,5 @@ export function bulkCommands(s: ExtensionServices) {
 }
 
 const isObject = (x: unknown): x is object => typeof x === 'object' && x !== null;
-const isNode = (x: unknown): x is TreeNode => isObject(x) && 'kind' in x;
-const isRequest = (x: unknown): x is BulkRequest => isObject(x) && !isNode(x) && ('target' in x || 'operations' in x);
 const confirmOf = (options: unknown): ConfirmOption =>
   isObject(options) && 'confirm' in options ? { confirm: (options as ConfirmOption).confirm !== false } : {};

@@ -143,7 +143,7 @@ describe('app: a CogniteFile bulk tag edit over a filter of 2,000 nodes, with a 
     const text = job.record.reportTexts[0] ?? '';
     assert.match(text, /50 changed in CDF while this action sent them \(version conflict\)/);
     for (const x of hit) assert.ok(text.includes(`${SPACE}:${x}`), `the report names ${x}`);
-    assert.match(text, /10 files had changed since the preview/);
+    assert.match(text, /10 CogniteFile nodes had changed since the preview/);
 
     const after = await readAll();
     for (const [x, node] of after) {

@@ -101,7 +101,10 @@ export class BulkActionRecord<R extends object = object, U = unknown> {
     this.sending.clear();
     const title = this.reportTexts.length === 0 ? l10n.t('Bulk edit') : l10n.t('Resume {0}', this.reportTexts.length);
     const text = formatRunReport(this.kind, title, report, rowsOf(this.kind, plan));
-    const notes = [replanned ? replannedNote(replanned) : '', rewritten.length ? conflictNote(rewritten) : ''];
+    const notes = [
+      replanned ? replannedNote(this.kind, replanned) : '',
+      rewritten.length ? conflictNote(rewritten) : '',
+    ];
     this.reportTexts.push([text, ...notes.filter(Boolean).map((n) => `${n}\n`)].join('\n'));
   }
 
@@ -132,12 +135,16 @@ export class BulkActionRecord<R extends object = object, U = unknown> {
   }
 }
 
-const replannedNote = (n: number): string =>
+const replannedNote = (kind: Pick<BulkKind<object, unknown>, 'noun' | 'nouns'>, n: number): string =>
   n === 1
-    ? l10n.t('1 file had changed since the preview: it was planned again on what CDF held just before it was sent.')
+    ? l10n.t(
+        '1 {0} had changed since the preview: it was planned again on what CDF held just before it was sent.',
+        kind.noun(),
+      )
     : l10n.t(
-        '{0} files had changed since the preview: each was planned again on what CDF held just before it was sent.',
+        '{0} {1} had changed since the preview: each was planned again on what CDF held just before it was sent.',
         n,
+        kind.nouns(),
       );
 
 /**

@@ -67,11 +67,10 @@ export async function sendJob<R extends object, U>(
   };
   let replanned = 0;
   const rewritten = new Set<string>();
-  /** Why the rest is not sent: the files could not be read again (never sent on the preview's read). */
+  /** Why the rest is not sent: the records could not be read again (never sent on the preview's read). */
   let stopped: string | undefined;
   const failedRead = (err: unknown): undefined => {
-    if (!options.signal?.aborted)
-      stopped = l10n.t('not sent: the file could not be read again just before sending ({0})', message(err));
+    if (!options.signal?.aborted) stopped = unreadText(kind.noun(), err);
     return undefined;
   };
   for (let offset = 0; offset < plan.items.length; offset += windowSize) {
@@ -109,6 +108,10 @@ export async function sendJob<R extends object, U>(
   const report = mergeReports(plan.items.length, windows, Date.now() - started, !!options.signal?.aborted);
   return { report, sent, replanned, rewritten: [...rewritten] };
 }
+
+/** Why a window is not sent: its records could not be read again (never sent on the preview's read). */
+const unreadText = (noun: string, err: unknown): string =>
+  l10n.t('not sent: the {0} could not be read again just before sending ({1})', noun, message(err));
 
 /** The job's progress across windows: what earlier windows settled is added to each window's own. */
 function progressOffset<R, U>(

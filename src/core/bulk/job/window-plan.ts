@@ -42,7 +42,8 @@ export function windowPlan<R extends object, U>(
   const [before, after] = [plan.preImages[i]!, plan.afterImages[i]!];
   if (!fresh || !plan.planAgain) return { kind: 'send', before, after, item, replanned: false };
   const now = fresh.get(kind.key(before));
-  if (!now) return refusedHere(i, item, before, 'missing', l10n.t('the file was deleted since the preview'));
+  if (!now)
+    return refusedHere(i, item, before, 'missing', l10n.t('the {0} was deleted since the preview', kind.noun()));
   const again = planEach(kind, [{ record: now, plan: plan.planAgain }], context).plans[0]!;
   // A record made again under its key may count its versions from the same number: another record.
   const reborn = kind.incarnation !== undefined && kind.incarnation(now) !== kind.incarnation(before);
