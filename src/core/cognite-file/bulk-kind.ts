@@ -42,7 +42,11 @@ export const COGNITE_FILE_BULK: BulkKind<CogniteFileRecord, CogniteFileUpsertIte
   ...COGNITE_FILE,
   checkValue: checkNodeValue,
   readOnlyReason: (field) =>
-    SET_BY_CDF.has(field) ? l10n.t('{0} is set by CDF; an upsert cannot change it', field) : undefined,
+    field === 'space' || field === 'externalId'
+      ? l10n.t('{0} names the node: it was chosen when the node was created and an upsert cannot change it', field)
+      : SET_BY_CDF.has(field)
+        ? l10n.t('{0} is set by CDF; an upsert cannot change it', field)
+        : undefined,
   refusals: () => [],
   checkItem: (item) => {
     const parsed = cogniteFileUpsertItem.safeParse(item);

@@ -115,7 +115,7 @@ describe('core/cognite-file: the CogniteFile bulk kind', () => {
     );
     assert.match(
       problems([{ op: 'textReplace', fields: ['space'], find: 'a', replacement: 'b' }])[0] ?? '',
-      /set by CDF/,
+      /space names the node: it was chosen when the node was created/,
     );
     assert.match(problems([{ op: 'textReplace', fields: [], find: 'a', replacement: 'b' }])[0] ?? '', /needs "fields"/);
     assert.match(
