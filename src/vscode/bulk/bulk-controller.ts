@@ -103,7 +103,7 @@ export class BulkController implements vscode.Disposable {
   ): Promise<{ report?: UpdateReport<unknown, object>; conflicts: number } | undefined> {
     const session = this.session();
     const { undo, job } = await this.jobs.planUndo(await this.lastScope(session));
-    const summary = summarizeUndo(undo);
+    const summary = summarizeUndo(job.record.kind, undo);
     const conflicts = undo.conflicts.length;
     if (conflicts) await this.documents.show('undo-conflicts', formatUndoConflicts(undo));
     if (!undo.items.length) {
@@ -207,7 +207,7 @@ export class BulkController implements vscode.Disposable {
       }
     });
     refreshViews(this.services.tree, this.services.fs, session.project, appliedRecords(report), job.record.kind.name);
-    this.services.log.info(`${title}: ${summarizeRun(report)}`);
+    this.services.log.info(`${title}: ${summarizeRun(job.record.kind, report)}`);
     const kind = job.kind === 'undo' ? 'Undo' : job.kind === 'import' ? 'Import' : 'Bulk edit';
     announce(report, rowsOf(job.record.kind, job.plan), job.record.kind, kind, this.documents, () =>
       this.showReport(),
