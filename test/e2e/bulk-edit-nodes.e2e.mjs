@@ -62,6 +62,13 @@ export async function scenario({ page, shot }) {
   await page.keyboard.insertText(TAG);
   await page.keyboard.press('Enter');
   await pick('Preview 1 operations').click();
+  // Reading the group counts CogniteFile nodes (the notification stays up at least 800 ms).
+  const reading = toasts.filter({ hasText: `Reading ${space}` });
+  await reading
+    .filter({ hasText: `${n} CogniteFile nodes read` })
+    .first()
+    .waitFor({ timeout: 30000 });
+  assert.doesNotMatch(await reading.first().innerText(), /\bfiles read\b/);
 
   // 3. The preview and the question, in the kind's words; confirm.
   const dialog = page.locator('.monaco-dialog-box');
