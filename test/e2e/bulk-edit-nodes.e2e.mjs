@@ -111,7 +111,7 @@ export async function scenario({ page, shot }) {
     document
       .querySelector('.editor-instance .view-lines')
       ?.textContent?.replace(/\u00a0/g, ' ')
-      .includes('| CogniteFile node | Id | Outcome | Reason |'),
+      .includes('| CogniteFile node | space:externalId | Outcome | Reason |'),
   );
   const report = await reportText();
   assert.ok(report.includes(`${n} applied of ${n} CogniteFile nodes in 1 request`), report);
