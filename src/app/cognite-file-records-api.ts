@@ -17,6 +17,7 @@ import { COGNITE_FILE, cogniteFileRecord, type CogniteFileRecord } from '../core
 import { answered } from './files-api-adapter';
 import { nodeUpdateMany } from './node-update-many';
 import { presentAndGone, writtenRecord } from './node-written';
+import { RecentNodeReads } from './recent-node-reads';
 
 export type CogniteFileRecordsApi = RecordsApi<CogniteFileRecord, CogniteFileUpsertItem>;
 
@@ -27,11 +28,13 @@ export function nodeRefOf(key: string): DirectRelation | undefined {
 }
 
 export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFileRecordsApi {
+  const recent = new RecentNodeReads();
   const retrieveExisting = async (keys: readonly string[], signal?: AbortSignal) => {
     const refs = keys.flatMap((k) => nodeRefOf(k) ?? []);
     if (refs.length === 0) return [];
-    const nodes = await models.retrieveFileNodes(refs, { ignoreUnknownIds: true, signal });
-    return nodes.map(cogniteFileRecord);
+    const records = (await models.retrieveFileNodes(refs, { ignoreUnknownIds: true, signal })).map(cogniteFileRecord);
+    recent.remember(records);
+    return records;
   };
   const retrieve = async (keys: readonly string[], signal?: AbortSignal) => {
     const found = new Map((await retrieveExisting(keys, signal)).map((r) => [COGNITE_FILE.key(r), r]));
@@ -55,13 +58,23 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
     retrieve,
     retrieveExisting,
     update,
-    updateMany: (items, options) =>
-      nodeUpdateMany(items, options, {
-        upsert: (chunk, signal) => upsertOnce(models, chunk, signal, { retryThrottled: false }),
-        existing: (keys, signal) => retrieveExisting(keys, signal),
-        readBack: (keys, signal) => retrieveExisting(keys, signal),
-        writeLimit: async (signal) => (await models.statistics({ signal })).concurrentWriteLimit,
-      }),
+    updateMany: async (items, options) => {
+      try {
+        return await nodeUpdateMany(items, options, {
+          upsert: (chunk, signal) => upsertOnce(models, chunk, signal, { retryThrottled: false }),
+          existing: (keys, signal) =>
+            models.fileNodeStamps(
+              keys.flatMap((k) => nodeRefOf(k) ?? []),
+              { signal },
+            ),
+          known: (stamp) => recent.known(stamp),
+          readBack: (keys, signal) => retrieveExisting(keys, signal),
+          writeLimit: async (signal) => (await models.statistics({ signal })).concurrentWriteLimit,
+        });
+      } finally {
+        recent.forget(items.map(nodeKeyOf));
+      }
+    },
   };
 }
 

@@ -2,19 +2,22 @@
  * Any number of CogniteFile upsert items, each reported: chunks of at most 1000 (one transaction
  * each), as many in flight as the project's concurrent write limit (`GET /models/statistics`) to
  * start with, fewer when CDF answers 429 (node-write-gate.ts: a throttled chunk goes back to the
- * front of the queue, nothing of it was written). Each chunk is read right before its upsert, and its
- * report built from that read, what was sent and the answer (node-written.ts). A refused chunk
+ * front of the queue, nothing of it was written). Right before its upsert, each chunk's nodes are
+ * checked to still exist (only their versions are read: an upsert would create a deleted node
+ * again), and its report built from the node as read before, what was sent and the answer
+ * (node-written.ts, recent-node-reads.ts). A refused chunk
  * applied nothing, so its items that the refusal does not name are sent again without
  * the named ones: a stale version fails only its node (reason 'conflict'), a missing reference only
  * the node holding it; a refusal that names nobody is halved until it does.
  */
 import * as l10n from '@vscode/l10n';
 import { CdfApiError, chunk, isAbortError } from '../cdf/client';
-import { DMS_LIMITS, nodeKeyOf, type CogniteFileUpsertItem, type SlimNode } from '../cdf/model';
+import { DMS_LIMITS, nodeKeyOf, type CogniteFileUpsertItem, type NodeStamp, type SlimNode } from '../cdf/model';
 import { OutcomeUnknownError, type ItemOutcome, type UpdateOptions, type UpdateReport } from '../core/ports';
 import type { CogniteFileRecord } from '../core/records';
 import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
 import { messageOf, namedBy } from './node-refusals';
+import { errText, failed, nodeUpdateReport, type Attempt, type DistributiveOmit } from './node-update-report';
 import { deletedSinceRead, provenWritten, writtenRecord } from './node-written';
 
 type U = CogniteFileUpsertItem;
@@ -27,8 +30,13 @@ export interface NodeWrites {
    * upsertOnce), a 429 as it came.
    */
   readonly upsert: (items: readonly U[], signal?: AbortSignal) => Promise<SlimNode[]>;
-  /** The nodes that exist now, read right before an upsert (which would create a deleted one again). */
-  readonly existing: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
+  /**
+   * The nodes that exist now, read right before an upsert (which would create a deleted one again):
+   * version and createdTime only, no properties.
+   */
+  readonly existing: (keys: readonly string[], signal?: AbortSignal) => Promise<NodeStamp[]>;
+  /** The node with all its properties when it was read earlier at exactly this incarnation and version. */
+  readonly known: (now: NodeStamp) => R | undefined;
   /** The written nodes as CDF holds them now (for the report's records). */
   readonly readBack: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
   /** The project's concurrent write limit. */
@@ -41,10 +49,13 @@ export async function nodeUpdateMany(
   writes: NodeWrites,
 ): Promise<UpdateReport<U, R>> {
   const started = Date.now();
-  const run = new NodeRun(items, options, writes, new NodeWriteGate(await concurrencyOf(options, writes)));
+  const run = new NodeRun(items, options, writes);
   const size = Math.min(options.chunkSize ?? DMS_LIMITS.itemsPerRequest, DMS_LIMITS.itemsPerRequest);
   run.queue.push(...chunk([...items.keys()], size));
-  await run.sendAll();
+  // The write limit and the first chunk's check are both reads: asked together, the first upsert
+  // waits one round trip for them instead of two.
+  run.checkAhead(run.queue[0]);
+  await run.sendAll(new NodeWriteGate(await concurrencyOf(options, writes)));
   return run.report(started);
 }
 
@@ -62,22 +73,33 @@ class NodeRun {
   /** 429s per item: a chunk refused as often as the retry policy allows is reported not sent. */
   private readonly throttledSends: number[];
   private readonly attempts: Attempt[] = [];
-  /** Each node as read right before its latest send. */
-  private readonly before = new Map<string, R>();
+  /** The check of a chunk started before its turn (see checkAhead). */
+  private readonly ahead = new Map<number[], Promise<number[]>>();
+  private gate = new NodeWriteGate(1);
+  /** Each node as it was right before its latest send, when known without reading its properties. */
+  private readonly before = new Map<string, R | undefined>();
 
   constructor(
     private readonly items: readonly U[],
     private readonly options: UpdateOptions,
     private readonly writes: NodeWrites,
-    private readonly gate: NodeWriteGate,
   ) {
     this.outcomes = items.map(() => undefined);
     this.sends = items.map(() => 0);
     this.throttledSends = items.map(() => 0);
   }
 
-  /** Sends the queue as the gate lets requests start, until it is empty (or cancelled). */
-  async sendAll(): Promise<void> {
+  /** Starts the check of `indexes` now; their send uses it instead of checking again. */
+  checkAhead(indexes: number[] | undefined): void {
+    if (!indexes) return;
+    const check = this.stillThere(indexes);
+    check.catch(() => undefined); // handled by the send that takes it
+    this.ahead.set(indexes, check);
+  }
+
+  /** Sends the queue as `gate` lets requests start, until it is empty (or cancelled). */
+  async sendAll(gate: NodeWriteGate): Promise<void> {
+    this.gate = gate;
     const { signal } = this.options;
     const running = new Set<Promise<void>>();
     for (;;) {
@@ -97,7 +119,9 @@ class NodeRun {
   }
 
   private async send(all: number[], ticket: Ticket): Promise<void> {
-    const indexes = await this.stillThere(all).catch((err: unknown) => {
+    const check = this.ahead.get(all) ?? this.stillThere(all);
+    this.ahead.delete(all);
+    const indexes = await check.catch((err: unknown) => {
       all.forEach((i) => this.settle(i, { outcome: 'notSent', why: errText(err) }));
       return [];
     });
@@ -127,15 +151,18 @@ class NodeRun {
    * them exact (provenWritten); only the others are read back. An unreadable node keeps the built record.
    */
   private async applied(indexes: number[], answers: readonly SlimNode[]): Promise<void> {
+    // The slot this answer freed goes to the next chunk first: its request starts before this
+    // chunk's records are built.
+    await new Promise((resolve) => setImmediate(resolve));
     const built = indexes.map((i, at) => provenWritten(this.before.get(this.keyOf(i)), this.items[i]!, answers[at]));
     const unproven = indexes.filter((_, at) => !built[at]).map((i) => this.keyOf(i));
     const records = unproven.length ? await this.writes.readBack(unproven, this.options.signal).catch(() => []) : [];
     const byKey = new Map(records.map((r) => [nodeKeyOf(r), r]));
     indexes.forEach((i, at) => {
       const item = this.items[i]!;
-      // Known applied; without the read-back, the record is the node read before with what was written.
-      const record =
-        built[at] ?? byKey.get(this.keyOf(i)) ?? writtenRecord(this.before.get(this.keyOf(i))!, item, answers[at]);
+      // Known applied; without the read-back, the record is the node known before with what was written.
+      const before = this.before.get(this.keyOf(i));
+      const record = built[at] ?? byKey.get(this.keyOf(i)) ?? (before && writtenRecord(before, item, answers[at]));
       this.settle(i, { outcome: 'applied', record });
     });
   }
@@ -150,7 +177,9 @@ class NodeRun {
       indexes.map((i) => nodeKeyOf(this.items[i]!)),
       this.options.signal,
     );
-    const there = new Set(existing.map((r) => (this.before.set(nodeKeyOf(r), r), nodeKeyOf(r))));
+    const there = new Set(
+      existing.map((now) => (this.before.set(nodeKeyOf(now), this.writes.known(now)), nodeKeyOf(now))),
+    );
     const gone = indexes.filter((i) => !there.has(nodeKeyOf(this.items[i]!)));
     gone.forEach((i) => this.settle(i, failed('missing', deletedSinceRead())));
     return indexes.filter((i) => !gone.includes(i));
@@ -210,37 +239,8 @@ class NodeRun {
   }
 
   report(started: number): UpdateReport<U, R> {
-    const items = this.outcomes.map(
-      (o, i) => o ?? { outcome: 'notSent' as const, index: i, item: this.items[i]!, sends: 0 },
-    );
-    const of = <O extends Outcome['outcome']>(o: O) =>
-      items.filter((x): x is Extract<Outcome, { outcome: O }> => x.outcome === o);
-    return {
-      total: items.length,
-      items,
-      applied: of('applied'),
-      failed: of('failed'),
-      unknown: of('unknown'),
-      notSent: of('notSent'),
-      cancelled: this.options.signal?.aborted ?? false,
-      attempts: this.attempts,
-      stats: {
-        requestsSent: this.attempts.length,
-        throttled: this.gate.throttled,
-        peakConcurrency: this.gate.peak,
-        finalConcurrency: this.gate.limiter.limit,
-        durationMs: Date.now() - started,
-      },
-    };
+    const { attempts, gate } = this;
+    const cancelled = this.options.signal?.aborted ?? false;
+    return nodeUpdateReport(this.items, this.outcomes, { attempts, gate, cancelled, started });
   }
 }
-
-type Attempt = { itemIndexes: number[]; attempt: number; status?: number; noAnswer?: string };
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-const failed = (reason: 'conflict' | 'invalid' | 'missing' | 'other', message: string, status?: number) => ({
-  outcome: 'failed' as const,
-  failure: { reason, message, ...(status === undefined ? {} : { status }) },
-});
-
-const errText = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -27,6 +27,7 @@ import {
   type DirectRelation,
   type InstanceFilter,
   type ModelStatistics,
+  type NodeStamp,
   type SlimNode,
   type SpaceDefinition,
 } from '../model';
@@ -35,6 +36,7 @@ import { NodesNotFoundError } from './dms-errors';
 import { CdfApiError } from './errors';
 import { staleNodesOf } from './dms-conflict';
 import { retrieveCoreNodes, searchCoreNodes } from './core-node-search';
+import { readNodeStamps } from './node-stamps';
 
 const SOURCES = [{ source: COGNITE_FILE_VIEW }];
 
@@ -75,6 +77,11 @@ export class DataModelingRequests {
     const missing = ids.filter((i) => !byKey.has(nodeKeyOf(i)));
     if (missing.length > 0 && !options.ignoreUnknownIds) throw new NodesNotFoundError(missing);
     return ids.flatMap((i) => byKey.get(nodeKeyOf(i)) ?? []);
+  }
+
+  /** The nodes of `ids` that exist, each with its version and createdTime only (see node-stamps.ts). */
+  fileNodeStamps(ids: readonly DirectRelation[], options: CallOptions = {}): Promise<NodeStamp[]> {
+    return readNodeStamps(this.requests, ids, options);
   }
 
   /** One page of `instances/list` over the CogniteFile nodes (the tree's "Load more" keeps the cursor). */

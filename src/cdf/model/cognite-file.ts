@@ -118,3 +118,18 @@ export const slimNode = z.looseObject({
 });
 export type SlimNode = z.infer<typeof slimNode>;
 export const nodeUpsertResponse = z.object({ items: z.array(slimNode) });
+
+/**
+ * A node as `instances/byids` returns it when asked for no view (`NodeDefinition` without
+ * `properties`): that it exists, which incarnation (`createdTime`) and at which version.
+ */
+export const nodeStamp = z.looseObject({
+  instanceType: z.literal('node'),
+  space: spaceId,
+  externalId: nodeExternalId,
+  version: F.version.schema,
+  createdTime: dmsEpochMs,
+  lastUpdatedTime: dmsEpochMs,
+});
+export type NodeStamp = z.infer<typeof nodeStamp>;
+export const nodeStampList = z.object({ items: z.array(nodeStamp) });

@@ -121,4 +121,18 @@ describe('the CogniteFile write (properties)', () => {
       { seed: SEED, numRuns: RUNS },
     );
   });
+
+  it('a field holding the same value object on both sides (a bulk after-image) diffs as a copy of it does', () => {
+    fc.assert(
+      fc.property(
+        recordArb.chain((base) => fc.tuple(fc.constant(base), editOf(base))),
+        ([base, edited]) => {
+          const copies = diffRecord(COGNITE_FILE, structuredClone(base), structuredClone(edited));
+          assert.deepEqual(diffRecord(COGNITE_FILE, base, edited), copies);
+          assert.equal(diffRecord(COGNITE_FILE, base, { ...base }), undefined);
+        },
+      ),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
 });
