@@ -57,6 +57,11 @@ export interface FailureDescription {
   duplicated?: readonly unknown[];
   /** A top-level document key, e.g. `externalId` for a duplicated external id. */
   field?: string;
+  /**
+   * When the failure concerns several keys (a mistyped reference in `assets` and another in
+   * `category`): one message per key, so each is flagged where it is; `field` is the first of them.
+   */
+  places?: readonly { field: string; message: string }[];
   /** For the log: code or status, request id; never headers or tokens. */
   logDetail: string;
 }
@@ -69,7 +74,8 @@ export function describeFailure(err: unknown, noun?: string): FailureDescription
   // A mistyped direct relation (a node's asset): said at the property that holds it, nothing saved.
   if (err instanceof ReferencesMissingError) {
     const message = l10n.t('Not saved: {0} Your edits are kept.', raw);
-    return { code: 'refused', message, field: err.references[0]?.field, logDetail: `refused: ${raw}` };
+    const places = referencePlaces(err);
+    return { code: 'refused', message, field: places[0]?.field, places, logDetail: `refused: ${raw}` };
   }
   if (err instanceof RecordsMissingError)
     return {
@@ -82,6 +88,20 @@ export function describeFailure(err: unknown, noun?: string): FailureDescription
   const status = err instanceof CdfResponseValidationError ? err.status : undefined;
   const requestId = err instanceof CdfResponseValidationError ? requestIdText(err.requestId) : '';
   return { code, message: otherMessage(code, raw), status, logDetail: `${code}: ${raw}${requestId}` };
+}
+
+/** Each property holding a reference to no node, with the targets it names there. */
+function referencePlaces(err: ReferencesMissingError): { field: string; message: string }[] {
+  const targets = new Map<string, string[]>();
+  for (const r of err.references) targets.set(r.field, [...(targets.get(r.field) ?? []), r.target]);
+  return [...targets].map(([field, names]) => ({
+    field,
+    message: l10n.t(
+      'Not saved: {0} names no existing node ({1}); nothing was saved and no node was created. Your edits are kept.',
+      field,
+      names.join(', '),
+    ),
+  }));
 }
 
 function codeOf(err: unknown): Exclude<FailureCode, ApiCode> {

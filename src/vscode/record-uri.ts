@@ -16,6 +16,11 @@ export interface UriKind {
   readonly selectionSegment: string;
   /** Whether a (decoded) key names a record of this kind. */
   readonly validKey: (key: string) => boolean;
+  /**
+   * Put before the name in the last segment, so the tab tells the kinds apart: a node and the
+   * classic file linked to it usually share their name. Only the tab reads it; look-ups go by key.
+   */
+  readonly namePrefix: string;
 }
 
 /** The classic file: `/PROJECT/files/ID/NAME.json`, its selections `/PROJECT/selection/KEY/N files.json`. */
@@ -24,10 +29,12 @@ export const CLASSIC_URI: UriKind = {
   selectionSegment: 'selection',
   // Only the id's own spelling: '0123' would open file 123 under another key than its own.
   validKey: (key) => /^[1-9]\d*$/.test(key) && Number.isSafeInteger(Number(key)),
+  namePrefix: '',
 };
 
 /**
- * A CogniteFile node: `/PROJECT/nodes/SPACE:EXTERNALID/NAME.json` (the key URI-encoded), its
+ * A CogniteFile node: `/PROJECT/nodes/SPACE:EXTERNALID/[node] NAME.json` (the key URI-encoded; the
+ * tab reads "[node] P-101.pdf.json" beside the linked classic file's "P-101.pdf.json"), its
  * selections `/PROJECT/node-selection/KEY/N CogniteFile nodes.json`.
  */
 export const NODE_URI: UriKind = {
@@ -37,6 +44,7 @@ export const NODE_URI: UriKind = {
     const at = key.indexOf(':');
     return at > 0 && directRelation.safeParse({ space: key.slice(0, at), externalId: key.slice(at + 1) }).success;
   },
+  namePrefix: '[node] ',
 };
 
 /** A record of some kind in some project. */
@@ -46,7 +54,7 @@ export interface RecordKeyRef {
 }
 
 export function recordUriOf(kind: UriKind, project: string, key: string, name: string): vscode.Uri {
-  const path = `/${project}/${kind.segment}/${encodeURIComponent(key)}/${safeFileName(name)}.json`;
+  const path = `/${project}/${kind.segment}/${encodeURIComponent(key)}/${kind.namePrefix}${safeFileName(name)}.json`;
   return vscode.Uri.from({ scheme: FILE_SCHEME, path });
 }
 

@@ -34,15 +34,20 @@ export class SaveDiagnostics implements vscode.Disposable {
 
   showApiFailure(uri: vscode.Uri, text: string, failure: FailureDescription): void {
     const tree = parseDocument(text).tree;
-    const span = failure.field && tree ? rangeOfPath(tree, [failure.field]) : undefined;
     const doc = documentFor(uri, text);
-    const range = span
-      ? new vscode.Range(doc.positionAt(span.offset), doc.positionAt(span.offset + span.length))
-      : firstLine;
-    const d = new vscode.Diagnostic(range, failure.message, vscode.DiagnosticSeverity.Error);
-    d.source = 'CDF Files';
-    d.code = failure.code;
-    this.collection.set(uri, [d]);
+    // One diagnostic per place the failure names (each mistyped reference), else one at its field.
+    const places = failure.places?.length ? failure.places : [{ field: failure.field, message: failure.message }];
+    const diagnostics = places.map(({ field, message }) => {
+      const span = field && tree ? rangeOfPath(tree, [field]) : undefined;
+      const range = span
+        ? new vscode.Range(doc.positionAt(span.offset), doc.positionAt(span.offset + span.length))
+        : firstLine;
+      const d = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Error);
+      d.source = 'CDF Files';
+      d.code = failure.code;
+      return d;
+    });
+    this.collection.set(uri, diagnostics);
   }
 
   /** Failures of single records of a save, each at its path (a selection's element, a field). */

@@ -2,39 +2,18 @@
 // open a node, rename it, add a tag, link an asset picked from completion, save with Ctrl+S. The
 // emulator must have received exactly one upsert with exactly those properties and the opened version.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { demoProject, openDemo } from './demo-project.mjs';
 import { runPaletteCommand, treeRow } from './workbench.mjs';
 
-const port = 20000 + Math.floor(Math.random() * 20000);
-const requestLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-ui-log-')), 'requests.jsonl');
-const api = `http://127.0.0.1:${port}/api/v1/projects/demo`;
+const demo = demoProject();
+const { call } = demo;
 const VIEW = { type: 'view', space: 'cdf_cdm', externalId: 'CogniteFile', version: 'v1' };
 const ASSET_VIEW = { type: 'view', space: 'cdf_cdm', externalId: 'CogniteAsset', version: 'v1' };
 
 export const name = 'demo project: open a CogniteFile node, rename, tag, link an asset by completion, save';
-export const options = { env: { CDF_FILES_DEMO_PORT: String(port), CDF_FILES_DEMO_REQUEST_LOG: requestLog } };
+export const options = demo.options;
 
-const requests = () =>
-  fs.existsSync(requestLog)
-    ? fs
-        .readFileSync(requestLog, 'utf8')
-        .trim()
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l))
-    : [];
-const upserts = () => requests().filter((r) => r.method === 'POST' && r.path.endsWith('/models/instances'));
-const call = async (route, body) => {
-  const res = await fetch(`${api}${route}`, {
-    method: 'POST',
-    headers: { authorization: 'Bearer demo', 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  assert.equal(res.status, 200, await res.clone().text());
-  return res.json();
-};
+const upserts = () => demo.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/models/instances'));
 const fileNode = async (space, externalId) =>
   (
     await call('/models/instances/byids', {
@@ -82,10 +61,7 @@ export async function scenario({ page, shot }) {
   const dirtyTab = page.locator('.tabs-container .tab.dirty');
 
   // 1. A new user opens the demo project from the welcome view.
-  await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
-  await page.getByRole('button', { name: 'Open the Demo Project' }).click();
-  await page.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30000 });
-  await page.locator('.statusbar-item', { hasText: 'CDF: Demo project' }).waitFor();
+  await openDemo(page);
 
   // 2. Expand the CogniteFile nodes section, a space in it, and list its nodes flat.
   const section = treeRow(page, 'CogniteFile nodes').first();

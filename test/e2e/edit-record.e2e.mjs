@@ -1,37 +1,16 @@
 // The product as a new user meets it: open the demo project, browse, filter, open a file, edit it
 // with completion, save; an invalid edit, concurrent changes and a duplicated external id.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { demoProject, openDemo } from './demo-project.mjs';
 import { openWalkthrough, runPaletteCommand, treeRow, walkthroughStepDone } from './workbench.mjs';
 
-const port = 20000 + Math.floor(Math.random() * 20000);
-const requestLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-ui-log-')), 'requests.jsonl');
-const api = `http://127.0.0.1:${port}/api/v1/projects/demo`;
+const demo = demoProject();
+const { call } = demo;
 
 export const name = 'demo project: browse, filter, open, edit with completion, save, conflicts, errors';
-export const options = { env: { CDF_FILES_DEMO_PORT: String(port), CDF_FILES_DEMO_REQUEST_LOG: requestLog } };
+export const options = demo.options;
 
-const requests = () =>
-  fs.existsSync(requestLog)
-    ? fs
-        .readFileSync(requestLog, 'utf8')
-        .trim()
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l))
-    : [];
-const updates = () => requests().filter((r) => r.method === 'POST' && r.path.endsWith('/files/update'));
-const call = async (route, body) => {
-  const res = await fetch(`${api}${route}`, {
-    method: 'POST',
-    headers: { authorization: 'Bearer demo', 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  assert.equal(res.status, 200, await res.clone().text());
-  return res.json();
-};
+const updates = () => demo.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/files/update'));
 const record = async (id) => (await call('/files/byids', { items: [{ id }] })).items[0];
 
 export async function scenario({ page, shot }) {
@@ -79,10 +58,7 @@ export async function scenario({ page, shot }) {
   await runPaletteCommand(page, 'View: Close Editor');
 
   // 1. A new user opens the demo project from the welcome view.
-  await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
-  await page.getByRole('button', { name: 'Open the Demo Project' }).click();
-  await page.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30000 });
-  await page.locator('.statusbar-item', { hasText: 'CDF: Demo project' }).waitFor();
+  await openDemo(page);
 
   // 2. Expand a folder of the directory tree.
   const plant = treeRow(page, 'plant-a');

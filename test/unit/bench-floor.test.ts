@@ -20,12 +20,46 @@ const scenario = (over: Partial<BulkScenario>): BulkScenario => ({
 });
 
 describe('bench: the floor of a bulk-update scenario', () => {
-  it('the rate term: requests / rate (100 requests at 7.5/s take 13.3 s)', () => {
+  it('the rate term: the requests past the burst / rate, then the last one’s shortest latency', () => {
+    // The bucket starts with 7.5 tokens: the 100th request is admitted at (100 − 7.5) / 7.5 = 12.33 s
+    // at the soonest, and answered no sooner than 600 ms later.
     const f = bulkFloor(scenario({ throttle: { requestsPerSecond: 7.5, concurrency: 23 } }), 100_000, 1000, 1000);
     assert.equal(f.requests, 100);
-    assert.ok(Math.abs(f.rateMs - 13_333.33) < 0.01, `${f.rateMs}`);
+    assert.ok(Math.abs(f.rateMs - 12_933.33) < 0.01, `${f.rateMs}`);
     assert.equal(f.boundBy, 'rate');
     assert.equal(f.floorMs, f.rateMs);
+    const noBurst = bulkFloor(scenario({ throttle: { requestsPerSecond: 10, burst: 1 } }), 10_000, 1000, 0);
+    assert.equal(noBurst.rateMs, 900 + 600, 'a burst of one: the 10th request waits 9 refills');
+  });
+
+  it('the rate term is when a client that sends each request the moment its token is there gets its last answer', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.double({ min: 0.5, max: 200, noNaN: true }),
+        fc.double({ min: 1, max: 60, noNaN: true }),
+        fc.integer({ min: 0, max: 2000 }),
+        (requests, rate, burst, latency) => {
+          // The emulator's bucket, request by request: wait for a whole token, take it.
+          let tokens = burst;
+          let at = 0;
+          for (let k = 0; k < requests; k++) {
+            if (tokens < 1) {
+              at += ((1 - tokens) / rate) * 1000;
+              tokens = 1;
+            }
+            tokens -= 1;
+          }
+          const f = bulkFloor(
+            scenario({ latencyMs: latency, latencyJitterMs: 100, throttle: { requestsPerSecond: rate, burst } }),
+            requests,
+            1,
+            0,
+          );
+          assert.ok(Math.abs(f.rateMs - (at + latency)) < 1e-6 * Math.max(1, at), `${f.rateMs} vs ${at + latency}`);
+        },
+      ),
+    );
   });
 
   it('the concurrency term: requests × mean latency / concurrency (Little’s law)', () => {
@@ -38,27 +72,29 @@ describe('bench: the floor of a bulk-update scenario', () => {
     );
     assert.equal(f.meanLatencyMs, 800);
     assert.ok(Math.abs(f.concurrencyMs - 80_000 / 23) < 1e-9);
-    assert.ok(Math.abs(f.rateMs - 10_000 / 3) < 1e-9);
+    assert.ok(Math.abs(f.rateMs - (70_000 / 30 + 600)) < 1e-9, 'the 30 of the burst go at once');
     assert.equal(f.boundBy, 'concurrency');
   });
 
-  it('the server term: the emulator’s busy time plus one request’s mean latency', () => {
+  it('the server term: the emulator’s busy time plus the shortest latency (no update is applied sooner)', () => {
     const f = bulkFloor(
       scenario({ latencyMs: 30, latencyJitterMs: 20, throttle: { requestsPerSecond: 120, concurrency: 23 } }),
       100_000,
       1000,
       4200,
     );
-    assert.equal(f.serverMs, 4240);
+    // Not the mean (40 ms): a first wait of 30 ms and a server busy from then on finish at 4230 ms.
+    assert.equal(f.minLatencyMs, 30);
+    assert.equal(f.serverMs, 4230);
     assert.equal(f.boundBy, 'server');
-    assert.equal(f.floorMs, 4240);
+    assert.equal(f.floorMs, 4230);
   });
 
   it('counts a last, partial chunk as a request; an unthrottled scenario has no rate or concurrency term', () => {
     const f = bulkFloor(scenario({}), 2500, 1000, 10);
     assert.equal(f.requests, 3);
     assert.deepEqual([f.rateMs, f.concurrencyMs], [0, 0]);
-    assert.equal(f.floorMs, 810);
+    assert.equal(f.floorMs, 610);
   });
 
   it('is always the largest term, and names it', () => {

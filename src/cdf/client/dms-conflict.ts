@@ -6,7 +6,8 @@ import { VersionConflictError, type StaleNode } from './dms-errors';
 /**
  * A 409 from an upsert names no node in a form a program can read, so the nodes are read back: the
  * stale ones are those now newer than the `existingVersion` they were sent with (0: insert only, so
- * any node that exists). If the read fails, every item that carried an `existingVersion` is named.
+ * any node that exists), and those deleted since. If the read fails, or names none of them, every item
+ * that carried an `existingVersion` is named.
  */
 export async function staleNodesOf(
   api: DataModelingRequests,
@@ -25,10 +26,12 @@ export async function staleNodesOf(
   } catch {
     return new VersionConflictError(versioned, conflict);
   }
+  // A node gone from the read-back was deleted since it was sent: it changed too (and may be the
+  // one the 409 was about). Its neighbours, read back at the version they were sent with, did not.
   const stale = versioned.flatMap((n): StaleNode[] => {
     const now = current.get(nodeKeyOf(n));
-    const isStale = now !== undefined && (n.existingVersion === 0 || now > n.existingVersion);
-    return isStale ? [{ ...n, currentVersion: now }] : [];
+    if (now === undefined) return n.existingVersion === 0 ? [] : [n];
+    return n.existingVersion === 0 || now > n.existingVersion ? [{ ...n, currentVersion: now }] : [];
   });
   return new VersionConflictError(stale.length > 0 ? stale : versioned, conflict);
 }

@@ -5,6 +5,7 @@ import {
   directRelation,
   dmsEpochMs,
   dmsText,
+  dmsTextList,
   DMS_LIMITS,
   nodeExternalId,
   spaceId,
@@ -40,7 +41,7 @@ export interface NodePropertyField {
   readonly description: string;
 }
 
-const textList = (max: number) => z.array(dmsText).check(z.maxLength(max));
+const textList = dmsTextList;
 const relationList = (max: number) => z.array(directRelation).check(z.maxLength(max));
 const TAGS_MAX = DMS_LIMITS.primitiveListItems;
 const ASSETS_MAX = 1200;

@@ -66,5 +66,25 @@ export type ViewReference = z.infer<typeof viewReference>;
 /** Milliseconds since the epoch, as instances carry `createdTime` and `lastUpdatedTime`. */
 export const dmsEpochMs = z.number().check(z.int(), z.minimum(0));
 
-/** Text property values. */
-export const dmsText = z.string().check(z.maxLength(DMS_LIMITS.textLength));
+/** CDF refuses the NUL character in a text value (and in each item of a text list). */
+const withoutNul = (s: string): boolean => !s.includes('\u0000');
+
+/** Text property values: at most 128,000 characters, none of them NUL. */
+export const dmsText = z
+  .string()
+  .check(
+    z.maxLength(DMS_LIMITS.textLength),
+    z.refine(withoutNul, { message: 'must not contain the NUL character (\\u0000); CDF refuses it' }),
+  );
+
+/**
+ * A list of texts: at most `maxItems` items, each a text value, and the items' lengths summed at
+ * most the text limit (the API limits the whole list to 128 KB, not only each item).
+ */
+export const dmsTextList = (maxItems: number) =>
+  z.array(dmsText).check(
+    z.maxLength(maxItems),
+    z.refine((items) => items.reduce((sum, t) => sum + t.length, 0) <= DMS_LIMITS.textLength, {
+      message: `the items together must be at most ${DMS_LIMITS.textLength} characters`,
+    }),
+  );

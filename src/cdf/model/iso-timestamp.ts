@@ -48,16 +48,36 @@ export function calendarProblem(text: string): string | undefined {
 }
 
 /**
- * A timestamp property value: ISO 8601 text `YYYY-MM-DDTHH:MM:SS[.millis](Z|±HH:MM)` naming a real
- * date and time. The API writes milliseconds and a `+00:00` offset; it accepts any offset and one to
- * three fractional digits.
+ * The API's timestamp text: `YYYY-MM-DDTHH:MM:SS[.millis](Z|±HH:MM|±HHMM|±HH)`, one to three
+ * fractional digits. (The API also takes no zone at all; the extension asks for one, so a time never
+ * depends on whose clock reads it.)
+ */
+export const DMS_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}(:?\d{2})?)$/;
+
+/**
+ * The instant (epoch ms) that timestamp text names, or undefined when it is not in the API's format
+ * or names no real date and time. `Date.parse` does not read a `±HH` zone, so it is completed first.
+ */
+export function isoTimestampMs(text: string): number | undefined {
+  if (!DMS_TIMESTAMP_PATTERN.test(text) || calendarProblem(text) !== undefined) return undefined;
+  const ms = Date.parse(/[+-]\d{2}$/.test(text) ? `${text}:00` : text);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * A timestamp property value: ISO 8601 text in the API's format naming a real date and time. The API
+ * writes milliseconds and a `+00:00` offset; it accepts any offset and one to three fractional digits.
  */
 export const isoTimestamp = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/, {
+  z.regex(DMS_TIMESTAMP_PATTERN, {
     message: 'expected an ISO 8601 timestamp such as 2024-05-01T12:00:00.000+00:00',
   }),
   z.refine((s) => calendarProblem(s) === undefined, { error: (issue) => calendarProblem(String(issue.input)) }),
-  z.refine((s) => calendarProblem(s) !== undefined || !Number.isNaN(Date.parse(s)), {
-    error: () => l10n.t('Not a real date and time'),
-  }),
+  // Once per value: text out of the format or an impossible day already has its problem above.
+  z.refine(
+    (s) => !DMS_TIMESTAMP_PATTERN.test(s) || calendarProblem(s) !== undefined || isoTimestampMs(s) !== undefined,
+    {
+      error: () => l10n.t('Not a real date and time'),
+    },
+  ),
 );

@@ -41,6 +41,11 @@ export function requireField<R extends object, U>(kind: BulkKind<R, U>, name: st
   return field;
 }
 
-/** `P-101.pdf (id 123)`: how a record is named in previews and reports. */
+/**
+ * How a record is named in previews and reports: `P-101.pdf (id 123)`, or for a kind whose key has
+ * its own name, the key as it is (`P-101.pdf (plant:p-101)`, which reads as space:externalId).
+ */
 export const titleOf = <R extends object, U>(kind: BulkKind<R, U>, record: R): string =>
-  l10n.t('{0} (id {1})', kind.label(record), kind.key(record));
+  kind.keyName
+    ? l10n.t('{0} ({1})', kind.label(record), kind.key(record))
+    : l10n.t('{0} (id {1})', kind.label(record), kind.key(record));

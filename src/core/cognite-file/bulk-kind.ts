@@ -42,7 +42,11 @@ export const COGNITE_FILE_BULK: BulkKind<CogniteFileRecord, CogniteFileUpsertIte
   ...COGNITE_FILE,
   checkValue: checkNodeValue,
   readOnlyReason: (field) =>
-    SET_BY_CDF.has(field) ? l10n.t('{0} is set by CDF; an upsert cannot change it', field) : undefined,
+    field === 'space' || field === 'externalId'
+      ? l10n.t('{0} names the node: it was chosen when the node was created and an upsert cannot change it', field)
+      : SET_BY_CDF.has(field)
+        ? l10n.t('{0} is set by CDF; an upsert cannot change it', field)
+        : undefined,
   refusals: () => [],
   checkItem: (item) => {
     const parsed = cogniteFileUpsertItem.safeParse(item);
@@ -53,7 +57,7 @@ export const COGNITE_FILE_BULK: BulkKind<CogniteFileRecord, CogniteFileUpsertIte
   refMatches,
 };
 
-/** `P-101.pdf (id plant:p-101)`: how a node is named in previews and reports. */
+/** `P-101.pdf (plant:p-101)`: how a node is named in previews and reports. */
 export const nodeTitle = (record: CogniteFileRecord): string => titleOf(COGNITE_FILE_BULK, record);
 
 /** The key of a ref that names a node, else undefined. */

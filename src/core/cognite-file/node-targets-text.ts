@@ -11,9 +11,11 @@ export interface ParsedNodeTargets {
 /**
  * Reads a pasted list of nodes: one `space:externalId` per line (split at the first colon, since a
  * space never holds one; the rest is the externalId exactly, spaces and commas included), or a JSON
- * array of such texts and `{"space", "externalId"}` objects. Blank lines are skipped, and so is a
- * first line that is the heading `space:externalId` (`space` is a reserved space: no node lives
- * there). Every problem names its line; a node listed twice is a warning, kept once.
+ * array of such texts and `{"space", "externalId"}` objects. A line's indentation is dropped but its
+ * end is not: a trailing space is part of the externalId (with a warning, since it is easy to miss).
+ * Blank lines are skipped, and so is a first line that is the heading `space:externalId` (`space`
+ * is a reserved space: no node lives there). Every problem names its line; a node listed twice is a
+ * warning, kept once.
  */
 export function parseNodeTargets(text: string): ParsedNodeTargets {
   const out: ParsedNodeTargets = { targets: [], problems: [] };
@@ -35,8 +37,16 @@ export function parseNodeTargets(text: string): ParsedNodeTargets {
   if (text.trimStart().startsWith('[')) readJson(text, add, out.problems);
   else
     text.split(/\r\n|\r|\n/).forEach((content, index) => {
-      const item = content.trim();
-      if (item === '' || (index === 0 && item.toLowerCase() === 'space:externalid')) return;
+      // Only the indentation goes: a space identifier holds no whitespace, but an externalId may
+      // start or end with it ("P-101 " is another node than "P-101"), so the rest is kept exactly.
+      const item = content.trimStart();
+      if (item.trim() === '' || (index === 0 && item.trimEnd().toLowerCase() === 'space:externalid')) return;
+      if (/\s$|^[^:]*:\s/.test(item))
+        out.problems.push({
+          line: index + 1,
+          message: l10n.t('The externalId on this line starts or ends with whitespace; it is kept exactly as written'),
+          severity: 'warning',
+        });
       add(item, index + 1);
     });
   return out;

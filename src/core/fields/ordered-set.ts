@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { setKind, type SetSpec } from './element-set';
 import { deepEqual } from './equality';
-import type { FieldKind } from './kind';
+import type { FieldKind, RestoreOutcome } from './kind';
 
 /** An ordered set's patch: the set's own, plus the order the members should stand in. */
 type OrderedPatch = { set: unknown[] } | { add?: unknown[]; remove?: unknown[]; order?: unknown[] };
@@ -55,8 +55,42 @@ export function orderedSetKind(spec: SetSpec): FieldKind {
         ? { ...merged, value: apply(merged.value, { order: mineOrder.order }) }
         : merged;
     },
+    restore: (field, pre, post, now) =>
+      restoreInOrder({ set, list, apply, key: spec.members.key }, field, pre, post, now),
     describe(field, before, after, nameOf) {
       return set.same(before, after) ? [l10n.t('{0}: reordered', field)] : set.describe(field, before, after, nameOf);
     },
   };
+}
+
+/** What the undo of an ordered list needs of its kind. */
+interface OrderedOps {
+  set: FieldKind;
+  list: (value: unknown) => unknown[];
+  apply: (value: unknown, patch: object) => unknown;
+  key: (element: unknown) => unknown;
+}
+
+/**
+ * Undo puts the list back as it was, order included, when nobody wrote it since the action. When
+ * someone did, their members stay (the set's restore, member by member); the order before the action
+ * comes back if they did not reorder, and if they did, theirs is kept and reported as a conflict.
+ */
+function restoreInOrder(ops: OrderedOps, field: string, pre: unknown, post: unknown, now: unknown): RestoreOutcome {
+  const { set, list, apply } = ops;
+  const sameOrder = (a: unknown, b: unknown) => deepEqual(list(a), list(b));
+  if (sameOrder(now, post)) return { value: list(pre), conflicts: [], found: true };
+  const members = set.restore(field, pre, post, now);
+  // The members both lists hold, in the first one's order: unequal when someone reordered them.
+  const common = (a: unknown, b: unknown): unknown[] => {
+    const inB = new Set(list(b).map(ops.key));
+    return list(a).filter((e) => inB.has(ops.key(e)));
+  };
+  if (!deepEqual(common(now, post), common(post, now))) {
+    const where = l10n.t('{0} (order)', field);
+    const reordered = { where, before: list(pre), afterAction: list(post), now: list(now) };
+    return { ...members, conflicts: [...members.conflicts, reordered] };
+  }
+  const value = apply(members.value, { order: list(pre) });
+  return { value, conflicts: members.conflicts, found: members.found || !sameOrder(value, now) };
 }

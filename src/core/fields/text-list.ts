@@ -3,19 +3,23 @@ import { dmsText, DMS_LIMITS } from '../../cdf/model';
 import { setKind, type SetSpec } from './element-set';
 import { orderedSetKind } from './ordered-set';
 import { listItems } from './input';
+import { commaSeparatedItems } from './quoted-items';
 import type { Parsed } from './kind';
 
 /** Why a value is not an item of a text list. */
 function checkText(value: unknown): string | undefined {
   if (typeof value !== 'string') return l10n.t('An item of a text list is a string (got {0})', JSON.stringify(value));
-  return dmsText.safeParse(value).success
-    ? undefined
-    : l10n.t('A text is at most {0} characters (this one is {1})', DMS_LIMITS.textLength, value.length);
+  if (value.length > DMS_LIMITS.textLength)
+    return l10n.t('A text is at most {0} characters (this one is {1})', DMS_LIMITS.textLength, value.length);
+  return dmsText.safeParse(value).success ? undefined : l10n.t('A text must not contain the NUL character (\\u0000)');
 }
 
-/** Texts typed as a JSON array or a comma list (a tag may hold spaces); empty items are dropped. */
+/**
+ * Texts typed as a JSON array or a comma list (a tag may hold spaces; one holding a comma is written
+ * in double quotes); empty items are dropped.
+ */
 function parseTexts(text: string, field: string): Parsed<string[]> {
-  const items = listItems(text, /,/);
+  const items = text.trim().startsWith('[') ? listItems(text) : commaSeparatedItems(text);
   if (!items.ok) return items;
   for (const [i, item] of items.value.entries()) {
     const message = checkText(item);

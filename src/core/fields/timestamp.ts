@@ -1,11 +1,12 @@
 import * as l10n from '@vscode/l10n';
-import { calendarProblem, isoTimestamp } from '../../cdf/model';
+import { calendarProblem, isoTimestamp, isoTimestampMs } from '../../cdf/model';
 import { sameValue } from './equality';
 import type { FieldKind, Parsed } from './kind';
 import { scalarKind, showJson } from './scalar';
 
 /** The instant an ISO 8601 text names (ms), or NaN when it names none. */
-const instantOf = (value: unknown): number => (typeof value === 'string' ? Date.parse(value) : Number.NaN);
+const instantOf = (value: unknown): number =>
+  (typeof value === 'string' ? isoTimestampMs(value) : undefined) ?? Number.NaN;
 
 /**
  * Two timestamps are the same when they name the same instant: CDF writes back

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import {
   COGNITE_FILE_NODE_FIELDS,
@@ -16,6 +17,7 @@ import {
   timestampKind,
   type FieldKind,
 } from '../fields';
+import { documentProblem, type DocumentProblem } from '../problems';
 import { MIME_EXAMPLES } from './mime-examples';
 import type { CogniteFileRecord } from './cognite-file-record';
 import type { KindField, ReadOnlyField } from './record-kind';
@@ -62,9 +64,27 @@ const READ_ONLY: { name: string; schema: z.ZodMiniType; description: string }[] 
     description: COGNITE_FILE_PROPERTIES[name].description,
   })),
 ];
+/**
+ * A node's space and externalId are not set by CDF: whoever created the node chose them, and they name
+ * it for good (the same file under another space or externalId is another node).
+ */
+function identityChanged(base: CogniteFileRecord, name: string): DocumentProblem {
+  const was = JSON.stringify((base as unknown as Record<string, unknown>)[name]);
+  return documentProblem(
+    [name],
+    'read-only',
+    l10n.t(
+      '{0} names the node: it was chosen when the node was created and cannot change. Put back {1}; the same file under another {0} would be another node.',
+      name,
+      was,
+    ),
+  );
+}
+
 export const COGNITE_FILE_READ_ONLY_FIELDS: ReadOnlyField<CogniteFileRecord>[] = READ_ONLY.map((f) => ({
   ...f,
   alwaysPresent: true,
+  ...(f.name === 'space' || f.name === 'externalId' ? { changed: (base) => identityChanged(base, f.name) } : {}),
 }));
 
 /** Identity first, then what a person edits (name near the top), then what CDF sets. */

@@ -60,6 +60,7 @@ function keyOf(element: unknown): string | undefined {
 export const COGNITE_FILE: RecordKind<CogniteFileRecord, CogniteFileUpsertItem, CogniteFileWritableName> = {
   name: 'cognite-file',
   noun: () => l10n.t('CogniteFile node'),
+  keyName: () => 'space:externalId',
   nouns: () => l10n.t('CogniteFile nodes'),
   fields: COGNITE_FILE_KIND_FIELDS,
   key: nodeKeyOf,

@@ -25,6 +25,11 @@ export interface RecordKind<R extends object, U, N extends string = string> exte
   readonly label: (record: R) => string;
   /** The key of the record a wire update item names. */
   readonly keyOfItem: (item: U) => string;
+  /**
+   * What its key is called where a person reads it (a report's column): a node's is
+   * "space:externalId". Absent: an id ("P-101.pdf (id 123)").
+   */
+  readonly keyName?: () => string;
 
   // ---- concurrency ----
   /** The version a save was decided on: classic `lastUpdatedTime`, a node its `version`. */
@@ -63,7 +68,7 @@ export interface RecordKind<R extends object, U, N extends string = string> exte
 }
 
 /** How texts name records of a kind: one, and more than one. */
-export type RecordNouns = Pick<RecordKind<object, unknown>, 'noun' | 'nouns'>;
+export type RecordNouns = Pick<RecordKind<object, unknown>, 'noun' | 'nouns' | 'keyName'>;
 
 /** An updatable field of a record kind: its field kind, and its value's schema and hover text. */
 export interface KindField<N extends string = string> extends RecordField<N> {

@@ -35,7 +35,10 @@ function stored(p: CoreProperty, id: string): ResolvedProperty {
   return { type: p.type, list: p.list === true, get: (n) => n.data[key]?.[id] };
 }
 
-export function resolveProperty(path: readonly string[], at: string): ResolvedProperty {
+export function resolveProperty(path: unknown, at: string): ResolvedProperty {
+  // The request body is untyped JSON: a reference is a list of texts, anything else is a bad request.
+  if (!Array.isArray(path) || !path.every((p) => typeof p === 'string'))
+    throw badRequest(`Invalid request: ${at}: a property reference is a list of texts, got ${JSON.stringify(path)}`);
   const unknown = () => badRequest(`Invalid request: ${at}: unknown property ${JSON.stringify(path)}`);
   if (path[0] === 'node' && path.length === 2) {
     const field = Object.hasOwn(NODE_FIELDS, path[1] as string) ? NODE_FIELDS[path[1] as string] : undefined;

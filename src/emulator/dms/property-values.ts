@@ -1,4 +1,4 @@
-import { calendarProblem } from '../../cdf/model';
+import { isoTimestampMs } from '../../cdf/model';
 import { badRequest } from '../http/api-error';
 import { CDM_SPACE, coreContainer, coreView, type CoreProperty } from './core-views';
 import { containerKey, type DirectRelation, type NodeRecord, type PropertyValue } from './instance-types';
@@ -11,18 +11,16 @@ const MAX_LIST = 1000;
 /** Direct relation lists default to 100 targets unless the container says otherwise. */
 const MAX_DIRECT_LIST = 100;
 
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const SPACE = /^[a-zA-Z][a-zA-Z0-9_-]{0,41}[a-zA-Z0-9]?$/;
 
 /** A timestamp as the API returns it: milliseconds, UTC written as `+00:00`. */
 export const formatTimestamp = (ms: number): string => new Date(ms).toISOString().replace('Z', '+00:00');
 
-export function timestampMs(value: string): number | undefined {
-  // CDF refuses 2023-02-29 and 24:00:00, which Date.parse rolls over to the next day.
-  if (!ISO_TIMESTAMP.test(value) || calendarProblem(value)) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
+/**
+ * The instant a written timestamp names, or undefined when CDF refuses it: seconds required, one to
+ * three fractional digits, years 0001-9999, no 2023-02-29 or 24:00:00 (which Date.parse rolls over).
+ */
+export const timestampMs = (value: string): number | undefined => isoTimestampMs(value);
 
 function directValue(value: unknown, at: string): DirectRelation {
   const v = value as Partial<DirectRelation> | null;
@@ -46,6 +44,7 @@ function scalarValue(p: CoreProperty, value: unknown, at: string): PropertyValue
     case 'text':
       if (typeof value !== 'string') throw badRequest(`Invalid request: ${at}: expected text`);
       if (value.length > MAX_TEXT) throw badRequest(`Invalid request: ${at}: text longer than ${MAX_TEXT} characters`);
+      if (value.includes('\u0000')) throw badRequest(`Invalid request: ${at}: text must not contain null characters`);
       return value;
     case 'boolean':
       if (typeof value !== 'boolean') throw badRequest(`Invalid request: ${at}: expected a boolean`);
@@ -77,7 +76,11 @@ export function propertyValue(p: CoreProperty, value: unknown, at: string): Prop
   const max = p.maxListSize ?? (p.type === 'direct' ? MAX_DIRECT_LIST : MAX_LIST);
   if (value.length > max) throw badRequest(`Invalid request: ${at}: a list of at most ${max} items`);
   if (value.length === 0) return null;
-  return value.map((v, i) => scalarValue(p, v, `${at}[${i}]`));
+  const items = value.map((v, i) => scalarValue(p, v, `${at}[${i}]`));
+  // A text list is limited in total too: the sum of its items' lengths.
+  const total = items.reduce<number>((sum, v) => sum + (typeof v === 'string' ? v.length : 0), 0);
+  if (total > MAX_TEXT) throw badRequest(`Invalid request: ${at}: the items together exceed ${MAX_TEXT} characters`);
+  return items;
 }
 
 /** Container property writes of one item: container key → property id → value (null clears). */

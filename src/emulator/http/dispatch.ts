@@ -70,7 +70,7 @@ export async function runRoute(
   received: Received,
 ): Promise<void> {
   const fate = deps.faults.decide(ex.method, admitted.route.template);
-  await deps.timers.sleep(fate.latencyMs);
+  await deps.timers.afterLatency(fate.latencyMs);
   if (fate.drop === 'before') return ex.drop();
   if (fate.errorStatus !== undefined) {
     ex.record.fault = 'error';

@@ -1,8 +1,10 @@
 import type { ServerResponse } from 'node:http';
+import { WorkTurns } from './work-turns';
 
 /** Timers the server must cancel on close (latency waits, slow bodies), so close() is prompt. */
 export class Timers {
   private readonly pending = new Set<NodeJS.Timeout>();
+  private readonly turns = new WorkTurns();
 
   sleep(ms: number): Promise<void> {
     if (ms <= 0) return Promise.resolve();
@@ -15,9 +17,17 @@ export class Timers {
     });
   }
 
+  /** An injected latency, then a turn of the event loop of its own for the work after it (work-turns.ts). */
+  async afterLatency(ms: number): Promise<void> {
+    if (ms <= 0) return;
+    await this.sleep(ms);
+    await this.turns.take();
+  }
+
   clearAll(): void {
     for (const t of this.pending) clearTimeout(t);
     this.pending.clear();
+    this.turns.clear();
   }
 }
 

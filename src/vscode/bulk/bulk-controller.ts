@@ -18,6 +18,7 @@ import {
   undoQuestion,
   type ActionStore,
   type BulkTarget,
+  type JobScope,
   type Job as AnyJob,
   type JobPlan as AnyJobPlan,
   type PlanOptions,
@@ -62,7 +63,7 @@ export class BulkController implements vscode.Disposable {
     const asked = await askEdit(session, this.services.tree, request, selection);
     if (!asked) return undefined;
     const { target, operations } = asked;
-    const job = await this.planning(target, (o) => this.jobs.planEdit(scope, target, operations, o));
+    const job = await this.planning(target, scope, (o) => this.jobs.planEdit(scope, target, operations, o));
     return job && this.confirmAndRun(session, job, request.confirm !== false);
   }
 
@@ -90,7 +91,7 @@ export class BulkController implements vscode.Disposable {
     const session = this.session();
     const scope = await this.lastScope(session);
     const last = await this.jobs.requireLast(scope);
-    const job = await this.planning(last.target, (o) => this.jobs.planResume(scope, o));
+    const job = await this.planning(last.target, scope, (o) => this.jobs.planResume(scope, o));
     return job && this.confirmAndRun(session, job, options.confirm !== false);
   }
 
@@ -103,7 +104,7 @@ export class BulkController implements vscode.Disposable {
   ): Promise<{ report?: UpdateReport<unknown, object>; conflicts: number } | undefined> {
     const session = this.session();
     const { undo, job } = await this.jobs.planUndo(await this.lastScope(session));
-    const summary = summarizeUndo(undo);
+    const summary = summarizeUndo(job.record.kind, undo);
     const conflicts = undo.conflicts.length;
     if (conflicts) await this.documents.show('undo-conflicts', formatUndoConflicts(undo));
     if (!undo.items.length) {
@@ -146,8 +147,15 @@ export class BulkController implements vscode.Disposable {
     return { plan: job.plan, report: await this.run(session, job) };
   }
 
-  /** Plans with a cancellable progress notification; `undefined` when the user cancelled. */
-  private planning(target: BulkTarget, plan: (options: PlanOptions) => Promise<Job>): Promise<Job | undefined> {
+  /**
+   * Plans with a cancellable progress notification, counting the records in the words of the kind
+   * being planned (`scope`); `undefined` when the user cancelled.
+   */
+  private planning(
+    target: BulkTarget,
+    { kind }: JobScope,
+    plan: (options: PlanOptions) => Promise<Job>,
+  ): Promise<Job | undefined> {
     const title = vscode.l10n.t('Reading {0}…', target.label);
     return withNotificationProgress({ title, cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
@@ -155,7 +163,7 @@ export class BulkController implements vscode.Disposable {
       try {
         return await plan({
           signal: abort.signal,
-          onPage: (c) => progress.report({ message: planProgress(scopeOf(this.session()).kind, c) }),
+          onPage: (c) => progress.report({ message: planProgress(kind, c) }),
         });
       } catch (err) {
         if (abort.signal.aborted) return undefined;
@@ -207,7 +215,7 @@ export class BulkController implements vscode.Disposable {
       }
     });
     refreshViews(this.services.tree, this.services.fs, session.project, appliedRecords(report), job.record.kind.name);
-    this.services.log.info(`${title}: ${summarizeRun(report)}`);
+    this.services.log.info(`${title}: ${summarizeRun(job.record.kind, report)}`);
     const kind = job.kind === 'undo' ? 'Undo' : job.kind === 'import' ? 'Import' : 'Bulk edit';
     announce(report, rowsOf(job.record.kind, job.plan), job.record.kind, kind, this.documents, () =>
       this.showReport(),

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import {
-  checkRegex,
   describeOperation,
   parseElementsInput,
   parseFieldInput,
@@ -9,6 +8,7 @@ import {
   type BulkOperation,
 } from '../../core/bulk';
 import { COGNITE_FILE_BULK, checkNodeValue } from '../../core/cognite-file';
+import { askFind } from './find-input';
 import { wizardTitle } from './operation-wizard';
 
 const KIND = COGNITE_FILE_BULK;
@@ -93,7 +93,10 @@ async function members(op: 'add' | 'remove', field: string): Promise<BulkOperati
   const prompt =
     field === 'assets'
       ? vscode.l10n.t('Assets as space:externalId, separated by commas')
-      : vscode.l10n.t('{0}, separated by commas', field);
+      : vscode.l10n.t(
+          '{0}, separated by commas; write one holding a comma in double quotes, e.g. "Area 10, north"',
+          field,
+        );
   const check = (v: string) => {
     const parsed = parseElementsInput(KIND, field, v);
     return parsed.ok ? undefined : parsed.message;
@@ -120,13 +123,9 @@ async function textReplace(): Promise<BulkOperation | undefined> {
     ignoreFocusOut: true,
   });
   if (!fields?.length) return undefined;
-  const find = await ask(title, vscode.l10n.t('Find (a regular expression when it starts with "re:")'), (v) =>
-    !v ? vscode.l10n.t('Enter the text to find') : v.startsWith('re:') ? checkRegex(v.slice(3)) : undefined,
-  );
-  if (!find) return undefined;
+  const found = await askFind(wizardTitle(3, title), vscode.l10n.t('in text properties'));
+  if (!found) return undefined;
   const replacement = await ask(title, vscode.l10n.t('Replace with'), () => undefined);
   if (replacement === undefined) return undefined;
-  return find.startsWith('re:')
-    ? { op: 'textReplace', fields, find: find.slice(3), replacement, regex: true }
-    : { op: 'textReplace', fields, find, replacement };
+  return { op: 'textReplace', fields, ...found, replacement };
 }

@@ -78,10 +78,14 @@ async function pastedNodes(): Promise<BulkTarget | undefined> {
   const text = await vscode.window.showInputBox({
     title: wizardTitle(1, vscode.l10n.t('CogniteFile nodes by space:externalId')),
     prompt: vscode.l10n.t('space:externalId items separated by ";"'),
-    validateInput: (v) =>
-      parseNodeTargets(lines(v))
-        .problems.filter((p) => p.severity === 'error')
-        .map((p) => vscode.l10n.t('item {0}: {1}', p.line, p.message))[0],
+    // Errors block; a warning (an externalId ending in a space is kept exactly) is shown, not blocking.
+    validateInput: (v) => {
+      const { problems } = parseNodeTargets(lines(v));
+      const first = problems.find((p) => p.severity === 'error') ?? problems[0];
+      if (!first) return undefined;
+      const message = vscode.l10n.t('item {0}: {1}', first.line, first.message);
+      return first.severity === 'error' ? message : { message, severity: vscode.InputBoxValidationSeverity.Warning };
+    },
     ignoreFocusOut: true,
   });
   if (!text) return undefined;

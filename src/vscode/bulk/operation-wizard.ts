@@ -6,12 +6,12 @@ import { CLASSIC_FILE_BULK, checkDirectory } from '../../core/classic-file';
 import {
   checkMetadataKey,
   checkMetadataValue,
-  checkRegex,
   describeOperation,
   parseElementsInput,
   parseFieldInput,
   type BulkOperation,
 } from '../../core/bulk';
+import { askFind } from './find-input';
 
 interface Step extends vscode.QuickPickItem {
   run?: () => Promise<BulkOperation | undefined>;
@@ -143,17 +143,11 @@ async function metadataRename(): Promise<BulkOperation | undefined> {
 
 async function metadataReplace(): Promise<BulkOperation | undefined> {
   const title = vscode.l10n.t('Find and replace in metadata values');
-  const find = await ask(
-    title,
-    vscode.l10n.t('Find in metadata values (a regular expression when it starts with "re:")'),
-    (v) => (!v ? vscode.l10n.t('Enter the text to find') : v.startsWith('re:') ? checkRegex(v.slice(3)) : undefined),
-  );
-  if (!find) return undefined;
+  const found = await askFind(detailsTitle(title), vscode.l10n.t('in metadata values'));
+  if (!found) return undefined;
   const replacement = await ask(title, vscode.l10n.t('Replace with'), () => undefined);
   if (replacement === undefined) return undefined;
-  return find.startsWith('re:')
-    ? { op: 'metadataReplace', find: find.slice(3), replacement, regex: true }
-    : { op: 'metadataReplace', find, replacement };
+  return { op: 'metadataReplace', ...found, replacement };
 }
 
 async function directoryMove(): Promise<BulkOperation | undefined> {

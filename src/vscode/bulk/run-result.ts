@@ -32,10 +32,10 @@ export async function announce(
   const show = incomplete ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const message =
     kind === 'Undo'
-      ? vscode.l10n.t('Undo: {0}', summarizeRun(report))
+      ? vscode.l10n.t('Undo: {0}', summarizeRun(nouns, report))
       : kind === 'Import'
-        ? vscode.l10n.t('Import: {0}', summarizeRun(report))
-        : vscode.l10n.t('Bulk edit: {0}', summarizeRun(report));
+        ? vscode.l10n.t('Import: {0}', summarizeRun(nouns, report))
+        : vscode.l10n.t('Bulk edit: {0}', summarizeRun(nouns, report));
   const answer = await show(message, ...actions);
   const text = (): string =>
     formatRunReport(

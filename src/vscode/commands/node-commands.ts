@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { NodesBrowseApi } from '../../app';
 import { cogniteFileValues, directRelation, nodeKeyOf, type DirectRelation } from '../../cdf/model';
 import { nodeFilter, type NodeFilter } from '../../core/browse';
+import { parseNodeTargets } from '../../core/cognite-file';
 import { COMMANDS } from '../command-ids';
 import { NODE_URI, parseRecordUriOf, recordUriOf } from '../record-uri';
 import type { ExtensionServices } from '../services';
@@ -23,11 +24,20 @@ type NodeCommandId =
 export function nodeCommands(s: ExtensionServices) {
   const { tree } = s;
   return {
-    [COMMANDS.openNode]: async (node?: CogniteFileItem | DirectRelation) => {
-      const id = node && 'kind' in node ? node.node : directRelation.safeParse(node).data;
-      if (!id) throw new Error(vscode.l10n.t('Pick a CogniteFile node in the CDF Files view.'));
+    /** A tree row, `{space, externalId}` or `"space:externalId"` (scripts); from the palette, asked for. */
+    [COMMANDS.openNode]: async (node?: CogniteFileItem | DirectRelation | string) => {
       nodesOf(s.session());
-      await showNode(s, id, node && 'kind' in node ? cogniteFileValues(node.node).name : undefined);
+      const given = typeof node === 'string' ? nodeKeyRef(node) : undefined;
+      const id =
+        node && typeof node === 'object' && 'kind' in node
+          ? node.node
+          : (given ?? directRelation.safeParse(node).data ?? (node === undefined ? await askNodeKey() : undefined));
+      if (!id) return;
+      await showNode(
+        s,
+        id,
+        node && typeof node === 'object' && 'kind' in node ? cogniteFileValues(node.node).name : undefined,
+      );
     },
     /** A classic file opens its CogniteFile node; a node opens the classic file CDF shows for it. */
     [COMMANDS.openLinkedRecord]: async (node?: TreeNode) => {
@@ -110,4 +120,27 @@ async function pickGrouping(current: NodeGrouping): Promise<NodeGrouping | undef
   }));
   const title = vscode.l10n.t('Group CogniteFile Nodes in Each Space By');
   return (await vscode.window.showQuickPick(choices, { title }))?.grouping;
+}
+
+/** The node `space:externalId` names (the externalId exactly, as a pasted list reads it). */
+function nodeKeyRef(text: string): DirectRelation | undefined {
+  const { targets, problems } = parseNodeTargets(text);
+  return targets.length === 1 && !problems.some((p) => p.severity === 'error') ? targets[0] : undefined;
+}
+
+/** Asks for a node's `space:externalId`, checked as it is typed. */
+async function askNodeKey(): Promise<DirectRelation | undefined> {
+  const text = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Open CogniteFile Node'),
+    prompt: vscode.l10n.t('The node as space:externalId, e.g. plant_a_documents:file_P-101'),
+    validateInput: (v) => {
+      if (!v) return undefined;
+      const { targets, problems } = parseNodeTargets(v);
+      const error = problems.find((p) => p.severity === 'error');
+      if (error) return error.message;
+      return targets.length === 1 ? undefined : vscode.l10n.t('One node: space:externalId on one line');
+    },
+    ignoreFocusOut: true,
+  });
+  return text ? nodeKeyRef(text) : undefined;
 }

@@ -153,7 +153,7 @@ export async function runBulkUpdateBench(options: BulkUpdateOptions): Promise<Be
     notes: [
       'Each run gets a fresh emulator in its own process (same seed, same throttle, same latency draws); the client runs in the benchmark process.',
       `Peers run interleaved, ${repetitions} times each, after one untimed warm-up run each; wall times are the median run with min and max.`,
-      'Floor = max(requests / rate, requests × mean latency / concurrency, emulator busy time + mean latency); busy time is the event-loop active time of the emulator, the least of the runs that applied everything.',
+      'Floor = max((requests − burst) / rate + shortest latency, requests × mean latency / concurrency, emulator busy time + shortest latency); busy time is the event-loop active time of the emulator, the least of the runs that applied everything.',
       'Client CPU is the benchmark process CPU time (user + system) during the run: building and sending the requests, reading and validating the answers.',
       'Requests and 429s are counted by the emulator; items applied are counted in its store after the run.',
       'The Python SDK strategy is a reimplementation in TypeScript of what cognite-sdk-python v8 does (2 requests at a time, 10 retries, backoff uniform(0, min(0.5*2^n, 60)) s), not the Python SDK itself.',

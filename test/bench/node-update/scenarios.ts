@@ -37,7 +37,7 @@ export const NODE_SMOKE_SCENARIO: NodeScenario = {
 
 /**
  * The floor of a node bulk update: the largest of the upserts (one per 1000 nodes) through
- * `writeLimit` slots at the mean latency (Little's law), the emulator's own busy time plus one
+ * `writeLimit` slots at the mean latency (Little's law), the emulator's own busy time plus the shortest
  * latency, and the slots term below. The reads of the run (by ids, no added latency) are in the busy time.
  *
  * WHY ceil(upserts / writeLimit) × the shortest latency is a floor too (the slots term): the emulator
@@ -57,6 +57,6 @@ export function nodeFloor(scenario: NodeScenario, records: number, serverBusyMs:
     NODE_CHUNK,
     serverBusyMs,
   );
-  const slotsMs = Math.ceil(floor.requests / scenario.writeLimit) * scenario.latencyMs;
+  const slotsMs = Math.ceil(floor.requests / scenario.writeLimit) * floor.minLatencyMs;
   return slotsMs > floor.floorMs ? { ...floor, floorMs: slotsMs, boundBy: 'slots', slotsMs } : { ...floor, slotsMs };
 }

@@ -5,6 +5,7 @@
 // should only say cancelled when something was not sent (or say the cancel came too late).
 import assert from 'node:assert/strict';
 import { summarizeRun } from '../../../src/core/bulk';
+import { CLASSIC_FILE } from '../../../src/core/records';
 
 describe('attack (new user): a cancel that came after every request was sent', () => {
   it('does not summarise a fully applied run as "(cancelled)"', () => {
@@ -20,8 +21,8 @@ describe('attack (new user): a cancel that came after every request was sent', (
       attempts: [],
       stats: { requestsSent: 1, throttled: 0, peakConcurrency: 1, finalConcurrency: 1, durationMs: 5 },
     } as never;
-    const line = summarizeRun(report);
-    assert.doesNotMatch(line, /^3 applied of 3 in 1 request \(cancelled\)$/, line);
+    const line = summarizeRun(CLASSIC_FILE, report);
+    assert.doesNotMatch(line, /^3 applied of 3 files in 1 request \(cancelled\)$/, line);
   });
 
   it('still says "(cancelled)" when the cancel left files unsent', () => {
@@ -38,6 +39,6 @@ describe('attack (new user): a cancel that came after every request was sent', (
       attempts: [],
       stats: { requestsSent: 1, throttled: 0, peakConcurrency: 1, finalConcurrency: 1, durationMs: 5 },
     } as never;
-    assert.match(summarizeRun(report), /1 not sent of 2 in 1 request \(cancelled\)$/);
+    assert.match(summarizeRun(CLASSIC_FILE, report), /1 not sent of 2 files in 1 request \(cancelled\)$/);
   });
 });

@@ -2,6 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { LIMITS } from '../../../cdf/model';
 import { alreadyRestored, planUndo, type ChangePlan, type RecordPlan, type UndoPlan } from '..';
 import { actionProblem } from '../../problems';
+import type { RecordNouns } from '../../records';
+import { countOf } from '../texts/count-of';
 import type { PlanAgain } from './send-job';
 import type { BulkActionRecord } from './bulk-history';
 import type { BulkSource } from './bulk-source';
@@ -68,25 +70,18 @@ function undoAgain<R extends object, U>(record: BulkActionRecord<R, U>, fresh: R
 }
 
 /** One line for the confirmation and the message after it: restored, left alone, nothing to do. */
-export function summarizeUndo<R, U>(plan: UndoPlan<R, U>): string {
-  const n = plan.items.length;
-  const parts = [n === 1 ? l10n.t('1 file to restore') : l10n.t('{0} files to restore', n)];
-  const conflicts = plan.conflicts.length;
-  if (conflicts)
+export function summarizeUndo<R, U>(kind: RecordNouns, plan: UndoPlan<R, U>): string {
+  const parts = [l10n.t('{0} to restore', countOf(kind, plan.items.length))];
+  const { conflicts, notApplied, missing } = plan;
+  if (conflicts.length)
     parts.push(
-      conflicts === 1
-        ? l10n.t('1 file changed since by someone else where the action wrote (left alone there)')
-        : l10n.t('{0} files changed since by someone else where the action wrote (left alone there)', conflicts),
+      l10n.t(
+        '{0} changed since by someone else where the action wrote (left alone there)',
+        countOf(kind, conflicts.length),
+      ),
     );
-  const notApplied = plan.notApplied.length;
-  if (notApplied)
-    parts.push(
-      notApplied === 1
-        ? l10n.t('1 file the action did not change')
-        : l10n.t('{0} files the action did not change', notApplied),
-    );
-  const missing = plan.missing.length;
-  if (missing) parts.push(missing === 1 ? l10n.t('1 file deleted since') : l10n.t('{0} files deleted since', missing));
+  if (notApplied.length) parts.push(l10n.t('{0} the action did not change', countOf(kind, notApplied.length)));
+  if (missing.length) parts.push(l10n.t('{0} deleted since', countOf(kind, missing.length)));
   return parts.join('; ');
 }
 

@@ -57,3 +57,19 @@ export function checkRegex(source: string, flags = ''): string | undefined {
 export function regexFlags(flags = ''): string {
   return [...new Set([...flags.replace(/g/g, ''), 'g'])].join('');
 }
+
+/** How a find text is read: exactly as typed, or as a regular expression. */
+export type FindMode = 'text' | 'regex';
+
+/**
+ * A find text in the mode the person picked. Plain text is matched exactly, whatever it starts with
+ * (a prefix such as "re:" would turn "re: revision B" into a pattern nobody meant).
+ */
+export function checkFind(text: string, mode: FindMode): string | undefined {
+  if (text.length === 0) return l10n.t('Enter the text to find');
+  return mode === 'regex' ? checkRegex(text) : undefined;
+}
+
+/** The find parameters of a replace operation (`metadataReplace`, `textReplace`). */
+export const findParameters = (text: string, mode: FindMode): { find: string; regex?: true } =>
+  mode === 'regex' ? { find: text, regex: true } : { find: text };

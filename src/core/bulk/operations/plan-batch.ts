@@ -115,7 +115,12 @@ function guardedPlan<R extends object, U>(
   if (context.seenKeys.has(key))
     return refuse(
       record,
-      actionProblem('duplicate', 'id', 'the file is listed more than once', `File ${key} is already in this action`),
+      actionProblem(
+        'duplicate',
+        'id',
+        `the ${kind.noun()} is listed more than once`,
+        `${capitalized(kind.noun())} ${key} is already in this action`,
+      ),
     );
   context.seenKeys.add(key);
   const result = plan(record);
@@ -179,3 +184,6 @@ function collectPlans<R, U>(plans: RecordPlan<R, U>[]): BatchPlan<R, U> {
   }
   return batch;
 }
+
+/** "file" -> "File" at the start of a sentence ("CogniteFile node" stays). */
+const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -4,6 +4,7 @@ import type { BulkKind, Patches } from '../bulk-kind';
 import { draftOf, toCompiledAction, type CompiledAction } from './compile-action';
 import type { BulkOperation } from './operations';
 import type { ActionProblem } from '../../problems';
+import type { RecordNouns } from '../../records';
 import { refusalsFor } from './record-checks';
 import { normalizeAfter } from './record-update';
 
@@ -37,7 +38,7 @@ export type ChangePlan<R, U> = Extract<RecordPlan<R, U>, { outcome: 'change' }>;
 export type RefusedPlan<R, U> = Extract<RecordPlan<R, U>, { outcome: 'refused' }>;
 
 /** Read when used, so it is in the language the bundle was configured with. */
-export const nothingToChange = (): string => l10n.t('no operation changes this file');
+export const nothingToChange = (kind: RecordNouns): string => l10n.t('no operation changes this {0}', kind.noun());
 
 /**
  * Runs the action's operations in order on `record` and derives the minimal update (the editor's
@@ -69,7 +70,7 @@ export function planTransition<R extends object, U>(
   kind: BulkKind<R, U>,
   before: R,
   target: R,
-  unchangedReason = nothingToChange(),
+  unchangedReason = nothingToChange(kind),
 ): RecordPlan<R, U> {
   const update = diffRecord(kind, before, target);
   if (!update) return { outcome: 'unchanged', before, after: before, skipped: unchangedReason };

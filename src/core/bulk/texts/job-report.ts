@@ -2,9 +2,10 @@ import * as l10n from '@vscode/l10n';
 import { formatCount } from '../../format-count';
 import type { ItemOutcome, UpdateReport } from '../../ports';
 import type { RecordNouns } from '../../records';
+import { countOf } from './count-of';
 
-/** One line: what happened to every item of a run. */
-export function summarizeRun<R, U>(report: UpdateReport<U, R>): string {
+/** One line: what happened to every item of a run, the records counted in their kind's words. */
+export function summarizeRun<R, U>(kind: RecordNouns, report: UpdateReport<U, R>): string {
   const parts = [l10n.t('{0} applied', formatCount(report.applied.length))];
   if (report.failed.length) parts.push(l10n.t('{0} failed', formatCount(report.failed.length)));
   if (report.unknown.length)
@@ -16,8 +17,8 @@ export function summarizeRun<R, U>(report: UpdateReport<U, R>): string {
   const sent = report.stats.requestsSent;
   const summary =
     sent === 1
-      ? l10n.t('{0} of {1} in 1 request', parts.join(', '), formatCount(report.total))
-      : l10n.t('{0} of {1} in {2} requests', parts.join(', '), formatCount(report.total), formatCount(sent));
+      ? l10n.t('{0} of {1} in 1 request', parts.join(', '), countOf(kind, report.total))
+      : l10n.t('{0} of {1} in {2} requests', parts.join(', '), countOf(kind, report.total), formatCount(sent));
   return summary + tail;
 }
 
@@ -30,16 +31,16 @@ const OUTCOME_WORDS: Record<ItemOutcome['outcome'], () => string> = {
   notSent: () => l10n.t('not sent'),
 };
 
-/**
- * The full report: the summary, then every file of the run (name, key, outcome, reason) as a table,
- * the files that did not apply first, each named by its row (the run's records before the action).
- */
 /** A run item's record: its key (`BulkKind.key`) and, when known, its name. */
 export interface ReportRow {
   readonly key: string;
   readonly name?: string;
 }
 
+/**
+ * The full report: the summary, then every record of the run (name, key, outcome, reason) as a table,
+ * the records that did not apply first, each named by its row (the run's records before the action).
+ */
 export function formatRunReport<R, U>(
   /** Whose records the rows are: the first column and the reasons name them. */
   kind: RecordNouns,
@@ -48,7 +49,7 @@ export function formatRunReport<R, U>(
   /** Per plan item (a report item's `index`), its record. */
   rows: readonly (ReportRow | undefined)[],
 ): string {
-  const lines = [`# ${title}`, '', summarizeRun(report), ''];
+  const lines = [`# ${title}`, '', summarizeRun(kind, report), ''];
   lines.push(
     l10n.t(
       'Requests sent: {0}; throttled (429): {1}; peak concurrency: {2}; {3} ms',
@@ -60,7 +61,11 @@ export function formatRunReport<R, U>(
     '',
   );
   if (report.items.length === 0) return lines.join('\n');
-  lines.push(l10n.t('| {0} | Id | Outcome | Reason |', upperFirst(kind.noun())), '| --- | --- | --- | --- |');
+  const keyColumn = kind.keyName?.() ?? l10n.t('Id');
+  lines.push(
+    l10n.t('| {0} | {1} | Outcome | Reason |', upperFirst(kind.noun()), keyColumn),
+    '| --- | --- | --- | --- |',
+  );
   const sorted = [...report.items].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome] || a.index - b.index);
   for (const item of sorted) {
     const row = rows[item.index];

@@ -11,6 +11,9 @@ import {
   type OpenEdits,
   type UnsavedEdits,
 } from './preview-document';
+import { countOf } from './count-of';
+
+export { countOf };
 
 /** What the preview looks up in the editor: open documents with unsaved edits, and names for ids. */
 export interface PreviewSources<R extends object = object, U = unknown> {
@@ -112,10 +115,6 @@ export function runTitle<R extends object, U>(job: Job<R, U>): string {
       return l10n.t('Undoing the last bulk action');
   }
 }
-
-/** "1 file", "5,000 files": a count of records in the kind's words. */
-export const countOf = (kind: RecordNouns, n: number): string =>
-  n === 1 ? l10n.t('1 {0}', kind.noun()) : l10n.t('{0} {1}', formatCount(n), kind.nouns());
 
 export const planProgress = (kind: RecordNouns, c: { matched: number; changed: number }): string =>
   l10n.t('{0} {1} read, {2} to change', formatCount(c.matched), kind.nouns(), formatCount(c.changed));

@@ -44,12 +44,12 @@ describe('bulk counts: one number format everywhere', () => {
       runTitle(job),
       planProgress(CLASSIC_FILE_BULK, counts),
       runProgress(progress),
-      summarizeRun(report),
+      summarizeRun(CLASSIC_FILE_BULK, report),
     ];
     for (const t of texts) assert.doesNotMatch(t, /\b\d{4,}\b/, `ungrouped count in: ${t}`);
     assert.equal(changeQuestion(job), 'Change 4,769 files in 5 requests?');
     assert.equal(runTitle(job), 'Bulk edit: all files (4,769 files)');
-    assert.match(summarizeRun(report), /^4,769 applied of 4,769 in 5 requests$/);
+    assert.match(summarizeRun(CLASSIC_FILE_BULK, report), /^4,769 applied of 4,769 files in 5 requests$/);
   });
 
   it('follows the display language', () => {

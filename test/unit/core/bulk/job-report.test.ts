@@ -45,7 +45,7 @@ describe('run report', () => {
       '| P-4.pdf | 4 | not sent | cancelled before it was sent |',
       '| P-1.pdf | 1 | applied |  |',
     ]);
-    assert.match(text, /^# Bulk edit\n\n1 applied, 1 failed, 1 unknown .* of 4 in 2 requests \(cancelled\)/);
+    assert.match(text, /^# Bulk edit\n\n1 applied, 1 failed, 1 unknown .* of 4 files in 2 requests \(cancelled\)/);
   });
 
   it('says a file not sent without a cancel was throttled out, and a row it knows no name of as such', () => {

@@ -51,7 +51,7 @@ describe('bulk texts name the records of any kind in its words', () => {
       { requestsSent: 1, throttled: 0, peakConcurrency: 1, finalConcurrency: 1, durationMs: 3 },
     );
     const text = formatRunReport(COGNITE_FILE, 'Bulk edit', report, [{ key: 'sp:pump', name: 'pump.pdf' }]);
-    assert.match(text, /^\| CogniteFile node \| Id \| Outcome \| Reason \|$/m);
+    assert.match(text, /^\| CogniteFile node \| space:externalId \| Outcome \| Reason \|$/m);
     assert.match(text, /refused with others; this CogniteFile node may be fine/);
     assert.doesNotMatch(text, FILE_WORD, text);
   });

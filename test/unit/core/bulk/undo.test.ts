@@ -150,7 +150,7 @@ describe('summarizeUndo and formatUndoConflicts', () => {
       current,
     );
     assert.equal(
-      summarizeUndo(undo),
+      summarizeUndo(CLASSIC_FILE_BULK, undo),
       '1 file to restore; 1 file changed since by someone else where the action wrote (left alone there); 1 file the action did not change',
     );
     assert.match(

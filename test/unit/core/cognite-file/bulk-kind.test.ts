@@ -3,10 +3,20 @@
 // and the refusals a person meets before anything is sent.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { compileAction, planRecord, validateOperations, type BulkOperation } from '../../../../src/core/bulk';
-import { COGNITE_FILE_BULK, parseNodeTargets } from '../../../../src/core/cognite-file';
+import { buildReport } from '../../../../src/cdf/client/update/update-report';
+import {
+  compileAction,
+  formatRunReport,
+  planRecord,
+  validateOperations,
+  type BulkOperation,
+} from '../../../../src/core/bulk';
+import { COGNITE_FILE_BULK, nodeTitle, parseNodeTargets } from '../../../../src/core/cognite-file';
 import type { CogniteFileRecord } from '../../../../src/core/records';
+import type { CogniteFileUpsertItem, ItemOutcome } from '../../../../src/cdf/model';
 import { RECORD } from '../records/cognite-file-fixtures';
+
+const STATS = { requestsSent: 1, throttled: 0, peakConcurrency: 1, finalConcurrency: 1, durationMs: 5 };
 
 const plan = (operations: BulkOperation[], record: CogniteFileRecord = RECORD) => {
   const compiled = compileAction(COGNITE_FILE_BULK, operations);
@@ -105,7 +115,7 @@ describe('core/cognite-file: the CogniteFile bulk kind', () => {
     );
     assert.match(
       problems([{ op: 'textReplace', fields: ['space'], find: 'a', replacement: 'b' }])[0] ?? '',
-      /set by CDF/,
+      /space names the node: it was chosen when the node was created/,
     );
     assert.match(problems([{ op: 'textReplace', fields: [], find: 'a', replacement: 'b' }])[0] ?? '', /needs "fields"/);
     assert.match(
@@ -164,5 +174,49 @@ describe('core/cognite-file: a pasted list of nodes', () => {
       json.problems.map((p) => p.line),
       [3, 4],
     );
+  });
+});
+
+describe('core/cognite-file: a pasted node whose externalId starts or ends with whitespace', () => {
+  it('keeps the externalId exactly, drops only the indentation, and warns on that line', () => {
+    const { targets, problems } = parseNodeTargets('  plant-a:P-101 \nplant-a:P-101\n\tplant-b:x');
+    assert.deepEqual(targets, [
+      { space: 'plant-a', externalId: 'P-101 ' },
+      { space: 'plant-a', externalId: 'P-101' },
+      { space: 'plant-b', externalId: 'x' },
+    ]);
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.severity]),
+      [[1, 'warning']],
+    );
+  });
+});
+
+describe('core/cognite-file: how previews and reports name a node', () => {
+  it('by its space:externalId, never calling that an "id"', () => {
+    const title = nodeTitle(RECORD);
+    assert.equal(title, `${RECORD.name} (${RECORD.space}:${RECORD.externalId})`);
+    assert.doesNotMatch(title, /\(id /);
+  });
+
+  it('the run report heads the key column "space:externalId"', () => {
+    const text = formatRunReport(COGNITE_FILE_BULK, 'Bulk edit', buildReport([], [], false, STATS), []);
+    assert.doesNotMatch(text, /\| Id \|/);
+    const planned = plan([{ op: 'add', field: 'tags', values: ['reviewed'] }]);
+    assert.equal(planned.outcome, 'change');
+    if (planned.outcome !== 'change') return;
+    const item: ItemOutcome<CogniteFileUpsertItem, CogniteFileRecord> = {
+      index: 0,
+      item: planned.item,
+      sends: 0,
+      outcome: 'notSent',
+    };
+    const one = formatRunReport(
+      COGNITE_FILE_BULK,
+      'Bulk edit',
+      buildReport([item as unknown as ItemOutcome], [], false, STATS),
+      [{ key: 'plant-a:doc-P-101', name: 'P-101.pdf' }],
+    );
+    assert.match(one, /\| CogniteFile node \| space:externalId \| Outcome \| Reason \|/);
   });
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { diffRecord } from '../../../../src/core/diff';
 import { problemsFromIssues } from '../../../../src/core/document';
 import { mergeRecordsOf } from '../../../../src/core/merge';
+import { planRecordSave } from '../../../../src/core/save';
 import { COGNITE_FILE, cogniteFileRecord, type CogniteFileRecord } from '../../../../src/core/records';
 import { NODE, RECORD, VIEW } from './cognite-file-fixtures';
 
@@ -208,5 +209,23 @@ describe('the CogniteFile node as a record kind', () => {
       createdTime: 1_700_000_000_000,
       lastUpdatedTime: 1_700_000_500_000,
     });
+  });
+});
+
+describe('the CogniteFile document: space and externalId', () => {
+  it('a changed space or externalId is refused as the node\'s chosen identity, not as "set by CDF"', () => {
+    const doc = { ...COGNITE_FILE.document.render(RECORD), space: 'elsewhere', externalId: 'other' };
+    const plan = planRecordSave(COGNITE_FILE, RECORD, JSON.stringify(doc));
+    assert.equal(plan.ok, false);
+    const messages = plan.problems.map((p) => [p.path.join('.'), p.message]);
+    assert.deepEqual(
+      messages.map(([path]) => path),
+      ['space', 'externalId'],
+    );
+    for (const [path, message] of messages) {
+      assert.doesNotMatch(message!, /set by CDF/);
+      assert.match(message!, new RegExp(`${path} names the node: it was chosen when the node was created`));
+    }
+    assert.match(messages[0]![1]!, new RegExp(`Put back ${JSON.stringify(RECORD.space)}`));
   });
 });
