@@ -90,24 +90,23 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
       }
     },
     updateManyPlanned: async (keys, plan, options) => {
-      const bad = keys.filter((k) => !nodeRefOf(k));
-      if (bad.length) throw new Error(l10n.t('Not a node key (space:externalId): {0}', bad.slice(0, 5).join(', ')));
-      // One upsert may name a node once (CDF refuses the request otherwise): refused here, unsent.
-      const seen = new Set<string>();
-      const twice = keys.filter((k) => seen.has(k) || (seen.add(k), false));
-      if (twice.length) throw new Error(l10n.t('A node is named more than once: {0}', twice.slice(0, 5).join(', ')));
       try {
-        return await nodeUpdateManyPlanned(
-          keys.map((k) => nodeRefOf(k)!),
-          plan,
-          options,
-          writes,
-        );
+        return await nodeUpdateManyPlanned(nodeRefsOf(keys), plan, options, writes);
       } finally {
         recent.forget(keys);
       }
     },
   };
+}
+
+/** The nodes `keys` name; a key that names none, or a node named twice (one upsert may name a node once), throws. */
+function nodeRefsOf(keys: readonly string[]): DirectRelation[] {
+  const bad = keys.filter((k) => !nodeRefOf(k));
+  if (bad.length) throw new Error(l10n.t('Not a node key (space:externalId): {0}', bad.slice(0, 5).join(', ')));
+  const seen = new Set<string>();
+  const twice = keys.filter((k) => seen.has(k) || (seen.add(k), false));
+  if (twice.length) throw new Error(l10n.t('A node is named more than once: {0}', twice.slice(0, 5).join(', ')));
+  return keys.map((k) => nodeRefOf(k)!);
 }
 
 /**
