@@ -8,6 +8,7 @@
  *   the caller plan the chunk on them, and send each item with `existingVersion` = the version read.
  *   That one read plans the chunk AND guards its upsert, so the update reads each node once.
  */
+import * as l10n from '@vscode/l10n';
 import { nodeKeyOf, type CogniteFileUpsertItem, type NodeStamp } from '../cdf/model';
 import type { CogniteFileRecord } from '../core/records';
 import { failed } from './node-update-report';
@@ -114,6 +115,13 @@ export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChun
     const there = indexes.filter((i) => byKey.has(nodeKeyOf(host.item(i))) || (host.missing(i), false));
     const records = there.map((i) => byKey.get(nodeKeyOf(host.item(i)))!);
     const planned = await plan(records);
+    // The version read goes on the item planned for that node only: a plan out of step would send
+    // one node's change with another's version. Thrown, the chunk is not sent.
+    const astray = planned.findIndex((item, at) => item && nodeKeyOf(item) !== nodeKeyOf(records[at] ?? item));
+    if (planned.length !== records.length || astray >= 0)
+      throw new Error(
+        l10n.t('The plan answered {0} items for {1} nodes, or in another order.', planned.length, records.length),
+      );
     const send = there.filter((i, at) => {
       const item = planned[at];
       if (!item) return (host.unchanged(i), false);

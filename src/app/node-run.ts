@@ -96,7 +96,8 @@ export class NodeRun {
 
   private async send(all: number[], ticket: Ticket): Promise<void> {
     const indexes = await this.prep.ready(all).catch((err: unknown) => {
-      all.forEach((i) => this.settle(i, { outcome: 'notSent', why: errText(err) }));
+      // Those the read already found gone keep that outcome.
+      all.filter((i) => !this.outcomes[i]).forEach((i) => this.settle(i, { outcome: 'notSent', why: errText(err) }));
       return [];
     });
     if (!indexes.length) {

@@ -84,6 +84,14 @@ describe('app: node updateManyPlanned reads each chunk once, right before its up
     await assert.rejects(api.updateManyPlanned([keys[0]!, 'no-colon'], withTag('x'), {}), /no-colon/);
     await assert.rejects(api.updateManyPlanned([keys[0]!, keys[0]!], withTag('x'), {}), /more than once/);
     assert.equal(ctx.emulator.requests.length, beforeBad, 'nothing read or sent');
+    const upsertsBefore = since(ctx, beforeBad, '/models/instances').length;
+    const outOfStep = await api.updateManyPlanned(keys, (records) => withTag('x')(records).reverse(), {});
+    assert.deepEqual(
+      outOfStep.items.map((i) => i.outcome),
+      ['notSent', 'failed', 'notSent'],
+      'a plan whose items name other nodes than were read sends nothing (the deleted node still reported missing)',
+    );
+    assert.equal(since(ctx, beforeBad, '/models/instances').length, upsertsBefore);
   });
 
   it('a node a colleague writes between the chunk’s read and its upsert: 409, read and planned again, both kept', async () => {
