@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client';
 import { COGNITE_FILE_VIEW } from '../../../src/cdf/model';
-import { cogniteFileRecordsApi } from '../../../src/app';
+import { cogniteFileRecordsApi, REPLANS_ON_CONFLICT } from '../../../src/app';
 import { diffRecord } from '../../../src/core/diff';
 import { COGNITE_FILE, type CogniteFileRecord } from '../../../src/core/records';
 import { upsertInstances } from '../../../src/emulator/dms/upsert';
@@ -134,6 +134,43 @@ describe('app: node updateManyPlanned reads each chunk once, right before its up
     const [now] = await api.retrieve([keys[2]!]);
     assert.equal(now!.name, 'colleague.pdf', 'the colleague’s write is kept');
     assert.ok(now!.tags?.includes('planned-3'), 'and ours is applied on top of it');
+  });
+});
+
+describe('app: node updateManyPlanned gives up on a node a colleague keeps writing', () => {
+  const ctx = useEmulator({ files: 3000, seed: 33 });
+
+  it(`re-plans it ${REPLANS_ON_CONFLICT} times, then reports it a conflict; its neighbours applied`, async () => {
+    const client = clientOf(ctx);
+    const keys = await nodeKeys(client, 3);
+    const api = cogniteFileRecordsApi(client.models);
+    const [space, externalId] = keys[1]!.split(':') as [string, string];
+    let writes = 0;
+    const report = await api.updateManyPlanned(
+      keys,
+      (records) => {
+        if (records.some((r) => r.externalId === externalId)) {
+          const name = `colleague-${++writes}.pdf`;
+          const items = [
+            { instanceType: 'node', space, externalId, sources: [{ source: COGNITE_FILE_VIEW, properties: { name } }] },
+          ];
+          upsertInstances(ctx.emulator.store, { items }, Date.now());
+        }
+        return withTag('planned-5')(records);
+      },
+      {},
+    );
+    assert.deepEqual(
+      report.items.map((i) => i.outcome),
+      ['applied', 'failed', 'applied'],
+    );
+    const stale = report.items[1]!;
+    assert.equal(stale.outcome === 'failed' && stale.failure.reason, 'conflict');
+    assert.equal(stale.sends, REPLANS_ON_CONFLICT + 1, 'sent once, then once per re-plan');
+    assert.equal(writes, REPLANS_ON_CONFLICT + 1);
+    const [now] = await api.retrieve([keys[1]!]);
+    assert.equal(now!.name, `colleague-${writes}.pdf`, 'every colleague write kept, ours never on top of a stale read');
+    assert.ok(!now!.tags?.includes('planned-5'));
   });
 });
 
