@@ -43,7 +43,9 @@ export function settleRejected(
 ): void {
   const settleAll = (o: SettleInput): void => unit.indexes.forEach((i) => ctx.ledger.settle(i, o));
 
-  if (ctx.cancelled() && !(error instanceof CdfApiError)) {
+  // A 429 applies nothing: once the job is cancelled, its chunk is simply not sent again (not failed).
+  const refusedForThrottling = error instanceof CdfApiError && error.status === 429;
+  if (ctx.cancelled() && (!(error instanceof CdfApiError) || refusedForThrottling)) {
     if (state.onTheWire || state.possiblyApplied) {
       settleAll({ outcome: 'unknown', why: 'cancelled while a request with this item was in flight' });
     } else {
