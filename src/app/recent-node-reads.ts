@@ -35,10 +35,23 @@ export class RecentNodeReads {
     }
   }
 
-  /** The node as read earlier, when that read saw the same incarnation at the same version as `now`. */
+  /**
+   * The node as read earlier, when that read saw the same stamp as `now`: same incarnation
+   * (createdTime), version and lastUpdatedTime.
+   */
   known(now: NodeStamp): CogniteFileRecord | undefined {
     const record = this.byKey.get(nodeKeyOf(now));
-    return record && record.version === now.version && record.createdTime === now.createdTime ? record : undefined;
+    const same =
+      record?.version === now.version &&
+      record.createdTime === now.createdTime &&
+      record.lastUpdatedTime === now.lastUpdatedTime;
+    return same ? record : undefined;
+  }
+
+  /** The node as read earlier at `version`, if the latest read of it saw that version. */
+  readAt(key: string, version: number): CogniteFileRecord | undefined {
+    const record = this.byKey.get(key);
+    return record?.version === version ? record : undefined;
   }
 
   /** Drops the records of `keys` (a bulk update that has sent them has no more use for them). */
