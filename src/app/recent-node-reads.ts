@@ -4,10 +4,15 @@
  * still build the report's records without reading the properties again.
  *
  * WHY this is exact and not a cache that can go stale: a record is handed out only for the same
- * node incarnation (`createdTime`) at the same `version` as the fresh check found. CDF gives a node
- * a new version on every write that changes it, so one incarnation at one version has one set of
- * property values: the remembered record is the node as it is now. Anything else is a miss, and the
- * caller reads (see node-update-many.ts).
+ * node incarnation (`createdTime`) at the same `version` and `lastUpdatedTime` as the fresh check
+ * found. CDF gives a node a new version on every write that changes it, so one incarnation at one
+ * version has one set of property values: the remembered record is the node as it is now. Anything
+ * else is a miss, and the caller reads (see node-update-many.ts).
+ *
+ * Residual: a node deleted and made again under the same key within the same millisecond, and
+ * written to the same version by the same millisecond, has the same stamp; no read answer tells the
+ * two apart (nor does the upsert's `existingVersion`). Making it again takes a request after the
+ * delete's answer, so the stamps differ in practice by at least that round trip.
  */
 import { nodeKeyOf, type NodeStamp } from '../cdf/model';
 import type { CogniteFileRecord } from '../core/records';
