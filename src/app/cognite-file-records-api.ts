@@ -75,6 +75,7 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
         { signal },
       ),
     known: (stamp) => recent.known(stamp),
+    readAt: (key, version) => recent.readAt(key, version),
     readBack: (keys, signal) => retrieveExisting(keys, signal),
     writeLimit: async (signal) => (await models.statistics({ signal })).concurrentWriteLimit,
   };
