@@ -12,14 +12,27 @@ import {
   VersionConflictError,
   type MissingReference,
   type RecordsApi,
+  type UpdateOptions,
+  type UpdateReport,
 } from '../core/ports';
 import { COGNITE_FILE, cogniteFileRecord, type CogniteFileRecord } from '../core/records';
 import { answered } from './files-api-adapter';
-import { nodeUpdateMany } from './node-update-many';
+import { nodeUpdateMany, nodeUpdateManyPlanned, type NodeWrites, type PlanChunk } from './node-update-many';
 import { presentAndGone, writtenRecord } from './node-written';
 import { RecentNodeReads } from './recent-node-reads';
 
-export type CogniteFileRecordsApi = RecordsApi<CogniteFileRecord, CogniteFileUpsertItem>;
+export interface CogniteFileRecordsApi extends RecordsApi<CogniteFileRecord, CogniteFileUpsertItem> {
+  /**
+   * The nodes `keys` name, planned chunk by chunk on a read of them made right before that chunk's
+   * upsert, and sent with the version read: one read per node plans AND guards (nodeUpdateManyPlanned).
+   * A key that names no node (`space:externalId`) throws before anything is read or sent.
+   */
+  readonly updateManyPlanned: (
+    keys: readonly string[],
+    plan: PlanChunk,
+    options: UpdateOptions,
+  ) => Promise<UpdateReport<CogniteFileUpsertItem, CogniteFileRecord>>;
+}
 
 /** `space:externalId` split at the first colon (a space never holds one); undefined when it names no node. */
 export function nodeRefOf(key: string): DirectRelation | undefined {
@@ -54,28 +67,46 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
       present.map(({ item, before }, i) => writtenRecord(before, item, answers[i])),
     );
   };
+  const writes: NodeWrites = {
+    upsert: (chunk, signal) => upsertOnce(models, chunk, signal, { retryThrottled: false }),
+    existing: (keys, signal) =>
+      models.fileNodeStamps(
+        keys.flatMap((k) => nodeRefOf(k) ?? []),
+        { signal },
+      ),
+    known: (stamp) => recent.known(stamp),
+    readBack: (keys, signal) => retrieveExisting(keys, signal),
+    writeLimit: async (signal) => (await models.statistics({ signal })).concurrentWriteLimit,
+  };
   return {
     retrieve,
     retrieveExisting,
     update,
     updateMany: async (items, options) => {
       try {
-        return await nodeUpdateMany(items, options, {
-          upsert: (chunk, signal) => upsertOnce(models, chunk, signal, { retryThrottled: false }),
-          existing: (keys, signal) =>
-            models.fileNodeStamps(
-              keys.flatMap((k) => nodeRefOf(k) ?? []),
-              { signal },
-            ),
-          known: (stamp) => recent.known(stamp),
-          readBack: (keys, signal) => retrieveExisting(keys, signal),
-          writeLimit: async (signal) => (await models.statistics({ signal })).concurrentWriteLimit,
-        });
+        return await nodeUpdateMany(items, options, writes);
       } finally {
         recent.forget(items.map(nodeKeyOf));
       }
     },
+    updateManyPlanned: async (keys, plan, options) => {
+      try {
+        return await nodeUpdateManyPlanned(nodeRefsOf(keys), plan, options, writes);
+      } finally {
+        recent.forget(keys);
+      }
+    },
   };
+}
+
+/** The nodes `keys` name; a key that names none, or a node named twice (one upsert may name a node once), throws. */
+function nodeRefsOf(keys: readonly string[]): DirectRelation[] {
+  const bad = keys.filter((k) => !nodeRefOf(k));
+  if (bad.length) throw new Error(l10n.t('Not a node key (space:externalId): {0}', bad.slice(0, 5).join(', ')));
+  const seen = new Set<string>();
+  const twice = keys.filter((k) => seen.has(k) || (seen.add(k), false));
+  if (twice.length) throw new Error(l10n.t('A node is named more than once: {0}', twice.slice(0, 5).join(', ')));
+  return keys.map((k) => nodeRefOf(k)!);
 }
 
 /**

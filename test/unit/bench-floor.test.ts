@@ -115,7 +115,7 @@ describe('bench: the floor of a bulk-update scenario', () => {
           );
           const terms = { rate: f.rateMs, concurrency: f.concurrencyMs, server: f.serverMs };
           assert.equal(f.floorMs, Math.max(...Object.values(terms)));
-          assert.equal(terms[f.boundBy], f.floorMs);
+          assert.equal(terms[f.boundBy as keyof typeof terms], f.floorMs);
           assert.equal(f.requests, Math.ceil(records / chunk));
         },
       ),
@@ -174,6 +174,29 @@ describe('bench: the floor of a CogniteFile bulk update', () => {
     assert.equal(nodeFloor(NODE_SCENARIOS[0]!, 20_000, 3000).boundBy, 'server', 'a busy emulator bounds it instead');
   });
 
+  it('the slots term: a last, partial round of upserts still costs a whole shortest latency', () => {
+    // 5 upserts, 4 at a time, 300–500 ms: one slot serves two upserts in a row, each at least 300 ms.
+    // Little's law says 5 × 400 / 4 = 500 ms, below what any schedule takes (600 ms).
+    const f = nodeFloor(NODE_SCENARIOS[0]!, 5000, 100);
+    assert.equal(f.concurrencyMs, 500);
+    assert.equal(f.slotsMs, 600);
+    assert.equal(f.boundBy, 'slots');
+    assert.equal(f.floorMs, 600);
+  });
+
+  it('the slots term never exceeds a schedule that exists: writeLimit at a time, each at the shortest latency', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 64 }), (upserts, writeLimit) => {
+        const latency = NODE_SCENARIOS[0]!.latencyMs;
+        // Greedy rounds: every slot starts its next upsert the moment its last one ends.
+        const ends = Array.from({ length: writeLimit }, () => 0);
+        for (let k = 0; k < upserts; k++) ends[k % writeLimit]! += latency;
+        const f = nodeFloor({ ...NODE_SCENARIOS[0]!, writeLimit }, upserts * 1000, 0);
+        assert.equal(f.slotsMs, Math.max(...ends), 'the term equals the best schedule, so it is tight');
+      }),
+    );
+  });
+
   it('is the largest of its terms for any size, limit and busy time', () => {
     fc.assert(
       fc.property(
@@ -183,7 +206,7 @@ describe('bench: the floor of a CogniteFile bulk update', () => {
         (records, writeLimit, busy) => {
           const f = nodeFloor({ ...NODE_SCENARIOS[0]!, writeLimit }, records, busy);
           assert.equal(f.requests, Math.ceil(records / 1000));
-          assert.equal(f.floorMs, Math.max(f.concurrencyMs, f.serverMs));
+          assert.equal(f.floorMs, Math.max(f.concurrencyMs, f.serverMs, f.slotsMs!));
           assert.ok(Math.abs(f.concurrencyMs - (f.requests * 400) / writeLimit) < 1e-6);
         },
       ),

@@ -25,7 +25,7 @@ import type { BulkScenario } from './scenarios';
 export interface BulkFloor {
   floorMs: number;
   /** Which term is the largest. */
-  boundBy: 'rate' | 'concurrency' | 'server';
+  boundBy: 'rate' | 'concurrency' | 'server' | 'slots';
   requests: number;
   /** Requests past the burst / rate + the shortest latency. */
   rateMs: number;
@@ -36,6 +36,8 @@ export interface BulkFloor {
   meanLatencyMs: number;
   /** The shortest latency the scenario draws. */
   minLatencyMs: number;
+  /** ceil(requests / concurrency) × the shortest latency, where a scenario computes it (node-update/scenarios.ts). */
+  slotsMs?: number;
 }
 
 export function bulkFloor(scenario: BulkScenario, records: number, chunkSize: number, serverBusyMs: number): BulkFloor {

@@ -1,5 +1,5 @@
 /**
- * Bulk update of N CogniteFile nodes through the emulator: ours (read the nodes, updateMany) vs
+ * Bulk update of N CogniteFile nodes through the emulator: ours (updateManyPlanned: each chunk read, planned, upserted) vs
  * @cognite/sdk (instances.retrieve, then instances.upsert with existingVersion), one tag added to
  * each node. Every run gets a fresh emulator in its own process with the same nodes, created before
  * the clock starts; afterwards the store is read back: a peer's "not applied" is the nodes without
@@ -73,7 +73,7 @@ export async function runNodeUpdateBench(options: NodeUpdateOptions): Promise<Be
     notes: [
       'Each run gets a fresh emulator in its own process; the nodes are created before the clock starts, then throttle, latency and counters are reset.',
       `Both peers start from the node ids and read the nodes themselves (instances/byids); peers run interleaved, ${repetitions} times each, after one untimed warm-up run each.`,
-      'Floor = max(upserts × mean latency / concurrent write limit, emulator busy time + shortest latency); busy time is the least of the runs that applied everything.',
+      'Floor = max(upserts × mean latency / concurrent write limit, ceil(upserts / write limit) × shortest latency, emulator busy time + shortest latency); busy time is the least of the runs that applied everything.',
       'Requests and 429s are the POST /models/instances answers the emulator counted; applied nodes are counted in its store after the run.',
       '@cognite/sdk is used unchanged: instances.retrieve and instances.upsert send one request each, so the peer chunks at 1000 and sends every chunk at once, as the SDK does for its own chunked endpoints; the SDK retries 429s itself.',
     ],

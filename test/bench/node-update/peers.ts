@@ -16,7 +16,7 @@ import { NODE_CHUNK } from './scenarios';
 export type NodePeerName = 'ours' | 'sdk';
 
 export const NODE_PEER_LABELS: Record<NodePeerName, string> = {
-  ours: 'CogniteFile records updateMany (ours)',
+  ours: 'CogniteFile records updateManyPlanned (ours: each chunk read, planned and upserted)',
   sdk: '@cognite/sdk instances.retrieve + instances.upsert (chunks of 1000, all at once)',
 };
 
@@ -28,11 +28,16 @@ const key = (r: Ref) => `${r.space}:${r.externalId}`;
 export const NODE_PEERS: Record<NodePeerName, NodePeer> = {
   ours: async (endpoint, refs, tag) => {
     const api = cogniteFileRecordsApi(ourClient(endpoint).models);
-    const records = await api.retrieve(refs.map(key));
-    const items = records.map((r) =>
-      COGNITE_FILE.encodeUpdate(r, diffRecord(COGNITE_FILE, r, { ...r, tags: [...(r.tags ?? []), tag] })!),
+    // Each chunk is read when a write slot is free, planned on that read and upserted at once with
+    // the version read: the same work as the sdk's read-then-upsert, and the read is the guard.
+    const report = await api.updateManyPlanned(
+      refs.map(key),
+      (records) =>
+        records.map((r) =>
+          COGNITE_FILE.encodeUpdate(r, diffRecord(COGNITE_FILE, r, { ...r, tags: [...(r.tags ?? []), tag] })!),
+        ),
+      {},
     );
-    const report = await api.updateMany(items, {});
     return {
       itemsNotApplied: report.total - report.applied.length,
       requestsSent: report.stats.requestsSent,

@@ -36,10 +36,27 @@ export const NODE_SMOKE_SCENARIO: NodeScenario = {
 };
 
 /**
- * The floor of a node bulk update: the upserts (one per 1000 nodes) through `writeLimit` slots at
- * the mean latency (Little's law), or the emulator's own busy time plus one latency, whichever is
- * larger. The reads of the run (by ids, 8 at a time, no added latency) are in the busy time.
+ * The floor of a node bulk update: the largest of the upserts (one per 1000 nodes) through
+ * `writeLimit` slots at the mean latency (Little's law), the emulator's own busy time plus the shortest
+ * latency, and the slots term below. The reads of the run (by ids, no added latency) are in the busy time.
+ *
+ * WHY ceil(upserts / writeLimit) × the shortest latency is a floor too (the slots term): the emulator
+ * holds a write slot from routing until the answer is written, its injected latency included, so
+ * every applied upsert is in progress for at least `latencyMs`, and at most `writeLimit` are in
+ * progress at once (one more is answered 429 and applies nothing). Then no `writeLimit + 1` applied
+ * upserts can start within any span shorter than `latencyMs`: the earlier ones would all still be in
+ * progress when the last of them starts. So the k-th start (in time order) is at least
+ * floor((k − 1) / writeLimit) × latencyMs after the first, and the last one ends `latencyMs` after
+ * its start: ceil(upserts / writeLimit) × latencyMs in all. Little's law spreads the work evenly over
+ * the slots; this term sees that a last, partial round still costs a whole latency.
  */
 export function nodeFloor(scenario: NodeScenario, records: number, serverBusyMs: number): BulkFloor {
-  return bulkFloor({ ...scenario, throttle: { concurrency: scenario.writeLimit } }, records, NODE_CHUNK, serverBusyMs);
+  const floor = bulkFloor(
+    { ...scenario, throttle: { concurrency: scenario.writeLimit } },
+    records,
+    NODE_CHUNK,
+    serverBusyMs,
+  );
+  const slotsMs = Math.ceil(floor.requests / scenario.writeLimit) * floor.minLatencyMs;
+  return slotsMs > floor.floorMs ? { ...floor, floorMs: slotsMs, boundBy: 'slots', slotsMs } : { ...floor, slotsMs };
 }

@@ -42,7 +42,8 @@ function bulkRows(figures: BulkUpdateFigures, what = 'Bulk update', unit = 'reco
       `client CPU ${micros(p.clientCpuUsPerRecord)}/record`;
     const floorText =
       `floor ${seconds(floor.floorMs)} (${floor.boundBy}: ${count(floor.requests)} requests past the burst / rate + shortest latency = ${seconds(floor.rateMs)}; ` +
-      `× mean latency / concurrency = ${seconds(floor.concurrencyMs)}; emulator busy ${seconds(floor.serverBusyMs)} + shortest latency = ${seconds(floor.serverMs)})`;
+      `× mean latency / concurrency = ${seconds(floor.concurrencyMs)}; emulator busy ${seconds(floor.serverBusyMs)} + shortest latency = ${seconds(floor.serverMs)}` +
+      (floor.slotsMs === undefined ? ')' : `; rounds × shortest latency = ${seconds(floor.slotsMs)})`);
     const title = `${what}, ${count(figures.records)} ${unit}, median of ${figures.repetitions} interleaved runs — ${scenario.title}; ${floorText}`;
     const peers = scenario.peers.filter((p) => p.peer !== 'ours');
     peers.forEach((peer, i) => {

@@ -1,0 +1,153 @@
+/**
+ * What a node bulk update does with a chunk between getting a write slot and sending its upsert
+ * (node-update-many.ts), in one of two ways; both end in a read right before the upsert, because an
+ * upsert would create a deleted node again (node-written.ts):
+ *
+ * - the items are planned already (`slimCheck`): read the nodes' versions only, refuse the missing;
+ * - the items are planned on the read (`plannedRead`): read the nodes with their properties, let
+ *   the caller plan the chunk on them, and send each item with `existingVersion` = the version read.
+ *   That one read plans the chunk AND guards its upsert, so the update reads each node once.
+ */
+import * as l10n from '@vscode/l10n';
+import { nodeKeyOf, type CogniteFileUpsertItem, type NodeStamp } from '../cdf/model';
+import type { CogniteFileRecord } from '../core/records';
+import { failed } from './node-update-report';
+import { deletedSinceRead } from './node-written';
+
+type U = CogniteFileUpsertItem;
+type R = CogniteFileRecord;
+
+/** How a chunk gets ready to be sent. */
+export interface ChunkPrep {
+  /** Whether the next chunk may be got ready while the ones before it are sent. */
+  readonly pipelined: boolean;
+  /** Starts getting `indexes` ready now, before their slot (their `ready` then uses it). */
+  ahead(indexes: number[]): void;
+  /**
+   * Right before the upsert: the indexes of `all` to send now, their items final; the others are
+   * settled here (missing: never sent). Throws when the read fails (nothing of the chunk is sent).
+   */
+  ready(all: number[]): Promise<number[]>;
+}
+
+/** What a ChunkPrep needs of the run: its items, what it learns of each node, and the report. */
+export interface ChunkHost {
+  readonly signal: AbortSignal | undefined;
+  item(index: number): U;
+  replace(index: number, item: U): void;
+  /** The node as it was right before the send (undefined when not known without reading it). */
+  knowBefore(key: string, record: R | undefined): void;
+  missing(index: number): void;
+  unchanged(index: number): void;
+}
+
+/** Plans a chunk on its nodes as read: an item for each, or undefined where there is nothing to change. */
+export type PlanChunk = (records: readonly R[]) => readonly (U | undefined)[] | Promise<readonly (U | undefined)[]>;
+
+export interface PlannedReads {
+  /** The nodes with all their CogniteFile properties; the missing are left out. */
+  readonly read: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
+  /** The nodes' versions only. */
+  readonly existing: (keys: readonly string[], signal?: AbortSignal) => Promise<NodeStamp[]>;
+}
+
+/** Memoizes `make` per chunk started ahead; a chunk's `ready` takes its own once. */
+function aheadOf<T>(make: (indexes: number[]) => Promise<T>) {
+  const started = new Map<number[], Promise<T>>();
+  return {
+    start(indexes: number[]): void {
+      if (started.has(indexes)) return;
+      const work = make(indexes);
+      work.catch(() => undefined); // handled by the ready that takes it
+      started.set(indexes, work);
+    },
+    take(indexes: number[]): Promise<T> {
+      const work = started.get(indexes) ?? make(indexes);
+      started.delete(indexes);
+      return work;
+    },
+  };
+}
+
+/** The items are final; right before the upsert their nodes' versions are read, the missing refused. */
+export function slimCheck(
+  host: ChunkHost,
+  existing: PlannedReads['existing'],
+  known: (now: NodeStamp) => R | undefined,
+): ChunkPrep {
+  const check = aheadOf(async (indexes: number[]) => {
+    const now = await existing(
+      indexes.map((i) => nodeKeyOf(host.item(i))),
+      host.signal,
+    );
+    now.forEach((stamp) => host.knowBefore(nodeKeyOf(stamp), known(stamp)));
+    const there = new Set(now.map(nodeKeyOf));
+    return indexes.filter((i) => there.has(nodeKeyOf(host.item(i))) || (host.missing(i), false));
+  });
+  // Not pipelined: a check made before the slot was free would leave the guard's window open for the wait.
+  return { pipelined: false, ahead: (indexes) => check.start(indexes), ready: (all) => check.take(all) };
+}
+
+interface ChunkRead {
+  readonly records: R[];
+  readonly answeredAt: number;
+  readonly tookMs: number;
+}
+
+/**
+ * The items are planned on the read right before the upsert. A chunk read ahead, before its slot,
+ * may have waited for that slot: WHY it is then checked again (versions only) when its answer is
+ * older than the read took: the guard's window, from the server's answer to the upsert, is then at
+ * most twice what a read right before the upsert leaves, never the whole wait for a slot. A node
+ * found at another version (or incarnation) is read and planned again: what was planned on the older
+ * read would be refused 409 anyway.
+ */
+export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChunk, now = Date.now): ChunkPrep {
+  const keysOf = (indexes: number[]) => indexes.map((i) => nodeKeyOf(host.item(i)));
+  const readFull = async (indexes: number[]): Promise<ChunkRead> => {
+    const sent = now();
+    const records = await reads.read(keysOf(indexes), host.signal);
+    return { records, answeredAt: now(), tookMs: now() - sent };
+  };
+  const pending = aheadOf(readFull);
+  const planOn = async (indexes: number[], read: ChunkRead): Promise<{ send: number[]; read: ChunkRead }> => {
+    const byKey = new Map(read.records.map((r) => [nodeKeyOf(r), r]));
+    const there = indexes.filter((i) => byKey.has(nodeKeyOf(host.item(i))) || (host.missing(i), false));
+    const records = there.map((i) => byKey.get(nodeKeyOf(host.item(i)))!);
+    const planned = await plan(records);
+    // The version read goes on the item planned for that node only: a plan out of step would send
+    // one node's change with another's version. Thrown, the chunk is not sent.
+    const astray = planned.findIndex((item, at) => item && nodeKeyOf(item) !== nodeKeyOf(records[at] ?? item));
+    if (planned.length !== records.length || astray >= 0)
+      throw new Error(
+        l10n.t('The plan answered {0} items for {1} nodes, or in another order.', planned.length, records.length),
+      );
+    const send = there.filter((i, at) => {
+      const item = planned[at];
+      if (!item) return (host.unchanged(i), false);
+      host.replace(i, { ...item, existingVersion: records[at]!.version });
+      host.knowBefore(nodeKeyOf(item), records[at]);
+      return true;
+    });
+    return { send, read };
+  };
+  return {
+    pipelined: true,
+    ahead: (indexes) => pending.start(indexes),
+    ready: async (all) => {
+      const first = await planOn(all, await pending.take(all));
+      const fresh = now() - first.read.answeredAt <= Math.max(first.read.tookMs, 1);
+      if (fresh || first.send.length === 0) return first.send;
+      const stamps = await reads.existing(keysOf(first.send), host.signal);
+      const read = new Map(first.read.records.map((r) => [nodeKeyOf(r), r]));
+      const same = stamps.length === first.send.length && stamps.every((s) => sameStamp(s, read.get(nodeKeyOf(s))));
+      return same ? first.send : (await planOn(first.send, await readFull(first.send))).send;
+    },
+  };
+}
+
+const sameStamp = (stamp: NodeStamp, record: R | undefined): boolean =>
+  record !== undefined && record.version === stamp.version && record.createdTime === stamp.createdTime;
+
+/** A missing node's outcome. */
+export const missingOutcome = () => failed('missing', deletedSinceRead());

@@ -1,0 +1,211 @@
+/**
+ * One node bulk update's run (node-update-many.ts): the queue of chunks, each sent as the write gate
+ * lets it (node-write-gate.ts) once its ChunkPrep says which of it to send, and every item's outcome.
+ */
+import * as l10n from '@vscode/l10n';
+import { CdfApiError, isAbortError } from '../cdf/client';
+import { nodeKeyOf, type CogniteFileUpsertItem, type NodeStamp, type SlimNode } from '../cdf/model';
+import { OutcomeUnknownError, type ItemOutcome, type UpdateOptions, type UpdateReport } from '../core/ports';
+import type { CogniteFileRecord } from '../core/records';
+import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
+import { messageOf, namedBy } from './node-refusals';
+import { errText, failed, nodeUpdateReport, type Attempt, type DistributiveOmit } from './node-update-report';
+import { provenWritten, writtenRecord } from './node-written';
+import { missingOutcome, type ChunkHost, type ChunkPrep } from './node-chunk-prep';
+
+type U = CogniteFileUpsertItem;
+type R = CogniteFileRecord;
+type Outcome = ItemOutcome<U, R>;
+
+export interface NodeWrites {
+  /**
+   * One request, all or nothing, answered in item order; throws core's typed refusals (see
+   * upsertOnce), a 429 as it came.
+   */
+  readonly upsert: (items: readonly U[], signal?: AbortSignal) => Promise<SlimNode[]>;
+  /**
+   * The nodes that exist now, read right before an upsert (which would create a deleted one again):
+   * version and createdTime only, no properties.
+   */
+  readonly existing: (keys: readonly string[], signal?: AbortSignal) => Promise<NodeStamp[]>;
+  /** The node with all its properties when it was read earlier at exactly this incarnation and version. */
+  readonly known: (now: NodeStamp) => R | undefined;
+  /** The written nodes as CDF holds them now (for the report's records). */
+  readonly readBack: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
+  /** The project's concurrent write limit. */
+  readonly writeLimit: (signal?: AbortSignal) => Promise<number>;
+}
+
+export class NodeRun {
+  readonly queue: number[][] = [];
+  private readonly outcomes: (Outcome | undefined)[];
+  private readonly sends: number[];
+  /** 429s per item: a chunk refused as often as the retry policy allows is reported not sent. */
+  private readonly throttledSends: number[];
+  private readonly attempts: Attempt[] = [];
+  /** 409s per item, each read and planned again while fewer than `replans`. */
+  private readonly conflicts: number[];
+  private readonly items: U[];
+  readonly prep: ChunkPrep;
+  private gate = new NodeWriteGate(1);
+  /** Each node as it was right before its latest send, when known without reading its properties. */
+  private readonly before = new Map<string, R | undefined>();
+
+  constructor(
+    items: readonly U[],
+    private readonly options: UpdateOptions,
+    private readonly writes: NodeWrites,
+    prep: (host: ChunkHost) => ChunkPrep,
+    private readonly replans: number,
+  ) {
+    this.items = [...items];
+    [this.outcomes, this.sends] = [items.map(() => undefined), items.map(() => 0)];
+    [this.throttledSends, this.conflicts] = [items.map(() => 0), items.map(() => 0)];
+    this.prep = prep({
+      signal: options.signal,
+      item: (i) => this.items[i]!,
+      replace: (i, item) => void (this.items[i] = item),
+      knowBefore: (key, record) => void this.before.set(key, record),
+      missing: (i) => this.settle(i, missingOutcome()),
+      unchanged: (i) => this.settle(i, { outcome: 'notSent' }),
+    });
+  }
+
+  /** Sends the queue as `gate` lets requests start, until it is empty (or cancelled). */
+  async sendAll(gate: NodeWriteGate): Promise<void> {
+    this.gate = gate;
+    const { signal } = this.options;
+    const running = new Set<Promise<void>>();
+    for (;;) {
+      if (this.queue.length > 0 && !signal?.aborted) {
+        const ticket = await this.gate.enter(signal);
+        if (!ticket) continue;
+        // A pipelined chunk is read while the ones before it are sent (node-chunk-prep.ts says why that is safe).
+        if (this.prep.pipelined && this.queue[1]) this.prep.ahead(this.queue[1]);
+        const task: Promise<void> = this.send(this.queue.shift()!, ticket)
+          .then(() => this.progress())
+          .finally(() => running.delete(task));
+        running.add(task);
+      } else if (running.size > 0) await Promise.race(running);
+      else break;
+    }
+    // Never sent, or only refused with 429: nothing of these was written.
+    this.queue.splice(0).forEach((indexes) => indexes.forEach((i) => this.settle(i, { outcome: 'notSent' })));
+    this.progress();
+  }
+
+  private async send(all: number[], ticket: Ticket): Promise<void> {
+    const indexes = await this.prep.ready(all).catch((err: unknown) => {
+      // Those the read already found gone keep that outcome.
+      all.filter((i) => !this.outcomes[i]).forEach((i) => this.settle(i, { outcome: 'notSent', why: errText(err) }));
+      return [];
+    });
+    if (!indexes.length) {
+      this.gate.ended();
+      return;
+    }
+    const chunkItems = indexes.map((i) => this.items[i]!);
+    indexes.forEach((i) => this.sends[i]!++);
+    const attempt: Attempt = { itemIndexes: indexes, attempt: Math.max(...indexes.map((i) => this.sends[i]!)) };
+    this.attempts.push(attempt);
+    let answers: SlimNode[];
+    try {
+      answers = await this.writes.upsert(chunkItems, this.options.signal);
+      this.gate.admitted();
+    } catch (err) {
+      if (isThrottled(err)) return this.throttled(indexes, err, attempt, ticket);
+      this.gate.ended();
+      return this.refused(indexes, err, attempt);
+    }
+    await this.applied(indexes, answers);
+  }
+
+  /**
+   * Settles an answered chunk applied. Its records are built from the node read right before the
+   * upsert, what was sent and the upsert's answer (version, lastUpdatedTime) when the answer proves
+   * them exact (provenWritten); only the others are read back. An unreadable node keeps the built record.
+   */
+  private async applied(indexes: number[], answers: readonly SlimNode[]): Promise<void> {
+    // The slot this answer freed goes to the next chunk first: its request starts before this
+    // chunk's records are built.
+    await new Promise((resolve) => setImmediate(resolve));
+    const built = indexes.map((i, at) => provenWritten(this.before.get(this.keyOf(i)), this.items[i]!, answers[at]));
+    const unproven = indexes.filter((_, at) => !built[at]).map((i) => this.keyOf(i));
+    const records = unproven.length ? await this.writes.readBack(unproven, this.options.signal).catch(() => []) : [];
+    const byKey = new Map(records.map((r) => [nodeKeyOf(r), r]));
+    indexes.forEach((i, at) => {
+      const item = this.items[i]!;
+      // Known applied; without the read-back, the record is the node known before with what was written.
+      const before = this.before.get(this.keyOf(i));
+      const record = built[at] ?? byKey.get(this.keyOf(i)) ?? (before && writtenRecord(before, item, answers[at]));
+      this.settle(i, { outcome: 'applied', record });
+    });
+  }
+
+  private keyOf(index: number): string {
+    return nodeKeyOf(this.items[index]!);
+  }
+
+  /** A 429: nothing was written; the chunk goes to the front of the queue, or is not sent after too many. */
+  private throttled(indexes: number[], err: CdfApiError, attempt: Attempt, ticket: Ticket): void {
+    attempt.status = 429;
+    indexes.forEach((i) => this.throttledSends[i]!++);
+    const again = this.gate.refused(ticket, err, Math.max(...indexes.map((i) => this.throttledSends[i]!)));
+    if (again && !this.options.signal?.aborted) this.queue.unshift(indexes);
+    else indexes.forEach((i) => this.settle(i, { outcome: 'notSent', why: l10n.t('CDF kept throttling') }));
+  }
+
+  /** Settles what a refusal names, queues the rest again (nothing of the request was applied). */
+  private refused(indexes: number[], err: unknown, attempt: Attempt): void {
+    if (err instanceof OutcomeUnknownError || isAbortError(err)) {
+      attempt.noAnswer = err instanceof Error ? err.message : String(err);
+      indexes.forEach((i) => this.settle(i, { outcome: 'unknown', why: attempt.noAnswer! }));
+      return;
+    }
+    const named = namedBy(err);
+    if (err instanceof CdfApiError) attempt.status = err.status;
+    const hit = indexes.filter((i) => named?.keys.has(nodeKeyOf(this.items[i]!)));
+    if (named && hit.length > 0) {
+      const status = named.reason === 'conflict' ? 409 : 400;
+      attempt.status ??= status;
+      // A stale version, planned on the read right before the upsert, is planned again on a new read.
+      const again = named.reason === 'conflict' ? hit.filter((i) => this.conflicts[i]!++ < this.replans) : [];
+      const settled = hit.filter((i) => !again.includes(i));
+      settled.forEach((i) => this.settle(i, failed(named.reason, messageOf(err, this.items[i]!), status)));
+      const rest = indexes.filter((i) => !settled.includes(i));
+      if (rest.length) this.queue.unshift(rest);
+    } else if (indexes.length > 1) {
+      const half = Math.ceil(indexes.length / 2);
+      this.queue.unshift(indexes.slice(0, half), indexes.slice(half));
+    } else {
+      const status = err instanceof CdfApiError ? err.status : undefined;
+      indexes.forEach((i) => this.settle(i, failed(status === 400 ? 'invalid' : 'other', errText(err), status)));
+    }
+  }
+
+  private settle(index: number, outcome: DistributiveOmit<Outcome, 'index' | 'item' | 'sends'>): void {
+    this.outcomes[index] = { ...outcome, index, item: this.items[index]!, sends: this.sends[index]! };
+  }
+
+  private progress(): void {
+    const done = this.outcomes.filter((o): o is Outcome => o !== undefined);
+    const count = (o: Outcome['outcome']) => done.filter((d) => d.outcome === o).length;
+    this.options.onProgress?.({
+      total: this.items.length,
+      applied: count('applied'),
+      failed: count('failed'),
+      unknown: count('unknown'),
+      notSent: count('notSent'),
+      pending: this.items.length - done.length,
+      requestsSent: this.attempts.length,
+      throttled: this.gate.throttled,
+      concurrency: this.gate.limiter.limit,
+    });
+  }
+
+  report(started: number): UpdateReport<U, R> {
+    const { attempts, gate } = this;
+    const cancelled = this.options.signal?.aborted ?? false;
+    return nodeUpdateReport(this.items, this.outcomes, { attempts, gate, cancelled, started });
+  }
+}
