@@ -19,7 +19,7 @@ import { COGNITE_FILE, cogniteFileRecord, type CogniteFileRecord } from '../core
 import { answered } from './files-api-adapter';
 import { nodeUpdateMany, nodeUpdateManyPlanned, type NodeWrites, type PlanChunk } from './node-update-many';
 import { presentAndGone, writtenRecord } from './node-written';
-import { NodeLives } from './node-lives';
+import { madeAgainSince, NodeLives } from './node-lives';
 import { RecentNodeReads } from './recent-node-reads';
 
 export interface CogniteFileRecordsApi extends RecordsApi<CogniteFileRecord, CogniteFileUpsertItem> {
@@ -60,10 +60,13 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
   };
   const update = async (items: readonly CogniteFileUpsertItem[], signal?: AbortSignal) => {
     const keys = items.map(nodeKeyOf);
-    // Read right before the upsert: an upsert would create a deleted node again (see node-written.ts).
+    // Read right before the upsert: an upsert would create a deleted node again (node-written.ts), or
+    // write over one made again since the port's last read, the items were decided on (node-lives.ts).
+    const decidedOn = lives.of(items);
     const { present, gone } = presentAndGone(items, await retrieveExisting(keys, signal));
-    if (gone.length) throw new RecordsMissingError(gone.map(nodeKeyOf), missingText(gone.map(nodeKeyOf)));
-    const answers = await upsertOnce(models, items, signal, { createdTimes: lives.of(items) });
+    const again = madeAgainSince(present, decidedOn);
+    if (gone.length || again.length) throw goneSinceRead(gone, again);
+    const answers = await upsertOnce(models, items, signal, { createdTimes: decidedOn });
     // The upsert answers versions only; the records as CDF now holds them come from a read. The write
     // is known applied whatever that read does: without it, the record is what was written.
     return await retrieve(keys, signal).catch(() =>
@@ -156,6 +159,17 @@ export function missingReferences(items: readonly CogniteFileUpsertItem[], err: 
       }),
     ),
   );
+}
+
+/** Why a save sent nothing: nodes deleted since they were read, or deleted and made again (another node now). */
+function goneSinceRead(gone: readonly DirectRelation[], again: readonly DirectRelation[]): RecordsMissingError {
+  const keys = [...gone, ...again].map(nodeKeyOf);
+  if (!again.length) return new RecordsMissingError(keys, missingText(keys));
+  const text = l10n.t(
+    'CogniteFile node {0} was deleted and made again since it was read: the node there now is another one. Nothing was saved.',
+    again.slice(0, 5).map(nodeKeyOf).join(', '),
+  );
+  return new RecordsMissingError(keys, gone.length ? `${missingText(gone.map(nodeKeyOf))} ${text}` : text);
 }
 
 const missingText = (keys: readonly string[]): string =>

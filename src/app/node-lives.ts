@@ -45,3 +45,20 @@ export class NodeLives {
     );
   }
 }
+
+/**
+ * The items whose node, as read right before the upsert, is not the one they were decided on: another
+ * createdTime than `decidedOn` names for it, or a version below the one they carry (one node's versions
+ * only grow). CDF accepts an upsert whose `existingVersion` is not below the node's, so without this
+ * the item would be written over someone else's new node made under the same key.
+ */
+export function madeAgainSince<T extends DirectRelation & { readonly existingVersion?: number }>(
+  present: readonly { readonly item: T; readonly before: { readonly createdTime: number; readonly version: number } }[],
+  decidedOn: ReadonlyMap<string, number>,
+): T[] {
+  return present.flatMap(({ item, before }) => {
+    const life = decidedOn.get(nodeKeyOf(item));
+    const below = item.existingVersion !== undefined && before.version < item.existingVersion;
+    return (life !== undefined && life !== before.createdTime) || below ? [item] : [];
+  });
+}
