@@ -58,21 +58,8 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
     if (missing.length) throw new RecordsMissingError(missing, missingText(missing));
     return keys.map((k) => found.get(k)!);
   };
-  const update = async (items: readonly CogniteFileUpsertItem[], signal?: AbortSignal) => {
-    const keys = items.map(nodeKeyOf);
-    // Read right before the upsert: an upsert would create a deleted node again (node-written.ts), or
-    // write over one made again since the port's last read, the items were decided on (node-lives.ts).
-    const decidedOn = lives.of(items);
-    const { present, gone } = presentAndGone(items, await retrieveExisting(keys, signal));
-    const again = madeAgainSince(present, decidedOn);
-    if (gone.length || again.length) throw goneSinceRead(gone, again);
-    const answers = await upsertOnce(models, items, signal, { createdTimes: decidedOn });
-    // The upsert answers versions only; the records as CDF now holds them come from a read. The write
-    // is known applied whatever that read does: without it, the record is what was written.
-    return await retrieve(keys, signal).catch(() =>
-      present.map(({ item, before }, i) => writtenRecord(before, item, answers[i])),
-    );
-  };
+  const update = (items: readonly CogniteFileUpsertItem[], signal?: AbortSignal) =>
+    saveNodes({ models, lives, retrieve, retrieveExisting }, items, signal);
   const writes: NodeWrites = {
     upsert: (chunk, signal) =>
       upsertOnce(models, chunk, signal, { retryThrottled: false, createdTimes: lives.of(chunk) }),
@@ -101,6 +88,34 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
       }
     },
   };
+}
+
+interface NodeSaveDeps {
+  models: DataModelingRequests;
+  lives: NodeLives;
+  retrieve: (keys: readonly string[], signal?: AbortSignal) => Promise<CogniteFileRecord[]>;
+  retrieveExisting: (keys: readonly string[], signal?: AbortSignal) => Promise<CogniteFileRecord[]>;
+}
+
+/** A save's upsert of the given items, read right before it and read back after. */
+async function saveNodes(
+  { models, lives, retrieve, retrieveExisting }: NodeSaveDeps,
+  items: readonly CogniteFileUpsertItem[],
+  signal?: AbortSignal,
+): Promise<CogniteFileRecord[]> {
+  const keys = items.map(nodeKeyOf);
+  // Read right before the upsert: an upsert would create a deleted node again (node-written.ts), or
+  // write over one made again since the port's last read, the items were decided on (node-lives.ts).
+  const decidedOn = lives.of(items);
+  const { present, gone } = presentAndGone(items, await retrieveExisting(keys, signal));
+  const again = madeAgainSince(present, decidedOn);
+  if (gone.length || again.length) throw goneSinceRead(gone, again);
+  const answers = await upsertOnce(models, items, signal, { createdTimes: decidedOn });
+  // The upsert answers versions only; the records as CDF now holds them come from a read. The write
+  // is known applied whatever that read does: without it, the record is what was written.
+  return await retrieve(keys, signal).catch(() =>
+    present.map(({ item, before }, i) => writtenRecord(before, item, answers[i])),
+  );
 }
 
 /** The version and createdTime of the nodes `keys` name that exist (a key that names none is left out). */
