@@ -19,6 +19,7 @@ import { COGNITE_FILE, cogniteFileRecord, type CogniteFileRecord } from '../core
 import { answered } from './files-api-adapter';
 import { nodeUpdateMany, nodeUpdateManyPlanned, type NodeWrites, type PlanChunk } from './node-update-many';
 import { presentAndGone, writtenRecord } from './node-written';
+import { madeAgainSince, NodeLives } from './node-lives';
 import { RecentNodeReads } from './recent-node-reads';
 
 export interface CogniteFileRecordsApi extends RecordsApi<CogniteFileRecord, CogniteFileUpsertItem> {
@@ -42,10 +43,12 @@ export function nodeRefOf(key: string): DirectRelation | undefined {
 
 export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFileRecordsApi {
   const recent = new RecentNodeReads();
+  const lives = new NodeLives();
   const retrieveExisting = async (keys: readonly string[], signal?: AbortSignal) => {
     const refs = keys.flatMap((k) => nodeRefOf(k) ?? []);
     if (refs.length === 0) return [];
-    const records = (await models.retrieveFileNodes(refs, { ignoreUnknownIds: true, signal })).map(cogniteFileRecord);
+    const nodes = lives.seen(models.retrieveFileNodes(refs, { ignoreUnknownIds: true, signal }));
+    const records = (await nodes).map(cogniteFileRecord);
     recent.remember(records);
     return records;
   };
@@ -55,26 +58,14 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
     if (missing.length) throw new RecordsMissingError(missing, missingText(missing));
     return keys.map((k) => found.get(k)!);
   };
-  const update = async (items: readonly CogniteFileUpsertItem[], signal?: AbortSignal) => {
-    const keys = items.map(nodeKeyOf);
-    // Read right before the upsert: an upsert would create a deleted node again (see node-written.ts).
-    const { present, gone } = presentAndGone(items, await retrieveExisting(keys, signal));
-    if (gone.length) throw new RecordsMissingError(gone.map(nodeKeyOf), missingText(gone.map(nodeKeyOf)));
-    const answers = await upsertOnce(models, items, signal);
-    // The upsert answers versions only; the records as CDF now holds them come from a read. The write
-    // is known applied whatever that read does: without it, the record is what was written.
-    return await retrieve(keys, signal).catch(() =>
-      present.map(({ item, before }, i) => writtenRecord(before, item, answers[i])),
-    );
-  };
+  const update = (items: readonly CogniteFileUpsertItem[], signal?: AbortSignal) =>
+    saveNodes({ models, lives, retrieve, retrieveExisting }, items, signal);
   const writes: NodeWrites = {
-    upsert: (chunk, signal) => upsertOnce(models, chunk, signal, { retryThrottled: false }),
-    existing: (keys, signal) =>
-      models.fileNodeStamps(
-        keys.flatMap((k) => nodeRefOf(k) ?? []),
-        { signal },
-      ),
+    upsert: (chunk, signal) =>
+      upsertOnce(models, chunk, signal, { retryThrottled: false, createdTimes: lives.of(chunk) }),
+    existing: (keys, signal) => lives.seen(stampsOf(models, keys, signal)),
     known: (stamp) => recent.known(stamp),
+    readAt: (key, version) => recent.readAt(key, version),
     readBack: (keys, signal) => retrieveExisting(keys, signal),
     writeLimit: async (signal) => (await models.statistics({ signal })).concurrentWriteLimit,
   };
@@ -99,6 +90,41 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
   };
 }
 
+interface NodeSaveDeps {
+  models: DataModelingRequests;
+  lives: NodeLives;
+  retrieve: (keys: readonly string[], signal?: AbortSignal) => Promise<CogniteFileRecord[]>;
+  retrieveExisting: (keys: readonly string[], signal?: AbortSignal) => Promise<CogniteFileRecord[]>;
+}
+
+/** A save's upsert of the given items, read right before it and read back after. */
+async function saveNodes(
+  { models, lives, retrieve, retrieveExisting }: NodeSaveDeps,
+  items: readonly CogniteFileUpsertItem[],
+  signal?: AbortSignal,
+): Promise<CogniteFileRecord[]> {
+  const keys = items.map(nodeKeyOf);
+  // Read right before the upsert: an upsert would create a deleted node again (node-written.ts), or
+  // write over one made again since the port's last read, the items were decided on (node-lives.ts).
+  const decidedOn = lives.of(items);
+  const { present, gone } = presentAndGone(items, await retrieveExisting(keys, signal));
+  const again = madeAgainSince(present, decidedOn);
+  if (gone.length || again.length) throw goneSinceRead(gone, again);
+  const answers = await upsertOnce(models, items, signal, { createdTimes: decidedOn });
+  // The upsert answers versions only; the records as CDF now holds them come from a read. The write
+  // is known applied whatever that read does: without it, the record is what was written.
+  return await retrieve(keys, signal).catch(() =>
+    present.map(({ item, before }, i) => writtenRecord(before, item, answers[i])),
+  );
+}
+
+/** The version and createdTime of the nodes `keys` name that exist (a key that names none is left out). */
+const stampsOf = (models: DataModelingRequests, keys: readonly string[], signal?: AbortSignal) =>
+  models.fileNodeStamps(
+    keys.flatMap((k) => nodeRefOf(k) ?? []),
+    { signal },
+  );
+
 /** The nodes `keys` name; a key that names none, or a node named twice (one upsert may name a node once), throws. */
 function nodeRefsOf(keys: readonly string[]): DirectRelation[] {
   const bad = keys.filter((k) => !nodeRefOf(k));
@@ -118,7 +144,7 @@ export async function upsertOnce(
   models: DataModelingRequests,
   items: readonly CogniteFileUpsertItem[],
   signal?: AbortSignal,
-  how: { retryThrottled?: boolean } = {},
+  how: { retryThrottled?: boolean; createdTimes?: ReadonlyMap<string, number> } = {},
 ): Promise<SlimNode[]> {
   try {
     return await answered(models.upsertFileNodes(items, { signal, ...how }));
@@ -149,6 +175,17 @@ export function missingReferences(items: readonly CogniteFileUpsertItem[], err: 
       }),
     ),
   );
+}
+
+/** Why a save sent nothing: nodes deleted since they were read, or deleted and made again (another node now). */
+function goneSinceRead(gone: readonly DirectRelation[], again: readonly DirectRelation[]): RecordsMissingError {
+  const keys = [...gone, ...again].map(nodeKeyOf);
+  if (!again.length) return new RecordsMissingError(keys, missingText(keys));
+  const text = l10n.t(
+    'CogniteFile node {0} was deleted and made again since it was read: the node there now is another one. Nothing was saved.',
+    again.slice(0, 5).map(nodeKeyOf).join(', '),
+  );
+  return new RecordsMissingError(keys, gone.length ? `${missingText(gone.map(nodeKeyOf))} ${text}` : text);
 }
 
 const missingText = (keys: readonly string[]): string =>

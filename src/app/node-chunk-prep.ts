@@ -38,6 +38,8 @@ export interface ChunkHost {
   /** The node as it was right before the send (undefined when not known without reading it). */
   knowBefore(key: string, record: R | undefined): void;
   missing(index: number): void;
+  /** Settles `index` failed, unsent. */
+  refuse(index: number, outcome: ReturnType<typeof failed>): void;
   unchanged(index: number): void;
 }
 
@@ -69,24 +71,66 @@ function aheadOf<T>(make: (indexes: number[]) => Promise<T>) {
   };
 }
 
-/** The items are final; right before the upsert their nodes' versions are read, the missing refused. */
-export function slimCheck(
-  host: ChunkHost,
-  existing: PlannedReads['existing'],
-  known: (now: NodeStamp) => R | undefined,
-): ChunkPrep {
-  const check = aheadOf(async (indexes: number[]) => {
-    const now = await existing(
-      indexes.map((i) => nodeKeyOf(host.item(i))),
+/** What the check before a planned item's upsert reads, and what it knows of earlier reads. */
+export interface SlimReads {
+  readonly existing: PlannedReads['existing'];
+  /** The node with all its properties when read earlier at exactly this stamp. */
+  readonly known: (now: NodeStamp) => R | undefined;
+  /** The node as read earlier at `version` (the read an item naming that version was planned on). */
+  readonly readAt: (key: string, version: number) => R | undefined;
+}
+
+/**
+ * The items are final; right before the upsert their nodes' stamps are read, and an item is sent only
+ * when its node is still the incarnation it was planned on: WHY: `existingVersion` refuses only a
+ * NEWER node, so a node deleted and made again (version 1, a new createdTime) would take the item
+ * planned on the old one. A node at a lower version than the item names is another incarnation
+ * (versions only grow); so is one whose createdTime differs from the read at that version. Those are
+ * reported missing (the planned node is gone), unsent. A node named again in the same run is refused
+ * per item (one request may name a node once). A check made ahead, before its slot, is made again
+ * when its answer is older than it took: the guard's window stays about one round trip (plannedRead).
+ */
+export function slimCheck(host: ChunkHost, reads: SlimReads, now = Date.now): ChunkPrep {
+  const firstOf = new Map<string, number>();
+  const incarnationOk = (item: U, stamp: NodeStamp | undefined): boolean => {
+    const version = item.existingVersion;
+    if (!stamp || version === undefined) return stamp !== undefined;
+    const planned = reads.readAt(nodeKeyOf(item), version);
+    return stamp.version >= version && (!planned || planned.createdTime === stamp.createdTime);
+  };
+  const checkNow = async (indexes: number[]) => {
+    const once = indexes.filter((i) => {
+      const key = nodeKeyOf(host.item(i));
+      if (!firstOf.has(key)) firstOf.set(key, i);
+      return firstOf.get(key) === i || (host.refuse(i, failed('invalid', namedTwice(key))), false);
+    });
+    const sent = now();
+    const stamps = await reads.existing(
+      once.map((i) => nodeKeyOf(host.item(i))),
       host.signal,
     );
-    now.forEach((stamp) => host.knowBefore(nodeKeyOf(stamp), known(stamp)));
-    const there = new Set(now.map(nodeKeyOf));
-    return indexes.filter((i) => there.has(nodeKeyOf(host.item(i))) || (host.missing(i), false));
-  });
-  // Not pipelined: a check made before the slot was free would leave the guard's window open for the wait.
-  return { pipelined: false, ahead: (indexes) => check.start(indexes), ready: (all) => check.take(all) };
+    const [answeredAt, tookMs] = [now(), now() - sent];
+    stamps.forEach((stamp) => host.knowBefore(nodeKeyOf(stamp), reads.known(stamp)));
+    const byKey = new Map(stamps.map((stamp) => [nodeKeyOf(stamp), stamp]));
+    const send = once.filter(
+      (i) => incarnationOk(host.item(i), byKey.get(nodeKeyOf(host.item(i)))) || (host.missing(i), false),
+    );
+    return { send, answeredAt, tookMs };
+  };
+  const check = aheadOf(checkNow);
+  return {
+    // Not pipelined: a check made before the slot was free would leave the guard's window open for the wait.
+    pipelined: false,
+    ahead: (indexes) => check.start(indexes),
+    ready: async (all) => {
+      const first = await check.take(all);
+      const fresh = now() - first.answeredAt <= Math.max(first.tookMs, 1);
+      return fresh || first.send.length === 0 ? first.send : (await checkNow(first.send)).send;
+    },
+  };
 }
+
+const namedTwice = (key: string): string => l10n.t('A node is named more than once: {0}', key);
 
 interface ChunkRead {
   readonly records: R[];

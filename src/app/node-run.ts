@@ -28,8 +28,10 @@ export interface NodeWrites {
    * version and createdTime only, no properties.
    */
   readonly existing: (keys: readonly string[], signal?: AbortSignal) => Promise<NodeStamp[]>;
-  /** The node with all its properties when it was read earlier at exactly this incarnation and version. */
+  /** The node with all its properties when it was read earlier at exactly this stamp. */
   readonly known: (now: NodeStamp) => R | undefined;
+  /** The node as read earlier at `version`: the incarnation an item naming that version was planned on. */
+  readonly readAt: (key: string, version: number) => R | undefined;
   /** The written nodes as CDF holds them now (for the report's records). */
   readonly readBack: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
   /** The project's concurrent write limit. */
@@ -67,6 +69,7 @@ export class NodeRun {
       replace: (i, item) => void (this.items[i] = item),
       knowBefore: (key, record) => void this.before.set(key, record),
       missing: (i) => this.settle(i, missingOutcome()),
+      refuse: (i, outcome) => this.settle(i, outcome),
       unchanged: (i) => this.settle(i, { outcome: 'notSent' }),
     });
   }

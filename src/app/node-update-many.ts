@@ -34,7 +34,7 @@ export async function nodeUpdateMany(
   options: UpdateOptions,
   writes: NodeWrites,
 ): Promise<UpdateReport<U, R>> {
-  return runChunks(items, options, writes, (host) => slimCheck(host, writes.existing, writes.known));
+  return runChunks(items, options, writes, (host) => slimCheck(host, writes));
 }
 
 /**

@@ -8,7 +8,13 @@
  * only the properties the item sends. The window is one round trip; closing it needs an API flag.
  */
 import * as l10n from '@vscode/l10n';
-import { nodeKeyOf, type CogniteFileUpsertItem, type SlimNode } from '../cdf/model';
+import {
+  COGNITE_FILE_PROPERTIES,
+  isoTimestampMs,
+  nodeKeyOf,
+  type CogniteFileUpsertItem,
+  type SlimNode,
+} from '../cdf/model';
 import type { CogniteFileRecord } from '../core/records';
 
 export interface PresentAndGone<T> {
@@ -35,8 +41,23 @@ export function presentAndGone<T extends CogniteFileUpsertItem>(
 }
 
 /**
+ * A written value as CDF stores it and every read returns it. WHY: the record built after a write
+ * stands for a read (view refresh, undo's after-image); a timestamp kept as typed
+ * (`2024-05-01T12:00:00Z`) would differ from the `2024-05-01T12:00:00.000+00:00` a read returns.
+ * CDF writes timestamps in UTC, with milliseconds, as `+00:00`; it holds no empty list (a list
+ * property has at least one item; `[]` clears it). Undefined: the property is unset.
+ */
+export function storedValue(name: string, value: unknown): unknown {
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return undefined;
+  const field = (COGNITE_FILE_PROPERTIES as Record<string, { kind: string } | undefined>)[name];
+  const ms = field?.kind === 'timestamp' && typeof value === 'string' ? isoTimestampMs(value) : undefined;
+  return ms === undefined ? structuredClone(value) : new Date(ms).toISOString().replace('Z', '+00:00');
+}
+
+/**
  * The node an answered upsert made, when it cannot be read back: the node as read right before the
- * upsert, with the item's properties written over it (patch semantics: `null` unsets) and the version
+ * upsert, with the item's properties written over it as CDF stores them (patch semantics: `null`
+ * unsets; storedValue) and the version
  * and time the answer names. Exact: the upsert was accepted with `existingVersion`, so nobody wrote
  * between that read and the write.
  */
@@ -47,8 +68,9 @@ export function writtenRecord(
 ): CogniteFileRecord {
   const record: Record<string, unknown> = { ...before };
   for (const [name, value] of Object.entries(item.sources[0].properties)) {
-    if (value === null || value === undefined) delete record[name];
-    else record[name] = structuredClone(value);
+    const stored = storedValue(name, value);
+    if (stored === undefined) delete record[name];
+    else record[name] = stored;
   }
   if (answer) Object.assign(record, { version: answer.version, lastUpdatedTime: answer.lastUpdatedTime });
   return record as CogniteFileRecord;

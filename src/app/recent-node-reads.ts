@@ -4,10 +4,15 @@
  * still build the report's records without reading the properties again.
  *
  * WHY this is exact and not a cache that can go stale: a record is handed out only for the same
- * node incarnation (`createdTime`) at the same `version` as the fresh check found. CDF gives a node
- * a new version on every write that changes it, so one incarnation at one version has one set of
- * property values: the remembered record is the node as it is now. Anything else is a miss, and the
- * caller reads (see node-update-many.ts).
+ * node incarnation (`createdTime`) at the same `version` and `lastUpdatedTime` as the fresh check
+ * found. CDF gives a node a new version on every write that changes it, so one incarnation at one
+ * version has one set of property values: the remembered record is the node as it is now. Anything
+ * else is a miss, and the caller reads (see node-update-many.ts).
+ *
+ * Residual: a node deleted and made again under the same key within the same millisecond, and
+ * written to the same version by the same millisecond, has the same stamp; no read answer tells the
+ * two apart (nor does the upsert's `existingVersion`). Making it again takes a request after the
+ * delete's answer, so the stamps differ in practice by at least that round trip.
  */
 import { nodeKeyOf, type NodeStamp } from '../cdf/model';
 import type { CogniteFileRecord } from '../core/records';
@@ -35,10 +40,23 @@ export class RecentNodeReads {
     }
   }
 
-  /** The node as read earlier, when that read saw the same incarnation at the same version as `now`. */
+  /**
+   * The node as read earlier, when that read saw the same stamp as `now`: same incarnation
+   * (createdTime), version and lastUpdatedTime.
+   */
   known(now: NodeStamp): CogniteFileRecord | undefined {
     const record = this.byKey.get(nodeKeyOf(now));
-    return record && record.version === now.version && record.createdTime === now.createdTime ? record : undefined;
+    const same =
+      record?.version === now.version &&
+      record.createdTime === now.createdTime &&
+      record.lastUpdatedTime === now.lastUpdatedTime;
+    return same ? record : undefined;
+  }
+
+  /** The node as read earlier at `version`, if the latest read of it saw that version. */
+  readAt(key: string, version: number): CogniteFileRecord | undefined {
+    const record = this.byKey.get(key);
+    return record?.version === version ? record : undefined;
   }
 
   /** Drops the records of `keys` (a bulk update that has sent them has no more use for them). */

@@ -9,7 +9,7 @@ import type { CdfApiError } from './errors';
 /** One node of a refused upsert: the version it was written against, and the one CDF holds now. */
 export interface StaleNode extends DirectRelation {
   readonly existingVersion: number;
-  /** Undefined when the node could not be read back (deleted meanwhile, or the re-read failed). */
+  /** Undefined when the node could not be read back (deleted meanwhile, or made again, or the re-read failed). */
   readonly currentVersion: number | undefined;
 }
 

@@ -152,10 +152,12 @@ export class DataModelingRequests {
    * with {@link VersionConflictError} naming the stale nodes. Not retried on a 5xx or a lost
    * answer (a second attempt after an applied first would read as a conflict with itself).
    * `retryThrottled: false`: a 429 is thrown at once, for a bulk update that schedules its requests.
+   * `createdTimes`: the incarnation each item was decided on, by node key, so that a node deleted and
+   * made again since is named stale (its version alone may equal the one sent).
    */
   async upsertFileNodes(
     items: readonly CogniteFileUpsertItem[],
-    options: CallOptions & { retryThrottled?: boolean } = {},
+    options: CallOptions & { retryThrottled?: boolean; createdTimes?: ReadonlyMap<string, number> } = {},
   ): Promise<SlimNode[]> {
     const body = checked(nodeUpsertRequest, { items, autoCreateDirectRelations: false }, 'upsert');
     try {
@@ -171,7 +173,8 @@ export class DataModelingRequests {
         })
       ).items;
     } catch (err) {
-      if (err instanceof CdfApiError && err.status === 409) throw await staleNodesOf(this, body.items, err);
+      if (err instanceof CdfApiError && err.status === 409)
+        throw await staleNodesOf(this, body.items, err, options.createdTimes);
       throw err;
     }
   }

@@ -41,6 +41,8 @@ export class Exchange {
   readonly record: RecordedRequest;
   private readonly slots: (() => void)[] = [];
   private bodyRead = false;
+  /** The connection closed: a slot taken from now on is given back at once (see holdUntilClosed). */
+  private closed = false;
 
   constructor(
     readonly req: IncomingMessage,
@@ -65,12 +67,20 @@ export class Exchange {
       this.record.status = res.statusCode;
       deps.recorder.answered(this.record);
     });
-    res.on('close', () => this.slots.forEach((release) => release()));
+    res.on('close', () => {
+      this.closed = true;
+      this.slots.splice(0).forEach((release) => release());
+    });
   }
 
-  /** A throttle or concurrency slot, given back when the connection closes (answered or not). */
+  /**
+   * A throttle or concurrency slot, given back when the connection closes (answered or not). A slot
+   * taken after the close (the client gave up while an async check, such as its token's, ran) would
+   * never see that event: it is given back at once.
+   */
   holdUntilClosed(release: () => void): void {
-    this.slots.push(release);
+    if (this.closed) release();
+    else this.slots.push(release);
   }
 
   bodyWasRead(): void {

@@ -27,15 +27,30 @@ const has = (table: object, key: unknown) => typeof key === 'string' && Object.h
 /** A node of the files view (VS Code passes the clicked one to a tree-menu command). */
 export const isTreeNode = (x: unknown): x is TreeNode => isObject(x) && has(TREE_NODE_KINDS, x.kind);
 
+/** `value` as a person reads it in an error; never throws (a BigInt or a cycle has no JSON). */
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return typeof value === 'bigint' ? `${value}n` : String(value);
+  }
+}
+
 /**
  * What `cdfFiles.bulkEdit` was given: a request (scripts, tests), the files view's clicked node, or
- * nothing (the palette). A request naming a record kind there is not is refused here, before any
- * question, instead of running on classic files.
+ * nothing (the palette). Something with a `target` or `operations` is a script's request whatever
+ * its `kind` (no tree node has either): a kind there is not ("cogniteFile", "file") is refused here,
+ * before any question, instead of being taken for a tree node or running on classic files. A list
+ * is refused too: read as "nothing given" it would open the wizard, whose questions a script never
+ * answers.
  */
 export function bulkEditArgument(arg: unknown): { request?: BulkRequest; node?: TreeNode } {
-  if (isTreeNode(arg)) return { node: arg };
+  if (Array.isArray(arg))
+    throw new Error(l10n.t('A bulk action request is one object with target and operations, not a list.'));
+  const scripted = isObject(arg) && ('target' in arg || 'operations' in arg);
+  if (!scripted && isTreeNode(arg)) return { node: arg };
   if (!isObject(arg) || !Object.keys(arg).some((k) => has(REQUEST_KEYS, k))) return {};
   if (arg.kind !== undefined && !has(REQUEST_KINDS, arg.kind))
-    throw new Error(l10n.t('Bulk actions run on "classic-file" or "cognite-file", not {0}', JSON.stringify(arg.kind)));
+    throw new Error(l10n.t('Bulk actions run on "classic-file" or "cognite-file", not {0}', shown(arg.kind)));
   return { request: arg };
 }

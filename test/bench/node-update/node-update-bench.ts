@@ -35,7 +35,7 @@ export interface NodeUpdateOptions {
 export type NodeUpdateFigures = BulkUpdateFigures;
 
 const ROUTE = 'POST /models/instances';
-const PEERS: readonly NodePeerName[] = ['ours', 'sdk'];
+const PEERS: readonly NodePeerName[] = ['ours', 'ours-job', 'sdk'];
 
 export async function runNodeUpdateBench(options: NodeUpdateOptions): Promise<BenchResult<NodeUpdateFigures>> {
   const startedAt = performance.now();
@@ -94,6 +94,7 @@ function summarizeScenario(
   );
   const ours = peers.find((p) => p.peer === 'ours');
   const sdk = peers.find((p) => p.peer === 'sdk');
+  const job = peers.find((p) => p.peer === 'ours-job');
   return {
     scenario: scenario.name,
     title: scenario.title,
@@ -101,7 +102,7 @@ function summarizeScenario(
     throttle: { concurrency: scenario.writeLimit },
     floor,
     peers,
-    speedup: { sdk: ratio(sdk?.wallMs, ours?.wallMs) },
+    speedup: { sdk: ratio(sdk?.wallMs, ours?.wallMs), 'ours-job': ratio(job?.wallMs, ours?.wallMs) },
   };
 }
 

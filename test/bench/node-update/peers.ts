@@ -13,10 +13,12 @@ import type { ClientView } from '../bulk-update/peers';
 import { ourClient, sdkClient, type Endpoint } from '../support/clients';
 import { NODE_CHUNK } from './scenarios';
 
-export type NodePeerName = 'ours' | 'sdk';
+export type NodePeerName = 'ours' | 'ours-job' | 'sdk';
 
 export const NODE_PEER_LABELS: Record<NodePeerName, string> = {
   ours: 'CogniteFile records updateManyPlanned (ours: each chunk read, planned and upserted)',
+  'ours-job':
+    'CogniteFile records retrieve + updateMany (ours, as the bulk job sends today: every node read first, each chunk checked again right before its upsert)',
   sdk: '@cognite/sdk instances.retrieve + instances.upsert (chunks of 1000, all at once)',
 };
 
@@ -38,18 +40,17 @@ export const NODE_PEERS: Record<NodePeerName, NodePeer> = {
         ),
       {},
     );
-    return {
-      itemsNotApplied: report.total - report.applied.length,
-      requestsSent: report.stats.requestsSent,
-      throttled: report.stats.throttled,
-      detail: {
-        failed: report.failed.length,
-        unknown: report.unknown.length,
-        notSent: report.notSent.length,
-        peakConcurrency: report.stats.peakConcurrency,
-        finalConcurrency: report.stats.finalConcurrency,
-      },
-    };
+    return viewOf(report);
+  },
+  'ours-job': async (endpoint, refs, tag) => {
+    const api = cogniteFileRecordsApi(ourClient(endpoint).models);
+    // What core's bulk job does today with a planned window: the records read first, the items
+    // sent through updateMany, whose slim check reads each chunk's versions before its upsert.
+    const records = await api.retrieve(refs.map(key));
+    const items = records.map((r) =>
+      COGNITE_FILE.encodeUpdate(r, diffRecord(COGNITE_FILE, r, { ...r, tags: [...(r.tags ?? []), tag] })!),
+    );
+    return viewOf(await api.updateMany(items, {}));
   },
   sdk: async (endpoint, refs, tag) => {
     const sdk = await sdkClient(endpoint);
@@ -66,6 +67,23 @@ export const NODE_PEERS: Record<NodePeerName, NodePeer> = {
     };
   },
 };
+
+type UpdateReport = Awaited<ReturnType<ReturnType<typeof cogniteFileRecordsApi>['updateMany']>>;
+
+function viewOf(report: UpdateReport): ClientView {
+  return {
+    itemsNotApplied: report.total - report.applied.length,
+    requestsSent: report.stats.requestsSent,
+    throttled: report.stats.throttled,
+    detail: {
+      failed: report.failed.length,
+      unknown: report.unknown.length,
+      notSent: report.notSent.length,
+      peakConcurrency: report.stats.peakConcurrency,
+      finalConcurrency: report.stats.finalConcurrency,
+    },
+  };
+}
 
 async function readAndWrite(sdk: CogniteClient, refs: Ref[], tag: string): Promise<void> {
   const read = await sdk.instances.retrieve({

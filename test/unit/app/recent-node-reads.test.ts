@@ -9,38 +9,44 @@ import { RecentNodeReads } from '../../../src/app/recent-node-reads';
 import type { NodeStamp } from '../../../src/cdf/model';
 import type { CogniteFileRecord } from '../../../src/core/records';
 
-const record = (externalId: string, version: number, createdTime: number) =>
+const record = (externalId: string, version: number, createdTime: number, lastUpdatedTime = createdTime) =>
   ({
     space: 'sp',
     externalId,
     version,
     createdTime,
-    lastUpdatedTime: createdTime,
+    lastUpdatedTime,
     name: externalId,
   }) as CogniteFileRecord;
-const stamp = (externalId: string, version: number, createdTime: number): NodeStamp => ({
+const stamp = (externalId: string, version: number, createdTime: number, lastUpdatedTime = createdTime): NodeStamp => ({
   instanceType: 'node',
   space: 'sp',
   externalId,
   version,
   createdTime,
-  lastUpdatedTime: createdTime,
+  lastUpdatedTime,
 });
 
 describe('app: RecentNodeReads', () => {
-  it('hands out a record only for the same node, incarnation and version', () => {
+  it('hands out a record only for the same node, incarnation, version and lastUpdatedTime', () => {
+    const stampOf = fc.tuple(
+      fc.constantFrom('a', 'b'),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 3 }),
+    );
     fc.assert(
-      fc.property(
-        fc.tuple(fc.constantFrom('a', 'b'), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
-        fc.tuple(fc.constantFrom('a', 'b'), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
-        ([id, version, created], [idNow, versionNow, createdNow]) => {
-          const reads = new RecentNodeReads();
-          const read = record(id, version, created);
-          reads.remember([read]);
-          const same = id === idNow && version === versionNow && created === createdNow;
-          assert.equal(reads.known(stamp(idNow, versionNow, createdNow)), same ? read : undefined);
-        },
-      ),
+      fc.property(stampOf, stampOf, ([id, version, created, updated], [idNow, versionNow, createdNow, updatedNow]) => {
+        const reads = new RecentNodeReads();
+        const read = record(id, version, created, updated);
+        reads.remember([read]);
+        const same = id === idNow && version === versionNow && created === createdNow && updated === updatedNow;
+        assert.equal(reads.known(stamp(idNow, versionNow, createdNow, updatedNow)), same ? read : undefined);
+        assert.equal(
+          reads.readAt(`sp:${idNow}`, versionNow),
+          id === idNow && version === versionNow ? read : undefined,
+        );
+      }),
     );
   });
 

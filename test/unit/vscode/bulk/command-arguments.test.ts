@@ -68,3 +68,33 @@ describe('what the bulk edit command was given', () => {
     );
   });
 });
+
+describe('what the bulk edit command refuses before any question', () => {
+  const kinds = ['group', 'file', 'loadMore', 'message', 'nodeSection', 'nodeGroup', 'cogniteFile'];
+
+  it('a request (target or operations) with any kind but the two record kinds is refused, never a tree node', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom(...kinds), fc.string(), fc.integer(), fc.constant(null)),
+        fc.boolean(),
+        (kind, withTarget) => {
+          fc.pre(kind !== 'classic-file' && kind !== 'cognite-file');
+          const arg = withTarget ? { kind, target: filter, operations } : { kind, operations };
+          assert.throws(() => bulkEditArgument(arg), /Bulk actions run on "classic-file" or "cognite-file", not /);
+        },
+      ),
+    );
+  });
+
+  it('a BigInt kind gets the same clear sentence, not a TypeError of JSON', () => {
+    assert.throws(
+      () => bulkEditArgument({ kind: 10n, target: filter, operations }),
+      /Bulk actions run on "classic-file" or "cognite-file", not 10n/,
+    );
+  });
+
+  it('a list is refused, not read as nothing given (which opens the wizard)', () => {
+    assert.throws(() => bulkEditArgument([]), /not a list/);
+    assert.throws(() => bulkEditArgument([{ kind: 'cognite-file', target: filter, operations }]), /not a list/);
+  });
+});
