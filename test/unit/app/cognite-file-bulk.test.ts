@@ -11,36 +11,14 @@ import { CdfClient, type DataModelingRequests } from '../../../src/cdf/client';
 import { COGNITE_FILE_VIEW, nodeKeyOf, type CogniteFileUpsertItem } from '../../../src/cdf/model';
 import { cogniteFileBulkSource } from '../../../src/app';
 import { toInstanceFilter } from '../../../src/core/browse';
-import {
-  BulkJobs,
-  parseChangesCsv,
-  planImport,
-  type ActionStore,
-  type BulkActionRecord,
-  type JobScope,
-  type LoadedAction,
-} from '../../../src/core/bulk';
+import { BulkJobs, parseChangesCsv, planImport, type JobScope } from '../../../src/core/bulk';
 import { cogniteFileRecord, type CogniteFileRecord } from '../../../src/core/records';
 import { client as http, useEmulator } from '../emulator/helpers';
+import { MemoryStore } from '../support/memory-action-store';
 
 const SPACE = 'bulk_edit';
 const COUNT = 2000;
 const xid = (i: number) => `doc-${String(i).padStart(4, '0')}`;
-
-class MemoryStore implements ActionStore {
-  saved: BulkActionRecord | undefined;
-  save(record: BulkActionRecord) {
-    this.saved = record;
-    return Promise.resolve();
-  }
-  load(): Promise<LoadedAction> {
-    return Promise.resolve(this.saved ? { kind: 'found', record: this.saved } : { kind: 'none' });
-  }
-  clear() {
-    this.saved = undefined;
-    return Promise.resolve();
-  }
-}
 
 /** One node as the test creates it: every third has tags of its own, all live under /bulk. */
 const created = (i: number): CogniteFileUpsertItem => ({

@@ -12,31 +12,11 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient, type DataModelingRequests } from '../../../src/cdf/client';
 import { COGNITE_FILE_VIEW, nodeKeyOf } from '../../../src/cdf/model';
 import { cogniteFileBulkSource } from '../../../src/app';
-import {
-  BulkJobs,
-  type ActionStore,
-  type BulkActionRecord,
-  type JobScope,
-  type LoadedAction,
-} from '../../../src/core/bulk';
+import { BulkJobs, type JobScope } from '../../../src/core/bulk';
 import type { CogniteFileRecord } from '../../../src/core/records';
 import type { CogniteFileUpsertItem } from '../../../src/cdf/model';
 import { client as http, useEmulator } from '../emulator/helpers';
-
-class MemoryStore implements ActionStore {
-  saved: BulkActionRecord | undefined;
-  save(record: BulkActionRecord) {
-    this.saved = record;
-    return Promise.resolve();
-  }
-  load(): Promise<LoadedAction> {
-    return Promise.resolve(this.saved ? { kind: 'found', record: this.saved } : { kind: 'none' });
-  }
-  clear() {
-    this.saved = undefined;
-    return Promise.resolve();
-  }
-}
+import { MemoryStore } from '../support/memory-action-store';
 
 describe('attack: a 409 whose cause is deleted before the stale read blames the whole chunk', () => {
   const ctx = useEmulator({ files: 200, seed: 7 });

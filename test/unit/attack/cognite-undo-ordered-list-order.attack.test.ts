@@ -10,23 +10,9 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client';
 import { COGNITE_FILE_VIEW } from '../../../src/cdf/model';
 import { cogniteFileBulkSource, cogniteFileRecordsApi } from '../../../src/app';
-import { BulkJobs, type ActionStore, type BulkActionRecord, type LoadedAction } from '../../../src/core/bulk';
+import { BulkJobs } from '../../../src/core/bulk';
 import { client as http, useEmulator } from '../emulator/helpers';
-
-class MemoryStore implements ActionStore {
-  saved: BulkActionRecord | undefined;
-  save(record: BulkActionRecord) {
-    this.saved = record;
-    return Promise.resolve();
-  }
-  load(): Promise<LoadedAction> {
-    return Promise.resolve(this.saved ? { kind: 'found', record: this.saved } : { kind: 'none' });
-  }
-  clear() {
-    this.saved = undefined;
-    return Promise.resolve();
-  }
-}
+import { MemoryStore } from '../support/memory-action-store';
 
 describe('attack: undo of a bulk remove of the first member of an ordered list', () => {
   const ctx = useEmulator({ files: 200, seed: 7 });

@@ -11,30 +11,9 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient } from '../../../src/cdf/client';
 import { nodeKeyOf } from '../../../src/cdf/model';
 import { cogniteFileBulkSource } from '../../../src/app';
-import {
-  appliedRecords,
-  BulkJobs,
-  type ActionStore,
-  type BulkActionRecord,
-  type BulkOperation,
-  type LoadedAction,
-} from '../../../src/core/bulk';
+import { appliedRecords, BulkJobs, type BulkOperation } from '../../../src/core/bulk';
 import { useEmulator } from '../emulator/helpers';
-
-class MemoryStore implements ActionStore {
-  saved: BulkActionRecord | undefined;
-  save(record: BulkActionRecord) {
-    this.saved = record;
-    return Promise.resolve();
-  }
-  load(): Promise<LoadedAction> {
-    return Promise.resolve(this.saved ? { kind: 'found', record: this.saved } : { kind: 'none' });
-  }
-  clear() {
-    this.saved = undefined;
-    return Promise.resolve();
-  }
-}
+import { MemoryStore } from '../support/memory-action-store';
 
 describe('attack: a bulk timestamp typed with "Z" is reported and undone as CDF holds it', () => {
   const ctx = useEmulator({ files: 200, seed: 7 });

@@ -16,15 +16,13 @@ import {
   parseChangesCsv,
   planImport,
   schemaMessage,
-  type ActionStore,
-  type BulkActionRecord,
   type BulkKind,
   type BulkRecordsApi,
   type JobScope,
-  type LoadedAction,
 } from '../../../../src/core/bulk';
 import { setKind, textKind } from '../../../../src/core/fields';
 import type { KindField } from '../../../../src/core/records';
+import { MemoryStore } from '../../support/memory-action-store';
 
 interface TestNode {
   space: string;
@@ -168,21 +166,6 @@ class NodeStore implements BulkRecordsApi<TestNode, NodeItem> {
     const stats = { requestsSent: 1, throttled: 0, peakConcurrency: 1, finalConcurrency: 1, durationMs: 1 };
     return Promise.resolve(buildReport(outcomes as unknown as ItemOutcome[], [], false, stats) as never);
   };
-}
-
-class MemoryStore implements ActionStore {
-  saved: BulkActionRecord | undefined;
-  save(record: BulkActionRecord) {
-    this.saved = record;
-    return Promise.resolve();
-  }
-  load(): Promise<LoadedAction> {
-    return Promise.resolve(this.saved ? { kind: 'found', record: this.saved } : { kind: 'none' });
-  }
-  clear() {
-    this.saved = undefined;
-    return Promise.resolve();
-  }
 }
 
 const node = (space: string, externalId: string, fields: Partial<TestNode> = {}): TestNode => ({
