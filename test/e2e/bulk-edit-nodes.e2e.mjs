@@ -5,7 +5,7 @@
 // undo every node holds the tags it had before.
 import assert from 'node:assert/strict';
 import { demoProject, openDemo } from './demo-project.mjs';
-import { runPaletteCommand, treeRow } from './workbench.mjs';
+import { chooseFromContextMenu, runPaletteCommand, treeRow } from './workbench.mjs';
 
 const demo = demoProject();
 const VIEW = { type: 'view', space: 'cdf_cdm', externalId: 'CogniteFile', version: 'v1' };
@@ -46,14 +46,7 @@ export async function scenario({ page, shot }) {
   assert.ok(n > 1, `the demo space ${space} has CogniteFile nodes`);
 
   // 2. Right-click the space's group: the bulk edit of CogniteFile nodes, on every node of the group.
-  await spaceRow.click({ button: 'right' });
-  // The menu item is hovered (it takes the focus), then chosen with Enter, as a keyboard user would:
-  // a click landing right after the menu opened can be swallowed by the workbench.
-  const menuItem = page.getByRole('menuitem', { name: /Bulk Edit CogniteFile Nodes/ });
-  await menuItem.hover();
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Enter');
-  await menuItem.waitFor({ state: 'hidden', timeout: 5000 });
+  await chooseFromContextMenu(page, spaceRow, /Bulk Edit CogniteFile Nodes/);
   await pick('Add tags').waitFor({ timeout: 30000 });
   assert.match(await page.locator('.quick-input-widget .quick-input-title').innerText(), new RegExp(space));
   await shot('40-node-bulk-operations');

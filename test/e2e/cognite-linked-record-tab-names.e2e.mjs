@@ -6,7 +6,7 @@
 // (vscode/record-uri.ts `recordUriOf`, the name segment) end in the same "<name>.json" for both kinds.
 // Expected: the two tab titles differ, each saying which record kind it is.
 import assert from 'node:assert/strict';
-import { treeRow } from './workbench.mjs';
+import { chooseFromContextMenu, treeRow } from './workbench.mjs';
 
 const port = 20000 + Math.floor(Math.random() * 20000);
 export const name = 'a node and its linked classic file open in tabs with different titles';
@@ -25,8 +25,7 @@ export async function scenario({ page, shot }) {
   await nodeRow.waitFor({ timeout: 15000 });
   await nodeRow.click();
   await page.locator('.tabs-container .tab').first().waitFor({ timeout: 30000 });
-  await nodeRow.click({ button: 'right' });
-  await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Open Linked Record' }).click();
+  await chooseFromContextMenu(page, nodeRow, 'Open Linked Record');
   await page.locator('.tabs-container .tab').nth(1).waitFor({ timeout: 30000 });
   await shot('cognite-linked-record-tabs');
   const titles = await page.locator('.tabs-container .tab .label-name').allInnerTexts();

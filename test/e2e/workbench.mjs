@@ -101,3 +101,17 @@ export async function openWalkthrough(page) {
 export async function walkthroughStepDone(page, id) {
   return (await page.locator(`.getting-started-step[data-step-id$="#${id}"]`).getAttribute('aria-checked')) === 'true';
 }
+
+/**
+ * Right-clicks `row` and chooses the context-menu entry named `label`. The entry is hovered (it takes
+ * the focus), then chosen with Enter, as a keyboard user would: a click landing right after the menu
+ * opened can be swallowed by the workbench (the menu stays open with the entry highlighted).
+ */
+export async function chooseFromContextMenu(page, row, label) {
+  await row.click({ button: 'right' });
+  const entry = page.getByRole('menuitem', { name: label });
+  await entry.hover();
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await entry.waitFor({ state: 'hidden', timeout: 5000 });
+}
