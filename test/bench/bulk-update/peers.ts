@@ -26,18 +26,7 @@ export type BulkPeer = (endpoint: Endpoint & { apiBase: string }, items: FileUpd
 export const BULK_PEERS: Record<BulkPeerName, BulkPeer> = {
   ours: async (endpoint, items) => {
     const report = await ourClient(endpoint).updateFiles(items);
-    return {
-      itemsNotApplied: report.total - report.applied.length,
-      requestsSent: report.stats.requestsSent,
-      throttled: report.stats.throttled,
-      detail: {
-        failed: report.failed.length,
-        unknown: report.unknown.length,
-        notSent: report.notSent.length,
-        peakConcurrency: report.stats.peakConcurrency,
-        finalConcurrency: report.stats.finalConcurrency,
-      },
-    };
+    return clientViewOf(report);
   },
   sdk: async (endpoint, items) => {
     // The same JSON as the others send; the SDK's types would make us add `remove: []`.
@@ -69,4 +58,27 @@ function countBy(values: readonly number[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const v of values) out[String(v)] = (out[String(v)] ?? 0) + 1;
   return out;
+}
+
+/** What an updater's own report says, for the bench (ours for files and for CogniteFile nodes). */
+export function clientViewOf(report: {
+  total: number;
+  applied: readonly unknown[];
+  failed: readonly unknown[];
+  unknown: readonly unknown[];
+  notSent: readonly unknown[];
+  stats: { requestsSent: number; throttled: number; peakConcurrency: number; finalConcurrency: number };
+}): ClientView {
+  return {
+    itemsNotApplied: report.total - report.applied.length,
+    requestsSent: report.stats.requestsSent,
+    throttled: report.stats.throttled,
+    detail: {
+      failed: report.failed.length,
+      unknown: report.unknown.length,
+      notSent: report.notSent.length,
+      peakConcurrency: report.stats.peakConcurrency,
+      finalConcurrency: report.stats.finalConcurrency,
+    },
+  };
 }

@@ -9,7 +9,7 @@ import { COGNITE_FILE_VIEW } from '../../../src/cdf/model';
 import { cogniteFileRecordsApi } from '../../../src/app';
 import { diffRecord } from '../../../src/core/diff';
 import { COGNITE_FILE } from '../../../src/core/records';
-import type { ClientView } from '../bulk-update/peers';
+import { clientViewOf, type ClientView } from '../bulk-update/peers';
 import { ourClient, sdkClient, type Endpoint } from '../support/clients';
 import { NODE_CHUNK } from './scenarios';
 
@@ -40,7 +40,7 @@ export const NODE_PEERS: Record<NodePeerName, NodePeer> = {
         ),
       {},
     );
-    return viewOf(report);
+    return clientViewOf(report);
   },
   'ours-job': async (endpoint, refs, tag) => {
     const api = cogniteFileRecordsApi(ourClient(endpoint).models);
@@ -50,7 +50,7 @@ export const NODE_PEERS: Record<NodePeerName, NodePeer> = {
     const items = records.map((r) =>
       COGNITE_FILE.encodeUpdate(r, diffRecord(COGNITE_FILE, r, { ...r, tags: [...(r.tags ?? []), tag] })!),
     );
-    return viewOf(await api.updateMany(items, {}));
+    return clientViewOf(await api.updateMany(items, {}));
   },
   sdk: async (endpoint, refs, tag) => {
     const sdk = await sdkClient(endpoint);
@@ -67,23 +67,6 @@ export const NODE_PEERS: Record<NodePeerName, NodePeer> = {
     };
   },
 };
-
-type UpdateReport = Awaited<ReturnType<ReturnType<typeof cogniteFileRecordsApi>['updateMany']>>;
-
-function viewOf(report: UpdateReport): ClientView {
-  return {
-    itemsNotApplied: report.total - report.applied.length,
-    requestsSent: report.stats.requestsSent,
-    throttled: report.stats.throttled,
-    detail: {
-      failed: report.failed.length,
-      unknown: report.unknown.length,
-      notSent: report.notSent.length,
-      peakConcurrency: report.stats.peakConcurrency,
-      finalConcurrency: report.stats.finalConcurrency,
-    },
-  };
-}
 
 async function readAndWrite(sdk: CogniteClient, refs: Ref[], tag: string): Promise<void> {
   const read = await sdk.instances.retrieve({
