@@ -103,6 +103,10 @@ describe('app: the CogniteFile bulk job sends through the planned update (one re
     const scope = scopeOver(jobModels);
     const jobs = new BulkJobs(new MemoryStore());
     const job = await jobs.planEdit(scope, target, tagged('late'));
+    // A node still at the version the preview read keeps the preview's plan: only the changed one is planned again.
+    const planAgain = job.plan.planAgain!;
+    const plannedAgain: string[] = [];
+    job.plan.planAgain = (fresh) => (plannedAgain.push(fresh.externalId), planAgain(fresh));
     const from = ctx.emulator.requests.length;
     const report = await jobs.run(job, scope, { chunkSize: CHUNK, concurrency: { max: 2 } });
     assert.equal(report.applied.length, COUNT, JSON.stringify(report.failed.slice(0, 2)));
@@ -111,6 +115,7 @@ describe('app: the CogniteFile bulk job sends through the planned update (one re
     const text = job.record.reportTexts.join('\n');
     assert.match(text, /1 CogniteFile node had changed since the preview: it was planned again/);
     assert.doesNotMatch(text, /version conflict/);
+    assert.deepEqual(plannedAgain, [late]);
     const node = (await readAll()).get(late)!;
     assert.equal(node.description, 'a colleague was here');
     assert.ok(node.tags?.includes('late'));

@@ -51,7 +51,7 @@ export async function sendPlanned<R extends object, U>(
     // A record planned before in this run is planned on a context of its own: the job's would
     // refuse it as listed twice.
     const again = createBatchContext();
-    const plans = positions.map((i) => windowPlan(kind, plan, i, fresh, latest[i] ? again : shared));
+    const plans = positions.map((i) => windowPlan(kind, plan, i, fresh, latest[i] ? again : shared, true));
     positions.forEach((i, k) => {
       const p = plans[k]!;
       latest[i] = p;
