@@ -81,7 +81,7 @@ export async function runNodeUpdateBench(options: NodeUpdateOptions): Promise<Be
     figures: { records: options.records, repetitions, scenarios: figures },
     notes: [
       'Each run gets a fresh emulator in its own process; the nodes are created before the clock starts, then throttle, latency and counters are reset.',
-      `Both peers start from the node ids and read the nodes themselves (instances/byids); peers run interleaved, ${repetitions} times each, after one untimed warm-up run each.`,
+      `Every peer starts from the node ids and reads the nodes itself (instances/byids); ours is the product's bulk job, whose preview (a read and plan of every node, what a person reads before Apply) is made before the clock starts, and which reads each chunk again right before its upsert; peers run interleaved, ${repetitions} times each, after one untimed warm-up run each.`,
       'Floor = max(Σ (latency drawn + own handling) of the admitted upserts / concurrent write limit, ceil(upserts / write limit) × (shortest latency + shortest own handling), emulator busy time + shortest latency); busy time is the least of the peer runs that applied everything, the upserts’ occupancy the least of the runs (the ideal client’s included) that applied everything with one upsert per 1000 nodes.',
       'The ideal client is a reference, not a peer: its upsert bodies are built from a read before its clock starts, then sent through the write limit’s slots back to back, with no reads.',
       'Requests and 429s are the POST /models/instances answers the emulator counted; applied nodes are counted in its store after the run.',
