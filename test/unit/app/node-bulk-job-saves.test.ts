@@ -25,9 +25,11 @@ class CountingStore extends MemoryStore {
   readonly bytes: number[] = [];
   /** The entries as last written (the record itself changes on after the save). */
   written = new Map<string, { before: CogniteFileRecord }>();
-  override save(record: BulkActionRecord) {
+  override async save(record: BulkActionRecord) {
     const text = JSON.stringify(saveAction(record));
     this.bytes.push(text.length);
+    // A disk is slow: what is sent before this resolves is sent before it is kept.
+    await new Promise((resolve) => setTimeout(resolve, 150));
     this.written = new Map((JSON.parse(text) as SavedAction).entries as [string, { before: CogniteFileRecord }][]);
     return super.save(record);
   }
@@ -59,10 +61,12 @@ describe('app: undo is kept while a 20,000-node CogniteFile bulk job runs, witho
     const changed = xid(15_500);
     const jobModels = Object.create(models) as DataModelingRequests;
     let first = true;
+    let keptAtFirstUpsert = 0;
     const keptBefore: (string | undefined)[] = [];
     jobModels.upsertFileNodes = async (items, options) => {
       if (first) {
         first = false;
+        keptAtFirstUpsert = store.written.size;
         const write = await http(ctx.emulator).post('/models/instances', {
           items: [
             {
@@ -89,6 +93,7 @@ describe('app: undo is kept while a 20,000-node CogniteFile bulk job runs, witho
     const job = await jobs.planEdit(scope, target, [{ op: 'add', field: 'tags', values: ['kept'] }]);
     const report = await jobs.run(job, scope, { concurrency: { max: 2 } });
     assert.equal(report.applied.length, COUNT, JSON.stringify(report.failed.slice(0, 2)));
+    assert.equal(keptAtFirstUpsert, COUNT, 'every node kept (as may be changed) before the first upsert');
     assert.deepEqual(keptBefore, ['meanwhile'], 'the fresh before-image was kept before its chunk went out');
     const one = store.bytes.at(-1)!;
     const total = store.bytes.reduce((a, b) => a + b, 0);

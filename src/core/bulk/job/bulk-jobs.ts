@@ -173,13 +173,17 @@ export class BulkJobs {
     const saves = new SerialSaves(() => this.keep(asKept(job.record)));
     if (keep) this.last = asKept(job.record);
     job.record.beginRun(job.plan);
-    if (keep) await saves.save();
+    // Kept before anything is sent: every window (or chunk) waits for this save before it goes out,
+    // while the first reads need not.
+    const begun = keep ? saves.save() : Promise.resolve();
     const { report, sent, replanned, rewritten } = await sendJob(source, job.plan, options, async (window) => {
+      await begun;
       // Kept again with the fresh images before they go out: undo after a reload restores those too.
       // Images the store holds already (a record unchanged since the preview) need no save: a job
       // sent chunk by chunk would otherwise write the whole action once per chunk.
       if (job.record.reimage(window) > 0 && keep) await saves.save();
     });
+    await begun;
     job.record.addRun(sent, report, replanned, rewritten);
     if (keep) await saves.save();
     if (job.kind === 'undo' && report.applied.length === job.plan.items.length) {
