@@ -56,9 +56,20 @@ export async function sendJob<R extends object, U>(
   beforeSend: (window: RunPlan<R, U>) => void | Promise<void> = () => undefined,
 ): Promise<SentJob<R, U>> {
   const { kind, api } = source;
-  // A kind that plans each chunk on the read that guards its write sends the whole job that way.
+  // A kind that plans each chunk on the read that guards its write sends the whole job that way
+  // (send-planned.ts: a chunk is its own window, read when a write slot is free).
   if (plan.planAgain && api.updatePlanned && plan.items.length)
     return sendPlanned({ kind, api: { updatePlanned: api.updatePlanned } }, plan, options, beforeSend);
+  return sendWindows(source, plan, options, beforeSend);
+}
+
+async function sendWindows<R extends object, U>(
+  source: BulkSource<R, U>,
+  plan: SendablePlan<R, U>,
+  options: UpdateOptions,
+  beforeSend: (window: RunPlan<R, U>) => void | Promise<void>,
+): Promise<SentJob<R, U>> {
+  const { kind, api } = source;
   const started = Date.now();
   const windowSize = (options.chunkSize ?? LIMITS.itemsPerRequest) * windowChunks(options);
   const context = createBatchContext();
