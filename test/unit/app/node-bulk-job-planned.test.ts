@@ -12,6 +12,7 @@ import { CdfClient, type DataModelingRequests } from '../../../src/cdf/client';
 import { COGNITE_FILE_VIEW, nodeKeyOf, type CogniteFileUpsertItem } from '../../../src/cdf/model';
 import { cogniteFileBulkSource } from '../../../src/app';
 import { BulkJobs, type BulkTarget, type JobScope } from '../../../src/core/bulk';
+import type { UpdateProgress } from '../../../src/core/ports';
 import { cogniteFileRecord, type CogniteFileRecord } from '../../../src/core/records';
 import { client as http, useEmulator } from '../emulator/helpers';
 import { MemoryStore } from '../support/memory-action-store';
@@ -119,6 +120,34 @@ describe('app: the CogniteFile bulk job sends through the planned update (one re
     const node = (await readAll()).get(late)!;
     assert.equal(node.description, 'a colleague was here');
     assert.ok(node.tags?.includes('late'));
+  });
+
+  it('a node the action no longer changes at its chunk is not sent, says why, and progress ends as the report', async () => {
+    const scope = scopeOver(models);
+    const jobs = new BulkJobs(new MemoryStore());
+    const job = await jobs.planEdit(scope, target, tagged('twice'));
+    const node = (await readAll()).get(xid(7))!;
+    assert.equal((await write(xid(7), { tags: [...node.tags!, 'twice'] })).status, 200);
+    let last: UpdateProgress | undefined;
+    const report = await jobs.run(job, scope, { chunkSize: CHUNK, onProgress: (p) => (last = p) });
+    assert.equal(report.applied.length, COUNT - 1);
+    assert.deepEqual(
+      report.notSent.map((o) => [o.index, o.item.externalId, o.why]),
+      [
+        [
+          7,
+          xid(7),
+          'changed since the preview: the action no longer changes it (no operation changes this CogniteFile node)',
+        ],
+      ],
+    );
+    assert.deepEqual(last && [last.total, last.applied, last.notSent, last.failed, last.pending], [
+      COUNT,
+      COUNT - 1,
+      1,
+      0,
+      0,
+    ]);
   });
 
   it('cancelled mid-job: the unsent nodes are not sent, and undo restores exactly what was applied', async () => {
