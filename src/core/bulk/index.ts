@@ -31,7 +31,7 @@ export {
 } from './operations/plan-record';
 export * from './operations/plan-batch';
 export * from './operations/undo';
-export { actionAfterImage } from './operations/action-image';
+export { actionAfterImage, AfterImages } from './operations/action-image';
 export { moveDirectory, normalizeDirectory } from './operations/directory-move';
 export * from './job/bulk-target';
 export * from './job/bulk-source';

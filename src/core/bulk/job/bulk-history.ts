@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { UpdateReport } from '../../ports';
-import { actionAfterImage, touchedSince, type ActionEntry, type BulkKind, type BulkOperation } from '..';
+import { AfterImages, touchedSince, type ActionEntry, type BulkKind, type BulkOperation } from '..';
 import { sameValue } from '../../fields';
 import type { BulkTarget } from './bulk-target';
 import { formatRunReport, type ReportRow } from '../texts/job-report';
@@ -24,6 +24,8 @@ export class BulkActionRecord<R extends object = object, U = unknown> {
   readonly reportTexts: string[] = [];
   /** Records first put on the wire by the run in progress (not by an earlier one). */
   private readonly sending = new Set<string>();
+  /** Applied records' after-images, worked out while their requests were on the wire. */
+  private readonly images: AfterImages<R, U>;
 
   constructor(
     /** The kind of the records the action changes: their keys, fields and titles. */
@@ -33,7 +35,9 @@ export class BulkActionRecord<R extends object = object, U = unknown> {
     readonly target: BulkTarget,
     readonly operations: readonly BulkOperation[],
     readonly startedAt: number,
-  ) {}
+  ) {
+    this.images = new AfterImages(kind);
+  }
 
   /**
    * Before a run sends: every file it may send is recorded as `unknown` (may be applied), so if the
@@ -79,6 +83,17 @@ export class BulkActionRecord<R extends object = object, U = unknown> {
     return changed;
   }
 
+  /**
+   * Works out the after-images a window's records get once applied (see `AfterImages`), for a
+   * window on its way: the run's end then only checks them against what CDF returned.
+   */
+  expectAfterImages(window: Pick<RunPlan<R, U>, 'preImages'>): void {
+    for (const before of window.preImages) {
+      const entry = this.entries.get(this.kind.key(before));
+      if (entry && entry.outcome !== 'applied') this.images.expect(entry.before, entry.after);
+    }
+  }
+
   /** Takes a run's report in, item by item. */
   addRun(
     plan: RunPlan<R, U>,
@@ -98,7 +113,7 @@ export class BulkActionRecord<R extends object = object, U = unknown> {
         this.entries.set(key, {
           ...entry,
           outcome: 'applied',
-          after: actionAfterImage(this.kind, entry.before, entry.after, outcome.record),
+          after: this.images.of(entry.before, entry.after, outcome.record),
         });
       else if (outcome.outcome === 'unknown') this.entries.set(key, { ...entry, outcome: 'unknown' });
       // A file an earlier run may have changed keeps that entry: this run's failure changed nothing.

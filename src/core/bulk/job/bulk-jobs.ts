@@ -182,6 +182,8 @@ export class BulkJobs {
       // Images the store holds already (a record unchanged since the preview) need no save: a job
       // sent chunk by chunk would otherwise write the whole action once per chunk.
       if (job.record.reimage(window) > 0 && keep) await saves.save();
+      // Its undo after-images, worked out once its request is out: not all after the last answer.
+      setTimeout(() => job.record.expectAfterImages(window), 0);
     });
     await begun;
     job.record.addRun(sent, report, replanned, rewritten);
