@@ -32,6 +32,7 @@ import {
   type SpaceDefinition,
 } from '../model';
 import { checked, type ApiRequests, type CallOptions, type Page } from './api-requests';
+import type { CdfRequest } from './cdf-request';
 import { NodesNotFoundError } from './dms-errors';
 import { CdfApiError } from './errors';
 import { staleNodesOf } from './dms-conflict';
@@ -151,13 +152,17 @@ export class DataModelingRequests {
    * reference is a 400 naming it). A node newer than its `existingVersion` fails the whole request
    * with {@link VersionConflictError} naming the stale nodes. Not retried on a 5xx or a lost
    * answer (a second attempt after an applied first would read as a conflict with itself).
-   * `retryThrottled: false`: a 429 is thrown at once, for a bulk update that schedules its requests.
+   * `retryThrottled: false`: a 429 is thrown at once, for a bulk update that schedules its requests;
+   * `onAttempt` and `yieldBeforeParsing` let it free its slot when a 2xx is known (cdf-request.ts).
    * `createdTimes`: the incarnation each item was decided on, by node key, so that a node deleted and
    * made again since is named stale (its version alone may equal the one sent).
    */
   async upsertFileNodes(
     items: readonly CogniteFileUpsertItem[],
-    options: CallOptions & { retryThrottled?: boolean; createdTimes?: ReadonlyMap<string, number> } = {},
+    options: CallOptions &
+      Pick<CdfRequest<unknown>, 'retryThrottled' | 'onAttempt' | 'yieldBeforeParsing'> & {
+        createdTimes?: ReadonlyMap<string, number>;
+      } = {},
   ): Promise<SlimNode[]> {
     const body = checked(nodeUpsertRequest, { items, autoCreateDirectRelations: false }, 'upsert');
     try {
@@ -170,6 +175,8 @@ export class DataModelingRequests {
           signal: options.signal,
           idempotent: false,
           retryThrottled: options.retryThrottled,
+          onAttempt: options.onAttempt,
+          yieldBeforeParsing: options.yieldBeforeParsing,
         })
       ).items;
     } catch (err) {
