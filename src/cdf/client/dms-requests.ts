@@ -12,6 +12,8 @@ import {
   cogniteFileNodeList,
   cogniteFileNodePage,
   DMS_LIMITS,
+  fastCogniteFileNodeList,
+  fastNodeUpsertResponse,
   HAS_FILE_DATA,
   instanceFilter,
   instancesCountRequest,
@@ -72,7 +74,9 @@ export class DataModelingRequests {
       const items = chunk.map((i) => ({ instanceType: 'node', space: i.space, externalId: i.externalId }));
       const body = { items, sources: SOURCES };
       const path = '/models/instances/byids';
-      return (await this.requests.call({ path, body, response: cogniteFileNodeList, signal: options.signal })).items;
+      const response = cogniteFileNodeList;
+      const call = { path, body, response, fastParse: fastCogniteFileNodeList, signal: options.signal };
+      return (await this.requests.call(call)).items;
     });
     const byKey = new Map(found.map((n) => [nodeKeyOf(n), n]));
     const missing = ids.filter((i) => !byKey.has(nodeKeyOf(i)));
@@ -172,6 +176,7 @@ export class DataModelingRequests {
           path,
           body,
           response: nodeUpsertResponse,
+          fastParse: fastNodeUpsertResponse,
           signal: options.signal,
           idempotent: false,
           retryThrottled: options.retryThrottled,
