@@ -13,6 +13,7 @@ import {
   cogniteFileNodePage,
   DMS_LIMITS,
   fastCogniteFileNodeList,
+  fastNodeUpsertRequest,
   fastNodeUpsertResponse,
   HAS_FILE_DATA,
   instanceFilter,
@@ -30,6 +31,7 @@ import {
   type InstanceFilter,
   type ModelStatistics,
   type NodeStamp,
+  type NodeUpsertRequest,
   type SlimNode,
   type SpaceDefinition,
 } from '../model';
@@ -168,7 +170,8 @@ export class DataModelingRequests {
         createdTimes?: ReadonlyMap<string, number>;
       } = {},
   ): Promise<SlimNode[]> {
-    const body = checked(nodeUpsertRequest, { items, autoCreateDirectRelations: false }, 'upsert');
+    const request = { items, autoCreateDirectRelations: false };
+    const body = checked(nodeUpsertRequest, request, 'upsert', (v) => fastNodeUpsertRequest(v as NodeUpsertRequest));
     try {
       const path = '/models/instances';
       return (

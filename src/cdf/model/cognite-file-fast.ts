@@ -6,7 +6,13 @@
  * (test/unit/cdf/cognite-file-fast.property.test.ts proves it on generated answers); otherwise
  * undefined, and the zod model parses the answer and says what is wrong with it.
  */
-import { COGNITE_FILE_PROPERTIES, COGNITE_FILE_PROPERTY_NAMES, COGNITE_FILE_VIEW_KEY } from './cognite-file-fields';
+import {
+  COGNITE_FILE_PROPERTIES,
+  COGNITE_FILE_PROPERTY_NAMES,
+  COGNITE_FILE_VIEW,
+  COGNITE_FILE_VIEW_KEY,
+  COGNITE_FILE_WRITABLE_NAMES,
+} from './cognite-file-fields';
 import type { CogniteFileNode, NodeStamp, SlimNode } from './cognite-file';
 import { CDM_SPACE, DMS_LIMITS, SPACE_ID_PATTERN } from './dms-primitives';
 import { isoTimestampMs } from './iso-timestamp';
@@ -104,3 +110,54 @@ export const fastCogniteFileNodeList = (json: unknown) => itemsOf<CogniteFileNod
 export const fastNodeStampList = (json: unknown) => itemsOf<NodeStamp>(json, isStamped);
 /** `nodeUpsertResponse`'s answer, or undefined. */
 export const fastNodeUpsertResponse = (json: unknown) => itemsOf<SlimNode>(json, isSlim);
+
+/** Each writable property's check of a value sent (null and absent pass: null clears it). */
+const WRITE_CHECKS = new Map(PROPERTY_CHECKS.filter(([name]) => COGNITE_FILE_WRITABLE_NAMES.includes(name as never)));
+
+/** No keys but `allowed` (a strict object). */
+function onlyKeys(v: Obj, allowed: readonly string[]): boolean {
+  for (const key in v) if (!allowed.includes(key)) return false;
+  return true;
+}
+
+const ITEM_KEYS = ['instanceType', 'space', 'externalId', 'existingVersion', 'sources'];
+const VIEW_REF_KEYS = Object.keys(COGNITE_FILE_VIEW);
+
+function isWrite(v: unknown): boolean {
+  if (!isObj(v)) return false;
+  for (const key in v) {
+    const check = WRITE_CHECKS.get(key);
+    const value = v[key];
+    if (!check || (value !== undefined && value !== null && !check(value))) return false;
+  }
+  return true;
+}
+
+function isUpsertItem(v: unknown): boolean {
+  if (!isObj(v) || !onlyKeys(v, ITEM_KEYS) || v['instanceType'] !== 'node') return false;
+  if (!isSpace(v['space']) || !isExternalId(v['externalId'])) return false;
+  if (!(absent(v['existingVersion']) || isInt(v['existingVersion'], 0))) return false;
+  const sources = v['sources'];
+  if (!Array.isArray(sources) || sources.length !== 1) return false;
+  const [one] = sources as unknown[];
+  if (!isObj(one) || !onlyKeys(one, ['source', 'properties'])) return false;
+  const source = one['source'];
+  const view = COGNITE_FILE_VIEW as Obj;
+  const isView = isObj(source) && onlyKeys(source, VIEW_REF_KEYS) && VIEW_REF_KEYS.every((k) => source[k] === view[k]);
+  return isView && isWrite(one['properties']);
+}
+
+const isFlag = (v: unknown) => absent(v) || typeof v === 'boolean';
+
+/**
+ * An upsert request as `nodeUpsertRequest` takes it (the value itself), or undefined (then the zod
+ * model checks it and says what is wrong). What is sent is the same either way (its JSON).
+ */
+export function fastNodeUpsertRequest<T>(value: T): T | undefined {
+  if (!isObj(value) || !onlyKeys(value, ['items', 'autoCreateDirectRelations', 'skipOnVersionConflict', 'replace']))
+    return undefined;
+  const items = value['items'];
+  const sized = Array.isArray(items) && items.length >= 1 && items.length <= DMS_LIMITS.itemsPerRequest;
+  const flags = isFlag(value['autoCreateDirectRelations']) && isFlag(value['skipOnVersionConflict']);
+  return sized && flags && isFlag(value['replace']) && items.every(isUpsertItem) ? value : undefined;
+}

@@ -11,6 +11,10 @@ import {
   COGNITE_FILE_PROPERTY_NAMES,
   fastCogniteFileNodeList,
   fastNodeStampList,
+  fastNodeUpsertRequest,
+  COGNITE_FILE_VIEW,
+  COGNITE_FILE_WRITABLE_NAMES,
+  nodeUpsertRequest,
   fastNodeUpsertResponse,
   nodeStampList,
   nodeUpsertResponse,
@@ -173,4 +177,67 @@ describe('cdf model: the fast checks of node answers agree with the zod models',
       );
     });
   }
+});
+
+const writes = fc.record(
+  Object.fromEntries(
+    COGNITE_FILE_WRITABLE_NAMES.map((n) => [n, fc.oneof(valueOfKind[KINDS[n]!]!, fc.constant(null))] as const),
+  ),
+  { requiredKeys: [] },
+);
+const upsertItem = fc.record(
+  {
+    instanceType: fc.constant('node'),
+    space,
+    externalId,
+    existingVersion: fc.integer({ min: 0, max: 2 ** 40 }),
+    sources: fc.tuple(fc.record({ source: fc.constant(COGNITE_FILE_VIEW), properties: writes })),
+  },
+  { requiredKeys: ['instanceType', 'space', 'externalId', 'sources'] },
+);
+const upsertRequest = fc.record(
+  {
+    items: fc.array(upsertItem, { minLength: 1, maxLength: 2 }),
+    autoCreateDirectRelations: fc.boolean(),
+    replace: fc.boolean(),
+    skipOnVersionConflict: fc.boolean(),
+  },
+  { requiredKeys: ['items'] },
+);
+
+/** `value` with the value at `path` set to undefined (no JSON: code builds requests, not a parse). */
+function withUndefined(value: unknown, path: Path): unknown {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let at = copy;
+  for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
+  at[path[path.length - 1]!] = undefined;
+  return copy;
+}
+
+function agreeOnWire(json: unknown): void {
+  const quick = fastNodeUpsertRequest(json);
+  if (quick === undefined) return;
+  const parsed = nodeUpsertRequest.safeParse(json);
+  assert.ok(parsed.success, `zod refuses what the fast check took: ${JSON.stringify(json).slice(0, 300)}`);
+  const onWire = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
+  assert.deepStrictEqual(onWire(quick), onWire(parsed.data), 'what goes on the wire differs (but for key order)');
+}
+
+describe('cdf model: the fast check of an upsert request agrees with the zod model', () => {
+  it('a well-formed request is taken fast; any value swapped, unset or key added: only what zod takes, sent the same', () => {
+    fc.assert(
+      fc.property(upsertRequest, fc.constantFrom('__proto__', 'constructor', 'extra'), (request, key) => {
+        assert.ok(fastNodeUpsertRequest(request), 'a well-formed request takes the fast path');
+        agreeOnWire(request);
+        for (const path of pathsOf(request)) {
+          for (const edge of EDGES) agreeOnWire(withValue(request, path, edge));
+          agreeOnWire(withValue(request, [...path.slice(0, -1), key], 1));
+          agreeOnWire(withUndefined(request, path));
+        }
+        agreeOnWire({ ...request, items: Array.from({ length: 1001 }, () => request.items[0]) });
+        agreeOnWire(withValue(request, ['items', 0, 'sources', 1], request.items[0]!.sources[0]));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
 });
