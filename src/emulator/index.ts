@@ -23,7 +23,7 @@ import type { FileStore } from './store/file-store';
 import { acquireStateLockWaiting } from './store/state-lock';
 import { ServiceMeter, type ServiceStats } from './service-stats';
 
-export type { ServiceStats } from './service-stats';
+export type { RouteOccupancy, ServiceStats } from './service-stats';
 export type { EmulatorOptions, FaultOptions, RecordedRequest, RouteFaults, ThrottleOptions } from './options';
 export { FileStore } from './store/file-store';
 export { StateFileInUseError } from './store/state-lock';
@@ -147,6 +147,7 @@ async function start(opts: EmulatorOptions, releaseLock: (() => void) | undefine
     maxBodyBytes: opts.maxRequestBodyBytes ?? MAX_BODY_BYTES,
     checkHost: hostChecker(() => port, opts.allowHosts),
     modelConcurrency: new ModelConcurrency(() => store.modelLimits),
+    occupancy: meter.occupancy,
   });
 
   const server = http.createServer(listener);

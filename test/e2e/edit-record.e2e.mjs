@@ -2,6 +2,7 @@
 // with completion, save; an invalid edit, concurrent changes and a duplicated external id.
 import assert from 'node:assert/strict';
 import { demoProject, openDemo } from './demo-project.mjs';
+import { selectLine } from './editor-lines.mjs';
 import { openWalkthrough, runPaletteCommand, treeRow, walkthroughStepDone } from './workbench.mjs';
 
 const demo = demoProject();
@@ -15,37 +16,9 @@ const record = async (id) => (await call('/files/byids', { items: [{ id }] })).i
 
 export async function scenario({ page, shot }) {
   const editorText = () => page.locator('.editor-instance .view-lines').first().innerText();
-  /** The 1-based line number of the first line containing `text` (the record fits on one screen). */
-  const lineOf = async (text) => {
-    await page.locator('.editor-instance .view-lines').first().click();
-    await page.keyboard.press('Control+Home');
-    // Monaco renders only what is on screen, in any DOM order: pair each rendered line with the
-    // line number drawn at the same height in the gutter.
-    const line = await page.evaluate((wanted) => {
-      const editor = document.querySelector('.editor-instance');
-      const numbers = new Map(
-        [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((n) => [
-          Math.round(n.parentElement.getBoundingClientRect().top),
-          Number(n.textContent),
-        ]),
-      );
-      const hit = [...editor.querySelectorAll('.view-lines .view-line')]
-        .map((e) => ({ top: Math.round(e.getBoundingClientRect().top), text: e.textContent.replace(/\u00a0/g, ' ') }))
-        .sort((a, b) => a.top - b.top)
-        .find((l) => l.text.includes(wanted));
-      return hit ? numbers.get(hit.top) : undefined;
-    }, text);
-    assert.ok(line, `a line with ${text}`);
-    return line;
-  };
-  /** Go to the line containing `text` (Ctrl+G, as a person would), select it, type over it. */
+  /** Go to the line containing `text`, select it, type over it. */
   const replaceLine = async (text, replacement) => {
-    const line = await lineOf(text);
-    await page.keyboard.press('Control+G');
-    await page.keyboard.insertText(String(line));
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Home');
-    await page.keyboard.press('Shift+End');
+    await selectLine(page, text);
     await page.keyboard.insertText(replacement);
   };
   const save = () => page.keyboard.press('Control+S');

@@ -4,10 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bulkFloor } from '../bench/bulk-update/floor';
+import type { RouteOccupancy } from '../../src/emulator';
+import { bulkFloor, leastOccupancy } from '../bench/bulk-update/floor';
 import { BULK_SCENARIOS, type BulkScenario } from '../bench/bulk-update/scenarios';
 import { NODE_SCENARIOS, nodeFloor } from '../bench/node-update/scenarios';
-import { comparedWith } from '../bench/report/markdown';
+import { comparedWith, floorTerms } from '../bench/report/markdown';
 import { ratio, spread } from '../bench/support/stats';
 
 const scenario = (over: Partial<BulkScenario>): BulkScenario => ({
@@ -211,5 +212,163 @@ describe('bench: the floor of a CogniteFile bulk update', () => {
         },
       ),
     );
+  });
+});
+
+describe('bench: the floor counts each admitted request’s whole slot occupancy (latency drawn + own handling)', () => {
+  const node = NODE_SCENARIOS[0]!;
+  const held = (over: Partial<RouteOccupancy>): RouteOccupancy => ({
+    admitted: 20,
+    latencyMs: 8342,
+    handlingMs: 800,
+    minHandlingMs: 30,
+    ...over,
+  });
+
+  it('the write-limit term: Σ (latency drawn + own handling) of the admitted upserts / the write limit', () => {
+    // 20 upserts drew 8342 ms of latency and handled for 800 ms of their own: (8342 + 800) / 4 slots.
+    const f = nodeFloor(node, 20_000, 500, held({}));
+    assert.equal(f.concurrencyMs, 2285.5);
+    assert.equal(f.boundBy, 'concurrency');
+    assert.equal(f.floorMs, 2285.5);
+    assert.deepEqual(f.occupancy, held({}), 'the report shows what the term used');
+  });
+
+  it('the slots term: rounds × (shortest latency + shortest own handling)', () => {
+    // 5 upserts, 4 at a time: one slot serves two in a row, each at least 300 ms + 30 ms.
+    const f = nodeFloor(node, 5000, 100, held({ admitted: 5, latencyMs: 1500, handlingMs: 200 }));
+    assert.equal(f.slotsMs, 2 * 330);
+    assert.equal(f.concurrencyMs, 1700 / 4);
+    assert.equal(f.boundBy, 'slots');
+  });
+
+  it('the classic throttle holds its slot through latency and handling too: the same term for files/update', () => {
+    const cdf = BULK_SCENARIOS.find((s) => s.name === 'cdf-budget')!;
+    const f = bulkFloor(cdf, 100_000, 1000, 1000, {
+      admitted: 100,
+      latencyMs: 80_500,
+      handlingMs: 4000,
+      minHandlingMs: 20,
+    });
+    assert.ok(Math.abs(f.concurrencyMs - 84_500 / 23) < 1e-9);
+  });
+
+  it('takes the least occupancy of the runs that sent one request per chunk, and the shortest handling of them', () => {
+    const a = held({ handlingMs: 900, minHandlingMs: 25 });
+    const b = held({ handlingMs: 700, minHandlingMs: 31 });
+    const more = held({ admitted: 21, latencyMs: 100, handlingMs: 0, minHandlingMs: 1 });
+    assert.deepEqual(leastOccupancy([a, undefined, b, more], 20), { ...b, minHandlingMs: 25 });
+    assert.equal(leastOccupancy([more, undefined], 20), undefined, 'none qualifies: the floor falls back to the mean');
+    assert.equal(nodeFloor(node, 20_000, 500, undefined).concurrencyMs, 2000);
+  });
+
+  it('is never below the floor from the mean latency when the drawn latencies average at least the mean', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+        fc.double({ min: 0, max: 5000, noNaN: true }),
+        fc.double({ min: 0, max: 200, noNaN: true }),
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+        (upserts, writeLimit, extraLatency, handling, minHandling, busy) => {
+          const s = { ...node, writeLimit };
+          const old = nodeFloor(s, upserts * 1000, busy);
+          const occupancy = {
+            admitted: upserts,
+            latencyMs: upserts * old.meanLatencyMs + extraLatency,
+            handlingMs: handling,
+            minHandlingMs: minHandling,
+          };
+          assert.ok(nodeFloor(s, upserts * 1000, busy, occupancy).floorMs >= old.floorMs);
+          const classic = { ...node, throttle: { concurrency: writeLimit } };
+          const classicOld = bulkFloor(classic, upserts * 1000, 1000, busy);
+          assert.ok(bulkFloor(classic, upserts * 1000, 1000, busy, occupancy).floorMs >= classicOld.floorMs);
+        },
+      ),
+    );
+  });
+
+  it('is never above a schedule that exists: every slot starts its next request the moment its last one ends', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 16 }),
+        fc.array(
+          fc.record({
+            jitter: fc.integer({ min: 0, max: 199 }),
+            handling: fc.double({ min: 0, max: 80, noNaN: true }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 60,
+          },
+        ),
+        (writeLimit, requests) => {
+          // Each request occupies its slot exactly latency + handling, and handlers may even overlap:
+          // a relaxed schedule no real one beats, so a floor above it would be a lie.
+          const ends = Array.from({ length: writeLimit }, () => 0);
+          for (const r of requests) {
+            const slot = ends.indexOf(Math.min(...ends));
+            ends[slot]! += node.latencyMs + r.jitter + r.handling;
+          }
+          const occupancy: RouteOccupancy = {
+            admitted: requests.length,
+            latencyMs: requests.reduce((sum, r) => sum + node.latencyMs + r.jitter, 0),
+            handlingMs: requests.reduce((sum, r) => sum + r.handling, 0),
+            minHandlingMs: Math.min(...requests.map((r) => r.handling)),
+          };
+          const f = nodeFloor({ ...node, writeLimit }, requests.length * 1000, 0, occupancy);
+          assert.ok(
+            f.floorMs <= Math.max(...ends) + 1e-6,
+            `floor ${f.floorMs} above a schedule of ${Math.max(...ends)}`,
+          );
+        },
+      ),
+    );
+  });
+
+  it('equals that schedule when every request takes as long (the floor is tight, not just low)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 16 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 0, max: 80 }),
+        (writeLimit, rounds, handling) => {
+          const n = writeLimit * rounds;
+          const each = node.latencyMs + handling;
+          const occupancy = {
+            admitted: n,
+            latencyMs: n * node.latencyMs,
+            handlingMs: n * handling,
+            minHandlingMs: handling,
+          };
+          const f = nodeFloor({ ...node, writeLimit }, n * 1000, 0, occupancy);
+          assert.ok(Math.abs(f.floorMs - rounds * each) < 1e-6, `${f.floorMs} vs ${rounds * each}`);
+        },
+      ),
+    );
+  });
+});
+
+describe('bench: the README table’s floor cell', () => {
+  const node = NODE_SCENARIOS[0]!;
+  const occupancy = { admitted: 20, latencyMs: 8342, handlingMs: 800, minHandlingMs: 30 };
+
+  it('names the measured occupancy term and prints the ideal client beside the floor', () => {
+    const floor = {
+      ...nodeFloor(node, 20_000, 1000, occupancy),
+      idealClient: { wallMs: 2640, wallMsMin: 2610, wallMsMax: 2690, runs: 3, itemsNotApplied: 0 },
+    };
+    const text = floorTerms(floor);
+    assert.match(text, /^concurrency: /);
+    assert.match(text, /Σ \(latency drawn \+ own handling\) \/ concurrency = 2\.29 s/);
+    assert.match(text, /rounds × \(shortest latency \+ shortest own handling\) = 1\.65 s/);
+    assert.match(text, /an ideal client \(prebuilt upserts, no reads\): 2\.64 s \(2\.61 s–2\.69 s\)$/);
+  });
+
+  it('says the term used the mean latency when nothing was measured, and prints no ideal client that did not run', () => {
+    const text = floorTerms(nodeFloor(node, 20_000, 1000));
+    assert.match(text, /× mean latency \/ concurrency = 2\.00 s/);
+    assert.doesNotMatch(text, /ideal client/);
   });
 });

@@ -70,6 +70,7 @@ describe('benchmarks: a smoke run of each at a tiny size', function () {
     assert.equal(floor.requests, Math.ceil(records / 1000));
     assert.ok(floor.serverBusyMs > 0, 'the emulator reported its busy time');
     assert.equal(floor.floorMs, Math.max(floor.rateMs, floor.concurrencyMs, floor.serverMs));
+    assert.equal(floor.occupancy?.admitted, floor.requests, 'the updates’ slot occupancy was measured');
     for (const peer of scenario!.peers) {
       assert.equal(peer.runs.length, figures.repetitions);
       assert.ok(peer.wallMsMin <= peer.wallMs && peer.wallMs <= peer.wallMsMax);
@@ -100,7 +101,21 @@ describe('benchmarks: a smoke run of each at a tiny size', function () {
     const { floor } = scenario!;
     assert.equal(floor.requests, Math.ceil(records / 1000));
     assert.ok(floor.serverBusyMs > 0);
-    assert.equal(floor.floorMs, Math.max(floor.rateMs, floor.concurrencyMs, floor.serverMs));
+    assert.equal(floor.floorMs, Math.max(floor.rateMs, floor.concurrencyMs, floor.serverMs, floor.slotsMs ?? 0));
+    // Each upsert held its write slot for its latency drawn and its own handling, both measured.
+    const held = floor.occupancy!;
+    assert.equal(held.admitted, floor.requests);
+    assert.ok(held.latencyMs >= floor.requests * scenario!.latencyMs[0] && held.handlingMs > 0);
+    assert.ok(
+      Math.abs(floor.concurrencyMs - (held.latencyMs + held.handlingMs) / scenario!.throttle.concurrency!) < 1e-9,
+    );
+    // The ideal client ran as often as each peer and applied everything. It is no faster than the
+    // occupancy terms (it pays them too); the server term counts the reads it skips, so not that one.
+    const ideal = floor.idealClient!;
+    assert.equal(ideal.runs, figures.repetitions);
+    assert.equal(ideal.itemsNotApplied, 0);
+    const occupancyTerms = Math.max(floor.concurrencyMs, floor.slotsMs!);
+    assert.ok(ideal.wallMsMin >= occupancyTerms, `ideal ${ideal.wallMsMin} ms, below ${occupancyTerms} ms`);
     assert.ok((scenario!.speedup.sdk ?? 0) > 0);
   });
 

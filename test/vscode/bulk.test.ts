@@ -283,10 +283,13 @@ describe('bulk actions over the demo project', () => {
       operations: [{ op: 'metadataAdd', key: 'k'.repeat(200), value: 'v' }],
       confirm: false,
     });
+    // WHY only the bulk's own requests: a tree refresh or a document revert left over from the test
+    // before may still read (seen once in a whole-suite run); the refusal must send nothing of the job.
+    const bulkRequests = emulator.requests.filter((r) => /\/files\/(update|aggregate)$/.test(r.path));
     assert.deepEqual(
-      emulator.requests.map((r) => `${r.method} ${r.path}`),
+      bulkRequests.map((r) => `${r.method} ${r.path}`),
       [],
-      'no request at all',
+      'no count, no update',
     );
   });
 

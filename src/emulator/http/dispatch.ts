@@ -3,12 +3,15 @@ import { refusalOf, refusingOnError, type Admitted } from './admission';
 import { errorBody, type Exchange } from './exchange';
 import type { PipelineDeps } from './pipeline-deps';
 import { bodyDecoder, parseJsonBody, readBody } from './read-body';
+import { OwnWork } from './occupancy';
 import { jsonBody, type Body } from './respond';
 
 /** An admitted request's body: the bytes, and the parsed JSON unless the route takes raw bytes. */
 export interface Received {
   rawBody: Buffer;
   body: unknown;
+  /** The request's own work so far (parsing its body); the route adds its handling (occupancy.ts). */
+  own: OwnWork;
 }
 
 /**
@@ -33,36 +36,46 @@ export async function receiveBody(
     throw refusalOf(e);
   }
   ex.bodyWasRead();
-  const body = route.rawBody ? undefined : refusingOnError(() => parseJsonBody(rawBody));
+  const own = new OwnWork();
+  const body = route.rawBody ? undefined : own.time(() => refusingOnError(() => parseJsonBody(rawBody)));
   ex.record.body = body;
-  return { rawBody, body };
+  return { rawBody, body, own };
 }
 
-/** The handler's answer; its ApiError as CDF would give it, any other failure a 500. */
+/** The handler's answer; its ApiError as CDF would give it, any other failure a 500. Its own work is timed. */
 async function callHandler(deps: PipelineDeps, ex: Exchange, admitted: Admitted, received: Received): Promise<Body> {
+  const { own } = received;
   try {
-    const out = await admitted.route.handle({
-      store: deps.store,
-      params: admitted.params,
-      query: admitted.url.searchParams,
-      body: received.body,
-      rawBody: received.rawBody,
-      headers: ex.req.headers,
-      now: deps.now,
-      links: deps.links,
-    });
+    const out = await own.time(() =>
+      admitted.route.handle({
+        store: deps.store,
+        params: admitted.params,
+        query: admitted.url.searchParams,
+        body: received.body,
+        rawBody: received.rawBody,
+        headers: ex.req.headers,
+        now: deps.now,
+        links: deps.links,
+      }),
+    );
     const status = out.status ?? 200;
-    return out.raw
-      ? { status, bytes: out.raw.body, contentType: out.raw.contentType }
-      : jsonBody(status, out.json ?? {});
+    return own.time(() =>
+      out.raw ? { status, bytes: out.raw.body, contentType: out.raw.contentType } : jsonBody(status, out.json ?? {}),
+    );
   } catch (e) {
-    return e instanceof ApiError
-      ? errorBody(e)
-      : jsonBody(500, { error: { code: 500, message: `Emulator error: ${(e as Error).message}` } });
+    return own.time(() =>
+      e instanceof ApiError
+        ? errorBody(e)
+        : jsonBody(500, { error: { code: 500, message: `Emulator error: ${(e as Error).message}` } }),
+    );
   }
 }
 
-/** Runs the route under the fault injection's decision for it: latency, a dropped connection, an error, a slow body. */
+/**
+ * Runs the route under the fault injection's decision for it: latency, a dropped connection, an error,
+ * a slow body. Afterwards the route's occupancy (occupancy.ts) gets the latency drawn and the request's
+ * own work; the slot it holds (admission.ts) is held at least that long.
+ */
 export async function runRoute(
   deps: PipelineDeps,
   ex: Exchange,
@@ -70,15 +83,19 @@ export async function runRoute(
   received: Received,
 ): Promise<void> {
   const fate = deps.faults.decide(ex.method, admitted.route.template);
-  await deps.timers.afterLatency(fate.latencyMs);
-  if (fate.drop === 'before') return ex.drop();
-  if (fate.errorStatus !== undefined) {
-    ex.record.fault = 'error';
-    return ex.answer(
-      errorBody(new ApiError(fate.errorStatus, `Injected fault: the service answered ${fate.errorStatus}`)),
-    );
+  const { own } = received;
+  try {
+    await deps.timers.afterLatency(fate.latencyMs);
+    if (fate.drop === 'before') return ex.drop();
+    if (fate.errorStatus !== undefined) {
+      ex.record.fault = 'error';
+      const injected = new ApiError(fate.errorStatus, `Injected fault: the service answered ${fate.errorStatus}`);
+      return await own.time(() => ex.answer(errorBody(injected)));
+    }
+    const result = await callHandler(deps, ex, admitted, received);
+    if (fate.drop === 'after') return ex.drop();
+    return await own.time(() => ex.answer(result, fate.slowBody));
+  } finally {
+    deps.occupancy.record(`${admitted.route.method} ${admitted.route.template}`, fate.latencyMs, own.ms);
   }
-  const result = await callHandler(deps, ex, admitted, received);
-  if (fate.drop === 'after') return ex.drop();
-  return ex.answer(result, fate.slowBody);
 }

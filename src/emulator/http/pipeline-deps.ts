@@ -2,6 +2,7 @@ import type { ModelConcurrency } from '../dms/concurrency';
 import type { FileStore } from '../store/file-store';
 import type { ContentLinks } from './content-links';
 import type { Faults } from './faults';
+import type { OccupancyMeter } from './occupancy';
 import type { RequestRecorder } from './recorder';
 import type { Timers } from './respond';
 import type { Router } from './route';
@@ -25,4 +26,6 @@ export interface PipelineDeps {
   checkHost: (host: string | undefined) => void;
   /** The project's data modeling concurrency limits (routes with `concurrency`). */
   modelConcurrency?: ModelConcurrency;
+  /** How long admitted requests held the server, per route (emulator-only stats, occupancy.ts). */
+  occupancy: OccupancyMeter;
 }

@@ -6,11 +6,14 @@
  * its tag, not what the client believes.
  *
  * The peers run interleaved (ours, sdk; then sdk, ours; ...) several times; each figure is the
- * median run with min and max, against the floor of nodeFloor (scenarios.ts).
+ * median run with min and max, against the floor of nodeFloor (scenarios.ts). Each repetition also
+ * runs the ideal client (ideal-client.ts: prebuilt upserts, no reads), not a peer but a reference
+ * printed beside the floor: how close the floor is to what a client can reach.
  */
 import { startEmulatorProcess, routeTotals, type EmulatorProcess } from '../support/emulator-process';
 import { writeResult, type BenchResult } from '../support/result-file';
-import { ratio } from '../support/stats';
+import { ratio, spread } from '../support/stats';
+import { leastOccupancy, type IdealClientFigures } from '../bulk-update/floor';
 import {
   summarizePeer,
   type BulkPeerFigures,
@@ -21,6 +24,7 @@ import {
 import { NODE_PEER_LABELS, NODE_PEERS, type NodePeerName } from './peers';
 import { NODE_CHUNK, NODE_SCENARIOS, nodeFloor, type NodeScenario } from './scenarios';
 import { createNodes, NODE_SPACE, nodeRef } from './workload';
+import { prebuiltUpserts, sendBackToBack } from './ideal-client';
 
 export interface NodeUpdateOptions {
   records: number;
@@ -48,17 +52,22 @@ export async function runNodeUpdateBench(options: NodeUpdateOptions): Promise<Be
   for (const peer of PEERS) await runPeer(peer, warmUp, Math.min(options.records, 2000), 'warm-up');
   for (const scenario of scenarios) {
     const runs = new Map<NodePeerName, BulkRunFigures[]>(PEERS.map((p) => [p, []]));
+    const ideal: BulkRunFigures[] = [];
     for (let rep = 0; rep < repetitions; rep++) {
       const order = PEERS.map((_, i) => PEERS[(i + rep) % PEERS.length]!);
       for (const peer of order) {
         log(`node update: ${scenario.name}, ${peer}, ${options.records} nodes, run ${rep + 1}/${repetitions}`);
         runs.get(peer)!.push(await runPeer(peer, scenario, options.records, String(rep)));
       }
+      log(`node update: ${scenario.name}, ideal client, ${options.records} nodes, run ${rep + 1}/${repetitions}`);
+      ideal.push(await runIdealClient(scenario, options.records, String(rep)));
     }
-    figures.push(summarizeScenario(scenario, runs, options.records));
+    figures.push(summarizeScenario(scenario, runs, ideal, options.records));
     const last = figures.at(-1)!;
+    const { floor } = last;
     log(
-      `node update: ${scenario.name}: floor ${(last.floor.floorMs / 1000).toFixed(2)} s (${last.floor.boundBy}); ` +
+      `node update: ${scenario.name}: floor ${(floor.floorMs / 1000).toFixed(2)} s (${floor.boundBy}); ` +
+        `ideal client ${((floor.idealClient?.wallMs ?? NaN) / 1000).toFixed(2)} s; ` +
         last.peers
           .map((p) => `${p.peer} ${(p.wallMs / 1000).toFixed(2)} s, ${p.itemsNotApplied} not applied`)
           .join('; '),
@@ -73,7 +82,8 @@ export async function runNodeUpdateBench(options: NodeUpdateOptions): Promise<Be
     notes: [
       'Each run gets a fresh emulator in its own process; the nodes are created before the clock starts, then throttle, latency and counters are reset.',
       `Both peers start from the node ids and read the nodes themselves (instances/byids); peers run interleaved, ${repetitions} times each, after one untimed warm-up run each.`,
-      'Floor = max(upserts × mean latency / concurrent write limit, ceil(upserts / write limit) × shortest latency, emulator busy time + shortest latency); busy time is the least of the runs that applied everything.',
+      'Floor = max(Σ (latency drawn + own handling) of the admitted upserts / concurrent write limit, ceil(upserts / write limit) × (shortest latency + shortest own handling), emulator busy time + shortest latency); busy time is the least of the peer runs that applied everything, the upserts’ occupancy the least of the runs (the ideal client’s included) that applied everything with one upsert per 1000 nodes.',
+      'The ideal client is a reference, not a peer: its upsert bodies are built from a read before its clock starts, then sent through the write limit’s slots back to back, with no reads.',
       'Requests and 429s are the POST /models/instances answers the emulator counted; applied nodes are counted in its store after the run.',
       '@cognite/sdk is used unchanged: instances.retrieve and instances.upsert send one request each, so the peer chunks at 1000 and sends every chunk at once, as the SDK does for its own chunked endpoints; the SDK retries 429s itself.',
     ],
@@ -84,11 +94,18 @@ export async function runNodeUpdateBench(options: NodeUpdateOptions): Promise<Be
 function summarizeScenario(
   scenario: NodeScenario,
   runs: Map<NodePeerName, BulkRunFigures[]>,
+  ideal: readonly BulkRunFigures[],
   records: number,
 ): BulkScenarioFigures {
   const complete = [...runs.values()].flat().filter((r) => r.itemsApplied === records);
+  // The ideal client's runs skip the reads: their busy time is not a peer's, but their upserts are.
   const serverBusyMs = complete.length > 0 ? Math.min(...complete.map((r) => r.serverBusyMs)) : 0;
-  const floor = nodeFloor(scenario, records, serverBusyMs);
+  const upserts = Math.ceil(records / NODE_CHUNK);
+  const occupancy = leastOccupancy(
+    [...complete, ...ideal.filter((r) => r.itemsApplied === records)].map((r) => r.occupancy),
+    upserts,
+  );
+  const floor = { ...nodeFloor(scenario, records, serverBusyMs, occupancy), idealClient: idealFigures(ideal, records) };
   const peers: BulkPeerFigures[] = PEERS.map((peer) =>
     summarizePeer(peer, runs.get(peer) ?? [], floor, records, NODE_PEER_LABELS[peer]),
   );
@@ -106,12 +123,12 @@ function summarizeScenario(
   };
 }
 
-async function runPeer(
-  peer: NodePeerName,
+/** A fresh emulator in its own process with the scenario's nodes and limits, quiet until `run` resets it. */
+async function inScenarioEmulator<T>(
   scenario: NodeScenario,
   records: number,
-  rep: string,
-): Promise<BulkRunFigures> {
+  run: (emulator: EmulatorProcess) => Promise<T>,
+): Promise<T> {
   const emulator: EmulatorProcess = await startEmulatorProcess({
     files: 0,
     throttle: scenario.throttle,
@@ -124,28 +141,78 @@ async function runPeer(
     await emulator.quiet();
     await createNodes(emulator, records);
     await emulator.setModelLimits({ concurrentWriteLimit: scenario.writeLimit });
-    await emulator.resetForNextPeer();
-    const tag = `${scenario.name}-${peer}-${rep}`;
-    const refs = Array.from({ length: records }, (_, i) => nodeRef(i));
-    const cpuBefore = process.cpuUsage();
-    const start = performance.now();
-    const clientView = await NODE_PEERS[peer](emulator, refs, tag);
-    const wallMs = performance.now() - start;
-    const cpu = process.cpuUsage(cpuBefore);
-    const busy = await emulator.busy();
-    const { requests, throttled } = routeTotals(await emulator.counts(), ROUTE);
-    const { matching } = await emulator.countNodeTag(NODE_SPACE, tag);
-    return {
-      wallMs,
-      serverBusyMs: busy.busyMs,
-      serverCpuMs: busy.cpuMs,
-      clientCpuMs: (cpu.user + cpu.system) / 1000,
-      requests,
-      throttled,
-      itemsApplied: matching,
-      clientView,
-    };
+    return await run(emulator);
   } finally {
     await emulator.close();
   }
+}
+
+/** One timed run: `work` between the clock's start and stop, then what the emulator saw. */
+async function timedRun(
+  emulator: EmulatorProcess,
+  tag: string,
+  work: () => Promise<BulkRunFigures['clientView']>,
+): Promise<BulkRunFigures> {
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  const clientView = await work();
+  const wallMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
+  const busy = await emulator.busy();
+  const { requests, throttled } = routeTotals(await emulator.counts(), ROUTE);
+  const { matching } = await emulator.countNodeTag(NODE_SPACE, tag);
+  return {
+    wallMs,
+    serverBusyMs: busy.busyMs,
+    serverCpuMs: busy.cpuMs,
+    clientCpuMs: (cpu.user + cpu.system) / 1000,
+    requests,
+    throttled,
+    itemsApplied: matching,
+    clientView,
+    ...(busy.routes[ROUTE] ? { occupancy: busy.routes[ROUTE] } : {}),
+  };
+}
+
+async function runPeer(
+  peer: NodePeerName,
+  scenario: NodeScenario,
+  records: number,
+  rep: string,
+): Promise<BulkRunFigures> {
+  return inScenarioEmulator(scenario, records, async (emulator) => {
+    await emulator.resetForNextPeer();
+    const tag = `${scenario.name}-${peer}-${rep}`;
+    const refs = Array.from({ length: records }, (_, i) => nodeRef(i));
+    return timedRun(emulator, tag, () => NODE_PEERS[peer](emulator, refs, tag));
+  });
+}
+
+/** The ideal client: its bodies built before the clock (and before the counters are reset). */
+async function runIdealClient(scenario: NodeScenario, records: number, rep: string): Promise<BulkRunFigures> {
+  return inScenarioEmulator(scenario, records, async (emulator) => {
+    const tag = `${scenario.name}-ideal-${rep}`;
+    const bodies = await prebuiltUpserts(
+      emulator,
+      Array.from({ length: records }, (_, i) => nodeRef(i)),
+      tag,
+    );
+    await emulator.resetForNextPeer();
+    return timedRun(emulator, tag, async () => {
+      await sendBackToBack(emulator, bodies, scenario.writeLimit);
+      return { itemsNotApplied: 0, detail: { prebuiltUpserts: bodies.length } };
+    });
+  });
+}
+
+function idealFigures(runs: readonly BulkRunFigures[], records: number): IdealClientFigures | undefined {
+  if (runs.length === 0) return undefined;
+  const walls = spread(runs.map((r) => r.wallMs));
+  return {
+    wallMs: walls.medianMs,
+    wallMsMin: walls.minMs,
+    wallMsMax: walls.maxMs,
+    runs: runs.length,
+    itemsNotApplied: Math.max(...runs.map((r) => records - r.itemsApplied)),
+  };
 }

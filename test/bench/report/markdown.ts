@@ -40,10 +40,7 @@ function bulkRows(figures: BulkUpdateFigures, what = 'Bulk update', unit = 'reco
       `${seconds(p.wallMs)} (${seconds(p.wallMsMin)}–${seconds(p.wallMsMax)}) = ${p.toFloor?.toFixed(2) ?? '–'}× floor · ` +
       `${count(p.requests)} requests · ${count(p.throttled)} × 429 · ${count(p.itemsNotApplied)} not applied · ` +
       `client CPU ${micros(p.clientCpuUsPerRecord)}/record`;
-    const floorText =
-      `floor ${seconds(floor.floorMs)} (${floor.boundBy}: ${count(floor.requests)} requests past the burst / rate + shortest latency = ${seconds(floor.rateMs)}; ` +
-      `× mean latency / concurrency = ${seconds(floor.concurrencyMs)}; emulator busy ${seconds(floor.serverBusyMs)} + shortest latency = ${seconds(floor.serverMs)}` +
-      (floor.slotsMs === undefined ? ')' : `; rounds × shortest latency = ${seconds(floor.slotsMs)})`);
+    const floorText = `floor ${seconds(floor.floorMs)} (${floorTerms(floor)})`;
     const title = `${what}, ${count(figures.records)} ${unit}, median of ${figures.repetitions} interleaved runs — ${scenario.title}; ${floorText}`;
     const peers = scenario.peers.filter((p) => p.peer !== 'ours');
     peers.forEach((peer, i) => {
@@ -56,6 +53,30 @@ function bulkRows(figures: BulkUpdateFigures, what = 'Bulk update', unit = 'reco
     });
   }
   return rows;
+}
+
+type Floor = BulkUpdateFigures['scenarios'][number]['floor'];
+
+/** Every term of a floor with its figure, which one bounds it, and the ideal client beside it where one ran. */
+export function floorTerms(floor: Floor): string {
+  const held = floor.occupancy
+    ? `Σ (latency drawn + own handling) / concurrency = ${seconds(floor.concurrencyMs)}`
+    : `× mean latency / concurrency = ${seconds(floor.concurrencyMs)}`;
+  const terms = [
+    `${floor.boundBy}: ${count(floor.requests)} requests past the burst / rate + shortest latency = ${seconds(floor.rateMs)}`,
+    held,
+    `emulator busy ${seconds(floor.serverBusyMs)} + shortest latency = ${seconds(floor.serverMs)}`,
+  ];
+  if (floor.slotsMs !== undefined)
+    terms.push(`rounds × (shortest latency + shortest own handling) = ${seconds(floor.slotsMs)}`);
+  const ideal = floor.idealClient;
+  if (ideal)
+    terms.push(
+      `an ideal client (prebuilt upserts, no reads): ${seconds(ideal.wallMs)}` +
+        (ideal.runs > 1 ? ` (${seconds(ideal.wallMsMin)}–${seconds(ideal.wallMsMax)})` : '') +
+        (ideal.itemsNotApplied > 0 ? `, ${count(ideal.itemsNotApplied)} not applied` : ''),
+    );
+  return terms.join('; ');
 }
 
 type BulkPeer = BulkUpdateFigures['scenarios'][number]['peers'][number];

@@ -49,11 +49,12 @@ serveRpc({
   counts: () => counts,
   /**
    * What the emulator reports of its own work since the last reset (see src/emulator/service-stats.ts):
-   * a server whose busy time nears the wall time is what bounds the run.
+   * a server whose busy time nears the wall time is what bounds the run; and how long the admitted
+   * requests of each route held their slot at least (latency drawn + own handling).
    */
   busy: () => {
-    const { busyMs, cpuMs } = running().serviceStats();
-    return { busyMs, cpuMs } satisfies EmulatorBusy;
+    const { busyMs, cpuMs, routes } = running().serviceStats();
+    return { busyMs, cpuMs, routes } satisfies EmulatorBusy;
   },
   /** Fresh throttle buckets, fault sequences and counters: the next peer meets exactly what the last one did. */
   resetForNextPeer: () => {

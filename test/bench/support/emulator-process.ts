@@ -1,6 +1,12 @@
 /** An emulator in its own process (so it does not share the client's event loop), for benchmarks. */
 import path from 'node:path';
-import type { EmulatorOptions, FaultOptions, ModelLimits, ThrottleOptions } from '../../../src/emulator';
+import type {
+  EmulatorOptions,
+  FaultOptions,
+  ModelLimits,
+  RouteOccupancy,
+  ThrottleOptions,
+} from '../../../src/emulator';
 import type { FileRecord } from '../../../src/cdf/model';
 import { startChild, type ChildHandle } from './child-process';
 
@@ -34,6 +40,12 @@ export interface EmulatorBusy {
   busyMs: number;
   /** CPU time of the process (user + system; includes GC and libuv threads). */
   cpuMs: number;
+  /**
+   * Per `METHOD template`, the requests admitted to that route: how many, the latency drawn for them
+   * and their own handling time (src/emulator/http/occupancy.ts), what a concurrency slot is held for
+   * at least.
+   */
+  routes: Record<string, RouteOccupancy>;
 }
 
 export interface EmulatorProcess extends EmulatorReady {
