@@ -76,8 +76,10 @@ async function runChunks(
   run.queue.push(...chunk([...items.keys()], size));
   // The write limit and the first chunk's check are both reads: asked together, the first upsert
   // waits one round trip for them instead of two.
+  // The limit is asked first: the server answers it before the read queued behind it.
+  const limit = concurrencyOf(options, writes);
   if (run.queue[0]) run.prep.ahead(run.queue[0]);
-  await run.sendAll(new NodeWriteGate(await concurrencyOf(options, writes)));
+  await run.sendAll(new NodeWriteGate(await limit));
   return run.report(started);
 }
 
