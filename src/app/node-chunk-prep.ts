@@ -170,7 +170,7 @@ export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChun
     const send = there.filter((i, at) => {
       const item = planned[at];
       if (!item) return (host.unchanged(i), false);
-      host.replace(i, { ...item, existingVersion: records[at]!.version });
+      host.replace(i, Object.assign({}, item, { existingVersion: records[at]!.version }));
       host.knowBefore(nodeKeyOf(item), records[at]);
       return true;
     });

@@ -225,7 +225,8 @@ export class NodeRun {
   }
 
   private settle(index: number, outcome: DistributiveOmit<Outcome, 'index' | 'item' | 'sends'>): void {
-    this.outcomes[index] = { ...outcome, index, item: this.items[index]!, sends: this.sends[index]! };
+    // Object.assign, not a spread with added keys: several times faster, once per item.
+    this.outcomes[index] = Object.assign({}, outcome, { index, item: this.items[index]!, sends: this.sends[index]! });
   }
 
   private progress(): void {
