@@ -96,4 +96,27 @@ describe('app: node updateManyPlanned plans one chunk per write slot ahead', () 
     assert.ok(now!.tags?.includes('pipe-2'));
     assert.deepEqual(report.items[2]!.outcome === 'applied' && report.items[2]!.record, now);
   });
+
+  it('frees the slot when a 2xx is known, before the answer is parsed: never over the limit, every item reported', async () => {
+    const { api, keys, mark } = await setUp(8);
+    const limits = ctx.emulator.store.modelLimits;
+    const before = limits.concurrentWriteLimit;
+    limits.concurrentWriteLimit = 2; // the emulator answers 429 to a third write at once
+    try {
+      const report = await api.updateManyPlanned(keys, withTag('pipe-3'), { chunkSize: 2 });
+      assert.equal(report.applied.length, 8, JSON.stringify(report.items.map((i) => i.outcome)));
+      assert.equal(report.stats.throttled, 0, 'a slot was freed twice: more writes at once than allowed');
+      assert.ok(report.stats.peakConcurrency <= 2);
+      assert.ok(!upserts(mark).some((r) => r.status === 429));
+      const records = new Map((await api.retrieve(keys)).map((r) => [COGNITE_FILE.key(r), r]));
+      for (const { item, record } of report.applied)
+        assert.deepEqual(
+          record,
+          records.get(`${item.space}:${item.externalId}`),
+          'the report holds the node as written',
+        );
+    } finally {
+      limits.concurrentWriteLimit = before;
+    }
+  });
 });
