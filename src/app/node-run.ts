@@ -16,17 +16,14 @@ import { missingOutcome, type ChunkHost, type ChunkPrep } from './node-chunk-pre
 type U = CogniteFileUpsertItem;
 type R = CogniteFileRecord;
 type Outcome = ItemOutcome<U, R>;
+type OnAttempt = (event: AttemptEvent) => void;
 
 export interface NodeWrites {
   /**
    * One request, all or nothing, answered in item order; throws core's typed refusals (see
-   * upsertOnce), a 429 as it came.
+   * upsertOnce), a 429 as it came. `onAttempt` hears when it is sent and when its status is known.
    */
-  readonly upsert: (
-    items: readonly U[],
-    signal?: AbortSignal,
-    onAttempt?: (event: AttemptEvent) => void,
-  ) => Promise<SlimNode[]>;
+  readonly upsert: (items: readonly U[], signal?: AbortSignal, onAttempt?: OnAttempt) => Promise<SlimNode[]>;
   /**
    * The nodes that exist now, read right before an upsert (which would create a deleted one again):
    * version and createdTime only, no properties.
@@ -103,10 +100,9 @@ export class NodeRun {
   }
 
   /**
-   * A pipelined prep gets the chunks next in the queue ready while the upserts before them are in
-   * flight, so that a freed slot waits only for the last check (node-chunk-prep.ts). At most one
-   * chunk per write slot is ready or being got ready unsent: WHY: getting ready plans the chunk, and
-   * a plan may have side effects (undo images): only chunks sent next are planned.
+   * A pipelined prep gets the next chunks ready while the upserts before them are in flight, so a
+   * freed slot waits only for the last check (node-chunk-prep.ts). At most one chunk per write slot
+   * ready unsent: WHY: getting ready plans it, a plan may have side effects (undo images).
    */
   private getAhead(): void {
     if (!this.prep.pipelined) return;
@@ -138,8 +134,7 @@ export class NodeRun {
     indexes.forEach((i) => this.sends[i]!++);
     const attempt: Attempt = { itemIndexes: indexes, attempt: Math.max(...indexes.map((i) => this.sends[i]!)) };
     this.attempts.push(attempt);
-    // The slot is freed as soon as a 2xx is known, before its 1000 answers are parsed and settled:
-    // the next chunk's request goes out first.
+    // The slot is freed once a 2xx is known, before 1000 answers are parsed: the next request goes first.
     let released = false;
     const onAttempt = (event: AttemptEvent) => {
       if (event.type === 'sending') this.left(all);

@@ -31,12 +31,10 @@ import {
   type InstanceFilter,
   type ModelStatistics,
   type NodeStamp,
-  type NodeUpsertRequest,
   type SlimNode,
   type SpaceDefinition,
 } from '../model';
-import { checked, type ApiRequests, type CallOptions, type Page } from './api-requests';
-import type { CdfRequest } from './cdf-request';
+import { checked, type ApiCall, type ApiRequests, type CallOptions, type Page } from './api-requests';
 import { NodesNotFoundError } from './dms-errors';
 import { CdfApiError } from './errors';
 import { staleNodesOf } from './dms-conflict';
@@ -76,9 +74,8 @@ export class DataModelingRequests {
       const items = chunk.map((i) => ({ instanceType: 'node', space: i.space, externalId: i.externalId }));
       const body = { items, sources: SOURCES };
       const path = '/models/instances/byids';
-      const response = cogniteFileNodeList;
-      const call = { path, body, response, fastParse: fastCogniteFileNodeList, signal: options.signal };
-      return (await this.requests.call(call)).items;
+      const call = { path, body, response: cogniteFileNodeList, fastParse: fastCogniteFileNodeList };
+      return (await this.requests.call({ ...call, signal: options.signal })).items;
     });
     const byKey = new Map(found.map((n) => [nodeKeyOf(n), n]));
     const missing = ids.filter((i) => !byKey.has(nodeKeyOf(i)));
@@ -166,30 +163,19 @@ export class DataModelingRequests {
   async upsertFileNodes(
     items: readonly CogniteFileUpsertItem[],
     options: CallOptions &
-      Pick<CdfRequest<unknown>, 'retryThrottled' | 'onAttempt' | 'yieldBeforeParsing'> & {
+      Pick<ApiCall<unknown>, 'retryThrottled' | 'onAttempt' | 'yieldBeforeParsing'> & {
         createdTimes?: ReadonlyMap<string, number>;
       } = {},
   ): Promise<SlimNode[]> {
     const request = { items, autoCreateDirectRelations: false };
-    const body = checked(nodeUpsertRequest, request, 'upsert', (v) => fastNodeUpsertRequest(v as NodeUpsertRequest));
+    const body = checked(nodeUpsertRequest, request, 'upsert', fastNodeUpsertRequest);
+    const { createdTimes, ...how } = options;
     try {
-      const path = '/models/instances';
-      return (
-        await this.requests.call({
-          path,
-          body,
-          response: nodeUpsertResponse,
-          fastParse: fastNodeUpsertResponse,
-          signal: options.signal,
-          idempotent: false,
-          retryThrottled: options.retryThrottled,
-          onAttempt: options.onAttempt,
-          yieldBeforeParsing: options.yieldBeforeParsing,
-        })
-      ).items;
+      const call = { path: '/models/instances', body, response: nodeUpsertResponse, fastParse: fastNodeUpsertResponse };
+      return (await this.requests.call({ ...call, ...how, idempotent: false })).items;
     } catch (err) {
       if (err instanceof CdfApiError && err.status === 409)
-        throw await staleNodesOf(this, body.items, err, options.createdTimes);
+        throw await staleNodesOf(this, body.items, err, createdTimes);
       throw err;
     }
   }

@@ -13,7 +13,8 @@ import {
   COGNITE_FILE_VIEW_KEY,
   COGNITE_FILE_WRITABLE_NAMES,
 } from './cognite-file-fields';
-import type { CogniteFileNode, NodeStamp, SlimNode } from './cognite-file';
+import type * as z from 'zod/mini';
+import type { CogniteFileNode, nodeUpsertRequest, NodeStamp, SlimNode } from './cognite-file';
 import { CDM_SPACE, DMS_LIMITS, SPACE_ID_PATTERN } from './dms-primitives';
 import { isoTimestampMs } from './iso-timestamp';
 
@@ -153,11 +154,12 @@ const isFlag = (v: unknown) => absent(v) || typeof v === 'boolean';
  * An upsert request as `nodeUpsertRequest` takes it (the value itself), or undefined (then the zod
  * model checks it and says what is wrong). What is sent is the same either way (its JSON).
  */
-export function fastNodeUpsertRequest<T>(value: T): T | undefined {
+export function fastNodeUpsertRequest(value: unknown): z.infer<typeof nodeUpsertRequest> | undefined {
   if (!isObj(value) || !onlyKeys(value, ['items', 'autoCreateDirectRelations', 'skipOnVersionConflict', 'replace']))
     return undefined;
   const items = value['items'];
   const sized = Array.isArray(items) && items.length >= 1 && items.length <= DMS_LIMITS.itemsPerRequest;
   const flags = isFlag(value['autoCreateDirectRelations']) && isFlag(value['skipOnVersionConflict']);
-  return sized && flags && isFlag(value['replace']) && items.every(isUpsertItem) ? value : undefined;
+  const ok = sized && flags && isFlag(value['replace']) && items.every(isUpsertItem);
+  return ok ? (value as z.infer<typeof nodeUpsertRequest>) : undefined;
 }
