@@ -24,6 +24,8 @@ export function cogniteFileBulkSource(models: DataModelingRequests): NodeBulkSou
           signal,
         ),
       listPages: (filter, signal) => nodePages(models, filter as InstanceFilter | undefined, signal),
+      // Each chunk read once, right before its upsert: that read plans it and guards it (one read per node).
+      updatePlanned: (keys, plan, options) => records.updateManyPlanned(keys, plan, options),
     },
   };
 }

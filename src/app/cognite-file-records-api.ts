@@ -27,11 +27,12 @@ export interface CogniteFileRecordsApi extends RecordsApi<CogniteFileRecord, Cog
    * The nodes `keys` name, planned chunk by chunk on a read of them made right before that chunk's
    * upsert, and sent with the version read: one read per node plans AND guards (nodeUpdateManyPlanned).
    * A key that names no node (`space:externalId`) throws before anything is read or sent.
+   * `onConflict` learns the nodes each upsert CDF refused as stale names (each then read and planned again).
    */
   readonly updateManyPlanned: (
     keys: readonly string[],
     plan: PlanChunk,
-    options: UpdateOptions,
+    options: UpdateOptions & { onConflict?: (keys: readonly string[]) => void },
   ) => Promise<UpdateReport<CogniteFileUpsertItem, CogniteFileRecord>>;
 }
 
@@ -85,9 +86,10 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
         recent.forget(items.map(nodeKeyOf));
       }
     },
-    updateManyPlanned: async (keys, plan, options) => {
+    updateManyPlanned: async (keys, plan, { onConflict, ...options }) => {
+      const run = onConflict ? conflictsTold(writes, onConflict) : writes;
       try {
-        return await nodeUpdateManyPlanned(nodeRefsOf(keys), plan, options, writes);
+        return await nodeUpdateManyPlanned(nodeRefsOf(keys), plan, options, run);
       } finally {
         recent.forget(keys);
       }
@@ -122,6 +124,19 @@ async function saveNodes(
     present.map(({ item, before }, i) => writtenRecord(before, item, answers[i])),
   );
 }
+
+/** `writes` whose upserts tell `onConflict` the nodes of each stale-version refusal, then throw it on. */
+const conflictsTold = (writes: NodeWrites, onConflict: (keys: readonly string[]) => void): NodeWrites => ({
+  ...writes,
+  upsert: async (chunk, signal) => {
+    try {
+      return await writes.upsert(chunk, signal);
+    } catch (err) {
+      if (err instanceof VersionConflictError) onConflict(err.keys);
+      throw err;
+    }
+  },
+});
 
 /** The version and createdTime of the nodes `keys` name that exist (a key that names none is left out). */
 const stampsOf = (models: DataModelingRequests, keys: readonly string[], signal?: AbortSignal) =>

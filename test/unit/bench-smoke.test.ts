@@ -86,7 +86,7 @@ describe('benchmarks: a smoke run of each at a tiny size', function () {
     const [scenario] = figures.scenarios;
     assert.deepEqual(
       scenario!.peers.map((p) => p.peer),
-      ['ours', 'ours-job', 'sdk'],
+      ['ours', 'ours-port', 'sdk'],
     );
     for (const peer of scenario!.peers) {
       assert.equal(peer.itemsApplied + peer.itemsNotApplied, records);

@@ -1,72 +1,128 @@
 /**
- * The two ways of making the same CogniteFile bulk change, both starting from the node ids: read the
+ * The ways of making the same CogniteFile bulk change, all starting from the node ids: read the
  * nodes, add the tag to each node's tags (a list property is a whole value), upsert with the
- * version read as `existingVersion`. Each returns what the client itself reports.
+ * version read as `existingVersion`. Each peer does what comes before the user's Apply untimed
+ * (ours: the preview) and returns the timed part, which reports what the client itself reports.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CogniteClient, NodeOrEdge } from '@cognite/sdk';
 import { chunk } from '../../../src/cdf/client';
 import { COGNITE_FILE_VIEW } from '../../../src/cdf/model';
-import { cogniteFileRecordsApi } from '../../../src/app';
+import { cogniteFileBulkSource, cogniteFileRecordsApi } from '../../../src/app';
+import {
+  BulkJobs,
+  saveAction,
+  type ActionStore,
+  type BulkActionRecord,
+  type LoadedAction,
+} from '../../../src/core/bulk';
 import { diffRecord } from '../../../src/core/diff';
 import { COGNITE_FILE } from '../../../src/core/records';
 import { clientViewOf, type ClientView } from '../bulk-update/peers';
 import { ourClient, sdkClient, type Endpoint } from '../support/clients';
 import { NODE_CHUNK } from './scenarios';
 
-export type NodePeerName = 'ours' | 'ours-job' | 'sdk';
+export type NodePeerName = 'ours' | 'ours-port' | 'sdk';
 
 export const NODE_PEER_LABELS: Record<NodePeerName, string> = {
-  ours: 'CogniteFile records updateManyPlanned (ours: each chunk read, planned and upserted)',
-  'ours-job':
-    'CogniteFile records retrieve + updateMany (ours, as the bulk job sends today: every node read first, each chunk checked again right before its upsert)',
+  ours: "the product's CogniteFile bulk job (ours: BulkJobs.run after the preview, as Bulk Edit runs it: each chunk read, planned and upserted when a write slot is free; undo kept as JSON in a file)",
+  'ours-port':
+    'CogniteFile records updateManyPlanned alone (ours, the port the job sends through: no preview, no undo images, no kept action)',
   sdk: '@cognite/sdk instances.retrieve + instances.upsert (chunks of 1000, all at once)',
 };
 
 type Ref = { space: string; externalId: string };
-export type NodePeer = (endpoint: Endpoint, refs: Ref[], tag: string) => Promise<ClientView>;
+/** Gets ready untimed (what a person waits for before Apply), then returns the timed run. */
+export type NodePeer = (endpoint: Endpoint, refs: Ref[], tag: string) => Promise<() => Promise<ClientView>>;
 
 const key = (r: Ref) => `${r.space}:${r.externalId}`;
 
 export const NODE_PEERS: Record<NodePeerName, NodePeer> = {
   ours: async (endpoint, refs, tag) => {
-    const api = cogniteFileRecordsApi(ourClient(endpoint).models);
-    // Each chunk is read when a write slot is free, planned on that read and upserted at once with
-    // the version read: the same work as the sdk's read-then-upsert, and the read is the guard.
-    const report = await api.updateManyPlanned(
-      refs.map(key),
-      (records) =>
-        records.map((r) =>
-          COGNITE_FILE.encodeUpdate(r, diffRecord(COGNITE_FILE, r, { ...r, tags: [...(r.tags ?? []), tag] })!),
-        ),
-      {},
-    );
-    return clientViewOf(report);
-  },
-  'ours-job': async (endpoint, refs, tag) => {
-    const api = cogniteFileRecordsApi(ourClient(endpoint).models);
-    // What core's bulk job does today with a planned window: the records read first, the items
-    // sent through updateMany, whose slim check reads each chunk's versions before its upsert.
-    const records = await api.retrieve(refs.map(key));
-    const items = records.map((r) =>
-      COGNITE_FILE.encodeUpdate(r, diffRecord(COGNITE_FILE, r, { ...r, tags: [...(r.tags ?? []), tag] })!),
-    );
-    return clientViewOf(await api.updateMany(items, {}));
-  },
-  sdk: async (endpoint, refs, tag) => {
-    const sdk = await sdkClient(endpoint);
-    // instances.retrieve and .upsert send one request each; chunked here, every chunk at once, as
-    // the SDK's own chunked endpoints send them.
-    const outcomes = await Promise.allSettled(chunk(refs, NODE_CHUNK).map((c) => readAndWrite(sdk, c, tag)));
-    const failed = outcomes.flatMap((o, i) =>
-      o.status === 'rejected' ? [Math.min(NODE_CHUNK, refs.length - i * NODE_CHUNK)] : [],
-    );
-    const reasons = outcomes.flatMap((o) => (o.status === 'rejected' ? [statusOf(o.reason)] : []));
-    return {
-      itemsNotApplied: failed.reduce((a, b) => a + b, 0),
-      detail: { failedChunks: failed.length, statuses: countBy(reasons) },
+    // What the Bulk Edit CogniteFile Nodes command runs, without its UI: the preview plans the
+    // selection (untimed: the person reads it), Apply sends the job; undo is kept as the editor
+    // keeps it (the action as JSON in a file of the workspace storage), here in a temp dir.
+    const scope = {
+      ...cogniteFileBulkSource(ourClient(endpoint).models),
+      project: { baseUrl: endpoint.baseUrl, project: endpoint.project },
+    };
+    const store = await TempFileStore.make();
+    const jobs = new BulkJobs(store);
+    const target = { kind: 'ids' as const, label: 'bench nodes', refs };
+    const previewStart = performance.now();
+    const job = await jobs.planEdit(scope, target, [{ op: 'add', field: 'tags', values: [tag] }]);
+    const previewMs = performance.now() - previewStart;
+    return async () => {
+      try {
+        const report = await jobs.run(job, scope);
+        const view = clientViewOf(report);
+        return { ...view, detail: { ...view.detail, previewMs: Math.round(previewMs), saves: store.saves } };
+      } finally {
+        await store.dispose();
+      }
     };
   },
+  'ours-port': (endpoint, refs, tag) =>
+    Promise.resolve(async () => {
+      const api = cogniteFileRecordsApi(ourClient(endpoint).models);
+      const report = await api.updateManyPlanned(
+        refs.map(key),
+        (records) =>
+          records.map((r) =>
+            COGNITE_FILE.encodeUpdate(r, diffRecord(COGNITE_FILE, r, { ...r, tags: [...(r.tags ?? []), tag] })!),
+          ),
+        {},
+      );
+      return clientViewOf(report);
+    }),
+  sdk: (endpoint, refs, tag) =>
+    Promise.resolve(async () => {
+      const sdk = await sdkClient(endpoint);
+      // instances.retrieve and .upsert send one request each; chunked here, every chunk at once, as
+      // the SDK's own chunked endpoints send them.
+      const outcomes = await Promise.allSettled(chunk(refs, NODE_CHUNK).map((c) => readAndWrite(sdk, c, tag)));
+      const failed = outcomes.flatMap((o, i) =>
+        o.status === 'rejected' ? [Math.min(NODE_CHUNK, refs.length - i * NODE_CHUNK)] : [],
+      );
+      const reasons = outcomes.flatMap((o) => (o.status === 'rejected' ? [statusOf(o.reason)] : []));
+      return {
+        itemsNotApplied: failed.reduce((a, b) => a + b, 0),
+        detail: { failedChunks: failed.length, statuses: countBy(reasons) },
+      };
+    }),
 };
+
+/** The kept action as the editor's store writes it (its JSON, whole, in one file), in a temp dir. */
+class TempFileStore implements ActionStore {
+  saves = 0;
+  private kept: BulkActionRecord | undefined;
+  private constructor(private readonly dir: string) {}
+
+  static async make(): Promise<TempFileStore> {
+    return new TempFileStore(await mkdtemp(join(tmpdir(), 'bench-undo-')));
+  }
+
+  async save(record: BulkActionRecord): Promise<void> {
+    this.saves++;
+    await writeFile(join(this.dir, 'last-bulk-action.json'), JSON.stringify(saveAction(record)), 'utf8');
+    this.kept = record;
+  }
+
+  load(): Promise<LoadedAction> {
+    return Promise.resolve(this.kept ? { kind: 'found', record: this.kept } : { kind: 'none' });
+  }
+
+  clear(): Promise<void> {
+    this.kept = undefined;
+    return Promise.resolve();
+  }
+
+  dispose(): Promise<void> {
+    return rm(this.dir, { recursive: true, force: true });
+  }
+}
 
 async function readAndWrite(sdk: CogniteClient, refs: Ref[], tag: string): Promise<void> {
   const read = await sdk.instances.retrieve({

@@ -24,12 +24,11 @@ import * as z from 'zod/mini';
 import { LIMITS, type FileUpdateItem, type UpdateOptions, type UpdateProgress, type UpdateReport } from '../../model';
 import type { Logger } from '../../logging';
 import { AdaptiveConcurrency } from '../adaptive-concurrency';
-import { chunk } from '../chunk';
 import { CdfApiError } from '../errors';
 import { DOCUMENTED_ITEMS_PER_SECOND, RatePacer } from '../rate-pacer';
 import type { CdfTransport } from '../transport';
-import { refuseUnsendable } from './refuse-unsendable';
 import { RequestTraffic } from './request-traffic';
+import { SendQueue } from './send-queue';
 import { throttleCause, throttledDelayMs } from './throttle-delay';
 import { recordsOfAnswer } from './read-records';
 import { errorText, settleRejected, splitBudget, type RefusalContext, type Unit } from './settle-refusal';
@@ -51,7 +50,7 @@ export async function runUpdate(
 
 class UpdateRun {
   private readonly ledger: UpdateLedger;
-  private readonly queue: Unit[] = [];
+  private readonly queue: SendQueue;
   private readonly limiter: AdaptiveConcurrency;
   private readonly pacer: RatePacer;
   private wake: Promise<void> | undefined;
@@ -70,11 +69,14 @@ class UpdateRun {
     private readonly options: UpdateOptions,
   ) {
     this.ledger = new UpdateLedger(items);
+    const chunkSize = Math.min(options.chunkSize ?? LIMITS.itemsPerRequest, LIMITS.itemsPerRequest);
+    this.queue = new SendQueue(this.ledger, chunkSize);
+    this.maxSplitRequests = splitBudget(this.queue.chunksAtMost);
     this.refusals = {
       ledger: this.ledger,
       logger,
       cancelled: () => options.signal?.aborted ?? false,
-      requeue: (...units) => this.queue.unshift(...units),
+      requeue: (...units) => this.queue.requeue(...units),
       takeSplit: () => {
         if (this.splitRequests >= this.maxSplitRequests) return false;
         this.splitRequests += 2;
@@ -86,7 +88,6 @@ class UpdateRun {
     setMaxListeners(100, this.graceController.signal);
     this.peakConcurrency = this.limiter.limit;
     // CDF documents its per-identity budget in items (120,000/s): 120 requests/s of 1000.
-    const chunkSize = Math.min(options.chunkSize ?? LIMITS.itemsPerRequest, LIMITS.itemsPerRequest);
     const documentedRate = DOCUMENTED_ITEMS_PER_SECOND / Math.max(1, chunkSize);
     this.pacer = new RatePacer(documentedRate, Math.max(this.limiter.limit, 1), () => transport.retryPolicy.now());
     this.traffic = new RequestTraffic(this.limiter, this.pacer, this.ledger, transport.retryPolicy, () =>
@@ -96,11 +97,6 @@ class UpdateRun {
 
   async execute(): Promise<UpdateReport> {
     const { signal } = this.options;
-    const chunkSize = Math.min(this.options.chunkSize ?? LIMITS.itemsPerRequest, LIMITS.itemsPerRequest);
-    const sendable = refuseUnsendable(this.ledger);
-    for (const indexes of chunk(sendable, chunkSize)) this.queue.push({ indexes, possiblyApplied: false });
-    this.maxSplitRequests = splitBudget(this.queue.length);
-
     let graceTimer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = (): void => {
       graceTimer = setTimeout(() => this.graceController.abort(signal?.reason), this.options.cancelGraceMs ?? 2000);
@@ -110,7 +106,7 @@ class UpdateRun {
 
     try {
       await this.sendAll();
-      for (const unit of this.queue.splice(0)) {
+      for (const unit of this.queue.takeRest()) {
         // A re-queued batch whose earlier attempt may have landed is not "not sent": it may be applied.
         const outcome: SettleInput = unit.possiblyApplied
           ? { outcome: 'unknown', why: 'cancelled before it was sent again; an earlier attempt may have been applied' }
@@ -148,16 +144,19 @@ class UpdateRun {
     for (;;) {
       let waitMs = 0;
       // In progress: running, less those answered and being read (their server slot is free).
-      while (!signal?.aborted && this.queue.length > 0 && running.size - this.traffic.reading < this.limiter.limit) {
+      while (!signal?.aborted && running.size - this.traffic.reading < this.limiter.limit && this.queue.hasNext()) {
         waitMs = this.pacer.waitMs();
         if (waitMs > 0) break;
         this.pacer.take();
-        const unit = this.queue.shift() as Unit;
+        const unit = this.queue.next() as Unit;
         const task: Promise<void> = this.send(unit).finally(() => running.delete(task));
         running.add(task);
         this.peakConcurrency = Math.max(this.peakConcurrency, running.size - this.traffic.reading);
+        // A turn of the event loop before the next start: this request goes on the wire before the
+        // next one is built (its items checked, its body serialised), so the server starts sooner.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      if (running.size === 0 && (this.queue.length === 0 || signal?.aborted)) break;
+      if (running.size === 0 && (signal?.aborted || !this.queue.hasNext())) break;
       await Promise.race([...running, this.traffic.nextAnswer(), ...(waitMs > 0 ? [this.wakeAfter(waitMs)] : [])]);
     }
   }
@@ -224,7 +223,7 @@ class UpdateRun {
     if (delayMs === undefined || attempts >= policy.maxAttempts) return false;
     if (policy.now() + delayMs - firstSentAt > policy.maxTotalMs) return false;
     if (delayMs > 0) this.pacer.pause(delayMs);
-    this.queue.unshift({ indexes: unit.indexes, possiblyApplied, throttledAttempts: attempts, firstSentAt });
+    this.queue.requeue({ indexes: unit.indexes, possiblyApplied, throttledAttempts: attempts, firstSentAt });
     return true;
   }
 

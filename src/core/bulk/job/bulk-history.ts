@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { UpdateReport } from '../../ports';
 import { actionAfterImage, touchedSince, type ActionEntry, type BulkKind, type BulkOperation } from '..';
+import { sameValue } from '../../fields';
 import type { BulkTarget } from './bulk-target';
 import { formatRunReport, type ReportRow } from '../texts/job-report';
 import { sameProject, type ProjectIdentity } from './project-identity';
@@ -61,16 +62,21 @@ export class BulkActionRecord<R extends object = object, U = unknown> {
   /**
    * A window of the run, planned again just before it is sent: its files' images become the fresh
    * read and what the action writes on it, so undo brings back what was there just before the
-   * action wrote. A file an earlier run applied keeps its entry (see `beginRun`).
+   * action wrote. A file an earlier run applied keeps its entry (see `beginRun`). Returns how many
+   * entries now hold other images than before (a file unchanged since the preview: the same ones).
    */
-  reimage(window: RunPlan<R, U>): void {
+  reimage(window: RunPlan<R, U>): number {
+    let changed = 0;
     window.items.forEach((_item, i) => {
       const [before, after] = [window.preImages[i], window.afterImages[i]];
       const key = before && this.kind.key(before);
       const entry = key === undefined ? undefined : this.entries.get(key);
-      if (key !== undefined && entry && before && after && entry.outcome !== 'applied')
-        this.entries.set(key, { ...entry, before, after });
+      if (key === undefined || !entry || !before || !after || entry.outcome === 'applied') return;
+      if (sameValue(entry.before, before) && sameValue(entry.after, after)) return;
+      this.entries.set(key, { ...entry, before, after });
+      changed++;
     });
+    return changed;
   }
 
   /** Takes a run's report in, item by item. */

@@ -11,6 +11,7 @@ import { otherProjectRefusal, type ProjectIdentity } from './project-identity';
 import { JobRunEvents } from './job-run';
 import { resumeRefusal } from './resume-refusal';
 import { sendJob } from './send-job';
+import { SerialSaves } from './serial-saves';
 import { planUndoJob } from './undo-job';
 
 /**
@@ -134,9 +135,9 @@ export class BulkJobs {
   }
 
   /**
-   * Sends the job and records every item's outcome. Each window of chunks is read and planned again
+   * Sends the job and records every item's outcome. Each window (or chunk) is read and planned again
    * just before it is sent (`sendJob`), and the action's images become those fresh reads. The action
-   * is kept before anything is sent and again before each window goes out, so undo still has every
+   * is kept before anything is sent and again before a window whose images changed goes out, so undo still has every
    * file, with the images it was sent on, if the window goes away mid-run. An undo is not kept; once
    * it restored every file, the undone action is gone. One job at a time.
    */
@@ -169,16 +170,22 @@ export class BulkJobs {
     options: UpdateOptions,
   ): Promise<UpdateReport<U, R>> {
     const keep = job.kind !== 'undo';
+    const saves = new SerialSaves(() => this.keep(asKept(job.record)));
     if (keep) this.last = asKept(job.record);
     job.record.beginRun(job.plan);
-    if (keep) await this.keep(asKept(job.record));
+    // Kept before anything is sent: every window (or chunk) waits for this save before it goes out,
+    // while the first reads need not.
+    const begun = keep ? saves.save() : Promise.resolve();
     const { report, sent, replanned, rewritten } = await sendJob(source, job.plan, options, async (window) => {
-      job.record.reimage(window);
+      await begun;
       // Kept again with the fresh images before they go out: undo after a reload restores those too.
-      if (keep) await this.keep(asKept(job.record));
+      // Images the store holds already (a record unchanged since the preview) need no save: a job
+      // sent chunk by chunk would otherwise write the whole action once per chunk.
+      if (job.record.reimage(window) > 0 && keep) await saves.save();
     });
+    await begun;
     job.record.addRun(sent, report, replanned, rewritten);
-    if (keep) await this.keep(asKept(job.record));
+    if (keep) await saves.save();
     if (job.kind === 'undo' && report.applied.length === job.plan.items.length) {
       this.last = undefined;
       await this.store.clear();

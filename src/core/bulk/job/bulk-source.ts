@@ -1,5 +1,15 @@
-import type { RecordsApi } from '../../ports';
+import type { RecordsApi, UpdateOptions, UpdateReport } from '../../ports';
 import type { BulkKind } from '../bulk-kind';
+
+/** Plans a chunk on its records as read right before it is sent: an item per record, undefined = nothing to send. */
+export type PlanRead<R, U> = (
+  records: readonly R[],
+) => readonly (U | undefined)[] | Promise<readonly (U | undefined)[]>;
+
+export interface PlannedUpdateOptions extends UpdateOptions {
+  /** Keys the API refused as stale (a version conflict) in one request: each is read and planned again. */
+  readonly onConflict?: (keys: readonly string[]) => void;
+}
 
 /**
  * What a bulk job asks of a record kind's API: the kind's port (read by keys, update many with a
@@ -12,6 +22,17 @@ export interface BulkRecordsApi<R, U> extends RecordsApi<R, U> {
   readonly retrieveRefs: (refs: readonly unknown[], signal?: AbortSignal) => Promise<R[]>;
   /** Every record `filter` matches, a page at a time (at most 1000 each); never the whole set at once. */
   readonly listPages: (filter: unknown, signal?: AbortSignal) => AsyncIterable<R[]>;
+  /**
+   * A kind whose writes name the version they were decided on: the records `keys` name, each chunk
+   * read right before its request, planned by `plan` on that read (a record missing then is reported
+   * `missing`, never sent) and sent with the version read; a stale one is read and planned again.
+   * The report has one outcome per key, in order. `plan` may be called again for the same records.
+   */
+  readonly updatePlanned?: (
+    keys: readonly string[],
+    plan: PlanRead<R, U>,
+    options: PlannedUpdateOptions,
+  ) => Promise<UpdateReport<U, R>>;
 }
 
 /** A record kind with the API that serves it: what every job runs on. */

@@ -1,4 +1,3 @@
-import * as l10n from '@vscode/l10n';
 import { LIMITS } from '../../../cdf/model';
 import { createBatchContext } from '..';
 import type { ItemOutcome, UpdateOptions, UpdateReport } from '../../ports';
@@ -6,6 +5,7 @@ import type { RunPlan } from './bulk-history';
 import type { BulkSource } from './bulk-source';
 import { mergeReports, type WindowReport } from './merge-reports';
 import { resendConflicts } from './resend-conflicts';
+import { sendPlanned, unreadText } from './send-planned';
 import {
   message,
   notSent,
@@ -56,6 +56,20 @@ export async function sendJob<R extends object, U>(
   beforeSend: (window: RunPlan<R, U>) => void | Promise<void> = () => undefined,
 ): Promise<SentJob<R, U>> {
   const { kind, api } = source;
+  // A kind that plans each chunk on the read that guards its write sends the whole job that way
+  // (send-planned.ts: a chunk is its own window, read when a write slot is free).
+  if (plan.planAgain && api.updatePlanned && plan.items.length)
+    return sendPlanned({ kind, api: { updatePlanned: api.updatePlanned } }, plan, options, beforeSend);
+  return sendWindows(source, plan, options, beforeSend);
+}
+
+async function sendWindows<R extends object, U>(
+  source: BulkSource<R, U>,
+  plan: SendablePlan<R, U>,
+  options: UpdateOptions,
+  beforeSend: (window: RunPlan<R, U>) => void | Promise<void>,
+): Promise<SentJob<R, U>> {
+  const { kind, api } = source;
   const started = Date.now();
   const windowSize = (options.chunkSize ?? LIMITS.itemsPerRequest) * windowChunks(options);
   const context = createBatchContext();
@@ -70,7 +84,7 @@ export async function sendJob<R extends object, U>(
   /** Why the rest is not sent: the records could not be read again (never sent on the preview's read). */
   let stopped: string | undefined;
   const failedRead = (err: unknown): undefined => {
-    if (!options.signal?.aborted) stopped = unreadText(kind.noun(), err);
+    if (!options.signal?.aborted) stopped = unreadText(kind.noun(), message(err));
     return undefined;
   };
   for (let offset = 0; offset < plan.items.length; offset += windowSize) {
@@ -108,10 +122,6 @@ export async function sendJob<R extends object, U>(
   const report = mergeReports(plan.items.length, windows, Date.now() - started, !!options.signal?.aborted);
   return { report, sent, replanned, rewritten: [...rewritten] };
 }
-
-/** Why a window is not sent: its records could not be read again (never sent on the preview's read). */
-const unreadText = (noun: string, err: unknown): string =>
-  l10n.t('not sent: the {0} could not be read again just before sending ({1})', noun, message(err));
 
 /** The job's progress across windows: what earlier windows settled is added to each window's own. */
 function progressOffset<R, U>(

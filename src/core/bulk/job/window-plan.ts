@@ -30,13 +30,19 @@ export type Again<R, U> =
   | { kind: 'send'; before: R; after: R; item: U; replanned: boolean }
   | { kind: 'settled'; before: R; after: R; outcome: ItemOutcome<U, R>; item?: never };
 
-/** One item of a window: as planned (no `planAgain`), planned again on its fresh read, or settled without a send. */
+/**
+ * One item of a window: as planned (no `planAgain`), planned again on its fresh read, or settled
+ * without a send. `samePlan`: a record the API holds at the very version (and incarnation) the
+ * preview read is that record, so the preview's plan of it stands as it is (a kind whose writes are
+ * refused at any other version; one with unique fields is planned again, its values checked anew).
+ */
 export function windowPlan<R extends object, U>(
   kind: BulkKind<R, U>,
   plan: SendablePlan<R, U>,
   i: number,
   fresh: Map<string, R> | undefined,
   context: BatchContext,
+  samePlan = false,
 ): Again<R, U> {
   const item = plan.items[i]!;
   const [before, after] = [plan.preImages[i]!, plan.afterImages[i]!];
@@ -44,10 +50,11 @@ export function windowPlan<R extends object, U>(
   const now = fresh.get(kind.key(before));
   if (!now)
     return refusedHere(i, item, before, 'missing', l10n.t('the {0} was deleted since the preview', kind.noun()));
-  const again = planEach(kind, [{ record: now, plan: plan.planAgain }], context).plans[0]!;
   // A record made again under its key may count its versions from the same number: another record.
   const reborn = kind.incarnation !== undefined && kind.incarnation(now) !== kind.incarnation(before);
   const replanned = reborn || !sameValue(kind.version(now), kind.version(before));
+  if (samePlan && !replanned && kind.uniqueFields.length === 0) return { kind: 'send', before, after, item, replanned };
+  const again = planEach(kind, [{ record: now, plan: plan.planAgain }], context).plans[0]!;
   if (again.outcome === 'change') return { kind: 'send', before: now, after: again.after, item: again.item, replanned };
   if (again.outcome === 'refused') {
     const why = again.problems.map((p) => p.message).join('; ');

@@ -14,7 +14,8 @@ export function actionAfterImage<R extends object, U>(kind: BulkKind<R, U>, befo
   const image = { ...before } as Record<string, unknown>;
   for (const field of kind.fields) {
     const [was, is, got] = [before, planned, returned].map((r) => ownField(r, field.name));
-    if (!field.kind.same(was, is)) putField(image, field, field.kind.written(was, is, got));
+    // The same value (a field the plan left as it was) is the same: no element maps built for it.
+    if (was !== is && !field.kind.same(was, is)) putField(image, field, field.kind.written(was, is, got));
   }
   return image as R;
 }
