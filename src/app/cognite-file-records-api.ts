@@ -62,8 +62,13 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
   const update = (items: readonly CogniteFileUpsertItem[], signal?: AbortSignal) =>
     saveNodes({ models, lives, retrieve, retrieveExisting }, items, signal);
   const writes: NodeWrites = {
-    upsert: (chunk, signal) =>
-      upsertOnce(models, chunk, signal, { retryThrottled: false, createdTimes: lives.of(chunk) }),
+    upsert: (chunk, signal, onAttempt) =>
+      upsertOnce(models, chunk, signal, {
+        retryThrottled: false,
+        createdTimes: lives.of(chunk),
+        onAttempt,
+        yieldBeforeParsing: true,
+      }),
     existing: (keys, signal) => lives.seen(stampsOf(models, keys, signal)),
     known: (stamp) => recent.known(stamp),
     readAt: (key, version) => recent.readAt(key, version),
@@ -159,7 +164,7 @@ export async function upsertOnce(
   models: DataModelingRequests,
   items: readonly CogniteFileUpsertItem[],
   signal?: AbortSignal,
-  how: { retryThrottled?: boolean; createdTimes?: ReadonlyMap<string, number> } = {},
+  how: Parameters<DataModelingRequests['upsertFileNodes']>[1] = {},
 ): Promise<SlimNode[]> {
   try {
     return await answered(models.upsertFileNodes(items, { signal, ...how }));

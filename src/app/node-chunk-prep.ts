@@ -19,7 +19,7 @@ type R = CogniteFileRecord;
 
 /** How a chunk gets ready to be sent. */
 export interface ChunkPrep {
-  /** Whether the next chunk may be got ready while the ones before it are sent. */
+  /** Whether the next chunks may be got ready (one per write slot at most) while the ones before them are sent. */
   readonly pipelined: boolean;
   /** Starts getting `indexes` ready now, before their slot (their `ready` then uses it). */
   ahead(indexes: number[]): void;
@@ -139,12 +139,14 @@ interface ChunkRead {
 }
 
 /**
- * The items are planned on the read right before the upsert. A chunk read ahead, before its slot,
- * may have waited for that slot: WHY it is then checked again (versions only) when its answer is
- * older than the read took: the guard's window, from the server's answer to the upsert, is then at
+ * The items are planned on the read right before the upsert. A chunk got ready ahead (read AND
+ * planned while the upserts before it are in flight, so that a freed slot only waits for the check
+ * below) may have waited for that slot: WHY it is then checked again (versions only) when its answer
+ * is older than the read took: the guard's window, from the server's answer to the upsert, is then at
  * most twice what a read right before the upsert leaves, never the whole wait for a slot. A node
- * found at another version (or incarnation) is read and planned again: what was planned on the older
- * read would be refused 409 anyway.
+ * found at another version (or incarnation) is read and planned again (`plan` is called again for
+ * those nodes: a plan with side effects, e.g. saving undo images, sees the read that is sent): what
+ * was planned on the older read would be refused 409 anyway.
  */
 export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChunk, now = Date.now): ChunkPrep {
   const keysOf = (indexes: number[]) => indexes.map((i) => nodeKeyOf(host.item(i)));
@@ -153,7 +155,6 @@ export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChun
     const records = await reads.read(keysOf(indexes), host.signal);
     return { records, answeredAt: now(), tookMs: now() - sent };
   };
-  const pending = aheadOf(readFull);
   const planOn = async (indexes: number[], read: ChunkRead): Promise<{ send: number[]; read: ChunkRead }> => {
     const byKey = new Map(read.records.map((r) => [nodeKeyOf(r), r]));
     const there = indexes.filter((i) => byKey.has(nodeKeyOf(host.item(i))) || (host.missing(i), false));
@@ -169,17 +170,18 @@ export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChun
     const send = there.filter((i, at) => {
       const item = planned[at];
       if (!item) return (host.unchanged(i), false);
-      host.replace(i, { ...item, existingVersion: records[at]!.version });
+      host.replace(i, Object.assign({}, item, { existingVersion: records[at]!.version }));
       host.knowBefore(nodeKeyOf(item), records[at]);
       return true;
     });
     return { send, read };
   };
+  const prepared = aheadOf(async (indexes: number[]) => planOn(indexes, await readFull(indexes)));
   return {
     pipelined: true,
-    ahead: (indexes) => pending.start(indexes),
+    ahead: (indexes) => prepared.start(indexes),
     ready: async (all) => {
-      const first = await planOn(all, await pending.take(all));
+      const first = await prepared.take(all);
       const fresh = now() - first.read.answeredAt <= Math.max(first.read.tookMs, 1);
       if (fresh || first.send.length === 0) return first.send;
       const stamps = await reads.existing(keysOf(first.send), host.signal);

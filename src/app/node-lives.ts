@@ -37,12 +37,13 @@ export class NodeLives {
 
   /** The createdTime last seen of each of `nodes` that was seen, by node key. */
   of(nodes: readonly DirectRelation[]): Map<string, number> {
-    return new Map(
-      nodes.flatMap((n) => {
-        const life = this.byKey.get(nodeKeyOf(n));
-        return life === undefined ? [] : [[nodeKeyOf(n), life] as const];
-      }),
-    );
+    const lives = new Map<string, number>();
+    for (const node of nodes) {
+      const key = nodeKeyOf(node);
+      const life = this.byKey.get(key);
+      if (life !== undefined) lives.set(key, life);
+    }
+    return lives;
   }
 }
 

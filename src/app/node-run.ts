@@ -3,7 +3,7 @@
  * lets it (node-write-gate.ts) once its ChunkPrep says which of it to send, and every item's outcome.
  */
 import * as l10n from '@vscode/l10n';
-import { CdfApiError, isAbortError } from '../cdf/client';
+import { CdfApiError, isAbortError, type AttemptEvent } from '../cdf/client';
 import { nodeKeyOf, type CogniteFileUpsertItem, type NodeStamp, type SlimNode } from '../cdf/model';
 import { OutcomeUnknownError, type ItemOutcome, type UpdateOptions, type UpdateReport } from '../core/ports';
 import type { CogniteFileRecord } from '../core/records';
@@ -16,13 +16,14 @@ import { missingOutcome, type ChunkHost, type ChunkPrep } from './node-chunk-pre
 type U = CogniteFileUpsertItem;
 type R = CogniteFileRecord;
 type Outcome = ItemOutcome<U, R>;
+type OnAttempt = (event: AttemptEvent) => void;
 
 export interface NodeWrites {
   /**
    * One request, all or nothing, answered in item order; throws core's typed refusals (see
-   * upsertOnce), a 429 as it came.
+   * upsertOnce), a 429 as it came. `onAttempt` hears when it is sent and when its status is known.
    */
-  readonly upsert: (items: readonly U[], signal?: AbortSignal) => Promise<SlimNode[]>;
+  readonly upsert: (items: readonly U[], signal?: AbortSignal, onAttempt?: OnAttempt) => Promise<SlimNode[]>;
   /**
    * The nodes that exist now, read right before an upsert (which would create a deleted one again):
    * version and createdTime only, no properties.
@@ -52,6 +53,8 @@ export class NodeRun {
   private gate = new NodeWriteGate(1);
   /** Each node as it was right before its latest send, when known without reading its properties. */
   private readonly before = new Map<string, R | undefined>();
+  /** Chunks being got ready ahead or ready, not yet sent: at most one per write slot (getAhead). */
+  private readonly unsent = new Set<number[]>();
 
   constructor(
     items: readonly U[],
@@ -79,12 +82,11 @@ export class NodeRun {
     this.gate = gate;
     const { signal } = this.options;
     const running = new Set<Promise<void>>();
+    this.getAhead();
     for (;;) {
       if (this.queue.length > 0 && !signal?.aborted) {
         const ticket = await this.gate.enter(signal);
         if (!ticket) continue;
-        // A pipelined chunk is read while the ones before it are sent (node-chunk-prep.ts says why that is safe).
-        if (this.prep.pipelined && this.queue[1]) this.prep.ahead(this.queue[1]);
         const task: Promise<void> = this.send(this.queue.shift()!, ticket)
           .then(() => this.progress())
           .finally(() => running.delete(task));
@@ -97,6 +99,26 @@ export class NodeRun {
     this.progress();
   }
 
+  /**
+   * A pipelined prep gets the next chunks ready while the upserts before them are in flight, so a
+   * freed slot waits only for the last check (node-chunk-prep.ts). At most one chunk per write slot
+   * ready unsent: WHY: getting ready plans it, a plan may have side effects (undo images).
+   */
+  private getAhead(): void {
+    if (!this.prep.pipelined) return;
+    for (const indexes of this.queue) {
+      if (this.unsent.size >= this.gate.limiter.limit) return;
+      if (this.unsent.has(indexes)) continue;
+      this.unsent.add(indexes);
+      this.prep.ahead(indexes);
+    }
+  }
+
+  /** `indexes` is on the wire, or will not be sent: the next chunk may be got ready. */
+  private left(indexes: number[]): void {
+    if (this.unsent.delete(indexes)) this.getAhead();
+  }
+
   private async send(all: number[], ticket: Ticket): Promise<void> {
     const indexes = await this.prep.ready(all).catch((err: unknown) => {
       // Those the read already found gone keep that outcome.
@@ -105,19 +127,30 @@ export class NodeRun {
     });
     if (!indexes.length) {
       this.gate.ended();
+      this.left(all);
       return;
     }
     const chunkItems = indexes.map((i) => this.items[i]!);
     indexes.forEach((i) => this.sends[i]!++);
     const attempt: Attempt = { itemIndexes: indexes, attempt: Math.max(...indexes.map((i) => this.sends[i]!)) };
     this.attempts.push(attempt);
+    // The slot is freed once a 2xx is known, before 1000 answers are parsed: the next request goes first.
+    let released = false;
+    const onAttempt = (event: AttemptEvent) => {
+      if (event.type === 'sending') this.left(all);
+      else if (event.type === 'answered' && event.status >= 200 && event.status < 300 && !released) {
+        released = true;
+        this.gate.admitted();
+      }
+    };
     let answers: SlimNode[];
     try {
-      answers = await this.writes.upsert(chunkItems, this.options.signal);
-      this.gate.admitted();
+      answers = await this.writes.upsert(chunkItems, this.options.signal, onAttempt);
+      if (!released) this.gate.admitted();
     } catch (err) {
-      if (isThrottled(err)) return this.throttled(indexes, err, attempt, ticket);
-      this.gate.ended();
+      this.left(all);
+      if (!released && isThrottled(err)) return this.throttled(indexes, err, attempt, ticket);
+      if (!released) this.gate.ended();
       return this.refused(indexes, err, attempt);
     }
     await this.applied(indexes, answers);
@@ -187,7 +220,8 @@ export class NodeRun {
   }
 
   private settle(index: number, outcome: DistributiveOmit<Outcome, 'index' | 'item' | 'sends'>): void {
-    this.outcomes[index] = { ...outcome, index, item: this.items[index]!, sends: this.sends[index]! };
+    // Object.assign, not a spread with added keys: several times faster, once per item.
+    this.outcomes[index] = Object.assign({}, outcome, { index, item: this.items[index]!, sends: this.sends[index]! });
   }
 
   private progress(): void {

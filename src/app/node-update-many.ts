@@ -5,7 +5,9 @@
  * front of the queue, nothing of it was written). Right before its upsert, each chunk's nodes are
  * read (an upsert would create a deleted node again; node-chunk-prep.ts): items planned already
  * (nodeUpdateMany) have their versions checked; items planned on that read (nodeUpdateManyPlanned)
- * are planned by the caller on it, so one read plans and guards. The report is built from the node
+ * are planned by the caller on it, so one read plans and guards; such a chunk is read and planned
+ * while the upsert before it in its slot is in flight (one per slot ahead), and checked again
+ * (versions only) when the slot frees. The report is built from the node
  * as read, what was sent and the answer (node-written.ts, recent-node-reads.ts). A refused chunk
  * applied nothing, so its items that the refusal does not name are sent again without the named
  * ones: a stale version fails only its node (reason 'conflict'; a planned run reads and plans it
@@ -74,8 +76,10 @@ async function runChunks(
   run.queue.push(...chunk([...items.keys()], size));
   // The write limit and the first chunk's check are both reads: asked together, the first upsert
   // waits one round trip for them instead of two.
+  // The limit is asked first: the server answers it before the read queued behind it.
+  const limit = concurrencyOf(options, writes);
   if (run.queue[0]) run.prep.ahead(run.queue[0]);
-  await run.sendAll(new NodeWriteGate(await concurrencyOf(options, writes)));
+  await run.sendAll(new NodeWriteGate(await limit));
   return run.report(started);
 }
 

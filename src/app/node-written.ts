@@ -10,6 +10,7 @@
 import * as l10n from '@vscode/l10n';
 import {
   COGNITE_FILE_PROPERTIES,
+  copyJson,
   isoTimestampMs,
   nodeKeyOf,
   type CogniteFileUpsertItem,
@@ -51,7 +52,7 @@ export function storedValue(name: string, value: unknown): unknown {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return undefined;
   const field = (COGNITE_FILE_PROPERTIES as Record<string, { kind: string } | undefined>)[name];
   const ms = field?.kind === 'timestamp' && typeof value === 'string' ? isoTimestampMs(value) : undefined;
-  return ms === undefined ? structuredClone(value) : new Date(ms).toISOString().replace('Z', '+00:00');
+  return ms === undefined ? copyJson(value) : new Date(ms).toISOString().replace('Z', '+00:00');
 }
 
 /**

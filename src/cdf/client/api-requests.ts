@@ -54,8 +54,18 @@ export class ApiRequests {
   }
 }
 
-/** `value` as `schema` says, or the client refuses to send it (nothing goes on the wire). */
-export function checked<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
+/**
+ * `value` as `schema` says, or the client refuses to send it (nothing goes on the wire). `fast`: a
+ * quicker check that answers only what `schema` takes, or undefined (then `schema` says what is wrong).
+ */
+export function checked<T>(
+  schema: z.ZodMiniType<T>,
+  value: unknown,
+  what: string,
+  fast?: (value: unknown) => T | undefined,
+): T {
+  const quick = fast?.(value);
+  if (quick !== undefined) return quick;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new CdfInvalidRequestError(`Invalid ${what}: ${z.prettifyError(parsed.error)}`);

@@ -16,6 +16,11 @@ export interface CdfRequest<T> {
   readonly body?: unknown;
   /** The shape of a successful response body. */
   readonly response: z.ZodMiniType<T>;
+  /**
+   * A quicker check of the body that answers only what `response` accepts, as `response` would
+   * answer it (proven by a property test), or undefined: then `response` parses it and says what is wrong.
+   */
+  readonly fastParse?: (json: unknown) => T | undefined;
   readonly signal?: AbortSignal;
   /**
    * Safe to send twice? Decides whether 502/503/504 and network failures are retried (429 always is,

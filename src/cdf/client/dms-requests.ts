@@ -12,6 +12,9 @@ import {
   cogniteFileNodeList,
   cogniteFileNodePage,
   DMS_LIMITS,
+  fastCogniteFileNodeList,
+  fastNodeUpsertRequest,
+  fastNodeUpsertResponse,
   HAS_FILE_DATA,
   instanceFilter,
   instancesCountRequest,
@@ -31,7 +34,7 @@ import {
   type SlimNode,
   type SpaceDefinition,
 } from '../model';
-import { checked, type ApiRequests, type CallOptions, type Page } from './api-requests';
+import { checked, type ApiCall, type ApiRequests, type CallOptions, type Page } from './api-requests';
 import { NodesNotFoundError } from './dms-errors';
 import { CdfApiError } from './errors';
 import { staleNodesOf } from './dms-conflict';
@@ -71,7 +74,8 @@ export class DataModelingRequests {
       const items = chunk.map((i) => ({ instanceType: 'node', space: i.space, externalId: i.externalId }));
       const body = { items, sources: SOURCES };
       const path = '/models/instances/byids';
-      return (await this.requests.call({ path, body, response: cogniteFileNodeList, signal: options.signal })).items;
+      const call = { path, body, response: cogniteFileNodeList, fastParse: fastCogniteFileNodeList };
+      return (await this.requests.call({ ...call, signal: options.signal })).items;
     });
     const byKey = new Map(found.map((n) => [nodeKeyOf(n), n]));
     const missing = ids.filter((i) => !byKey.has(nodeKeyOf(i)));
@@ -151,30 +155,27 @@ export class DataModelingRequests {
    * reference is a 400 naming it). A node newer than its `existingVersion` fails the whole request
    * with {@link VersionConflictError} naming the stale nodes. Not retried on a 5xx or a lost
    * answer (a second attempt after an applied first would read as a conflict with itself).
-   * `retryThrottled: false`: a 429 is thrown at once, for a bulk update that schedules its requests.
+   * `retryThrottled: false`: a 429 is thrown at once, for a bulk update that schedules its requests;
+   * `onAttempt` and `yieldBeforeParsing` let it free its slot when a 2xx is known (cdf-request.ts).
    * `createdTimes`: the incarnation each item was decided on, by node key, so that a node deleted and
    * made again since is named stale (its version alone may equal the one sent).
    */
   async upsertFileNodes(
     items: readonly CogniteFileUpsertItem[],
-    options: CallOptions & { retryThrottled?: boolean; createdTimes?: ReadonlyMap<string, number> } = {},
+    options: CallOptions &
+      Pick<ApiCall<unknown>, 'retryThrottled' | 'onAttempt' | 'yieldBeforeParsing'> & {
+        createdTimes?: ReadonlyMap<string, number>;
+      } = {},
   ): Promise<SlimNode[]> {
-    const body = checked(nodeUpsertRequest, { items, autoCreateDirectRelations: false }, 'upsert');
+    const request = { items, autoCreateDirectRelations: false };
+    const body = checked(nodeUpsertRequest, request, 'upsert', fastNodeUpsertRequest);
+    const { createdTimes, ...how } = options;
     try {
-      const path = '/models/instances';
-      return (
-        await this.requests.call({
-          path,
-          body,
-          response: nodeUpsertResponse,
-          signal: options.signal,
-          idempotent: false,
-          retryThrottled: options.retryThrottled,
-        })
-      ).items;
+      const call = { path: '/models/instances', body, response: nodeUpsertResponse, fastParse: fastNodeUpsertResponse };
+      return (await this.requests.call({ ...call, ...how, idempotent: false })).items;
     } catch (err) {
       if (err instanceof CdfApiError && err.status === 409)
-        throw await staleNodesOf(this, body.items, err, options.createdTimes);
+        throw await staleNodesOf(this, body.items, err, createdTimes);
       throw err;
     }
   }

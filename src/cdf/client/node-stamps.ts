@@ -1,4 +1,4 @@
-import { DMS_LIMITS, nodeKeyOf, nodeStampList, type DirectRelation, type NodeStamp } from '../model';
+import { DMS_LIMITS, fastNodeStampList, nodeKeyOf, nodeStampList, type DirectRelation, type NodeStamp } from '../model';
 import type { ApiRequests, CallOptions } from './api-requests';
 
 /**
@@ -14,7 +14,14 @@ export async function readNodeStamps(
   const found = await requests.chunked(ids, DMS_LIMITS.itemsPerRequest, async (chunk) => {
     const items = chunk.map((i) => ({ instanceType: 'node', space: i.space, externalId: i.externalId }));
     const path = '/models/instances/byids';
-    return (await requests.call({ path, body: { items }, response: nodeStampList, signal: options.signal })).items;
+    const call = {
+      path,
+      body: { items },
+      response: nodeStampList,
+      fastParse: fastNodeStampList,
+      signal: options.signal,
+    };
+    return (await requests.call(call)).items;
   });
   const byKey = new Map(found.map((n) => [nodeKeyOf(n), n]));
   return ids.flatMap((i) => byKey.get(nodeKeyOf(i)) ?? []);

@@ -18,7 +18,13 @@ export interface Asked {
   readonly attempts: number;
 }
 
-export function parseAnswer<T>(schema: z.ZodMiniType<T>, asked: Asked, status: number, text: string): T {
+export function parseAnswer<T>(
+  schema: z.ZodMiniType<T>,
+  asked: Asked,
+  status: number,
+  text: string,
+  fastParse?: (json: unknown) => T | undefined,
+): T {
   const { request, requestId } = asked;
   let json: unknown;
   try {
@@ -26,6 +32,8 @@ export function parseAnswer<T>(schema: z.ZodMiniType<T>, asked: Asked, status: n
   } catch {
     throw new CdfResponseValidationError({ request, requestId, status, problem: l10n.t('the body is not JSON') });
   }
+  const quick = fastParse?.(json);
+  if (quick !== undefined) return quick;
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

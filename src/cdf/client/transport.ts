@@ -82,7 +82,7 @@ export class CdfTransport {
       const asked = { request: run.described, requestId, attempts: attempt };
       if (response.status >= 200 && response.status < 300) {
         if (req.yieldBeforeParsing) await new Promise<void>((resolve) => setImmediate(resolve));
-        const data = parseAnswer(req.response, asked, response.status, text);
+        const data = parseAnswer(req.response, asked, response.status, text, req.fastParse);
         return { data, status: response.status, requestId, attempts: attempt };
       }
       if (response.status === 401 && (await this.refreshedAfter401(req, run, token))) continue;

@@ -25,12 +25,13 @@ export const DMS_LIMITS = {
 export const CDM_SPACE = 'cdf_cdm';
 export const CDM_VERSION = 'v1';
 
+export const SPACE_ID_PATTERN = /^[a-zA-Z][a-zA-Z0-9_-]{0,41}[a-zA-Z0-9]?$/;
 export const spaceId = z
   .string()
   .check(
     z.minLength(1),
     z.maxLength(DMS_LIMITS.spaceLength),
-    z.regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,41}[a-zA-Z0-9]?$/, { message: 'not a space identifier' }),
+    z.regex(SPACE_ID_PATTERN, { message: 'not a space identifier' }),
   );
 
 /** A node's externalId: 1 to 256 characters, any but NUL (looser than a view's or container's). */

@@ -16,3 +16,5 @@ export * from './cognite-file-fields';
 export * from './cognite-file';
 export * from './instance-filter';
 export * from './instance-requests';
+export * from './cognite-file-fast';
+export * from './json-copy';

@@ -1,4 +1,5 @@
 import {
+  copyJson,
   cogniteFileValues,
   COGNITE_FILE_PROPERTY_NAMES,
   type CogniteFileNode,
@@ -23,16 +24,17 @@ export type CogniteFileRecord = {
 /** The record of a node as `instances/byids`, `list` or `search` return it with the CogniteFile view. */
 export function cogniteFileRecord(node: CogniteFileNode): CogniteFileRecord {
   const values = cogniteFileValues(node) as Record<string, unknown>;
-  const entries = COGNITE_FILE_PROPERTY_NAMES.flatMap((name) => {
-    const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
-    return value === undefined || value === null ? [] : [[name, structuredClone(value)] as const];
-  });
-  return {
+  const record: Record<string, unknown> = {
     space: node.space,
     externalId: node.externalId,
     version: node.version,
     createdTime: node.createdTime,
     lastUpdatedTime: node.lastUpdatedTime,
-    ...Object.fromEntries(entries),
   };
+  for (const name of COGNITE_FILE_PROPERTY_NAMES) {
+    const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+    // A copy: the record shares nothing with the answer it was read from.
+    if (value !== undefined && value !== null) record[name] = copyJson(value);
+  }
+  return record as CogniteFileRecord;
 }
