@@ -108,9 +108,16 @@ export interface RestoreOutcome {
 /** The keys of either side, each once, in first-seen order. */
 const keysOf = (...sides: Elements[]): ElementKey[] => [...new Set(sides.flatMap((s) => [...s.keys()]))];
 
+/** The elements whose value differs, with their value in `after`: `before`'s keys first, then the new ones. */
+function changes(before: Elements, after: Elements): ElementChanges {
+  // Loops, not keysOf: this runs for every field of every record an action plans or keeps.
+  const out: ElementChanges = new Map();
+  for (const [key, value] of before) if (!sameValue(value, after.get(key))) out.set(key, after.get(key));
+  for (const [key, value] of after) if (!before.has(key) && !sameValue(undefined, value)) out.set(key, value);
+  return out;
+}
+
 export function defineKind(spec: KindSpec): FieldKind {
-  const changes = (before: Elements, after: Elements): ElementChanges =>
-    new Map(keysOf(before, after).flatMap((k) => (sameValue(before.get(k), after.get(k)) ? [] : [[k, after.get(k)]])));
   return {
     ...spec,
     same: (a, b) => changes(spec.elements(a), spec.elements(b)).size === 0,
