@@ -14,10 +14,7 @@ import { sendJob } from './send-job';
 import { SerialSaves } from './serial-saves';
 import { planUndoJob } from './undo-job';
 
-/**
- * Where jobs run: a record kind with the open project's API for it, and which project that is
- * (resume and undo refuse others).
- */
+/** Where jobs run: a record kind with the open project's API for it, and which project (resume and undo refuse others). */
 export interface JobScope<R extends object = object, U = unknown> extends BulkSource<R, U> {
   project: ProjectIdentity;
 }
@@ -173,19 +170,21 @@ export class BulkJobs {
     const saves = new SerialSaves(() => this.keep(asKept(job.record)));
     if (keep) this.last = asKept(job.record);
     job.record.beginRun(job.plan);
-    // Kept before anything is sent: every window (or chunk) waits for this save before it goes out,
-    // while the first reads need not.
-    const begun = keep ? saves.save() : Promise.resolve();
+    // Kept before anything is sent (each window waits for it), started once the first reads are out:
+    // its JSON, megabytes for a large job, is then written while CDF answers them, not before.
+    let begun: Promise<void> | undefined;
+    const begin = () => (begun ??= keep ? saves.save() : Promise.resolve());
+    const started = setTimeout(() => void begin(), 0);
     const { report, sent, replanned, rewritten } = await sendJob(source, job.plan, options, async (window) => {
-      await begun;
-      // Kept again with the fresh images before they go out: undo after a reload restores those too.
-      // Images the store holds already (a record unchanged since the preview) need no save: a job
-      // sent chunk by chunk would otherwise write the whole action once per chunk.
-      if (job.record.reimage(window) > 0 && keep) await saves.save();
+      // Kept again with fresh images before they go out; unchanged ones need no save (one per chunk is quadratic).
+      const first = !begun;
+      const reimaged = job.record.reimage(window) > 0;
+      await begin();
+      if (reimaged && keep && !first) await saves.save();
       // Its undo after-images, worked out once its request is out: not all after the last answer.
       setTimeout(() => job.record.expectAfterImages(window), 0);
     });
-    await begun;
+    clearTimeout(started); // nothing sent yet (an empty job): the save below is the first
     job.record.addRun(sent, report, replanned, rewritten);
     if (keep) await saves.save();
     if (job.kind === 'undo' && report.applied.length === job.plan.items.length) {
