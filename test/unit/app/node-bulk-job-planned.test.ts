@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { CdfClient, type DataModelingRequests } from '../../../src/cdf/client';
-import { COGNITE_FILE_VIEW, nodeKeyOf, type CogniteFileUpsertItem } from '../../../src/cdf/model';
+import { COGNITE_FILE_VIEW, DMS_LIMITS, nodeKeyOf, type CogniteFileUpsertItem } from '../../../src/cdf/model';
 import { cogniteFileBulkSource } from '../../../src/app';
 import { BulkJobs, type BulkTarget, type JobScope } from '../../../src/core/bulk';
 import type { UpdateProgress } from '../../../src/core/ports';
@@ -173,6 +173,23 @@ describe('app: the CogniteFile bulk job sends through the planned update (one re
       0,
       0,
     ]);
+  });
+
+  it('a node the action can no longer change at its chunk is reported failed, in its progress too', async () => {
+    const scope = scopeOver(models);
+    const jobs = new BulkJobs(new MemoryStore());
+    const job = await jobs.planEdit(scope, target, tagged('one-too-many'));
+    const was = (await readAll()).get(xid(9))!.tags;
+    const full = Array.from({ length: DMS_LIMITS.primitiveListItems }, (_, i) => `full-${i}`);
+    assert.equal((await write(xid(9), { tags: full })).status, 200);
+    let last: UpdateProgress | undefined;
+    const report = await jobs.run(job, scope, { chunkSize: CHUNK, onProgress: (p) => (last = p) });
+    assert.deepEqual(
+      report.failed.map((o) => [o.index, o.failure.reason]),
+      [[9, 'invalid']],
+    );
+    assert.deepEqual(last && [last.applied, last.failed, last.notSent, last.pending], [COUNT - 1, 1, 0, 0]);
+    assert.equal((await write(xid(9), { tags: was })).status, 200); // as the other tests expect it
   });
 
   it('cancelled mid-job: the unsent nodes are not sent, and undo restores exactly what was applied', async () => {

@@ -44,6 +44,8 @@ export async function sendPlanned<R extends object, U>(
   const changed: boolean[] = plan.items.map(() => false);
   const conflicted = new Set<string>();
   const shared = createBatchContext();
+  /** Items whose latest plan refuses them: counted as they are planned, not over the plan per progress. */
+  let refused = 0;
 
   const planChunk = async (records: readonly R[]) => {
     const fresh = new Map(records.map((r) => [kind.key(r), r]));
@@ -54,6 +56,7 @@ export async function sendPlanned<R extends object, U>(
     const plans = positions.map((i) => windowPlan(kind, plan, i, fresh, latest[i] ? again : shared, true));
     positions.forEach((i, k) => {
       const p = plans[k]!;
+      refused += Number(isRefusal(p)) - Number(isRefusal(latest[i]));
       latest[i] = p;
       if (!conflicted.has(keys[i]!)) changed[i] = p.kind === 'send' && p.replanned;
       pushImages(sent, plan, i, p.before, p.after, p.item);
@@ -64,7 +67,7 @@ export async function sendPlanned<R extends object, U>(
 
   const report = await source.api.updatePlanned(keys, planChunk, {
     ...options,
-    onProgress: options.onProgress && withRefusals(options.onProgress, latest),
+    onProgress: options.onProgress && withRefusals(options.onProgress, () => refused),
     onConflict: (stale) => stale.forEach((key) => conflicted.add(key)),
   });
   const aborted = !!options.signal?.aborted;
@@ -102,16 +105,18 @@ function finalOutcome<R extends object, U>(
 }
 
 /** The run counts an item this job's plan refused as not sent (nothing to send); the job reports it failed. */
-function withRefusals<R, U>(
+function withRefusals(
   onProgress: NonNullable<UpdateOptions['onProgress']>,
-  latest: readonly (Again<R, U> | undefined)[],
+  refused: () => number,
 ): UpdateOptions['onProgress'] {
   return (p) => {
-    const refused = latest.filter((a) => a?.kind === 'settled' && a.outcome.outcome === 'failed').length;
-    const moved = Math.min(refused, p.notSent);
+    const moved = Math.min(refused(), p.notSent);
     onProgress({ ...p, failed: p.failed + moved, notSent: p.notSent - moved });
   };
 }
+
+const isRefusal = <R, U>(a: Again<R, U> | undefined): boolean =>
+  a?.kind === 'settled' && a.outcome.outcome === 'failed';
 
 function unplanned(key: string): never {
   throw new Error(l10n.t('The records read name {0}, which this action does not plan.', key));
