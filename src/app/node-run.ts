@@ -8,7 +8,7 @@ import { nodeKeyOf, type CogniteFileUpsertItem, type NodeStamp, type SlimNode } 
 import { OutcomeUnknownError, type ItemOutcome, type UpdateOptions, type UpdateReport } from '../core/ports';
 import type { CogniteFileRecord } from '../core/records';
 import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
-import { messageOf, namedBy } from './node-refusals';
+import { answeredUnreadable, messageOf, namedBy } from './node-refusals';
 import { errText, failed, nodeUpdateReport, type Attempt, type DistributiveOmit } from './node-update-report';
 import { provenWritten, writtenRecord } from './node-written';
 import { missingOutcome, type ChunkHost, type ChunkPrep } from './node-chunk-prep';
@@ -149,6 +149,8 @@ export class NodeRun {
       if (!released) this.gate.admitted();
     } catch (err) {
       this.left(all);
+      // CDF applied the chunk: settled applied (read back), never sent again; its slot freed once.
+      if (answeredUnreadable(err)) return (released || this.gate.admitted(), this.applied(indexes, []));
       if (!released && isThrottled(err)) return this.throttled(indexes, err, attempt, ticket);
       if (!released) this.gate.ended();
       return this.refused(indexes, err, attempt);
