@@ -26,7 +26,10 @@ describe('attack: classic bulk update with an item that names no file', () => {
 
   const hostile: [string, () => unknown][] = [
     ['no identifier', () => ({ update: { source: { set: 'nameless' } } })],
-    ['only a __proto__ key naming an id', () => JSON.parse('{"__proto__":{"id":1},"update":{"source":{"set":"p"}}}')],
+    [
+      'only a __proto__ key naming an id',
+      (): unknown => JSON.parse('{"__proto__":{"id":1},"update":{"source":{"set":"p"}}}') as unknown,
+    ],
     ['instanceId null', () => ({ instanceId: null, update: { source: { set: 'null-instance' } } })],
   ];
   for (const [name, make] of hostile) {
