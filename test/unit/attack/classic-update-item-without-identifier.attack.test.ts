@@ -31,6 +31,8 @@ describe('attack: classic bulk update with an item that names no file', () => {
       (): unknown => JSON.parse('{"__proto__":{"id":1},"update":{"source":{"set":"p"}}}') as unknown,
     ],
     ['instanceId null', () => ({ instanceId: null, update: { source: { set: 'null-instance' } } })],
+    ['null in place of an item', () => null],
+    ['a number in place of an item', () => 5],
   ];
   for (const [name, make] of hostile) {
     it(`${name}: fails as invalid, unsent, and the valid items around it are applied`, async () => {
