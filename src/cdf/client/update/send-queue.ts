@@ -94,7 +94,7 @@ export function duplicatePositions(items: readonly FileUpdateItem[]): Set<number
   const byKey = new Map<string, number>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as FileUpdateItem;
-    const id = 'id' in item ? item.id : undefined;
+    const id = typeof item === 'object' && item !== null && 'id' in item ? item.id : undefined;
     // A number id keys the map itself; a key string is built only for the other kinds (an `id` that
     // is not a number is invalid anyway, but is keyed as before: `id:5` names the file 5 too).
     const numeric = typeof id === 'number';
