@@ -10,7 +10,7 @@ import type { CogniteFileRecord } from '../core/records';
 import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
 import { answeredUnreadable, messageOf, namedBy } from './node-refusals';
 import { errText, failed, nodeUpdateReport, type Attempt, type DistributiveOmit } from './node-update-report';
-import { provenWritten, writtenRecord } from './node-written';
+import { madeAgainByUpsert, provenWritten, writtenRecord } from './node-written';
 import { missingOutcome, type ChunkHost, type ChunkPrep } from './node-chunk-prep';
 
 type U = CogniteFileUpsertItem;
@@ -175,6 +175,11 @@ export class NodeRun {
       const item = this.items[i]!;
       // Known applied; without the read-back, the record is the node known before with what was written.
       const before = this.before.get(this.keyOf(i));
+      // Deleted between the read and the upsert (the residual race, node-written.ts): the upsert made
+      // the node again, holding only what was sent. That is not the node the item was planned on.
+      const made = answers[at];
+      if (before && made && made.createdTime !== before.createdTime && made.version === 1)
+        return this.settle(i, failed('missing', madeAgainByUpsert()));
       const record = built[at] ?? byKey.get(this.keyOf(i)) ?? (before && writtenRecord(before, item, answers[at]));
       this.settle(i, { outcome: 'applied', record });
     });
