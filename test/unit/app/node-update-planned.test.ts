@@ -69,8 +69,11 @@ describe('app: node updateManyPlanned reads each chunk once, right before its up
     const report = await api.updateManyPlanned(keys, withTag('planned-1'), { chunkSize: 10 });
     assert.equal(report.applied.length, 30);
     const reads = since(ctx, mark, '/models/instances/byids');
-    assert.equal(reads.length, 3, 'one read per chunk: no second check, no read-back');
-    for (const read of reads) assert.ok((read.body as { sources?: unknown }).sources, 'the read plans: the view asked');
+    const withView = reads.filter((read) => (read.body as { sources?: unknown }).sources);
+    assert.equal(withView.length, 3, 'one read with properties per chunk, it plans: no read-back');
+    // A chunk read ahead that waited for its slot longer than its read took gets a versions-only
+    // check (timing: seen under load); never more than one per chunk.
+    assert.ok(reads.length - withView.length <= 3, `${reads.length - withView.length} versions checks`);
     const upserts = since(ctx, mark, '/models/instances');
     assert.equal(upserts.length, 3);
     for (const upsert of upserts)
