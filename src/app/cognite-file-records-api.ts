@@ -128,9 +128,10 @@ async function saveNodes(
 /** `writes` whose upserts tell `onConflict` the nodes of each stale-version refusal, then throw it on. */
 const conflictsTold = (writes: NodeWrites, onConflict: (keys: readonly string[]) => void): NodeWrites => ({
   ...writes,
-  upsert: async (chunk, signal) => {
+  // Every argument passed on: the run's attempt events free the slot at the 2xx and get the next chunk ready.
+  upsert: async (...args) => {
     try {
-      return await writes.upsert(chunk, signal);
+      return await writes.upsert(...args);
     } catch (err) {
       if (err instanceof VersionConflictError) onConflict(err.keys);
       throw err;

@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { nodeKeyOf, type CogniteFileUpsertItem } from '../cdf/model';
 import { ReferencesMissingError, VersionConflictError } from '../core/ports';
+import { CdfResponseValidationError } from '../cdf/client';
 
 /** The nodes a refusal names, and why they failed. */
 export function namedBy(err: unknown): { keys: Set<string>; reason: 'conflict' | 'invalid' } | undefined {
@@ -21,3 +22,7 @@ export function messageOf(err: unknown, item: CogniteFileUpsertItem): string {
   }
   return err instanceof Error ? err.message : String(err);
 }
+
+/** A 2xx whose body cannot be read: CDF applied the request (one transaction), whatever its answer said. */
+export const answeredUnreadable = (err: unknown): boolean =>
+  err instanceof CdfResponseValidationError && err.status >= 200 && err.status < 300;

@@ -97,3 +97,9 @@ export function provenWritten(
 /** Why an item whose node is gone was not sent. */
 export const deletedSinceRead = (): string =>
   l10n.t('The node was deleted since it was read; nothing was sent (a write would create it again).');
+
+/** Why an item whose node was deleted between its read and its upsert is not reported applied. */
+export const madeAgainByUpsert = (): string =>
+  l10n.t(
+    'The node was deleted after it was read, and this write made it again holding only the values written here; check it, and delete it if it should stay deleted.',
+  );

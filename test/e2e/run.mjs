@@ -11,6 +11,12 @@ const files = fs
   .readdirSync(here)
   .filter((f) => f.endsWith('.e2e.mjs') && (!only || f.includes(only)))
   .sort();
+// The workbench loads the extension from dist/: without a build it never activates, and a scenario
+// would only time out waiting for the demo project (30 s) with no hint why.
+if (!fs.existsSync(path.join(here, '..', '..', 'dist', 'extension.js'))) {
+  console.error('dist/extension.js is missing: run `npm run build` first (npm test does).');
+  process.exit(1);
+}
 let passed = 0;
 let failed = 0;
 for (const file of files) {

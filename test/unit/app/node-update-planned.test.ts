@@ -27,6 +27,33 @@ const clientOf = (ctx: Ctx) => {
 };
 const nodeKeys = async (client: CdfClient, limit: number) =>
   (await client.models.listFileNodes({ limit })).items.map((n) => `${n.space}:${n.externalId}`);
+/**
+ * The client's data modeling requests, with a colleague who writes the node `key` names right before
+ * an upsert naming it leaves (with the name `writeFirst` gives, when it gives one): after every read
+ * and check the run makes, so that upsert meets a newer version whatever the timing (a write from
+ * the plan callback could be caught by the versions check of a read that waited for its slot).
+ */
+const colleagueBeforeUpsert = (
+  ctx: Ctx,
+  client: CdfClient,
+  key: string,
+  writeFirst: (n: number) => string | undefined,
+) => {
+  const [space, externalId] = key.split(':') as [string, string];
+  const models = Object.create(client.models) as CdfClient['models'];
+  let upserts = 0;
+  models.upsertFileNodes = (items, options) => {
+    const name = items.some((i) => i.externalId === externalId) ? writeFirst(++upserts) : undefined;
+    if (name) {
+      const colleague = [
+        { instanceType: 'node', space, externalId, sources: [{ source: COGNITE_FILE_VIEW, properties: { name } }] },
+      ];
+      upsertInstances(ctx.emulator.store, { items: colleague }, Date.now());
+    }
+    return client.models.upsertFileNodes(items, options);
+  };
+  return models;
+};
 const since = (ctx: Ctx, mark: number, path: string) =>
   ctx.emulator.requests.slice(mark).filter((r) => r.method === 'POST' && r.path.endsWith(path));
 
@@ -42,8 +69,11 @@ describe('app: node updateManyPlanned reads each chunk once, right before its up
     const report = await api.updateManyPlanned(keys, withTag('planned-1'), { chunkSize: 10 });
     assert.equal(report.applied.length, 30);
     const reads = since(ctx, mark, '/models/instances/byids');
-    assert.equal(reads.length, 3, 'one read per chunk: no second check, no read-back');
-    for (const read of reads) assert.ok((read.body as { sources?: unknown }).sources, 'the read plans: the view asked');
+    const withView = reads.filter((read) => (read.body as { sources?: unknown }).sources);
+    assert.equal(withView.length, 3, 'one read with properties per chunk, it plans: no read-back');
+    // A chunk read ahead that waited for its slot longer than its read took gets a versions-only
+    // check (timing: seen under load); never more than one per chunk.
+    assert.ok(reads.length - withView.length <= 3, `${reads.length - withView.length} versions checks`);
     const upserts = since(ctx, mark, '/models/instances');
     assert.equal(upserts.length, 3);
     for (const upsert of upserts)
@@ -97,25 +127,15 @@ describe('app: node updateManyPlanned reads each chunk once, right before its up
   it('a node a colleague writes between the chunk’s read and its upsert: 409, read and planned again, both kept', async () => {
     const client = clientOf(ctx);
     const keys = await nodeKeys(client, 4);
-    const api = cogniteFileRecordsApi(client.models);
-    const [space, externalId] = keys[2]!.split(':') as [string, string];
+    const api = cogniteFileRecordsApi(
+      colleagueBeforeUpsert(ctx, client, keys[2]!, (n) => (n === 1 ? 'colleague.pdf' : undefined)),
+    );
     let plans = 0;
     const mark = ctx.emulator.requests.length;
     const report = await api.updateManyPlanned(
       keys,
       (records) => {
-        // The colleague's write lands in CDF after the read this plan runs on, before the upsert.
-        if (plans++ === 0) {
-          const items = [
-            {
-              instanceType: 'node',
-              space,
-              externalId,
-              sources: [{ source: COGNITE_FILE_VIEW, properties: { name: 'colleague.pdf' } }],
-            },
-          ];
-          upsertInstances(ctx.emulator.store, { items }, Date.now());
-        }
+        plans++;
         return withTag('planned-3')(records);
       },
       {},
@@ -143,23 +163,9 @@ describe('app: node updateManyPlanned gives up on a node a colleague keeps writi
   it(`re-plans it ${REPLANS_ON_CONFLICT} times, then reports it a conflict; its neighbours applied`, async () => {
     const client = clientOf(ctx);
     const keys = await nodeKeys(client, 3);
-    const api = cogniteFileRecordsApi(client.models);
-    const [space, externalId] = keys[1]!.split(':') as [string, string];
     let writes = 0;
-    const report = await api.updateManyPlanned(
-      keys,
-      (records) => {
-        if (records.some((r) => r.externalId === externalId)) {
-          const name = `colleague-${++writes}.pdf`;
-          const items = [
-            { instanceType: 'node', space, externalId, sources: [{ source: COGNITE_FILE_VIEW, properties: { name } }] },
-          ];
-          upsertInstances(ctx.emulator.store, { items }, Date.now());
-        }
-        return withTag('planned-5')(records);
-      },
-      {},
-    );
+    const api = cogniteFileRecordsApi(colleagueBeforeUpsert(ctx, client, keys[1]!, () => `colleague-${++writes}.pdf`));
+    const report = await api.updateManyPlanned(keys, withTag('planned-5'), {});
     assert.deepEqual(
       report.items.map((i) => i.outcome),
       ['applied', 'failed', 'applied'],

@@ -13,6 +13,9 @@ type Issue = z.core.$ZodIssue;
 export function invalidItemReason(item: FileUpdateItem): string | undefined {
   // The common shapes without zod's cost; anything else (and every error) is the schema's.
   if (isPlainlyValidItem(item)) return undefined;
+  // Hostile input (an imported plan, a caller's bug): no field to point at, so say what it is.
+  if (typeof item !== 'object' || item === null)
+    return `Invalid input: expected an update item (an object), received ${item === null ? 'null' : typeof item}`;
   // Check against the alternative the item's identifier picks, so the message is about its fields.
   const [byId, byExternalId, byInstanceId] = fileUpdateItem.def.options;
   const schema =

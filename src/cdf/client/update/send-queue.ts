@@ -94,10 +94,13 @@ export function duplicatePositions(items: readonly FileUpdateItem[]): Set<number
   const byKey = new Map<string, number>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as FileUpdateItem;
-    const id = 'id' in item ? item.id : undefined;
+    const id = typeof item === 'object' && item !== null && 'id' in item ? item.id : undefined;
     // A number id keys the map itself; a key string is built only for the other kinds (an `id` that
     // is not a number is invalid anyway, but is keyed as before: `id:5` names the file 5 too).
     const numeric = typeof id === 'number';
+    // An item that names no file (no identifier, or an instanceId that is not an object) is invalid
+    // and fails as such when its chunk is cut; it has no key, and building one would throw.
+    if (!numeric && !namesAFile(item)) continue;
     const first = numeric ? byId.get(id) : byKey.get(identityKey(item));
     if (first !== undefined) duplicates.add(first).add(i);
     else if (numeric) byId.set(id, i);
@@ -111,4 +114,11 @@ export function duplicatePositions(items: readonly FileUpdateItem[]): Set<number
     }
   }
   return duplicates;
+}
+
+/** Whether `identityKey` can name the item (hostile input may have no identifier at all). */
+function namesAFile(item: FileUpdateItem): boolean {
+  if (typeof item !== 'object' || item === null) return false;
+  if ('id' in item || 'externalId' in item) return true;
+  return 'instanceId' in item && typeof item.instanceId === 'object' && item.instanceId !== null;
 }

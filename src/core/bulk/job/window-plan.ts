@@ -50,9 +50,11 @@ export function windowPlan<R extends object, U>(
   const now = fresh.get(kind.key(before));
   if (!now)
     return refusedHere(i, item, before, 'missing', l10n.t('the {0} was deleted since the preview', kind.noun()));
-  // A record made again under its key may count its versions from the same number: another record.
-  const reborn = kind.incarnation !== undefined && kind.incarnation(now) !== kind.incarnation(before);
-  const replanned = reborn || !sameValue(kind.version(now), kind.version(before));
+  // A record made again under its key (it may count its versions from the same number) is another
+  // record, never previewed: the one the preview showed is gone, so it is reported as deleted since.
+  if (kind.incarnation !== undefined && kind.incarnation(now) !== kind.incarnation(before))
+    return refusedHere(i, item, before, 'missing', madeAgainText(kind.noun()));
+  const replanned = !sameValue(kind.version(now), kind.version(before));
   if (samePlan && !replanned && kind.uniqueFields.length === 0) return { kind: 'send', before, after, item, replanned };
   const again = planEach(kind, [{ record: now, plan: plan.planAgain }], context).plans[0]!;
   if (again.outcome === 'change') return { kind: 'send', before: now, after: again.after, item: again.item, replanned };
@@ -69,6 +71,9 @@ export function windowPlan<R extends object, U>(
   };
   return { kind: 'settled', before: now, after: now, outcome };
 }
+
+const madeAgainText = (noun: string): string =>
+  l10n.t('the {0} was deleted since the preview and made again under its key: another {0}, left alone', noun);
 
 function refusedHere<R, U>(i: number, item: U, record: R, reason: 'missing' | 'invalid', message: string): Again<R, U> {
   const outcome: ItemOutcome<U, R> = { outcome: 'failed', index: i, item, sends: 0, failure: { reason, message } };

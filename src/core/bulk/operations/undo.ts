@@ -74,7 +74,9 @@ export function planUndo<R extends object, U>(
       continue;
     }
     const current = now.get(key);
-    if (!current) {
+    // A record made again under its key (another incarnation) is another record: the action never
+    // changed it, so undo leaves it alone and says the one it changed was deleted since.
+    if (!current || (kind.incarnation && kind.incarnation(current) !== kind.incarnation(before))) {
       undo.missing.push(key);
       continue;
     }
