@@ -90,31 +90,6 @@ describe('app: the CogniteFile bulk job sends through the planned update (one re
     for (const [x, node] of await readAll()) assert.deepEqual(node.tags, original.get(x)!.tags, x);
   });
 
-  it('starts keeping the action once the first reads are out, and sends nothing before it is kept', async () => {
-    const jobModels = Object.create(models) as DataModelingRequests;
-    const events: string[] = [];
-    jobModels.retrieveFileNodes = (items, options) => (events.push('read'), models.retrieveFileNodes(items, options));
-    jobModels.upsertFileNodes = (items, options) => (events.push('upsert'), models.upsertFileNodes(items, options));
-    const store = new (class extends MemoryStore {
-      override async save(record: Parameters<MemoryStore['save']>[0]) {
-        events.push('save');
-        // A large action's JSON takes a while to write: what is sent meanwhile is sent unkept.
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        events.push('kept');
-        return super.save(record);
-      }
-    })();
-    const scope = scopeOver(jobModels);
-    const jobs = new BulkJobs(store);
-    const job = await jobs.planEdit(scope, target, tagged('kept-first'));
-    events.length = 0;
-    const report = await jobs.run(job, scope, { chunkSize: CHUNK });
-    assert.equal(report.applied.length, COUNT);
-    assert.equal(events[0], 'read', `the first read goes out before the first save starts: ${events.join(' ')}`);
-    assert.ok(events.indexOf('kept') < events.indexOf('upsert'), `kept before the first upsert: ${events.join(' ')}`);
-    assert.equal(events.at(-1), 'kept', 'kept again once the run ended');
-  });
-
   it('a node written while earlier chunks are sent is planned again on its own chunk read, and counted', async () => {
     const late = xid(350); // the fourth chunk: read only once a write slot is free again
     let first = true;

@@ -14,7 +14,10 @@ import { sendJob } from './send-job';
 import { SerialSaves } from './serial-saves';
 import { planUndoJob } from './undo-job';
 
-/** Where jobs run: a record kind with the open project's API for it, and which project (resume and undo refuse others). */
+/**
+ * Where jobs run: a record kind with the open project's API for it, and which project that is
+ * (resume and undo refuse others).
+ */
 export interface JobScope<R extends object = object, U = unknown> extends BulkSource<R, U> {
   project: ProjectIdentity;
 }
@@ -170,21 +173,18 @@ export class BulkJobs {
     const saves = new SerialSaves(() => this.keep(asKept(job.record)));
     if (keep) this.last = asKept(job.record);
     job.record.beginRun(job.plan);
-    // Kept before anything is sent (each window waits for it), started once the first reads are out:
-    // its JSON, megabytes for a large job, is then written while CDF answers them, not before.
-    let begun: Promise<void> | undefined;
-    const begin = () => (begun ??= keep ? saves.save() : Promise.resolve());
-    const started = setTimeout(() => void begin(), 0);
+    // Kept before anything is sent: every window (or chunk) waits for this save before it goes out.
+    // Started before the first reads (not on a timer while they are answered): a read that waited
+    // for the save would be checked again (a versions-only read) before its upsert.
+    const begun = keep ? saves.save() : Promise.resolve();
     const { report, sent, replanned, rewritten } = await sendJob(source, job.plan, options, async (window) => {
+      await begun;
       // Kept again with fresh images before they go out; unchanged ones need no save (one per chunk is quadratic).
-      const first = !begun;
-      const reimaged = job.record.reimage(window) > 0;
-      await begin();
-      if (reimaged && keep && !first) await saves.save();
+      if (job.record.reimage(window) > 0 && keep) await saves.save();
       // Its undo after-images, worked out once its request is out: not all after the last answer.
       setTimeout(() => job.record.expectAfterImages(window), 0);
     });
-    clearTimeout(started); // nothing sent yet (an empty job): the save below is the first
+    await begun;
     job.record.addRun(sent, report, replanned, rewritten);
     if (keep) await saves.save();
     if (job.kind === 'undo' && report.applied.length === job.plan.items.length) {
