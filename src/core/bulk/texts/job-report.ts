@@ -99,12 +99,17 @@ function reasonOf<R, U>(kind: RecordNouns, outcome: ItemOutcome<U, R>, cancelled
   }
 }
 
+/** What `cell` escapes; most cells (names, keys, outcomes) hold none, and are taken as they are. */
+const SPECIAL = /[\\|\r\n\u2028\u2029]/;
+
 /** A table cell on one line: a `|` or a line break (editors also break at U+2028/9) would break the row. */
 const cell = (text: string): string =>
-  text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+  !SPECIAL.test(text)
+    ? text
+    : text
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 
 /** A column heading from a noun: "file" -> "File" ("CogniteFile node" stays). */
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
