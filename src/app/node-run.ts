@@ -10,7 +10,7 @@ import type { CogniteFileRecord } from '../core/records';
 import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
 import { answeredUnreadable, messageOf, namedBy } from './node-refusals';
 import { errText, failed, nodeUpdateReport, type Attempt, type DistributiveOmit } from './node-update-report';
-import { madeAgainByUpsert, provenWritten, writtenRecord } from './node-written';
+import { madeAgainByUpsert, madeByTheUpsert, provenWritten, writtenRecord } from './node-written';
 import { missingOutcome, type ChunkHost, type ChunkPrep } from './node-chunk-prep';
 
 type U = CogniteFileUpsertItem;
@@ -149,7 +149,6 @@ export class NodeRun {
       if (!released) this.gate.admitted();
     } catch (err) {
       this.left(all);
-      // CDF applied the chunk: settled applied (read back), never sent again; its slot freed once.
       if (answeredUnreadable(err)) return (released || this.gate.admitted(), this.applied(indexes, []));
       if (!released && isThrottled(err)) return this.throttled(indexes, err, attempt, ticket);
       if (!released) this.gate.ended();
@@ -175,19 +174,14 @@ export class NodeRun {
       const item = this.items[i]!;
       // Known applied; without the read-back, the record is the node known before with what was written.
       const before = this.before.get(this.keyOf(i));
-      // Deleted between the read and the upsert (the residual race, node-written.ts): the upsert made
-      // the node again, holding only what was sent. That is not the node the item was planned on.
-      const made = answers[at];
-      if (before && made && made.createdTime !== before.createdTime && made.version === 1)
-        return this.settle(i, failed('missing', madeAgainByUpsert()));
+      // Not the node the item was planned on: made again by this upsert, holding only what was sent.
+      if (madeByTheUpsert(before, answers[at])) return this.settle(i, failed('missing', madeAgainByUpsert()));
       const record = built[at] ?? byKey.get(this.keyOf(i)) ?? (before && writtenRecord(before, item, answers[at]));
       this.settle(i, { outcome: 'applied', record });
     });
   }
 
-  private keyOf(index: number): string {
-    return nodeKeyOf(this.items[index]!);
-  }
+  private readonly keyOf = (index: number): string => nodeKeyOf(this.items[index]!);
 
   /** A 429: nothing was written; the chunk goes to the front of the queue, or is not sent after too many. */
   private throttled(indexes: number[], err: CdfApiError, attempt: Attempt, ticket: Ticket): void {

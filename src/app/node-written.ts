@@ -103,3 +103,10 @@ export const madeAgainByUpsert = (): string =>
   l10n.t(
     'The node was deleted after it was read, and this write made it again holding only the values written here; check it, and delete it if it should stay deleted.',
   );
+
+/**
+ * Whether the upsert's answer says it made the node anew (version 1, another createdTime than the
+ * node read before it): deleted between the read and the upsert, the residual race above.
+ */
+export const madeByTheUpsert = (before: CogniteFileRecord | undefined, answer: SlimNode | undefined): boolean =>
+  !!before && !!answer && answer.createdTime !== before.createdTime && answer.version === 1;
