@@ -10,6 +10,7 @@ import type { CogniteFileRecord } from '../core/records';
 import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
 import { answeredUnreadable, messageOf, namedBy } from './node-refusals';
 import { errText, failed, nodeUpdateReport, type Attempt, type DistributiveOmit } from './node-update-report';
+import { OutcomeTally } from './node-update-report';
 import { madeAgainByUpsert, madeByTheUpsert, provenWritten, writtenRecord } from './node-written';
 import { missingOutcome, type ChunkHost, type ChunkPrep } from './node-chunk-prep';
 
@@ -46,6 +47,7 @@ export class NodeRun {
   /** 429s per item: a chunk refused as often as the retry policy allows is reported not sent. */
   private readonly throttledSends: number[];
   private readonly attempts: Attempt[] = [];
+  private readonly tally = new OutcomeTally();
   /** 409s per item, each read and planned again while fewer than `replans`. */
   private readonly conflicts: number[];
   private readonly items: U[];
@@ -221,20 +223,16 @@ export class NodeRun {
   }
 
   private settle(index: number, outcome: DistributiveOmit<Outcome, 'index' | 'item' | 'sends'>): void {
+    this.tally.settled(this.outcomes[index]?.outcome, outcome.outcome);
     // Object.assign, not a spread with added keys: several times faster, once per item.
     this.outcomes[index] = Object.assign({}, outcome, { index, item: this.items[index]!, sends: this.sends[index]! });
   }
 
   private progress(): void {
-    const done = this.outcomes.filter((o): o is Outcome => o !== undefined);
-    const count = (o: Outcome['outcome']) => done.filter((d) => d.outcome === o).length;
     this.options.onProgress?.({
       total: this.items.length,
-      applied: count('applied'),
-      failed: count('failed'),
-      unknown: count('unknown'),
-      notSent: count('notSent'),
-      pending: this.items.length - done.length,
+      ...this.tally.counts,
+      pending: this.items.length - this.tally.done,
       requestsSent: this.attempts.length,
       throttled: this.gate.throttled,
       concurrency: this.gate.limiter.limit,

@@ -47,3 +47,23 @@ export const failed = (reason: 'conflict' | 'invalid' | 'missing' | 'other', mes
 });
 
 export const errText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
+ * The outcomes counted as they are settled. WHY: progress is told after every chunk; counting by
+ * walking every item each time grows with the square of the job (a million nodes, a thousand chunks).
+ */
+export class OutcomeTally {
+  readonly counts: Record<Outcome['outcome'], number> = { applied: 0, failed: 0, unknown: 0, notSent: 0 };
+  private settledCount = 0;
+
+  /** Item settled `now`, having been `was` (undefined: not settled before). */
+  settled(was: Outcome['outcome'] | undefined, now: Outcome['outcome']): void {
+    if (was) this.counts[was]--;
+    else this.settledCount++;
+    this.counts[now]++;
+  }
+
+  get done(): number {
+    return this.settledCount;
+  }
+}
