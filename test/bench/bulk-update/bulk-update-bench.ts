@@ -8,7 +8,8 @@
  * figure is the median run with the min and max beside it, so one noisy run cannot decide a ratio.
  * Every scenario also gets its floor (floor.ts), and each peer's wall time as a ratio to it.
  */
-import { startEmulatorProcess, routeTotals } from '../support/emulator-process';
+import { startEmulatorProcess } from '../support/emulator-process';
+import { timedRun } from '../support/timed-run';
 import { writeResult, type BenchResult } from '../support/result-file';
 import { ratio, spread } from '../support/stats';
 import type { RouteOccupancy } from '../../../src/emulator';
@@ -190,25 +191,12 @@ async function runPeer(
     const mark = `${scenario.name}/${peer}/${rep}`;
     const items = markEveryRecord(await emulator.fileIds(), mark);
     await emulator.resetForNextPeer();
-    const cpuBefore = process.cpuUsage();
-    const start = performance.now();
-    const clientView = await BULK_PEERS[peer](emulator, items);
-    const wallMs = performance.now() - start;
-    const cpu = process.cpuUsage(cpuBefore);
-    const busy = await emulator.busy();
-    const { requests, throttled } = routeTotals(await emulator.counts(), ROUTE);
-    const { matching } = await emulator.countMetadata(MARK_KEY, mark);
-    return {
-      wallMs,
-      serverBusyMs: busy.busyMs,
-      serverCpuMs: busy.cpuMs,
-      clientCpuMs: (cpu.user + cpu.system) / 1000,
-      requests,
-      throttled,
-      itemsApplied: matching,
-      clientView,
-      ...(busy.routes[ROUTE] ? { occupancy: busy.routes[ROUTE] } : {}),
-    };
+    return await timedRun(
+      emulator,
+      ROUTE,
+      () => BULK_PEERS[peer](emulator, items),
+      async () => (await emulator.countMetadata(MARK_KEY, mark)).matching,
+    );
   } finally {
     await emulator.close();
   }

@@ -10,7 +10,8 @@
  * runs the ideal client (ideal-client.ts: prebuilt upserts, no reads), not a peer but a reference
  * printed beside the floor: how close the floor is to what a client can reach.
  */
-import { startEmulatorProcess, routeTotals, type EmulatorProcess } from '../support/emulator-process';
+import { startEmulatorProcess, type EmulatorProcess } from '../support/emulator-process';
+import { timedRun } from '../support/timed-run';
 import { writeResult, type BenchResult } from '../support/result-file';
 import { ratio, spread } from '../support/stats';
 import { leastOccupancy, type IdealClientFigures } from '../bulk-update/floor';
@@ -147,32 +148,9 @@ async function inScenarioEmulator<T>(
   }
 }
 
-/** One timed run: `work` between the clock's start and stop, then what the emulator saw. */
-async function timedRun(
-  emulator: EmulatorProcess,
-  tag: string,
-  work: () => Promise<BulkRunFigures['clientView']>,
-): Promise<BulkRunFigures> {
-  const cpuBefore = process.cpuUsage();
-  const start = performance.now();
-  const clientView = await work();
-  const wallMs = performance.now() - start;
-  const cpu = process.cpuUsage(cpuBefore);
-  const busy = await emulator.busy();
-  const { requests, throttled } = routeTotals(await emulator.counts(), ROUTE);
-  const { matching } = await emulator.countNodeTag(NODE_SPACE, tag);
-  return {
-    wallMs,
-    serverBusyMs: busy.busyMs,
-    serverCpuMs: busy.cpuMs,
-    clientCpuMs: (cpu.user + cpu.system) / 1000,
-    requests,
-    throttled,
-    itemsApplied: matching,
-    clientView,
-    ...(busy.routes[ROUTE] ? { occupancy: busy.routes[ROUTE] } : {}),
-  };
-}
+/** The nodes the store shows with the run's tag: applied, whatever the client believes. */
+const applied = (emulator: EmulatorProcess, tag: string) => async () =>
+  (await emulator.countNodeTag(NODE_SPACE, tag)).matching;
 
 async function runPeer(
   peer: NodePeerName,
@@ -186,7 +164,7 @@ async function runPeer(
     // What a peer does before the user's Apply (ours: the preview) is not timed, as creating the nodes.
     const run = await NODE_PEERS[peer](emulator, refs, tag);
     await emulator.resetForNextPeer();
-    return timedRun(emulator, tag, run);
+    return timedRun(emulator, ROUTE, run, applied(emulator, tag));
   });
 }
 
@@ -200,10 +178,15 @@ async function runIdealClient(scenario: NodeScenario, records: number, rep: stri
       tag,
     );
     await emulator.resetForNextPeer();
-    return timedRun(emulator, tag, async () => {
-      await sendBackToBack(emulator, bodies, scenario.writeLimit);
-      return { itemsNotApplied: 0, detail: { prebuiltUpserts: bodies.length } };
-    });
+    return timedRun(
+      emulator,
+      ROUTE,
+      async () => {
+        await sendBackToBack(emulator, bodies, scenario.writeLimit);
+        return { itemsNotApplied: 0, detail: { prebuiltUpserts: bodies.length } };
+      },
+      applied(emulator, tag),
+    );
   });
 }
 
