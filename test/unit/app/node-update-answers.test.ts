@@ -1,8 +1,6 @@
 /**
  * What updateManyPlanned does with an upsert's answer: a 2xx whose body cannot be read still means
- * CDF applied the chunk (one transaction), so it is never split and sent again; and asking to hear
- * of conflicts (`onConflict`, what the bulk job does) keeps the pipeline: chunks planned ahead and
- * the slot freed at the 2xx.
+ * CDF applied the chunk (one transaction), so it is never split and sent again.
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -85,29 +83,5 @@ describe('app: node updateManyPlanned and the upsert’s answer', () => {
     } finally {
       await proxy.close();
     }
-  });
-
-  it('with onConflict (as the bulk job asks), chunks are still planned ahead of their slot', async () => {
-    const { baseUrl, project, token } = ctx.emulator;
-    const client = new CdfClient({ baseUrl, project, tokenProvider: new StaticTokenProvider(token) });
-    const keys = (await client.models.listFileNodes({ limit: 6 })).items.map((n) => `${n.space}:${n.externalId}`);
-    const api = cogniteFileRecordsApi(client.models);
-    const mark = ctx.emulator.requests.length;
-    const aheadAtPlan: number[] = [];
-    let plans = 0;
-    const report = await api.updateManyPlanned(
-      keys,
-      (records) => {
-        plans++;
-        aheadAtPlan.push(plans - upserts(mark).filter((r) => r.status).length);
-        return withTag('told')(records);
-      },
-      { chunkSize: 1, concurrency: { max: 1 }, onConflict: () => undefined },
-    );
-    assert.equal(report.applied.length, 6);
-    assert.ok(
-      aheadAtPlan.filter((n) => n === 2).length >= 4,
-      `chunks were planned only when their slot was free: ${aheadAtPlan.join(' ')}`,
-    );
   });
 });
