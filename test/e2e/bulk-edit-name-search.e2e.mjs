@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runPaletteCommand } from './workbench.mjs';
+import { openDemo } from './demo-project.mjs';
 
 const port = 20000 + Math.floor(Math.random() * 20000);
 const requestLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-ui-search-')), 'requests.jsonl');
@@ -31,9 +32,7 @@ const updates = () =>
 export async function scenario({ page, shot }) {
   const pick = (text) => page.locator('.quick-input-list .monaco-list-row:visible', { hasText: text }).first();
   const dialog = page.locator('.monaco-dialog-box');
-  await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
-  await page.getByRole('button', { name: 'Open the Demo Project' }).click();
-  await page.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30000 });
+  await openDemo(page);
 
   // Search from the view's title bar.
   const text = 'vessel datasheet';

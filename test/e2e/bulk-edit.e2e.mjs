@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openWalkthrough, runPaletteCommand, walkthroughStepDone } from './workbench.mjs';
+import { openDemo } from './demo-project.mjs';
 
 const port = 20000 + Math.floor(Math.random() * 20000);
 const requestLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdf-ui-bulk-')), 'requests.jsonl');
@@ -31,9 +32,7 @@ export async function scenario({ page, shot }) {
   await openWalkthrough(page);
   assert.equal(await walkthroughStepDone(page, 'bulkEdit'), false);
   await runPaletteCommand(page, 'View: Close Editor');
-  await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
-  await page.getByRole('button', { name: 'Open the Demo Project' }).click();
-  await page.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30000 });
+  await openDemo(page);
   await page.locator('.part.sidebar .action-label[aria-label^="Group By"]').first().click();
   await pick('Flat list').click();
   await page.waitForTimeout(500);

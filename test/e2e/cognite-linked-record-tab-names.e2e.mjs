@@ -7,15 +7,14 @@
 // Expected: the two tab titles differ, each saying which record kind it is.
 import assert from 'node:assert/strict';
 import { chooseFromContextMenu, treeRow } from './workbench.mjs';
+import { openDemo } from './demo-project.mjs';
 
 const port = 20000 + Math.floor(Math.random() * 20000);
 export const name = 'a node and its linked classic file open in tabs with different titles';
 export const options = { env: { CDF_FILES_DEMO_PORT: String(port) } };
 
 export async function scenario({ page, shot }) {
-  await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
-  await page.getByRole('button', { name: 'Open the Demo Project' }).click();
-  await page.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30000 });
+  await openDemo(page);
   const section = treeRow(page, 'CogniteFile nodes').first();
   await section.waitFor({ timeout: 30000 });
   await section.click();

@@ -7,6 +7,7 @@
 //     says "With unsaved changes, Preview Update … shows the exact request body"), but the open
 //     preview stays a snapshot: a second edit (directory) is missing from it, with no sign it is stale.
 import assert from 'node:assert/strict';
+import { openDemo } from './demo-project.mjs';
 import { openWalkthrough, runPaletteCommand, walkthroughStepDone } from './workbench.mjs';
 
 const port = 20000 + Math.floor(Math.random() * 20000);
@@ -42,9 +43,7 @@ export async function scenario({ page, shot }) {
   await runPaletteCommand(page, 'Notifications: Clear All Notifications');
   await runPaletteCommand(page, 'View: Close Editor');
 
-  await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
-  await page.getByRole('button', { name: 'Open the Demo Project' }).click();
-  await page.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30000 });
+  await openDemo(page);
   await page.locator('.part.sidebar .action-label[aria-label^="Group By"]').first().click();
   await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: 'Flat list' }).first().click();
   await page.waitForTimeout(1000);

@@ -5,15 +5,14 @@
 // cannot tell the tree is partial, nor what it was searched for. (The text 'search "pump"' is in the
 // DOM, in the hidden pane header, with a width of 0.)
 import assert from 'node:assert/strict';
+import { openDemo } from './demo-project.mjs';
 
 const port = 20000 + Math.floor(Math.random() * 20000);
 export const name = 'search: the Files view shows what it is searched for';
 export const options = { env: { CDF_FILES_DEMO_PORT: String(port) } };
 
 export async function scenario({ page, shot }) {
-  await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
-  await page.getByRole('button', { name: 'Open the Demo Project' }).click();
-  await page.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30000 });
+  await openDemo(page);
   await page.locator('.part.sidebar .action-label[aria-label^="Search"]').first().click();
   await page.locator('.quick-input-widget input').waitFor();
   await page.keyboard.insertText('pump');

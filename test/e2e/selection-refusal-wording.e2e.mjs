@@ -8,6 +8,7 @@
 //    (no field), and Show Log prints it as an [error] with a full extension-host stack trace.
 import assert from 'node:assert/strict';
 import { runPaletteCommand } from './workbench.mjs';
+import { openDemo } from './demo-project.mjs';
 
 const port = 20000 + Math.floor(Math.random() * 20000);
 export const name = 'selection: a refused save and a refused preview read as one clean sentence naming the file';
@@ -20,9 +21,7 @@ export async function scenario({ page, shot }) {
       .locator('.notifications-toasts')
       .innerText()
       .catch(() => '');
-  await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
-  await page.getByRole('button', { name: 'Open the Demo Project' }).click();
-  await page.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30000 });
+  await openDemo(page);
   await page.locator('.part.sidebar .action-label[aria-label^="Group By"]').first().click();
   await pick('Flat list').click();
   await page.waitForTimeout(800);
