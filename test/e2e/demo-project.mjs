@@ -46,7 +46,8 @@ export function demoProject() {
 /** Opens the demo project from the CDF Files welcome view and waits until its files are listed. */
 export async function openDemo(page) {
   await page.locator('.activitybar .action-item a[aria-label^="CDF Files"]').click();
-  const button = page.getByRole('button', { name: 'Open the Demo Project' });
+  // The sidebar's button: the walkthrough, if still open, offers one of the same name.
+  const button = page.locator('.part.sidebar').getByRole('button', { name: 'Open the Demo Project' });
   const firstRow = page.locator('.monaco-list-row[role="treeitem"]').first();
   await button.click();
   // A click landing right after the welcome view appeared can be swallowed by the workbench (seen in
