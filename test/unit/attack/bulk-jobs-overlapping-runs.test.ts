@@ -15,26 +15,10 @@ import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../src/cdf/client/cdf-client';
 import { BulkJobs } from '../../../src/core/bulk';
-import type { ActionStore, LoadedAction } from '../../../src/core/bulk';
-import type { BulkActionRecord } from '../../../src/core/bulk';
+import { MemoryStore } from '../support/memory-action-store';
 import type { FilesApi } from '../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { classicBulkSource } from '../../../src/app';
-
-class MemoryStore implements ActionStore {
-  record: BulkActionRecord | undefined;
-  save(r: BulkActionRecord) {
-    this.record = r;
-    return Promise.resolve();
-  }
-  load(): Promise<LoadedAction> {
-    return Promise.resolve(this.record ? { kind: 'found', record: this.record } : { kind: 'none' });
-  }
-  clear() {
-    this.record = undefined;
-    return Promise.resolve();
-  }
-}
 
 describe('attack: two bulk jobs that overlap', () => {
   let emu: RunningEmulator;
@@ -70,12 +54,12 @@ describe('attack: two bulk jobs that overlap', () => {
     await runA;
     emu.setFaults(undefined);
     assert.equal(jobs.last, a.record, 'in memory, the last action is A');
-    assert.equal(store.record, jobs.last, 'the store holds the same action as memory');
+    assert.equal(store.saved, jobs.last, 'the store holds the same action as memory');
     for (const id of ids.slice(2)) assert.equal(emu.store.files.get(id)?.metadata?.job, undefined, 'B sent nothing');
 
     // Once A has ended, B runs and becomes the kept action, in memory and in the store.
     await jobs.run(b, classicBulkSource(api));
     assert.equal(jobs.last, b.record, 'in memory, the last action is B');
-    assert.equal(store.record, jobs.last, 'the store (what Undo uses after a window reload) holds the same action');
+    assert.equal(store.saved, jobs.last, 'the store (what Undo uses after a window reload) holds the same action');
   });
 });

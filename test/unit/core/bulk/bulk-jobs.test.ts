@@ -10,36 +10,11 @@ import { StaticTokenProvider } from '../../../../src/cdf/auth/static-token';
 import { filesApiOf } from '../../../../src/app/files-api-adapter';
 import { CdfClient } from '../../../../src/cdf/client/cdf-client';
 import type { BulkOperation } from '../../../../src/core/bulk';
-import {
-  BulkJobs,
-  emptyJobPlan,
-  type ActionStore,
-  type BulkActionRecord,
-  type BulkTarget,
-  type JobScope,
-  type LoadedAction,
-} from '../../../../src/core/bulk';
+import { BulkJobs, emptyJobPlan, type BulkTarget, type JobScope } from '../../../../src/core/bulk';
 import type { FilesApi } from '../../../../src/core/ports';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator';
 import { classicBulkSource } from '../../../../src/app';
-
-/** Keeps the action as the workspace storage would (saved form, not the object). */
-class MemoryStore implements ActionStore {
-  saved: BulkActionRecord | undefined;
-  saves = 0;
-  save(record: BulkActionRecord) {
-    this.saves++;
-    this.saved = record;
-    return Promise.resolve();
-  }
-  load(): Promise<LoadedAction> {
-    return Promise.resolve(this.saved ? { kind: 'found', record: this.saved } : { kind: 'none' });
-  }
-  clear() {
-    this.saved = undefined;
-    return Promise.resolve();
-  }
-}
+import { MemoryStore } from '../../support/memory-action-store';
 
 describe('core bulk jobs against the emulator', () => {
   let emu: RunningEmulator;
