@@ -35,8 +35,11 @@ export interface ChunkHost {
   readonly signal: AbortSignal | undefined;
   item(index: number): U;
   replace(index: number, item: U): void;
-  /** The node as it was right before the send (undefined when not known without reading it). */
-  knowBefore(key: string, record: R | undefined): void;
+  /**
+   * The node as read right before the send: its stamp (which incarnation, `createdTime`) and its
+   * properties (undefined when not known without reading them).
+   */
+  knowBefore(read: NodeStamp | R, record: R | undefined): void;
   missing(index: number): void;
   /** Settles `index` failed, unsent. */
   refuse(index: number, outcome: ReturnType<typeof failed>): void;
@@ -110,7 +113,7 @@ export function slimCheck(host: ChunkHost, reads: SlimReads, now = Date.now): Ch
       host.signal,
     );
     const [answeredAt, tookMs] = [now(), now() - sent];
-    stamps.forEach((stamp) => host.knowBefore(nodeKeyOf(stamp), reads.known(stamp)));
+    stamps.forEach((stamp) => host.knowBefore(stamp, reads.known(stamp)));
     const byKey = new Map(stamps.map((stamp) => [nodeKeyOf(stamp), stamp]));
     const send = once.filter(
       (i) => incarnationOk(host.item(i), byKey.get(nodeKeyOf(host.item(i)))) || (host.missing(i), false),
@@ -171,7 +174,7 @@ export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChun
       const item = planned[at];
       if (!item) return (host.unchanged(i), false);
       host.replace(i, Object.assign({}, item, { existingVersion: records[at]!.version }));
-      host.knowBefore(nodeKeyOf(item), records[at]);
+      host.knowBefore(records[at]!, records[at]);
       return true;
     });
     return { send, read };
