@@ -7,8 +7,9 @@
  * (nodeUpdateMany) have their versions checked; items planned on that read (nodeUpdateManyPlanned)
  * are planned by the caller on it, so one read plans and guards; such a chunk is read and planned
  * while the upsert before it in its slot is in flight (one per slot ahead), and checked again
- * (versions only) when the slot frees. The report is built from the node
- * as read, what was sent and the answer (node-written.ts, recent-node-reads.ts). A refused chunk
+ * (versions only) when the slot frees only if that read is older than FRESH_READ_MS; a node the
+ * upsert made again (deleted since the read) is deleted again (node-answered.ts). The report is
+ * built from the node as read, what was sent and the answer (node-written.ts, recent-node-reads.ts). A refused chunk
  * applied nothing, so its items that the refusal does not name are sent again without the named
  * ones: a stale version fails only its node (reason 'conflict'; a planned run reads and plans it
  * again first), a missing reference only the node holding it; a refusal that names nobody is
