@@ -136,8 +136,8 @@ export function slimCheck(host: ChunkHost, reads: SlimReads, now = Date.now): Ch
   };
   const check = aheadOf(checkNow);
   return {
-    // Not pipelined: a check made before the slot was free would leave the guard's window open for the wait.
-    pipelined: false,
+    // Pipelined: a check made while the upsert before it is in flight guards its chunk for FRESH_READ_MS.
+    pipelined: true,
     ahead: (indexes) => check.start(indexes),
     ready: async (all) => {
       const first = await check.take(all);

@@ -20,10 +20,13 @@ const withTag = (tag: string) => (records: readonly CogniteFileRecord[]) =>
   );
 
 describe('app: how old a read made ahead may be and still guard its upsert', () => {
+  /** When each request was answered (epoch ms), by request id. */
+  const answeredAt = new Map<string, number>();
   const ctx = useEmulator({
     files: 3000,
     seed: 47,
     faults: { seed: 3, routes: { 'POST /models/instances': { latencyMs: 120 } } },
+    onRequest: (r) => void answeredAt.set(r.requestId, Date.now()),
   });
   let client: CdfClient;
   let keys: string[];
@@ -49,6 +52,25 @@ describe('app: how old a read made ahead may be and still guard its upsert', () 
     });
     assert.equal(report.applied.length, 6, JSON.stringify(report.items.map((i) => i.outcome)));
     assert.equal(versionReads(mark).length, 0, 'each chunk waited one upsert (120 ms) and was checked again');
+  });
+
+  it('checks a planned-already chunk while the upsert before it is in flight, once', async () => {
+    const api = cogniteFileRecordsApi(client.models);
+    const items = (await api.retrieve(keys.slice(0, 5))).map((r) => withTag('fresh-5')([r])[0]!);
+    const mark = ctx.emulator.requests.length;
+    const report = await api.updateMany(items, { chunkSize: 1, concurrency: { max: 1 } });
+    assert.equal(report.applied.length, 5, JSON.stringify(report.items.map((i) => i.outcome)));
+    const checks = versionReads(mark);
+    const upserts = ctx.emulator.requests
+      .slice(mark)
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/models/instances'));
+    assert.equal(checks.length, 5, 'one versions read per chunk, none again');
+    // Chunk k's check arrives before chunk k-1's upsert is answered: the slot does not wait for it.
+    for (let k = 1; k < 5; k++)
+      assert.ok(
+        checks[k]!.time < answeredAt.get(upserts[k - 1]!.requestId)!,
+        `chunk ${k + 1} was checked after the slot freed`,
+      );
   });
 
   /** A host over `items` recording what the prep settles; `clock` is the fake time. */
