@@ -52,7 +52,8 @@ export async function answeredOutcomes(
   const byKey = new Map(records.map((r) => [nodeKeyOf(r), r]));
   return items.map((item, at): Settled => {
     const answer = answers[at]!;
-    if (made[at] === 'madeByThisWrite') return failed('missing', deleted ? madeAgainAndDeleted() : madeAgainByUpsert());
+    if (made[at] === 'madeByThisWrite')
+      return failed('missing', deleted.has(nodeKeyOf(item)) ? madeAgainAndDeleted() : madeAgainByUpsert());
     if (made[at] === 'madeByOthers') return failed(answer.wasModified ? 'other' : 'missing', madeAgainByOthers(answer));
     // Known applied; without the read-back, the record is the node known before with what was written.
     const known = read[at]?.record;
@@ -63,14 +64,19 @@ export async function answeredOutcomes(
 
 /**
  * Deletes the nodes this write made, each at the version it made (1): WHY that version: a node
- * someone wrote since is theirs as well, and is refused (409) rather than deleted. Not cancelled
- * with the run: what this write made is cleared up even then. True when CDF answered 2xx.
+ * someone wrote since is theirs as well, and is refused (409) rather than deleted. One refused node
+ * fails the whole request, so then each is deleted alone. Not cancelled with the run: what this
+ * write made is cleared up even then. The keys of the nodes CDF answered deleted (2xx).
  */
-async function deleteAgain(made: readonly SlimNode[], writes: Pick<NodeWrites, 'deleteMade'>): Promise<boolean> {
-  if (made.length === 0) return false;
+async function deleteAgain(made: readonly SlimNode[], writes: Pick<NodeWrites, 'deleteMade'>): Promise<Set<string>> {
   const nodes = made.map(({ space, externalId, version }) => ({ space, externalId, existingVersion: version }));
-  return writes.deleteMade(nodes).then(
-    () => true,
-    () => false,
-  );
+  const tried = (some: typeof nodes) =>
+    writes.deleteMade(some).then(
+      () => some.map(nodeKeyOf),
+      () => [],
+    );
+  if (nodes.length === 0) return new Set();
+  const all = await tried(nodes);
+  if (all.length > 0 || nodes.length === 1) return new Set(all);
+  return new Set((await Promise.all(nodes.map((node) => tried([node])))).flat());
 }

@@ -95,6 +95,38 @@ describe('app: a node deleted between its chunk read and the upsert', () => {
     assert.match(item!.failure.message, /check it, and delete it if it should stay deleted/);
   });
 
+  it('deletes the others when one node it made was written since (refused 409): that one is kept', async () => {
+    const [, , , , , a, b] = refs;
+    const mark = ctx.emulator.requests.length;
+    let written = false;
+    let deleted = false;
+    onRequest = (r) => {
+      const body = r.body as { items?: Ref[]; sources?: unknown } | undefined;
+      const names = (ref: Ref) => body?.items?.some((i) => nodeKeyOf(i) === nodeKeyOf(ref));
+      if (!deleted && r.path.endsWith('/models/instances/byids') && body?.sources !== undefined && names(a!))
+        deleted = nodes().delete(nodeKeyOf(a!)) && nodes().delete(nodeKeyOf(b!));
+      // Someone writes b right after the upsert that made it again, before it is deleted again.
+      if (!written && r.method === 'POST' && r.path.endsWith('/models/instances') && r.status === 200 && names(b!)) {
+        const made = nodes().get(nodeKeyOf(b!))!;
+        nodes().put({ ...made, version: made.version + 1 });
+        written = true;
+      }
+    };
+    const keys = [a!, b!].map(nodeKeyOf);
+    const report = await cogniteFileRecordsApi(models).updateManyPlanned(keys, setDir, {});
+    assert.ok(deleted && written);
+    assert.equal(nodes().get(keys[0]!), undefined, 'the node nobody wrote since is deleted again');
+    assert.equal(nodes().get(keys[1]!)?.version, 2, 'the node written since is kept');
+    const [first, second] = report.items;
+    assert.ok(first!.outcome === 'failed' && second!.outcome === 'failed');
+    assert.match(first!.failure.message, /nothing of it remains/);
+    assert.match(second!.failure.message, /check it, and delete it if it should stay deleted/);
+    assert.ok(
+      deletes(mark).some((r) => r.status === 409),
+      'the node written since was refused, not deleted',
+    );
+  });
+
   it('never deletes a node someone made again that the write did not modify', async () => {
     const [, , ref] = refs;
     const mark = ctx.emulator.requests.length;
