@@ -1,8 +1,9 @@
 /**
  * What a node upsert needs around it so that it updates and never creates: an upsert with
  * `existingVersion` CREATES a node that is absent (the version check only refuses a node NEWER than
- * the version named), and the API has no "update only" flag. So the nodes are read right before the
- * upsert, and an item whose node is gone is refused here, unsent.
+ * the version named), and the API has no "update only" flag. So the nodes are read shortly before the
+ * upsert (a bulk update: at most FRESH_READ_MS, node-chunk-prep.ts), and an item whose node is gone
+ * is refused here, unsent.
  *
  * Residual race: a node deleted between that read and the upsert is still created again, holding
  * only the properties the item sends (closing it needs an API flag). The upsert's answer tells it
