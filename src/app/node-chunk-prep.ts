@@ -69,6 +69,8 @@ export interface PlannedReads {
   readonly read: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
   /** The nodes' versions only. */
   readonly existing: (keys: readonly string[], signal?: AbortSignal) => Promise<NodeStamp[]>;
+  /** The node the caller's plan of `key` was made on, when it knows one (then a chunk reads versions first). */
+  readonly known?: (key: string) => R | undefined;
 }
 
 /** Memoizes `make` per chunk started ahead; a chunk's `ready` takes its own once. */
@@ -165,10 +167,7 @@ interface ChunkRead {
  */
 export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChunk, now = Date.now): ChunkPrep {
   const keysOf = (indexes: number[]) => indexes.map((i) => nodeKeyOf(host.item(i)));
-  const readFull = async (indexes: number[]): Promise<ChunkRead> => {
-    const records = await reads.read(keysOf(indexes), host.signal);
-    return { records, answeredAt: now() };
-  };
+  const readFull = (indexes: number[]): Promise<ChunkRead> => readNow(keysOf(indexes), reads, host.signal, now);
   const planOn = async (indexes: number[], read: ChunkRead): Promise<{ send: number[]; read: ChunkRead }> => {
     const byKey = new Map(read.records.map((r) => [nodeKeyOf(r), r]));
     const there = indexes.filter((i) => byKey.has(nodeKeyOf(host.item(i))) || (host.missing(i), false));
@@ -204,6 +203,32 @@ export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChun
       return same ? first.send : (await planOn(first.send, await readFull(first.send))).send;
     },
   };
+}
+
+/**
+ * A chunk's nodes as CDF holds them now. With nothing `known`, read whole. Otherwise versions only
+ * first: WHY: DMS counts every write in a node's `version`, so a node at the version and incarnation
+ * (`createdTime`) of the known one IS the known one, and it is taken as it is (the very object: the
+ * caller keeps the plan it made on it). Only the others are read whole, in one request; the missing
+ * are left out. The answer's time is the versions read's: the earlier of the two guards.
+ */
+async function readNow(keys: string[], reads: PlannedReads, signal: AbortSignal | undefined, now: () => number) {
+  const { known } = reads;
+  if (!known) {
+    const records = await reads.read(keys, signal);
+    return { records, answeredAt: now() };
+  }
+  const stamps = await reads.existing(keys, signal);
+  const answeredAt = now();
+  const records: R[] = [];
+  const changed: string[] = [];
+  for (const stamp of stamps) {
+    const record = known(nodeKeyOf(stamp));
+    if (record && sameStamp(stamp, record)) records.push(record);
+    else changed.push(nodeKeyOf(stamp));
+  }
+  if (changed.length > 0) records.push(...(await reads.read(changed, signal)));
+  return { records, answeredAt };
 }
 
 const sameStamp = (stamp: NodeStamp, record: R | undefined): boolean =>
