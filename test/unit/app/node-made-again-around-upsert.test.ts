@@ -51,7 +51,7 @@ describe('app: a node deleted between its chunk read and the upsert', () => {
     onRequest = (r) => {
       const body = r.body as { items?: Ref[] } | undefined;
       if (done || !r.path.endsWith('/models/instances/byids')) return;
-      if (!body.items?.some((i) => nodeKeyOf(i) === nodeKeyOf(ref))) return;
+      if (!body?.items?.some((i) => nodeKeyOf(i) === nodeKeyOf(ref))) return;
       done = true;
       change();
     };

@@ -36,7 +36,7 @@ describe('attack: a node deleted between its chunk read and the upsert', () => {
       // The job's chunk read (versions only: the preview read the nodes whole).
       const body = r.body as { items?: Ref[] } | undefined;
       if (deleted || !r.path.endsWith('/models/instances/byids')) return;
-      if (!body.items?.some((i) => nodeKeyOf(i) === goneKey)) return;
+      if (!body?.items?.some((i) => nodeKeyOf(i) === goneKey)) return;
       deleted = ctx.emulator.store.nodes.delete(goneKey);
     };
     const report = await jobs.run(job, scope);
