@@ -1,0 +1,37 @@
+import type { ActionEntry } from '..';
+import type { BulkActionRecord } from './bulk-history';
+import { imageText } from './image-texts';
+
+/**
+ * `JSON.stringify(saveAction(record))`, the same text byte for byte (so `restoreAction` reads it as
+ * it always did), made from each image's cached text (see image-texts.ts): a save after the first
+ * mostly joins strings made already, instead of stringifying 20,000 records again.
+ */
+export function savedActionText<R extends object, U>(record: BulkActionRecord<R, U>): string {
+  const head = JSON.stringify({
+    version: 2,
+    kind: record.kind.name,
+    project: record.project,
+    target: record.target,
+    operations: [...record.operations],
+    startedAt: record.startedAt,
+  });
+  const entries: string[] = [];
+  for (const [key, entry] of record.entries) entries.push(`[${JSON.stringify(key)},${entryText(entry)}]`);
+  return `${head.slice(0, -1)},"entries":[${entries.join(',')}],"reportTexts":${JSON.stringify(record.reportTexts)}}`;
+}
+
+/** An entry as `JSON.stringify` writes it, its images from the cache; an entry of another shape whole. */
+function entryText(entry: ActionEntry<object>): string {
+  const keys = Object.keys(entry);
+  const usual = keys.length === 3 && keys[0] === 'outcome' && keys[1] === 'before' && keys[2] === 'after';
+  const [before, after] = usual ? [imageOf(entry.before), imageOf(entry.after)] : [];
+  if (before === undefined || after === undefined || typeof entry.outcome !== 'string') return JSON.stringify(entry);
+  return `{"outcome":${JSON.stringify(entry.outcome)},"before":${before},"after":${after}}`;
+}
+
+/** An image's text when it is a plain object (not an array, nothing `toJSON` would turn into another value). */
+const imageOf = (image: unknown): string | undefined =>
+  typeof image === 'object' && image !== null && !Array.isArray(image) && !('toJSON' in image)
+    ? imageText(image)
+    : undefined;
