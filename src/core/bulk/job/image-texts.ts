@@ -22,3 +22,30 @@ export function imageText(image: object): string | undefined {
 
 /** Whether this image's text is made already (a later save only joins it). */
 export const hasImageText = (image: object): boolean => texts.has(image);
+
+/** Images stringified per turn of the event loop while idle: a few milliseconds, so answers are not held up. */
+const SLICE = 1000;
+
+/**
+ * Makes the images' texts a slice at a time on timers, for a plan a person is still reading: the
+ * save that must come before its first send then only joins them. Idle time, never the wire's.
+ */
+export function makeTextsWhileIdle(images: readonly object[], from = 0): void {
+  if (from >= images.length) return;
+  setTimeout(() => {
+    for (let i = from; i < Math.min(images.length, from + SLICE); i++) imageText(images[i]!);
+    makeTextsWhileIdle(images, from + SLICE);
+  }, 0);
+}
+
+/**
+ * Actions of up to this many records have their texts made ahead (about 0.7 KB a record). WHY a
+ * limit: the texts live as long as the images, beside them; for a larger action the memory is worth
+ * more than the milliseconds, and each save stringifies it whole.
+ */
+export const TEXTS_AHEAD_MAX_RECORDS = 100_000;
+
+/** A plan's images (see {@link makeTextsWhileIdle}): the save before its first send joins them. */
+export function makePlanTextsWhileIdle(plan: { preImages: readonly object[]; afterImages: readonly object[] }): void {
+  if (plan.preImages.length <= TEXTS_AHEAD_MAX_RECORDS) makeTextsWhileIdle([...plan.preImages, ...plan.afterImages]);
+}

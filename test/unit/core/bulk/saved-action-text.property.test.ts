@@ -3,7 +3,8 @@
  * identity) is exactly `JSON.stringify(saveAction(record))`, for arbitrary actions: any keys,
  * outcomes, images (undefined fields, `__proto__` keys, images shared by entries, an entry whose
  * after-image is its before-image), entries of another shape, report texts. Also after entries are
- * replaced between saves, as a run replaces them: a cached text never stands for a replaced image.
+ * replaced between saves, as a run replaces them: a cached text never stands for a replaced image;
+ * with the images' texts made ahead or not.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -11,6 +12,7 @@ import { BulkActionRecord, restoreAction, saveAction, savedActionText } from '..
 import type { ActionEntry as Entry, ActionOutcome } from '../../../../src/core/bulk';
 import type { FileRecord } from '../../../../src/cdf/model';
 import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
+import { imageText } from '../../../../src/core/bulk/job/image-texts';
 import { fileRecord } from './fixtures';
 
 /** Entries of any shape, stored as the record's own (the saved text must not care). */
@@ -57,6 +59,9 @@ function recordOf(pairs: [string, unknown][], reportTexts: string[], operations:
   return record;
 }
 
+/** Makes an image's text ahead, as the job does while the preview is read and chunks are on the wire. */
+const warmed = (image: unknown) => typeof image === 'object' && image !== null && imageText(image);
+
 describe('core: the kept action as saved text', () => {
   it('is JSON.stringify(saveAction(record)) byte for byte, before and after entries are replaced', () => {
     fc.assert(
@@ -65,8 +70,11 @@ describe('core: the kept action as saved text', () => {
         fc.array(fc.string()),
         fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
         entries,
-        (pairs, reportTexts, operations, later) => {
+        fc.boolean(),
+        (pairs, reportTexts, operations, later, warm) => {
           const record = recordOf(pairs, reportTexts, operations);
+          // Texts made ahead (as while the preview is read), or not: the save makes what is missing.
+          if (warm) for (const e of record.entries.values()) [e.before, e.after].forEach(warmed);
           assert.equal(savedActionText(record), JSON.stringify(saveAction(record)));
           // A run replaces entries (new images, new outcomes); the next save holds the new ones.
           later.forEach(([key, entry], i) => {
@@ -98,7 +106,7 @@ describe('core: the kept action as saved text', () => {
         after: fileRecord({ id, source: 'new' }),
       });
     record.reportTexts.push('# Bulk edit\n| a \\| b |');
-    savedActionText(record);
+    for (const e of record.entries.values()) [e.before, e.after].forEach(warmed);
     const restored = restoreAction(JSON.parse(savedActionText(record)), CLASSIC_FILE_BULK);
     assert.deepEqual([...restored.entries], [...record.entries]);
     assert.deepEqual(restored.reportTexts, record.reportTexts);
