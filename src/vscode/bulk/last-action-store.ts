@@ -4,7 +4,7 @@ import {
   headerOf,
   isHeader,
   restoreAction,
-  savedActionTextInTurns,
+  savedActionText,
   type ActionStore,
   type BulkActionRecord,
   type LoadedAction,
@@ -41,9 +41,7 @@ export class LastActionStore implements ActionStore {
     const file = this.file;
     if (file) {
       await vscode.workspace.fs.createDirectory(this.storageUri!);
-      // Made over several turns: a job's first reads go out meanwhile (see savedActionTextInTurns).
-      const text = await savedActionTextInTurns(record);
-      await vscode.workspace.fs.writeFile(file, Buffer.from(text, 'utf8'));
+      await vscode.workspace.fs.writeFile(file, Buffer.from(savedActionText(record), 'utf8'));
     }
     await this.state.update(HEADER_KEY, headerOf(record));
   }

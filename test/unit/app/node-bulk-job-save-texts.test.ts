@@ -6,16 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
-import { CdfClient, type DataModelingRequests } from '../../../src/cdf/client';
+import { CdfClient } from '../../../src/cdf/client';
 import { COGNITE_FILE_VIEW } from '../../../src/cdf/model';
 import { cogniteFileBulkSource } from '../../../src/app';
-import {
-  BulkJobs,
-  restoreAction,
-  savedActionText,
-  savedActionTextInTurns,
-  type BulkActionRecord,
-} from '../../../src/core/bulk';
+import { BulkJobs, restoreAction, savedActionText, type BulkActionRecord } from '../../../src/core/bulk';
 import { hasImageText } from '../../../src/core/bulk/job/image-texts';
 import { COGNITE_FILE_BULK } from '../../../src/core/cognite-file';
 import { client as http, useEmulator } from '../emulator/helpers';
@@ -79,35 +73,5 @@ describe('app: the kept action of a CogniteFile bulk job is saved from JSON made
     );
     assert.equal([...restored.entries.values()].filter((e) => e.outcome === 'applied').length, COUNT);
     assert.deepEqual(restored.entries.get(`${SPACE}:${xid(7)}`)?.after.tags, ['a', 'b']);
-  });
-
-  it('without the time to make them ahead, the first save is made while the first reads are out', async () => {
-    const { baseUrl, project, token } = ctx.emulator;
-    const models = new CdfClient({ baseUrl, project, tokenProvider: new StaticTokenProvider(token) }).models;
-    let reads = 0;
-    const counted = Object.create(models) as DataModelingRequests;
-    counted.retrieveFileNodes = (...args) => (reads++, models.retrieveFileNodes(...args));
-    const scope = { ...cogniteFileBulkSource(counted), project: { baseUrl, project } };
-    const readsWhenMade: number[] = [];
-    const store = new (class extends MemoryStore {
-      override async save(record: BulkActionRecord) {
-        const text = await savedActionTextInTurns(record);
-        readsWhenMade.push(reads);
-        assert.equal(text, savedActionText(record));
-        return super.save(record);
-      }
-    })();
-    const jobs = new BulkJobs(store);
-    const refs = Array.from({ length: COUNT }, (_, i) => ({ space: SPACE, externalId: xid(i) }));
-    const job = await jobs.planEdit(scope, { kind: 'ids', label: 'turns', refs }, [
-      { op: 'add', field: 'tags', values: ['c'] },
-    ]);
-    const planReads = reads;
-    const report = await jobs.run(job, scope); // Apply at once: the images' texts are not made yet
-    assert.equal(report.applied.length, COUNT);
-    assert.ok(
-      readsWhenMade[0]! > planReads,
-      `the first save was made before any chunk was read (${readsWhenMade.join()})`,
-    );
   });
 });

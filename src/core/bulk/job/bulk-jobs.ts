@@ -177,7 +177,7 @@ export class BulkJobs {
     if (keep) this.last = asKept(job.record);
     job.record.beginRun(job.plan);
     // Kept before anything is sent: every window (or chunk) waits for this save. Started before the
-    // first reads, which the store lets out while it makes the text (savedActionTextInTurns).
+    // first reads: a read that waited for it would be checked again (versions only) before its upsert.
     const begun = keep ? saves.save() : Promise.resolve();
     const { report, sent, replanned, rewritten } = await sendJob(source, job.plan, options, async (window) => {
       await begun;

@@ -11,15 +11,6 @@ import { saveAction } from './saved-action';
 export function savedActionText<R extends object, U>(record: BulkActionRecord<R, U>): string {
   // Stringified one by one, images cost about twice what one whole stringify does: mostly new ones, whole.
   if (!mostlyMade(record)) return JSON.stringify(saveAction(record));
-  // Appended (a rope, flattened once where it is written): cheaper than an array of 20,000 joined.
-  let entries = '';
-  for (const [key, entry] of record.entries)
-    entries += `${entries ? ',' : ''}[${JSON.stringify(key)},${entryText(entry)}]`;
-  return wrapped(record, entries);
-}
-
-/** The saved action around its entries' text, as `JSON.stringify(saveAction(record))` writes it. */
-function wrapped<R extends object, U>(record: BulkActionRecord<R, U>, entries: string): string {
   const head = JSON.stringify({
     version: 2,
     kind: record.kind.name,
@@ -28,6 +19,10 @@ function wrapped<R extends object, U>(record: BulkActionRecord<R, U>, entries: s
     operations: [...record.operations],
     startedAt: record.startedAt,
   });
+  // Appended (a rope, flattened once where it is written): cheaper than an array of 20,000 joined.
+  let entries = '';
+  for (const [key, entry] of record.entries)
+    entries += `${entries ? ',' : ''}[${JSON.stringify(key)},${entryText(entry)}]`;
   return `${head.slice(0, -1)},"entries":[${entries}],"reportTexts":${JSON.stringify(record.reportTexts)}}`;
 }
 
@@ -61,27 +56,3 @@ const imageOf = (image: unknown): string | undefined =>
   typeof image === 'object' && image !== null && !Array.isArray(image) && !('toJSON' in image)
     ? imageText(image)
     : undefined;
-
-/** Entries stringified per turn of the event loop by {@link savedActionTextInTurns}: a few milliseconds. */
-const TURN = 2000;
-
-/**
- * {@link savedActionText}, the same text, made over several turns of the event loop when its images'
- * texts are not made yet: requests started meanwhile go out and answers are taken in while it is
- * made. WHY: the save before a job's first send stringified 20,000 records in one go, and the first
- * chunks' reads left only after it. The entries are taken as they are when it is called.
- */
-export async function savedActionTextInTurns<R extends object, U>(
-  record: BulkActionRecord<R, U>,
-  nextTurn: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
-  perTurn = TURN,
-): Promise<string> {
-  if (mostlyMade(record)) return savedActionText(record);
-  const pairs = [...record.entries];
-  let entries = '';
-  for (let from = 0; from < pairs.length; from += perTurn) {
-    if (from > 0) await nextTurn();
-    entries += `${from > 0 ? ',' : ''}${JSON.stringify(pairs.slice(from, from + perTurn)).slice(1, -1)}`;
-  }
-  return wrapped(record, entries);
-}

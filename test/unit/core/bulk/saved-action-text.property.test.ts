@@ -8,13 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  BulkActionRecord,
-  restoreAction,
-  saveAction,
-  savedActionText,
-  savedActionTextInTurns,
-} from '../../../../src/core/bulk';
+import { BulkActionRecord, restoreAction, saveAction, savedActionText } from '../../../../src/core/bulk';
 import type { ActionEntry as Entry, ActionOutcome } from '../../../../src/core/bulk';
 import type { FileRecord } from '../../../../src/cdf/model';
 import { CLASSIC_FILE_BULK } from '../../../../src/core/classic-file';
@@ -94,31 +88,6 @@ describe('core: the kept action as saved text', () => {
         },
       ),
       { numRuns: 300 },
-    );
-  });
-
-  it('made over several turns, is the text of the entries as they were when it began', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        entries,
-        fc.array(fc.string()),
-        entries,
-        fc.integer({ min: 1, max: 5 }),
-        async (pairs, reportTexts, later, perTurn) => {
-          const record = recordOf(pairs, reportTexts, []);
-          const expected = JSON.stringify(saveAction(record));
-          // Each turn, the run replaces an entry (a chunk's fresh images): the text began before it.
-          const replacements = [...later];
-          const nextTurn = async () => {
-            const next = replacements.shift();
-            if (next) record.entries.set(next[0], next[1] as ActionEntry);
-            await Promise.resolve();
-          };
-          const text = await savedActionTextInTurns(record, nextTurn, perTurn);
-          assert.equal(text, expected);
-        },
-      ),
-      { numRuns: 200 },
     );
   });
 
