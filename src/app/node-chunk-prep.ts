@@ -1,7 +1,7 @@
 /**
  * What a node bulk update does with a chunk between getting a write slot and sending its upsert
- * (node-update-many.ts), in one of two ways; both end in a read right before the upsert, because an
- * upsert would create a deleted node again (node-written.ts):
+ * (node-update-many.ts), in one of two ways; both guard the upsert with a read made at most
+ * {@link FRESH_READ_MS} before it, because an upsert would create a deleted node again (node-written.ts):
  *
  * - the items are planned already (`slimCheck`): read the nodes' versions only, refuse the missing;
  * - the items are planned on the read (`plannedRead`): read the nodes with their properties, let
@@ -16,6 +16,21 @@ import { deletedSinceRead } from './node-written';
 
 type U = CogniteFileUpsertItem;
 type R = CogniteFileRecord;
+
+/**
+ * How old (ms since its answer) a read made ahead of its chunk's slot may be and still guard the
+ * upsert without a versions re-check. WHY 2 s: about one 1000-node upsert's time in CDF, so a chunk
+ * read while the upsert before it in its slot is in flight goes out as soon as that slot frees (the
+ * re-check cost each slot a round trip behind the server's other upserts); a Retry-After wait or
+ * slow upserts make it older, and then it is checked again. What the wider window lets through is
+ * caught after the upsert: a node changed since is refused 409 (existingVersion; read and planned
+ * again), a node deleted since is made again by the upsert, which its answer tells, and the run
+ * deletes it again (node-answered.ts).
+ */
+export const FRESH_READ_MS = 2000;
+
+/** Whether a read answered at `answeredAt` still guards an upsert sent at `now` (FRESH_READ_MS). */
+export const freshRead = (answeredAt: number, now: number): boolean => now - answeredAt <= FRESH_READ_MS;
 
 /** How a chunk gets ready to be sent. */
 export interface ChunkPrep {
@@ -35,8 +50,11 @@ export interface ChunkHost {
   readonly signal: AbortSignal | undefined;
   item(index: number): U;
   replace(index: number, item: U): void;
-  /** The node as it was right before the send (undefined when not known without reading it). */
-  knowBefore(key: string, record: R | undefined): void;
+  /**
+   * The node as read right before the send: its stamp (which incarnation, `createdTime`) and its
+   * properties (undefined when not known without reading them).
+   */
+  knowBefore(read: NodeStamp | R, record: R | undefined): void;
   missing(index: number): void;
   /** Settles `index` failed, unsent. */
   refuse(index: number, outcome: ReturnType<typeof failed>): void;
@@ -88,7 +106,7 @@ export interface SlimReads {
  * (versions only grow); so is one whose createdTime differs from the read at that version. Those are
  * reported missing (the planned node is gone), unsent. A node named again in the same run is refused
  * per item (one request may name a node once). A check made ahead, before its slot, is made again
- * when its answer is older than it took: the guard's window stays about one round trip (plannedRead).
+ * when its answer is older than {@link FRESH_READ_MS}.
  */
 export function slimCheck(host: ChunkHost, reads: SlimReads, now = Date.now): ChunkPrep {
   const firstOf = new Map<string, number>();
@@ -104,27 +122,26 @@ export function slimCheck(host: ChunkHost, reads: SlimReads, now = Date.now): Ch
       if (!firstOf.has(key)) firstOf.set(key, i);
       return firstOf.get(key) === i || (host.refuse(i, failed('invalid', namedTwice(key))), false);
     });
-    const sent = now();
     const stamps = await reads.existing(
       once.map((i) => nodeKeyOf(host.item(i))),
       host.signal,
     );
-    const [answeredAt, tookMs] = [now(), now() - sent];
-    stamps.forEach((stamp) => host.knowBefore(nodeKeyOf(stamp), reads.known(stamp)));
+    const answeredAt = now();
+    stamps.forEach((stamp) => host.knowBefore(stamp, reads.known(stamp)));
     const byKey = new Map(stamps.map((stamp) => [nodeKeyOf(stamp), stamp]));
     const send = once.filter(
       (i) => incarnationOk(host.item(i), byKey.get(nodeKeyOf(host.item(i)))) || (host.missing(i), false),
     );
-    return { send, answeredAt, tookMs };
+    return { send, answeredAt };
   };
   const check = aheadOf(checkNow);
   return {
-    // Not pipelined: a check made before the slot was free would leave the guard's window open for the wait.
-    pipelined: false,
+    // Pipelined: a check made while the upsert before it is in flight guards its chunk for FRESH_READ_MS.
+    pipelined: true,
     ahead: (indexes) => check.start(indexes),
     ready: async (all) => {
       const first = await check.take(all);
-      const fresh = now() - first.answeredAt <= Math.max(first.tookMs, 1);
+      const fresh = freshRead(first.answeredAt, now());
       return fresh || first.send.length === 0 ? first.send : (await checkNow(first.send)).send;
     },
   };
@@ -135,15 +152,13 @@ const namedTwice = (key: string): string => l10n.t('A node is named more than on
 interface ChunkRead {
   readonly records: R[];
   readonly answeredAt: number;
-  readonly tookMs: number;
 }
 
 /**
  * The items are planned on the read right before the upsert. A chunk got ready ahead (read AND
- * planned while the upserts before it are in flight, so that a freed slot only waits for the check
- * below) may have waited for that slot: WHY it is then checked again (versions only) when its answer
- * is older than the read took: the guard's window, from the server's answer to the upsert, is then at
- * most twice what a read right before the upsert leaves, never the whole wait for a slot. A node
+ * planned while the upserts before it are in flight, so that a freed slot sends it at once) may have
+ * waited for that slot: WHY it is then checked again (versions only) when its answer is older than
+ * {@link FRESH_READ_MS}: the guard's window stays bounded, never a long wait for a slot. A node
  * found at another version (or incarnation) is read and planned again (`plan` is called again for
  * those nodes: a plan with side effects, e.g. saving undo images, sees the read that is sent): what
  * was planned on the older read would be refused 409 anyway.
@@ -151,9 +166,8 @@ interface ChunkRead {
 export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChunk, now = Date.now): ChunkPrep {
   const keysOf = (indexes: number[]) => indexes.map((i) => nodeKeyOf(host.item(i)));
   const readFull = async (indexes: number[]): Promise<ChunkRead> => {
-    const sent = now();
     const records = await reads.read(keysOf(indexes), host.signal);
-    return { records, answeredAt: now(), tookMs: now() - sent };
+    return { records, answeredAt: now() };
   };
   const planOn = async (indexes: number[], read: ChunkRead): Promise<{ send: number[]; read: ChunkRead }> => {
     const byKey = new Map(read.records.map((r) => [nodeKeyOf(r), r]));
@@ -171,7 +185,7 @@ export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChun
       const item = planned[at];
       if (!item) return (host.unchanged(i), false);
       host.replace(i, Object.assign({}, item, { existingVersion: records[at]!.version }));
-      host.knowBefore(nodeKeyOf(item), records[at]);
+      host.knowBefore(records[at]!, records[at]);
       return true;
     });
     return { send, read };
@@ -182,7 +196,7 @@ export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChun
     ahead: (indexes) => prepared.start(indexes),
     ready: async (all) => {
       const first = await prepared.take(all);
-      const fresh = now() - first.read.answeredAt <= Math.max(first.read.tookMs, 1);
+      const fresh = freshRead(first.read.answeredAt, now());
       if (fresh || first.send.length === 0) return first.send;
       const stamps = await reads.existing(keysOf(first.send), host.signal);
       const read = new Map(first.read.records.map((r) => [nodeKeyOf(r), r]));

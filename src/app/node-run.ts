@@ -4,41 +4,21 @@
  */
 import * as l10n from '@vscode/l10n';
 import { CdfApiError, isAbortError, type AttemptEvent } from '../cdf/client';
-import { nodeKeyOf, type CogniteFileUpsertItem, type NodeStamp, type SlimNode } from '../cdf/model';
+import { nodeKeyOf, type CogniteFileUpsertItem, type SlimNode } from '../cdf/model';
 import { OutcomeUnknownError, type ItemOutcome, type UpdateOptions, type UpdateReport } from '../core/ports';
 import type { CogniteFileRecord } from '../core/records';
 import { isThrottled, NodeWriteGate, type Ticket } from './node-write-gate';
 import { answeredUnreadable, messageOf, namedBy } from './node-refusals';
 import { errText, failed, nodeUpdateReport, type Attempt, type DistributiveOmit } from './node-update-report';
 import { OutcomeTally } from './node-update-report';
-import { madeAgainByUpsert, madeByTheUpsert, provenWritten, writtenRecord } from './node-written';
+import type { NodeWrites } from './node-writes';
+import { answeredOutcomes, type ReadBefore } from './node-answered';
 import { missingOutcome, type ChunkHost, type ChunkPrep } from './node-chunk-prep';
 
 type U = CogniteFileUpsertItem;
 type R = CogniteFileRecord;
 type Outcome = ItemOutcome<U, R>;
-type OnAttempt = (event: AttemptEvent) => void;
-
-export interface NodeWrites {
-  /**
-   * One request, all or nothing, answered in item order; throws core's typed refusals (see
-   * upsertOnce), a 429 as it came. `onAttempt` hears when it is sent and when its status is known.
-   */
-  readonly upsert: (items: readonly U[], signal?: AbortSignal, onAttempt?: OnAttempt) => Promise<SlimNode[]>;
-  /**
-   * The nodes that exist now, read right before an upsert (which would create a deleted one again):
-   * version and createdTime only, no properties.
-   */
-  readonly existing: (keys: readonly string[], signal?: AbortSignal) => Promise<NodeStamp[]>;
-  /** The node with all its properties when it was read earlier at exactly this stamp. */
-  readonly known: (now: NodeStamp) => R | undefined;
-  /** The node as read earlier at `version`: the incarnation an item naming that version was planned on. */
-  readonly readAt: (key: string, version: number) => R | undefined;
-  /** The written nodes as CDF holds them now (for the report's records). */
-  readonly readBack: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
-  /** The project's concurrent write limit. */
-  readonly writeLimit: (signal?: AbortSignal) => Promise<number>;
-}
+export type { NodeWrites } from './node-writes';
 
 export class NodeRun {
   readonly queue: number[][] = [];
@@ -53,8 +33,8 @@ export class NodeRun {
   private readonly items: U[];
   readonly prep: ChunkPrep;
   private gate = new NodeWriteGate(1);
-  /** Each node as it was right before its latest send, when known without reading its properties. */
-  private readonly before = new Map<string, R | undefined>();
+  /** Each node as read right before its latest send: its incarnation, its properties when known without reading them. */
+  private readonly before = new Map<string, ReadBefore>();
   /** Chunks being got ready ahead or ready, not yet sent: at most one per write slot (getAhead). */
   private readonly unsent = new Set<number[]>();
 
@@ -72,7 +52,7 @@ export class NodeRun {
       signal: options.signal,
       item: (i) => this.items[i]!,
       replace: (i, item) => void (this.items[i] = item),
-      knowBefore: (key, record) => void this.before.set(key, record),
+      knowBefore: (read, record) => void this.before.set(nodeKeyOf(read), { createdTime: read.createdTime, record }),
       missing: (i) => this.settle(i, missingOutcome()),
       refuse: (i, outcome) => this.settle(i, outcome),
       unchanged: (i) => this.settle(i, { outcome: 'notSent' }),
@@ -159,31 +139,16 @@ export class NodeRun {
     await this.applied(indexes, answers);
   }
 
-  /**
-   * Settles an answered chunk applied. Its records are built from the node read right before the
-   * upsert, what was sent and the upsert's answer (version, lastUpdatedTime) when the answer proves
-   * them exact (provenWritten); only the others are read back. An unreadable node keeps the built record.
-   */
+  /** Settles an answered chunk's items (node-answered.ts). */
   private async applied(indexes: number[], answers: readonly SlimNode[]): Promise<void> {
     // The slot this answer freed goes to the next chunk first: its request starts before this
     // chunk's records are built.
     await new Promise((resolve) => setImmediate(resolve));
-    const built = indexes.map((i, at) => provenWritten(this.before.get(this.keyOf(i)), this.items[i]!, answers[at]));
-    const unproven = indexes.filter((_, at) => !built[at]).map((i) => this.keyOf(i));
-    const records = unproven.length ? await this.writes.readBack(unproven, this.options.signal).catch(() => []) : [];
-    const byKey = new Map(records.map((r) => [nodeKeyOf(r), r]));
-    indexes.forEach((i, at) => {
-      const item = this.items[i]!;
-      // Known applied; without the read-back, the record is the node known before with what was written.
-      const before = this.before.get(this.keyOf(i));
-      // Not the node the item was planned on: made again by this upsert, holding only what was sent.
-      if (madeByTheUpsert(before, answers[at])) return this.settle(i, failed('missing', madeAgainByUpsert()));
-      const record = built[at] ?? byKey.get(this.keyOf(i)) ?? (before && writtenRecord(before, item, answers[at]));
-      this.settle(i, { outcome: 'applied', record });
-    });
+    const items = indexes.map((i) => this.items[i]!);
+    const before = (key: string) => this.before.get(key);
+    const outcomes = await answeredOutcomes(items, answers, before, this.writes, this.options.signal);
+    indexes.forEach((i, at) => this.settle(i, outcomes[at]!));
   }
-
-  private readonly keyOf = (index: number): string => nodeKeyOf(this.items[index]!);
 
   /** A 429: nothing was written; the chunk goes to the front of the queue, or is not sent after too many. */
   private throttled(indexes: number[], err: CdfApiError, attempt: Attempt, ticket: Ticket): void {

@@ -2,12 +2,13 @@
  * Any number of CogniteFile upsert items, each reported: chunks of at most 1000 (one transaction
  * each), as many in flight as the project's concurrent write limit (`GET /models/statistics`) to
  * start with, fewer when CDF answers 429 (node-write-gate.ts: a throttled chunk goes back to the
- * front of the queue, nothing of it was written). Right before its upsert, each chunk's nodes are
- * read (an upsert would create a deleted node again; node-chunk-prep.ts): items planned already
+ * front of the queue, nothing of it was written). Before its upsert, each chunk's nodes are read
+ * (an upsert would create a deleted node again; node-chunk-prep.ts): items planned already
  * (nodeUpdateMany) have their versions checked; items planned on that read (nodeUpdateManyPlanned)
- * are planned by the caller on it, so one read plans and guards; such a chunk is read and planned
- * while the upsert before it in its slot is in flight (one per slot ahead), and checked again
- * (versions only) when the slot frees. The report is built from the node
+ * are planned by the caller on it, so one read plans and guards. That read or check is made while
+ * the upsert before it in its slot is in flight (one chunk per slot ahead), and made again (versions
+ * only) when the slot frees only if it is older than FRESH_READ_MS. A node the upsert made again
+ * (deleted since the read) is deleted again (node-answered.ts). The report is built from the node
  * as read, what was sent and the answer (node-written.ts, recent-node-reads.ts). A refused chunk
  * applied nothing, so its items that the refusal does not name are sent again without the named
  * ones: a stale version fails only its node (reason 'conflict'; a planned run reads and plans it

@@ -1,11 +1,14 @@
 /**
  * What a node upsert needs around it so that it updates and never creates: an upsert with
  * `existingVersion` CREATES a node that is absent (the version check only refuses a node NEWER than
- * the version named), and the API has no "update only" flag. So the nodes are read right before the
- * upsert, and an item whose node is gone is refused here, unsent.
+ * the version named), and the API has no "update only" flag. So the nodes are read shortly before the
+ * upsert (a bulk update: at most FRESH_READ_MS, node-chunk-prep.ts), and an item whose node is gone
+ * is refused here, unsent.
  *
  * Residual race: a node deleted between that read and the upsert is still created again, holding
- * only the properties the item sends. The window is one round trip; closing it needs an API flag.
+ * only the properties the item sends (closing it needs an API flag). The upsert's answer tells it
+ * (answeredIncarnation): the run then deletes the node it made at once, at the version it made, so
+ * that nothing of it remains; only when that delete fails does the node stay, reported to be checked.
  */
 import * as l10n from '@vscode/l10n';
 import {
@@ -98,15 +101,41 @@ export function provenWritten(
 export const deletedSinceRead = (): string =>
   l10n.t('The node was deleted since it was read; nothing was sent (a write would create it again).');
 
-/** Why an item whose node was deleted between its read and its upsert is not reported applied. */
+/** Why an item whose node was deleted between its read and its upsert, and made again by it, failed. */
 export const madeAgainByUpsert = (): string =>
   l10n.t(
     'The node was deleted after it was read, and this write made it again holding only the values written here; check it, and delete it if it should stay deleted.',
   );
 
+/** The same, when the node this write made was deleted again right away. */
+export const madeAgainAndDeleted = (): string =>
+  l10n.t(
+    'The node was deleted since it was read: this write made it again and it was deleted again; nothing of it remains.',
+  );
+
+/** Why an item is not applied whose node someone deleted and made again between its read and its upsert. */
+export const madeAgainByOthers = (answer: SlimNode): string =>
+  answer.wasModified
+    ? l10n.t(
+        'The node was deleted and made again by someone else after it was read; this write was applied to that new node (now version {0}), which it was not planned on: check it. Undo leaves it alone.',
+        answer.version,
+      )
+    : l10n.t(
+        'The node was deleted and made again by someone else after it was read; this write changed nothing on the new node.',
+      );
+
 /**
- * Whether the upsert's answer says it made the node anew (version 1, another createdTime than the
- * node read before it): deleted between the read and the upsert, the residual race above.
+ * Which node an upsert's answer names, against the node read right before it (`read`, its
+ * createdTime): `same`; `madeByThisWrite`: another createdTime at version 1 and modified, so this
+ * upsert created it (deleted between the read and the upsert; a node someone else made is at version
+ * 1 already, and a write on it makes version 2); `madeByOthers`: another createdTime otherwise,
+ * someone deleted and made it again in between (modified by this write or not). WHY exact: only a
+ * node this write made may be deleted again; someone else's must never be.
  */
-export const madeByTheUpsert = (before: CogniteFileRecord | undefined, answer: SlimNode | undefined): boolean =>
-  !!before && !!answer && answer.createdTime !== before.createdTime && answer.version === 1;
+export function answeredIncarnation(
+  read: { readonly createdTime: number } | undefined,
+  answer: SlimNode | undefined,
+): 'same' | 'madeByThisWrite' | 'madeByOthers' {
+  if (!read || !answer || answer.createdTime === read.createdTime) return 'same';
+  return answer.version === 1 && answer.wasModified ? 'madeByThisWrite' : 'madeByOthers';
+}

@@ -40,6 +40,7 @@ import { CdfApiError } from './errors';
 import { staleNodesOf } from './dms-conflict';
 import { retrieveCoreNodes, searchCoreNodes } from './core-node-search';
 import { readNodeStamps } from './node-stamps';
+import { deleteNodes, type NodeToDelete } from './node-delete';
 
 const SOURCES = [{ source: COGNITE_FILE_VIEW }];
 
@@ -178,6 +179,11 @@ export class DataModelingRequests {
         throw await staleNodesOf(this, body.items, err, createdTimes);
       throw err;
     }
+  }
+
+  /** Deletes nodes, each only while not newer than its `existingVersion` (see node-delete.ts). */
+  deleteFileNodes(nodes: readonly NodeToDelete[], options: CallOptions = {}): Promise<DirectRelation[]> {
+    return deleteNodes(this.requests, nodes, options);
   }
 
   /** `GET /models/statistics`: the project's limits, among them its concurrent read and write limits. */

@@ -16,6 +16,7 @@ export * from './errors';
 export * from './lookup-models';
 export * from './lookup-requests';
 export * from './merge-iterators';
+export type { NodeToDelete } from './node-delete';
 export * from './rate-pacer';
 export * from './read-answer';
 export * from './retry-policy';

@@ -4,8 +4,8 @@ import { directRelation, DMS_LIMITS, dmsEpochMs, nodeExternalId, spaceId, viewRe
 import { instanceFilter } from './instance-filter';
 
 /**
- * The read requests of `/models/instances` (list, byids, search, aggregate) as the extension sends
- * them, and the answers of those, `GET /models/statistics` and `/models/spaces`.
+ * The read requests of `/models/instances` (list, byids, search, aggregate) and its delete as the
+ * extension sends them, and the answers of those, `GET /models/statistics` and `/models/spaces`.
  */
 
 const limit = (max: number) => z.number().check(z.int(), z.minimum(1), z.maximum(max));
@@ -31,6 +31,28 @@ export const instancesByIdsRequest = z.strictObject({
     .array(z.strictObject({ instanceType: z.literal('node'), space: spaceId, externalId: nodeExternalId }))
     .check(z.minLength(1), z.maxLength(DMS_LIMITS.itemsPerRequest)),
   sources: z.optional(sources),
+});
+
+/**
+ * `instances/delete` of nodes. `existingVersion`: the node is deleted only while it is not newer
+ * (a newer one fails the whole request, 409, nothing deleted). A node that does not exist is ignored.
+ */
+export const instancesDeleteRequest = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        instanceType: z.literal('node'),
+        space: spaceId,
+        externalId: nodeExternalId,
+        existingVersion: z.optional(z.number().check(z.int(), z.minimum(0))),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(DMS_LIMITS.itemsPerRequest)),
+});
+export type InstancesDeleteRequest = z.infer<typeof instancesDeleteRequest>;
+/** The nodes named by a delete (those that did not exist too: the end state is the same). */
+export const instancesDeleteAnswer = z.object({
+  items: z.array(z.looseObject({ instanceType: z.literal('node'), space: spaceId, externalId: nodeExternalId })),
 });
 
 /** `instances/search`: best matches of free text in the view's text properties, no cursor. */

@@ -2,8 +2,9 @@
  * A CogniteFile bulk update planned chunk by chunk (updateManyPlanned): each chunk's nodes are read
  * with their properties when a write slot is free, planned on that read and upserted at once with
  * the version read. That read is the guard against re-creating a deleted node, so a node is read
- * once, not once to plan and again to check; a chunk read ahead that waited for its slot is checked
- * again; a node a colleague writes between the read and the upsert (409) is read and planned again.
+ * once, not once to plan and again to check; a chunk read ahead that waited for its slot briefly is
+ * sent at once (a node deleted meanwhile is made again by the upsert and deleted again); a node a
+ * colleague writes between the read and the upsert (409) is read and planned again.
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
@@ -180,14 +181,14 @@ describe('app: node updateManyPlanned gives up on a node a colleague keeps writi
   });
 });
 
-describe('app: node updateManyPlanned checks again a chunk read ahead that waited for its slot', () => {
+describe('app: node updateManyPlanned sends a chunk read ahead that waited for its slot', () => {
   const ctx = useEmulator({
     files: 3000,
     seed: 32,
     faults: { seed: 1, routes: { 'POST /models/instances': { latencyMs: 150 } } },
   });
 
-  it('a node deleted while its chunk waited for a write slot stays deleted, reported missing', async () => {
+  it('a node deleted while its chunk waited for a write slot is made again by the upsert and deleted again, reported missing', async () => {
     const client = clientOf(ctx);
     const keys = await nodeKeys(client, 3);
     const api = cogniteFileRecordsApi(client.models);
@@ -203,12 +204,16 @@ describe('app: node updateManyPlanned checks again a chunk read ahead that waite
     try {
       const report = await api.updateManyPlanned(keys, withTag('planned-4'), { chunkSize: 1, concurrency: { max: 1 } });
       assert.ok(deleted, 'the third chunk was read ahead of its slot');
-      assert.equal(ctx.emulator.store.nodes.get(keys[2]!), undefined, 'the deleted node was created again');
+      assert.equal(ctx.emulator.store.nodes.get(keys[2]!), undefined, 'the node the upsert made is still there');
       assert.deepEqual(
         report.items.map((i) => i.outcome),
         ['applied', 'applied', 'failed'],
       );
-      assert.equal(report.items[2]!.sends, 0, 'never sent');
+      // Read well within FRESH_READ_MS: sent without a versions re-check, and the upsert's answer told.
+      assert.equal(report.items[2]!.sends, 1);
+      const third = report.items[2]!;
+      assert.ok(third.outcome === 'failed' && third.failure.reason === 'missing');
+      assert.match(third.failure.message, /it was deleted again; nothing of it remains/);
     } finally {
       clearInterval(watch);
     }

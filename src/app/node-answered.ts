@@ -1,0 +1,82 @@
+/**
+ * What an answered node upsert's items come to (node-run.ts): applied, with their records built
+ * from the node read right before the upsert, what was sent and the answer when the answer proves
+ * them exact (provenWritten), only the others read back; or not applied where the answer names
+ * another node than the one read (answeredIncarnation): one this write made is deleted again.
+ */
+import { nodeKeyOf, type CogniteFileUpsertItem, type SlimNode } from '../cdf/model';
+import type { ItemOutcome } from '../core/ports';
+import type { CogniteFileRecord } from '../core/records';
+import { failed, type DistributiveOmit } from './node-update-report';
+import type { NodeWrites } from './node-writes';
+import {
+  answeredIncarnation,
+  madeAgainAndDeleted,
+  madeAgainByOthers,
+  madeAgainByUpsert,
+  provenWritten,
+  writtenRecord,
+} from './node-written';
+
+type U = CogniteFileUpsertItem;
+type R = CogniteFileRecord;
+type Settled = DistributiveOmit<ItemOutcome<U, R>, 'index' | 'item' | 'sends'>;
+
+/** The node as read right before the upsert: its incarnation, and its properties when known. */
+export interface ReadBefore {
+  readonly createdTime: number;
+  readonly record: R | undefined;
+}
+
+/** `answers[at]` is `items[at]`'s (none when the 2xx body was unreadable); one outcome per item. */
+export async function answeredOutcomes(
+  items: readonly U[],
+  answers: readonly SlimNode[],
+  before: (key: string) => ReadBefore | undefined,
+  writes: Pick<NodeWrites, 'readBack' | 'deleteMade'>,
+  signal: AbortSignal | undefined,
+): Promise<Settled[]> {
+  const read = items.map((item) => before(nodeKeyOf(item)));
+  const made = items.map((_, at) => answeredIncarnation(read[at], answers[at]));
+  const built = items.map((item, at) =>
+    made[at] === 'same' ? provenWritten(read[at]?.record, item, answers[at]) : undefined,
+  );
+  const unproven = items.filter((_, at) => made[at] === 'same' && !built[at]).map(nodeKeyOf);
+  const [records, deleted] = await Promise.all([
+    unproven.length ? writes.readBack(unproven, signal).catch(() => []) : [],
+    deleteAgain(
+      answers.filter((_, at) => made[at] === 'madeByThisWrite'),
+      writes,
+    ),
+  ]);
+  const byKey = new Map(records.map((r) => [nodeKeyOf(r), r]));
+  return items.map((item, at): Settled => {
+    const answer = answers[at]!;
+    if (made[at] === 'madeByThisWrite')
+      return failed('missing', deleted.has(nodeKeyOf(item)) ? madeAgainAndDeleted() : madeAgainByUpsert());
+    if (made[at] === 'madeByOthers') return failed(answer.wasModified ? 'other' : 'missing', madeAgainByOthers(answer));
+    // Known applied; without the read-back, the record is the node known before with what was written.
+    const known = read[at]?.record;
+    const record = built[at] ?? byKey.get(nodeKeyOf(item)) ?? (known && writtenRecord(known, item, answers[at]));
+    return { outcome: 'applied', record };
+  });
+}
+
+/**
+ * Deletes the nodes this write made, each at the version it made (1): WHY that version: a node
+ * someone wrote since is theirs as well, and is refused (409) rather than deleted. One refused node
+ * fails the whole request, so then each is deleted alone. Not cancelled with the run: what this
+ * write made is cleared up even then. The keys of the nodes CDF answered deleted (2xx).
+ */
+async function deleteAgain(made: readonly SlimNode[], writes: Pick<NodeWrites, 'deleteMade'>): Promise<Set<string>> {
+  const nodes = made.map(({ space, externalId, version }) => ({ space, externalId, existingVersion: version }));
+  const tried = (some: typeof nodes) =>
+    writes.deleteMade(some).then(
+      () => some.map(nodeKeyOf),
+      () => [],
+    );
+  if (nodes.length === 0) return new Set();
+  const all = await tried(nodes);
+  if (all.length > 0 || nodes.length === 1) return new Set(all);
+  return new Set((await Promise.all(nodes.map((node) => tried([node])))).flat());
+}
