@@ -3,6 +3,7 @@
  * wire's path: the images' texts are made while the person reads the preview, so the save that
  * comes before the first upsert only joins them; each chunk's after-images are made while its
  * upsert is on the wire, so the save at the end only joins them too. What is saved restores equal.
+ * Applied before the preview's texts are made, their idle work stops: the run's turns are its own.
  */
 import assert from 'node:assert/strict';
 import { StaticTokenProvider } from '../../../src/cdf/auth/static-token';
@@ -73,5 +74,21 @@ describe('app: the kept action of a CogniteFile bulk job is saved from JSON made
     );
     assert.equal([...restored.entries.values()].filter((e) => e.outcome === 'applied').length, COUNT);
     assert.deepEqual(restored.entries.get(`${SPACE}:${xid(7)}`)?.after.tags, ['a', 'b']);
+  });
+
+  it('Apply pressed before the preview images are all made: their idle work stops, the run keeps its turns', async () => {
+    const { baseUrl, project, token } = ctx.emulator;
+    const models = new CdfClient({ baseUrl, project, tokenProvider: new StaticTokenProvider(token) }).models;
+    const scope = { ...cogniteFileBulkSource(models), project: { baseUrl, project } };
+    const jobs = new BulkJobs(new MemoryStore());
+    const refs = Array.from({ length: COUNT }, (_, i) => ({ space: SPACE, externalId: xid(i) }));
+    const job = await jobs.planEdit(scope, { kind: 'ids', label: 'at once', refs }, [
+      { op: 'add', field: 'tags', values: ['c'] },
+    ]);
+    const report = await jobs.run(job, scope); // at once: no time to read the preview
+    assert.equal(report.applied.length, COUNT);
+    await tick(50);
+    const made = job.plan.afterImages.filter((image) => hasImageText(image)).length;
+    assert.ok(made < COUNT / 3, `${made} of the preview's ${COUNT} after-images were made while the job ran`);
   });
 });

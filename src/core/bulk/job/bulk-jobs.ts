@@ -10,7 +10,7 @@ import { emptyJobPlan, planJob, type JobPlan } from './plan-job';
 import { otherProjectRefusal, type ProjectIdentity } from './project-identity';
 import { JobRunEvents } from './job-run';
 import { resumeRefusal } from './resume-refusal';
-import { makePlanTextsWhileIdle } from './image-texts';
+import { makePlanTextsWhileIdle, stopTextsWhileIdle } from './image-texts';
 import { sendJob } from './send-job';
 import { SerialSaves } from './serial-saves';
 import { planUndoJob } from './undo-job';
@@ -172,6 +172,7 @@ export class BulkJobs {
     source: BulkSource<R, U>,
     options: UpdateOptions,
   ): Promise<UpdateReport<U, R>> {
+    stopTextsWhileIdle();
     const keep = job.kind !== 'undo';
     const saves = new SerialSaves(() => this.keep(asKept(job.record)));
     if (keep) this.last = asKept(job.record);

@@ -30,12 +30,25 @@ const SLICE = 1000;
  * Makes the images' texts a slice at a time on timers, for a plan a person is still reading: the
  * save that must come before its first send then only joins them. Idle time, never the wire's.
  */
-export function makeTextsWhileIdle(images: readonly object[], from = 0): void {
-  if (from >= images.length) return;
+export function makeTextsWhileIdle(images: readonly object[], from = 0, round = idleRound): void {
+  if (from >= images.length || round !== idleRound) return;
   setTimeout(() => {
+    if (round !== idleRound) return;
     for (let i = from; i < Math.min(images.length, from + SLICE); i++) imageText(images[i]!);
-    makeTextsWhileIdle(images, from + SLICE);
+    makeTextsWhileIdle(images, from + SLICE, round);
   }, 0);
+}
+
+/** Bumped when a job starts sending: the idle work of every plan made before stops there. */
+let idleRound = 0;
+
+/**
+ * Stops the texts still being made while idle: a job is being sent, and its turns belong to its
+ * requests. WHY: Apply pressed before they were all made, they would compete with the first reads;
+ * the save before the first send then stringifies the action whole, as it would have.
+ */
+export function stopTextsWhileIdle(): void {
+  idleRound++;
 }
 
 /**
