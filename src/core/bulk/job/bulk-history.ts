@@ -3,7 +3,6 @@ import type { UpdateReport } from '../../ports';
 import { AfterImages, touchedSince, type ActionEntry, type BulkKind, type BulkOperation } from '..';
 import { sameValue } from '../../fields';
 import type { BulkTarget } from './bulk-target';
-import { imageText, TEXTS_AHEAD_MAX_RECORDS } from './image-texts';
 import { formatRunReport, type ReportRow } from '../texts/job-report';
 import { sameProject, type ProjectIdentity } from './project-identity';
 
@@ -85,18 +84,13 @@ export class BulkActionRecord<R extends object = object, U = unknown> {
   }
 
   /**
-   * Works out the after-images a window's records get once applied (see `AfterImages`), and their
-   * JSON, for a window on its way: the run's end then only checks them against what CDF returned.
+   * Works out the after-images a window's records get once applied (see `AfterImages`), for a
+   * window on its way: the run's end then only checks them against what CDF returned.
    */
   expectAfterImages(window: Pick<RunPlan<R, U>, 'preImages'>): void {
     for (const before of window.preImages) {
       const entry = this.entries.get(this.kind.key(before));
-      if (!entry || entry.outcome === 'applied') continue;
-      const image = this.images.expect(entry.before, entry.after);
-      // Their JSON too: the save at the run's end then joins texts made while the wire was busy.
-      if (this.entries.size > TEXTS_AHEAD_MAX_RECORDS) continue;
-      imageText(entry.before);
-      imageText(image);
+      if (entry && entry.outcome !== 'applied') this.images.expect(entry.before, entry.after);
     }
   }
 

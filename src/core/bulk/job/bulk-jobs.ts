@@ -184,12 +184,12 @@ export class BulkJobs {
       await begun;
       // Kept again with fresh images before they go out; unchanged ones need no save (one per chunk is quadratic).
       if (job.record.reimage(window) > 0 && keep) await saves.save();
-      // Its undo after-images and their JSON, made once its request is out, not after the last answer.
+      // Its undo after-images, worked out once its request is out: not all after the last answer.
       setTimeout(() => job.record.expectAfterImages(window), 0);
     });
     await begun;
     job.record.addRun(sent, report, replanned, rewritten);
-    if (keep) await saves.save(); // mostly joins texts made while the wire was busy (image-texts.ts)
+    if (keep) await saves.save();
     if (job.kind === 'undo' && report.applied.length === job.plan.items.length) {
       this.last = undefined;
       await this.store.clear();

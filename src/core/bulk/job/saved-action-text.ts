@@ -39,7 +39,8 @@ function mostlyMade<R extends object, U>(record: BulkActionRecord<R, U>): boolea
     seen += 2;
     made += Number(hasImageText(before)) + Number(hasImageText(after));
   }
-  return 2 * made >= seen;
+  // Three in four at least: the join saves less than stringifying the rest one by one costs.
+  return 4 * made >= 3 * seen;
 }
 
 /** An entry as `JSON.stringify` writes it, its images from the cache; an entry of another shape whole. */
