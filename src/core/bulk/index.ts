@@ -45,6 +45,7 @@ export { asKept } from './job/kept-action';
 export * from './job/action-store';
 export * from './job/project-identity';
 export * from './job/saved-action';
+export { savedActionText } from './job/saved-action-text';
 export * from './job/undo-job';
 export * from './job/resume-refusal';
 export * from './job/send-job';

@@ -13,7 +13,7 @@ import { COGNITE_FILE_VIEW } from '../../../src/cdf/model';
 import { cogniteFileBulkSource, cogniteFileRecordsApi } from '../../../src/app';
 import {
   BulkJobs,
-  saveAction,
+  savedActionText,
   type ActionStore,
   type BulkActionRecord,
   type LoadedAction,
@@ -106,7 +106,7 @@ class TempFileStore implements ActionStore {
 
   async save(record: BulkActionRecord): Promise<void> {
     this.saves++;
-    await writeFile(join(this.dir, 'last-bulk-action.json'), JSON.stringify(saveAction(record)), 'utf8');
+    await writeFile(join(this.dir, 'last-bulk-action.json'), savedActionText(record), 'utf8');
     this.kept = record;
   }
 

@@ -121,7 +121,8 @@ export class BulkActionRecord<R extends object = object, U = unknown> {
     });
     this.sending.clear();
     const title = this.reportTexts.length === 0 ? l10n.t('Bulk edit') : l10n.t('Resume {0}', this.reportTexts.length);
-    const text = formatRunReport(this.kind, title, report, rowsOf(this.kind, plan));
+    const rows = plan.preImages.map((r, i) => ({ key: keys[i]!, name: this.kind.label(r) })); // rowsOf, keys known
+    const text = formatRunReport(this.kind, title, report, rows);
     const notes = [
       replanned ? replannedNote(this.kind, replanned) : '',
       rewritten.length ? conflictNote(rewritten) : '',

@@ -10,6 +10,7 @@ import { emptyJobPlan, planJob, type JobPlan } from './plan-job';
 import { otherProjectRefusal, type ProjectIdentity } from './project-identity';
 import { JobRunEvents } from './job-run';
 import { resumeRefusal } from './resume-refusal';
+import { makePlanTextsWhileIdle, stopTextsWhileIdle } from './image-texts';
 import { sendJob } from './send-job';
 import { SerialSaves } from './serial-saves';
 import { planUndoJob } from './undo-job';
@@ -68,6 +69,7 @@ export class BulkJobs {
   ): Promise<Job<R, U>> {
     const action = compiled(scope.kind, operations);
     const plan = await planJob(scope, target, action, options);
+    makePlanTextsWhileIdle(plan); // while the person reads the preview
     const record = new BulkActionRecord(scope.kind, scope.project, target, operations, Date.now());
     return { kind: 'edit', target, operations, plan, record };
   }
@@ -110,6 +112,7 @@ export class BulkJobs {
     if (refusal) throw new Error(refusal);
     const action = compiled(scope.kind, [...record.operations]);
     const plan = await planJob(scope, record.target, action, { ...options, isDone: (r) => record.isDone(r) });
+    makePlanTextsWhileIdle(plan); // while the person reads the preview
     return { kind: 'resume', target: record.target, operations: record.operations, plan, record };
   }
 
@@ -169,13 +172,13 @@ export class BulkJobs {
     source: BulkSource<R, U>,
     options: UpdateOptions,
   ): Promise<UpdateReport<U, R>> {
+    stopTextsWhileIdle();
     const keep = job.kind !== 'undo';
     const saves = new SerialSaves(() => this.keep(asKept(job.record)));
     if (keep) this.last = asKept(job.record);
     job.record.beginRun(job.plan);
-    // Kept before anything is sent: every window (or chunk) waits for this save before it goes out.
-    // Started before the first reads (not on a timer while they are answered): a read that waited
-    // for the save would be checked again (a versions-only read) before its upsert.
+    // Kept before anything is sent: every window (or chunk) waits for this save. Started before the
+    // first reads: a read that waited for it would be checked again (versions only) before its upsert.
     const begun = keep ? saves.save() : Promise.resolve();
     const { report, sent, replanned, rewritten } = await sendJob(source, job.plan, options, async (window) => {
       await begun;
@@ -194,10 +197,7 @@ export class BulkJobs {
     return report;
   }
 
-  /**
-   * The last action, from memory or from the store after a reload; refused when it ran on another
-   * project, and said plainly when it is gone.
-   */
+  /** The last action, from memory or the store after a reload; refused for another project, said plainly when gone. */
   async requireLast<R extends object, U>(
     scope: Pick<JobScope<R, U>, 'project' | 'kind'>,
   ): Promise<BulkActionRecord<R, U>> {

@@ -33,7 +33,11 @@ export function mergeReports<R, U>(
   for (const w of windows) {
     for (const s of w.settled) items[s.index] = s;
     if (!w.report) continue;
-    for (const o of w.report.items) items[w.positions[o.index]!] = { ...o, index: w.positions[o.index]! };
+    for (const o of w.report.items) {
+      const at = w.positions[o.index]!;
+      // Already at its place (a run of one window, the whole plan): the same outcome, not a copy of 20,000.
+      items[at] = at === o.index ? o : { ...o, index: at };
+    }
     for (const a of w.report.attempts) attempts.push({ ...a, itemIndexes: a.itemIndexes.map((i) => w.positions[i]!) });
   }
   const reports = windows.flatMap((w) => (w.report ? [w.report] : []));

@@ -67,15 +67,16 @@ export function formatRunReport<R, U>(
     '| --- | --- | --- | --- |',
   );
   const sorted = [...report.items].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome] || a.index - b.index);
+  // Each outcome's word translated once, not once a row: a 20,000-row table is made at the run's end.
+  const words = new Map(
+    (Object.keys(OUTCOME_WORDS) as ItemOutcome['outcome'][]).map((o) => [o, cell(OUTCOME_WORDS[o]())]),
+  );
   for (const item of sorted) {
     const row = rows[item.index];
-    const cells = [
-      row?.name ?? l10n.t('(name unknown)'),
-      row?.key ?? l10n.t('(unknown)'),
-      OUTCOME_WORDS[item.outcome](),
-      reasonOf(kind, item, report.cancelled),
-    ];
-    lines.push(`| ${cells.map(cell).join(' | ')} |`);
+    const name = cell(row?.name ?? l10n.t('(name unknown)'));
+    const key = cell(row?.key ?? l10n.t('(unknown)'));
+    const reason = item.outcome === 'applied' ? '' : cell(reasonOf(kind, item, report.cancelled));
+    lines.push(`| ${name} | ${key} | ${words.get(item.outcome)!} | ${reason} |`);
   }
   lines.push('');
   return lines.join('\n');
