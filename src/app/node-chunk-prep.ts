@@ -13,6 +13,9 @@ import { nodeKeyOf, type CogniteFileUpsertItem, type NodeStamp } from '../cdf/mo
 import type { CogniteFileRecord } from '../core/records';
 import { failed } from './node-update-report';
 import { deletedSinceRead } from './node-written';
+import { readNow, sameStamp, wholeWhereChanged, type ChunkRead, type PlannedReads } from './node-chunk-reads';
+
+export type { PlannedReads } from './node-chunk-reads';
 
 type U = CogniteFileUpsertItem;
 type R = CogniteFileRecord;
@@ -63,15 +66,6 @@ export interface ChunkHost {
 
 /** Plans a chunk on its nodes as read: an item for each, or undefined where there is nothing to change. */
 export type PlanChunk = (records: readonly R[]) => readonly (U | undefined)[] | Promise<readonly (U | undefined)[]>;
-
-export interface PlannedReads {
-  /** The nodes with all their CogniteFile properties; the missing are left out. */
-  readonly read: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
-  /** The nodes' versions only. */
-  readonly existing: (keys: readonly string[], signal?: AbortSignal) => Promise<NodeStamp[]>;
-  /** The node the caller's plan of `key` was made on, when it knows one (then a chunk reads versions first). */
-  readonly known?: (key: string) => R | undefined;
-}
 
 /** Memoizes `make` per chunk started ahead; a chunk's `ready` takes its own once. */
 function aheadOf<T>(make: (indexes: number[]) => Promise<T>) {
@@ -151,11 +145,6 @@ export function slimCheck(host: ChunkHost, reads: SlimReads, now = Date.now): Ch
 
 const namedTwice = (key: string): string => l10n.t('A node is named more than once: {0}', key);
 
-interface ChunkRead {
-  readonly records: R[];
-  readonly answeredAt: number;
-}
-
 /**
  * The items are planned on the read right before the upsert. A chunk got ready ahead (read AND
  * planned while the upserts before it are in flight, so that a freed slot sends it at once) may have
@@ -198,41 +187,16 @@ export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChun
       const fresh = freshRead(first.read.answeredAt, now());
       if (fresh || first.send.length === 0) return first.send;
       const stamps = await reads.existing(keysOf(first.send), host.signal);
+      const answeredAt = now();
       const read = new Map(first.read.records.map((r) => [nodeKeyOf(r), r]));
       const same = stamps.length === first.send.length && stamps.every((s) => sameStamp(s, read.get(nodeKeyOf(s))));
-      return same ? first.send : (await planOn(first.send, await readFull(first.send))).send;
+      if (same) return first.send;
+      // Known nodes: these stamps tell which to read whole (no second versions read).
+      const again = reads.known ? await wholeWhereChanged(stamps, answeredAt, reads, host.signal) : undefined;
+      return (await planOn(first.send, again ?? (await readFull(first.send)))).send;
     },
   };
 }
-
-/**
- * A chunk's nodes as CDF holds them now. With nothing `known`, read whole. Otherwise versions only
- * first: WHY: DMS counts every write in a node's `version`, so a node at the version and incarnation
- * (`createdTime`) of the known one IS the known one, and it is taken as it is (the very object: the
- * caller keeps the plan it made on it). Only the others are read whole, in one request; the missing
- * are left out. The answer's time is the versions read's: the earlier of the two guards.
- */
-async function readNow(keys: string[], reads: PlannedReads, signal: AbortSignal | undefined, now: () => number) {
-  const { known } = reads;
-  if (!known) {
-    const records = await reads.read(keys, signal);
-    return { records, answeredAt: now() };
-  }
-  const stamps = await reads.existing(keys, signal);
-  const answeredAt = now();
-  const records: R[] = [];
-  const changed: string[] = [];
-  for (const stamp of stamps) {
-    const record = known(nodeKeyOf(stamp));
-    if (record && sameStamp(stamp, record)) records.push(record);
-    else changed.push(nodeKeyOf(stamp));
-  }
-  if (changed.length > 0) records.push(...(await reads.read(changed, signal)));
-  return { records, answeredAt };
-}
-
-const sameStamp = (stamp: NodeStamp, record: R | undefined): boolean =>
-  record !== undefined && record.version === stamp.version && record.createdTime === stamp.createdTime;
 
 /** A missing node's outcome. */
 export const missingOutcome = () => failed('missing', deletedSinceRead());
