@@ -6,7 +6,9 @@
  * - the items are planned already (`slimCheck`): read the nodes' versions only, refuse the missing;
  * - the items are planned on the read (`plannedRead`): read the nodes with their properties, let
  *   the caller plan the chunk on them, and send each item with `existingVersion` = the version read.
- *   That one read plans the chunk AND guards its upsert, so the update reads each node once.
+ *   That one read plans the chunk AND guards its upsert, so the update reads each node once. When
+ *   the caller knows the node each plan was made on (a bulk job: its preview's read), that read asks
+ *   versions only and reads whole just the nodes changed since (node-chunk-reads.ts).
  */
 import * as l10n from '@vscode/l10n';
 import { nodeKeyOf, type CogniteFileUpsertItem, type NodeStamp } from '../cdf/model';
