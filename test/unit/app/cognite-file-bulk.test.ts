@@ -111,6 +111,7 @@ describe('app: a CogniteFile bulk tag edit over a filter of 2,000 nodes, with a 
     const early = Array.from({ length: 10 }, (_, k) => xid(k * 150 + 3));
     await colleague(early, 'early');
     const report = await jobs.run(job, scope);
+    await jobs.settled(); // the run's outcomes kept (after its report)
 
     assert.equal(report.total, COUNT);
     assert.equal(report.applied.length, COUNT, JSON.stringify(report.failed.slice(0, 3)));
@@ -139,6 +140,7 @@ describe('app: a CogniteFile bulk tag edit over a filter of 2,000 nodes, with a 
     const { job: undo } = await jobs.planUndo(scope);
     assert.equal(undo.plan.items.length, COUNT);
     const undone = await jobs.run(undo, scope);
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(undone.applied.length, COUNT, JSON.stringify(undone.failed.slice(0, 3)));
     const restored = await readAll();
     for (const [x, node] of restored) {

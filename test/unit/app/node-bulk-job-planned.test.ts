@@ -72,6 +72,7 @@ describe('app: the CogniteFile bulk job sends through the planned update (one re
     const from = ctx.emulator.requests.length;
     const job = await jobs.planEdit(scope, target, tagged('seen'));
     const report = await jobs.run(job, scope, { chunkSize: CHUNK });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(report.applied.length, COUNT, JSON.stringify(report.failed.slice(0, 2)));
     const full = readsPerNode(from, true);
     assert.equal(full.size, COUNT);
@@ -88,6 +89,7 @@ describe('app: the CogniteFile bulk job sends through the planned update (one re
 
     const { job: undo } = await jobs.planUndo(scope);
     const undone = await jobs.run(undo, scope, { chunkSize: CHUNK });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(undone.applied.length, COUNT, JSON.stringify(undone.failed.slice(0, 2)));
     for (const [x, node] of await readAll()) assert.deepEqual(node.tags, original.get(x)!.tags, x);
   });
@@ -112,6 +114,7 @@ describe('app: the CogniteFile bulk job sends through the planned update (one re
     job.plan.planAgain = (fresh) => (plannedAgain.push(fresh.externalId), planAgain(fresh));
     const from = ctx.emulator.requests.length;
     const report = await jobs.run(job, scope, { chunkSize: CHUNK, concurrency: { max: 2 } });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(report.applied.length, COUNT, JSON.stringify(report.failed.slice(0, 2)));
     const refused = ctx.emulator.requests.slice(from).filter((r) => r.status === 409);
     assert.equal(refused.length, 0, 'planned on the read right before its upsert: nothing stale was sent');
@@ -132,6 +135,7 @@ describe('app: the CogniteFile bulk job sends through the planned update (one re
     assert.equal((await write(xid(7), { tags: [...node.tags!, 'twice'] })).status, 200);
     let last: UpdateProgress | undefined;
     const report = await jobs.run(job, scope, { chunkSize: CHUNK, onProgress: (p) => (last = p) });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(report.applied.length, COUNT - 1);
     assert.deepEqual(
       report.notSent.map((o) => [o.index, o.item.externalId, o.why]),
@@ -161,6 +165,7 @@ describe('app: the CogniteFile bulk job sends through the planned update (one re
     assert.equal((await write(xid(9), { tags: full })).status, 200);
     let last: UpdateProgress | undefined;
     const report = await jobs.run(job, scope, { chunkSize: CHUNK, onProgress: (p) => (last = p) });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.deepEqual(
       report.failed.map((o) => [o.index, o.failure.reason]),
       [[9, 'invalid']],
@@ -183,6 +188,7 @@ describe('app: the CogniteFile bulk job sends through the planned update (one re
     const jobs = new BulkJobs(new MemoryStore());
     const job = await jobs.planEdit(scope, target, tagged('cut'));
     const report = await jobs.run(job, scope, { chunkSize: CHUNK, concurrency: { max: 1 }, signal: cancel.signal });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.ok(report.cancelled);
     assert.equal(report.items.length, COUNT, 'one outcome per plan item');
     report.items.forEach((o, i) => assert.equal(o.index, i));
@@ -201,6 +207,7 @@ describe('app: the CogniteFile bulk job sends through the planned update (one re
     const { job: undo } = await jobs.planUndo(scope);
     assert.equal(undo.plan.items.length, tagged_.size, 'undo restores what was written, nothing else');
     const undone = await jobs.run(undo, scopeOver(models), { chunkSize: CHUNK });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(undone.applied.length, tagged_.size);
     for (const [x, node] of await readAll()) assert.deepEqual(node.tags, original.get(x)!.tags, x);
   });

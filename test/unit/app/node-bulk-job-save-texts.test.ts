@@ -63,6 +63,7 @@ describe('app: the kept action of a CogniteFile bulk job is saved from JSON made
     ]);
     await tick(300); // the person reads the preview
     const report = await jobs.run(job, scope);
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(report.applied.length, COUNT);
     assert.equal(store.unmade[0], 0, 'the save before the first upsert stringified images itself');
     const restored = restoreAction(JSON.parse(store.text), COGNITE_FILE_BULK);
@@ -85,6 +86,7 @@ describe('app: the kept action of a CogniteFile bulk job is saved from JSON made
     ]);
     const report = await jobs.run(job, scope); // at once: no time to read the preview
     assert.equal(report.applied.length, COUNT);
+    await jobs.settled(); // the run's outcomes kept (after its report)
     await tick(50);
     const made = job.plan.afterImages.filter((image) => hasImageText(image)).length;
     assert.ok(made < COUNT / 3, `${made} of the preview's ${COUNT} after-images were made while the job ran`);

@@ -80,6 +80,7 @@ describe('app: the CogniteFile bulk job reads each chunk’s versions only, the 
     job.plan.planAgain = (fresh) => (plannedAgain++, planAgain(fresh));
     const from = ctx.emulator.requests.length;
     const report = await jobs.run(job, scope, { chunkSize: CHUNK });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(report.applied.length, COUNT, JSON.stringify(report.failed.slice(0, 2)));
     assert.deepEqual(reads(from, true), [], 'no node is read whole again: the preview read each');
     const checked = keysOf(reads(from, false));
@@ -100,6 +101,7 @@ describe('app: the CogniteFile bulk job reads each chunk’s versions only, the 
     const before = await readAll();
     const from = ctx.emulator.requests.length;
     const report = await jobs.run(job, scope, { chunkSize: CHUNK });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(report.applied.length, COUNT, JSON.stringify(report.failed.slice(0, 2)));
     assert.deepEqual(keysOf(reads(from, true)), [`${SPACE}:${changed}`], 'only the changed node is read whole');
     assert.equal(ctx.emulator.requests.slice(from).filter((r) => r.status === 409).length, 0);
@@ -110,6 +112,7 @@ describe('app: the CogniteFile bulk job reads each chunk’s versions only, the 
 
     const { job: undo } = await jobs.planUndo(scope);
     const undone = await jobs.run(undo, scope, { chunkSize: CHUNK });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(undone.applied.length, COUNT, JSON.stringify(undone.failed.slice(0, 2)));
     for (const [x, n] of await readAll()) {
       assert.deepEqual(n.tags, before.get(x)!.tags, x);
@@ -126,6 +129,7 @@ describe('app: the CogniteFile bulk job reads each chunk’s versions only, the 
     assert.equal((await write(again, { name: 'another.pdf' })).status, 200);
     const before = await readAll();
     const report = await jobs.run(job, scope, { chunkSize: CHUNK });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(report.applied.length, COUNT - 2);
     assert.deepEqual(
       report.failed.map((f) => [f.item.externalId, f.failure.reason, f.failure.message]),
@@ -144,6 +148,7 @@ describe('app: the CogniteFile bulk job reads each chunk’s versions only, the 
 
     const { job: undo } = await jobs.planUndo(scope);
     const undone = await jobs.run(undo, scope, { chunkSize: CHUNK });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(undone.applied.length, COUNT - 2, JSON.stringify(undone.failed.slice(0, 2)));
     const restored = await readAll();
     assert.equal(restored.size, before.size);

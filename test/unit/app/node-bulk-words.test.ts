@@ -48,6 +48,7 @@ describe("app: a CogniteFile bulk job's report in a node's words", () => {
     await http(ctx.emulator).post('/models/instances/delete', { items: [{ instanceType: 'node', ...refs[0]! }] });
     assert.equal((await write('doc-2', { description: 'a colleague was here' })).status, 200);
     const report = await jobs.run(job, scope);
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.deepEqual(
       report.failed.map((f) => f.failure.message),
       ['the CogniteFile node was deleted since the preview'],
@@ -70,6 +71,7 @@ describe("app: a CogniteFile bulk job's report in a node's words", () => {
     assert.equal(job.plan.items.length, 3);
     ctx.emulator.setFaults({ routes: { 'POST /models/instances/byids': { errorRate: 1, errorStatus: 400 } } });
     const report = await jobs.run(job, scope);
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(report.notSent.length, 3);
     for (const o of report.notSent)
       assert.match(o.why ?? '', /^not sent: the CogniteFile node could not be read again just before sending \(/);

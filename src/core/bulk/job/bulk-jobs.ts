@@ -1,17 +1,17 @@
-import * as l10n from '@vscode/l10n';
 import type { UpdateOptions, UpdateReport } from '../../ports';
-import { compileAction, type BulkKind, type BulkOperation, type PlanCounts, type UndoPlan } from '..';
+import type { BulkOperation, PlanCounts, UndoPlan } from '..';
 import type { ActionStore } from './action-store';
 import type { BulkSource } from './bulk-source';
 import type { BulkTarget } from './bulk-target';
 import { BulkActionRecord } from './bulk-history';
 import { asKept, isSameImport, otherKindRefusal, type AnyRecord } from './kept-action';
-import { emptyJobPlan, planJob, type JobPlan } from './plan-job';
+import { compiled, emptyJobPlan, planJob, type JobPlan } from './plan-job';
 import { otherProjectRefusal, type ProjectIdentity } from './project-identity';
-import { JobRunEvents } from './job-run';
+import { JobRunEvents, runningRefusal } from './job-run';
+import { loadLast } from './load-last';
 import { resumeRefusal } from './resume-refusal';
 import { makePlanTextsWhileIdle, stopTextsWhileIdle } from './image-texts';
-import { sendJob } from './send-job';
+import { sendJob, type SentJob } from './send-job';
 import { SerialSaves } from './serial-saves';
 import { planUndoJob } from './undo-job';
 
@@ -53,6 +53,8 @@ export class BulkJobs {
   private running: Pick<Job, 'target'> | undefined;
   /** The running job's progress and its cancel (see {@link JobRunEvents}). */
   readonly runs = new JobRunEvents();
+  /** The last run's bookkeeping after its report (see `send`). */
+  private settling: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: ActionStore,
@@ -96,6 +98,7 @@ export class BulkJobs {
 
   /** Loads the kept action into memory when it is not there (after a reload); quiet when there is none. */
   async recallLast(): Promise<void> {
+    await this.settling;
     if (this.last) return;
     const loaded = await this.store.load();
     if (loaded.kind === 'found') this.last = loaded.record;
@@ -138,11 +141,11 @@ export class BulkJobs {
   }
 
   /**
-   * Sends the job and records every item's outcome. Each window (or chunk) is read and planned again
-   * just before it is sent (`sendJob`), and the action's images become those fresh reads. The action
-   * is kept before anything is sent and again before a window whose images changed goes out, so undo still has every
-   * file, with the images it was sent on, if the window goes away mid-run. An undo is not kept; once
-   * it restored every file, the undone action is gone. One job at a time.
+   * Sends the job and returns its report; its outcomes are then kept (see `send`). Each window (or
+   * chunk) is read and planned again just before it is sent (`sendJob`): the action's images become
+   * those reads, kept before anything is sent and again before a window whose images changed goes
+   * out, so undo has every record it sent if the window goes away mid-run. An undo is not kept; once
+   * it restored every record, the undone action is gone. One job at a time.
    */
   async run<R extends object, U>(
     job: Job<R, U>,
@@ -152,6 +155,7 @@ export class BulkJobs {
     this.refuseWhileRunning();
     this.running = job;
     try {
+      await this.settling;
       return await this.send(job, source, this.runs.begin(options));
     } finally {
       this.running = undefined;
@@ -188,33 +192,36 @@ export class BulkJobs {
       setTimeout(() => job.record.expectAfterImages(window), 0);
     });
     await begun;
-    job.record.addRun(sent, report, replanned, rewritten);
-    if (keep) await saves.save();
-    if (job.kind === 'undo' && report.applied.length === job.plan.items.length) {
-      this.last = undefined;
-      await this.store.clear();
-    }
+    // The report is the caller's once every outcome is known. Taking the outcomes into the kept
+    // action (its after-images, its report text) and saving it follow (~0.1 s for 20,000 records):
+    // until that save lands, the one made before sending holds every sent record as "may be
+    // applied", which undo checks against CDF. Later jobs, resume and undo wait for it (settled).
+    this.settling = nextTurn()
+      .then(() => this.settle(job, keep, saves, { sent, report, replanned, rewritten }))
+      .catch((err) => this.onKeepFailed(err));
     return report;
+  }
+
+  /** Resolves once the last run's outcomes are in the kept action and it is saved (never rejects). */
+  settled(): Promise<void> {
+    return this.settling;
+  }
+
+  private async settle<R extends object, U>(job: Job<R, U>, keep: boolean, saves: SerialSaves, run: SentJob<R, U>) {
+    job.record.addRun(run.sent, run.report, run.replanned, run.rewritten);
+    if (keep) await saves.save();
+    if (job.kind === 'undo' && run.report.applied.length === job.plan.items.length) {
+      this.last = undefined;
+      await this.store.clear().catch(this.onKeepFailed);
+    }
   }
 
   /** The last action, from memory or the store after a reload; refused for another project, said plainly when gone. */
   async requireLast<R extends object, U>(
     scope: Pick<JobScope<R, U>, 'project' | 'kind'>,
   ): Promise<BulkActionRecord<R, U>> {
-    if (!this.last) {
-      const loaded = await this.store.load();
-      if (loaded.kind === 'gone')
-        throw new Error(
-          l10n.t(
-            'The last bulk action ("{0}", {1}) can no longer be resumed or undone: {2}.',
-            loaded.header.label,
-            new Date(loaded.header.startedAt).toLocaleString(),
-            loaded.why,
-          ),
-        );
-      if (loaded.kind === 'none') throw new Error(l10n.t('There is no bulk action to resume or undo.'));
-      this.last = loaded.record;
-    }
+    await this.settling;
+    this.last ??= await loadLast(this.store);
     const refusal =
       otherProjectRefusal(this.last.project, scope.project, this.last.target.label) ??
       otherKindRefusal(this.last, scope.kind);
@@ -231,18 +238,9 @@ export class BulkJobs {
   }
 }
 
-const runningRefusal = (label: string): string =>
-  l10n.t(
-    'A bulk action ("{0}") is still running in this window. Wait for it to finish, or cancel it, before starting another bulk action or an undo.',
-    label,
-  );
-
-function compiled<R extends object, U>(kind: BulkKind<R, U>, operations: BulkOperation[]) {
-  const result = compileAction(kind, operations);
-  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(' '));
-  return result.action;
-}
-
 /** The records the run changed, as CDF returned them (to refresh the views that show them). */
 export const appliedRecords = <R, U>(report: UpdateReport<U, R>): R[] =>
   report.applied.map((a) => a.record).filter((r): r is NonNullable<typeof r> => !!r);
+
+/** After the caller has taken the report (its continuations run first). */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

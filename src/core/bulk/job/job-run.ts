@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { UpdateOptions, UpdateProgress } from '../../ports';
 
 /**
@@ -36,3 +37,10 @@ export class JobRunEvents {
     this.abort = undefined;
   }
 }
+
+/** Why another job (or an undo) may not start while one runs in this window. */
+export const runningRefusal = (label: string): string =>
+  l10n.t(
+    'A bulk action ("{0}") is still running in this window. Wait for it to finish, or cancel it, before starting another bulk action or an undo.',
+    label,
+  );

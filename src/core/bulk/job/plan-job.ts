@@ -1,5 +1,6 @@
 import {
   addCounts,
+  compileAction,
   alreadyDone,
   createBatchContext,
   emptyCounts,
@@ -7,6 +8,8 @@ import {
   planRecord,
   type BatchContext,
   type BatchPlan,
+  type BulkKind,
+  type BulkOperation,
   type ChangePlan,
   type CompiledAction,
   type PlanCounts,
@@ -115,4 +118,11 @@ export async function planJob<R extends object, U>(
       ? { outcome: 'unchanged', before: fresh, after: fresh, skipped: alreadyDone() }
       : planRecord(kind, fresh, action);
   return plan;
+}
+
+/** The operations as one action, or a clear error saying why they do not make one. */
+export function compiled<R extends object, U>(kind: BulkKind<R, U>, operations: BulkOperation[]) {
+  const result = compileAction(kind, operations);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(' '));
+  return result.action;
 }

@@ -50,6 +50,7 @@ describe('core bulk jobs against the emulator', () => {
     const report = await jobs.run(job, classicBulkSource(api), {
       onProgress: () => (keptBeforeSend ||= store.saves > 0),
     });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(report.applied.length, 4);
     assert.ok(keptBeforeSend, 'kept before the first answer');
     assert.equal(jobs.last, job.record);
@@ -61,6 +62,7 @@ describe('core bulk jobs against the emulator', () => {
     const { undo, job: undoJob } = await reloaded.planUndo(scope);
     assert.equal(undo.items.length, 4);
     const undone = await reloaded.run(undoJob, classicBulkSource(api));
+    await reloaded.settled(); // the run's outcomes kept (after its report)
     assert.equal(undone.applied.length, 4);
     for (const ref of target.kind === 'ids' ? target.refs : [])
       assert.equal(emu.store.files.get((ref as { id: number }).id)?.metadata?.jobRun, undefined, 'restored');
@@ -79,6 +81,7 @@ describe('core bulk jobs against the emulator', () => {
     const jobs = new BulkJobs(store);
     const job = await jobs.planEdit(scope, filesOf(1), [{ op: 'set', field: 'source', value: 'elsewhere' }]);
     await jobs.run(job, classicBulkSource(api));
+    await jobs.settled(); // the run's outcomes kept (after its report)
     const other = { ...scope, project: { baseUrl: 'https://api.cognitedata.com', project: 'other' } };
     await assert.rejects(jobs.planResume(other), /belongs to project/);
     await assert.rejects(jobs.planUndo(other), /belongs to project/);
@@ -88,6 +91,7 @@ describe('core bulk jobs against the emulator', () => {
     const jobs = new BulkJobs(new MemoryStore());
     const job = await jobs.planEdit(scope, filesOf(3), [{ op: 'metadataAdd', key: 'again', value: 'x' }]);
     await jobs.run(job, classicBulkSource(api));
+    await jobs.settled(); // the run's outcomes kept (after its report)
     const resumed = await jobs.planResume(scope);
     assert.equal(resumed.kind, 'resume');
     assert.equal(resumed.record, job.record, 'a resume adds to the same action');
@@ -100,6 +104,7 @@ describe('core bulk jobs against the emulator', () => {
     const target = { ...filesOf(2), label: '2 rows of changes.csv' };
     const first = jobs.importJob(scope, target, emptyJobPlan());
     await jobs.run(first, classicBulkSource(api));
+    await jobs.settled(); // the run's outcomes kept (after its report)
     const reloaded = new BulkJobs(store);
     await reloaded.recallLast();
     const again = reloaded.importJob(scope, JSON.parse(JSON.stringify(target)) as BulkTarget, emptyJobPlan());
@@ -120,6 +125,7 @@ describe('core bulk jobs against the emulator', () => {
       if (p.applied > 0) jobs.runs.cancel();
     });
     const report = await jobs.run(job, classicBulkSource(api), { chunkSize: 2, concurrency: { initial: 1, max: 1 } });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     stop();
     assert.ok(seen.length > 0, 'the watcher saw progress');
     assert.ok(report.cancelled, 'the run was cancelled');
@@ -129,6 +135,7 @@ describe('core bulk jobs against the emulator', () => {
       assert.equal(emu.store.files.get((n.item as { id: number }).id)?.metadata?.cancelled, undefined, 'not sent');
     const after = seen.length;
     await jobs.run(await jobs.planResume(scope), classicBulkSource(api));
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(seen.length, after, 'a watcher that stopped hears nothing more');
     jobs.runs.cancel(); // nothing runs: nothing to stop, no error
   });

@@ -222,6 +222,7 @@ describe('core/bulk over a second record kind (space:externalId, versions, whole
     // Between the job's re-read of the window and its request, a colleague writes p-2.
     api.beforeNextWrite = () => api.write('plant:p-2', { tags: ['valve', 'colleague'] });
     const report = await jobs.run(job, scope);
+    await jobs.settled(); // the run's outcomes kept (after its report)
 
     assert.deepEqual(
       report.items.map((o) => [keyOf(o.item), o.outcome]),
@@ -266,6 +267,7 @@ describe('core/bulk over a second record kind (space:externalId, versions, whole
       ],
     );
     const undone = await jobs.run(undoJob, scope);
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(undone.applied.length, 3);
     assert.deepEqual(api.nodes.get('plant:p-1'), { ...node('plant', 'p-1', { tags: ['pump'] }), version: 3 });
     assert.deepEqual(api.nodes.get('lab:p-3'), { ...node('lab', 'p-3'), version: 3 });
@@ -282,6 +284,7 @@ describe('core/bulk over a second record kind (space:externalId, versions, whole
     };
     api.beforeNextWrite = colleague;
     const report = await jobs.run(job, scope);
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.deepEqual(
       report.items.map((o) => o.outcome),
       ['applied', 'failed', 'applied'],
@@ -296,6 +299,7 @@ describe('core/bulk over a second record kind (space:externalId, versions, whole
     const job = await jobs.planEdit(scope, target, operations);
     api.write('plant:p-2', { tags: ['valve', 'colleague'] }); // after the preview, before Apply
     const report = await jobs.run(job, scope);
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(report.applied.length, 3);
     assert.deepEqual(api.sent[0]?.[1], {
       space: 'plant',
@@ -319,6 +323,7 @@ describe('core/bulk over a second record kind (space:externalId, versions, whole
     const store = new MemoryStore();
     const jobs = new BulkJobs(store);
     await jobs.run(await jobs.planEdit(scope, target, operations), scope);
+    await jobs.settled(); // the run's outcomes kept (after its report)
     const other = { ...TEST_NODE, name: 'other-kind' };
     await assert.rejects(
       jobs.planUndo({ ...scope, kind: other }),

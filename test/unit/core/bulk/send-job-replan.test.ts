@@ -64,6 +64,7 @@ describe('a bulk job plans each file again just before sending it', () => {
       concurrency: { max: 5 },
       onProgress: (p) => progress.push(p),
     });
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(report.total, 24);
     assert.equal(report.items.length, 24);
     report.items.forEach((o, i) => {
@@ -101,6 +102,7 @@ describe('a bulk job plans each file again just before sending it', () => {
     const { undo, job: undoJob } = await jobs.planUndo(scope);
     assert.equal(undo.items.length, 22);
     const undone = await jobs.run(undoJob, classicBulkSource(api));
+    await jobs.settled(); // the run's outcomes kept (after its report)
     assert.equal(undone.applied.length, 22);
     const restored = emu.store.files.get(changed.id)!;
     assert.equal(restored.source, 'colleague', "undo brings back the colleague's value, not the preview's");
