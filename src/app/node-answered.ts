@@ -14,6 +14,7 @@ import {
   madeAgainAndDeleted,
   madeAgainByOthers,
   madeAgainByUpsert,
+  madeAgainUnanswered,
   provenWritten,
   writtenRecord,
 } from './node-written';
@@ -51,13 +52,19 @@ export async function answeredOutcomes(
   ]);
   const byKey = new Map(records.map((r) => [nodeKeyOf(r), r]));
   return items.map((item, at): Settled => {
-    const answer = answers[at]!;
+    const answer: SlimNode | undefined = answers[at];
     if (made[at] === 'madeByThisWrite')
       return failed('missing', deleted.has(nodeKeyOf(item)) ? madeAgainAndDeleted() : madeAgainByUpsert());
-    if (made[at] === 'madeByOthers') return failed(answer.wasModified ? 'other' : 'missing', madeAgainByOthers(answer));
+    if (made[at] === 'madeByOthers')
+      return failed(answer?.wasModified ? 'other' : 'missing', madeAgainByOthers(answer!));
+    const readBack = byKey.get(nodeKeyOf(item));
+    // No answer to tell which node was written (an unreadable 2xx): the read-back does. Another
+    // incarnation was made by this write or by someone else (version 1 either way): never deleted.
+    if (!answer && readBack && read[at] && readBack.createdTime !== read[at].createdTime)
+      return failed('other', madeAgainUnanswered());
     // Known applied; without the read-back, the record is the node known before with what was written.
     const known = read[at]?.record;
-    const record = built[at] ?? byKey.get(nodeKeyOf(item)) ?? (known && writtenRecord(known, item, answers[at]));
+    const record = built[at] ?? readBack ?? (known && writtenRecord(known, item, answers[at]));
     return { outcome: 'applied', record };
   });
 }
