@@ -29,14 +29,15 @@ export interface ReadBefore {
   readonly record: R | undefined;
 }
 
-/** `answers[at]` is `items[at]`'s (none when the 2xx body was unreadable); one outcome per item. */
+/** `answers` name `items`' nodes (none when the 2xx body was unreadable); one outcome per item. */
 export async function answeredOutcomes(
   items: readonly U[],
-  answers: readonly SlimNode[],
+  answered: readonly SlimNode[],
   before: (key: string) => ReadBefore | undefined,
   writes: Pick<NodeWrites, 'readBack' | 'deleteMade'>,
   signal: AbortSignal | undefined,
 ): Promise<Settled[]> {
+  const answers = answerPerItem(items, answered);
   const read = items.map((item) => before(nodeKeyOf(item)));
   const made = items.map((_, at) => answeredIncarnation(read[at], answers[at]));
   const built = items.map((item, at) =>
@@ -46,13 +47,13 @@ export async function answeredOutcomes(
   const [records, deleted] = await Promise.all([
     unproven.length ? writes.readBack(unproven, signal).catch(() => []) : [],
     deleteAgain(
-      answers.filter((_, at) => made[at] === 'madeByThisWrite'),
+      answers.filter((answer, at): answer is SlimNode => !!answer && made[at] === 'madeByThisWrite'),
       writes,
     ),
   ]);
   const byKey = new Map(records.map((r) => [nodeKeyOf(r), r]));
   return items.map((item, at): Settled => {
-    const answer: SlimNode | undefined = answers[at];
+    const answer = answers[at];
     if (made[at] === 'madeByThisWrite')
       return failed('missing', deleted.has(nodeKeyOf(item)) ? madeAgainAndDeleted() : madeAgainByUpsert());
     if (made[at] === 'madeByOthers')
@@ -68,6 +69,20 @@ export async function answeredOutcomes(
     return { outcome: 'applied', record };
   });
 }
+
+/**
+ * Each item's answer: the one naming its node. WHY by node and not only by place: an answer listed
+ * in another order (or short) would blame one node's fate on another, e.g. delete-again reported on
+ * a neighbour whose applied change then drops out of undo. In order, no map is built.
+ */
+function answerPerItem(items: readonly U[], answers: readonly SlimNode[]): (SlimNode | undefined)[] {
+  const inOrder = answers.length === items.length && items.every((item, at) => sameNode(item, answers[at]!));
+  if (inOrder) return [...answers];
+  const byKey = new Map(answers.map((answer) => [nodeKeyOf(answer), answer]));
+  return items.map((item) => byKey.get(nodeKeyOf(item)));
+}
+
+const sameNode = (a: U, b: SlimNode): boolean => a.externalId === b.externalId && a.space === b.space;
 
 /**
  * Deletes the nodes this write made, each at the version it made (1): WHY that version: a node
