@@ -46,7 +46,7 @@ describe('attack: node bulk Retry-After past the fresh-read bound', function () 
       const url = input instanceof Request ? input.url : String(input);
       if (url.endsWith('/models/instances/delete')) deletes.push(init?.body);
       if (!url.endsWith('/models/instances')) return globalThis.fetch(input, init);
-      const { items } = JSON.parse(String(init?.body)) as { items: { externalId: string }[] };
+      const { items } = JSON.parse(init?.body as string) as { items: { externalId: string }[] };
       upserted.push(items.map((i) => i.externalId));
       if (throttled) return globalThis.fetch(input, init);
       throttled = true;
