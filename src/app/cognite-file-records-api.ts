@@ -32,7 +32,11 @@ export interface CogniteFileRecordsApi extends RecordsApi<CogniteFileRecord, Cog
   readonly updateManyPlanned: (
     keys: readonly string[],
     plan: PlanChunk,
-    options: UpdateOptions & { onConflict?: (keys: readonly string[]) => void },
+    options: UpdateOptions & {
+      onConflict?: (keys: readonly string[]) => void;
+      /** The node the plan of `key` was made on: a chunk's nodes still at its version are read versions only. */
+      known?: (key: string) => CogniteFileRecord | undefined;
+    },
   ) => Promise<UpdateReport<CogniteFileUpsertItem, CogniteFileRecord>>;
 }
 
@@ -87,10 +91,10 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
         recent.forget(items.map(nodeKeyOf));
       }
     },
-    updateManyPlanned: async (keys, plan, { onConflict, ...options }) => {
+    updateManyPlanned: async (keys, plan, { onConflict, known, ...options }) => {
       const run = onConflict ? conflictsTold(writes, onConflict) : writes;
       try {
-        return await nodeUpdateManyPlanned(nodeRefsOf(keys), plan, options, run);
+        return await nodeUpdateManyPlanned(nodeRefsOf(keys), plan, options, run, known);
       } finally {
         recent.forget(keys);
       }

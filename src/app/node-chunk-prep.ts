@@ -6,13 +6,18 @@
  * - the items are planned already (`slimCheck`): read the nodes' versions only, refuse the missing;
  * - the items are planned on the read (`plannedRead`): read the nodes with their properties, let
  *   the caller plan the chunk on them, and send each item with `existingVersion` = the version read.
- *   That one read plans the chunk AND guards its upsert, so the update reads each node once.
+ *   That one read plans the chunk AND guards its upsert, so the update reads each node once. When
+ *   the caller knows the node each plan was made on (a bulk job: its preview's read), that read asks
+ *   versions only and reads whole just the nodes changed since (node-chunk-reads.ts).
  */
 import * as l10n from '@vscode/l10n';
 import { nodeKeyOf, type CogniteFileUpsertItem, type NodeStamp } from '../cdf/model';
 import type { CogniteFileRecord } from '../core/records';
 import { failed } from './node-update-report';
 import { deletedSinceRead } from './node-written';
+import { readNow, sameStamp, wholeWhereChanged, type ChunkRead, type PlannedReads } from './node-chunk-reads';
+
+export type { PlannedReads } from './node-chunk-reads';
 
 type U = CogniteFileUpsertItem;
 type R = CogniteFileRecord;
@@ -63,13 +68,6 @@ export interface ChunkHost {
 
 /** Plans a chunk on its nodes as read: an item for each, or undefined where there is nothing to change. */
 export type PlanChunk = (records: readonly R[]) => readonly (U | undefined)[] | Promise<readonly (U | undefined)[]>;
-
-export interface PlannedReads {
-  /** The nodes with all their CogniteFile properties; the missing are left out. */
-  readonly read: (keys: readonly string[], signal?: AbortSignal) => Promise<R[]>;
-  /** The nodes' versions only. */
-  readonly existing: (keys: readonly string[], signal?: AbortSignal) => Promise<NodeStamp[]>;
-}
 
 /** Memoizes `make` per chunk started ahead; a chunk's `ready` takes its own once. */
 function aheadOf<T>(make: (indexes: number[]) => Promise<T>) {
@@ -149,11 +147,6 @@ export function slimCheck(host: ChunkHost, reads: SlimReads, now = Date.now): Ch
 
 const namedTwice = (key: string): string => l10n.t('A node is named more than once: {0}', key);
 
-interface ChunkRead {
-  readonly records: R[];
-  readonly answeredAt: number;
-}
-
 /**
  * The items are planned on the read right before the upsert. A chunk got ready ahead (read AND
  * planned while the upserts before it are in flight, so that a freed slot sends it at once) may have
@@ -165,10 +158,7 @@ interface ChunkRead {
  */
 export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChunk, now = Date.now): ChunkPrep {
   const keysOf = (indexes: number[]) => indexes.map((i) => nodeKeyOf(host.item(i)));
-  const readFull = async (indexes: number[]): Promise<ChunkRead> => {
-    const records = await reads.read(keysOf(indexes), host.signal);
-    return { records, answeredAt: now() };
-  };
+  const readFull = (indexes: number[]): Promise<ChunkRead> => readNow(keysOf(indexes), reads, host.signal, now);
   const planOn = async (indexes: number[], read: ChunkRead): Promise<{ send: number[]; read: ChunkRead }> => {
     const byKey = new Map(read.records.map((r) => [nodeKeyOf(r), r]));
     const there = indexes.filter((i) => byKey.has(nodeKeyOf(host.item(i))) || (host.missing(i), false));
@@ -199,15 +189,16 @@ export function plannedRead(host: ChunkHost, reads: PlannedReads, plan: PlanChun
       const fresh = freshRead(first.read.answeredAt, now());
       if (fresh || first.send.length === 0) return first.send;
       const stamps = await reads.existing(keysOf(first.send), host.signal);
+      const answeredAt = now();
       const read = new Map(first.read.records.map((r) => [nodeKeyOf(r), r]));
       const same = stamps.length === first.send.length && stamps.every((s) => sameStamp(s, read.get(nodeKeyOf(s))));
-      return same ? first.send : (await planOn(first.send, await readFull(first.send))).send;
+      if (same) return first.send;
+      // Known nodes: these stamps tell which to read whole (no second versions read).
+      const again = reads.known ? await wholeWhereChanged(stamps, answeredAt, reads, host.signal) : undefined;
+      return (await planOn(first.send, again ?? (await readFull(first.send)))).send;
     },
   };
 }
-
-const sameStamp = (stamp: NodeStamp, record: R | undefined): boolean =>
-  record !== undefined && record.version === stamp.version && record.createdTime === stamp.createdTime;
 
 /** A missing node's outcome. */
 export const missingOutcome = () => failed('missing', deletedSinceRead());

@@ -45,14 +45,17 @@ export async function nodeUpdateMany(
  * `plan` on what was read and upserted at once with `existingVersion` = the version read: the read
  * that plans a chunk is the one that guards its upsert (node-chunk-prep.ts). A node missing at that
  * read is reported missing, never sent; one refused 409 is read and planned again
- * ({@link REPLANS_ON_CONFLICT} times at most). The report's items are what was sent, and for a node
- * never planned an item naming it with no properties.
+ * ({@link REPLANS_ON_CONFLICT} times at most). With `known` (the node each plan was made on), a
+ * chunk reads versions first and only the nodes at another version whole (node-chunk-prep.ts).
+ * The report's items are what was sent, and for a node never planned an item naming it with no
+ * properties.
  */
 export async function nodeUpdateManyPlanned(
   keys: readonly DirectRelation[],
   plan: PlanChunk,
   options: UpdateOptions,
   writes: NodeWrites,
+  known?: (key: string) => R | undefined,
 ): Promise<UpdateReport<U, R>> {
   const items = keys.map(({ space, externalId }): U => ({
     instanceType: 'node',
@@ -60,7 +63,7 @@ export async function nodeUpdateManyPlanned(
     externalId,
     sources: [{ source: COGNITE_FILE_VIEW, properties: {} }],
   }));
-  const reads = { read: writes.readBack, existing: writes.existing };
+  const reads = { read: writes.readBack, existing: writes.existing, known };
   return runChunks(items, options, writes, (host) => plannedRead(host, reads, plan), REPLANS_ON_CONFLICT);
 }
 

@@ -167,6 +167,44 @@ describe('app: how old a read made ahead may be and still guard its upsert', () 
     assert.equal(host.item(0).existingVersion, node!.version + 1);
   });
 
+  it('known nodes read too long before their slot: versions read again once, only the changed one whole', async () => {
+    let clock = 0;
+    const ks = (await client.models.listFileNodes({ limit: 12 })).items.slice(10, 12).map(nodeKeyOf);
+    const { host } = hostOf(ks.map(blank));
+    const known = new Map((await cogniteFileRecordsApi(client.models).retrieve(ks)).map((r) => [nodeKeyOf(r), r]));
+    const given: CogniteFileRecord[] = [];
+    const reads = {
+      read: async (k: readonly string[]) =>
+        (await client.models.retrieveFileNodes(refsOf(k), { ignoreUnknownIds: true })).map(cogniteFileRecord),
+      existing: async (k: readonly string[]) => {
+        const stamps = await client.models.fileNodeStamps(refsOf(k));
+        clock ||= 5;
+        return stamps;
+      },
+      known: (k: string) => known.get(k),
+    };
+    const plan = (records: readonly CogniteFileRecord[]) => (given.push(...records), withTag('fresh-6')(records));
+    const prep = plannedRead(host, reads, plan, () => clock);
+    const mark = ctx.emulator.requests.length;
+    const chunk = [0, 1];
+    prep.ahead(chunk);
+    await answered(() => clock);
+    const theirs = known.get(ks[1]!)!;
+    await client.models.upsertFileNodes([
+      COGNITE_FILE.encodeUpdate(theirs, diffRecord(COGNITE_FILE, theirs, { ...theirs, description: 'theirs' })!),
+    ]);
+    clock = 5 + FRESH_READ_MS + 1;
+    assert.deepEqual(await prep.ready(chunk), chunk);
+    assert.equal(versionReads(mark).length, 2, 'read ahead, then checked at the slot: never a third time');
+    const whole = ctx.emulator.requests.slice(mark).filter((r) => (r.body as { sources?: unknown }).sources);
+    assert.deepEqual(
+      whole.map((r) => (r.body as { items: { externalId: string }[] }).items.map((i) => i.externalId)),
+      [[theirs.externalId]],
+    );
+    assert.equal(given[0], known.get(ks[0]!), 'an unchanged node is planned on the known object');
+    assert.equal(host.item(1).existingVersion, theirs.version + 1);
+  });
+
   for (const [age, checks] of [
     [FRESH_READ_MS, 1],
     [FRESH_READ_MS + 1, 2],

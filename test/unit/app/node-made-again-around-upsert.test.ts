@@ -42,13 +42,16 @@ describe('app: a node deleted between its chunk read and the upsert', () => {
     ctx.emulator.requests.slice(mark).filter((r) => r.path.endsWith('/models/instances/delete'));
   const upserts = (mark: number) =>
     ctx.emulator.requests.slice(mark).filter((r) => r.method === 'POST' && r.path.endsWith('/models/instances'));
-  /** Runs `change` once, right when the run's full read (with properties) of `ref` is answered. */
+  /**
+   * Runs `change` once, right when the run's first read of `ref` is answered: the port's alone reads
+   * it whole; the job's reads its version only (the preview read it whole).
+   */
   const whenRead = (ref: Ref, change: () => void) => {
     let done = false;
     onRequest = (r) => {
-      const body = r.body as { items?: Ref[]; sources?: unknown } | undefined;
-      if (done || !r.path.endsWith('/models/instances/byids') || body?.sources === undefined) return;
-      if (!body.items?.some((i) => nodeKeyOf(i) === nodeKeyOf(ref))) return;
+      const body = r.body as { items?: Ref[] } | undefined;
+      if (done || !r.path.endsWith('/models/instances/byids')) return;
+      if (!body?.items?.some((i) => nodeKeyOf(i) === nodeKeyOf(ref))) return;
       done = true;
       change();
     };

@@ -45,9 +45,10 @@ describe('attack: a node written by a colleague between every chunk read and its
       ).length;
     ctx.emulator.requests.length = 0;
     onRequest = (r) => {
-      const body = r.body as { items?: Ref[]; sources?: unknown } | undefined;
-      const full = r.path.endsWith('/models/instances/byids') && body?.sources !== undefined;
-      if (!full || !body?.items?.some((i) => nodeKeyOf(i) === hotKey) || colleagueWrites >= 20) return;
+      // Any read of the job's chunk: versions only (the preview read the nodes whole), or whole.
+      const body = r.body as { items?: Ref[] } | undefined;
+      const read = r.path.endsWith('/models/instances/byids');
+      if (!read || !body?.items?.some((i) => nodeKeyOf(i) === hotKey) || colleagueWrites >= 20) return;
       // The colleague's write lands after the job's read is answered, before its upsert.
       const n = nodes.get(hotKey)!;
       colleagueWrites++;

@@ -33,9 +33,10 @@ describe('attack: a node deleted between its chunk read and the upsert', () => {
     const job = await jobs.planEdit(scope, { kind: 'ids', label: 'two nodes', refs }, [set]);
     let deleted = false;
     onRequest = (r) => {
-      const body = r.body as { items?: Ref[]; sources?: unknown } | undefined;
-      if (deleted || !r.path.endsWith('/models/instances/byids') || body?.sources === undefined) return;
-      if (!body.items?.some((i) => nodeKeyOf(i) === goneKey)) return;
+      // The job's chunk read (versions only: the preview read the nodes whole).
+      const body = r.body as { items?: Ref[] } | undefined;
+      if (deleted || !r.path.endsWith('/models/instances/byids')) return;
+      if (!body?.items?.some((i) => nodeKeyOf(i) === goneKey)) return;
       deleted = ctx.emulator.store.nodes.delete(goneKey);
     };
     const report = await jobs.run(job, scope);

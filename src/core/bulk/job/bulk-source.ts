@@ -6,9 +6,16 @@ export type PlanRead<R, U> = (
   records: readonly R[],
 ) => readonly (U | undefined)[] | Promise<readonly (U | undefined)[]>;
 
-export interface PlannedUpdateOptions extends UpdateOptions {
+export interface PlannedUpdateOptions<R = unknown> extends UpdateOptions {
   /** Keys the API refused as stale (a version conflict) in one request: each is read and planned again. */
   readonly onConflict?: (keys: readonly string[]) => void;
+  /**
+   * The record the caller's plan of `key` was made on (the preview's read, or the read it was planned
+   * again on). WHY: a kind that counts every write in its version may then read versions only: a
+   * record still at that version (and incarnation) is this record, and `plan` is given this very
+   * object; only the others are read whole.
+   */
+  readonly known?: (key: string) => R | undefined;
 }
 
 /**
@@ -31,7 +38,7 @@ export interface BulkRecordsApi<R, U> extends RecordsApi<R, U> {
   readonly updatePlanned?: (
     keys: readonly string[],
     plan: PlanRead<R, U>,
-    options: PlannedUpdateOptions,
+    options: PlannedUpdateOptions<R>,
   ) => Promise<UpdateReport<U, R>>;
 }
 

@@ -19,7 +19,8 @@ export interface PlannedSource<R extends object, U> {
  * write slot is free, and that one read plans it (each record planned again as `windowPlan` does
  * for a window: deleted since the preview, refused now, nothing to change, changed since) AND
  * guards its write (sent with the version read). WHY: a record is then read twice in all (the
- * preview, its chunk), and no window waits for its slowest request before the next is read.
+ * preview, its chunk; versions only where the API can tell the record unchanged from its version,
+ * `known`), and no window waits for its slowest request before the next is read.
  * `beforeSend` learns each chunk's fresh images before anything of it goes out; when a chunk is
  * planned again (a re-read, a version conflict), the latest plan's images are the ones kept.
  */
@@ -69,6 +70,8 @@ export async function sendPlanned<R extends object, U>(
     ...options,
     onProgress: options.onProgress && withRefusals(options.onProgress, () => refused),
     onConflict: (stale) => stale.forEach((key) => conflicted.add(key)),
+    // The record each latest plan was made on: one still at its version keeps that plan (windowPlan's samePlan).
+    known: (key) => sent.preImages[at.get(key) ?? -1],
   });
   const aborted = !!options.signal?.aborted;
   const items = report.items.map((o, i) => finalOutcome(source, plan, sent, latest[i], o, i, aborted));
