@@ -77,7 +77,7 @@ export function cogniteFileRecordsApi(models: DataModelingRequests): CogniteFile
     known: (stamp) => recent.known(stamp),
     readAt: (key, version) => recent.readAt(key, version),
     readBack: (keys, signal) => retrieveExisting(keys, signal),
-    deleteMade: async (nodes) => void (await models.deleteFileNodes(nodes)),
+    deleteMade: async (nodes, signal) => void (await models.deleteFileNodes(nodes, { signal })),
     writeLimit: async (signal) => (await models.statistics({ signal })).concurrentWriteLimit,
   };
   return {

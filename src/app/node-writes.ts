@@ -28,7 +28,10 @@ export interface NodeWrites {
    * Deletes nodes an upsert made (deleted since their read), each only while still at the version
    * named: resolves when CDF answered 2xx, throws otherwise (a node written since: 409).
    */
-  readonly deleteMade: (nodes: readonly (DirectRelation & { readonly existingVersion: number })[]) => Promise<void>;
+  readonly deleteMade: (
+    nodes: readonly (DirectRelation & { readonly existingVersion: number })[],
+    signal?: AbortSignal,
+  ) => Promise<void>;
   /** The project's concurrent write limit. */
   readonly writeLimit: (signal?: AbortSignal) => Promise<number>;
 }

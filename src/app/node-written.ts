@@ -113,6 +113,12 @@ export const madeAgainAndDeleted = (): string =>
     'The node was deleted since it was read: this write made it again and it was deleted again; nothing of it remains.',
   );
 
+/** Why an item is not applied whose node, read back after an unreadable answer, is another incarnation. */
+export const madeAgainUnanswered = (): string =>
+  l10n.t(
+    "The node was deleted after it was read and is now another node under the same key (made again by this write or by someone else; CDF's answer could not be read to tell which); this write may be on it: check it. Undo leaves it alone.",
+  );
+
 /** Why an item is not applied whose node someone deleted and made again between its read and its upsert. */
 export const madeAgainByOthers = (answer: SlimNode): string =>
   answer.wasModified
