@@ -46,6 +46,7 @@ export * from './job/action-store';
 export * from './job/project-identity';
 export * from './job/saved-action';
 export { savedActionText } from './job/saved-action-text';
+export { savedActionBytes } from './job/first-save';
 export * from './job/undo-job';
 export * from './job/resume-refusal';
 export * from './job/send-job';

@@ -4,7 +4,7 @@ import {
   headerOf,
   isHeader,
   restoreAction,
-  savedActionText,
+  savedActionBytes,
   type ActionStore,
   type BulkActionRecord,
   type LoadedAction,
@@ -41,7 +41,7 @@ export class LastActionStore implements ActionStore {
     const file = this.file;
     if (file) {
       await vscode.workspace.fs.createDirectory(this.storageUri!);
-      await vscode.workspace.fs.writeFile(file, Buffer.from(savedActionText(record), 'utf8'));
+      await vscode.workspace.fs.writeFile(file, savedActionBytes(record));
     }
     await this.state.update(HEADER_KEY, headerOf(record));
   }

@@ -13,7 +13,7 @@ import { COGNITE_FILE_VIEW } from '../../../src/cdf/model';
 import { cogniteFileBulkSource, cogniteFileRecordsApi } from '../../../src/app';
 import {
   BulkJobs,
-  savedActionText,
+  savedActionBytes,
   type ActionStore,
   type BulkActionRecord,
   type LoadedAction,
@@ -120,7 +120,7 @@ class TempFileStore implements ActionStore {
 
   async save(record: BulkActionRecord): Promise<void> {
     this.saves++;
-    await writeFile(join(this.dir, 'last-bulk-action.json'), savedActionText(record), 'utf8');
+    await writeFile(join(this.dir, 'last-bulk-action.json'), savedActionBytes(record));
     this.kept = record;
   }
 

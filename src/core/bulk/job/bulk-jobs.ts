@@ -10,6 +10,7 @@ import { otherProjectRefusal, type ProjectIdentity } from './project-identity';
 import { JobRunEvents, runningRefusal } from './job-run';
 import { loadLast } from './load-last';
 import { resumeRefusal } from './resume-refusal';
+import { makeFirstSave } from './first-save';
 import { makePlanTextsWhileIdle, stopTextsWhileIdle } from './image-texts';
 import { sendJob, type SentJob } from './send-job';
 import { SerialSaves } from './serial-saves';
@@ -71,8 +72,8 @@ export class BulkJobs {
   ): Promise<Job<R, U>> {
     const action = compiled(scope.kind, operations);
     const plan = await planJob(scope, target, action, options);
-    makePlanTextsWhileIdle(plan); // while the person reads the preview
     const record = new BulkActionRecord(scope.kind, scope.project, target, operations, Date.now());
+    makePlanTextsWhileIdle(plan, () => makeFirstSave(record, plan)); // while the person reads the preview
     return { kind: 'edit', target, operations, plan, record };
   }
 

@@ -30,13 +30,24 @@ const SLICE = 1000;
  * Makes the images' texts a slice at a time on timers, for a plan a person is still reading: the
  * save that must come before its first send then only joins them. Idle time, never the wire's.
  */
-export function makeTextsWhileIdle(images: readonly object[], from = 0, round = idleRound): void {
-  if (from >= images.length || round !== idleRound) return;
+export function makeTextsWhileIdle(
+  images: readonly object[],
+  from = 0,
+  round = idleRound,
+  then: () => void = () => undefined,
+): void {
+  if (round !== idleRound) return;
+  if (from >= images.length) return then();
   setTimeout(() => {
     if (round !== idleRound) return;
     for (let i = from; i < Math.min(images.length, from + SLICE); i++) imageText(images[i]!);
-    makeTextsWhileIdle(images, from + SLICE, round);
+    makeTextsWhileIdle(images, from + SLICE, round, then);
   }, 0);
+}
+
+/** Runs `work` on a timer unless a job started sending since (see {@link stopTextsWhileIdle}). */
+export function whileStillIdle(work: () => void, round = idleRound): void {
+  setTimeout(() => round === idleRound && work(), 0);
 }
 
 /** Bumped when a job starts sending: the idle work of every plan made before stops there. */
@@ -59,6 +70,10 @@ export function stopTextsWhileIdle(): void {
 export const TEXTS_AHEAD_MAX_RECORDS = 100_000;
 
 /** A plan's images (see {@link makeTextsWhileIdle}): the save before its first send joins them. */
-export function makePlanTextsWhileIdle(plan: { preImages: readonly object[]; afterImages: readonly object[] }): void {
-  if (plan.preImages.length <= TEXTS_AHEAD_MAX_RECORDS) makeTextsWhileIdle([...plan.preImages, ...plan.afterImages]);
+export function makePlanTextsWhileIdle(
+  plan: { preImages: readonly object[]; afterImages: readonly object[] },
+  then: () => void = () => undefined,
+): void {
+  if (plan.preImages.length <= TEXTS_AHEAD_MAX_RECORDS)
+    makeTextsWhileIdle([...plan.preImages, ...plan.afterImages], 0, idleRound, () => whileStillIdle(then));
 }
