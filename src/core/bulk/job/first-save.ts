@@ -30,8 +30,9 @@ export function makeFirstSave<R extends object, U>(record: BulkActionRecord<R, U
 /** The saved action's UTF-8 bytes: the ones made ahead when they are still exact, else made now. */
 export function savedActionBytes<R extends object, U>(record: BulkActionRecord<R, U>): Uint8Array {
   const made = ahead.get(record);
-  if (made && record.reportTexts.length === 0 && sameEntries(made.entries, record)) return made.bytes;
+  // Used once at most: the record (kept as the last action) must not hold 10 MB of bytes for long.
   ahead.delete(record);
+  if (made && record.reportTexts.length === 0 && sameEntries(made.entries, record)) return made.bytes;
   return new TextEncoder().encode(savedActionText(record));
 }
 

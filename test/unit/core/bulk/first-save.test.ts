@@ -45,9 +45,25 @@ describe('core/bulk: the first save made ahead', () => {
     const [kept, plan] = [record(), planOf(['n1', 'n2', 'n3'])];
     makeFirstSave(kept, plan);
     kept.beginRun(plan);
-    const bytes = savedActionBytes(kept);
-    assert.equal(savedActionBytes(kept), bytes, 'the bytes made ahead, not made again');
+    const encode = TextEncoder.prototype.encode;
+    let encoded = 0;
+    TextEncoder.prototype.encode = function (this: TextEncoder, input?: string) {
+      encoded++;
+      return encode.call(this, input);
+    };
+    const bytes = (() => {
+      try {
+        return savedActionBytes(kept);
+      } finally {
+        TextEncoder.prototype.encode = encode;
+      }
+    })();
+    assert.equal(encoded, 0, 'the bytes made ahead, not made again');
     assert.equal(text(bytes), JSON.stringify(saveAction(kept)));
+    makeFirstSave(record(), plan); // another record's: not this one's
+    const again = savedActionBytes(kept);
+    assert.notEqual(again, bytes, 'used once: the record no longer holds them');
+    assert.equal(text(again), text(bytes));
   });
 
   it('is never written once the record holds anything else (an entry replaced, a report text, another plan)', () => {
