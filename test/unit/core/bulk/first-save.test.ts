@@ -45,6 +45,7 @@ describe('core/bulk: the first save made ahead', () => {
     const [kept, plan] = [record(), planOf(['n1', 'n2', 'n3'])];
     makeFirstSave(kept, plan);
     kept.beginRun(plan);
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, called with its own this
     const encode = TextEncoder.prototype.encode;
     let encoded = 0;
     TextEncoder.prototype.encode = function (this: TextEncoder, input?: string) {
