@@ -6,39 +6,21 @@
  * retry budget (minutes): the run ends soon after, the item reported made again, to be checked.
  */
 import { strict as assert } from 'node:assert';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator';
-import { CdfClient } from '../../../src/cdf/client';
-import { COGNITE_FILE_VIEW, nodeKeyOf, type CogniteFileUpsertItem } from '../../../src/cdf/model';
+import { nodeKeyOf } from '../../../src/cdf/model';
 import { cogniteFileRecordsApi } from '../../../src/app/cognite-file-records-api';
 import { madeAgainByUpsert } from '../../../src/app/node-written';
 import type { CogniteFileRecord } from '../../../src/core/records';
-
-const described = (r: { space: string; externalId: string }): CogniteFileUpsertItem => ({
-  instanceType: 'node',
-  space: r.space,
-  externalId: r.externalId,
-  sources: [{ source: COGNITE_FILE_VIEW, properties: { description: 'written by the bulk job' } }],
-});
 
 /** Never answers; gives up only when the request's own signal aborts. */
 const hang = (signal: AbortSignal | null | undefined) =>
   new Promise<Response>((_, reject) =>
     signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true }),
   );
+import { described, useNodeEmulator } from './support/node-attack';
 
 describe('attack: node bulk cancelled while its delete-again hangs', function () {
   this.timeout(30_000);
-  let emulator: RunningEmulator;
-  beforeEach(async () => (emulator = await startEmulator({ files: 500 })));
-  afterEach(() => emulator.close());
-
-  const client = (fetch?: typeof globalThis.fetch) =>
-    new CdfClient({
-      baseUrl: emulator.baseUrl,
-      project: emulator.project,
-      fetch,
-      tokenProvider: { getToken: () => Promise.resolve(emulator.token), invalidate: () => undefined },
-    });
+  const { client } = useNodeEmulator(500);
 
   it('ends the run soon after the cancel, the node reported made again', async () => {
     const colleague = client();

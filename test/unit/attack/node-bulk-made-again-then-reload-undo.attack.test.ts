@@ -5,8 +5,6 @@
  * restore the other nodes and leave the deleted one deleted: never make it again.
  */
 import { strict as assert } from 'node:assert';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator';
-import { CdfClient } from '../../../src/cdf/client';
 import { nodeKeyOf } from '../../../src/cdf/model';
 import { cogniteFileBulkSource } from '../../../src/app/cognite-file-bulk-source';
 import {
@@ -36,20 +34,11 @@ class TextStore implements ActionStore {
     return Promise.resolve();
   }
 }
+import { useNodeEmulator } from './support/node-attack';
 
 describe('attack: node bulk edit with a node made again, then reload and undo', function () {
   this.timeout(30_000);
-  let emulator: RunningEmulator;
-  beforeEach(async () => (emulator = await startEmulator({ files: 500 })));
-  afterEach(() => emulator.close());
-
-  const client = (fetch?: typeof globalThis.fetch) =>
-    new CdfClient({
-      baseUrl: emulator.baseUrl,
-      project: emulator.project,
-      fetch,
-      tokenProvider: { getToken: () => Promise.resolve(emulator.token), invalidate: () => undefined },
-    });
+  const { env, client } = useNodeEmulator(500);
 
   it('undoes the others and leaves the node deleted', async () => {
     const colleague = client();
@@ -63,7 +52,7 @@ describe('attack: node bulk edit with a node made again, then reload and undo', 
         await colleague.models.deleteFileNodes([{ space: gone.space, externalId: gone.externalId }]);
       return globalThis.fetch(input, init);
     };
-    const project = { baseUrl: emulator.baseUrl, project: emulator.project };
+    const project = { baseUrl: env.emulator.baseUrl, project: env.emulator.project };
     const scope = { ...cogniteFileBulkSource(client(deleting).models), project };
     const store = new TextStore();
     const refs = nodes.map(({ space, externalId }) => ({ space, externalId }));
@@ -114,7 +103,7 @@ describe('attack: node bulk edit with a node made again, then reload and undo', 
         return new Response('{"error":{"code":400,"message":"refused"}}', { status: 400 });
       return globalThis.fetch(input, init);
     };
-    const project = { baseUrl: emulator.baseUrl, project: emulator.project };
+    const project = { baseUrl: env.emulator.baseUrl, project: env.emulator.project };
     const scope = { ...cogniteFileBulkSource(client(hostile).models), project };
     const store = new TextStore();
     const refs = nodes.map(({ space, externalId }) => ({ space, externalId }));

@@ -6,33 +6,15 @@
  * deleted, never sent (so never made again, and nothing to delete again).
  */
 import { strict as assert } from 'node:assert';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator';
-import { CdfClient } from '../../../src/cdf/client';
-import { COGNITE_FILE_VIEW, nodeKeyOf, type CogniteFileUpsertItem } from '../../../src/cdf/model';
+import { nodeKeyOf } from '../../../src/cdf/model';
 import { cogniteFileRecordsApi } from '../../../src/app/cognite-file-records-api';
 import { FRESH_READ_MS } from '../../../src/app/node-chunk-prep';
 import type { CogniteFileRecord } from '../../../src/core/records';
-
-const described = (r: { space: string; externalId: string }): CogniteFileUpsertItem => ({
-  instanceType: 'node',
-  space: r.space,
-  externalId: r.externalId,
-  sources: [{ source: COGNITE_FILE_VIEW, properties: { description: 'written by the bulk job' } }],
-});
+import { described, useNodeEmulator } from './support/node-attack';
 
 describe('attack: node bulk Retry-After past the fresh-read bound', function () {
   this.timeout(20_000);
-  let emulator: RunningEmulator;
-  beforeEach(async () => (emulator = await startEmulator({ files: 500 })));
-  afterEach(() => emulator.close());
-
-  const client = (fetch?: typeof globalThis.fetch) =>
-    new CdfClient({
-      baseUrl: emulator.baseUrl,
-      project: emulator.project,
-      fetch,
-      tokenProvider: { getToken: () => Promise.resolve(emulator.token), invalidate: () => undefined },
-    });
+  const { client } = useNodeEmulator(500);
 
   it('checks a chunk read before the wait again, and never sends its deleted node', async () => {
     const colleague = client();

@@ -5,32 +5,14 @@
  * item must not be reported applied (it was written to a node it was not planned on).
  */
 import { strict as assert } from 'node:assert';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator';
-import { CdfClient } from '../../../src/cdf/client';
-import { COGNITE_FILE_VIEW, nodeKeyOf, type CogniteFileUpsertItem } from '../../../src/cdf/model';
+import { nodeKeyOf } from '../../../src/cdf/model';
 import { cogniteFileRecordsApi } from '../../../src/app/cognite-file-records-api';
 import type { CogniteFileRecord } from '../../../src/core/records';
-
-const described = (r: { space: string; externalId: string }): CogniteFileUpsertItem => ({
-  instanceType: 'node',
-  space: r.space,
-  externalId: r.externalId,
-  sources: [{ source: COGNITE_FILE_VIEW, properties: { description: 'written by the bulk job' } }],
-});
+import { described, useNodeEmulator } from './support/node-attack';
 
 describe('attack: node bulk upsert answered unreadable after the node was made again', function () {
   this.timeout(20_000);
-  let emulator: RunningEmulator;
-  beforeEach(async () => (emulator = await startEmulator({ files: 60 })));
-  afterEach(() => emulator.close());
-
-  const client = (fetch?: typeof globalThis.fetch) =>
-    new CdfClient({
-      baseUrl: emulator.baseUrl,
-      project: emulator.project,
-      fetch,
-      tokenProvider: { getToken: () => Promise.resolve(emulator.token), invalidate: () => undefined },
-    });
+  const { client } = useNodeEmulator(60);
 
   it('reports the item not applied when the read back shows another incarnation', async () => {
     const colleague = client();
