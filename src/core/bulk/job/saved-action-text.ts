@@ -1,7 +1,7 @@
 import type { ActionEntry } from '..';
 import type { BulkActionRecord } from './bulk-history';
 import { hasImageText, imageText } from './image-texts';
-import { saveAction } from './saved-action';
+import { saveAction, savedHead } from './saved-action';
 
 /**
  * `JSON.stringify(saveAction(record))`, the same text byte for byte (so `restoreAction` reads it as
@@ -11,14 +11,7 @@ import { saveAction } from './saved-action';
 export function savedActionText<R extends object, U>(record: BulkActionRecord<R, U>): string {
   // Stringified one by one, images cost about twice what one whole stringify does: mostly new ones, whole.
   if (!mostlyMade(record)) return JSON.stringify(saveAction(record));
-  const head = JSON.stringify({
-    version: 2,
-    kind: record.kind.name,
-    project: record.project,
-    target: record.target,
-    operations: [...record.operations],
-    startedAt: record.startedAt,
-  });
+  const head = JSON.stringify(savedHead(record));
   // Appended (a rope, flattened once where it is written): cheaper than an array of 20,000 joined.
   let entries = '';
   for (const [key, entry] of record.entries)

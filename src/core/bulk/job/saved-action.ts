@@ -42,17 +42,20 @@ export const headerOf = <R extends object, U>(record: BulkActionRecord<R, U>): S
 });
 
 export function saveAction<R extends object, U>(record: BulkActionRecord<R, U>): SavedAction {
-  return {
-    version: 2,
-    kind: record.kind.name,
-    project: record.project,
-    target: record.target,
-    operations: [...record.operations],
-    startedAt: record.startedAt,
-    entries: [...record.entries],
-    reportTexts: [...record.reportTexts],
-  };
+  return { ...savedHead(record), entries: [...record.entries], reportTexts: [...record.reportTexts] };
 }
+
+/** The saved action's fields before its entries, in the order they are written. */
+export const savedHead = <R extends object, U>(
+  record: BulkActionRecord<R, U>,
+): Omit<SavedAction, 'entries' | 'reportTexts'> => ({
+  version: 2,
+  kind: record.kind.name,
+  project: record.project,
+  target: record.target,
+  operations: [...record.operations],
+  startedAt: record.startedAt,
+});
 
 const OUTCOMES: readonly ActionOutcome[] = ['applied', 'unknown', 'failed', 'notSent'];
 
