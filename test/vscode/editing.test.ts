@@ -89,10 +89,16 @@ describe('open a record, edit it, save it as a minimal update', () => {
         },
       ],
     });
-    // Names shown beside ids may be looked up meanwhile (data sets, labels, assets); the save itself
-    // takes the floor of files requests.
-    const fileRequests = emulator.requests.filter((r) => /\/files\//.test(r.path));
-    assert.equal(fileRequests.length, 2, 'the floor: one re-read and one update');
+    // Meanwhile other documents may learn of the saved record (an unedited selection document that holds
+    // it re-reads its records), names beside ids may be looked up and the tree may re-list and re-count,
+    // each whenever VS Code gets to it. The save itself takes the floor: one re-read of this record and
+    // the one update.
+    const onlyThis = JSON.stringify([{ id: record.id }]);
+    const reReads = emulator.requests.filter(
+      (r) => r.path.endsWith('/files/byids') && JSON.stringify((r.body as { items?: unknown })?.items) === onlyThis,
+    );
+    const seen = emulator.requests.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.body)}`).join('\n');
+    assert.equal(reReads.length, 1, `one re-read, and the one update above; sent:\n${seen}`);
     const after = await serverRecord(record.id);
     assert.equal(after.source, undefined);
     assert.equal(after.metadata?.reviewedBy, 'vscode-test');
