@@ -119,7 +119,7 @@ export async function scenario({ page, shot }) {
   assert.match(await undoDialog.innerText(), new RegExp(`Restore ${n} CogniteFile nodes`));
   await undoDialog.getByRole('button', { name: 'Undo' }).click();
   await toasts
-    .filter({ hasText: `Undo: ${n} applied of ${n} CogniteFile nodes` })
+    .filter({ hasText: `Undo: ${n} restored of ${n} CogniteFile nodes` })
     .first()
     .waitFor({ timeout: 60000 });
   await shot('44-node-bulk-undone');

@@ -142,7 +142,7 @@ export async function scenario({ page, shot }) {
   assert.match(await undoDialog.innerText(), /Restore 50 files/);
   await undoDialog.getByRole('button', { name: 'Undo' }).click();
   // The result is the undo's, with its own report (the undone action is gone).
-  const undone = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Undo: 50 applied of 50' });
+  const undone = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Undo: 50 restored of 50' });
   await undone.first().waitFor({ timeout: 30000 });
   assert.equal(await undone.first().getByRole('button', { name: 'Undo' }).count(), 0, 'no Undo of an undo');
   await undone.first().getByRole('button', { name: 'Show Report' }).click();

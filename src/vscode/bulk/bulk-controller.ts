@@ -215,7 +215,9 @@ export class BulkController implements vscode.Disposable {
       }
     });
     refreshViews(this.services.tree, this.services.fs, session.project, appliedRecords(report), job.record.kind.name);
-    this.services.log.info(`${title}: ${summarizeRun(job.record.kind, report)}`);
+    this.services.log.info(
+      `${title}: ${summarizeRun(job.record.kind, report, job.kind === 'undo' ? 'restored' : 'applied')}`,
+    );
     const kind = job.kind === 'undo' ? 'Undo' : job.kind === 'import' ? 'Import' : 'Bulk edit';
     announce(report, rowsOf(job.record.kind, job.plan), job.record.kind, kind, this.documents, () =>
       this.showReport(),

@@ -32,7 +32,7 @@ export async function announce(
   const show = incomplete ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const message =
     kind === 'Undo'
-      ? vscode.l10n.t('Undo: {0}', summarizeRun(nouns, report))
+      ? vscode.l10n.t('Undo: {0}', summarizeRun(nouns, report, 'restored'))
       : kind === 'Import'
         ? vscode.l10n.t('Import: {0}', summarizeRun(nouns, report))
         : vscode.l10n.t('Bulk edit: {0}', summarizeRun(nouns, report));
@@ -47,6 +47,7 @@ export async function announce(
           : vscode.l10n.t('Bulk edit'),
       report,
       rows,
+      kind === 'Undo' ? 'restored' : 'applied',
     );
   if (answer === showReport) {
     if (kind === 'Undo') await documents.show('undo-report', text());

@@ -4,9 +4,18 @@ import type { ItemOutcome, UpdateReport } from '../../ports';
 import type { RecordNouns } from '../../records';
 import { countOf } from './count-of';
 
+/** What a run's applied items did: an undo's writes put records back, so it says "restored". */
+export type RunWrote = 'applied' | 'restored';
+
+const APPLIED_WORDS: Record<RunWrote, () => string> = {
+  applied: () => l10n.t('applied'),
+  restored: () => l10n.t('restored'),
+};
+
 /** One line: what happened to every item of a run, the records counted in their kind's words. */
-export function summarizeRun<R, U>(kind: RecordNouns, report: UpdateReport<U, R>): string {
-  const parts = [l10n.t('{0} applied', formatCount(report.applied.length))];
+export function summarizeRun<R, U>(kind: RecordNouns, report: UpdateReport<U, R>, wrote: RunWrote = 'applied'): string {
+  const applied = formatCount(report.applied.length);
+  const parts = [wrote === 'restored' ? l10n.t('{0} restored', applied) : l10n.t('{0} applied', applied)];
   if (report.failed.length) parts.push(l10n.t('{0} failed', formatCount(report.failed.length)));
   if (report.unknown.length)
     parts.push(l10n.t('{0} unknown (no answer; may or may not be applied)', formatCount(report.unknown.length)));
@@ -24,8 +33,7 @@ export function summarizeRun<R, U>(kind: RecordNouns, report: UpdateReport<U, R>
 
 /** Those that need a look first: what CDF refused, what may or may not have applied, what was never sent. */
 const ORDER: Record<ItemOutcome['outcome'], number> = { failed: 0, unknown: 1, notSent: 2, applied: 3 };
-const OUTCOME_WORDS: Record<ItemOutcome['outcome'], () => string> = {
-  applied: () => l10n.t('applied'),
+const OUTCOME_WORDS: Record<Exclude<ItemOutcome['outcome'], 'applied'>, () => string> = {
   failed: () => l10n.t('failed'),
   unknown: () => l10n.t('unknown'),
   notSent: () => l10n.t('not sent'),
@@ -48,11 +56,12 @@ export function formatRunReport<R, U>(
   report: UpdateReport<U, R>,
   /** Per plan item (a report item's `index`), its record. */
   rows: readonly (ReportRow | undefined)[],
+  wrote: RunWrote = 'applied',
 ): string {
-  const lines = [`# ${title}`, '', summarizeRun(kind, report), ''];
+  const lines = [`# ${title}`, '', summarizeRun(kind, report, wrote), ''];
   lines.push(
     l10n.t(
-      'Requests sent: {0}; throttled (429): {1}; peak concurrency: {2}; {3} ms',
+      'Requests sent: {0}; throttled (429): {1}; at most {2} at a time; {3} ms',
       report.stats.requestsSent,
       report.stats.throttled,
       report.stats.peakConcurrency,
@@ -68,8 +77,9 @@ export function formatRunReport<R, U>(
   );
   const sorted = [...report.items].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome] || a.index - b.index);
   // Each outcome's word translated once, not once a row: a 20,000-row table is made at the run's end.
+  const outcomeWords = { ...OUTCOME_WORDS, applied: APPLIED_WORDS[wrote] };
   const words = new Map(
-    (Object.keys(OUTCOME_WORDS) as ItemOutcome['outcome'][]).map((o) => [o, cell(OUTCOME_WORDS[o]())]),
+    (Object.keys(outcomeWords) as ItemOutcome['outcome'][]).map((o) => [o, cell(outcomeWords[o]())]),
   );
   for (const item of sorted) {
     const row = rows[item.index];

@@ -66,6 +66,22 @@ describe("bulk summaries name the records in their kind's words", () => {
     assert.match(files, /^2 applied of 2 files in 1 request$/m);
   });
 
+  it("an undo's run says restored where an edit says applied, in its summary and in every row", () => {
+    assert.equal(summarizeRun(CLASSIC_FILE, applied(2), 'restored'), '2 restored of 2 files in 1 request');
+    const report = formatRunReport(CLASSIC_FILE, 'Undo', applied(2), [{ key: '1' }, { key: '2' }], 'restored');
+    assert.match(report, /^2 restored of 2 files in 1 request$/m);
+    assert.equal(report.match(/\| restored \|/g)?.length, 2, report);
+    assert.doesNotMatch(report, /applied/, report);
+    const edit = formatRunReport(CLASSIC_FILE, 'Bulk edit', applied(2), [{ key: '1' }, { key: '2' }]);
+    assert.equal(edit.match(/\| applied \|/g)?.length, 2, edit);
+  });
+
+  it("a run's report says how many requests were in flight at most, in plain words", () => {
+    const report = formatRunReport(CLASSIC_FILE, 'Bulk edit', applied(2), [{ key: '1' }, { key: '2' }]);
+    assert.match(report, /; at most \d+ at a time; \d+ ms$/m, report);
+    assert.doesNotMatch(report, /concurrency/, report);
+  });
+
   it("an undo's summary says CogniteFile nodes, and files for classic files", () => {
     const nodes = summarizeUndo(COGNITE_FILE, undoPlan(3));
     assert.equal(
