@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FilesApi } from '../../core/ports';
 import { fileFilter, type FileFilter } from '../../cdf/model';
-import { metadataFilterText, parseMetadataFilter } from '../../core/browse';
+import { metadataFilterProblem, metadataFilterText, parseMetadataFilter } from '../../core/browse';
 
 type TextField = 'name' | 'externalIdPrefix' | 'directoryPrefix' | 'mimeType' | 'source';
 
@@ -95,7 +95,7 @@ async function editCondition(
       const text = await input(
         vscode.l10n.t('Metadata filter: key=value (exact match); empty to clear'),
         metadataFilterText(filter),
-        (v) => validate(filter, 'metadata', parseMetadataFilter(v)),
+        (v) => metadataFilterProblem(v) ?? validate(filter, 'metadata', parseMetadataFilter(v)),
       );
       return text === undefined ? filter : withValue(filter, 'metadata', parseMetadataFilter(text));
     }
