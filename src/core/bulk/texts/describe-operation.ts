@@ -6,6 +6,12 @@ import { nameOfReference, type ReferenceNames } from './preview';
 import { replaceAllNote } from './replace-all-note';
 
 /**
+ * A metadata key as the words show it: as it is when plain, else quoted as JSON, so an empty key is
+ * seen (`metadata "" = "v"`) and a key with a space or "=" is told from the value.
+ */
+const shownKey = (key: string): string => (/^[^\s"=→,]+$/.test(key) ? key : JSON.stringify(key));
+
+/**
  * An operation in words, as the wizard lists it and the preview heads it: `set dataSetId = 43 (Plant B)`,
  * `add labels pump (Pump)`, `metadata rev = "B"`. Names stand beside the ids they are known for.
  */
@@ -34,11 +40,11 @@ export function describeOperation<R extends object, U>(
       return op.op === 'add' ? l10n.t('add {0} {1}', op.field, values) : l10n.t('remove {0} {1}', op.field, values);
     }
     case 'metadataAdd':
-      return l10n.t('metadata {0} = "{1}"', op.key, op.value);
+      return l10n.t('metadata {0} = {1}', shownKey(op.key), JSON.stringify(op.value));
     case 'metadataRemove':
-      return l10n.t('remove metadata {0}', op.key);
+      return l10n.t('remove metadata {0}', shownKey(op.key));
     case 'metadataRenameKey':
-      return l10n.t('rename metadata {0} → {1}', op.from, op.to);
+      return l10n.t('rename metadata {0} → {1}', shownKey(op.from), shownKey(op.to));
     case 'metadataReplace':
       return l10n.t('replace "{0}" → "{1}" in metadata values', op.find, op.replacement);
     case 'directoryMove':
