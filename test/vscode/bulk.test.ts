@@ -378,7 +378,7 @@ describe('bulk actions over the demo project', () => {
     assert.equal(undo.report.applied.length, files.length);
     for (const r of await all(files.map((f) => f.id))) assert.equal(r.metadata?.projectCheck, undefined, 'restored');
     api.bulk.forgetLastAction();
-    await assert.rejects(api.bulk.undo({ confirm: false }), /There is no bulk action to resume or undo/);
+    await assert.rejects(api.bulk.undo({ confirm: false }), /No bulk action has run yet/);
   });
 
   it('the store says plainly when the kept action is gone, or cannot be kept without a folder', async () => {

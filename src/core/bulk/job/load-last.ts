@@ -14,6 +14,8 @@ export async function loadLast(store: ActionStore): Promise<AnyRecord> {
         loaded.why,
       ),
     );
-  if (loaded.kind === 'none') throw new Error(l10n.t('There is no bulk action to resume or undo.'));
+  // Said for Show Report too: a sentence about resuming or undoing only read as a wrong answer there.
+  if (loaded.kind === 'none')
+    throw new Error(l10n.t('No bulk action has run yet: there is nothing to resume, undo or report.'));
   return loaded.record;
 }

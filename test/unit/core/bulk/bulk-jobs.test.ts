@@ -68,7 +68,12 @@ describe('core bulk jobs against the emulator', () => {
       assert.equal(emu.store.files.get((ref as { id: number }).id)?.metadata?.jobRun, undefined, 'restored');
     assert.equal(reloaded.last, undefined);
     assert.equal(store.saved, undefined, 'an action undone in full is no longer kept');
-    await assert.rejects(reloaded.planUndo(scope), /There is no bulk action to resume or undo/);
+    await assert.rejects(reloaded.planUndo(scope), /No bulk action has run yet/);
+  });
+
+  it('with no action kept, Show Report is answered about the report too, not only resume and undo', async () => {
+    const jobs = new BulkJobs(new MemoryStore());
+    await assert.rejects(jobs.requireLast(scope), /nothing to resume, undo or report/);
   });
 
   it('refuses operations that do not make an action, before reading anything', async () => {
