@@ -9,3 +9,4 @@ export * from './icons';
 export * from './metadata-filter-text';
 export * from './record-fits-filter';
 export * from './node-filter';
+export * from './filter-problem';

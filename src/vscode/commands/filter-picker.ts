@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FilesApi } from '../../core/ports';
-import { fileFilter, type FileFilter } from '../../cdf/model';
-import { metadataFilterProblem, metadataFilterText, parseMetadataFilter } from '../../core/browse';
+import type { FileFilter } from '../../cdf/model';
+import { fileFilterProblem, metadataFilterProblem, metadataFilterText, parseMetadataFilter } from '../../core/browse';
 
 type TextField = 'name' | 'externalIdPrefix' | 'directoryPrefix' | 'mimeType' | 'source';
 
@@ -128,10 +128,7 @@ function validate<K extends keyof FileFilter>(
   key: K,
   value: FileFilter[K] | undefined,
 ): string | undefined {
-  const result = fileFilter.safeParse(withValue(filter, key, value));
-  return result.success
-    ? undefined
-    : result.error.issues.map((i) => `${[key, ...i.path.slice(1)].join('.')}: ${i.message}`).join('; ');
+  return fileFilterProblem(withValue(filter, key, value));
 }
 
 function input(
