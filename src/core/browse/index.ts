@@ -10,3 +10,4 @@ export * from './metadata-filter-text';
 export * from './record-fits-filter';
 export * from './node-filter';
 export * from './filter-problem';
+export * from './find-file';

@@ -6,6 +6,7 @@ import type { ProjectSession } from '../sessions';
 import { GROUPINGS, type Grouping, type LoadMoreNode, type TreeNode } from '../tree/nodes';
 import type { Commands } from './command-types';
 import { selectedFiles } from '../tree/selected-files';
+import { findFile } from '../../core/browse';
 import { pickFilter } from './filter-picker';
 import { openRecord } from './open-record';
 import { editSelectionAsJson } from './edit-selection';
@@ -135,12 +136,6 @@ async function pickGrouping(current: Grouping): Promise<Grouping | undefined> {
 
 /** Opens the file with this internal id (digits) or this exact external id. */
 async function openById(session: ProjectSession, text: string): Promise<void> {
-  const isId = /^\d+$/.test(text);
-  const [record] = isId
-    ? await session.api.retrieveFiles([Number(text)])
-    : (await session.api.listFiles({ filter: { externalIdPrefix: text }, limit: 10 })).items.filter(
-        (r) => r.externalId === text,
-      );
-  if (!record) throw new Error(vscode.l10n.t('No file with {0} "{1}".', isId ? 'id' : 'external id', text));
+  const record = await findFile(session.api, text);
   await openRecord(session.project, record.id, record.name);
 }
