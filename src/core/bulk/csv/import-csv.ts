@@ -67,11 +67,20 @@ export function parseChangesCsv<R extends object, U>(kind: BulkKind<R, U>, text:
   result.ignoredColumns.push(...heading.ignored);
   result.problems.push(...heading.problems.map((p) => ({ row: 1, line: header.line, ...p })));
   const columns = heading.columns;
-  if (!columns || result.problems.some((p) => p.row === 1)) return result;
+  if (!columns || result.problems.some((p) => p.row === 1)) return inFileOrder(result);
   const firstRowOf = new Map<string, number>();
   body.forEach((row, index) =>
     readBodyRow(kind, { row: index + 2, line: row.line }, row.cells, { names, columns }, firstRowOf, result),
   );
+  return inFileOrder(result);
+}
+
+/**
+ * Parse errors (a quote left open at the end) come first from the parser: list in the file's order,
+ * so "the first at line N" is the first line with a problem. The sort is stable within a line.
+ */
+function inFileOrder(result: CsvImport): CsvImport {
+  result.problems.sort((a, b) => a.line - b.line);
   return result;
 }
 
