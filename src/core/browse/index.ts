@@ -11,3 +11,4 @@ export * from './record-fits-filter';
 export * from './node-filter';
 export * from './filter-problem';
 export * from './find-file';
+export * from './search-text-problem';

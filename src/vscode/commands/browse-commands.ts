@@ -6,7 +6,7 @@ import type { ProjectSession } from '../sessions';
 import { GROUPINGS, type Grouping, type LoadMoreNode, type TreeNode } from '../tree/nodes';
 import type { Commands } from './command-types';
 import { selectedFiles } from '../tree/selected-files';
-import { findFile } from '../../core/browse';
+import { findFile, searchTextProblem } from '../../core/browse';
 import { pickFilter } from './filter-picker';
 import { openRecord } from './open-record';
 import { editSelectionAsJson } from './edit-selection';
@@ -118,8 +118,12 @@ function viewCommands(s: ExtensionServices) {
                 'Searches names with files/search (best matches first, at most 1000); the filter still applies.',
               ),
               value: tree.currentSearch ?? '',
+              validateInput: searchTextProblem,
             });
-      if (text !== undefined) tree.setSearch(text.trim());
+      if (text === undefined) return;
+      const problem = searchTextProblem(text);
+      if (problem) throw new Error(problem);
+      tree.setSearch(text.trim());
     },
     [COMMANDS.clearFilter]: () => tree.clearFilter(),
   } satisfies Commands<ViewCommandId>;
