@@ -97,7 +97,8 @@ export function nothingToDo<R extends object, U>(job: Job<R, U>): string {
 export function undoQuestion(kind: RecordNouns, files: number): string {
   return files === 1
     ? l10n.t('Restore 1 {0} to how it was before the last bulk action?', kind.noun())
-    : l10n.t('Restore {0} {1} to how they were before the last bulk action?', files, kind.nouns());
+    : // The count grouped as in the dialog's detail beneath it ("4,769 files to restore").
+      l10n.t('Restore {0} to how they were before the last bulk action?', countOf(kind, files));
 }
 
 /** The progress notification's title (and the log line's) while a job runs. */
