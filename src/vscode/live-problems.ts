@@ -16,6 +16,8 @@ const ONLY_WE_SEE: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'instance-linked',
   'duplicate-id',
   'duplicate-label',
+  // Metadata over its total size: the schema has a limit per key and per value, none for the sum.
+  'too-large',
 ]);
 
 /**

@@ -226,6 +226,21 @@ describe('open a record, edit it, save it as a minimal update', () => {
     );
   });
 
+  it('marks metadata over its total size while typing (the JSON schema cannot say a total)', async () => {
+    const doc = await open(editable(10));
+    // Three values each under the per-value limit, together over the 10240 bytes of the whole map.
+    await editJson(doc, (v) => (v.metadata = { a: 'x'.repeat(4000), b: 'y'.repeat(4000), c: 'z'.repeat(4000) }));
+    const found = await waitFor('a live problem', () => {
+      const d = cdfDiagnostics(doc.uri);
+      return d.length ? d : undefined;
+    });
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['too-large'],
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('says both values of a conflict with one pair of words for the two sides', () => {
     const long = 'x'.repeat(200);
     const conflicts = [
