@@ -114,6 +114,8 @@ describe('the CogniteFile section of the files view', () => {
     const node = JSON.parse(nodeDoc.getText()) as { space: string; externalId: string; name: string };
     assert.deepEqual({ space: node.space, externalId: node.externalId }, linked.record.instanceId);
     assert.equal(node.name, linked.record.name);
+    // Its tab is named as when the node is opened from the tree, not by its externalId.
+    assert.ok(nodeDoc.uri.path.endsWith(`/[node] ${linked.record.name}.json`), nodeDoc.uri.path);
 
     const [space] = groups(await api.tree.getChildren(await section()));
     const folder = (await api.tree.getChildren(space)).find((n) => n.kind === 'nodeGroup' || n.kind === 'cogniteFile')!;

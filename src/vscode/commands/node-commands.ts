@@ -42,7 +42,9 @@ export function nodeCommands(s: ExtensionServices) {
     /** A classic file opens its CogniteFile node; a node opens the classic file CDF shows for it. */
     [COMMANDS.openLinkedRecord]: async (node?: TreeNode) => {
       const session = s.session();
-      if (node?.kind === 'file' && node.record.instanceId) return await showNode(s, node.record.instanceId);
+      // The classic file's name is the node's (the node owns it): the tab reads as from the tree.
+      if (node?.kind === 'file' && node.record.instanceId)
+        return await showNode(s, node.record.instanceId, node.record.name);
       if (node?.kind === 'cogniteFile') return await openClassicOf(session, node.node);
       throw new Error(vscode.l10n.t('Pick a linked file or a CogniteFile node in the CDF Files view.'));
     },
