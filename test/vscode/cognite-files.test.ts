@@ -92,7 +92,12 @@ describe('the CogniteFile section of the files view', () => {
     // A node whose classic file has an external id (the demo gives such nodes that id as an alias).
     await vscode.commands.executeCommand('cdfFiles.groupNodesBy', 'flat');
     const inSpace = items(await api.tree.getChildren(groups(await api.tree.getChildren(await section()))[0]));
-    const someNode = inSpace.find((n) => cogniteFileValues(n.node).aliases?.length);
+    // One no earlier test opened: an open document is reused whatever its tab's name.
+    const isOpen = (n: { node: { space: string; externalId: string } }) =>
+      vscode.workspace.textDocuments.some((d) =>
+        d.uri.path.includes(`/nodes/${encodeURIComponent(nodeKeyOf(n.node))}/`),
+      );
+    const someNode = inSpace.find((n) => cogniteFileValues(n.node).aliases?.length && !isOpen(n));
     const [record] = await api.sessions.active!.api.retrieveExisting([
       { instanceId: { space: someNode!.node.space, externalId: someNode!.node.externalId } },
     ]);
