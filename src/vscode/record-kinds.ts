@@ -39,7 +39,8 @@ export const COGNITE_EDITOR_KIND: EditorKind<CogniteFileRecord, CogniteFileUpser
     return session.cogniteFiles;
   },
   createdTime: (record) => record.createdTime,
-  selectionTitle: (count) => vscode.l10n.t('{0} CogniteFile nodes', count),
+  selectionTitle: (count) =>
+    count === 1 ? vscode.l10n.t('1 CogniteFile node') : vscode.l10n.t('{0} CogniteFile nodes', count),
 };
 
 /** Every record kind the editor opens: one handler for its records and one for its selections each. */

@@ -54,7 +54,7 @@ export async function scenario({ page, shot }) {
   await page.locator('.quick-input-message', { hasText: 'separated by commas' }).waitFor();
   await page.keyboard.insertText(TAG);
   await page.keyboard.press('Enter');
-  await pick('Preview 1 operations').click();
+  await pick('Preview 1 operation…').click();
   // Reading the group counts CogniteFile nodes (the notification stays up at least 800 ms).
   const reading = toasts.filter({ hasText: `Reading ${space}` });
   await reading

@@ -62,6 +62,13 @@ describe('CogniteFile nodes: selections, time hints, a deleted node', () => {
     );
   });
 
+  it('Edit Selection as JSON on one node is titled in the singular', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('cdfFiles.editSelectionAsJson', item(nodes[23]!), [
+      item(nodes[23]!),
+    ]);
+    assert.ok(uri.path.endsWith('/1 CogniteFile node.json'), uri.path);
+  });
+
   it('Edit Selection as JSON refuses what classic files refuse, and a mix of kinds: nothing opened, nothing sent', async () => {
     const file = (await api.tree.getChildren()).find((n) => n.kind === 'file');
     assert.ok(file, 'the demo tree shows classic files');

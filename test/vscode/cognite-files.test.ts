@@ -92,7 +92,12 @@ describe('the CogniteFile section of the files view', () => {
     // A node whose classic file has an external id (the demo gives such nodes that id as an alias).
     await vscode.commands.executeCommand('cdfFiles.groupNodesBy', 'flat');
     const inSpace = items(await api.tree.getChildren(groups(await api.tree.getChildren(await section()))[0]));
-    const someNode = inSpace.find((n) => cogniteFileValues(n.node).aliases?.length);
+    // One no earlier test opened: an open document is reused whatever its tab's name.
+    const isOpen = (n: { node: { space: string; externalId: string } }) =>
+      vscode.workspace.textDocuments.some((d) =>
+        d.uri.path.includes(`/nodes/${encodeURIComponent(nodeKeyOf(n.node))}/`),
+      );
+    const someNode = inSpace.find((n) => cogniteFileValues(n.node).aliases?.length && !isOpen(n));
     const [record] = await api.sessions.active!.api.retrieveExisting([
       { instanceId: { space: someNode!.node.space, externalId: someNode!.node.externalId } },
     ]);
@@ -114,6 +119,8 @@ describe('the CogniteFile section of the files view', () => {
     const node = JSON.parse(nodeDoc.getText()) as { space: string; externalId: string; name: string };
     assert.deepEqual({ space: node.space, externalId: node.externalId }, linked.record.instanceId);
     assert.equal(node.name, linked.record.name);
+    // Its tab is named as when the node is opened from the tree, not by its externalId.
+    assert.ok(nodeDoc.uri.path.endsWith(`/[node] ${linked.record.name}.json`), nodeDoc.uri.path);
 
     const [space] = groups(await api.tree.getChildren(await section()));
     const folder = (await api.tree.getChildren(space)).find((n) => n.kind === 'nodeGroup' || n.kind === 'cogniteFile')!;

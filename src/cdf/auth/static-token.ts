@@ -6,7 +6,10 @@ import { AuthError, type TokenProvider } from './token-provider';
 export const DEMO_TOKEN = 'demo';
 
 export class StaticTokenProvider implements TokenProvider {
-  constructor(private readonly token: string) {
+  constructor(
+    private readonly token: string,
+    readonly isPublic = false,
+  ) {
     if (!token.trim()) throw new AuthError(l10n.t('The token is empty.'));
   }
 
@@ -20,4 +23,4 @@ export class StaticTokenProvider implements TokenProvider {
 }
 
 /** The built-in demo connection's credentials (the emulator accepts this token by default). */
-export const demoTokenProvider = (): TokenProvider => new StaticTokenProvider(DEMO_TOKEN);
+export const demoTokenProvider = (): TokenProvider => new StaticTokenProvider(DEMO_TOKEN, true);

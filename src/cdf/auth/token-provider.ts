@@ -10,6 +10,11 @@ export interface TokenProvider {
    * when a newer token is already cached or on its way, so many concurrent 401s cause one refresh.
    */
   invalidate(rejectedToken?: string): void;
+  /**
+   * The token is no secret (the demo emulator's, the same in every copy of the extension): it is
+   * not masked, so the words it happens to equal ("demo") stay readable in messages and logs.
+   */
+  readonly isPublic?: boolean;
 }
 
 /** Thrown when a token cannot be obtained (wrong secret, user cancelled, identity provider down). */

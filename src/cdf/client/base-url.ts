@@ -44,8 +44,34 @@ export function validateSecureUrl(input: string, what: string): URL {
   return url;
 }
 
-/** Checks a CDF base URL such as `https://westeurope-1.cognitedata.com` (a path prefix is allowed). */
-export const validateBaseUrl = (input: string): URL => validateSecureUrl(input, l10n.t('The CDF base URL'));
+/**
+ * Checks a CDF base URL such as `https://westeurope-1.cognitedata.com` (a path prefix is allowed).
+ * A URL copied from the browser or the API docs often holds `/api/v1/projects/NAME`: the client adds
+ * that itself, so such a URL would send every request to `…/api/v1/projects/NAME/api/v1/…` (404s).
+ */
+export function validateBaseUrl(input: string): URL {
+  const url = validateSecureUrl(input, l10n.t('The CDF base URL'));
+  const api = /\/api\/v1(\/|$)/i.exec(url.pathname);
+  if (api) {
+    const base = `${url.origin}${url.pathname.slice(0, api.index)}`;
+    throw new InvalidBaseUrlError(
+      l10n.t('The CDF base URL ends before /api/v1 (the project is asked for on its own): use "{0}".', base),
+    );
+  }
+  return url;
+}
+
+/** What the person typed for "cluster or base URL", trimmed: a base URL if it has a scheme, else a cluster name. */
+export function clusterOrBaseUrl(input: string): { cluster: string } | { baseUrl: string } {
+  const v = input.trim();
+  if (!v) throw new InvalidBaseUrlError(l10n.t('A cluster or base URL is required'));
+  if (/^[a-z]+:/i.test(v)) {
+    validateBaseUrl(v);
+    return { baseUrl: v };
+  }
+  clusterBaseUrl(v);
+  return { cluster: v };
+}
 
 /** `https://CLUSTER.cognitedata.com` for a cluster name such as `westeurope-1` or `api`. */
 export function clusterBaseUrl(cluster: string): string {

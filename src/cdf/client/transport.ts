@@ -217,8 +217,9 @@ export class CdfTransport {
 
   private async token(signal: AbortSignal | undefined): Promise<string> {
     throwIfAborted(signal);
-    const token = await this.options.tokenProvider.getToken(signal);
-    this.options.redactor.add(token);
+    const provider = this.options.tokenProvider;
+    const token = await provider.getToken(signal);
+    if (!provider.isPublic) this.options.redactor.add(token);
     return token;
   }
 

@@ -39,7 +39,11 @@ export async function pickNodeOperations(targetLabel: string): Promise<BulkOpera
     const preview: Step[] = operations.length
       ? [
           {
-            label: `$(check) ${vscode.l10n.t('Preview {0} operations…', operations.length)}`,
+            label: `$(check) ${
+              operations.length === 1
+                ? vscode.l10n.t('Preview 1 operation…')
+                : vscode.l10n.t('Preview {0} operations…', operations.length)
+            }`,
             detail: operations.map((op) => describeOperation(KIND, op)).join('; '),
             done: true,
           },

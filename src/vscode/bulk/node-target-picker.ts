@@ -92,7 +92,10 @@ async function pastedNodes(): Promise<BulkTarget | undefined> {
   const parsed = parseNodeTargets(lines(text));
   return {
     kind: 'ids',
-    label: vscode.l10n.t('{0} listed CogniteFile nodes', parsed.targets.length),
+    label:
+      parsed.targets.length === 1
+        ? vscode.l10n.t('1 listed CogniteFile node')
+        : vscode.l10n.t('{0} listed CogniteFile nodes', parsed.targets.length),
     refs: parsed.targets,
   };
 }

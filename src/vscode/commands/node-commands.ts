@@ -42,7 +42,9 @@ export function nodeCommands(s: ExtensionServices) {
     /** A classic file opens its CogniteFile node; a node opens the classic file CDF shows for it. */
     [COMMANDS.openLinkedRecord]: async (node?: TreeNode) => {
       const session = s.session();
-      if (node?.kind === 'file' && node.record.instanceId) return await showNode(s, node.record.instanceId);
+      // The classic file's name is the node's (the node owns it): the tab reads as from the tree.
+      if (node?.kind === 'file' && node.record.instanceId)
+        return await showNode(s, node.record.instanceId, node.record.name);
       if (node?.kind === 'cogniteFile') return await openClassicOf(session, node.node);
       throw new Error(vscode.l10n.t('Pick a linked file or a CogniteFile node in the CDF Files view.'));
     },
@@ -94,7 +96,23 @@ async function showNode(s: ExtensionServices, id: DirectRelation, name?: string 
     return ref?.project === project && ref.key === key;
   });
   const uri = open?.uri ?? recordUriOf(NODE_URI, project, key, name ?? id.externalId);
+  if (!open) await mustExist(uri, key);
   await vscode.window.showTextDocument(uri, { preview: false });
+}
+
+/**
+ * A node that is not in CDF (mistyped, or deleted since the link was made) is said so in one
+ * sentence: opened, it fails with VS Code's "cannot open cdf-record:/…%253A…" and the URI twice.
+ * The stat reads the node once; the document then opens from what it read.
+ */
+async function mustExist(uri: vscode.Uri, key: string): Promise<void> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch (err) {
+    if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound')
+      throw new Error(vscode.l10n.t('The CogniteFile node {0} does not exist in CDF.', key));
+    throw err;
+  }
 }
 
 async function openClassicOf(session: ProjectSession, node: DirectRelation): Promise<void> {

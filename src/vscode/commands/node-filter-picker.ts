@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { NodesBrowseApi } from '../../app';
-import { nodeKeyOf, type DirectRelation } from '../../cdf/model';
+import { nodeExternalId, nodeKeyOf, spaceId, type DirectRelation } from '../../cdf/model';
 import { describeNodeFilter, type NodeFilter } from '../../core/browse';
 
 type Field = keyof NodeFilter;
@@ -19,8 +19,9 @@ const FIELDS = (): Record<Field, string> => ({
 /** `space:externalId` as a direct relation (the first ':' splits: a space never holds one). */
 function relation(text: string): DirectRelation | undefined {
   const at = text.indexOf(':');
-  return at > 0 && at < text.length - 1
-    ? { space: text.slice(0, at).trim(), externalId: text.slice(at + 1).trim() }
+  const ref = { space: text.slice(0, at).trim(), externalId: text.slice(at + 1).trim() };
+  return at > 0 && spaceId.safeParse(ref.space).success && nodeExternalId.safeParse(ref.externalId).success
+    ? ref
     : undefined;
 }
 const list = (text: string) =>
@@ -64,6 +65,7 @@ function shown(f: NodeFilter, field: Field): string | undefined {
   if (v === undefined) return undefined;
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : nodeKeyOf(x))).join(', ');
   if (v === null) return vscode.l10n.t('none');
+  if (typeof v === 'boolean') return v ? vscode.l10n.t('Uploaded') : vscode.l10n.t('Not uploaded');
   return typeof v === 'object' ? nodeKeyOf(v) : String(v);
 }
 
@@ -75,10 +77,20 @@ async function askValue(api: NodesBrowseApi, field: Field, title: string): Promi
     return picked && (picked.length ? picked.map((p) => p.label) : null);
   }
   if (field === 'uploaded') {
-    const picked = await vscode.window.showQuickPick(['any', 'true', 'false'], { title });
-    return picked && (picked === 'any' ? null : picked === 'true');
+    const choices = [
+      { label: vscode.l10n.t('Any'), value: null },
+      { label: vscode.l10n.t('Uploaded'), value: true },
+      { label: vscode.l10n.t('Not uploaded'), value: false },
+    ];
+    return (await vscode.window.showQuickPick(choices, { title }))?.value;
   }
-  const text = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Empty clears this field.') });
+  const relations = field === 'category' || field === 'source' || field === 'assets';
+  const text = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('Empty clears this field.'),
+    // A value that names no node cannot be applied: checked as typed, not dropped without a word.
+    validateInput: relations ? (v) => relationsProblem(field === 'assets' ? list(v) : [v.trim()]) : undefined,
+  });
   if (text === undefined) return undefined;
   if (!text.trim()) return null;
   if (field === 'category' || field === 'source') return relation(text);
@@ -88,4 +100,11 @@ async function askValue(api: NodesBrowseApi, field: Field, title: string): Promi
     return refs.every(Boolean) ? refs : undefined;
   }
   return text.trim();
+}
+
+/** Why one of the texts (non-empty ones) is not `space:externalId`, or nothing. */
+function relationsProblem(texts: readonly string[]): string | undefined {
+  const bad = texts.find((t) => t && !relation(t));
+  if (bad === undefined) return undefined;
+  return vscode.l10n.t('"{0}" is not space:externalId (e.g. plant_assets:asset_P-101)', bad.slice(0, 60));
 }

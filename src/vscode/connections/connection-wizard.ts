@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AuthMethod } from '../../cdf/auth';
-import { validateBaseUrl, connectionBaseUrl, type ConnectionConfig } from '../../cdf/client';
+import { clusterOrBaseUrl, connectionBaseUrl, validateSecureUrl, type ConnectionConfig } from '../../cdf/client';
 import { readConnections, secretKey, toConnection, writeConnections } from './connection-settings';
 
 /** A connection added by a script or a test: no wizard. */
@@ -114,12 +114,7 @@ async function askWhere(ask: Ask, existing?: ConnectionConfig) {
   const where = await ask(
     vscode.l10n.t('Cluster (e.g. westeurope-1) or base URL (https://…)'),
     existing?.baseUrl ?? existing?.cluster ?? '',
-    (v) => {
-      if (!v.trim()) return vscode.l10n.t('A cluster or base URL is required');
-      if (!/^[a-z]+:/i.test(v))
-        return /^[a-z0-9-]+$/i.test(v) ? undefined : vscode.l10n.t('A cluster name has letters, digits and dashes');
-      return urlProblem(v);
-    },
+    (v) => problemOf(() => clusterOrBaseUrl(v)),
   );
   if (!where) return undefined;
   const project = await ask(
@@ -128,11 +123,7 @@ async function askWhere(ask: Ask, existing?: ConnectionConfig) {
     required(vscode.l10n.t('The project is required')),
   );
   if (!project) return undefined;
-  return {
-    name: name.trim(),
-    project: project.trim(),
-    ...(/^[a-z]+:/i.test(where) ? { baseUrl: where.trim() } : { cluster: where.trim() }),
-  };
+  return { name: name.trim(), project: project.trim(), ...clusterOrBaseUrl(where) };
 }
 
 async function pickAuthKind(titles: StepTitles): Promise<WizardMethod | undefined> {
@@ -186,7 +177,8 @@ async function askAuth(
     method === 'clientCredentials'
       ? vscode.l10n.t('Token URL or issuer (https://…)')
       : vscode.l10n.t('Issuer of your identity provider (https://…)');
-  const issuer = await ask(issuerLabel, '', urlProblem);
+  const what = method === 'clientCredentials' ? vscode.l10n.t('The token URL or issuer') : vscode.l10n.t('The issuer');
+  const issuer = (await ask(issuerLabel, '', (v) => problemOf(() => validateSecureUrl(v, what))))?.trim();
   if (!issuer) return undefined;
   const clientId = await ask(vscode.l10n.t('Client id'), '', required(vscode.l10n.t('The client id is required')));
   if (!clientId) return undefined;
@@ -209,10 +201,10 @@ async function askAuth(
   return { config: { ...base, auth }, secret };
 }
 
-/** Why a URL cannot be used (https, or http on loopback only), or nothing. */
-function urlProblem(v: string): string | undefined {
+/** The message `check` throws, or nothing. */
+function problemOf(check: () => unknown): string | undefined {
   try {
-    validateBaseUrl(v);
+    check();
     return undefined;
   } catch (err) {
     return err instanceof Error ? err.message : String(err);

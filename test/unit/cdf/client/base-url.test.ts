@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   clusterBaseUrl,
+  clusterOrBaseUrl,
   defaultScopeFor,
   InvalidBaseUrlError,
   projectApiUrl,
@@ -45,5 +46,31 @@ describe('validateBaseUrl', () => {
     assert.equal(defaultScopeFor('https://api.cognitedata.com/'), 'https://api.cognitedata.com/.default');
     assert.equal(clusterBaseUrl('westeurope-1'), 'https://westeurope-1.cognitedata.com');
     assert.throws(() => clusterBaseUrl('evil.com/x'), InvalidBaseUrlError);
+  });
+});
+
+// What a new user pastes into the connection wizard's "cluster or base URL" step.
+describe('clusterOrBaseUrl', () => {
+  it('takes a cluster or a base URL with the spaces a paste brings, trimmed', () => {
+    assert.deepEqual(clusterOrBaseUrl(' westeurope-1 '), { cluster: 'westeurope-1' });
+    assert.deepEqual(clusterOrBaseUrl(' https://westeurope-1.cognitedata.com/ '), {
+      baseUrl: 'https://westeurope-1.cognitedata.com/',
+    });
+    assert.throws(() => clusterOrBaseUrl('  '), InvalidBaseUrlError);
+    assert.throws(() => clusterOrBaseUrl('westeurope-1.cognitedata.com/x'), InvalidBaseUrlError);
+  });
+
+  it('refuses a project URL pasted whole, naming the base URL to use (the client adds /api/v1/projects/…)', () => {
+    for (const pasted of [
+      'https://westeurope-1.cognitedata.com/api/v1/projects/my-project',
+      'https://westeurope-1.cognitedata.com/api/v1/',
+      'https://westeurope-1.cognitedata.com/API/V1',
+    ])
+      assert.throws(() => clusterOrBaseUrl(pasted), /use "https:\/\/westeurope-1\.cognitedata\.com"/, pasted);
+    assert.throws(
+      () => validateBaseUrl('https://proxy.example.com/cdf/api/v1/projects/p'),
+      /use "https:\/\/proxy\.example\.com\/cdf"/,
+    );
+    assert.equal(validateBaseUrl('https://proxy.example.com/api-v1/').pathname, '/api-v1');
   });
 });
