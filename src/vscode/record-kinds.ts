@@ -27,7 +27,7 @@ export const CLASSIC_EDITOR_KIND: EditorKind<FileRecord, FileUpdateItem> = {
   uri: CLASSIC_URI,
   api: (session) => classicRecordsApi(session.api),
   createdTime: (record) => record.createdTime,
-  selectionTitle: (count) => vscode.l10n.t('{0} files', count),
+  selectionTitle: (count) => (count === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', count)),
 };
 
 /** A CogniteFile node: `/PROJECT/nodes/SPACE:EXTERNALID/NAME.json`, saved by upserts with `existingVersion`. */

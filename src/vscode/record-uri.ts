@@ -106,9 +106,6 @@ export function selectionUriOf(kind: UriKind, project: string, key: string, titl
   return vscode.Uri.from({ scheme: FILE_SCHEME, path: `/${project}/${kind.selectionSegment}/${key}/${title}.json` });
 }
 
-export const selectionUri = (project: string, key: string, count: number): vscode.Uri =>
-  selectionUriOf(CLASSIC_URI, project, key, `${count} files`);
-
 export function parseSelectionUriOf(kind: UriKind, uri: vscode.Uri): SelectionRef | undefined {
   if (uri.scheme !== FILE_SCHEME) return undefined;
   const m = new RegExp(`^/([^/]+)/${kind.selectionSegment}/([a-z0-9-]+)/[^/]+\\.json$`).exec(uri.path);

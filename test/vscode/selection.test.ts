@@ -90,4 +90,11 @@ describe('edit a selection of files as one JSON document', () => {
     );
     assert.equal(diagnostics.filter((d) => /has lost its read-only fields/.test(d.message)).length, docs.length);
   });
+
+  it('titles a selection of one file in the singular', async () => {
+    const [file] = fileNodes(await api.tree.getChildren()).filter((f) => !f.record.instanceId);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('cdfFiles.editSelectionAsJson', file, [file]);
+    assert.ok(uri.path.endsWith('/1 file.json'), uri.path);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+  });
 });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DMS_LIMITS, LIMITS, nodeKeyOf } from '../../cdf/model';
-import { COGNITE_EDITOR_KIND } from '../record-kinds';
-import { NODE_URI, selectionUri, selectionUriOf } from '../record-uri';
+import { CLASSIC_EDITOR_KIND, COGNITE_EDITOR_KIND } from '../record-kinds';
+import { CLASSIC_URI, NODE_URI, selectionUriOf } from '../record-uri';
 import type { ExtensionServices } from '../services';
 import type { CogniteFileItem } from '../tree/cognite-nodes';
 import type { FileNode, TreeNode } from '../tree/nodes';
@@ -47,7 +47,9 @@ export async function editSelectionAsJson(
       vscode.l10n.t('Edit at most {0} files as one document; use Bulk Edit Files for more.', LIMITS.itemsPerRequest),
     );
   const key = s.selectionStore.create(files.map((f) => f.record.id));
-  return await show(selectionUri(session.project, key, files.length));
+  return await show(
+    selectionUriOf(CLASSIC_URI, session.project, key, CLASSIC_EDITOR_KIND.selectionTitle(files.length)),
+  );
 }
 
 const kindOf = (n: unknown): unknown =>
