@@ -7,10 +7,16 @@ import type { ProjectSession } from '../sessions';
 import type { FilesTreeProvider } from '../tree/files-tree';
 import { wizardTitle } from './operation-wizard';
 
+/** A target's label (the preview's and the report's heading), counted in the singular for one file. */
+export const selectedFilesLabel = (count: number): string =>
+  count === 1 ? vscode.l10n.t('1 selected file') : vscode.l10n.t('{0} selected files', formatCount(count));
+export const listedFilesLabel = (count: number): string =>
+  count === 1 ? vscode.l10n.t('1 listed file') : vscode.l10n.t('{0} listed files', formatCount(count));
+
 /** The tree's selection as a target (read again before planning: the tree may be stale). */
 export const selectionTarget = (selection: readonly FileRecord[]): BulkTarget => ({
   kind: 'ids',
-  label: `${selection.length} selected files`,
+  label: selectedFilesLabel(selection.length),
   refs: selection.map((r) => ({ id: r.id })),
 });
 
@@ -73,12 +79,12 @@ async function pastedTarget(): Promise<BulkTarget | undefined> {
     validateInput: (v) =>
       parseTargets(v.replace(/\s+/g, '\n'))
         .problems.filter((p) => p.severity === 'error')
-        .map((p) => `item ${p.line}: ${p.message}`)[0],
+        .map((p) => vscode.l10n.t('item {0}: {1}', p.line, p.message))[0],
     ignoreFocusOut: true,
   });
   if (!text) return undefined;
   const parsed = parseTargets(text.replace(/\s+/g, '\n'));
-  return { kind: 'ids', label: `${parsed.targets.length} listed files`, refs: parsed.targets };
+  return { kind: 'ids', label: listedFilesLabel(parsed.targets.length), refs: parsed.targets };
 }
 
 /** One id or external id per line (or a JSON array), e.g. a column saved from a spreadsheet or a query. */
