@@ -47,6 +47,25 @@ export function treeRssKb(rootPid) {
   return { totalKb: total, totalPssKb: totalPss, procs };
 }
 
+/** Process groups of code-servers still running; one exit hook for all (one per start would pile up). */
+const running = new Set();
+let hooked = false;
+function killOnExit(pid) {
+  if (!hooked) {
+    hooked = true;
+    // never leave a detached code-server behind, even if this runner is killed (e.g. by `timeout`)
+    process.once('exit', () => {
+      for (const group of running) {
+        try {
+          process.kill(-group, 'SIGKILL');
+        } catch {}
+      }
+    });
+    for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => process.exit(128 + (sig === 'SIGINT' ? 2 : 15)));
+  }
+  running.add(pid);
+}
+
 export async function startCodeServer({ port, root, folder, extraArgs = [], env = {}, settings = {} }) {
   fs.mkdirSync(root, { recursive: true });
   const ud = path.join(root, 'user-data'),
@@ -113,13 +132,7 @@ export async function startCodeServer({ port, root, folder, extraArgs = [], env 
   // XDG_CONFIG_HOME: any code-server call writes ~/.config/code-server/config.yaml otherwise.
   // EXTENSIONS_GALLERY='{}': no gallery, so no open-vsx.org lookups on an offline box.
   // TMPDIR: code-server's git/ipc/typescript sockets go under `root` instead of piling up in /tmp.
-  // never leave a detached code-server behind, even if this runner is killed (e.g. by `timeout`)
-  process.once('exit', () => {
-    try {
-      process.kill(-proc.pid, 'SIGKILL');
-    } catch {}
-  });
-  for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => process.exit(128 + (sig === 'SIGINT' ? 2 : 15)));
+  killOnExit(proc.pid);
   const url = `http://127.0.0.1:${port}/`;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`code-server exited ${proc.exitCode}, see ${root}/code-server.log`);
@@ -151,6 +164,7 @@ export async function startCodeServer({ port, root, folder, extraArgs = [], env 
       await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
       await new Promise((r) => setTimeout(r, 300));
       group('SIGKILL'); // anything left in the group
+      running.delete(proc.pid);
     },
   };
 }
