@@ -4,6 +4,7 @@ import type { BulkSource } from './bulk-source';
 import type { BulkTarget } from './bulk-target';
 import { planPages, type JobPlan } from './plan-job';
 import type { CsvImportProblem } from '../../problems';
+import { refText } from '../texts/listed-missing';
 
 export interface ImportJob<R, U> {
   target: BulkTarget;
@@ -119,11 +120,3 @@ export function missingRowsMessage(imported: CsvImport, missing: readonly unknow
     total,
   );
 }
-
-/** A ref as the message names it: `id 5`, `externalId "a"` (each of its properties). */
-const refText = (ref: unknown): string =>
-  typeof ref === 'object' && ref !== null
-    ? Object.entries(ref)
-        .map(([k, v]) => `${k} ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)
-        .join(', ')
-    : String(ref);

@@ -12,6 +12,7 @@ import {
   type UnsavedEdits,
 } from './preview-document';
 import { countOf } from './count-of';
+import { listedMissingText } from './listed-missing';
 
 export { countOf };
 
@@ -67,7 +68,7 @@ export function changeQuestion<R extends object, U>(job: Job<R, U>): string {
 export function confirmDetail<R extends object, U>(job: Job<R, U>, unsaved: readonly UnsavedEdits[]): string {
   const kind = job.record.kind;
   const files = new Set(unsaved.flatMap((u) => u.files)).size;
-  const lines = [formatPlanSummary(kind, job.plan.counts)];
+  const lines = [formatPlanSummary(kind, job.plan.counts), ...listedMissing(job)];
   if (files === 1)
     lines.push(
       l10n.t(
@@ -90,8 +91,17 @@ export function confirmDetail<R extends object, U>(job: Job<R, U>, unsaved: read
 export function nothingToDo<R extends object, U>(job: Job<R, U>): string {
   return job.kind === 'resume'
     ? l10n.t('The last bulk action has nothing left to do.')
-    : l10n.t('Nothing to change: {0}', formatPlanSummary(job.record.kind, job.plan.counts));
+    : [
+        l10n.t('Nothing to change: {0}', formatPlanSummary(job.record.kind, job.plan.counts)),
+        ...listedMissing(job),
+      ].join(' ');
 }
+
+/** An edit's listed records not in CDF (an import warns of its rows by line itself). */
+const listedMissing = <R extends object, U>(job: Job<R, U>): string[] => {
+  const text = job.kind === 'edit' ? listedMissingText(job.record.kind, job.plan.missing) : undefined;
+  return text ? [text] : [];
+};
 
 /** The undo's confirmation. */
 export function undoQuestion(kind: RecordNouns, files: number): string {
