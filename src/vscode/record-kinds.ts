@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { classicRecordsApi } from '../app';
 import type { CogniteFileUpsertItem, FileRecord, FileUpdateItem } from '../cdf/model';
+import { countOf } from '../core/bulk';
 import type { RecordsApi } from '../core/ports';
 import { CLASSIC_FILE, COGNITE_FILE, type CogniteFileRecord, type RecordKind } from '../core/records';
 import { CLASSIC_URI, NODE_URI, parseRecordUriOf, parseSelectionUriOf, type UriKind } from './record-uri';
@@ -27,7 +28,7 @@ export const CLASSIC_EDITOR_KIND: EditorKind<FileRecord, FileUpdateItem> = {
   uri: CLASSIC_URI,
   api: (session) => classicRecordsApi(session.api),
   createdTime: (record) => record.createdTime,
-  selectionTitle: (count) => (count === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', count)),
+  selectionTitle: (count) => countOf(CLASSIC_FILE, count),
 };
 
 /** A CogniteFile node: `/PROJECT/nodes/SPACE:EXTERNALID/NAME.json`, saved by upserts with `existingVersion`. */
@@ -39,8 +40,7 @@ export const COGNITE_EDITOR_KIND: EditorKind<CogniteFileRecord, CogniteFileUpser
     return session.cogniteFiles;
   },
   createdTime: (record) => record.createdTime,
-  selectionTitle: (count) =>
-    count === 1 ? vscode.l10n.t('1 CogniteFile node') : vscode.l10n.t('{0} CogniteFile nodes', count),
+  selectionTitle: (count) => countOf(COGNITE_FILE, count),
 };
 
 /** Every record kind the editor opens: one handler for its records and one for its selections each. */

@@ -8,7 +8,7 @@ import type { FilesTreeProvider } from '../tree/files-tree';
 import { wizardTitle } from './operation-wizard';
 
 /** A target's label (the preview's and the report's heading), counted in the singular for one file. */
-export const selectedFilesLabel = (count: number): string =>
+const selectedFilesLabel = (count: number): string =>
   count === 1 ? vscode.l10n.t('1 selected file') : vscode.l10n.t('{0} selected files', formatCount(count));
 export const listedFilesLabel = (count: number): string =>
   count === 1 ? vscode.l10n.t('1 listed file') : vscode.l10n.t('{0} listed files', formatCount(count));
