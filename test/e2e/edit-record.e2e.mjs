@@ -2,8 +2,12 @@
 // with completion, save; an invalid edit, concurrent changes and a duplicated external id.
 import assert from 'node:assert/strict';
 import { demoProject, openDemo } from './demo-project.mjs';
-import { selectLine } from './editor-lines.mjs';
+import { editorTextMatching, selectLine } from './editor-lines.mjs';
 import { openWalkthrough, runPaletteCommand, treeRow, walkthroughStepDone } from './workbench.mjs';
+
+/** The line of a record document that shows `externalId`. */
+const externalIdLine = (externalId) =>
+  new RegExp(`"externalId":\\s*"${externalId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`);
 
 const demo = demoProject();
 const { call } = demo;
@@ -248,10 +252,7 @@ export async function scenario({ page, shot }) {
   assert.doesNotMatch(await duplicate.innerText(), /FileSystemError/);
   await shot('16-duplicated-external-id');
   assert.ok(await dirtyTab.count(), 'the edit survives');
-  assert.match(
-    await editorText(),
-    new RegExp(`"externalId":\\s*"${other.externalId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`),
-  );
+  assert.match(await editorText(), externalIdLine(other.externalId));
   await runPaletteCommand(page, 'View: Toggle Problems');
   await page.locator('.markers-panel', { hasText: 'already used' }).waitFor({ timeout: 10000 });
   await shot('17-problems-panel');
@@ -265,10 +266,7 @@ export async function scenario({ page, shot }) {
   const restored = page.locator('.tabs-container .tab.dirty', { hasText: `${fileName}.json` });
   await restored.waitFor({ timeout: 60000 });
   await restored.click();
-  assert.match(
-    await editorText(),
-    new RegExp(`"externalId":\\s*"${other.externalId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`),
-  );
+  await editorTextMatching(page, externalIdLine(other.externalId));
   await page.locator('.statusbar-item', { hasText: 'CDF: Demo project' }).waitFor({ timeout: 30000 });
   await shot('18-restored-after-reload');
   await replaceLine('"externalId": ', `"externalId": "${before.externalId}-renamed",`);

@@ -34,3 +34,21 @@ export async function selectLine(page, text) {
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+End');
 }
+
+/**
+ * Waits until the active editor shows text matching `pattern` and returns that text. After a window
+ * reload the restored editor draws its lines only once the extension has registered its file system
+ * again, so one read can find it empty.
+ */
+export async function editorTextMatching(page, pattern, timeout = 30000) {
+  const lines = page.locator('.editor-instance .view-lines').first();
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await lines.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+    if (pattern.test(text)) return text;
+    await page.waitForTimeout(250);
+  }
+  assert.match(text, pattern);
+  return text;
+}
