@@ -62,9 +62,9 @@ export async function scenario({ page, shot }) {
   const fileName = (await firstFile.locator('.label-name').innerText()).trim();
   await treeRow(page, fileName).first().click();
   await page.locator('.tabs-container .tab', { hasText: `${fileName}.json` }).waitFor({ timeout: 30000 });
+  let text = await editorTextMatching(page, /"id":\s*\d+/);
   await page.waitForTimeout(300); // inlay hints with the dates
   await shot('11b-record-open');
-  let text = await editorText();
   const id = Number(/"id":\s*(\d+)/.exec(text)?.[1]);
   assert.ok(id > 0, 'the document shows the id');
   const before = await record(id);
