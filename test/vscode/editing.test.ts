@@ -227,12 +227,18 @@ describe('open a record, edit it, save it as a minimal update', () => {
   });
 
   it('marks metadata over its total size while typing (the JSON schema cannot say a total)', async () => {
-    const doc = await open(editable(10));
+    // A record no other test here saved: its document opens with nothing pending from CDF.
+    const doc = await open(editable(11));
     // Three values each under the per-value limit, together over the 10240 bytes of the whole map.
     await editJson(doc, (v) => (v.metadata = { a: 'x'.repeat(4000), b: 'y'.repeat(4000), c: 'z'.repeat(4000) }));
     const found = await waitFor('a live problem', () => {
       const d = cdfDiagnostics(doc.uri);
       return d.length ? d : undefined;
+    }).catch((e: Error) => {
+      // What the document held when no problem came, so a failure explains itself.
+      const all = vscode.languages.getDiagnostics(doc.uri).map((d) => `${d.source}: ${d.message}`);
+      const edited = doc.getText().includes('x'.repeat(4000));
+      throw new Error(`${e.message} (dirty ${doc.isDirty}, holds the edit ${edited}, diagnostics [${all.join('; ')}])`);
     });
     assert.deepEqual(
       found.map((d) => d.code),
