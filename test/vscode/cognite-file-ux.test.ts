@@ -35,6 +35,19 @@ describe('CogniteFile nodes: selections, time hints, a deleted node', () => {
     });
   };
 
+  it('a node asked for by its key (the palette, a script) opens titled by its name, from the read that opens it', async () => {
+    const node = nodes[30]!;
+    emulator.clearRequests();
+    const doc = await open(node);
+    // The name CDF holds now (another test may have renamed the node since it was listed).
+    const { name } = JSON.parse(doc.getText()) as { name: string };
+    assert.ok(/^[\w .-]+$/.test(name) && name !== node.externalId, name);
+    assert.equal(decodeURIComponent(doc.uri.path.split('/').pop()!), `[node] ${name}.json`);
+    const reads = emulator.requests.filter((r) => r.path.endsWith('/models/instances/byids'));
+    // At most one: a node a bulk action of another test changed is served from what that action learned.
+    assert.ok(reads.length <= 1, `the title costs no read of its own (${reads.length} reads)`);
+  });
+
   it('Edit Selection as JSON opens selected nodes as one document; saving sends one upsert of the changed one', async () => {
     const picked = [nodes[20]!, nodes[21]!];
     const uri = await vscode.commands.executeCommand<vscode.Uri>(

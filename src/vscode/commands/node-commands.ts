@@ -95,24 +95,43 @@ async function showNode(s: ExtensionServices, id: DirectRelation, name?: string 
     const ref = parseRecordUriOf(NODE_URI, d.uri);
     return ref?.project === project && ref.key === key;
   });
-  const uri = open?.uri ?? recordUriOf(NODE_URI, project, key, name ?? id.externalId);
-  if (!open) await mustExist(uri, key);
+  const uri = open?.uri ?? (await existingNodeUri(project, key, id, name));
   await vscode.window.showTextDocument(uri, { preview: false });
 }
 
+/** The URI a node not open yet opens at, once it is known to exist in CDF. */
+async function existingNodeUri(
+  project: string,
+  key: string,
+  id: DirectRelation,
+  name?: string | null,
+): Promise<vscode.Uri> {
+  const byKey = recordUriOf(NODE_URI, project, key, name ?? id.externalId);
+  const read = await readExisting(byKey, key);
+  // Asked for by its key (the palette, a script): the tab is titled by the node's name all the same.
+  const named = name ?? nameIn(read);
+  return named ? recordUriOf(NODE_URI, project, key, named) : byKey;
+}
+
 /**
- * A node that is not in CDF (mistyped, or deleted since the link was made) is said so in one
- * sentence: opened, it fails with VS Code's "cannot open cdf-record:/…%253A…" and the URI twice.
- * The stat reads the node once; the document then opens from what it read.
+ * The node's document as CDF holds it now. A node that is not in CDF (mistyped, or deleted since the
+ * link was made) is said so in one sentence: opened, it fails with VS Code's "cannot open
+ * cdf-record:/…%253A…" and the URI twice. The read fetches the node once; the document then opens
+ * from what it read (the file system serves the same node to any name of its URI).
  */
-async function mustExist(uri: vscode.Uri, key: string): Promise<void> {
+async function readExisting(uri: vscode.Uri, key: string): Promise<string> {
   try {
-    await vscode.workspace.fs.stat(uri);
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch (err) {
     if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound')
       throw new Error(vscode.l10n.t('The CogniteFile node {0} does not exist in CDF.', key));
     throw err;
   }
+}
+
+function nameIn(text: string): string | undefined {
+  const { name } = JSON.parse(text) as { name?: unknown };
+  return typeof name === 'string' && name.trim() ? name : undefined;
 }
 
 async function openClassicOf(session: ProjectSession, node: DirectRelation): Promise<void> {
