@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import { activateExtension, closeAllEditors, editJson, openDemo, waitFor } from './helpers';
+
+type Emulator = NonNullable<NonNullable<ExtensionApi['sessions']['active']>['demo']>;
+type Relation = { space: string; externalId: string };
+type UpsertBody = { items: (Relation & { sources: { properties: Record<string, unknown> }[] })[] };
+
+const VIEW = { type: 'view', space: 'cdf_cdm', externalId: 'CogniteFile', version: 'v1' };
+const key = (r: Relation) => `${r.space}:${r.externalId}`;
+const tabLabel = () => vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
+const editorsOf = (doc: vscode.TextDocument) =>
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString());
+
+describe('Open CogniteFile Node by its key: hostile names and keys', () => {
+  let emulator: Emulator;
+  let space: string;
+
+  before(async () => {
+    const api: ExtensionApi = await activateExtension();
+    emulator = await openDemo(api);
+    space = (await api.sessions.active!.nodes!.listFileNodes(undefined, 1)).items[0]!.space;
+  });
+  afterEach(closeAllEditors);
+
+  const upserts = () =>
+    emulator.requests
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/models/instances'))
+      .map((r) => r.body as UpsertBody);
+  /** A colleague's script writing the node over HTTP. */
+  const write = async (node: Relation, properties: Record<string, unknown>) => {
+    const res = await fetch(`${emulator.apiBase}/models/instances`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${emulator.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ instanceType: 'node', ...node, sources: [{ source: VIEW, properties }] }] }),
+    });
+    assert.equal(res.status, 200, await res.text());
+  };
+  /** As the palette answer or a script: the key as one string. */
+  const open = async (node: Relation) => {
+    await vscode.commands.executeCommand('cdfFiles.openNode', key(node));
+    return await waitFor(`the document of ${JSON.stringify(key(node))}`, () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      return doc?.uri.path.includes(`/nodes/${encodeURIComponent(key(node))}/`) ? doc : undefined;
+    });
+  };
+  const storedName = (node: Relation) => emulator.store.nodes.get(key(node))?.data['cdf_cdm/CogniteDescribable']?.name;
+
+  const hostile: [string, string][] = [
+    ['slashes', 'a/b\\c/../../d'],
+    ['dots', '..'],
+    ['escapes', '%2F%2e%2e%00 #frag ?q=1'],
+    ['newlines and control characters', 'line1\nline2\r\n\u0001\u001b[31mend\u007f'],
+    ['only spaces', '     '],
+    ['5000 characters', 'x'.repeat(5000)],
+    ['an emoji across the cut', 'a'.repeat(119) + '😀 tail'],
+    ['RTL override', 'invoice\u202Efdp.exe'],
+    ['a lone surrogate', 'half \ud83d an emoji'],
+    ['emoji', '📄 Pump 🚀.pdf'],
+  ];
+  for (const [what, name] of hostile)
+    it(`a node named with ${what} opens with a sensible tab and saves to that node only`, async () => {
+      const node = { space, externalId: `open-attack-${what.replace(/\W/g, '-')}` };
+      await write(node, { name });
+      const doc = await open(node);
+      const label = tabLabel();
+      assert.match(label, /^\[node\] .+\.json$/s, label);
+      assert.ok(label.length <= 140, `${label.length} characters`);
+      // eslint-disable-next-line no-control-regex -- control characters must not reach the tab
+      assert.doesNotMatch(label, /[/\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, JSON.stringify(label));
+      assert.doesNotThrow(
+        () => encodeURIComponent(label),
+        `no broken surrogate pair: ${JSON.stringify(label.slice(-20))}`,
+      );
+      assert.equal((JSON.parse(doc.getText()) as { name: string }).name, name);
+      emulator.clearRequests();
+      await editJson(doc, (v) => (v.name = `${name} (edited)`));
+      assert.ok(await doc.save(), 'saved');
+      const sent = upserts().flatMap((b) => b.items);
+      assert.deepEqual(
+        sent.map((i) => key(i)),
+        [key(node)],
+      );
+      assert.equal(storedName(node), `${name} (edited)`);
+    });
+
+  for (const externalId of ['a:b:c', 'with spaces inside', 'ünïcødé-ключ-鍵', '100%25 %2F / ? #'])
+    it(`the key ${JSON.stringify(externalId)} opens and saves that node`, async () => {
+      const node = { space, externalId };
+      await write(node, { name: `named ${externalId}` });
+      const doc = await open(node);
+      assert.equal((JSON.parse(doc.getText()) as Relation).externalId, externalId);
+      emulator.clearRequests();
+      await editJson(doc, (v) => (v.name = 'saved by key'));
+      assert.ok(await doc.save());
+      assert.deepEqual(
+        upserts().flatMap((b) => b.items.map(key)),
+        [key(node)],
+      );
+      assert.equal(storedName(node), 'saved by key');
+    });
+
+  it('a node renamed by a colleague while open, opened again from the palette and the tree: one editor', async () => {
+    const node = { space, externalId: 'open-attack-renamed' };
+    await write(node, { name: 'Before.pdf' });
+    const doc = await open(node);
+    await write(node, { name: 'After.pdf' });
+    await open(node);
+    const row = { kind: 'cogniteFile', id: `cdm/${key(node)}`, node: { ...node, name: 'After.pdf' } };
+    await vscode.commands.executeCommand('cdfFiles.openNode', row);
+    assert.equal(vscode.window.activeTextEditor?.document, doc);
+    assert.equal(editorsOf(doc).length, 1);
+    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, 1);
+  });
+
+  it('a space that does not exist opens nothing (its sentence: open-missing-node.e2e)', async () => {
+    await vscode.commands.executeCommand('cdfFiles.openNode', 'no_such_space:open-attack');
+    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, 0);
+  });
+});
