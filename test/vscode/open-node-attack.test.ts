@@ -121,3 +121,39 @@ describe('Open CogniteFile Node by its key: hostile names and keys', () => {
     assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, 0);
   });
 });
+
+describe('Open File Record by Id: hostile names and ids', () => {
+  let emulator: Emulator;
+
+  before(async () => {
+    emulator = await openDemo(await activateExtension());
+  });
+  afterEach(closeAllEditors);
+
+  const create = async (name: string, externalId: string): Promise<number> => {
+    const res = await fetch(`${emulator.apiBase}/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${emulator.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name, externalId }),
+    });
+    assert.equal(res.status, 201);
+    return ((await res.json()) as { id: number }).id;
+  };
+  const openedId = async (typed: string) => {
+    await vscode.commands.executeCommand('cdfFiles.openFileById', typed);
+    return await waitFor(`the file record ${JSON.stringify(typed)}`, () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      return doc?.uri.scheme === 'cdf-record' ? (JSON.parse(doc.getText()) as { id: number }).id : undefined;
+    });
+  };
+
+  it('a file named with an emoji across the cut and an RTL override opens by id and by external id', async () => {
+    const id = await create('b'.repeat(119) + '😀\u202Etxt.exe', 'open-attack:100% /a?b#c ü');
+    assert.equal(await openedId(String(id)), id);
+    const label = tabLabel();
+    assert.doesNotThrow(() => encodeURIComponent(label), JSON.stringify(label.slice(-20)));
+    assert.doesNotMatch(label, /\u202e/);
+    await closeAllEditors();
+    assert.equal(await openedId('open-attack:100% /a?b#c ü'), id);
+  });
+});
