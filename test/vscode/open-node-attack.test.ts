@@ -9,6 +9,8 @@ type UpsertBody = { items: (Relation & { sources: { properties: Record<string, u
 
 const VIEW = { type: 'view', space: 'cdf_cdm', externalId: 'CogniteFile', version: 'v1' };
 const key = (r: Relation) => `${r.space}:${r.externalId}`;
+/** A tree row's node as instances/list gives it. */
+const asRow = (node: Relation, name: string) => ({ ...node, properties: { cdf_cdm: { 'CogniteFile/v1': { name } } } });
 const tabLabel = () => vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
 const editorsOf = (doc: vscode.TextDocument) =>
   vscode.window.tabGroups.all
@@ -109,11 +111,44 @@ describe('Open CogniteFile Node by its key: hostile names and keys', () => {
     const doc = await open(node);
     await write(node, { name: 'After.pdf' });
     await open(node);
-    const row = { kind: 'cogniteFile', id: `cdm/${key(node)}`, node: { ...node, name: 'After.pdf' } };
+    const row = { kind: 'cogniteFile', id: `cdm/${key(node)}`, node: asRow(node, 'After.pdf') };
     await vscode.commands.executeCommand('cdfFiles.openNode', row);
     assert.equal(vscode.window.activeTextEditor?.document, doc);
     assert.equal(editorsOf(doc).length, 1);
     assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, 1);
+  });
+
+  it('opened from the tree (listed before a rename), then from the palette: one editor', async () => {
+    const node = { space, externalId: 'open-attack-tree-first' };
+    await write(node, { name: 'Listed.pdf' });
+    await vscode.commands.executeCommand('cdfFiles.openNode', {
+      kind: 'cogniteFile',
+      id: 'x',
+      node: asRow(node, 'Listed.pdf'),
+    });
+    const doc = await waitFor('the node opened from its row', () => vscode.window.activeTextEditor?.document);
+    await write(node, { name: 'Renamed.pdf' });
+    assert.equal(await open(node), doc);
+    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, 1);
+  });
+
+  it('a node with a blank name is titled by its externalId, from the palette and from the tree alike', async () => {
+    // Two nodes: a document closed a moment ago is still known to VS Code and would be reused.
+    const byKey = { space, externalId: 'open-attack-blank-by-key' };
+    const byRow = { space, externalId: 'open-attack-blank-by-row' };
+    await write(byKey, { name: ' \t ' });
+    await write(byRow, { name: ' \t ' });
+    await open(byKey);
+    assert.equal(tabLabel(), '[node] open-attack-blank-by-key.json');
+    await vscode.commands.executeCommand('cdfFiles.openNode', {
+      kind: 'cogniteFile',
+      id: 'x',
+      node: asRow(byRow, ' \t '),
+    });
+    await waitFor('the node opened from its row', () =>
+      vscode.window.activeTextEditor?.document.uri.path.includes(encodeURIComponent(key(byRow))),
+    );
+    assert.equal(tabLabel(), '[node] open-attack-blank-by-row.json');
   });
 
   it('a space that does not exist opens nothing (its sentence: open-missing-node.e2e)', async () => {

@@ -106,10 +106,12 @@ async function existingNodeUri(
   id: DirectRelation,
   name?: string | null,
 ): Promise<vscode.Uri> {
-  const byKey = recordUriOf(NODE_URI, project, key, name ?? id.externalId);
+  // A blank name titles nothing ("[node] _.json" for a tab): the externalId does, as from the palette.
+  const given = name?.trim() ? name : undefined;
+  const byKey = recordUriOf(NODE_URI, project, key, given ?? id.externalId);
   const read = await readExisting(byKey, key);
   // Asked for by its key (the palette, a script): the tab is titled by the node's name all the same.
-  const named = name ?? nameIn(read);
+  const named = given ?? nameIn(read);
   return named ? recordUriOf(NODE_URI, project, key, named) : byKey;
 }
 
