@@ -132,6 +132,28 @@ describe('Open CogniteFile Node by its key: hostile names and keys', () => {
     assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, 1);
   });
 
+  it('opened by key: undo, redo, revert, and a save after them sends the redone edit to that node', async () => {
+    const node = { space, externalId: 'open-attack-undo' };
+    await write(node, { name: 'Undo me.pdf' });
+    const doc = await open(node);
+    const original = doc.getText();
+    await editJson(doc, (v) => (v.name = 'Undone.pdf'));
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the undo', () => (doc.getText() === original && !doc.isDirty ? true : undefined));
+    await vscode.commands.executeCommand('redo');
+    await waitFor('the redo', () => (doc.isDirty ? true : undefined));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor('the revert', () => (doc.getText() === original && !doc.isDirty ? true : undefined));
+    await vscode.commands.executeCommand('redo');
+    emulator.clearRequests();
+    await editJson(doc, (v) => (v.name = 'Saved after revert.pdf'));
+    assert.ok(await doc.save());
+    assert.deepEqual(
+      upserts().flatMap((b) => b.items.map((i) => [key(i), i.sources[0]!.properties])),
+      [[key(node), { name: 'Saved after revert.pdf' }]],
+    );
+  });
+
   it('a node with a blank name is titled by its externalId, from the palette and from the tree alike', async () => {
     // Two nodes: a document closed a moment ago is still known to VS Code and would be reused.
     const byKey = { space, externalId: 'open-attack-blank-by-key' };
