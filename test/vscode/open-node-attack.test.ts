@@ -213,4 +213,12 @@ describe('Open File Record by Id: hostile names and ids', () => {
     await closeAllEditors();
     assert.equal(await openedId('open-attack:100% /a?b#c ü'), id);
   });
+
+  it('an external id typed with spaces around opens that file, not the one without them', async () => {
+    const plain = await create('plain.pdf', 'open-attack-spaced');
+    const spaced = await create('spaced.pdf', ' open-attack-spaced ');
+    assert.equal(await openedId(' open-attack-spaced '), spaced);
+    await closeAllEditors();
+    assert.equal(await openedId('open-attack-spaced'), plain);
+  });
 });

@@ -15,9 +15,14 @@ export async function findFile(api: Pick<FilesApi, 'retrieveExisting'>, typed: s
   const asId = digits && checkId(Number(text)) === undefined;
   const [byId] = asId ? await api.retrieveExisting([{ id: Number(text) }]) : [];
   if (byId) return byId;
-  const [byExternalId] =
-    text.length > 0 && text.length <= LIMITS.externalIdLength ? await api.retrieveExisting([{ externalId: text }]) : [];
-  if (byExternalId) return byExternalId;
+  // The external id as typed first: CDF keeps its spaces, and " P-101" is another file than "P-101".
+  // Then trimmed, for the space a paste brings along.
+  const candidates = text ? new Set([typed, text]) : [];
+  for (const externalId of candidates) {
+    if (externalId.length > LIMITS.externalIdLength) continue;
+    const [byExternalId] = await api.retrieveExisting([{ externalId }]);
+    if (byExternalId) return byExternalId;
+  }
   throw new Error(
     digits
       ? l10n.t('No file has the id or the external id "{0}".', text)

@@ -61,7 +61,7 @@ function openCommands(s: ExtensionServices) {
               prompt: vscode.l10n.t('Internal id or external id of the file'),
               ignoreFocusOut: true,
             });
-      if (text) await openById(session, text.trim());
+      if (text) await openById(session, text);
     },
     [COMMANDS.copyId]: async (node?: TreeNode, selection?: readonly TreeNode[]) => {
       const ids = selectedFiles(node, selection).map((f) => String(f.record.id));

@@ -43,6 +43,17 @@ describe('findFile (Open File Record by Id…)', () => {
     assert.equal((await findFile(api, '4500012345')).id, file!.id);
   });
 
+  it('opens the file whose external id has the spaces typed, not the one without them', async () => {
+    const [, , plain, spaced] = (await api.listFiles({ limit: 4 })).items;
+    await api.updateFiles([
+      { id: plain!.id, update: { externalId: { set: 'P-101' } } },
+      { id: spaced!.id, update: { externalId: { set: ' P-101 ' } } },
+    ]);
+    assert.equal((await findFile(api, ' P-101 ')).id, spaced!.id);
+    assert.equal((await findFile(api, 'P-101')).id, plain!.id);
+    assert.equal((await findFile(api, 'P-101 ')).id, plain!.id, 'a pasted trailing space still finds it');
+  });
+
   it('says a miss in one sentence, digits past the largest id included, never the model check', async () => {
     await assert.rejects(findFile(api, '99999999999999999999'), (e: Error) => {
       assert.equal(e.message, 'No file has the id or the external id "99999999999999999999".');
