@@ -27,6 +27,13 @@ export async function scenario({ page, shot }) {
     await page.locator('.quick-input-widget input').fill(`${node.space}:${node.externalId}`);
     await page.keyboard.press('Enter');
   };
+  // A key pasted with a trailing space names another node: the box says so before Enter.
+  await runPaletteCommand(page, 'Open CogniteFile Node');
+  await page.locator('.quick-input-widget input').fill(`${node.space}:${node.externalId} `);
+  await page.locator('.quick-input-message', { hasText: 'ends with whitespace' }).waitFor({ timeout: 10000 });
+  await shot('open-node-by-key-trailing-space');
+  await page.keyboard.press('Escape');
+
   await openByKey();
   const tab = page.locator('.tabs-container .tab', { hasText: '[node] Pump_P-101 fdp.exe 📄.json' });
   await tab.waitFor({ timeout: 30000 });

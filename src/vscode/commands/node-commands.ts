@@ -177,7 +177,10 @@ async function askNodeKey(): Promise<DirectRelation | undefined> {
       const { targets, problems } = parseNodeTargets(v);
       const error = problems.find((p) => p.severity === 'error');
       if (error) return error.message;
-      return targets.length === 1 ? undefined : vscode.l10n.t('One node: space:externalId on one line');
+      if (targets.length !== 1) return vscode.l10n.t('One node: space:externalId on one line');
+      // A pasted key often ends in a space, which names another node: said before it is refused.
+      const warning = problems[0];
+      return warning && { message: warning.message, severity: vscode.InputBoxValidationSeverity.Warning };
     },
     ignoreFocusOut: true,
   });
