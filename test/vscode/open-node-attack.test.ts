@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { activateExtension, closeAllEditors, editJson, openDemo, waitFor } from './helpers';
@@ -18,11 +20,12 @@ const editorsOf = (doc: vscode.TextDocument) =>
     .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString());
 
 describe('Open CogniteFile Node by its key: hostile names and keys', () => {
+  let api: ExtensionApi;
   let emulator: Emulator;
   let space: string;
 
   before(async () => {
-    const api: ExtensionApi = await activateExtension();
+    api = await activateExtension();
     emulator = await openDemo(api);
     space = (await api.sessions.active!.nodes!.listFileNodes(undefined, 1)).items[0]!.space;
   });
@@ -171,6 +174,24 @@ describe('Open CogniteFile Node by its key: hostile names and keys', () => {
       vscode.window.activeTextEditor?.document.uri.path.includes(encodeURIComponent(key(byRow))),
     );
     assert.equal(tabLabel(), '[node] open-attack-blank-by-row.json');
+  });
+
+  it('a script passing something that names no node is told why (it did nothing, silently)', async () => {
+    await vscode.commands.executeCommand('cdfFiles.openNode', 'no-colon-here');
+    await vscode.commands.executeCommand('cdfFiles.openNode', { space: space });
+    const logs = path.resolve(api.logUri.fsPath, '..');
+    await waitFor('both refusals in the log', () => {
+      const text = fs
+        .readdirSync(logs, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'))
+        .join('\n');
+      return text.includes('"no-colon-here" is not space:externalId') &&
+        text.includes(`Not a CogniteFile node: {"space":"${space}"}`)
+        ? true
+        : undefined;
+    });
+    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, 0);
   });
 
   it('a space that does not exist opens nothing (its sentence: open-missing-node.e2e)', async () => {

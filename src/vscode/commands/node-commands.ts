@@ -27,17 +27,10 @@ export function nodeCommands(s: ExtensionServices) {
     /** A tree row, `{space, externalId}` or `"space:externalId"` (scripts); from the palette, asked for. */
     [COMMANDS.openNode]: async (node?: CogniteFileItem | DirectRelation | string) => {
       nodesOf(s.session());
-      const given = typeof node === 'string' ? nodeKeyRef(node) : undefined;
-      const id =
-        node && typeof node === 'object' && 'kind' in node
-          ? node.node
-          : (given ?? directRelation.safeParse(node).data ?? (node === undefined ? await askNodeKey() : undefined));
+      const row = node && typeof node === 'object' && 'kind' in node ? node : undefined;
+      const id = row ? row.node : node === undefined ? await askNodeKey() : givenNode(node);
       if (!id) return;
-      await showNode(
-        s,
-        id,
-        node && typeof node === 'object' && 'kind' in node ? cogniteFileValues(node.node).name : undefined,
-      );
+      await showNode(s, id, row ? cogniteFileValues(row.node).name : undefined);
     },
     /** A classic file opens its CogniteFile node; a node opens the classic file CDF shows for it. */
     [COMMANDS.openLinkedRecord]: async (node?: TreeNode) => {
@@ -165,6 +158,19 @@ async function pickGrouping(current: NodeGrouping): Promise<NodeGrouping | undef
 function nodeKeyRef(text: string): DirectRelation | undefined {
   const { targets, problems } = parseNodeTargets(text);
   return targets.length === 1 && !problems.some((p) => p.severity === 'error') ? targets[0] : undefined;
+}
+
+/** A script's node (`"space:externalId"` or `{space, externalId}`); anything else is said, not ignored. */
+function givenNode(node: unknown): DirectRelation {
+  if (typeof node === 'string') {
+    const { targets, problems } = parseNodeTargets(node);
+    const error = problems.find((p) => p.severity === 'error');
+    if (targets.length === 1 && !error) return targets[0]!;
+    throw new Error(error?.message ?? vscode.l10n.t('One node: space:externalId on one line'));
+  }
+  const parsed = directRelation.safeParse(node);
+  if (!parsed.success) throw new Error(vscode.l10n.t('Not a CogniteFile node: {0}', String(JSON.stringify(node)).slice(0, 200)));
+  return parsed.data;
 }
 
 /** Asks for a node's `space:externalId`, checked as it is typed. */
