@@ -169,7 +169,8 @@ function givenNode(node: unknown): DirectRelation {
     throw new Error(error?.message ?? vscode.l10n.t('One node: space:externalId on one line'));
   }
   const parsed = directRelation.safeParse(node);
-  if (!parsed.success) throw new Error(vscode.l10n.t('Not a CogniteFile node: {0}', String(JSON.stringify(node)).slice(0, 200)));
+  if (!parsed.success)
+    throw new Error(vscode.l10n.t('Not a CogniteFile node: {0}', String(JSON.stringify(node)).slice(0, 200)));
   return parsed.data;
 }
 
