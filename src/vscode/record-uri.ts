@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { directRelation } from '../cdf/model';
 import { FILE_SCHEME } from './command-ids';
+import { shownText } from './shown-text';
 
 /**
  * Self-describing record URIs, one path segment per record kind (its URI kind):
@@ -82,23 +83,14 @@ export function parseRecordUri(uri: vscode.Uri): RecordRef | undefined {
 export const sameRecord = (a: RecordRef, b: RecordRef): boolean => a.project === b.project && a.id === b.id;
 
 /**
- * Path separators and control characters would change the URI's shape, and bidi controls would make
- * the tab read otherwise than the name (`invoice\u202Efdp.exe` shows as "invoiceexe.pdf"); anything
- * else may stay. Cut by code points: half an emoji (like a lone surrogate in the name) makes a URI
- * that VS Code cannot encode, and the document never opens.
+ * Path separators would change the URI's shape; the rest is what a tab may show (see shownText). Cut
+ * by code points: half an emoji makes a URI that VS Code cannot encode, and the document never opens.
  */
 function safeFileName(name: string): string {
-  const cleaned = name
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[/\\\u0000-\u001f\u007f-\u009f]/g, '_')
-    .replace(BIDI_CONTROLS, '')
-    .replace(LONE_SURROGATE, '_');
+  const cleaned = shownText(name.replace(/[/\\]/g, '_'));
   const cut = Array.from(cleaned.trim()).slice(0, 120).join('').trim();
   return cut || 'file';
 }
-
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function decoded(segment: string): string | undefined {
   try {

@@ -243,3 +243,34 @@ describe('Open File Record by Id: hostile names and ids', () => {
     assert.equal(await openedId('open-attack-spaced'), plain);
   });
 });
+
+describe('tree rows show a hostile name as its tab does', () => {
+  let api: ExtensionApi;
+
+  before(async () => {
+    api = await activateExtension();
+    await openDemo(api);
+  });
+
+  const spoof = 'invoice\u202Efdp.exe';
+  const labelOf = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+
+  it('a file row: no bidi control in its label or its external id, a control character visible as _', () => {
+    const record = { id: 1, name: `${spoof}\u0007`, externalId: `ext\u202Eid`, uploaded: false } as never;
+    const item = api.tree.getTreeItem({ kind: 'file', id: 'hostile/1', record } as never);
+    assert.equal(labelOf(item), 'invoicefdp.exe_');
+    assert.equal(item.description, 'extid');
+  });
+
+  it('a node row: no bidi control in its label or its externalId', () => {
+    const node = {
+      ...asRow({ space: 'hostile', externalId: `n\u2067ode` }, spoof),
+      version: 1,
+      createdTime: 0,
+      lastUpdatedTime: 0,
+    };
+    const item = api.tree.getTreeItem({ kind: 'cogniteFile', id: 'hostile/n', node } as never);
+    assert.equal(labelOf(item), 'invoicefdp.exe');
+    assert.equal(item.description, 'node');
+  });
+});

@@ -13,6 +13,7 @@ import { fileTooltip } from './file-tooltip';
 import { NODE_GROUPINGS, SECTION_ID, type NodeGrouping } from './cognite-nodes';
 import { cogniteFileItem, nodeGroupItem, sectionItem } from './node-items';
 import { NodeSectionModel } from './node-section-model';
+import { shownText } from '../shown-text';
 
 const GROUPING_KEY = 'cdfFiles.grouping';
 const NODE_GROUPING_KEY = 'cdfFiles.nodeGrouping';
@@ -192,11 +193,11 @@ export class FilesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   private fileItem(node: FileNode): vscode.TreeItem {
     const r = node.record;
-    const item = new vscode.TreeItem(r.name);
+    const item = new vscode.TreeItem(shownText(r.name));
     item.id = node.id;
     // A file CDF also holds as a CogniteFile node says so; Open Linked Record opens the node.
     const linked = r.instanceId ? vscode.l10n.t('⇄ CogniteFile') : '';
-    item.description = [r.externalId, linked].filter(Boolean).join('  ');
+    item.description = [r.externalId && shownText(r.externalId), linked].filter(Boolean).join('  ');
     item.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', `file-${iconForMimeType(r.mimeType)}.svg`);
     item.contextValue = `${r.externalId ? 'file.withExternalId' : 'file'}${r.instanceId ? '.linked' : ''}`;
     // A click previews the record and leaves the focus in the tree, like the Explorer.

@@ -4,6 +4,7 @@ import { iconForMimeType } from '../../core/browse';
 import { formatCount } from '../../core/format-count';
 import { COMMANDS } from '../command-ids';
 import type { CogniteFileItem, NodeGroupNode, NodeSectionNode } from './cognite-nodes';
+import { shownText } from '../shown-text';
 
 /** How the CogniteFile section's nodes look in the files view. */
 
@@ -39,9 +40,9 @@ export function nodeGroupItem(node: NodeGroupNode): vscode.TreeItem {
 
 export function cogniteFileItem(node: CogniteFileItem, extensionUri: vscode.Uri): vscode.TreeItem {
   const values = cogniteFileValues(node.node);
-  const item = new vscode.TreeItem(values.name ?? node.node.externalId);
+  const item = new vscode.TreeItem(shownText(values.name ?? node.node.externalId));
   item.id = node.id;
-  item.description = node.node.externalId;
+  item.description = shownText(node.node.externalId);
   item.iconPath = vscode.Uri.joinPath(
     extensionUri,
     'media',
