@@ -154,19 +154,24 @@ async function pickGrouping(current: NodeGrouping): Promise<NodeGrouping | undef
   return (await vscode.window.showQuickPick(choices, { title }))?.grouping;
 }
 
-/** The node `space:externalId` names (the externalId exactly, as a pasted list reads it). */
-function nodeKeyRef(text: string): DirectRelation | undefined {
+/**
+ * The one node `space:externalId` text names (the externalId exactly, as a pasted list reads it), or why
+ * it names none; a warning (whitespace around the externalId, kept) does not stop it.
+ */
+function readNodeKey(text: string): { node: DirectRelation; warning?: string } | { error: string } {
   const { targets, problems } = parseNodeTargets(text);
-  return targets.length === 1 && !problems.some((p) => p.severity === 'error') ? targets[0] : undefined;
+  const error = problems.find((p) => p.severity === 'error');
+  if (error) return { error: error.message };
+  if (targets.length !== 1) return { error: vscode.l10n.t('One node: space:externalId on one line') };
+  return { node: targets[0]!, warning: problems[0]?.message };
 }
 
 /** A script's node (`"space:externalId"` or `{space, externalId}`); anything else is said, not ignored. */
 function givenNode(node: unknown): DirectRelation {
   if (typeof node === 'string') {
-    const { targets, problems } = parseNodeTargets(node);
-    const error = problems.find((p) => p.severity === 'error');
-    if (targets.length === 1 && !error) return targets[0]!;
-    throw new Error(error?.message ?? vscode.l10n.t('One node: space:externalId on one line'));
+    const read = readNodeKey(node);
+    if ('error' in read) throw new Error(read.error);
+    return read.node;
   }
   const parsed = directRelation.safeParse(node);
   if (!parsed.success)
@@ -181,15 +186,13 @@ async function askNodeKey(): Promise<DirectRelation | undefined> {
     prompt: vscode.l10n.t('The node as space:externalId, e.g. plant_a_documents:file_P-101'),
     validateInput: (v) => {
       if (!v) return undefined;
-      const { targets, problems } = parseNodeTargets(v);
-      const error = problems.find((p) => p.severity === 'error');
-      if (error) return error.message;
-      if (targets.length !== 1) return vscode.l10n.t('One node: space:externalId on one line');
+      const read = readNodeKey(v);
+      if ('error' in read) return read.error;
       // A pasted key often ends in a space, which names another node: said before it is refused.
-      const warning = problems[0];
-      return warning && { message: warning.message, severity: vscode.InputBoxValidationSeverity.Warning };
+      return read.warning && { message: read.warning, severity: vscode.InputBoxValidationSeverity.Warning };
     },
     ignoreFocusOut: true,
   });
-  return text ? nodeKeyRef(text) : undefined;
+  const read = text ? readNodeKey(text) : undefined;
+  return read && 'node' in read ? read.node : undefined;
 }
